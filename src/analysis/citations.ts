@@ -1,0 +1,77 @@
+/**
+ * Citations of one answer, in order: the provider's annotations (inline citations, grounding
+ * chunks, SERP references) sorted by where they sit in the text, then the links written in the
+ * text, then the sources the provider retrieved but the answer did not cite. One citation per
+ * normalized URL: the first occurrence wins.
+ */
+import type { CompiledBrands } from './compile.js';
+import { scanLinks, type LinkRegion } from './links.js';
+import { thinkRanges } from './structure.js';
+import type { AnswerInput, CitationFact, CitationSourceKind } from './types.js';
+import { hostFromTitle, isGroundingRedirect, normalizeUrl, registrableDomain, UNRESOLVED_GROUNDING_DOMAIN } from './url-normalize.js';
+
+/** Brand owning a host: the brand with that host among its domains, the most specific one winning. */
+export function ownerOf(brands: CompiledBrands, host: string): string | null {
+  let h = host.startsWith('www.') ? host.slice(4) : host;
+  for (;;) {
+    const owner = brands.domainOwners.get(h);
+    if (owner !== undefined) return brands.brands[owner]?.id ?? null;
+    const dot = h.indexOf('.');
+    if (dot < 0) return null;
+    h = h.slice(dot + 1);
+  }
+}
+
+/** A markdown link text as a title: emphasis and brackets stripped; footnote numbers are no title. */
+function titleFromLabel(label: string | null): string | null {
+  if (label === null) return null;
+  if (/^[\p{L}\p{N}][^*_`[\]\s]*(?: [^*_`[\]\s]+)*$/u.test(label) && /\p{L}/u.test(label)) return label; // plain text: as is
+  const t = label.replace(/[*_`]+/g, '').replace(/^\[+|\]+$/g, '').replace(/\s+/g, ' ').trim();
+  return t.length === 0 || /^[\d\s.,;:()[\]†-]+$/.test(t) ? null : t;
+}
+
+interface Candidate {
+  url: string;
+  title: string | null;
+  source: CitationSourceKind;
+}
+
+export function citationsFrom(answer: AnswerInput, brands: CompiledBrands, regions: readonly LinkRegion[]): CitationFact[] {
+  const candidates: Candidate[] = [];
+  const annotations = (answer.citations ?? []).map((c, k) => ({ c, k }));
+  annotations.sort((a, b) => (a.c.start ?? Number.MAX_SAFE_INTEGER) - (b.c.start ?? Number.MAX_SAFE_INTEGER) || a.k - b.k);
+  for (const { c } of annotations) candidates.push({ url: c.url, title: c.title, source: 'annotation' });
+  for (const r of regions) {
+    if (r.cite && r.href) candidates.push({ url: r.href, title: titleFromLabel(r.label), source: 'link' });
+  }
+  for (const s of answer.sources ?? []) candidates.push({ url: s.url, title: s.title, source: 'search_result' });
+
+  const seen = new Set<string>();
+  const out: CitationFact[] = [];
+  for (const cand of candidates) {
+    const norm = normalizeUrl(cand.url, cand.source === 'link');
+    if (!norm || seen.has(norm.url)) continue;
+    seen.add(norm.url);
+    let host: string | null = norm.host;
+    let domain = norm.domain;
+    if (isGroundingRedirect(norm.host, norm.url)) {
+      // The redirect host is Google's; the chunk title usually names the real site.
+      host = hostFromTitle(cand.title);
+      domain = host ? registrableDomain(host) : UNRESOLVED_GROUNDING_DOMAIN;
+    }
+    out.push({
+      position: out.length + 1,
+      url: norm.url,
+      domain,
+      title: cand.title,
+      source: cand.source,
+      brandId: host ? ownerOf(brands, host) : null,
+    });
+  }
+  return out;
+}
+
+/** Citations of an answer on their own (the link scan is shared when analyzeAnswer calls citationsFrom). */
+export function extractCitations(answer: AnswerInput, brands: CompiledBrands): CitationFact[] {
+  return citationsFrom(answer, brands, scanLinks(answer.text, thinkRanges(answer.text)));
+}

@@ -1,0 +1,158 @@
+/**
+ * Text that never holds a mention: reasoning blocks, and URL text (link targets, autolinks, bare
+ * URLs, hosts, e-mail addresses) except a bare host that is exactly a brand's name. Two ways to
+ * answer the same question, which must never disagree (test/unit/analysis/exclusions.test.ts):
+ *
+ * - eager: every region of the answer is found first (analyzeAnswer needs them for citations
+ *   anyway), and the tokenizer skips URL text without reading it;
+ * - lazy (findMentions): only reasoning is found first (one indexOf). The whole text is
+ *   tokenized, and a brand match asks for the regions of its own line only when its
+ *   surroundings could hold one. Most answers name brands in prose, so most lines are never
+ *   scanned for links.
+ *
+ * The eager tokenizer resumes reading at a region's end, so it can start a word in the middle of
+ * what the lazy tokenizer reads as one word (a URL glued to full-width letters, say). The lazy
+ * tokenizer reports every place where that could happen; if one of them is a region's end,
+ * findMentions falls back to the eager way, so both always give the same result.
+ */
+import { HOST, regions, scanRegions } from './link-regions.js';
+import { overlaps, type Range } from './ranges.js';
+
+export interface Exclusions {
+  /** Sorted, disjoint ranges the tokenizer never reads. */
+  readonly skip: readonly Range[];
+  /** Whether a match [s, e) lies in excluded text; null when lazy exclusions cannot tell (see excluded below). */
+  excluded(s: number, e: number): boolean | null;
+  /**
+   * Whether the eager tokenizer reads the word at [start, …) that the lazy one began reading at
+   * `begin` (begin < start when the word's first characters were dropped, e.g. zero-width).
+   */
+  wordRead(begin: number, start: number): boolean;
+  /** Whether a word the lazy tokenizer read across p may be cut at p by the eager one (lazy only). */
+  cutAt(p: number): boolean;
+}
+
+/** Excludes nothing: the bare matcher, for the benchmark's matcher-only figure. */
+export const NO_EXCLUSIONS: Exclusions = {
+  skip: [],
+  excluded: () => false,
+  wordRead: () => true,
+  cutAt: () => false,
+};
+
+/** Regions given up front (sorted, merged `ranges`; `hosts`: bare host start → end). */
+export function eagerExclusions(ranges: readonly Range[], skip: readonly Range[], hosts: ReadonlyMap<number, number>): Exclusions {
+  return {
+    skip,
+    excluded: (s, e) => overlaps(ranges, s, e) && hosts.get(s) !== e,
+    wordRead: () => true,
+    cutAt: () => false,
+  };
+}
+
+// Every region but a markdown target holds no ASCII whitespace and holds a "." or a ":" (hosts,
+// e-mail addresses and "www." have a dot; schemes and "mailto:" a colon). Checking the run of
+// non-space characters around a match settles most matches without scanning for links.
+const CHUNK_LIMIT = 256;
+
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+function dotOrColon(c: number): boolean {
+  return c === 46 || c === 58;
+}
+
+/** Whether a region other than a markdown target could overlap [s, e) (false is certain). */
+function chunkMayHoldUrl(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (dotOrColon(text.charCodeAt(k))) return true;
+  for (let k = s - 1, steps = 0; k >= 0; k--, steps++) {
+    const c = text.charCodeAt(k);
+    if (isAsciiSpace(c)) break;
+    if (dotOrColon(c) || steps >= CHUNK_LIMIT) return true;
+  }
+  for (let k = e, steps = 0; k < text.length; k++, steps++) {
+    const c = text.charCodeAt(k);
+    if (isAsciiSpace(c)) break;
+    if (dotOrColon(c) || steps >= CHUNK_LIMIT) return true;
+  }
+  return false;
+}
+
+function lineStart(text: string, p: number): number {
+  return p > 0 ? text.lastIndexOf('\n', p - 1) + 1 : 0;
+}
+
+export function lazyExclusions(text: string, think: readonly Range[]): Exclusions {
+  // The regions of the window of whole lines [from, to) scanned last (usually the current line).
+  let from = -1;
+  let to = -1;
+  let first = 0;
+
+  function load(s: number, e: number): void {
+    const a = lineStart(text, s);
+    const last = text.indexOf('\n', Math.max(s, e - 1));
+    const b = last < 0 ? text.length : last;
+    if (a >= from && b <= to) return;
+    regions.count = 0;
+    first = scanRegions(text, think, a, b);
+    from = a;
+    to = b;
+  }
+
+  return {
+    skip: think,
+
+    excluded(s, e) {
+      let hit = think.length > 0 && overlaps(think, s, e);
+      // A markdown target overlapping [s, e) starts after a "](" on the same line, before e.
+      const markdown = text.lastIndexOf('](', e - 3);
+      if (!hit && !(markdown >= 0 && markdown >= lineStart(text, s)) && !chunkMayHoldUrl(text, s, e)) return false;
+      load(s, e);
+      let host = false;
+      let skipped = hit; // overlaps text the eager tokenizer never reads
+      for (let k = first; k < regions.count; k++) {
+        const rs = regions.start[k] as number;
+        const re = regions.end[k] as number;
+        if (e > rs && s < re) {
+          hit = true;
+          if (regions.kind[k] !== HOST) skipped = true;
+        }
+        if (rs === s && re === e && regions.kind[k] === HOST) host = true;
+      }
+      // A host that is the brand's name counts, unless other URL text overlaps it (an e-mail
+      // address's local part can run over a host): then whether the eager tokenizer reads the
+      // name at all depends on where its words begin. Rare enough to leave to the eager way.
+      if (host && skipped) return null;
+      return hit && !host;
+    },
+
+    wordRead(begin, start) {
+      // The eager tokenizer jumps from inside a region to its end, then reads on: through
+      // dropped characters it still reaches `start`, past it the word is never read.
+      load(begin, start + 1);
+      for (let p = begin, jumped = true; jumped; ) {
+        jumped = false;
+        for (let k = first; k < regions.count; k++) {
+          if (regions.kind[k] !== HOST && p >= (regions.start[k] as number) && p < (regions.end[k] as number)) {
+            p = regions.end[k] as number;
+            if (p > start) return false;
+            jumped = true;
+          }
+        }
+      }
+      return true;
+    },
+
+    cutAt(p) {
+      load(p, p + 1);
+      // A URL's trailing ";" is trimmed, so a region can also end inside an entity read as one character just before p.
+      const entity = text.charCodeAt(p - 1) === 59;
+      for (let k = first; k < regions.count; k++) {
+        const end = regions.end[k] as number;
+        if (regions.kind[k] !== HOST && (end === p || (entity && end === p - 1))) return true;
+      }
+      return false;
+    },
+  };
+}

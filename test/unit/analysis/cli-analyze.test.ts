@@ -1,0 +1,194 @@
+/**
+ * `citewatch analyze`. Provider-mode tests for openai, anthropic, perplexity and gemini depend on
+ * those adapters being registered in src/providers/registry.ts; each is skipped, saying so, when
+ * its adapter is not there. The bodies below follow each provider's public API response format.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { analyzeCommand } from '../../../src/cli/analyze.js';
+import { hasAdapter } from '../../../src/providers/registry.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'citewatch-analyze-'));
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const brandsFile = file(
+  'brands.json',
+  JSON.stringify([
+    { name: 'HubSpot', aliases: ['Hubspot CRM'], domains: ['hubspot.com'] },
+    { name: 'Pipedrive', domains: ['pipedrive.com'], caseSensitive: false },
+    { name: 'Close', caseSensitive: true },
+  ]),
+);
+
+async function run(argv: string[], stdin = '') {
+  const input = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  input.end(stdin);
+  const code = await analyzeCommand(argv, { stdin: input, stdout, stderr });
+  return { code, out, err };
+}
+
+describe('citewatch analyze (text)', () => {
+  it('prints one JSON object with mentions by rank and citations', async () => {
+    const answer = file('answer.md', '1. **Pipedrive** is great.\n2. HubSpot’s free CRM ([site](https://www.hubspot.com/?utm_source=x)).\n');
+    const { code, out, err } = await run(['--brands', brandsFile, answer]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out.trim().split('\n')).toHaveLength(1);
+    const result = JSON.parse(out);
+    expect(result.mentions.map((m: { brand: string; rank: number; listPosition: number; count: number }) => [m.brand, m.rank, m.listPosition, m.count])).toEqual([
+      ['Pipedrive', 1, 1, 1],
+      ['HubSpot', 2, 2, 1],
+    ]);
+    expect(Object.keys(result.mentions[0])).toEqual(['brand', 'count', 'firstOffset', 'rank', 'listPosition', 'sentiment', 'spans', 'snippet']);
+    expect(result.mentions[0].spans).toEqual([[5, 14]]);
+    expect(result.citations).toEqual([{ url: 'https://www.hubspot.com/', domain: 'hubspot.com', title: 'site', source: 'link', brand: 'HubSpot' }]);
+  });
+
+  it('reads the answer from standard input with -', async () => {
+    const { code, out } = await run(['--brands', brandsFile, '-'], 'Close beats Pipedrive.');
+    expect(code).toBe(0);
+    expect(JSON.parse(out).mentions.map((m: { brand: string }) => m.brand)).toEqual(['Close', 'Pipedrive']);
+  });
+
+  it.each([
+    [['--brands', join(dir, 'missing.json'), '-'], /cannot read brands file .*missing\.json: no such file/],
+    [['--brands', file('bad.json', '{nope'), '-'], /brands file .*bad\.json is not valid JSON/],
+    [['--brands', file('shape.json', '[{"name": "A", "aliases": "B"}]'), '-'], /brands file .*shape\.json: \[0\]\.aliases: /],
+    [['--brands', file('extra.json', '[{"name": "A", "alias": ["B"]}]'), '-'], /brands file .*extra\.json: \[0\]: /],
+    [['--brands', file('empty.json', '[]'), '-'], /no brands/],
+    [['-'], /--brands is required/],
+    [['--brands', brandsFile], /expected exactly one FILE/],
+    [['--brands', brandsFile, '--provider', 'bing', '-'], /unknown provider "bing"/],
+    [['--brands', brandsFile, '--nope', '-'], /Unknown option '--nope'/],
+    [['--brands', brandsFile, join(dir, 'none.md')], /cannot read answer file/],
+  ])('refuses bad input %# with one line on stderr and exit code 2', async (argv, message) => {
+    const { code, out, err } = await run(argv as string[]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(message as RegExp);
+    expect(err.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('citewatch analyze --provider', () => {
+  it('reads a mock body through the adapter parse', async () => {
+    const body = {
+      object: 'mock.answer',
+      id: 'mock_1',
+      model: 'mock-1',
+      output_text: 'Try HubSpot first.',
+      annotations: [{ url: 'https://www.hubspot.com/?utm_source=citewatch-mock', title: 'HubSpot', start_index: 4, end_index: 11 }],
+      sources: [{ url: 'https://www.g2.com/crm', title: 'G2' }],
+      search_queries: [],
+      usage: { input_tokens: 1, output_tokens: 1 },
+    };
+    const { code, out } = await run(['--brands', brandsFile, '--provider', 'mock', file('mock.json', JSON.stringify(body))]);
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    expect(result.mentions[0].brand).toBe('HubSpot');
+    expect(result.citations.map((c: { domain: string; source: string }) => [c.domain, c.source])).toEqual([
+      ['hubspot.com', 'annotation'],
+      ['g2.com', 'search_result'],
+    ]);
+  });
+
+  it('refuses a payload that is not JSON or not that provider’s body', async () => {
+    const notJson = await run(['--brands', brandsFile, '--provider', 'mock', '-'], 'HubSpot');
+    expect(notJson.code).toBe(2);
+    expect(notJson.err).toMatch(/mock payload is not valid JSON/);
+    const wrong = await run(['--brands', brandsFile, '--provider', 'mock', '-'], '{"hello": 1}');
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toMatch(/not a mock response body/);
+  });
+
+  const text = 'HubSpot is the best free CRM; Pipedrive is simpler.';
+  const bodies: Record<string, unknown> = {
+    openai: {
+      id: 'resp_1',
+      object: 'response',
+      model: 'gpt-5',
+      status: 'completed',
+      output: [
+        {
+          type: 'message',
+          id: 'msg_1',
+          role: 'assistant',
+          status: 'completed',
+          content: [
+            {
+              type: 'output_text',
+              text,
+              annotations: [{ type: 'url_citation', start_index: 0, end_index: 7, url: 'https://www.hubspot.com/crm?utm_source=chatgpt.com', title: 'HubSpot CRM' }],
+            },
+          ],
+        },
+      ],
+      usage: { input_tokens: 10, output_tokens: 20, total_tokens: 30 },
+    },
+    anthropic: {
+      id: 'msg_1',
+      type: 'message',
+      role: 'assistant',
+      model: 'claude-sonnet-4-5',
+      content: [
+        {
+          type: 'text',
+          text,
+          citations: [{ type: 'web_search_result_location', url: 'https://www.hubspot.com/crm', title: 'HubSpot CRM', cited_text: 'Free CRM', encrypted_index: 'x' }],
+        },
+      ],
+      stop_reason: 'end_turn',
+      usage: { input_tokens: 10, output_tokens: 20 },
+    },
+    perplexity: {
+      id: 'pplx_1',
+      model: 'sonar',
+      object: 'chat.completion',
+      created: 1767225600,
+      choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: `${text} [1]` } }],
+      citations: ['https://www.hubspot.com/crm'],
+      search_results: [{ title: 'HubSpot CRM', url: 'https://www.hubspot.com/crm' }],
+      usage: { prompt_tokens: 10, completion_tokens: 20, total_tokens: 30 },
+    },
+    gemini: {
+      candidates: [
+        {
+          content: { role: 'model', parts: [{ text }] },
+          finishReason: 'STOP',
+          groundingMetadata: {
+            webSearchQueries: ['best free crm'],
+            groundingChunks: [{ web: { uri: 'https://vertexaisearch.cloud.google.com/grounding-api-redirect/AUZIYQ1', title: 'hubspot.com' } }],
+            groundingSupports: [{ segment: { startIndex: 0, endIndex: 29, text: text.slice(0, 29) }, groundingChunkIndices: [0] }],
+          },
+        },
+      ],
+      usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 20, totalTokenCount: 30 },
+      modelVersion: 'gemini-2.5-flash',
+    },
+  };
+
+  for (const provider of ['openai', 'anthropic', 'perplexity', 'gemini']) {
+    const registered = hasAdapter(provider);
+    it.skipIf(!registered)(`reads a ${provider} body${registered ? '' : ` (skipped: the ${provider} adapter is not registered yet)`}`, async () => {
+      const { code, out, err } = await run(['--brands', brandsFile, '--provider', provider, file(`${provider}.json`, JSON.stringify(bodies[provider]))]);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      const result = JSON.parse(out);
+      expect(result.mentions.map((m: { brand: string }) => m.brand)).toEqual(['HubSpot', 'Pipedrive']);
+      expect(result.citations.some((c: { domain: string; brand: string | null }) => c.domain === 'hubspot.com' && c.brand === 'HubSpot')).toBe(true);
+    });
+  }
+});
