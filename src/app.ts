@@ -1,0 +1,170 @@
+/**
+ * buildApp(deps): the whole HTTP API, ready to be listened on or exercised with app.inject().
+ * It never listens and never creates clients: the server entry and tests pass them in.
+ */
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import { corsOrigins, type Env } from './config/env.js';
+import { AppError } from './lib/errors.js';
+import type { Database } from './db/client.js';
+import type { Logger } from './lib/logger.js';
+import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.js';
+import { answersRoutes } from './modules/answers/answers.routes.js';
+import { auditsRoutes } from './modules/audits/audits.routes.js';
+import { brandsRoutes } from './modules/brands/brands.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { modelConfigsRoutes } from './modules/model-configs/model-configs.routes.js';
+import { operationsRoutes } from './modules/operations/operations.routes.js';
+import { organizationsRoutes } from './modules/organizations/organizations.routes.js';
+import { promptImportRoutes, promptsRoutes } from './modules/prompts/prompts.routes.js';
+import { providerCredentialsRoutes } from './modules/provider-credentials/provider-credentials.routes.js';
+import { reanalysesRoutes } from './modules/reanalyses/reanalyses.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { runsRoutes } from './modules/runs/runs.routes.js';
+import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js';
+import { deliveryRetry } from './modules/webhooks/webhooks.emit.js';
+import { workspacesRoutes } from './modules/workspaces/workspaces.routes.js';
+import { ApiKeyCache, authPlugin } from './plugins/auth.js';
+import { errorsPlugin, sendProblem } from './plugins/errors.js';
+import { securityHeadersPlugin } from './plugins/security-headers.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { egressPolicy } from './providers/egress.js';
+import type { Producers } from './queues/producer.js';
+
+export interface AppDeps {
+  env: Env;
+  db: Database;
+  redis: Redis;
+  producers: Producers;
+  logger: Logger;
+  version?: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: deps.env.BODY_LIMIT,
+    // Accept a caller's request id when it is sane, so logs can be joined across systems.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+    // Errors the router raises before any route runs (bad URL encoding, over-long path
+    // parameters) leave as problem+json too.
+    frameworkErrors: (error, request, reply) => {
+      const code = (error as { code?: string }).code;
+      const problem =
+        code === 'FST_ERR_MAX_PARAM_LENGTH' || (error as { statusCode?: number }).statusCode === 414
+          ? new AppError('bad_request', 'A path parameter is too long; ids are UUIDs (36 characters).')
+          : new AppError('bad_request', `The URL cannot be read: ${error.message}`);
+      void sendProblem(reply, request, problem);
+    },
+  });
+  // JSON, plus CSV for bulk imports. A text/plain body would otherwise reach validation as a string.
+  app.removeContentTypeParser(['text/plain']);
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // Requests still being handled, so shutdown can wait for them before closing the database:
+  // a client that disconnects lets the server close while its handler is still running.
+  let inFlight = 0;
+  app.addHook('onRequest', async () => {
+    inFlight++;
+  });
+  app.addHook('onResponse', async () => {
+    inFlight--;
+  });
+  app.decorate('inFlight', () => inFlight);
+
+  await errorsPlugin(app);
+  await securityHeadersPlugin(app);
+  const origins = corsOrigins(deps.env);
+  if (origins) {
+    await app.register(cors, {
+      origin: origins === '*' ? true : origins,
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type', 'x-api-key', 'x-request-id'],
+      exposedHeaders: ['x-request-id', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after'],
+      maxAge: 600,
+    });
+  }
+  await openapiPlugin(app, { version: deps.version ?? '0.1.0' });
+  await healthRoutes(app, { pool: deps.db.pool, redis: deps.redis });
+  // /metrics and the queue dashboard, with their own operator checks (outside /v1).
+  await operationsRoutes(app, { env: deps.env, producers: deps.producers, logger: deps.logger });
+
+  const keyCache = new ApiKeyCache(deps.db.prisma);
+  app.decorate('apiKeyCache', keyCache);
+
+  // Everything under /v1 needs an API key; the auth hook is scoped to this context.
+  await app.register(async (api) => {
+    await authPlugin(api, { cache: keyCache, adminToken: deps.env.ADMIN_TOKEN });
+    // Postgres refuses U+0000 in text and JSON, so it is refused here, with a clear 400, rather
+    // than surfacing as a database error.
+    api.addHook('preValidation', async (request) => {
+      const where = containsNul(request.body) ? 'body' : containsNul(request.query) ? 'query' : null;
+      if (where) {
+        throw new AppError('validation_failed', `The request ${where} contains a NUL character (U+0000), which Citewatch does not store.`, {
+          errors: [{ path: where, message: 'must not contain U+0000' }],
+        });
+      }
+    });
+    // Per API key, counted in Redis so the limit holds across API processes. If Redis is down
+    // the limit is skipped rather than failing every request.
+    await api.register(rateLimit, {
+      global: true,
+      max: deps.env.API_RATE_LIMIT_PER_MINUTE,
+      timeWindow: 60_000,
+      redis: deps.redis,
+      nameSpace: `${deps.env.QUEUE_PREFIX}:ratelimit:`,
+      keyGenerator: (req) => (req.auth ? `key:${req.auth.keyId}` : `ip:${req.ip}`),
+      skipOnError: true,
+      enableDraftSpec: true,
+      errorResponseBuilder: (_req, ctx) =>
+        new AppError('rate_limited', `This API key made more than ${ctx.max} requests in a minute; retry in ${ctx.after}.`),
+    });
+    const { prisma, pool } = deps.db;
+    await organizationsRoutes(api, { prisma, cache: keyCache });
+    await apiKeysRoutes(api, { prisma, cache: keyCache });
+    await providerCredentialsRoutes(api, { prisma, encryptionKey: deps.env.ENCRYPTION_KEY });
+    await workspacesRoutes(api, { prisma, pool });
+    await brandsRoutes(api, { prisma, pool });
+    await promptImportRoutes(api, { prisma, pool });
+    await promptsRoutes(api, { prisma, pool });
+    await modelConfigsRoutes(api, { prisma, pool, egress: egressPolicy(deps.env) });
+    await auditsRoutes(api, { prisma, pool });
+    await runsRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
+    await reanalysesRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
+    await reportsRoutes(api, { db: deps.db });
+    await answersRoutes(api, { db: deps.db });
+    await webhooksRoutes(api, { prisma, producers: deps.producers, egress: egressPolicy(deps.env), encryptionKey: deps.env.ENCRYPTION_KEY, retry: deliveryRetry(deps.env) });
+  });
+
+  return app;
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) if (k.includes('\u0000') || containsNul(v)) return true;
+  }
+  return false;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiKeyCache: ApiKeyCache;
+    /** Requests being handled right now. */
+    inFlight(): number;
+  }
+}

@@ -1,0 +1,66 @@
+/** `citewatch orgs create` and `citewatch keys create`: bootstrap an organization and its first admin key. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { loadEnv } from '../config/env.js';
+import { createDatabase } from '../db/client.js';
+import { createApiKey } from '../modules/api-keys/api-keys.service.js';
+import { createOrganization } from '../modules/organizations/organizations.service.js';
+import type { Scope } from '../plugins/auth.js';
+import { isUuid } from '../lib/ids.js';
+import { UsageError, type CliIo } from './io.js';
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+export async function orgsCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(argv, { name: { type: 'string' }, json: { type: 'boolean' } });
+  if (positionals[0] !== 'create') throw new UsageError('usage: citewatch orgs create --name NAME');
+  const name = String(values.name ?? '').trim();
+  if (!name || name.length > 200) throw new UsageError('--name is required (1–200 characters)');
+  const env = loadEnv();
+  const db = createDatabase({ url: env.DATABASE_URL, poolSize: 2, applicationName: 'citewatch-cli' });
+  try {
+    const org = await createOrganization(db.prisma, name);
+    io.stdout.write(values.json ? `${JSON.stringify({ id: org.id, name: org.name })}\n` : `organization ${org.id} (${org.name})\n`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+export async function keysCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    org: { type: 'string' },
+    name: { type: 'string' },
+    scopes: { type: 'string' },
+    'expires-in-days': { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (positionals[0] !== 'create') throw new UsageError('usage: citewatch keys create --org ID [--name N] [--scopes read,write,admin] [--expires-in-days N]');
+  const org = String(values.org ?? '');
+  if (!isUuid(org)) throw new UsageError('--org must be an organization id (a UUID); create one with "citewatch orgs create --name NAME"');
+  const scopes = String(values.scopes ?? 'admin').split(',').map((s) => s.trim());
+  const bad = scopes.filter((s) => !['read', 'write', 'admin'].includes(s));
+  if (bad.length || scopes.length === 0) throw new UsageError(`--scopes takes read, write and/or admin (got: ${bad.join(', ')})`);
+  let expiresAt: Date | null = null;
+  if (values['expires-in-days'] !== undefined) {
+    const days = Number(values['expires-in-days']);
+    if (!Number.isInteger(days) || days < 1 || days > 3650) throw new UsageError('--expires-in-days must be a whole number from 1 to 3650');
+    expiresAt = new Date(Date.now() + days * 86_400_000);
+  }
+  const env = loadEnv();
+  const db = createDatabase({ url: env.DATABASE_URL, poolSize: 2, applicationName: 'citewatch-cli' });
+  try {
+    if (!(await db.prisma.organization.findUnique({ where: { id: org } }))) throw new UsageError(`no organization ${org}`);
+    const { record, key } = await createApiKey(db.prisma, { organizationId: org, name: String(values.name ?? 'cli'), scopes: scopes as Scope[], expiresAt });
+    if (values.json) io.stdout.write(`${JSON.stringify({ id: record.id, prefix: record.prefix, scopes: record.scopes, key })}\n`);
+    else io.stdout.write(`API key ${record.prefix} (${record.scopes.join(', ')}) — shown once, store it now:\n${key}\n`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * `citewatch demo`: the whole product in one command. Migrates the database, creates a demo
+ * organization and workspace (an own brand, four competitors, six prompts in English and French,
+ * two mock configurations at different temperatures), runs the audit with five samples per pair
+ * through the real queues and a real worker, and prints the report.
+ */
+import { parseArgs } from 'node:util';
+import { createClients } from '../clients.js';
+import { loadEnv } from '../config/env.js';
+import { migrate } from '../db/migrate.js';
+import { createLogger } from '../lib/logger.js';
+import { migrationsDir } from '../lib/paths.js';
+import { createApiKey } from '../modules/api-keys/api-keys.service.js';
+import { createAudit } from '../modules/audits/audits.service.js';
+import { createBrand } from '../modules/brands/brands.service.js';
+import { createModelConfig } from '../modules/model-configs/model-configs.service.js';
+import { createOrganization } from '../modules/organizations/organizations.service.js';
+import { egressPolicy } from '../providers/egress.js';
+import { createPrompt } from '../modules/prompts/prompts.service.js';
+import { findRun } from '../modules/runs/runs.repo.js';
+import { startRun, toRunDto } from '../modules/runs/runs.service.js';
+import { createWorkspace } from '../modules/workspaces/workspaces.service.js';
+import { UsageError, type CliIo } from './io.js';
+import { printReport } from './report-table.js';
+import { spawnWorker } from './spawn-worker.js';
+
+export const DEMO_BRANDS = [
+  { name: 'Nimbus CRM', aliases: ['Nimbus'], domains: ['nimbuscrm.com'], kind: 'own' as const },
+  { name: 'Salesforce', aliases: [], domains: ['salesforce.com'], kind: 'competitor' as const },
+  { name: 'HubSpot', aliases: ['HubSpot CRM'], domains: ['hubspot.com'], kind: 'competitor' as const },
+  { name: 'Pipedrive', aliases: [], domains: ['pipedrive.com'], kind: 'competitor' as const },
+  { name: 'Zoho CRM', aliases: ['Zoho'], domains: ['zoho.com', 'zohocrm.com'], kind: 'competitor' as const },
+];
+
+export const DEMO_PROMPTS = [
+  { text: 'What is the best CRM for a 10-person startup?', locale: 'en-US', tags: ['crm', 'startup'] },
+  { text: 'Which CRM has the best email integrations for a sales team?', locale: 'en-US', tags: ['crm', 'integrations'] },
+  { text: 'Compare the most affordable CRM tools for small businesses.', locale: 'en-GB', tags: ['crm', 'pricing'] },
+  { text: 'Quel est le meilleur CRM pour une PME en France ?', locale: 'fr-FR', tags: ['crm', 'pme'] },
+  { text: 'Quel logiciel CRM recommandez-vous pour une équipe commerciale de 20 personnes ?', locale: 'fr-FR', tags: ['crm', 'sales'] },
+  { text: 'Quels CRM offrent le meilleur rapport qualité-prix pour une startup ?', locale: 'fr-FR', tags: ['crm', 'pricing'] },
+];
+
+export const DEMO_CONFIGS = [
+  { name: 'Mock assistant, temperature 0.2', provider: 'mock', model: 'mock-assistant-1', params: { temperature: 0.2, webSearch: true } },
+  { name: 'Mock assistant, temperature 1.0', provider: 'mock', model: 'mock-assistant-1', params: { temperature: 1.0, webSearch: true } },
+];
+
+export const DEMO_SAMPLES = 5;
+
+export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { verbose: { type: 'boolean' }, 'timeout-seconds': { type: 'string' } }, strict: true }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const timeoutMs = Number(values['timeout-seconds'] ?? 120) * 1_000;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout-seconds must be a positive number');
+  const started = Date.now();
+  const env = loadEnv();
+  const say = (line: string) => io.stdout.write(`${line}\n`);
+
+  const dbUrl = new URL(env.DATABASE_URL);
+  say(`Citewatch demo — Postgres ${dbUrl.host}${dbUrl.pathname}, Redis ${new URL(env.REDIS_URL).host}`);
+  const migrated = await migrate({ databaseUrl: env.DATABASE_URL, migrationsDir: migrationsDir() });
+  say(`• database ready (${migrated.applied.length} migration(s) applied, ${migrated.alreadyApplied.length} already there)`);
+
+  const logger = createLogger({ level: values.verbose ? 'info' : 'warn', name: 'demo' });
+  const clients = createClients(env, 'api', 'citewatch-demo');
+  const worker = spawnWorker({ LOG_LEVEL: values.verbose ? 'info' : 'warn' });
+  try {
+    const { prisma } = clients.db;
+    const org = await createOrganization(prisma, 'Citewatch demo');
+    const { key } = await createApiKey(prisma, { organizationId: org.id, name: 'demo', scopes: ['admin'] });
+    const ws = await createWorkspace({ prisma, pool: clients.db.pool }, org.id, { name: 'Nimbus CRM — demo', timezone: 'Europe/Paris' });
+    for (const b of DEMO_BRANDS) await createBrand({ prisma, pool: clients.db.pool }, org.id, ws.id, { ...b, caseSensitive: false });
+    for (const p of DEMO_PROMPTS) await createPrompt({ prisma, pool: clients.db.pool }, org.id, ws.id, p);
+    const configs = [];
+    for (const c of DEMO_CONFIGS) configs.push(await createModelConfig({ prisma, pool: clients.db.pool, egress: egressPolicy(env) }, org.id, ws.id, c));
+    const audit = await createAudit({ prisma, pool: clients.db.pool }, org.id, ws.id, {
+      name: 'CRM visibility (demo)',
+      promptIds: [],
+      promptTags: ['crm'],
+      modelConfigIds: configs.map((c) => c.id),
+      samplesPerPair: DEMO_SAMPLES,
+      schedule: null,
+      timezone: 'Europe/Paris',
+      enabled: true,
+      budgetPerRunUsd: null,
+      budgetPerMonthUsd: null,
+    });
+    say(`• workspace ${ws.id}: ${DEMO_BRANDS.length} brands, ${DEMO_PROMPTS.length} prompts (en, fr), ${configs.length} configurations`);
+
+    const run = await startRun({ ...clients, logger }, org.id, ws.id, { auditId: audit.id }, 'manual');
+    say(`• run ${run.id}: ${run.progress.total} answers to collect through the queue and a worker process…`);
+    let last = '';
+    for (;;) {
+      const row = await findRun(clients.db.pool, ws.id, run.id);
+      const dto = toRunDto(row as NonNullable<typeof row>);
+      const line = `  ${dto.progress.succeeded + dto.progress.failed}/${dto.progress.total} answered, ${dto.progress.analyzed} analysed`;
+      if (line !== last) say((last = line));
+      if (dto.finishedAt) {
+        say(`• run ${dto.status} in ${((Date.parse(dto.finishedAt) - Date.parse(dto.createdAt)) / 1000).toFixed(1)} s (${dto.progress.failed} failed)`);
+        break;
+      }
+      if (Date.now() - started > timeoutMs) throw new Error(`the run did not finish within ${timeoutMs / 1000} s`);
+      await Promise.race([new Promise((r) => setTimeout(r, 100)), worker.exited]);
+    }
+
+    say('');
+    await printReport({ db: clients.db }, org.id, ws.id, run.id, say);
+    say('');
+    say(`Demo API key (admin, shown once): ${key}`);
+    say(`Start the API with "npm start" and read the same report over HTTP:`);
+    say(`  curl -H "Authorization: Bearer ${key}" "http://localhost:${env.PORT}/v1/workspaces/${ws.id}/reports/visibility?runId=${run.id}"`);
+    say(`Dashboard: http://localhost:${env.PORT}/dashboard (paste the key above) · API reference: http://localhost:${env.PORT}/docs`);
+    say(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    return 0;
+  } finally {
+    await worker.stop();
+    await clients.close();
+  }
+}

@@ -1,0 +1,53 @@
+/** `citewatch runs start`: start a run of an audit now (the manual counterpart of a schedule). */
+import { parseArgs } from 'node:util';
+import { createClients } from '../clients.js';
+import { loadEnv } from '../config/env.js';
+import { AppError } from '../lib/errors.js';
+import { isUuid } from '../lib/ids.js';
+import { createLogger } from '../lib/logger.js';
+import { findRun } from '../modules/runs/runs.repo.js';
+import { startRun, toRunDto } from '../modules/runs/runs.service.js';
+import { UsageError, type CliIo } from './io.js';
+
+export async function runsCommand(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { workspace: { type: 'string' }, audit: { type: 'string' }, wait: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals[0] !== 'start') throw new UsageError('usage: citewatch runs start --workspace ID --audit ID [--wait]');
+  if (!isUuid(String(values.workspace ?? ''))) throw new UsageError('--workspace must be a workspace id (UUID)');
+  if (!isUuid(String(values.audit ?? ''))) throw new UsageError('--audit must be an audit id (UUID)');
+  const workspaceId = String(values.workspace);
+  const env = loadEnv();
+  const logger = createLogger({ level: 'warn', name: 'cli' });
+  const clients = createClients(env, 'api', 'citewatch-cli');
+  try {
+    const ws = await clients.db.prisma.workspace.findUnique({ where: { id: workspaceId } });
+    if (!ws) throw new UsageError(`no workspace ${workspaceId}`);
+    let run;
+    try {
+      run = await startRun({ ...clients, logger }, ws.organizationId, workspaceId, { auditId: String(values.audit) }, 'manual');
+    } catch (err) {
+      if (err instanceof AppError && err.status < 500) throw new UsageError(err.message);
+      throw err;
+    }
+    io.stdout.write(`run ${run.id} started: ${run.progress.total} answers to collect, estimated $${run.estimatedCostUsd.toFixed(4)}\n`);
+    if (!values.wait) return 0;
+    // Polls the run row; the work itself happens in worker processes.
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      const row = await findRun(clients.db.pool, workspaceId, run.id);
+      if (!row) throw new Error('the run disappeared');
+      const dto = toRunDto(row);
+      if (dto.finishedAt) {
+        io.stdout.write(`run ${dto.id} ${dto.status}: ${dto.progress.succeeded} succeeded, ${dto.progress.failed} failed, ${dto.progress.cancelled} cancelled, $${dto.actualCostUsd.toFixed(4)}\n`);
+        return dto.status === 'failed' ? 1 : 0;
+      }
+    }
+  } finally {
+    await clients.close();
+  }
+}

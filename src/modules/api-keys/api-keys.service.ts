@@ -1,0 +1,80 @@
+/**
+ * API keys: the secret is returned once, at creation; only its SHA-256 is stored, with the
+ * visible prefix that lets users tell keys apart. Revoking keeps the record (with revokedAt) so
+ * the key list stays an audit trail.
+ */
+import type { PrismaClient } from '../../db/client.js';
+import type { ApiKey } from '../../generated/prisma/client.js';
+import { AppError } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import type { ApiKeyCache, Scope } from '../../plugins/auth.js';
+import { iso, isoOrNull, toPage, type Page } from '../common.schemas.js';
+import { generateApiKey } from './api-keys.keys.js';
+import type { ApiKeyDto } from './api-keys.schemas.js';
+
+export interface CreatedKey {
+  record: ApiKey;
+  /** The whole key: shown once, never retrievable again. */
+  key: string;
+}
+
+export interface ApiKeysDeps {
+  prisma: PrismaClient;
+  cache: ApiKeyCache;
+}
+
+export function toApiKeyDto(k: ApiKey): ApiKeyDto {
+  return {
+    id: k.id,
+    organizationId: k.organizationId,
+    name: k.name,
+    prefix: k.prefix,
+    scopes: k.scopes,
+    expiresAt: isoOrNull(k.expiresAt),
+    revokedAt: isoOrNull(k.revokedAt),
+    lastUsedAt: isoOrNull(k.lastUsedAt),
+    createdAt: iso(k.createdAt),
+  };
+}
+
+export async function createApiKey(
+  prisma: PrismaClient,
+  input: { organizationId: string; name: string; scopes: Scope[]; expiresAt?: Date | null },
+): Promise<CreatedKey> {
+  const { key, prefix, secretHash } = generateApiKey();
+  const record = await prisma.apiKey.create({
+    data: { id: newId(), organizationId: input.organizationId, name: input.name, prefix, secretHash, scopes: input.scopes, expiresAt: input.expiresAt ?? null },
+  });
+  return { record, key };
+}
+
+export async function listApiKeys(deps: ApiKeysDeps, orgId: string, q: { limit: number; cursor?: string | undefined; includeRevoked: boolean }): Promise<Page<ApiKeyDto>> {
+  const rows = await deps.prisma.apiKey.findMany({
+    where: { organizationId: orgId, ...(q.includeRevoked ? {} : { revokedAt: null }), ...(q.cursor ? { id: { gt: q.cursor } } : {}) },
+    orderBy: { id: 'asc' },
+    take: q.limit + 1,
+  });
+  const page = toPage(rows, q.limit);
+  return { data: page.data.map(toApiKeyDto), nextCursor: page.nextCursor };
+}
+
+async function requireKey(prisma: PrismaClient, orgId: string, id: string): Promise<ApiKey> {
+  const key = await prisma.apiKey.findFirst({ where: { id, organizationId: orgId } });
+  if (!key) throw AppError.notFound('API key');
+  return key;
+}
+
+export async function getApiKey(deps: ApiKeysDeps, orgId: string, id: string): Promise<ApiKeyDto> {
+  return toApiKeyDto(await requireKey(deps.prisma, orgId, id));
+}
+
+export async function revokeApiKey(deps: ApiKeysDeps, orgId: string, id: string, callerKeyId: string): Promise<ApiKeyDto> {
+  const key = await requireKey(deps.prisma, orgId, id);
+  if (key.id === callerKeyId) {
+    const otherAdmins = await deps.prisma.apiKey.count({ where: { organizationId: orgId, id: { not: id }, revokedAt: null, scopes: { has: 'admin' } } });
+    if (otherAdmins === 0) throw new AppError('conflict', 'This is the last active admin key of the organization; create another admin key before revoking it.');
+  }
+  const revoked = key.revokedAt ? key : await deps.prisma.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+  deps.cache.forgetKey(id);
+  return toApiKeyDto(revoked);
+}

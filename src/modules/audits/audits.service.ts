@@ -1,0 +1,146 @@
+/**
+ * Audits: which prompts to ask which configurations, how many times, on what schedule and
+ * within what budget. Prompts are chosen by id and/or by tag; tags are resolved when a run starts,
+ * so new prompts with a tag join the next run.
+ */
+import type { Database, PrismaClient } from '../../db/client.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { AppError, type FieldError } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { nextDueTime, scheduleProblem } from '../../lib/schedule.js';
+import { iso, toPage, type ListQuery, type Page } from '../common.schemas.js';
+import { requireWorkspace } from '../workspaces/workspaces.service.js';
+import type { AuditCreate, AuditDto, AuditUpdate } from './audits.schemas.js';
+
+export interface AuditsDeps {
+  prisma: PrismaClient;
+  pool: Database['pool'];
+}
+
+const withLinks = { prompts: { select: { promptId: true } }, modelConfigs: { select: { modelConfigId: true } } } as const;
+type AuditWithLinks = Prisma.AuditGetPayload<{ include: typeof withLinks }>;
+
+export function toAuditDto(a: AuditWithLinks, now = new Date()): AuditDto {
+  return {
+    id: a.id,
+    workspaceId: a.workspaceId,
+    name: a.name,
+    promptIds: a.prompts.map((p) => p.promptId).sort(),
+    promptTags: a.promptTags,
+    modelConfigIds: a.modelConfigs.map((m) => m.modelConfigId).sort(),
+    samplesPerPair: a.samplesPerPair,
+    schedule: a.schedule,
+    timezone: a.timezone,
+    enabled: a.enabled,
+    nextRunAt: a.schedule && a.enabled ? iso(nextDueTime(a.schedule, a.timezone, now)) : null,
+    budgetPerRunUsd: a.budgetPerRunUsd === null ? null : Number(a.budgetPerRunUsd),
+    budgetPerMonthUsd: a.budgetPerMonthUsd === null ? null : Number(a.budgetPerMonthUsd),
+    createdAt: iso(a.createdAt),
+    updatedAt: iso(a.updatedAt),
+  };
+}
+
+async function checkReferences(prisma: PrismaClient, workspaceId: string, input: { promptIds?: string[]; modelConfigIds?: string[]; schedule?: string | null; timezone?: string }): Promise<void> {
+  const errors: FieldError[] = [];
+  if (input.promptIds?.length) {
+    const found = new Set((await prisma.prompt.findMany({ where: { workspaceId, id: { in: input.promptIds } }, select: { id: true } })).map((p) => p.id));
+    input.promptIds.forEach((id, i) => found.has(id) || errors.push({ path: `body.promptIds.${i}`, message: `no prompt ${id} in this workspace` }));
+  }
+  if (input.modelConfigIds?.length) {
+    const found = new Set((await prisma.modelConfig.findMany({ where: { workspaceId, id: { in: input.modelConfigIds } }, select: { id: true } })).map((c) => c.id));
+    input.modelConfigIds.forEach((id, i) => found.has(id) || errors.push({ path: `body.modelConfigIds.${i}`, message: `no model configuration ${id} in this workspace` }));
+  }
+  if (input.schedule) {
+    const problem = scheduleProblem(input.schedule, input.timezone ?? 'UTC');
+    if (problem) errors.push({ path: 'body.schedule', message: problem });
+  }
+  if (errors.length) throw new AppError('validation_failed', `The audit is invalid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, { errors });
+}
+
+export async function requireAudit(prisma: PrismaClient, workspaceId: string, id: string): Promise<AuditWithLinks> {
+  const audit = await prisma.audit.findFirst({ where: { id, workspaceId }, include: withLinks });
+  if (!audit) throw AppError.notFound('Audit');
+  return audit;
+}
+
+export async function createAudit(deps: AuditsDeps, orgId: string, workspaceId: string, input: AuditCreate): Promise<AuditDto> {
+  await requireWorkspace(deps, orgId, workspaceId);
+  const promptIds = [...new Set(input.promptIds)];
+  const modelConfigIds = [...new Set(input.modelConfigIds)];
+  await checkReferences(deps.prisma, workspaceId, { promptIds, modelConfigIds, schedule: input.schedule, timezone: input.timezone });
+  const audit = await deps.prisma.audit.create({
+    data: {
+      id: newId(),
+      workspaceId,
+      name: input.name,
+      promptTags: input.promptTags,
+      samplesPerPair: input.samplesPerPair,
+      schedule: input.schedule,
+      timezone: input.timezone,
+      enabled: input.enabled,
+      budgetPerRunUsd: input.budgetPerRunUsd,
+      budgetPerMonthUsd: input.budgetPerMonthUsd,
+      // The first due time after creation is the first to run; nothing earlier is backfilled.
+      scheduledThrough: input.schedule ? new Date() : null,
+      prompts: { create: promptIds.map((promptId) => ({ promptId })) },
+      modelConfigs: { create: modelConfigIds.map((modelConfigId) => ({ modelConfigId })) },
+    },
+    include: withLinks,
+  });
+  return toAuditDto(audit);
+}
+
+export async function listAudits(deps: AuditsDeps, orgId: string, workspaceId: string, q: ListQuery): Promise<Page<AuditDto>> {
+  await requireWorkspace(deps, orgId, workspaceId);
+  const rows = await deps.prisma.audit.findMany({
+    where: { workspaceId, ...(q.cursor ? { id: { gt: q.cursor } } : {}) },
+    orderBy: { id: 'asc' },
+    take: q.limit + 1,
+    include: withLinks,
+  });
+  const page = toPage(rows, q.limit);
+  return { data: page.data.map((a) => toAuditDto(a)), nextCursor: page.nextCursor };
+}
+
+export async function getAudit(deps: AuditsDeps, orgId: string, workspaceId: string, id: string): Promise<AuditDto> {
+  await requireWorkspace(deps, orgId, workspaceId);
+  return toAuditDto(await requireAudit(deps.prisma, workspaceId, id));
+}
+
+export async function updateAudit(deps: AuditsDeps, orgId: string, workspaceId: string, id: string, input: AuditUpdate): Promise<AuditDto> {
+  await requireWorkspace(deps, orgId, workspaceId);
+  const current = await requireAudit(deps.prisma, workspaceId, id);
+  const promptIds = input.promptIds ? [...new Set(input.promptIds)] : undefined;
+  const modelConfigIds = input.modelConfigIds ? [...new Set(input.modelConfigIds)] : undefined;
+  const schedule = input.schedule === undefined ? current.schedule : input.schedule;
+  const timezone = input.timezone ?? current.timezone;
+  await checkReferences(deps.prisma, workspaceId, { promptIds, modelConfigIds, schedule, timezone });
+  const promptTags = input.promptTags ?? current.promptTags;
+  if ((promptIds ?? current.prompts.map((p) => p.promptId)).length === 0 && promptTags.length === 0) {
+    throw new AppError('validation_failed', 'An audit needs promptIds or promptTags.', { errors: [{ path: 'body.promptIds', message: 'give promptIds or promptTags (or both)' }] });
+  }
+  const { promptIds: _p, modelConfigIds: _m, ...scalars } = input;
+  // A new schedule, time zone or re-enabling starts counting from now: no backfill of the past.
+  const restartsSchedule =
+    (input.schedule !== undefined && input.schedule !== current.schedule) ||
+    (input.timezone !== undefined && input.timezone !== current.timezone) ||
+    (input.enabled === true && !current.enabled);
+  const audit = await deps.prisma.audit.update({
+    where: { id },
+    data: {
+      ...scalars,
+      ...(restartsSchedule ? { scheduledThrough: schedule ? new Date() : null } : {}),
+      ...(promptIds ? { prompts: { deleteMany: {}, create: promptIds.map((promptId) => ({ promptId })) } } : {}),
+      ...(modelConfigIds ? { modelConfigs: { deleteMany: {}, create: modelConfigIds.map((modelConfigId) => ({ modelConfigId })) } } : {}),
+    },
+    include: withLinks,
+  });
+  return toAuditDto(audit);
+}
+
+/** Deleting an audit keeps its runs and answers (they become ad-hoc runs). */
+export async function deleteAudit(deps: AuditsDeps, orgId: string, workspaceId: string, id: string): Promise<void> {
+  await requireWorkspace(deps, orgId, workspaceId);
+  await requireAudit(deps.prisma, workspaceId, id);
+  await deps.prisma.audit.delete({ where: { id } });
+}

@@ -1,0 +1,70 @@
+/** Schemas shared by every resource: ids, pagination, timestamps. */
+import { z } from 'zod';
+
+export const uuid = z.uuid({ error: 'must be a UUID' });
+
+export const workspaceParams = z.object({ workspaceId: uuid }).strict();
+export const itemParams = (name: string) => z.object({ workspaceId: uuid, [name]: uuid }).strict();
+
+export const listQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50).describe('Items per page (1–200)'),
+    cursor: uuid.optional().describe('nextCursor of the previous page'),
+  })
+  .strict();
+export type ListQuery = z.infer<typeof listQuery>;
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    data: z.array(item),
+    nextCursor: z.string().nullable().describe('Pass as `cursor` to get the next page; null on the last page'),
+  });
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+/** Turns `limit + 1` rows fetched in id order into a page and its cursor. */
+export function toPage<T extends { id: string }>(rows: T[], limit: number): Page<T> {
+  const hasMore = rows.length > limit;
+  const data = hasMore ? rows.slice(0, limit) : rows;
+  return { data, nextCursor: hasMore ? (data[data.length - 1]?.id ?? null) : null };
+}
+
+export const timestamp = z.iso.datetime({ offset: true });
+
+/** Bounded, trimmed text: user input is never unbounded. */
+export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const tagList = z
+  .array(z.string().trim().toLowerCase().min(1).max(50).regex(/^[\p{L}\p{N}_:.-]+$/u, 'letters, digits, _ : . - only'))
+  .max(20)
+  .transform((tags) => [...new Set(tags)]);
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Paris or UTC');
+
+export const locale = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      return Intl.getCanonicalLocales(v).length === 1;
+    } catch {
+      return false;
+    }
+  }, 'must be a BCP 47 locale such as en-US or fr-FR')
+  .transform((v) => Intl.getCanonicalLocales(v)[0] as string);
+
+export const iso = (d: Date) => d.toISOString();
+export const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { listQuery, text, timestamp, uuid } from '../common.schemas.js';
+
+export const modelConfigCreate = z
+  .object({
+    name: text(200),
+    provider: z.string().trim().min(1).max(50).describe('openai, anthropic, perplexity, gemini, google_ai_overview, openai_compatible or mock'),
+    model: text(200).describe('Model id as the provider names it, e.g. gpt-5.4-mini'),
+    params: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .describe('temperature, topP, maxOutputTokens, seed, systemPrompt, webSearch, reasoningEffort, userLocation, locale — as the provider and model accept them'),
+  })
+  .strict()
+  .meta({ examples: [{ name: 'GPT-5.4 mini, web search', provider: 'openai', model: 'gpt-5.4-mini', params: { webSearch: true, reasoningEffort: 'low' } }] });
+
+export const modelConfigUpdate = z
+  .object({
+    name: text(200).optional(),
+    archived: z.boolean().optional(),
+    model: text(200).optional(),
+    params: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+  .meta({ examples: [{ name: 'GPT-5.4 mini (search)' }, { archived: true }] });
+
+export const modelConfigListQuery = listQuery.extend({ archived: z.stringbool().optional() }).strict();
+
+export const modelConfigDto = z
+  .object({
+    id: uuid,
+    workspaceId: uuid,
+    name: z.string(),
+    provider: z.string(),
+    channel: z.enum(['api', 'serp', 'mock']),
+    model: z.string(),
+    params: z.record(z.string(), z.unknown()).describe('Effective parameters after validation'),
+    hash: z.string().describe('SHA-256 of provider, model and effective parameters: the configuration’s identity in reports'),
+    archived: z.boolean(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'ModelConfig' });
+
+export type ModelConfigCreate = z.infer<typeof modelConfigCreate>;
+export type ModelConfigUpdate = z.infer<typeof modelConfigUpdate>;
+export type ModelConfigListQuery = z.infer<typeof modelConfigListQuery>;
+export type ModelConfigDto = z.infer<typeof modelConfigDto>;

@@ -1,0 +1,130 @@
+/**
+ * Model configurations. Parameters are validated by the provider's adapter for the chosen model:
+ * what the model would reject is refused with a 400 naming the parameter, never dropped. The
+ * hash of the effective parameters identifies the configuration on every answer; once a
+ * configuration has answers, its model and parameters are frozen (create a new one instead).
+ */
+import type { Database, PrismaClient } from '../../db/client.js';
+import { Prisma, type ModelConfig } from '../../generated/prisma/client.js';
+import { AppError } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { configHash } from '../../providers/config-hash.js';
+import { getAdapter, hasAdapter, providerNames } from '../../providers/registry.js';
+import { baseUrlProblem, type EgressPolicy } from '../../providers/egress.js';
+import { ConfigValidationError, type ModelParams } from '../../providers/types.js';
+import { iso, toPage, type Page } from '../common.schemas.js';
+import { requireWorkspace } from '../workspaces/workspaces.service.js';
+import type { ModelConfigCreate, ModelConfigDto, ModelConfigListQuery, ModelConfigUpdate } from './model-configs.schemas.js';
+
+export interface ModelConfigsDeps {
+  prisma: PrismaClient;
+  pool: Database['pool'];
+  /** Where user-chosen endpoints may point (openai_compatible base URLs). */
+  egress: EgressPolicy;
+}
+
+export function toModelConfigDto(c: ModelConfig): ModelConfigDto {
+  return {
+    id: c.id,
+    workspaceId: c.workspaceId,
+    name: c.name,
+    provider: c.provider,
+    channel: hasAdapter(c.provider) ? getAdapter(c.provider).channel : 'api',
+    model: c.model,
+    params: c.params as Record<string, unknown>,
+    hash: c.hash,
+    archived: c.archived,
+    createdAt: iso(c.createdAt),
+    updatedAt: iso(c.updatedAt),
+  };
+}
+
+function validate(deps: ModelConfigsDeps, provider: string, model: string, params: unknown): { params: ModelParams; hash: string } {
+  if (!hasAdapter(provider)) {
+    throw new AppError('validation_failed', `Unknown provider "${provider}".`, {
+      errors: [{ path: 'body.provider', message: `must be one of: ${providerNames().join(', ')}` }],
+    });
+  }
+  const effective = getAdapter(provider).validateConfig(model, params);
+  if (typeof effective.baseUrl === 'string') {
+    const problem = baseUrlProblem(effective.baseUrl, deps.egress);
+    if (problem) throw new ConfigValidationError(provider, model, [{ param: 'baseUrl', message: problem }]);
+  }
+  return { params: effective, hash: configHash(provider, model, effective) };
+}
+
+function duplicateName(err: unknown, name: string | undefined): never {
+  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+    throw new AppError('conflict', `A model configuration named "${name}" already exists in this workspace.`);
+  }
+  throw err;
+}
+
+async function requireConfig(prisma: PrismaClient, workspaceId: string, id: string): Promise<ModelConfig> {
+  const config = await prisma.modelConfig.findFirst({ where: { id, workspaceId } });
+  if (!config) throw AppError.notFound('Model configuration');
+  return config;
+}
+
+async function hasAnswers(prisma: PrismaClient, modelConfigId: string): Promise<boolean> {
+  return (await prisma.response.findFirst({ where: { modelConfigId }, select: { id: true } })) !== null;
+}
+
+export async function createModelConfig(deps: ModelConfigsDeps, orgId: string, workspaceId: string, input: ModelConfigCreate): Promise<ModelConfigDto> {
+  await requireWorkspace(deps, orgId, workspaceId);
+  const { params, hash } = validate(deps, input.provider, input.model, input.params);
+  try {
+    const created = await deps.prisma.modelConfig.create({
+      data: { id: newId(), workspaceId, name: input.name, provider: input.provider, model: input.model, params: params as Prisma.InputJsonValue, hash },
+    });
+    return toModelConfigDto(created);
+  } catch (err) {
+    duplicateName(err, input.name);
+  }
+}
+
+export async function listModelConfigs(deps: ModelConfigsDeps, orgId: string, workspaceId: string, q: ModelConfigListQuery): Promise<Page<ModelConfigDto>> {
+  await requireWorkspace(deps, orgId, workspaceId);
+  const rows = await deps.prisma.modelConfig.findMany({
+    where: { workspaceId, ...(q.cursor ? { id: { gt: q.cursor } } : {}), ...(q.archived !== undefined ? { archived: q.archived } : {}) },
+    orderBy: { id: 'asc' },
+    take: q.limit + 1,
+  });
+  const page = toPage(rows, q.limit);
+  return { data: page.data.map(toModelConfigDto), nextCursor: page.nextCursor };
+}
+
+export async function getModelConfig(deps: ModelConfigsDeps, orgId: string, workspaceId: string, id: string): Promise<ModelConfigDto> {
+  await requireWorkspace(deps, orgId, workspaceId);
+  return toModelConfigDto(await requireConfig(deps.prisma, workspaceId, id));
+}
+
+export async function updateModelConfig(deps: ModelConfigsDeps, orgId: string, workspaceId: string, id: string, input: ModelConfigUpdate): Promise<ModelConfigDto> {
+  await requireWorkspace(deps, orgId, workspaceId);
+  const current = await requireConfig(deps.prisma, workspaceId, id);
+  const data: Prisma.ModelConfigUpdateInput = {};
+  if (input.name !== undefined) data.name = input.name;
+  if (input.archived !== undefined) data.archived = input.archived;
+  if (input.model !== undefined || input.params !== undefined) {
+    const model = input.model ?? current.model;
+    const { params, hash } = validate(deps, current.provider, model, input.params ?? current.params);
+    if (hash !== current.hash && (await hasAnswers(deps.prisma, id))) {
+      throw new AppError('conflict', 'This configuration already has answers, so its model and parameters are frozen. Create a new configuration instead.');
+    }
+    Object.assign(data, { model, params: params as Prisma.InputJsonValue, hash });
+  }
+  try {
+    return toModelConfigDto(await deps.prisma.modelConfig.update({ where: { id }, data }));
+  } catch (err) {
+    duplicateName(err, input.name);
+  }
+}
+
+export async function deleteModelConfig(deps: ModelConfigsDeps, orgId: string, workspaceId: string, id: string): Promise<void> {
+  await requireWorkspace(deps, orgId, workspaceId);
+  await requireConfig(deps.prisma, workspaceId, id);
+  if (await hasAnswers(deps.prisma, id)) {
+    throw new AppError('conflict', 'This configuration has answers and cannot be deleted; archive it instead (PATCH {"archived": true}).');
+  }
+  await deps.prisma.modelConfig.delete({ where: { id } });
+}

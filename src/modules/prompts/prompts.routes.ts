@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { orgOf } from '../../plugins/auth.js';
+import { problemResponses } from '../../plugins/openapi.js';
+import { workspaceParams } from '../common.schemas.js';
+import { registerCrud } from '../crud.routes.js';
+import { importPrompts, MAX_IMPORT_ROWS, promptImportBody, rowsFromCsv } from './prompts.import.js';
+import { promptCreate, promptDto, promptListQuery, promptUpdate } from './prompts.schemas.js';
+import * as service from './prompts.service.js';
+
+export async function promptsRoutes(app: FastifyInstance, deps: service.PromptsDeps): Promise<void> {
+  registerCrud(app, {
+    resource: 'prompts',
+    idParam: 'promptId',
+    tag: 'Prompts',
+    noun: 'prompt',
+    create: promptCreate,
+    update: promptUpdate,
+    dto: promptDto,
+    listQuery: promptListQuery,
+    deleteNote: 'refused once it has answers: archive it instead',
+    handlers: {
+      create: (org, ws, body) => service.createPrompt(deps, org, ws, body),
+      list: (org, ws, q) => service.listPrompts(deps, org, ws, q),
+      get: (org, ws, id) => service.getPrompt(deps, org, ws, id),
+      update: (org, ws, id, body) => service.updatePrompt(deps, org, ws, id, body),
+      remove: (org, ws, id) => service.deletePrompt(deps, org, ws, id),
+    },
+  });
+}
+
+export async function promptImportRoutes(app: FastifyInstance, deps: service.PromptsDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post('/v1/workspaces/:workspaceId/prompts/import', {
+    schema: {
+      tags: ['Prompts'],
+      summary: 'Import prompts in bulk (JSON or CSV)',
+      description:
+        'JSON: {"prompts": [{text, locale?, tags?}, …]}. CSV (Content-Type: text/csv): a header row with `text` and optionally `locale` and `tags` (separated by ; or |). ' +
+        `Up to ${MAX_IMPORT_ROWS} prompts; all are created or none, and a 400 names every invalid row.`,
+      params: workspaceParams,
+      body: promptImportBody,
+      response: { 201: z.object({ imported: z.number().int(), prompts: z.array(promptDto) }), ...problemResponses },
+    },
+  }, async (req, reply) => {
+    const rows = typeof req.body === 'string' ? rowsFromCsv(req.body) : req.body.prompts;
+    return reply.status(201).send(await importPrompts(deps, orgOf(req), req.params.workspaceId, rows));
+  });
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { timestamp } from '../common.schemas.js';
+
+export const providerParam = z
+  .object({ provider: z.enum(['openai', 'anthropic', 'perplexity', 'gemini', 'google_ai_overview', 'openai_compatible']) })
+  .strict();
+
+export const credentialPut = z
+  .object({
+    apiKey: z.string().trim().min(8).max(500).optional().describe('The provider API key (SerpApi key for google_ai_overview)'),
+    login: z.string().trim().min(1).max(200).optional().describe('DataForSEO login (google_ai_overview)'),
+    password: z.string().min(1).max(500).optional().describe('DataForSEO password (google_ai_overview)'),
+  })
+  .strict()
+  .refine((c) => c.apiKey !== undefined || (c.login !== undefined && c.password !== undefined), {
+    message: 'give apiKey, or login and password (DataForSEO)',
+    path: ['apiKey'],
+  })
+  .refine((c) => (c.login === undefined) === (c.password === undefined), { message: 'login and password go together', path: ['login'] })
+  .meta({ examples: [{ apiKey: 'sk-proj-…' }] });
+
+export const credentialDto = z
+  .object({
+    provider: z.string(),
+    hint: z.string().describe('Last characters of the key, to recognise it; the key itself is never returned'),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'ProviderCredential' });
+
+export type CredentialPut = z.infer<typeof credentialPut>;
+export type CredentialDto = z.infer<typeof credentialDto>;

@@ -1,0 +1,176 @@
+/**
+ * The SQL of the answer pipeline, written for batches: workers gather many answers and store
+ * them with one statement. Rules that keep every count exact under retries and duplicates:
+ * - an answer is stored only while its response is still `pending` (a retried or duplicated
+ *   job finds it done and stores nothing);
+ * - run counters change in the same statement as the responses they count;
+ * - a run is finished by one conditional UPDATE (finished_at IS NULL), so exactly once.
+ */
+import type pg from 'pg';
+import type { NormalizedAnswer } from '../../providers/types.js';
+
+export interface QueryWork {
+  id: string;
+  status: 'pending' | 'succeeded' | 'failed' | 'cancelled';
+  analyzed: boolean;
+  run_id: string;
+  workspace_id: string;
+  sample_index: number;
+  provider: string;
+  model: string;
+  prompt_text: string;
+  locale: string;
+  params: Record<string, unknown>;
+  brands_version: number;
+  budget_usd: string | null;
+  actual_cost_usd: string;
+}
+
+/** Everything a query job needs, for a batch of responses; missing ids map to null. */
+export async function loadQueryWork(pool: pg.Pool, ids: string[]): Promise<Array<QueryWork | null>> {
+  const { rows } = await pool.query<QueryWork>(
+    `SELECT r.id, r.status, r.analyzed_at IS NOT NULL AS analyzed, r.run_id, r.workspace_id, r.sample_index, r.provider, r.model,
+            p.text AS prompt_text, p.locale, c.params, w.brands_version, run.budget_usd, run.actual_cost_usd
+       FROM responses r
+       JOIN prompts p ON p.id = r.prompt_id
+       JOIN model_configs c ON c.id = r.model_config_id
+       JOIN workspaces w ON w.id = r.workspace_id
+       JOIN runs run ON run.id = r.run_id
+      WHERE r.id = ANY($1::uuid[])`,
+    [ids],
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+export type Outcome =
+  | { kind: 'succeeded'; responseId: string; attempts: number; answer: NormalizedAnswer }
+  | { kind: 'failed'; responseId: string; attempts: number; errorCode: string; error: string };
+
+export interface StoreResult {
+  /** Per outcome: whether it was stored (false when the response was no longer pending). */
+  stored: boolean[];
+  /** Runs this batch finished (only failures can finish a run here; successes wait for analysis). */
+  finishedRunIds: string[];
+}
+
+/**
+ * Postgres stores no U+0000 in text or JSON, and one such character in a provider's answer would
+ * fail the whole batch on every retry. It becomes U+FFFD: one character for one, so citation
+ * offsets into the text stay right.
+ */
+const NUL = /\u0000/g;
+const clean = (v: string | null) => (v === null ? null : v.replace(NUL, '\uFFFD'));
+const json = (v: unknown) =>
+  v === undefined || v === null ? null : JSON.stringify(v, (_key, value: unknown) => (typeof value === 'string' ? value.replace(NUL, '\uFFFD') : value));
+
+export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[]): Promise<StoreResult> {
+  const ok = outcomes.filter((o): o is Extract<Outcome, { kind: 'succeeded' }> => o.kind === 'succeeded');
+  const ko = outcomes.filter((o): o is Extract<Outcome, { kind: 'failed' }> => o.kind === 'failed');
+  const a = ok.map((o) => o.answer);
+  const { rows } = await pool.query<{ id: string; run_id: string; kind: string }>(
+    `WITH ok AS (
+        UPDATE responses r SET
+          status = 'succeeded', attempts = u.attempts, model_version = u.model_version, request_params = u.request_params::jsonb,
+          text = u.text, raw = u.raw::jsonb, finish_reason = u.finish_reason,
+          search_queries = ARRAY(SELECT jsonb_array_elements_text(u.search_queries::jsonb)),
+          provider_citations = u.citations::jsonb, sources = u.sources::jsonb,
+          input_tokens = u.input_tokens, output_tokens = u.output_tokens, reasoning_tokens = u.reasoning_tokens,
+          cached_input_tokens = u.cached_input_tokens, search_calls = u.search_calls, cost_usd = u.cost_usd,
+          provider_cost_usd = u.provider_cost_usd, latency_ms = u.latency_ms, provider_request_id = u.request_id,
+          error = NULL, error_code = NULL, completed_at = now()
+        FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+                    $11::int[], $12::int[], $13::int[], $14::int[], $15::int[], $16::numeric[], $17::numeric[], $18::int[], $19::text[])
+          AS u(id, attempts, model_version, request_params, text, raw, finish_reason, search_queries, citations, sources,
+               input_tokens, output_tokens, reasoning_tokens, cached_input_tokens, search_calls, cost_usd, provider_cost_usd, latency_ms, request_id)
+        WHERE r.id = u.id AND r.status = 'pending'
+        RETURNING r.id, r.run_id, r.cost_usd
+     ), ko AS (
+        UPDATE responses r SET status = 'failed', attempts = u.attempts, error_code = u.error_code, error = u.error, completed_at = now()
+          FROM unnest($20::uuid[], $21::int[], $22::text[], $23::text[]) AS u(id, attempts, error_code, error)
+         WHERE r.id = u.id AND r.status = 'pending'
+        RETURNING r.id, r.run_id
+     ), counts AS (
+        SELECT run_id, count(*) FILTER (WHERE kind = 'ok') AS ok, count(*) FILTER (WHERE kind = 'ko') AS ko, coalesce(sum(cost), 0) AS cost
+          FROM (SELECT run_id, 'ok' AS kind, cost_usd AS cost FROM ok UNION ALL SELECT run_id, 'ko', 0 FROM ko) x
+         GROUP BY run_id
+     ), runs_updated AS (
+        UPDATE runs SET succeeded = succeeded + counts.ok, failed = failed + counts.ko, actual_cost_usd = actual_cost_usd + counts.cost, progressed_at = now()
+          FROM counts WHERE runs.id = counts.run_id RETURNING runs.id
+     )
+     SELECT id, run_id, 'ok' AS kind FROM ok UNION ALL SELECT id, run_id, 'ko' FROM ko`,
+    [
+      ok.map((o) => o.responseId),
+      ok.map((o) => o.attempts),
+      a.map((x) => clean(x.modelVersion)),
+      a.map((x) => json(x.requestParams)),
+      a.map((x) => clean(x.text)),
+      a.map((x) => json(x.raw)),
+      a.map((x) => x.finish),
+      a.map((x) => json(x.searchQueries)),
+      a.map((x) => json(x.citations)),
+      a.map((x) => json(x.sources)),
+      a.map((x) => x.usage.inputTokens),
+      a.map((x) => x.usage.outputTokens),
+      a.map((x) => x.usage.reasoningTokens),
+      a.map((x) => x.usage.cachedInputTokens),
+      a.map((x) => x.usage.searchCalls),
+      a.map((x) => x.costUsd),
+      a.map((x) => x.providerCostUsd),
+      a.map((x) => x.latencyMs),
+      a.map((x) => x.requestId),
+      ko.map((o) => o.responseId),
+      ko.map((o) => o.attempts),
+      ko.map((o) => o.errorCode),
+      ko.map((o) => clean(o.error.slice(0, 4_000))),
+    ],
+  );
+  const storedIds = new Set(rows.map((r) => r.id));
+  const failedRuns = [...new Set(rows.filter((r) => r.kind === 'ko').map((r) => r.run_id))];
+  const finishedRunIds = failedRuns.length ? await finishRuns(pool, failedRuns) : [];
+  return { stored: outcomes.map((o) => storedIds.has(o.responseId)), finishedRunIds };
+}
+
+/**
+ * Finishes the runs whose every response is settled and every success analysed. Returns the
+ * ids this call finished; a run finishes exactly once whatever the number of callers.
+ */
+export async function finishRuns(db: pg.Pool | pg.PoolClient, runIds: string[]): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `UPDATE runs SET
+        status = CASE WHEN succeeded = 0 THEN 'failed'::run_status
+                      WHEN failed > 0 OR cancelled > 0 THEN 'completed_with_errors'::run_status
+                      ELSE 'completed'::run_status END,
+        error = CASE WHEN succeeded = 0 AND error IS NULL THEN 'every answer failed; see the responses for each reason' ELSE error END,
+        finished_at = now(), analyzed_at = now()
+      WHERE id = ANY($1::uuid[]) AND finished_at IS NULL AND succeeded + failed + cancelled = total AND analyzed >= succeeded
+      RETURNING id`,
+    [runIds],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Marks a queued run as running (first start only) and lists its pending work. */
+export async function beginRun(pool: pg.Pool, runId: string): Promise<Array<{ id: string; provider: string }>> {
+  await pool.query(`UPDATE runs SET status = 'running', started_at = coalesce(started_at, now()), progressed_at = now() WHERE id = $1 AND status = 'queued'`, [runId]);
+  const { rows } = await pool.query<{ id: string; provider: string }>(
+    `SELECT id, provider FROM responses WHERE run_id = $1 AND status = 'pending' ORDER BY id`,
+    [runId],
+  );
+  return rows;
+}
+
+/** Stops a run that reached its budget: pending answers are cancelled, and the run says why. */
+export async function stopRunAtBudget(pool: pg.Pool, runId: string): Promise<string[]> {
+  const { rows } = await pool.query<{ budget_usd: string; actual_cost_usd: string }>(
+    `WITH target AS (SELECT id FROM runs WHERE id = $1 AND finished_at IS NULL FOR UPDATE),
+          cancelled AS (
+            UPDATE responses SET status = 'cancelled', completed_at = now(), error = 'not collected: the run reached its budget'
+             WHERE run_id IN (SELECT id FROM target) AND status = 'pending' RETURNING id)
+     UPDATE runs SET cancelled = cancelled + (SELECT count(*) FROM cancelled),
+            error = 'stopped at its budget cap of $' || budget_usd::text || ' after spending $' || actual_cost_usd::text
+      WHERE id IN (SELECT id FROM target) RETURNING budget_usd, actual_cost_usd`,
+    [runId],
+  );
+  return rows.length ? finishRuns(pool, [runId]) : [];
+}

@@ -1,0 +1,84 @@
+/**
+ * Turns an audit (or an inline selection) into the list of answers to collect: every active
+ * prompt × configuration × sample, with the cost estimate that budgets are checked against.
+ */
+import type { PrismaClient } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import { getAdapter } from '../../providers/registry.js';
+import type { ModelParams } from '../../providers/types.js';
+import type { PlannedResponse } from './runs.repo.js';
+
+export const MAX_RUN_RESPONSES = 100_000;
+
+export interface Selection {
+  promptIds: string[];
+  promptTags: string[];
+  modelConfigIds: string[];
+  samplesPerPair: number;
+}
+
+export interface RunPlan {
+  responses: PlannedResponse[];
+  estimatedCostUsd: number;
+  promptCount: number;
+  configCount: number;
+}
+
+export async function planRun(prisma: PrismaClient, workspaceId: string, selection: Selection): Promise<RunPlan> {
+  const prompts = await prisma.prompt.findMany({
+    where: {
+      workspaceId,
+      archived: false,
+      OR: [
+        ...(selection.promptIds.length ? [{ id: { in: selection.promptIds } }] : []),
+        ...(selection.promptTags.length ? [{ tags: { hasSome: selection.promptTags } }] : []),
+      ],
+    },
+    orderBy: { id: 'asc' },
+    select: { id: true, text: true },
+  });
+  const configs = await prisma.modelConfig.findMany({
+    where: { workspaceId, archived: false, id: { in: selection.modelConfigIds } },
+    orderBy: { id: 'asc' },
+  });
+  if (prompts.length === 0) {
+    throw new AppError('validation_failed', 'No active prompt matches this selection (archived prompts are skipped).', {
+      errors: [{ path: 'body.promptIds', message: 'matches no active prompt in this workspace' }],
+    });
+  }
+  if (configs.length === 0) {
+    throw new AppError('validation_failed', 'No active model configuration matches this selection.', {
+      errors: [{ path: 'body.modelConfigIds', message: 'matches no active model configuration in this workspace' }],
+    });
+  }
+  const total = prompts.length * configs.length * selection.samplesPerPair;
+  if (total > MAX_RUN_RESPONSES) {
+    throw new AppError('validation_failed', `This run would collect ${total} answers; the limit per run is ${MAX_RUN_RESPONSES}. Use fewer prompts, configurations or samples.`);
+  }
+
+  const responses: PlannedResponse[] = [];
+  let estimatedCostUsd = 0;
+  for (const config of configs) {
+    const adapter = getAdapter(config.provider);
+    for (const prompt of prompts) {
+      const perCall = adapter.estimateCost({
+        model: config.model,
+        params: config.params as ModelParams,
+        inputTokens: Math.ceil(prompt.text.length / 4) + 20,
+      });
+      estimatedCostUsd += perCall * selection.samplesPerPair;
+      for (let sampleIndex = 0; sampleIndex < selection.samplesPerPair; sampleIndex++) {
+        responses.push({
+          promptId: prompt.id,
+          modelConfigId: config.id,
+          sampleIndex,
+          provider: config.provider,
+          channel: adapter.channel,
+          model: config.model,
+          configHash: config.hash,
+        });
+      }
+    }
+  }
+  return { responses, estimatedCostUsd: Math.round(estimatedCostUsd * 1e6) / 1e6, promptCount: prompts.length, configCount: configs.length };
+}

@@ -1,0 +1,159 @@
+/**
+ * SQL for runs. A run and all its pending responses are written in one transaction with array
+ * inserts (one statement for thousands of rows), so a run either exists with all its work or not
+ * at all. Counters on `runs` are changed only in the same statements that change response
+ * status (see src/modules/responses/responses.repo.ts), so they are always exact.
+ */
+import type pg from 'pg';
+import { newId } from '../../lib/ids.js';
+
+export interface PlannedResponse {
+  promptId: string;
+  modelConfigId: string;
+  sampleIndex: number;
+  provider: string;
+  channel: string;
+  model: string;
+  configHash: string;
+}
+
+export interface NewRun {
+  workspaceId: string;
+  auditId: string | null;
+  trigger: 'manual' | 'schedule' | 'api';
+  scheduledFor: Date | null;
+  samplesPerPair: number;
+  estimatedCostUsd: number;
+  budgetUsd: number | null;
+  responses: PlannedResponse[];
+}
+
+/**
+ * Inserts the run and its responses. Returns null when a scheduled run for the same audit and
+ * due time already exists: that is how each due time runs exactly once, whatever the number of
+ * scheduler processes.
+ */
+export async function insertRun(pool: pg.Pool, run: NewRun): Promise<{ id: string } | null> {
+  const client = await pool.connect();
+  const runId = newId();
+  try {
+    await client.query('BEGIN');
+    const inserted = await client.query(
+      `INSERT INTO runs (id, workspace_id, audit_id, trigger, scheduled_for, status, samples_per_pair, total, estimated_cost_usd, budget_usd)
+       VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8, $9)
+       ON CONFLICT (audit_id, scheduled_for) DO NOTHING`,
+      [runId, run.workspaceId, run.auditId, run.trigger, run.scheduledFor, run.samplesPerPair, run.responses.length, run.estimatedCostUsd, run.budgetUsd],
+    );
+    if (inserted.rowCount === 0) {
+      await client.query('ROLLBACK');
+      return null;
+    }
+    const r = run.responses;
+    await client.query(
+      `INSERT INTO responses (id, run_id, workspace_id, prompt_id, model_config_id, sample_index, provider, channel, model, config_hash)
+       SELECT u.id, $2, $3, u.prompt_id, u.model_config_id, u.sample_index, u.provider, u.channel::collection_channel, u.model, u.config_hash
+         FROM unnest($1::uuid[], $4::uuid[], $5::uuid[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[])
+           AS u(id, prompt_id, model_config_id, sample_index, provider, channel, model, config_hash)`,
+      [
+        r.map(() => newId()),
+        runId,
+        run.workspaceId,
+        r.map((x) => x.promptId),
+        r.map((x) => x.modelConfigId),
+        r.map((x) => x.sampleIndex),
+        r.map((x) => x.provider),
+        r.map((x) => x.channel),
+        r.map((x) => x.model),
+        r.map((x) => x.configHash),
+      ],
+    );
+    await client.query('COMMIT');
+    return { id: runId };
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** Removes a run that could not be handed to the queue, so nothing is left half-started. */
+export async function deleteRun(pool: pg.Pool, runId: string): Promise<void> {
+  await pool.query('DELETE FROM runs WHERE id = $1', [runId]);
+}
+
+/** Spend of an audit's runs since `since`: actual cost of finished runs, estimate of unfinished ones. */
+export async function auditSpendSince(pool: pg.Pool, auditId: string, since: Date): Promise<number> {
+  const { rows } = await pool.query<{ spend: string | null }>(
+    `SELECT sum(CASE WHEN finished_at IS NULL THEN greatest(estimated_cost_usd, actual_cost_usd) ELSE actual_cost_usd END) AS spend
+       FROM runs WHERE audit_id = $1 AND created_at >= $2`,
+    [auditId, since],
+  );
+  return Number(rows[0]?.spend ?? 0);
+}
+
+export interface RunRow {
+  id: string;
+  workspace_id: string;
+  audit_id: string | null;
+  trigger: 'manual' | 'schedule' | 'api';
+  scheduled_for: Date | null;
+  status: string;
+  samples_per_pair: number;
+  total: number;
+  succeeded: number;
+  failed: number;
+  cancelled: number;
+  analyzed: number;
+  estimated_cost_usd: string;
+  actual_cost_usd: string;
+  budget_usd: string | null;
+  error: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+const RUN_COLUMNS = `id, workspace_id, audit_id, trigger, scheduled_for, status, samples_per_pair, total, succeeded, failed,
+  cancelled, analyzed, estimated_cost_usd, actual_cost_usd, budget_usd, error, created_at, started_at, finished_at`;
+
+export async function findRun(pool: pg.Pool, workspaceId: string, runId: string): Promise<RunRow | null> {
+  const { rows } = await pool.query<RunRow>(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = $1 AND workspace_id = $2`, [runId, workspaceId]);
+  return rows[0] ?? null;
+}
+
+export async function listRuns(
+  pool: pg.Pool,
+  workspaceId: string,
+  q: { limit: number; cursor?: string; status?: string; auditId?: string },
+): Promise<RunRow[]> {
+  // Newest first: cursors walk ids (UUIDv7, time-ordered) downwards.
+  const { rows } = await pool.query<RunRow>(
+    `SELECT ${RUN_COLUMNS} FROM runs
+      WHERE workspace_id = $1 AND ($2::uuid IS NULL OR id < $2) AND ($3::run_status IS NULL OR status = $3) AND ($4::uuid IS NULL OR audit_id = $4)
+      ORDER BY id DESC LIMIT $5`,
+    [workspaceId, q.cursor ?? null, q.status ?? null, q.auditId ?? null, q.limit + 1],
+  );
+  return rows;
+}
+
+/**
+ * Cancels a run: its pending responses become cancelled (in-flight calls that finish later find
+ * their response no longer pending and are discarded) and the run is finished. Returns false
+ * when the run had already finished.
+ */
+export async function cancelRun(pool: pg.Pool, runId: string, reason: string): Promise<boolean> {
+  const { rows } = await pool.query<{ id: string }>(
+    // One UPDATE of the run row: a statement must not modify the same row twice.
+    `WITH target AS (
+        SELECT id FROM runs WHERE id = $1 AND finished_at IS NULL FOR UPDATE
+     ), cancelled AS (
+        UPDATE responses SET status = 'cancelled', completed_at = now(), error = $2
+         WHERE run_id IN (SELECT id FROM target) AND status = 'pending' RETURNING id
+     )
+     UPDATE runs SET status = 'cancelled', finished_at = now(), error = $2, cancelled = cancelled + (SELECT count(*) FROM cancelled)
+      WHERE id IN (SELECT id FROM target) RETURNING id`,
+    [runId, reason],
+  );
+  return rows.length > 0;
+}

@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { orgOf } from '../../plugins/auth.js';
+import { problemResponses } from '../../plugins/openapi.js';
+import { pageOf, workspaceParams } from '../common.schemas.js';
+import { runDto, runListQuery, runParams, runStart } from './runs.schemas.js';
+import * as service from './runs.service.js';
+
+export async function runsRoutes(app: FastifyInstance, deps: service.RunsDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Runs'];
+  const base = '/v1/workspaces/:workspaceId/runs';
+
+  r.post(base, {
+    schema: {
+      tags,
+      summary: 'Start a run',
+      description: 'Starts a run of an audit, or of an inline selection of prompts × configurations × samples. Refused with 422 when its estimated cost exceeds the budget.',
+      params: workspaceParams,
+      body: runStart,
+      response: { 202: runDto, ...problemResponses },
+    },
+  }, async (req, reply) => reply.status(202).send(await service.startRun(deps, orgOf(req), req.params.workspaceId, req.body)));
+
+  r.get(base, {
+    schema: { tags, summary: 'List runs, newest first', params: workspaceParams, querystring: runListQuery, response: { 200: pageOf(runDto), ...problemResponses } },
+  }, async (req) => service.listRuns(deps, orgOf(req), req.params.workspaceId, req.query));
+
+  r.get(`${base}/:runId`, {
+    schema: { tags, summary: 'Get a run with its progress', params: runParams, response: { 200: runDto, ...problemResponses } },
+  }, async (req) => service.getRun(deps, orgOf(req), req.params.workspaceId, req.params.runId));
+
+  r.post(`${base}/:runId/cancel`, {
+    schema: { tags, summary: 'Cancel a run', description: 'Pending answers are cancelled; answers already collected are kept.', params: runParams, response: { 200: runDto, ...problemResponses } },
+  }, async (req) => service.cancelRun(deps, orgOf(req), req.params.workspaceId, req.params.runId));
+}

@@ -1,0 +1,170 @@
+/**
+ * Runs: one execution of an audit or of an inline selection. Starting a run writes the run and
+ * all its pending answers to Postgres, then hands one job to the queue; if the queue cannot take
+ * it, the run is deleted again, so a run is either fully started or not at all.
+ */
+import type { Database } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import type { Logger } from '../../lib/logger.js';
+import type { Producers } from '../../queues/producer.js';
+import { iso, isoOrNull, toPage, type Page } from '../common.schemas.js';
+import { requireAudit } from '../audits/audits.service.js';
+import { requireWorkspace } from '../workspaces/workspaces.service.js';
+import { planRun, type Selection } from './runs.plan.js';
+import * as repo from './runs.repo.js';
+import type { RunDto, RunListQuery, RunStart } from './runs.schemas.js';
+
+export interface RunsDeps {
+  db: Database;
+  producers: Producers;
+  logger: Logger;
+}
+
+export function toRunDto(r: repo.RunRow): RunDto {
+  return {
+    id: r.id,
+    workspaceId: r.workspace_id,
+    auditId: r.audit_id,
+    trigger: r.trigger,
+    scheduledFor: isoOrNull(r.scheduled_for),
+    status: r.status as RunDto['status'],
+    samplesPerPair: r.samples_per_pair,
+    progress: {
+      total: r.total,
+      succeeded: r.succeeded,
+      failed: r.failed,
+      cancelled: r.cancelled,
+      pending: r.total - r.succeeded - r.failed - r.cancelled,
+      analyzed: r.analyzed,
+    },
+    estimatedCostUsd: Number(r.estimated_cost_usd),
+    actualCostUsd: Number(r.actual_cost_usd),
+    budgetUsd: r.budget_usd === null ? null : Number(r.budget_usd),
+    error: r.error,
+    createdAt: iso(r.created_at),
+    startedAt: isoOrNull(r.started_at),
+    finishedAt: isoOrNull(r.finished_at),
+  };
+}
+
+function startOfMonthUtc(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+}
+
+export interface LaunchRequest {
+  workspaceId: string;
+  auditId: string | null;
+  selection: Selection;
+  trigger: 'manual' | 'schedule' | 'api';
+  scheduledFor: Date | null;
+  budgetUsd: number | null;
+  budgetPerMonthUsd: number | null;
+}
+
+/**
+ * Plans, checks budgets, records and enqueues a run. Shared by the API, the CLI and the
+ * scheduler. Returns null when a scheduled run for that due time already exists.
+ */
+export async function launchRun(deps: RunsDeps, req: LaunchRequest, now = new Date()): Promise<repo.RunRow | null> {
+  const plan = await planRun(deps.db.prisma, req.workspaceId, req.selection);
+  const estimate = plan.estimatedCostUsd;
+  if (req.budgetUsd !== null && estimate > req.budgetUsd) {
+    throw new AppError(
+      'budget_exceeded',
+      `This run is estimated at $${estimate.toFixed(4)}, over its budget of $${req.budgetUsd.toFixed(4)}. Raise the budget or select fewer prompts, configurations or samples.`,
+      { estimatedCostUsd: estimate, budgetUsd: req.budgetUsd },
+    );
+  }
+  if (req.auditId && req.budgetPerMonthUsd !== null) {
+    const spent = await repo.auditSpendSince(deps.db.pool, req.auditId, startOfMonthUtc(now));
+    if (spent + estimate > req.budgetPerMonthUsd) {
+      throw new AppError(
+        'budget_exceeded',
+        `This audit has spent $${spent.toFixed(4)} this month; this run (estimated $${estimate.toFixed(4)}) would exceed its monthly budget of $${req.budgetPerMonthUsd.toFixed(4)}.`,
+        { estimatedCostUsd: estimate, spentThisMonthUsd: spent, budgetPerMonthUsd: req.budgetPerMonthUsd },
+      );
+    }
+  }
+  const created = await repo.insertRun(deps.db.pool, {
+    workspaceId: req.workspaceId,
+    auditId: req.auditId,
+    trigger: req.trigger,
+    scheduledFor: req.scheduledFor,
+    samplesPerPair: req.selection.samplesPerPair,
+    estimatedCostUsd: estimate,
+    budgetUsd: req.budgetUsd,
+    responses: plan.responses,
+  });
+  if (!created) return null;
+  try {
+    await deps.producers.startRun(created.id);
+  } catch (err) {
+    deps.logger.error({ err, runId: created.id }, 'could not enqueue run; removing it');
+    await repo.deleteRun(deps.db.pool, created.id);
+    throw new AppError('unavailable', 'The job queue is unreachable, so the run was not started. Nothing was recorded; try again shortly.');
+  }
+  return repo.findRun(deps.db.pool, req.workspaceId, created.id);
+}
+
+export async function startRun(deps: RunsDeps, orgId: string, workspaceId: string, input: RunStart, trigger: 'manual' | 'api' = 'api'): Promise<RunDto> {
+  await requireWorkspace(deps.db.prisma, orgId, workspaceId);
+  let request: LaunchRequest;
+  if (input.auditId) {
+    const audit = await requireAudit(deps.db.prisma, workspaceId, input.auditId);
+    request = {
+      workspaceId,
+      auditId: audit.id,
+      selection: {
+        promptIds: audit.prompts.map((p) => p.promptId),
+        promptTags: audit.promptTags,
+        modelConfigIds: audit.modelConfigs.map((m) => m.modelConfigId),
+        samplesPerPair: input.samplesPerPair ?? audit.samplesPerPair,
+      },
+      trigger,
+      scheduledFor: null,
+      budgetUsd: input.budgetUsd ?? (audit.budgetPerRunUsd === null ? null : Number(audit.budgetPerRunUsd)),
+      budgetPerMonthUsd: audit.budgetPerMonthUsd === null ? null : Number(audit.budgetPerMonthUsd),
+    };
+  } else {
+    request = {
+      workspaceId,
+      auditId: null,
+      selection: {
+        promptIds: input.promptIds ?? [],
+        promptTags: input.promptTags ?? [],
+        modelConfigIds: input.modelConfigIds ?? [],
+        samplesPerPair: input.samplesPerPair ?? 1,
+      },
+      trigger,
+      scheduledFor: null,
+      budgetUsd: input.budgetUsd ?? null,
+      budgetPerMonthUsd: null,
+    };
+  }
+  const run = await launchRun(deps, request);
+  if (!run) throw new AppError('conflict', 'A run for this audit and due time already exists.');
+  return toRunDto(run);
+}
+
+export async function getRun(deps: RunsDeps, orgId: string, workspaceId: string, runId: string): Promise<RunDto> {
+  await requireWorkspace(deps.db.prisma, orgId, workspaceId);
+  const run = await repo.findRun(deps.db.pool, workspaceId, runId);
+  if (!run) throw AppError.notFound('Run');
+  return toRunDto(run);
+}
+
+export async function listRuns(deps: RunsDeps, orgId: string, workspaceId: string, q: RunListQuery): Promise<Page<RunDto>> {
+  await requireWorkspace(deps.db.prisma, orgId, workspaceId);
+  const page = toPage(await repo.listRuns(deps.db.pool, workspaceId, q), q.limit);
+  return { data: page.data.map(toRunDto), nextCursor: page.nextCursor };
+}
+
+export async function cancelRun(deps: RunsDeps, orgId: string, workspaceId: string, runId: string): Promise<RunDto> {
+  await requireWorkspace(deps.db.prisma, orgId, workspaceId);
+  const run = await repo.findRun(deps.db.pool, workspaceId, runId);
+  if (!run) throw AppError.notFound('Run');
+  const cancelled = await repo.cancelRun(deps.db.pool, runId, 'cancelled by request');
+  if (!cancelled) throw new AppError('conflict', `The run has already finished (status ${run.status}).`);
+  await deps.producers.runFinished(runId).catch((err) => deps.logger.warn({ err, runId }, 'could not enqueue run follow-ups'));
+  return toRunDto((await repo.findRun(deps.db.pool, workspaceId, runId)) as repo.RunRow);
+}

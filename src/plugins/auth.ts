@@ -1,0 +1,150 @@
+/**
+ * API key authentication. Every /v1 route needs a key.
+ * Keys are sent as `Authorization: Bearer <key>` (or `x-api-key: <key>`). Scopes are ordered:
+ * admin includes write, write includes read. GET routes need read, other methods write, unless
+ * the route asks for more with `config: { scope: 'admin' }`.
+ *
+ * Lookups are cached in-process for a few seconds so authenticated reads stay fast; revoking
+ * a key clears this process's cache at once and others within AUTH_CACHE_MS.
+ *
+ * The platform operator authenticates with ADMIN_TOKEN instead: it manages organizations
+ * (routes with `config: { platform: true }`) and nothing inside them.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { PrismaClient } from '../db/client.js';
+import { AppError } from '../lib/errors.js';
+import { API_KEY_PATTERN, hashApiKey } from '../modules/api-keys/api-keys.keys.js';
+
+export type Scope = 'read' | 'write' | 'admin';
+
+export interface AuthContext {
+  keyId: string;
+  /** Null for the platform operator. */
+  organizationId: string | null;
+  scopes: Scope[];
+  platform: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+  interface FastifyContextConfig {
+    /** Scope this route needs; defaults to read for GET/HEAD and write otherwise. */
+    scope?: Scope;
+    /** The platform operator may call this route (organization management). */
+    platform?: boolean;
+    /** Only the platform operator may call this route. */
+    platformOnly?: boolean;
+  }
+}
+
+const RANK: Record<Scope, number> = { read: 1, write: 2, admin: 3 };
+const AUTH_CACHE_MS = 5_000;
+const LAST_USED_EVERY_MS = 60_000;
+
+interface CachedKey {
+  ctx: AuthContext;
+  expiresAt: Date | null;
+  revoked: boolean;
+  cachedAt: number;
+}
+
+export class ApiKeyCache {
+  private readonly entries = new Map<string, CachedKey>();
+  private readonly lastUsedWrites = new Map<string, number>();
+
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async lookup(secretHash: string): Promise<CachedKey | null> {
+    const now = Date.now();
+    const hit = this.entries.get(secretHash);
+    if (hit && now - hit.cachedAt < AUTH_CACHE_MS) return hit;
+    const row = await this.prisma.apiKey.findUnique({ where: { secretHash } });
+    if (!row) {
+      this.entries.delete(secretHash);
+      return null;
+    }
+    const entry: CachedKey = {
+      ctx: { keyId: row.id, organizationId: row.organizationId, scopes: row.scopes, platform: false },
+      expiresAt: row.expiresAt,
+      revoked: row.revokedAt !== null,
+      cachedAt: now,
+    };
+    if (this.entries.size > 10_000) this.entries.clear();
+    this.entries.set(secretHash, entry);
+    return entry;
+  }
+
+  /** Records use at most once a minute per key per process; a failed write never fails a request. */
+  touch(keyId: string): void {
+    const now = Date.now();
+    if (now - (this.lastUsedWrites.get(keyId) ?? 0) < LAST_USED_EVERY_MS) return;
+    this.lastUsedWrites.set(keyId, now);
+    this.prisma.apiKey.update({ where: { id: keyId }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
+  }
+
+  forgetKey(keyId: string): void {
+    for (const [hash, entry] of this.entries) if (entry.ctx.keyId === keyId) this.entries.delete(hash);
+  }
+
+  forgetOrganization(organizationId: string): void {
+    for (const [hash, entry] of this.entries) if (entry.ctx.organizationId === organizationId) this.entries.delete(hash);
+  }
+}
+
+function extractKey(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    return match ? (match[1] as string) : null;
+  }
+  const x = request.headers['x-api-key'];
+  return typeof x === 'string' ? x : null;
+}
+
+export function hasScope(ctx: AuthContext, needed: Scope): boolean {
+  return ctx.scopes.some((s) => RANK[s] >= RANK[needed]);
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  // Hashing first gives equal lengths, so the comparison time says nothing about the token.
+  return timingSafeEqual(createHash('sha256').update(given).digest(), createHash('sha256').update(expected).digest());
+}
+
+export async function authPlugin(app: FastifyInstance, opts: { cache: ApiKeyCache; adminToken?: string | undefined }): Promise<void> {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
+    if (!request.routeOptions.url) return;
+    const key = extractKey(request);
+    if (!key) {
+      throw new AppError('unauthorized', 'Send your API key as "Authorization: Bearer <key>". Create one with `citewatch keys create`.');
+    }
+    if (opts.adminToken && !key.startsWith('cw_') && sameSecret(key, opts.adminToken)) {
+      if (!config?.platform && !config?.platformOnly) {
+        throw new AppError('forbidden', 'The platform token manages organizations only; use an organization API key for its data.');
+      }
+      request.auth = { keyId: 'platform', organizationId: null, scopes: ['admin'], platform: true };
+      return;
+    }
+    const entry = API_KEY_PATTERN.test(key) ? await opts.cache.lookup(hashApiKey(key)) : null;
+    if (!entry) throw new AppError('unauthorized', 'The API key is not valid.');
+    if (entry.revoked) throw new AppError('unauthorized', 'The API key has been revoked.');
+    if (entry.expiresAt && entry.expiresAt.getTime() <= Date.now()) throw new AppError('unauthorized', 'The API key has expired.');
+    if (config?.platformOnly) throw new AppError('forbidden', 'Only the platform operator (ADMIN_TOKEN) may do this.');
+    const needed: Scope = config?.scope ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
+    if (!hasScope(entry.ctx, needed)) {
+      throw new AppError('forbidden', `This API key lacks the "${needed}" scope needed here (it has: ${entry.ctx.scopes.join(', ') || 'none'}).`);
+    }
+    request.auth = entry.ctx;
+    opts.cache.touch(entry.ctx.keyId);
+  });
+}
+
+/** The authenticated organization; routes behind auth can rely on it. */
+export function orgOf(request: FastifyRequest): string {
+  if (!request.auth?.organizationId) throw new AppError('unauthorized', 'Authentication required.');
+  return request.auth.organizationId;
+}

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The API↔worker contract: queue names and job ids. Job ids are deterministic, so adding the
+ * same work twice is a no-op while the first job exists, and a processor that finds its work
+ * already done simply returns. Ids use "__" as separator, never ":" (BullMQ's key separator).
+ */
+
+/** One queue per provider, so each provider's rate limit holds across every worker process. */
+export function queryQueueName(provider: string): string {
+  return `query-${provider}`;
+}
+
+export const ANALYSIS_QUEUE = 'analysis';
+/** Run lifecycle: fanning a run out into query jobs, and follow-ups once a run finishes. */
+export const RUNS_QUEUE = 'runs';
+/** Background work on stored data: re-analysis. */
+export const MAINTENANCE_QUEUE = 'maintenance';
+/** Webhook deliveries: one job per delivery row, retried with backoff until the receiver answers 2xx. */
+export const WEBHOOKS_QUEUE = 'webhooks';
+
+export const jobIds = {
+  query: (responseId: string) => `q__${responseId}`,
+  /** Named after the batch's content, so handing out the same batch twice adds one job. */
+  analysis: (responseIds: string[]) => `a__${createHash('sha256').update(responseIds.join(',')).digest('hex').slice(0, 32)}`,
+  startRun: (runId: string) => `start__${runId}`,
+  runFinished: (runId: string) => `finished__${runId}`,
+  reanalysis: (reanalysisId: string) => `reanalyze__${reanalysisId}`,
+  webhookDelivery: (deliveryId: string) => `wh__${deliveryId}`,
+};

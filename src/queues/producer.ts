@@ -1,0 +1,136 @@
+/**
+ * Producers: the only code that adds jobs. The API uses it to start runs; workers use it to fan
+ * runs out and to hand answers to analysis.
+ */
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { ANALYSIS_QUEUE, MAINTENANCE_QUEUE, RUNS_QUEUE, WEBHOOKS_QUEUE, jobIds, queryQueueName } from './names.js';
+import type { AnalysisJob, MaintenanceJob, QueryJob, RunJob, WebhookJob } from './payloads.js';
+
+export interface QueueSettings {
+  connection: Redis | ConnectionOptions;
+  prefix: string;
+  /** Attempts for 5xx and timeouts; 429s do not use attempts up. */
+  queryAttempts: number;
+  queryBackoffMs: number;
+  /**
+   * Longest wait for Redis when adding a job. BullMQ otherwise waits for a lost connection to
+   * come back, which would hang an API request; past this the add fails and the caller undoes
+   * its work. Default 5 s.
+   */
+  addTimeoutMs?: number;
+  /** Connection errors of the queues (operations that need Redis fail on their own). */
+  onError?: (err: Error) => void;
+}
+
+const ADD_CHUNK = 1_000;
+/** Answers per analysis job: analysis stores a batch's facts in a few statements. */
+export const ANALYSIS_BATCH = 250;
+
+/**
+ * Finished jobs are removed: Postgres keeps the outcome, Redis only delivers work. Removing
+ * failed ones too frees their id, so recovery can hand the same work out again.
+ */
+const KEEP = { removeOnComplete: true, removeOnFail: true } satisfies JobsOptions;
+
+export class Producers {
+  private readonly queues = new Map<string, Queue>();
+
+  constructor(private readonly settings: QueueSettings) {}
+
+  queue(name: string): Queue {
+    let q = this.queues.get(name);
+    if (!q) {
+      q = new Queue(name, { connection: this.settings.connection, prefix: this.settings.prefix });
+      // Without a listener BullMQ prints connection errors to stderr on its own.
+      q.on('error', this.settings.onError ?? (() => {}));
+      this.queues.set(name, q);
+    }
+    return q;
+  }
+
+  private async withDeadline<T>(what: string, work: Promise<T>): Promise<T> {
+    const ms = this.settings.addTimeoutMs ?? 5_000;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        work,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`Redis did not accept ${what} within ${ms} ms`)), ms);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async startRun(runId: string): Promise<void> {
+    const job: RunJob = { type: 'start', runId };
+    await this.withDeadline(
+      'the run',
+      this.queue(RUNS_QUEUE).add('start', job, { ...KEEP, jobId: jobIds.startRun(runId), attempts: 5, backoff: { type: 'exponential', delay: 1_000 } }),
+    );
+  }
+
+  async runFinished(runId: string): Promise<void> {
+    const job: RunJob = { type: 'finished', runId };
+    await this.queue(RUNS_QUEUE).add('finished', job, { ...KEEP, jobId: jobIds.runFinished(runId), attempts: 5, backoff: { type: 'exponential', delay: 1_000 } });
+  }
+
+  async reanalyze(reanalysisId: string): Promise<void> {
+    const job: MaintenanceJob = { type: 'reanalyze', reanalysisId };
+    await this.withDeadline(
+      'the re-analysis',
+      this.queue(MAINTENANCE_QUEUE).add('reanalyze', job, { ...KEEP, jobId: jobIds.reanalysis(reanalysisId), attempts: 10, backoff: { type: 'exponential', delay: 1_000 } }),
+    );
+  }
+
+  async enqueueQueries(provider: string, jobs: QueryJob[]): Promise<void> {
+    const queue = this.queue(queryQueueName(provider));
+    for (let i = 0; i < jobs.length; i += ADD_CHUNK) {
+      await queue.addBulk(
+        jobs.slice(i, i + ADD_CHUNK).map((data) => ({
+          name: 'query',
+          data,
+          opts: {
+            ...KEEP,
+            jobId: jobIds.query(data.responseId),
+            attempts: this.settings.queryAttempts,
+            backoff: { type: 'exponential', delay: this.settings.queryBackoffMs, jitter: 0.5 },
+          },
+        })),
+      );
+    }
+  }
+
+  /** Hands stored answers to analysis, in jobs of at most ANALYSIS_BATCH answers. */
+  async enqueueAnalysis(responseIds: string[]): Promise<void> {
+    const queue = this.queue(ANALYSIS_QUEUE);
+    const jobs: Array<{ name: string; data: AnalysisJob; opts: JobsOptions }> = [];
+    for (let i = 0; i < responseIds.length; i += ANALYSIS_BATCH) {
+      const ids = responseIds.slice(i, i + ANALYSIS_BATCH);
+      jobs.push({ name: 'analyze', data: { responseIds: ids }, opts: { ...KEEP, jobId: jobIds.analysis(ids), attempts: 5, backoff: { type: 'exponential', delay: 500 } } });
+    }
+    for (let i = 0; i < jobs.length; i += ADD_CHUNK) await queue.addBulk(jobs.slice(i, i + ADD_CHUNK));
+  }
+
+  /**
+   * One job per webhook delivery row (already in Postgres). Job ids are the delivery ids, so
+   * handing the same delivery out twice adds one job; retries back off exponentially with jitter.
+   */
+  async enqueueWebhookDeliveries(deliveryIds: string[], retry: { attempts: number; backoffMs: number }): Promise<void> {
+    if (!deliveryIds.length) return;
+    const jobs = deliveryIds.map((deliveryId) => ({
+      name: 'deliver',
+      data: { deliveryId } satisfies WebhookJob,
+      opts: { ...KEEP, jobId: jobIds.webhookDelivery(deliveryId), attempts: retry.attempts, backoff: { type: 'exponential', delay: retry.backoffMs, jitter: 0.5 } },
+    }));
+    const queue = this.queue(WEBHOOKS_QUEUE);
+    for (let i = 0; i < jobs.length; i += ADD_CHUNK) await this.withDeadline('the webhook deliveries', queue.addBulk(jobs.slice(i, i + ADD_CHUNK)));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.queues.clear();
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * A fake OpenAI Responses endpoint on 127.0.0.1 for pipeline tests: the real OpenAI SDK talks
+ * to it. Answers name brands found in the prompt's category; a seeded share of calls fails with
+ * 500 or 429 (Retry-After in ms), and prompts containing "[reject]" always get a 400.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeOpenAIStats {
+  ok: number;
+  serverErrors: number;
+  rateLimited: number;
+  rejected: number;
+}
+
+export class FakeOpenAI {
+  readonly stats: FakeOpenAIStats = { ok: 0, serverErrors: 0, rateLimited: 0, rejected: 0 };
+  private seed: number;
+
+  private constructor(private readonly server: Server, readonly baseUrl: string, readonly failureRate: number, seed: number) {
+    this.seed = seed;
+  }
+
+  /** Extra text appended to every answer (e.g. characters that need care when stored). */
+  suffix = '';
+
+  static async start(opts: { failureRate: number; seed?: number; suffix?: string }): Promise<FakeOpenAI> {
+    let fake: FakeOpenAI | null = null;
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => fake?.answer(body, res));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    fake = new FakeOpenAI(server, `http://127.0.0.1:${port}/v1`, opts.failureRate, opts.seed ?? 42);
+    fake.suffix = opts.suffix ?? '';
+    return fake;
+  }
+
+  /** mulberry32: a small seeded generator, so a run of the test is reproducible. */
+  private random(): number {
+    let t = (this.seed += 0x6d2b79f5);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  private answer(raw: string, res: import('node:http').ServerResponse): void {
+    const request = JSON.parse(raw) as { input: string; model: string };
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': `req_${this.stats.ok + this.stats.serverErrors + this.stats.rateLimited + this.stats.rejected}`, ...headers });
+      res.end(JSON.stringify(body));
+    };
+    if (String(request.input).includes('[reject]')) {
+      this.stats.rejected++;
+      return send(400, { error: { message: 'Invalid prompt: rejected by the fake', type: 'invalid_request_error', param: 'input', code: 'invalid_prompt' } });
+    }
+    const draw = this.random();
+    if (draw < this.failureRate / 2) {
+      this.stats.serverErrors++;
+      return send(500, { error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null } });
+    }
+    if (draw < this.failureRate) {
+      this.stats.rateLimited++;
+      return send(429, { error: { message: 'Rate limit reached for requests', type: 'requests', param: null, code: 'rate_limit_exceeded' } }, { 'retry-after-ms': '20' });
+    }
+    this.stats.ok++;
+    const text = `For "${request.input}", teams often pick **HubSpot** for its free tier, or Pipedrive for pipelines. See [hubspot.com](https://www.hubspot.com/?utm_source=openai).${this.suffix}`;
+    send(200, {
+      id: `resp_${this.stats.ok}`,
+      object: 'response',
+      created_at: 1764300000,
+      status: 'completed',
+      model: `${request.model}-2026-03-17`,
+      error: null,
+      incomplete_details: null,
+      output: [
+        {
+          type: 'message',
+          id: `msg_${this.stats.ok}`,
+          role: 'assistant',
+          status: 'completed',
+          content: [{ type: 'output_text', text, annotations: [{ type: 'url_citation', start_index: text.indexOf('[hubspot'), end_index: text.indexOf('openai).') + 7, url: 'https://www.hubspot.com/?utm_source=openai', title: `HubSpot${this.suffix}` }] }],
+        },
+      ],
+      usage: { input_tokens: 20, input_tokens_details: { cached_tokens: 0 }, output_tokens: 40, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 60 },
+    });
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+}

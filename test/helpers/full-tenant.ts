@@ -1,0 +1,95 @@
+/**
+ * A tenant with one of everything the API exposes, created through the API itself, and the
+ * value to put in each path parameter. Route-wide suites (isolation, contract, fuzz) use it;
+ * a new route with a new kind of path parameter makes them fail until it is added here.
+ */
+import type { FastifyInstance } from 'fastify';
+import { createTenant, type TestTenant } from '../factories/index.js';
+import { apiClient } from './api.js';
+import type { TestContext } from './context.js';
+import { waitFor } from './context.js';
+
+export interface FullTenant extends TestTenant {
+  params: Record<string, string>;
+  /** Responses of the creation calls, by route key "METHOD /path/template", for contract checks. */
+  created: Array<{ method: string; template: string; status: number; body: unknown }>;
+}
+
+export interface OpenApiDoc {
+  paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string; required?: boolean; schema?: unknown }>; requestBody?: { content?: Record<string, { schema?: { examples?: unknown[] } }> }; responses?: Record<string, unknown>; summary?: string; tags?: string[] }>>;
+  components?: Record<string, unknown>;
+}
+
+export async function openApiDoc(app: FastifyInstance): Promise<OpenApiDoc> {
+  return (await app.inject({ url: '/openapi.json' })).json() as OpenApiDoc;
+}
+
+/** Every documented operation: method, OpenAPI path template, and the Fastify URL with :params. */
+export function operations(doc: OpenApiDoc) {
+  return Object.entries(doc.paths).flatMap(([template, ops]) =>
+    Object.entries(ops)
+      .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+      .map(([method, op]) => ({ method: method.toUpperCase(), template, op, params: (template.match(/\{(\w+)\}/g) ?? []).map((p) => p.slice(1, -1)) })),
+  );
+}
+
+export function fillPath(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = values[name];
+    if (v === undefined) throw new Error(`no value for path parameter {${name}}: add it to test/helpers/full-tenant.ts`);
+    return encodeURIComponent(v);
+  });
+}
+
+export function exampleBody(op: OpenApiDoc['paths'][string][string]): unknown {
+  // @fastify/swagger moves schema examples to the media type (examples.example1.value).
+  const media = op.requestBody?.content?.['application/json'] as
+    | { schema?: { examples?: unknown[] }; example?: unknown; examples?: Record<string, { value?: unknown }> }
+    | undefined;
+  const fromMedia = media?.examples ? Object.values(media.examples)[0]?.value : media?.example;
+  return fromMedia ?? media?.schema?.examples?.[0] ?? (op.requestBody ? {} : undefined);
+}
+
+export async function createFullTenant(ctx: TestContext, doc: OpenApiDoc): Promise<FullTenant> {
+  const tenant = await createTenant(ctx.db);
+  const api = apiClient(ctx.app, tenant.headers);
+  const created: FullTenant['created'] = [];
+  const post = async (template: string, url: string, body: unknown, status = 201) => {
+    const res = await api.send('POST', url, body, status);
+    created.push({ method: 'POST', template, status, body: res.body });
+    return res.body;
+  };
+  const ws = await post('/v1/workspaces', '/v1/workspaces', { name: 'Everything', timezone: 'Europe/Paris' });
+  const base = `/v1/workspaces/${ws.id}`;
+  const brand = await post('/v1/workspaces/{workspaceId}/brands', `${base}/brands`, { name: 'HubSpot', aliases: ['HubSpot CRM'], domains: ['hubspot.com'] });
+  await post('/v1/workspaces/{workspaceId}/brands', `${base}/brands`, { name: 'Nimbus CRM', kind: 'own', domains: ['nimbuscrm.com'] });
+  const prompt = await post('/v1/workspaces/{workspaceId}/prompts', `${base}/prompts`, { text: 'Best CRM for a startup?', tags: ['crm'] });
+  const config = await post('/v1/workspaces/{workspaceId}/model-configs', `${base}/model-configs`, { name: 'mock', provider: 'mock', model: 'mock-1', params: { webSearch: true } });
+  const config2 = await post('/v1/workspaces/{workspaceId}/model-configs', `${base}/model-configs`, { name: 'mock hot', provider: 'mock', model: 'mock-1', params: { temperature: 1.5 } });
+  const audit = await post('/v1/workspaces/{workspaceId}/audits', `${base}/audits`, { name: 'All', promptTags: ['crm'], modelConfigIds: [config.id, config2.id], samplesPerPair: 2 });
+  const run = await post('/v1/workspaces/{workspaceId}/runs', `${base}/runs`, { auditId: audit.id }, 202);
+  await waitFor(async () => (await api.get(`${base}/runs/${run.id}`)).finishedAt, 'the fixture run');
+  const reanalysis = await post('/v1/workspaces/{workspaceId}/reanalyses', `${base}/reanalyses`, { runId: run.id }, 202);
+  const key = await post('/v1/api-keys', '/v1/api-keys', { name: 'reader', scopes: ['read'] });
+  const response = (await ctx.db.pool.query<{ id: string }>('SELECT id FROM responses WHERE run_id = $1 ORDER BY id LIMIT 1', [run.id])).rows[0];
+
+  const params: Record<string, string> = {
+    workspaceId: ws.id,
+    brandId: brand.id,
+    promptId: prompt.id,
+    modelConfigId: config.id,
+    auditId: audit.id,
+    runId: run.id,
+    reanalysisId: reanalysis.id,
+    apiKeyId: key.id,
+    organizationId: tenant.organizationId,
+    responseId: response?.id ?? '',
+    answerId: response?.id ?? '',
+    provider: 'openai',
+  };
+  if (doc.paths['/v1/workspaces/{workspaceId}/webhooks']) {
+    const hook = await post('/v1/workspaces/{workspaceId}/webhooks', `${base}/webhooks`, { url: 'https://hooks.example.com/citewatch', events: ['run.completed'] });
+    params.webhookId = hook.id;
+  }
+  return { ...tenant, params, created };
+}

@@ -1,0 +1,116 @@
+/**
+ * Seeded generator of random and malformed requests over every documented route: wrong and
+ * hostile path parameters, junk query strings, bodies of the wrong shape or not JSON at all,
+ * odd content types, missing or bogus keys. The same seed always yields the same requests.
+ */
+import type { InjectOptions } from 'fastify';
+import { exampleBody, fillPath, operations, type FullTenant, type OpenApiDoc } from './full-tenant.js';
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
+  return { next, int, pick };
+}
+
+const NASTY_STRINGS = [
+  '',
+  ' ',
+  'null',
+  '-1',
+  '1e309',
+  'NaN',
+  '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a6b',
+  '00000000-0000-0000-0000-000000000000',
+  '../../etc/passwd',
+  '%00',
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  '😀'.repeat(50),
+  '\u0000\u0001\u202e',
+  'a'.repeat(5_000),
+  'é'.repeat(300),
+  '{"$ne": null}',
+];
+
+function randomJson(r: ReturnType<typeof rng>, depth = 0): unknown {
+  const kind = r.int(depth > 3 ? 5 : 8);
+  switch (kind) {
+    case 0:
+      return null;
+    case 1:
+      return r.next() < 0.5;
+    case 2:
+      return r.pick([0, -1, 1.5, 2 ** 53, -(2 ** 31), 1e308, Number.MAX_SAFE_INTEGER + 2]);
+    case 3:
+    case 4:
+      return r.pick(NASTY_STRINGS);
+    case 5:
+      return Array.from({ length: r.int(4) }, () => randomJson(r, depth + 1));
+    default: {
+      const keys = ['name', 'text', 'locale', 'tags', 'aliases', 'domains', 'params', 'provider', 'model', 'schedule', 'samplesPerPair', 'auditId', 'promptIds', 'modelConfigIds', 'scopes', 'url', 'events', '__proto__', 'constructor', r.pick(NASTY_STRINGS).slice(0, 20)];
+      return Object.fromEntries(Array.from({ length: r.int(5) }, () => [r.pick(keys), randomJson(r, depth + 1)]));
+    }
+  }
+}
+
+/** Mutates one field of a valid example, so requests get past the first checks and probe deeper. */
+function mutate(r: ReturnType<typeof rng>, example: unknown): unknown {
+  if (!example || typeof example !== 'object' || Array.isArray(example)) return randomJson(r);
+  const copy: Record<string, unknown> = { ...(example as Record<string, unknown>) };
+  const keys = Object.keys(copy);
+  if (keys.length && r.next() < 0.8) copy[r.pick(keys)] = randomJson(r);
+  else copy[r.pick(NASTY_STRINGS).slice(0, 30) || 'extra'] = randomJson(r);
+  return copy;
+}
+
+export function* fuzzRequests(doc: OpenApiDoc, tenant: FullTenant, count: number, seed: number): Generator<InjectOptions> {
+  const r = rng(seed);
+  const ops = operations(doc).filter((o) => o.template.startsWith('/v1/') || o.template === '/health' || o.template === '/ready');
+  for (let i = 0; i < count; i++) {
+    const op = r.pick(ops);
+    const params: Record<string, string> = {};
+    for (const name of op.params) {
+      const choice = r.int(4);
+      params[name] = choice === 0 ? (tenant.params[name] ?? 'x') : choice === 1 ? crypto.randomUUID() : r.pick(NASTY_STRINGS);
+    }
+    let url: string;
+    try {
+      url = fillPath(op.template, params);
+    } catch {
+      url = op.template;
+    }
+    if (r.next() < 0.5) {
+      const q = Array.from({ length: 1 + r.int(3) }, () => `${encodeURIComponent(r.pick(['limit', 'cursor', 'from', 'to', 'runId', 'brandIds', 'tag', 'archived', 'groupBy', 'format', 'x', 'limit']))}=${encodeURIComponent(r.pick(NASTY_STRINGS))}`);
+      url += `?${q.join('&')}`;
+    }
+    const method = r.next() < 0.9 ? op.method : r.pick(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD']);
+    const headers: Record<string, string> = {};
+    const auth = r.int(10);
+    if (auth < 8) headers.authorization = `Bearer ${tenant.key}`;
+    else if (auth === 8) headers.authorization = r.pick(['Bearer', 'Basic Zm9vOmJhcg==', `Bearer cw_${'x'.repeat(8)}_${'y'.repeat(32)}`, 'Bearer '.padEnd(2_000, 'z')]);
+    const request: InjectOptions = { method: method as InjectOptions['method'], url, headers };
+    if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
+      const shape = r.int(6);
+      if (shape === 0) {
+        headers['content-type'] = 'application/json';
+        request.payload = r.pick(['{', '{"name":', '[1,2', 'not json', '\u0000', '{"a":1}}', '"just a string"', '1e999', '{"__proto__":{"polluted":true}}']);
+      } else if (shape === 1) {
+        headers['content-type'] = r.pick(['text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'text/csv']);
+        request.payload = r.pick(['name=x', '<a/>', 'text\n"x"\n', '--x--', 'a,b\n1,2,3\n']);
+      } else if (shape === 2) {
+        request.payload = randomJson(r) as object;
+      } else {
+        request.payload = mutate(r, exampleBody(op.op)) as object;
+      }
+    }
+    yield request;
+  }
+}

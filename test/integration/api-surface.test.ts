@@ -1,0 +1,169 @@
+/**
+ * The API as a whole, from its generated OpenAPI document: the document is valid OpenAPI 3.1 and
+ * describes every route; every route hides other organizations' ids behind the same 404; every
+ * response matches its documented schema; random and malformed requests never cause a 5xx.
+ */
+import { randomUUID } from 'node:crypto';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTenant, keyFor, type TestTenant } from '../factories/index.js';
+import { createTestContext, type TestContext } from '../helpers/context.js';
+import { createFullTenant, exampleBody, fillPath, openApiDoc, operations, type FullTenant, type OpenApiDoc } from '../helpers/full-tenant.js';
+import { fuzzRequests } from '../helpers/fuzz.js';
+
+let ctx: TestContext;
+let doc: OpenApiDoc;
+let owner: FullTenant;
+let stranger: TestTenant;
+
+beforeAll(async () => {
+  ctx = await createTestContext({ API_RATE_LIMIT_PER_MINUTE: '100000', ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') });
+  ctx.startWorker();
+  doc = await openApiDoc(ctx.app);
+  owner = await createFullTenant(ctx, doc);
+  stranger = await createTenant(ctx.db);
+});
+afterAll(async () => ctx.close());
+
+/**
+ * Routes whose path parameter is not a tenant-owned id (a provider name), or that only the
+ * platform operator may call (organization keys get the same 403 whatever the id).
+ */
+const NOT_TENANT_SCOPED = new Set(['PUT /v1/provider-credentials/{provider}', 'DELETE /v1/provider-credentials/{provider}', 'DELETE /v1/organizations/{organizationId}']);
+
+describe('OpenAPI document', () => {
+  it('is valid OpenAPI 3.1', async () => {
+    expect(doc).toMatchObject({ openapi: '3.1.0' });
+    const result = await new Validator().validate(doc as unknown as Parameters<Validator['validate']>[0]);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('describes every route with a summary, a tag, error responses and request examples', () => {
+    const ops = operations(doc);
+    expect(ops.length).toBeGreaterThan(30);
+    for (const { method, template, op } of ops) {
+      const where = `${method} ${template}`;
+      expect(op.summary, where).toBeTruthy();
+      expect(op.tags?.length, where).toBeGreaterThan(0);
+      if (template.startsWith('/v1/')) expect(Object.keys(op.responses ?? {}), where).toEqual(expect.arrayContaining(['400', '401', '404']));
+      if (op.requestBody && ['POST', 'PUT', 'PATCH'].includes(method)) {
+        expect(JSON.stringify(op.requestBody), `${where} has no request example`).toMatch(/"examples?"/);
+      }
+    }
+  });
+});
+
+describe('authentication on every route', () => {
+  it('needs a valid, unrevoked, unexpired key, and the right scope', async () => {
+    const revoked = await keyFor(ctx.db, owner.organizationId, ['admin']);
+    await ctx.db.prisma.apiKey.update({ where: { id: revoked.record.id }, data: { revokedAt: new Date() } });
+    const expired = await keyFor(ctx.db, owner.organizationId, ['admin'], { expiresAt: new Date(Date.now() - 1_000) });
+    const read = await keyFor(ctx.db, owner.organizationId, ['read']);
+    const write = await keyFor(ctx.db, owner.organizationId, ['write']);
+    let checked = 0;
+    for (const { method, template, op } of operations(doc)) {
+      if (!template.startsWith('/v1/')) continue;
+      const url = fillPath(template, owner.params);
+      const body = exampleBody(op);
+      const send = (headers: Record<string, string>) =>
+        ctx.app.inject({ method: method as 'GET', url, headers, ...(body !== undefined ? { payload: body as object } : {}) });
+      const where = `${method} ${template}`;
+      for (const [label, headers] of [['no key', {}], ['revoked key', revoked.headers], ['expired key', expired.headers]] as const) {
+        const res = await send(headers);
+        expect(res.statusCode, `${where} with ${label}`).toBe(401);
+        expect(res.headers['content-type'], where).toMatch(/problem\+json/);
+      }
+      if (method !== 'GET') expect((await send(read.headers)).statusCode, `${where} with a read key`).toBe(403);
+      const adminOnly = /^\/v1\/(api-keys|provider-credentials|organizations)/.test(template) && !(method === 'GET' && template.startsWith('/v1/organizations'));
+      if (adminOnly) expect((await send(write.headers)).statusCode, `${where} with a write key`).toBe(403);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+});
+
+describe('tenant isolation', () => {
+  it("answers another organization's ids on every route with the same 404 as unknown ids", async () => {
+    const checked: string[] = [];
+    for (const { method, template, op, params } of operations(doc)) {
+      const key = `${method} ${template}`;
+      if (!template.startsWith('/v1/') || params.length === 0 || NOT_TENANT_SCOPED.has(key)) continue;
+      const body = exampleBody(op);
+      const send = (url: string) =>
+        ctx.app.inject({ method: method as 'GET', url, headers: stranger.headers, ...(body !== undefined ? { payload: body as object } : {}) });
+      const theirs = await send(fillPath(template, owner.params));
+      const random = await send(fillPath(template, Object.fromEntries(Object.keys(owner.params).map((k) => [k, k === 'provider' ? 'openai' : randomUUID()]))));
+      expect(theirs.statusCode, `${key} with another organization's ids: ${theirs.body}`).toBe(404);
+      expect(theirs.headers['content-type'], key).toMatch(/application\/problem\+json/);
+      expect(theirs.json().detail, `${key} must not reveal that the id exists`).toBe(random.json().detail);
+      checked.push(key);
+    }
+    expect(checked.length).toBeGreaterThan(20);
+  });
+});
+
+describe('response contract', () => {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  let compiled = false;
+  const validate = (template: string, method: string, status: number, body: unknown) => {
+    if (!compiled) {
+      ajv.addSchema({ ...(doc as object), $id: 'https://citewatch.dev/openapi.json' });
+      compiled = true;
+    }
+    const pointer = `#/paths/${template.replace(/~/g, '~0').replace(/\//g, '~1')}/${method.toLowerCase()}/responses/${status}/content/application~1json/schema`;
+    const check = ajv.getSchema(`https://citewatch.dev/openapi.json${pointer}`);
+    if (!check) throw new Error(`${method} ${template} has no documented ${status} response`);
+    const ok = check(body);
+    return ok ? [] : (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  };
+
+  it('every creation response matches its documented schema', () => {
+    for (const c of owner.created) expect(validate(c.template, c.method, c.status, c.body), `${c.method} ${c.template}`).toEqual([]);
+  });
+
+  it('every read route answers what its documentation says', async () => {
+    let n = 0;
+    for (const { method, template } of operations(doc)) {
+      if (method !== 'GET' || !template.startsWith('/v1/')) continue;
+      const res = await ctx.app.inject({ url: fillPath(template, owner.params), headers: owner.headers });
+      const type = String(res.headers['content-type'] ?? '');
+      if (!type.startsWith('application/json')) continue; // CSV exports are checked by their own tests
+      expect(validate(template, 'GET', res.statusCode, res.json()), `GET ${template} → ${res.statusCode}: ${res.body.slice(0, 300)}`).toEqual([]);
+      n++;
+    }
+    expect(n).toBeGreaterThan(15);
+  });
+});
+
+describe('fuzzing', () => {
+  it('never answers 5xx, and every error is problem+json', async () => {
+    const victim = await createFullTenant(ctx, doc);
+    const failures: string[] = [];
+    let count = 0;
+    for (const request of fuzzRequests(doc, victim, 1_200, 20261128)) {
+      const res = await ctx.app.inject(request);
+      count++;
+      if (res.statusCode >= 500) failures.push(`${res.statusCode} ${request.method} ${request.url}: ${res.body.slice(0, 200)}`);
+      else if (res.statusCode >= 400 && request.method === 'HEAD') {
+        if (!String(res.headers['content-type'] ?? '').startsWith('application/problem+json')) failures.push(`${res.statusCode} HEAD ${request.url}: not problem+json`);
+      } else if (res.statusCode >= 400) {
+        const type = String(res.headers['content-type'] ?? '');
+        let body: { status?: number; code?: string; requestId?: string } = {};
+        try {
+          body = res.json();
+        } catch {
+          /* reported below */
+        }
+        if (!type.startsWith('application/problem+json') || body.status !== res.statusCode || !body.code || !body.requestId) {
+          failures.push(`${res.statusCode} ${request.method} ${request.url}: not problem+json (${type}) ${res.body.slice(0, 120)}`);
+        }
+      }
+    }
+    expect(count).toBeGreaterThanOrEqual(1_000);
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,0 +1,25 @@
+/** Maintenance jobs: re-analysis of stored answers. The job records its failure when it gives up. */
+import type { Job } from 'bullmq';
+import { executeReanalysis } from '../src/modules/reanalyses/reanalyses.service.js';
+import type { BrandMatcherCache } from '../src/modules/responses/analysis.service.js';
+import type { MaintenanceJob } from '../src/queues/payloads.js';
+import type { WorkerDeps } from './worker.js';
+
+export function createMaintenanceProcessor(deps: WorkerDeps, cache: BrandMatcherCache) {
+  return async (job: Job<MaintenanceJob>): Promise<string> => {
+    const { reanalysisId } = job.data;
+    try {
+      const done = await executeReanalysis(deps.db, cache, reanalysisId, async () => {
+        await job.updateProgress({ reanalysisId });
+      });
+      return done ? `${done.status}: ${done.done}/${done.total}` : 'gone';
+    } catch (err) {
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
+        await deps.db.prisma.reanalysis
+          .update({ where: { id: reanalysisId }, data: { status: 'failed', error: (err as Error).message.slice(0, 2_000), finishedAt: new Date() } })
+          .catch(() => {});
+      }
+      throw err;
+    }
+  };
+}

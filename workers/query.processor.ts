@@ -1,0 +1,137 @@
+/**
+ * Query jobs: one provider call per response. The retry policy lives here, once for every
+ * provider, driven by how the adapter classified the failure (never by message text):
+ * - rate_limited (429): the whole provider queue pauses for Retry-After and the job goes back to
+ *   waiting without using an attempt;
+ * - transient (5xx, 529, timeout): BullMQ retries with exponential backoff and jitter until the
+ *   attempts run out, then the response is stored as failed with the last reason;
+ * - permanent (other 4xx, quota): stored as failed at once, with the provider's message.
+ * A response that is no longer pending (done, cancelled, duplicate job) is left alone.
+ */
+import { Worker, type Job } from 'bullmq';
+import type { Logger } from '../src/lib/logger.js';
+import { Batcher } from '../src/lib/batcher.js';
+import { loadQueryWork, storeOutcomes, stopRunAtBudget, type Outcome, type QueryWork, type StoreResult } from '../src/modules/responses/pipeline.repo.js';
+import { getAdapter } from '../src/providers/registry.js';
+import { ProviderError, type ModelParams, type ProviderCredentials, type ProviderName } from '../src/providers/types.js';
+import type { QueryJob } from '../src/queues/payloads.js';
+import type { WorkerDeps } from './worker.js';
+
+/** After this many consecutive 429s a call is given up, so a provider that never recovers cannot hold a run forever. */
+const MAX_RATE_LIMITED = 100;
+
+export interface QueryProcessorOptions {
+  credentials(provider: ProviderName, workspaceId: string, params: ModelParams): Promise<ProviderCredentials>;
+  /** The fetch this provider's calls go through (a guarded one for user-chosen endpoints), or undefined for the default. */
+  fetchFor(provider: ProviderName): typeof fetch | undefined;
+  knownBrands(workspaceId: string, version: number): Promise<string[]>;
+  onRunsFinished(runIds: string[]): Promise<void>;
+  /** Told of every provider call, for latency and error metrics. */
+  observeCall?(provider: ProviderName, seconds: number, failure?: { kind: string; status: number | null }): void;
+}
+
+export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptions) {
+  const { pool } = deps.db;
+  const loader = new Batcher<string, QueryWork | null>({ maxSize: 200, maxWaitMs: 2, flush: (ids) => loadQueryWork(pool, ids) });
+  // Answers stored together go to analysis together: one analysis job per stored batch.
+  const writer = new Batcher<Outcome, boolean>({
+    maxSize: 200,
+    maxWaitMs: 5,
+    flush: async (outcomes) => {
+      const result: StoreResult = await storeOutcomes(pool, outcomes);
+      const stored = outcomes.filter((o, i) => o.kind === 'succeeded' && result.stored[i]).map((o) => o.responseId);
+      if (stored.length) await deps.producers.enqueueAnalysis(stored);
+      if (result.finishedRunIds.length) await opts.onRunsFinished(result.finishedRunIds);
+      return result.stored;
+    },
+  });
+  const reAnalyse = new Batcher<string, void>({
+    maxSize: 200,
+    maxWaitMs: 5,
+    flush: async (ids) => {
+      await deps.producers.enqueueAnalysis(ids);
+      return ids.map(() => undefined);
+    },
+  });
+
+  const process = async (job: Job<QueryJob>, worker: Worker): Promise<string> => {
+    const log: Logger = deps.logger.child({ responseId: job.data.responseId, runId: job.data.runId, queue: job.queueName });
+    const work = await loader.add(job.data.responseId);
+    if (!work) return 'skipped: response gone';
+    if (work.status === 'succeeded' && !work.analyzed) {
+      // Stored by an attempt whose worker died before handing it to analysis.
+      await reAnalyse.add(work.id);
+      return 'skipped: already stored; analysis queued';
+    }
+    if (work.status !== 'pending') return 'skipped: no longer pending';
+
+    if (work.budget_usd !== null && Number(work.actual_cost_usd) >= Number(work.budget_usd)) {
+      const finished = await stopRunAtBudget(pool, work.run_id);
+      if (finished.length) await opts.onRunsFinished(finished);
+      return 'skipped: run reached its budget';
+    }
+
+    const attempt = job.attemptsMade + 1;
+    const maxAttempts = job.opts.attempts ?? 1;
+    const adapter = getAdapter(work.provider);
+    const credentials = await opts.credentials(adapter.name, work.workspace_id, work.params as ModelParams);
+    const calledAt = performance.now();
+    let answered = false;
+    try {
+      const answer = await adapter.query(
+        {
+          prompt: work.prompt_text,
+          locale: work.locale,
+          model: work.model,
+          params: work.params as ModelParams,
+          sampleIndex: work.sample_index,
+          attempt,
+          knownBrands: work.provider === 'mock' ? await opts.knownBrands(work.workspace_id, work.brands_version) : undefined,
+        },
+        (() => {
+          const fetchImpl = deps.fetch ?? opts.fetchFor(adapter.name);
+          return { timeoutMs: deps.env.PROVIDER_TIMEOUT_MS, credentials: credentials, ...(fetchImpl ? { fetch: fetchImpl } : {}) };
+        })(),
+      );
+      answered = true;
+      opts.observeCall?.(adapter.name, (performance.now() - calledAt) / 1000);
+      // The raw answer is stored first; the writer then hands it to analysis, a separate job.
+      return (await writer.add({ kind: 'succeeded', responseId: work.id, attempts: attempt, answer })) ? 'succeeded' : 'skipped: stored by another attempt';
+    } catch (err) {
+      const failure =
+        err instanceof ProviderError
+          ? err
+          : new ProviderError('transient', err instanceof Error ? err.message : String(err), { provider: adapter.name, code: 'unexpected' });
+      // A failure to store an answer is not a provider error.
+      if (!answered) opts.observeCall?.(adapter.name, (performance.now() - calledAt) / 1000, failure);
+      if (failure.kind === 'rate_limited') {
+        const seen = ((job.data as QueryJob & { rateLimited?: number }).rateLimited ?? 0) + 1;
+        if (seen < MAX_RATE_LIMITED) {
+          await job.updateData({ ...job.data, rateLimited: seen } as QueryJob);
+          const wait = Math.max(failure.retryAfterMs ?? 1_000, 10);
+          log.warn({ status: failure.status, waitMs: wait }, 'provider rate limit: pausing the queue');
+          await worker.rateLimit(wait);
+          throw Worker.RateLimitError();
+        }
+      }
+      const final = failure.kind !== 'transient' || attempt >= maxAttempts;
+      if (!final) {
+        log.warn({ attempt, maxAttempts, status: failure.status, code: failure.code }, `provider call failed, will retry: ${failure.message}`);
+        throw failure;
+      }
+      log.warn({ attempt, status: failure.status, code: failure.code }, `provider call failed for good: ${failure.message}`);
+      const code = failure.code ?? (failure.status ? `http_${failure.status}` : failure.kind);
+      const reason = failure.kind === 'rate_limited' ? `gave up after ${MAX_RATE_LIMITED} rate-limited attempts: ${failure.message}` : failure.message;
+      await writer.add({ kind: 'failed', responseId: work.id, attempts: attempt, errorCode: code, error: reason });
+      return 'failed';
+    }
+  };
+
+  return {
+    process,
+    async drain() {
+      await writer.drain();
+      await reAnalyse.drain();
+    },
+  };
+}

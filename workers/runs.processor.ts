@@ -1,0 +1,30 @@
+/**
+ * Run jobs. `start` fans a run out into one query job per pending response (job ids are
+ * deterministic, so running it twice adds nothing twice). `finished` runs the follow-ups of a
+ * run that has just finished, exactly once per run.
+ */
+import type { Job } from 'bullmq';
+import { beginRun } from '../src/modules/responses/pipeline.repo.js';
+import type { RunJob } from '../src/queues/payloads.js';
+import type { WorkerDeps } from './worker.js';
+
+export function createRunsProcessor(deps: WorkerDeps, followUps: Array<(runId: string) => Promise<void>>) {
+  return async (job: Job<RunJob>): Promise<string> => {
+    const { runId } = job.data;
+    if (job.data.type === 'start') {
+      const pending = await beginRun(deps.db.pool, runId);
+      const byProvider = new Map<string, Array<{ responseId: string; runId: string }>>();
+      for (const r of pending) {
+        const list = byProvider.get(r.provider) ?? [];
+        list.push({ responseId: r.id, runId });
+        byProvider.set(r.provider, list);
+      }
+      for (const [provider, jobs] of byProvider) await deps.producers.enqueueQueries(provider, jobs);
+      deps.logger.info({ runId, queued: pending.length }, 'run started');
+      return `queued ${pending.length}`;
+    }
+    for (const followUp of followUps) await followUp(runId);
+    deps.logger.info({ runId }, 'run finished');
+    return 'done';
+  };
+}
