@@ -1,0 +1,75 @@
+/** Visibility, share of voice and trends: one row per brand and slice. */
+import { z } from 'zod';
+import { brandFields, countFields, dimensionFields, envelopeFields, filterFields, format, groupByOf, mean, proportion, share } from './reports.schemas.js';
+
+const SLICE_DIMS = ['brand', 'provider', 'config', 'prompt', 'tag', 'run', 'day', 'week'] as const;
+
+export const visibilityQuery = z.object({ ...filterFields, groupBy: groupByOf(SLICE_DIMS, ['provider', 'config']), format }).strict();
+export const shareOfVoiceQuery = z.object({ ...filterFields, groupBy: groupByOf(SLICE_DIMS, []), format }).strict();
+export const trendsQuery = z
+  .object({
+    ...filterFields,
+    interval: z.enum(['day', 'week']).default('day').describe('Days, or ISO weeks starting on Monday, in the workspace time zone'),
+    groupBy: groupByOf(['brand', 'provider', 'config', 'prompt', 'tag', 'run'] as const, []),
+    format,
+  })
+  .strict();
+
+export type VisibilityQuery = z.infer<typeof visibilityQuery>;
+export type ShareOfVoiceQuery = z.infer<typeof shareOfVoiceQuery>;
+export type TrendsQuery = z.infer<typeof trendsQuery>;
+
+export const visibilityRow = z.object({
+  ...brandFields,
+  ...dimensionFields,
+  mentionRate: proportion.describe('Answers mentioning the brand / successful analysed answers'),
+  ...countFields,
+});
+
+const sentiment = z.object({
+  mean: mean.describe('Mean sentiment of the brand’s mentions, in [-1, 1], over the answers mentioning it'),
+  positive: z.number().int(),
+  neutral: z.number().int(),
+  negative: z.number().int(),
+});
+
+export const shareOfVoiceRow = z.object({
+  ...brandFields,
+  ...dimensionFields,
+  mentioned: z.number().int().describe('Answers mentioning the brand'),
+  mentions: z.number().int().describe('Occurrences of the brand across those answers'),
+  shareOfVoice: z.object({
+    presence: share.describe('Answers mentioning the brand / Σ over tracked brands of answers mentioning each'),
+    count: share.describe('Occurrences of the brand / occurrences of every tracked brand'),
+  }),
+  averageRank: mean.describe('Mean rank (1 = first tracked brand named) over the answers mentioning the brand'),
+  top1Rate: proportion.describe('Answers naming the brand first / answers mentioning it'),
+  sentiment,
+  ...countFields,
+});
+
+export const trendRow = z.object({
+  ...brandFields,
+  ...dimensionFields,
+  period: z.string(),
+  mentionRate: proportion,
+  shareOfVoice: share.describe('Presence-based share of voice'),
+  averageRank: mean,
+  top1Rate: proportion,
+  sentiment: mean,
+  citationShare: share.describe('Cited sources on the brand’s domains / all cited sources'),
+  ...countFields,
+});
+
+export const visibilityReport = z.object({ ...envelopeFields, groupBy: z.array(z.string()), rows: z.array(visibilityRow) }).meta({ id: 'VisibilityReport' });
+export const shareOfVoiceReport = z.object({ ...envelopeFields, groupBy: z.array(z.string()), rows: z.array(shareOfVoiceRow) }).meta({ id: 'ShareOfVoiceReport' });
+export const trendsReport = z
+  .object({ ...envelopeFields, interval: z.enum(['day', 'week']), groupBy: z.array(z.string()), rows: z.array(trendRow) })
+  .meta({ id: 'TrendsReport' });
+
+export type VisibilityRow = z.infer<typeof visibilityRow>;
+export type ShareOfVoiceRow = z.infer<typeof shareOfVoiceRow>;
+export type TrendRow = z.infer<typeof trendRow>;
+export type VisibilityReport = z.infer<typeof visibilityReport>;
+export type ShareOfVoiceReport = z.infer<typeof shareOfVoiceReport>;
+export type TrendsReport = z.infer<typeof trendsReport>;

@@ -1,0 +1,88 @@
+/** Turns summed brand facts into report numbers, each with its numerator, denominator, n and interval. */
+import { meanFromSums, ratio, ratioOfSums, wilson, type RatioSums } from '../../lib/statistics.js';
+import type { ShareOfVoiceRow, TrendRow, VisibilityRow } from './brand-reports.schemas.js';
+import type { BrandFactsRow } from './reports.repo.js';
+import type { Dim } from './sources.sql.js';
+
+export function proportionOf(k: number, n: number) {
+  return { numerator: k, denominator: n, n, value: ratio(k, n), ci95: wilson(k, n) };
+}
+
+export function shareOf(s: RatioSums) {
+  const r = ratioOfSums(s);
+  return { numerator: s.x, denominator: s.y, n: s.n, value: r.value, ci95: r.ci95 };
+}
+
+export function meanOf(sum: number, sumSq: number, count: number) {
+  const m = meanFromSums(sum, sumSq, count);
+  return { numerator: sum, denominator: count, n: count, value: m.value, sd: m.sd, ci95: m.ci95 };
+}
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+
+/** The dimension fields of a row: only those it was grouped by. */
+export function dimensionsOf(r: Partial<BrandFactsRow> & { period?: unknown }, dims: Dim[]) {
+  const out: Record<string, unknown> = {};
+  if (dims.includes('provider')) out.provider = r.provider;
+  if (dims.includes('config')) Object.assign(out, { modelConfigId: r.model_config_id, modelConfigName: r.model_config_name });
+  if (dims.includes('prompt')) Object.assign(out, { promptId: r.prompt_id, promptText: r.prompt_text });
+  if (dims.includes('tag')) out.tag = r.tag ? r.tag : null;
+  if (dims.includes('run')) out.runId = r.run_id;
+  if (dims.includes('day') || dims.includes('week')) out.period = iso(r.period);
+  return out;
+}
+
+const brandOf = (r: BrandFactsRow) => ({ brandId: r.brand_id, brandName: r.brand_name, brandKind: r.brand_kind });
+const countsOf = (r: BrandFactsRow) => ({ n: r.n, failed: r.failed, pendingAnalysis: r.pending });
+
+export const presenceShare = (r: BrandFactsRow) =>
+  shareOf({ n: r.n, x: r.mentioned, y: r.all_mentioned, xx: r.mentioned, xy: r.presence_cross, yy: r.brands_sq });
+export const countShare = (r: BrandFactsRow) =>
+  shareOf({ n: r.n, x: r.mention_count, y: r.all_mentions, xx: r.mention_count_sq, xy: r.count_cross, yy: r.mentions_sq });
+export const citationShare = (r: BrandFactsRow) =>
+  shareOf({ n: r.n, x: r.cited, y: r.total_cited, xx: r.cited_sq, xy: r.cited_cross, yy: r.total_cited_sq });
+
+export function visibilityRowOf(r: BrandFactsRow, dims: Dim[]): VisibilityRow {
+  return { ...brandOf(r), ...dimensionsOf(r, dims), mentionRate: proportionOf(r.mentioned, r.n), ...countsOf(r) };
+}
+
+export function shareOfVoiceRowOf(r: BrandFactsRow, dims: Dim[]): ShareOfVoiceRow {
+  return {
+    ...brandOf(r),
+    ...dimensionsOf(r, dims),
+    mentioned: r.mentioned,
+    mentions: r.mention_count,
+    shareOfVoice: { presence: presenceShare(r), count: countShare(r) },
+    averageRank: meanOf(r.rank_sum, r.rank_sq, r.mentioned),
+    top1Rate: proportionOf(r.top1, r.mentioned),
+    sentiment: { mean: meanOf(r.sentiment_sum, r.sentiment_sq, r.mentioned), positive: r.positive, neutral: r.neutral, negative: r.negative },
+    ...countsOf(r),
+  };
+}
+
+export function trendRowOf(r: BrandFactsRow, dims: Dim[]): TrendRow {
+  return {
+    ...brandOf(r),
+    ...dimensionsOf(r, dims),
+    period: iso(r.period),
+    mentionRate: proportionOf(r.mentioned, r.n),
+    shareOfVoice: presenceShare(r),
+    averageRank: meanOf(r.rank_sum, r.rank_sq, r.mentioned),
+    top1Rate: proportionOf(r.top1, r.mentioned),
+    sentiment: meanOf(r.sentiment_sum, r.sentiment_sq, r.mentioned),
+    citationShare: citationShare(r),
+    ...countsOf(r),
+  };
+}
+
+/** A row where every number is defined: gives CSV exports their header before (or without) any data. */
+export function sampleFactsRow(dims: Dim[]): BrandFactsRow {
+  const two = Object.fromEntries(
+    ['n', 'failed', 'pending', 'brands_sq', 'mentions_sq', 'total_cited', 'total_cited_sq', 'all_mentioned', 'all_mentions', 'mentioned', 'mention_count',
+      'mention_count_sq', 'presence_cross', 'count_cross', 'rank_sum', 'rank_sq', 'top1', 'sentiment_sum', 'sentiment_sq', 'positive', 'neutral',
+      'negative', 'gap', 'cited', 'cited_sq', 'cited_cross', 'citing_answers', 'retrieved'].map((k) => [k, 2]),
+  );
+  const row = { ...two, n: 4, all_mentioned: 4, all_mentions: 4, total_cited: 4, brand_id: '', brand_name: '', brand_kind: 'own' } as BrandFactsRow;
+  if (dims.length) Object.assign(row, { provider: '', model_config_id: '', model_config_name: '', prompt_id: '', prompt_text: '', tag: '', run_id: '', period: '' });
+  return row;
+}

@@ -1,0 +1,85 @@
+/** Citation report SQL: totals per slice, and the top domains and URLs of each slice. */
+import type { SourceGrain } from './facts.sql.js';
+import { answersSource, dimensions, domainSource, liveCtes, needs, urlSource, type Dim, type SourceContext } from './sources.sql.js';
+
+export interface CitationTotalsRow {
+  [dim: string]: unknown;
+  n: number;
+  failed: number;
+  pending: number;
+  cited: number;
+  annotations: number;
+  links: number;
+  search_results: number;
+  citing_answers: number;
+}
+
+export interface DomainRankRow {
+  [dim: string]: unknown;
+  domain: string;
+  annotations: number;
+  links: number;
+  search_results: number;
+  citing_answers: number;
+  retrieving_answers: number;
+  group_cited: number;
+}
+
+export interface UrlRankRow {
+  [dim: string]: unknown;
+  url: string;
+  domain: string;
+  cited: number;
+  retrieved: number;
+  group_cited: number;
+}
+
+const withCtes = (ctx: SourceContext) => {
+  const ctes = liveCtes(ctx);
+  return ctes ? `WITH ${ctes}` : '';
+};
+
+export function totalsSql(ctx: SourceContext, dims: Dim[]): string {
+  const d = dimensions(ctx, dims);
+  const head = d.select.length ? `${d.select.join(', ')}, ` : '';
+  return `${withCtes(ctx)}
+SELECT ${head}coalesce(sum(f.answers), 0)::bigint AS n, coalesce(sum(f.failed), 0)::bigint AS failed, coalesce(sum(f.pending), 0)::bigint AS pending,
+       coalesce(sum(f.cited), 0)::bigint AS cited, coalesce(sum(f.annotations), 0)::bigint AS annotations, coalesce(sum(f.links), 0)::bigint AS links,
+       coalesce(sum(f.search_results), 0)::bigint AS search_results, coalesce(sum(f.citing_answers), 0)::bigint AS citing_answers
+  FROM ${answersSource(ctx, needs(dims, ctx.filters).prompt)} f ${d.joins}
+ ${d.group.length ? `GROUP BY ${d.group.join(', ')} ORDER BY ${d.names.join(', ')}` : ''}`;
+}
+
+/** Top `top` rows per slice of a per-item aggregate, ranked by cited then retrieved count. */
+function topPerSlice(d: ReturnType<typeof dimensions>, inner: string, cited: string, retrieved: string, key: string, top: string): string {
+  const partition = d.names.length ? `PARTITION BY ${d.names.join(', ')}` : '';
+  return `
+SELECT * FROM (
+  SELECT x.*, row_number() OVER (${partition} ORDER BY ${cited} DESC, ${retrieved} DESC, ${key}) AS rank,
+         sum(${cited}) OVER (${partition})::bigint AS group_cited
+    FROM (${inner}) x
+) ranked
+ WHERE rank <= ${top}
+ ORDER BY ${[...d.names, 'rank'].join(', ')}`;
+}
+
+export function domainsSql(ctx: SourceContext, dims: Dim[], grain: SourceGrain, top: number): string {
+  const d = dimensions(ctx, dims);
+  const head = d.select.length ? `${d.select.join(', ')}, ` : '';
+  const inner = `
+    SELECT ${head}f.domain, sum(f.annotations)::bigint AS annotations, sum(f.links)::bigint AS links, sum(f.search_results)::bigint AS search_results,
+           sum(f.citing_answers)::bigint AS citing_answers, sum(f.retrieving_answers)::bigint AS retrieving_answers
+      FROM ${domainSource(ctx, grain)} f ${d.joins}
+     GROUP BY ${[...d.group, 'f.domain'].join(', ')}`;
+  return `${withCtes(ctx)} ${topPerSlice(d, inner, '(x.annotations + x.links)', 'x.search_results', 'x.domain', ctx.p.ref('top', top, 'int'))}`;
+}
+
+export function urlsSql(ctx: SourceContext, dims: Dim[], grain: SourceGrain, top: number): string {
+  const d = dimensions(ctx, dims);
+  const head = d.select.length ? `${d.select.join(', ')}, ` : '';
+  const inner = `
+    SELECT ${head}f.url, min(f.domain) AS domain, sum(f.cited)::bigint AS cited, sum(f.retrieved)::bigint AS retrieved
+      FROM ${urlSource(ctx, grain)} f ${d.joins}
+     GROUP BY ${[...d.group, 'f.url'].join(', ')}`;
+  return `${withCtes(ctx)} ${topPerSlice(d, inner, 'x.cited', 'x.retrieved', 'x.url', ctx.p.ref('top', top, 'int'))}`;
+}

@@ -1,0 +1,78 @@
+/** Citations: which sources assistants cite, how often each brand's own domains are among them. */
+import { z } from 'zod';
+import { brandFields, countFields, dimensionFields, envelopeFields, filterFields, format, groupByOf, proportion, share } from './reports.schemas.js';
+
+export const citationsQuery = z
+  .object({
+    ...filterFields,
+    groupBy: groupByOf(['provider', 'config', 'prompt', 'tag', 'run', 'day', 'week'] as const, []),
+    top: z.coerce.number().int().min(1).max(200).default(20).describe('Domains and URLs listed per group'),
+    format,
+  })
+  .strict();
+export type CitationsQuery = z.infer<typeof citationsQuery>;
+
+const sourceCount = z.object({
+  count: z.number().int(),
+  share: share.describe('Of every source (cited or retrieved); no interval: sources within one answer are not independent'),
+});
+
+export const domainRow = z.object({
+  domain: z.string(),
+  cited: z.number().int().describe('Annotations and links on this registrable domain'),
+  annotations: z.number().int(),
+  links: z.number().int(),
+  searchResults: z.number().int().describe('Retrieved but not cited'),
+  share: share.describe('cited / every cited source of the group (no interval, see citingAnswers)'),
+  citingAnswers: proportion.describe('Answers citing the domain / answers'),
+  retrievingAnswers: z.number().int().describe('Answers that retrieved it without citing it'),
+  ownedBy: z.array(z.object(brandFields)).describe('Tracked brands listing this domain'),
+});
+
+export const urlRow = z.object({
+  url: z.string(),
+  domain: z.string(),
+  cited: z.number().int(),
+  retrieved: z.number().int(),
+  share: share.describe('cited / every cited source of the group'),
+});
+
+export const citationBrandRow = z.object({
+  ...brandFields,
+  cited: z.number().int().describe('Cited sources on the brand’s domains'),
+  retrieved: z.number().int(),
+  share: share.describe('Citation share: cited sources on the brand’s domains / every cited source, with a delta-method interval over answers'),
+  citingAnswers: proportion.describe('Answers citing the brand’s domains / answers'),
+});
+
+export const citationGroup = z.object({
+  ...dimensionFields,
+  ...countFields,
+  cited: z.number().int(),
+  citingAnswers: proportion.describe('Answers with at least one cited source / answers'),
+  sources: z.object({ annotation: sourceCount, link: sourceCount, searchResult: sourceCount }),
+  domains: z.array(domainRow),
+  urls: z.array(urlRow),
+  brands: z.array(citationBrandRow),
+});
+
+export const providerSources = z.object({
+  provider: z.string(),
+  ...countFields,
+  cited: z.number().int(),
+  citingAnswers: proportion,
+  sources: z.object({ annotation: sourceCount, link: sourceCount, searchResult: sourceCount }),
+});
+
+export const citationsReport = z
+  .object({
+    ...envelopeFields,
+    groupBy: z.array(z.string()),
+    top: z.number().int(),
+    groups: z.array(citationGroup),
+    byProvider: z.array(providerSources).describe('The split between annotations, links and retrieved sources per provider, whatever the grouping'),
+  })
+  .meta({ id: 'CitationsReport' });
+
+export type CitationsReport = z.infer<typeof citationsReport>;
+export type CitationGroup = z.infer<typeof citationGroup>;

@@ -1,0 +1,141 @@
+/**
+ * The citations report: per slice (the whole range unless grouped), the split between
+ * annotations, links and retrieved-but-not-cited sources, the top domains and URLs, and each
+ * brand's share of citations on its own domains; plus the split per provider whatever the
+ * grouping. Domain and URL lists are rolled up per run and per run × configuration; a prompt or
+ * tag slice reads them from the answer tables.
+ */
+import type { Readable } from 'node:stream';
+import { citationShare, dimensionsOf, proportionOf } from './brand-rows.js';
+import { domainsSql, totalsSql, urlsSql, type CitationTotalsRow, type DomainRankRow, type UrlRankRow } from './citations.repo.js';
+import type { CitationGroup, CitationsQuery, CitationsReport } from './citations.schemas.js';
+import { streamRows } from './csv.js';
+import type { BrandFactsRow } from './reports.repo.js';
+import { reportQuery } from './report-session.js';
+import { brandFacts, envelope, filtersOf, openReport, type OpenedReport, type ReportsDeps, type SourceMode } from './reports.service.js';
+import { DIM_COLUMN, sourceGrain, type Dim, type SourceContext } from './sources.sql.js';
+
+/** A share without an interval, for counts whose units (sources) are not independent. */
+const plainShare = (x: number, y: number, n: number) => ({ numerator: x, denominator: y, n, value: y > 0 ? x / y : null, ci95: null });
+
+const keyOf = (row: Record<string, unknown>, names: string[]) => JSON.stringify(names.map((n) => row[n]));
+
+function groupRows<T extends Record<string, unknown>>(rows: T[], names: string[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = keyOf(r, names);
+    m.set(k, [...(m.get(k) ?? []), r]);
+  }
+  return m;
+}
+
+function totalsOf(t: CitationTotalsRow) {
+  const all = t.annotations + t.links + t.search_results;
+  return {
+    n: t.n,
+    failed: t.failed,
+    pendingAnalysis: t.pending,
+    cited: t.cited,
+    citingAnswers: proportionOf(t.citing_answers, t.n),
+    sources: {
+      annotation: { count: t.annotations, share: plainShare(t.annotations, all, t.n) },
+      link: { count: t.links, share: plainShare(t.links, all, t.n) },
+      searchResult: { count: t.search_results, share: plainShare(t.search_results, all, t.n) },
+    },
+  };
+}
+
+async function query<T extends Record<string, unknown>>(deps: ReportsDeps, report: OpenedReport, build: (ctx: SourceContext) => string, raw = false): Promise<T[]> {
+  // A raw context reads every run from the answer tables (prompt and tag slices of source lists).
+  const ctx = raw ? { ...report.context(), live: null } : report.context();
+  return reportQuery<T>(deps.db.pool, build(ctx), ctx.p.values);
+}
+
+export async function citations(deps: ReportsDeps, orgId: string, workspaceId: string, q: CitationsQuery, mode?: SourceMode): Promise<CitationsReport> {
+  const report = await openReport(deps, orgId, workspaceId, filtersOf(q), mode ? { mode } : {});
+  const dims = q.groupBy as Dim[];
+  const names = dims.map((d) => DIM_COLUMN[d]);
+  const grain = sourceGrain(dims, report.filters);
+  const { pool } = deps.db;
+  const [totals, byProvider, domains, urls, brandRows, brands, labels] = await Promise.all([
+    query<CitationTotalsRow>(deps, report, (ctx) => totalsSql(ctx, dims)),
+    query<CitationTotalsRow>(deps, report, (ctx) => totalsSql(ctx, ['provider'])),
+    query<DomainRankRow>(deps, report, (ctx) => domainsSql(ctx, dims, grain, q.top), grain === 'prompt_config'),
+    query<UrlRankRow>(deps, report, (ctx) => urlsSql(ctx, dims, grain, q.top), grain === 'prompt_config'),
+    brandFacts(deps, report, dims),
+    pool.query<{ id: string; name: string; kind: 'own' | 'competitor'; domains: string[] }>('SELECT id, name, kind, domains FROM brands WHERE workspace_id = $1 ORDER BY kind, name', [workspaceId]),
+    pool.query<{ kind: string; id: string; label: string }>(
+      `SELECT 'config' AS kind, id::text, name AS label FROM model_configs WHERE workspace_id = $1
+       UNION ALL SELECT 'prompt', id::text, text FROM prompts WHERE workspace_id = $1`,
+      [workspaceId],
+    ),
+  ]);
+  const label = new Map(labels.rows.map((r) => [`${r.kind}|${r.id}`, r.label]));
+  const owners = (domain: string) => brands.rows.filter((b) => b.domains.includes(domain)).map((b) => ({ brandId: b.id, brandName: b.name, brandKind: b.kind }));
+  const domainsBy = groupRows(domains, names);
+  const urlsBy = groupRows(urls, names);
+  const brandsBy = groupRows(brandRows as unknown as Array<Record<string, unknown>>, names);
+
+  const groups = totals.map((t): CitationGroup => {
+    const key = keyOf(t, names);
+    const named = { ...t, model_config_name: label.get(`config|${String(t.model_config_id)}`), prompt_text: label.get(`prompt|${String(t.prompt_id)}`) };
+    return {
+      ...dimensionsOf(named as Partial<BrandFactsRow>, dims),
+      ...totalsOf(t),
+      domains: (domainsBy.get(key) ?? []).map((d) => ({
+        domain: d.domain,
+        cited: d.annotations + d.links,
+        annotations: d.annotations,
+        links: d.links,
+        searchResults: d.search_results,
+        share: plainShare(d.annotations + d.links, d.group_cited, t.n),
+        citingAnswers: proportionOf(d.citing_answers, t.n),
+        retrievingAnswers: d.retrieving_answers,
+        ownedBy: owners(d.domain),
+      })),
+      urls: (urlsBy.get(key) ?? []).map((u) => ({ url: u.url, domain: u.domain, cited: u.cited, retrieved: u.retrieved, share: plainShare(u.cited, u.group_cited, t.n) })),
+      brands: ((brandsBy.get(key) ?? []) as unknown as BrandFactsRow[]).map((b) => ({
+        brandId: b.brand_id,
+        brandName: b.brand_name,
+        brandKind: b.brand_kind,
+        cited: b.cited,
+        retrieved: b.retrieved,
+        share: citationShare(b),
+        citingAnswers: proportionOf(b.citing_answers, b.n),
+      })),
+    };
+  });
+  return {
+    ...envelope(report),
+    groupBy: q.groupBy,
+    top: q.top,
+    groups,
+    byProvider: byProvider.map((t) => ({ provider: String(t.provider), ...totalsOf(t) })),
+  };
+}
+
+const CSV_COLUMNS = [
+  'definitionVersion', 'section', 'provider', 'modelConfigId', 'modelConfigName', 'promptId', 'tag', 'runId', 'period', 'n', 'failed',
+  'key', 'label', 'cited', 'retrieved', 'share.numerator', 'share.denominator', 'share.n', 'share.value', 'share.ci95.low', 'share.ci95.high',
+  'answers.numerator', 'answers.denominator', 'answers.value', 'answers.ci95.low', 'answers.ci95.high',
+];
+
+/** One CSV row per item of every section of every slice (bounded: `top` items per list). */
+export function citationsCsv(r: CitationsReport): Readable {
+  const rows: Array<Record<string, unknown>> = [];
+  const base = (g: Partial<CitationGroup>) => ({
+    definitionVersion: r.definitionVersion, provider: g.provider, modelConfigId: g.modelConfigId, modelConfigName: g.modelConfigName,
+    promptId: g.promptId, tag: g.tag, runId: g.runId, period: g.period, n: g.n, failed: g.failed,
+  });
+  for (const p of r.byProvider) {
+    for (const [key, s] of Object.entries(p.sources)) rows.push({ ...base(p), section: 'provider source', key, cited: s.count, share: s.share });
+  }
+  for (const g of r.groups) {
+    rows.push({ ...base(g), section: 'answers', key: 'citing', cited: g.cited, answers: g.citingAnswers });
+    for (const [key, s] of Object.entries(g.sources)) rows.push({ ...base(g), section: 'source', key, cited: s.count, share: s.share });
+    for (const d of g.domains) rows.push({ ...base(g), section: 'domain', key: d.domain, label: d.ownedBy.map((o) => o.brandName).join('; '), cited: d.cited, retrieved: d.searchResults, share: d.share, answers: d.citingAnswers });
+    for (const u of g.urls) rows.push({ ...base(g), section: 'url', key: u.url, label: u.domain, cited: u.cited, retrieved: u.retrieved, share: u.share });
+    for (const b of g.brands) rows.push({ ...base(g), section: 'brand', key: b.brandId, label: b.brandName, cited: b.cited, retrieved: b.retrieved, share: b.share, answers: b.citingAnswers });
+  }
+  return streamRows(rows, 'csv', CSV_COLUMNS);
+}

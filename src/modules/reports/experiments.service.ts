@@ -1,0 +1,156 @@
+/**
+ * Configuration experiments. For two configurations, or every pair that differs in exactly one
+ * setting (a given one, or any), compares each brand's mention rate: difference B − A with its Newcombe interval,
+ * a two-sided p-value (z-test, or Fisher's exact test for small counts), adjusted across every
+ * comparison the report makes (Holm by default: a marketer reads "significant" as "real", so
+ * the chance of any false alarm among the brands is what to control; Benjamini–Hochberg is
+ * offered for long brand lists), and the answers per arm needed to detect a given difference.
+ */
+import { canonicalJson } from '../../lib/canonical.js';
+import { AppError } from '../../lib/errors.js';
+import { benjaminiHochberg, compareProportions, holm, sampleSizePerArm } from '../../lib/statistics.js';
+import { proportionOf } from './brand-rows.js';
+import type { ExperimentPair, ExperimentsQuery, ExperimentsReport } from './experiments.schemas.js';
+import { brandFacts, envelope, filtersOf, openReport, type ReportsDeps, type SourceMode } from './reports.service.js';
+
+interface ConfigRow {
+  id: string;
+  name: string;
+  provider: string;
+  model: string;
+  params: Record<string, unknown>;
+}
+
+const valueOf = (c: ConfigRow, parameter: string): unknown =>
+  parameter === 'model' ? c.model : parameter === 'provider' ? c.provider : (c.params[parameter] ?? null);
+
+/** The settings two configurations differ in: provider, model and each parameter. */
+export function differences(a: ConfigRow, b: ConfigRow): string[] {
+  const keys = new Set(['provider', 'model', ...Object.keys(a.params), ...Object.keys(b.params)]);
+  return [...keys].filter((k) => canonicalJson(valueOf(a, k)) !== canonicalJson(valueOf(b, k))).sort();
+}
+
+const order = (x: unknown, y: unknown) => (typeof x === 'number' && typeof y === 'number' ? x - y : canonicalJson(x).localeCompare(canonicalJson(y)));
+
+export interface Pair {
+  a: ConfigRow;
+  b: ConfigRow;
+  parameter: string | null;
+}
+
+/**
+ * Pairs of configurations that differ in exactly one setting (that one if given), the lower
+ * value as A, so each pair isolates the effect of that setting.
+ */
+export function oneFactorPairs(configs: ConfigRow[], parameter?: string): Pair[] {
+  const pairs: Pair[] = [];
+  for (let i = 0; i < configs.length; i++) {
+    for (let j = i + 1; j < configs.length; j++) {
+      const [x, y] = [configs[i] as ConfigRow, configs[j] as ConfigRow];
+      const diff = differences(x, y);
+      if (diff.length !== 1 || (parameter && diff[0] !== parameter)) continue;
+      const p = diff[0] as string;
+      const [a, b] = order(valueOf(x, p), valueOf(y, p)) <= 0 ? [x, y] : [y, x];
+      pairs.push({ a, b, parameter: p });
+    }
+  }
+  return pairs.sort((u, v) => (u.parameter ?? '').localeCompare(v.parameter ?? '') || u.a.name.localeCompare(v.a.name) || u.b.name.localeCompare(v.b.name));
+}
+
+/** A's observed rate (or 0.5, the most demanding, when A has no answers) against it ± the difference. */
+function samplesNeeded(kA: number, nA: number, difference: number, alpha: number, power: number): number | null {
+  const p1 = nA > 0 ? kA / nA : 0.5;
+  const p2 = p1 + difference <= 1 ? p1 + difference : p1 - difference;
+  return sampleSizePerArm(p1, p2, alpha, power);
+}
+
+export async function experiments(deps: ReportsDeps, orgId: string, workspaceId: string, q: ExperimentsQuery, mode?: SourceMode): Promise<ExperimentsReport> {
+  const report = await openReport(deps, orgId, workspaceId, filtersOf(q), mode ? { mode } : {});
+  const { rows: configs } = await deps.db.pool.query<ConfigRow>(
+    'SELECT id, name, provider, model, params FROM model_configs WHERE workspace_id = $1 ORDER BY name, id',
+    [workspaceId],
+  );
+  const facts = await brandFacts(deps, report, ['config']);
+  let pairs: Pair[];
+  if (q.configA && q.configB) {
+    const a = configs.find((c) => c.id === q.configA);
+    const b = configs.find((c) => c.id === q.configB);
+    if (!a || !b) {
+      throw new AppError('validation_failed', 'No such configuration in this workspace.', {
+        errors: [{ path: a ? 'query.configB' : 'query.configA', message: 'no configuration with this id in this workspace' }],
+      });
+    }
+    const diff = differences(a, b);
+    pairs = [{ a, b, parameter: diff.length === 1 ? (diff[0] as string) : null }];
+  } else {
+    // Only configurations with answers in the slice can be compared.
+    const answered = new Set(facts.filter((r) => r.n > 0).map((r) => r.model_config_id));
+    pairs = oneFactorPairs(configs.filter((c) => answered.has(c.id)), q.parameter);
+  }
+
+  const byKey = new Map(facts.map((r) => [`${r.model_config_id}|${r.brand_id}`, r]));
+  const brands = [...new Map(facts.map((r) => [r.brand_id, r])).values()];
+  const totals = (configId: string) => facts.find((r) => r.model_config_id === configId);
+
+  const out: ExperimentPair[] = pairs.map(({ a, b, parameter }) => {
+    const ta = totals(a.id);
+    const tb = totals(b.id);
+    const arm = (c: ConfigRow) => ({ modelConfigId: c.id, modelConfigName: c.name, provider: c.provider, model: c.model, value: parameter ? valueOf(c, parameter) : null });
+    return {
+      parameter,
+      a: arm(a),
+      b: arm(b),
+      answers: { a: ta?.n ?? 0, b: tb?.n ?? 0 },
+      failed: { a: ta?.failed ?? 0, b: tb?.failed ?? 0 },
+      brands: brands.map((brand) => {
+        const ra = byKey.get(`${a.id}|${brand.brand_id}`);
+        const rb = byKey.get(`${b.id}|${brand.brand_id}`);
+        const [kA, nA, kB, nB] = [ra?.mentioned ?? 0, ra?.n ?? 0, rb?.mentioned ?? 0, rb?.n ?? 0];
+        const c = compareProportions(kA, nA, kB, nB);
+        return {
+          brandId: brand.brand_id,
+          brandName: brand.brand_name,
+          brandKind: brand.brand_kind,
+          a: proportionOf(kA, nA),
+          b: proportionOf(kB, nB),
+          difference: { value: c.difference, ci95: c.ci95 },
+          test: c.test,
+          statistic: c.statistic,
+          pValue: c.pValue,
+          pValueAdjusted: null,
+          significant: false,
+          samplesPerArmNeeded: samplesNeeded(kA, nA, q.minimumDifference, q.alpha, q.power),
+        };
+      }),
+    };
+  });
+
+  const tests = out.flatMap((p) => p.brands);
+  const adjusted = q.adjust === 'holm' ? holm(tests.map((t) => t.pValue)) : q.adjust === 'bh' ? benjaminiHochberg(tests.map((t) => t.pValue)) : tests.map((t) => t.pValue);
+  tests.forEach((t, i) => {
+    t.pValueAdjusted = adjusted[i] ?? null;
+    t.significant = t.pValueAdjusted !== null && t.pValueAdjusted < q.alpha;
+  });
+  return {
+    ...envelope(report),
+    parameter: q.parameter ?? null,
+    alpha: q.alpha,
+    power: q.power,
+    minimumDifference: q.minimumDifference,
+    adjust: q.adjust,
+    pairs: out,
+  };
+}
+
+/** One flat row per pair and brand, for CSV. */
+export function experimentRows(r: ExperimentsReport): Array<Record<string, unknown>> {
+  return r.pairs.flatMap((p) =>
+    p.brands.map((b) => ({
+      definitionVersion: r.definitionVersion,
+      parameter: p.parameter,
+      configA: { ...p.a, value: p.a.value === null ? null : canonicalJson(p.a.value) },
+      configB: { ...p.b, value: p.b.value === null ? null : canonicalJson(p.b.value) },
+      ...b,
+    })),
+  );
+}

@@ -1,0 +1,209 @@
+/**
+ * Writes the report rollups of finished runs. A run's rows in every rollup table are replaced as
+ * a whole (delete, then insert) in one transaction, so building twice, concurrently or after a
+ * crash always leaves exactly one copy. The facts come from facts.sql.ts, the same SQL live
+ * reads use, so a rollup can only differ from the answer tables if they changed since; the
+ * manifest (report_rollup_runs) records the run's counters so reports can tell.
+ */
+import type pg from 'pg';
+import {
+  ANSWER_FACT_COLUMNS,
+  BRAND_FACT_COLUMNS,
+  GRAIN_KEYS,
+  RAW_ANSWER_FACTS,
+  RAW_BRAND_FACTS,
+  answerCtes,
+  answerFactsPerConfig,
+  rawDomainFacts,
+  rawUrlFacts,
+  regroupBrandFacts,
+  type BrandGrain,
+} from './facts.sql.js';
+
+/** Serialises builders of one workspace across processes (any constant; see src/db/migrate.ts). */
+const LOCK_NAMESPACE = 7_262_012;
+
+const ROLLUP_TABLES = [
+  'report_answer_rollups',
+  'report_config_answer_rollups',
+  'report_brand_rollups',
+  'report_prompt_brand_rollups',
+  'report_config_brand_rollups',
+  'report_domain_rollups',
+  'report_config_domain_rollups',
+  'report_url_rollups',
+  'report_config_url_rollups',
+  'report_rollup_runs',
+];
+
+const BRAND_TABLES: Record<BrandGrain, string> = {
+  prompt_config: 'report_brand_rollups',
+  prompt: 'report_prompt_brand_rollups',
+  config: 'report_config_brand_rollups',
+};
+
+const list = (cols: readonly string[], prefix = '') => cols.map((c) => `${prefix}${c}`).join(', ');
+
+function brandInsert(grain: BrandGrain): string {
+  const keys = ['run_id', ...GRAIN_KEYS[grain].filter((k) => k !== 'provider'), 'brand_id'];
+  const provider = GRAIN_KEYS[grain].includes('provider') ? ['provider'] : [];
+  const source = grain === 'prompt_config' ? 'SELECT * FROM bf' : regroupBrandFacts('bf', grain);
+  return `INSERT INTO ${BRAND_TABLES[grain]} (${list([...keys, 'workspace_id', 'run_at', ...provider, ...BRAND_FACT_COLUMNS])})
+          SELECT ${list(keys, 'f.')}, $2::uuid, f.run_at, ${list([...provider, ...BRAND_FACT_COLUMNS], 'f.')} FROM (${source}) f`;
+}
+
+const DOMAIN_FACTS = 'annotations, links, search_results, citing_answers, retrieving_answers';
+
+/** One statement: every rollup of the given runs (all of workspace $2), from one snapshot of their answers. */
+const BUILD_SQL = `
+WITH ${answerCtes('r.run_id = ANY($1::uuid[])')},
+  af AS (${RAW_ANSWER_FACTS}),
+  bf AS (${RAW_BRAND_FACTS}),
+  answers_ins AS (
+    INSERT INTO report_answer_rollups (run_id, prompt_id, model_config_id, workspace_id, run_at, provider, ${list(ANSWER_FACT_COLUMNS)})
+    SELECT f.run_id, f.prompt_id, f.model_config_id, $2::uuid, f.run_at, f.provider, ${list(ANSWER_FACT_COLUMNS, 'f.')} FROM af f
+    RETURNING 1
+  ),
+  config_answers_ins AS (
+    INSERT INTO report_config_answer_rollups (run_id, model_config_id, workspace_id, run_at, provider, ${list(ANSWER_FACT_COLUMNS)})
+    SELECT f.run_id, f.model_config_id, $2::uuid, f.run_at, f.provider, ${list(ANSWER_FACT_COLUMNS, 'f.')} FROM (${answerFactsPerConfig('af')}) f
+    RETURNING 1
+  ),
+  pc_ins AS (${brandInsert('prompt_config')} RETURNING 1),
+  p_ins AS (${brandInsert('prompt')} RETURNING 1),
+  c_ins AS (${brandInsert('config')} RETURNING 1),
+  domains_ins AS (
+    INSERT INTO report_domain_rollups (run_id, domain, workspace_id, run_at, ${DOMAIN_FACTS})
+    SELECT f.run_id, f.domain, $2::uuid, f.run_at, ${list(DOMAIN_FACTS.split(', '), 'f.')} FROM (${rawDomainFacts('run')}) f
+    RETURNING 1
+  ),
+  config_domains_ins AS (
+    INSERT INTO report_config_domain_rollups (run_id, model_config_id, domain, workspace_id, run_at, provider, ${DOMAIN_FACTS})
+    SELECT f.run_id, f.model_config_id, f.domain, $2::uuid, f.run_at, f.provider, ${list(DOMAIN_FACTS.split(', '), 'f.')} FROM (${rawDomainFacts('config')}) f
+    RETURNING 1
+  ),
+  urls_ins AS (
+    INSERT INTO report_url_rollups (run_id, url, domain, workspace_id, run_at, cited, retrieved)
+    SELECT f.run_id, f.url, f.domain, $2::uuid, f.run_at, f.cited, f.retrieved FROM (${rawUrlFacts('run')}) f
+    RETURNING 1
+  ),
+  config_urls_ins AS (
+    INSERT INTO report_config_url_rollups (run_id, model_config_id, url, domain, workspace_id, run_at, provider, cited, retrieved)
+    SELECT f.run_id, f.model_config_id, f.url, f.domain, $2::uuid, f.run_at, f.provider, f.cited, f.retrieved FROM (${rawUrlFacts('config')}) f
+    RETURNING 1
+  )
+SELECT (SELECT count(*) FROM answers_ins) + (SELECT count(*) FROM config_answers_ins) AS answer_rows,
+       (SELECT count(*) FROM pc_ins) + (SELECT count(*) FROM p_ins) + (SELECT count(*) FROM c_ins) AS brand_rows,
+       (SELECT count(*) FROM domains_ins) + (SELECT count(*) FROM config_domains_ins) AS domain_rows,
+       (SELECT count(*) FROM urls_ins) + (SELECT count(*) FROM config_urls_ins) AS url_rows`;
+
+export interface BuildResult {
+  runs: number;
+  answerRows: number;
+  brandRows: number;
+  domainRows: number;
+  urlRows: number;
+}
+
+/**
+ * Rebuilds the rollups of the given runs of one workspace; runs not finished yet are only
+ * cleared (reports read them live until they finish). Returns what was written.
+ */
+export async function buildRollups(pool: pg.Pool, workspaceId: string, runIds: string[]): Promise<BuildResult> {
+  const ids = [...new Set(runIds)].sort();
+  const result: BuildResult = { runs: 0, answerRows: 0, brandRows: 0, domainRows: 0, urlRows: 0 };
+  if (ids.length === 0) return result;
+  const client = await pool.connect();
+  let locked = false;
+  try {
+    // The lock is taken before the snapshot, so a builder waiting on another starts from what it committed.
+    await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [LOCK_NAMESPACE, workspaceId]);
+    locked = true;
+    // One snapshot for the counters and every fact, so the manifest describes exactly what was summed.
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+    // A build is a few large aggregations: JIT compilation costs more than it saves (see report-session.ts).
+    await client.query("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'");
+    const finished = await client.query<{ id: string }>(
+      'SELECT id FROM runs WHERE id = ANY($1::uuid[]) AND workspace_id = $2 AND finished_at IS NOT NULL ORDER BY id',
+      [ids, workspaceId],
+    );
+    for (const table of ROLLUP_TABLES) await client.query(`DELETE FROM ${table} WHERE run_id = ANY($1::uuid[]) AND workspace_id = $2`, [ids, workspaceId]);
+    const done = finished.rows.map((r) => r.id);
+    if (done.length) {
+      const { rows } = await client.query<{ answer_rows: number; brand_rows: number; domain_rows: number; url_rows: number }>(BUILD_SQL, [done, workspaceId]);
+      await client.query(
+        `INSERT INTO report_rollup_runs (run_id, workspace_id, run_at, succeeded, failed, analyzed, brand_ids, own_brand_ids)
+         SELECT ru.id, ru.workspace_id, ru.created_at, ru.succeeded, ru.failed, ru.analyzed,
+                coalesce((SELECT array_agg(b.id ORDER BY b.id) FROM brands b WHERE b.workspace_id = ru.workspace_id), '{}'),
+                coalesce((SELECT array_agg(b.id ORDER BY b.id) FROM brands b WHERE b.workspace_id = ru.workspace_id AND b.kind = 'own'), '{}')
+           FROM runs ru WHERE ru.id = ANY($1::uuid[])`,
+        [done],
+      );
+      const r = rows[0];
+      Object.assign(result, { runs: done.length, answerRows: Number(r?.answer_rows ?? 0), brandRows: Number(r?.brand_rows ?? 0), domainRows: Number(r?.domain_rows ?? 0), urlRows: Number(r?.url_rows ?? 0) });
+    }
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    if (locked) await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_NAMESPACE, workspaceId]).catch(() => {});
+    client.release();
+  }
+}
+
+/** Finished runs of a workspace, optionally one run and/or those with answers collected in [from, to) (re-analysis scope). */
+export async function finishedRunsInScope(
+  pool: pg.Pool,
+  scope: { workspaceId: string; runId?: string | null; from?: Date | null; to?: Date | null },
+): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT ru.id FROM runs ru
+      WHERE ru.workspace_id = $1 AND ru.finished_at IS NOT NULL AND ($2::uuid IS NULL OR ru.id = $2)
+        AND ($3::timestamptz IS NULL AND $4::timestamptz IS NULL
+             OR EXISTS (SELECT 1 FROM responses r WHERE r.run_id = ru.id
+                          AND ($3::timestamptz IS NULL OR r.completed_at >= $3) AND ($4::timestamptz IS NULL OR r.completed_at < $4)))
+      ORDER BY ru.id`,
+    [scope.workspaceId, scope.runId ?? null, scope.from ?? null, scope.to ?? null],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The workspace a run belongs to, or null when it no longer exists. */
+export async function workspaceOfRun(pool: pg.Pool, runId: string): Promise<string | null> {
+  const { rows } = await pool.query<{ workspace_id: string }>('SELECT workspace_id FROM runs WHERE id = $1', [runId]);
+  return rows[0]?.workspace_id ?? null;
+}
+
+export interface LiveRun {
+  id: string;
+  finished: boolean;
+}
+
+/**
+ * Runs in a report's range whose answers must be read live: never rolled up (unfinished, or the
+ * finish hook has not run yet), rolled up before their counters moved (late analysis of a
+ * cancelled run), or before one of their brands was deleted (its mentions went with it). With
+ * `ownSensitive`, also runs rolled up under another set of own brands.
+ */
+export async function liveRuns(
+  pool: pg.Pool,
+  workspaceId: string,
+  f: { runId?: string | undefined; from?: string | undefined; to?: string | undefined },
+  ownSensitive: boolean,
+): Promise<LiveRun[]> {
+  const { rows } = await pool.query<LiveRun>(
+    `SELECT ru.id, ru.finished_at IS NOT NULL AS finished
+       FROM runs ru LEFT JOIN report_rollup_runs m ON m.run_id = ru.id
+      WHERE ru.workspace_id = $1 AND ($2::uuid IS NULL OR ru.id = $2)
+        AND ($3::timestamptz IS NULL OR ru.created_at >= $3) AND ($4::timestamptz IS NULL OR ru.created_at < $4)
+        AND ru.succeeded + ru.failed > 0
+        AND (m.run_id IS NULL OR m.succeeded <> ru.succeeded OR m.failed <> ru.failed OR m.analyzed <> ru.analyzed
+             OR NOT m.brand_ids <@ coalesce((SELECT array_agg(b.id) FROM brands b WHERE b.workspace_id = $1), '{}')
+             OR ($5 AND m.own_brand_ids IS DISTINCT FROM
+                 coalesce((SELECT array_agg(b.id ORDER BY b.id) FROM brands b WHERE b.workspace_id = $1 AND b.kind = 'own'), '{}')))`,
+    [workspaceId, f.runId ?? null, f.from ?? null, f.to ?? null, ownSensitive],
+  );
+  return rows;
+}

@@ -1,0 +1,210 @@
+/**
+ * Where a report's facts come from, and how it slices them. Each source is the rollup rows of
+ * runs whose rollup is current, plus the same facts computed live from the answer tables
+ * (facts.sql.ts) for every other run in range, so a report always equals a recomputation from
+ * the answer tables. The `raw` mode skips rollups entirely: the baseline of the benchmark and
+ * of the consistency tests.
+ */
+import {
+  ANSWER_FACT_COLUMNS,
+  BRAND_FACT_COLUMNS,
+  GRAIN_KEYS,
+  RAW_ANSWER_FACTS,
+  RAW_BRAND_FACTS,
+  answerCtes,
+  answerFactsPerConfig,
+  rawDomainFacts,
+  rawUrlFacts,
+  regroupBrandFacts,
+  type BrandGrain,
+  type SourceGrain,
+} from './facts.sql.js';
+import type { ReportFilters } from './reports.schemas.js';
+
+/** Query parameters numbered on first use, so statements only carry the filters actually given. */
+export class Params {
+  readonly values: unknown[] = [];
+  private readonly named = new Map<string, string>();
+
+  ref(name: string, value: unknown, cast: string): string {
+    let placeholder = this.named.get(name);
+    if (!placeholder) {
+      this.values.push(value);
+      placeholder = `$${this.values.length}::${cast}`;
+      this.named.set(name, placeholder);
+    }
+    return placeholder;
+  }
+}
+
+export type Dim = 'provider' | 'config' | 'prompt' | 'tag' | 'run' | 'day' | 'week';
+
+export interface SourceContext {
+  p: Params;
+  workspaceId: string;
+  filters: ReportFilters;
+  timezone: string;
+  /** Runs read live; null reads every run live (raw mode). */
+  live: string[] | null;
+}
+
+/** Output column of each dimension. */
+export const DIM_COLUMN: Record<Dim, string> = {
+  provider: 'provider',
+  config: 'model_config_id',
+  prompt: 'prompt_id',
+  tag: 'tag',
+  run: 'run_id',
+  day: 'period',
+  week: 'period',
+};
+
+/** Which facts a slice needs: per prompt (prompt, tag) and/or per configuration (provider, config). */
+export function needs(dims: Dim[], f: ReportFilters): { prompt: boolean; config: boolean } {
+  return {
+    prompt: dims.includes('prompt') || dims.includes('tag') || !!f.promptIds || !!f.tags,
+    config: dims.includes('provider') || dims.includes('config') || !!f.providers || !!f.modelConfigIds,
+  };
+}
+
+/** The smallest brand-fact grain that can answer the slice. */
+export function brandGrain(dims: Dim[], f: ReportFilters): BrandGrain {
+  const n = needs(dims, f);
+  return n.prompt ? (n.config ? 'prompt_config' : 'prompt') : 'config';
+}
+
+interface Cols {
+  run: string;
+  at: string;
+  provider?: string;
+  config?: string;
+  prompt?: string;
+}
+
+/** The report filters as conditions on the given columns (brand filters apply to output rows only). */
+function filterConditions(ctx: SourceContext, c: Cols): string[] {
+  const { p, filters: f } = ctx;
+  const out: string[] = [];
+  if (f.runId) out.push(`${c.run} = ${p.ref('run', f.runId, 'uuid')}`);
+  if (f.from) out.push(`${c.at} >= ${p.ref('from', f.from, 'timestamptz')}`);
+  if (f.to) out.push(`${c.at} < ${p.ref('to', f.to, 'timestamptz')}`);
+  if (f.providers && c.provider) out.push(`${c.provider} = ANY(${p.ref('providers', f.providers, 'text[]')})`);
+  if (f.modelConfigIds && c.config) out.push(`${c.config} = ANY(${p.ref('configs', f.modelConfigIds, 'uuid[]')})`);
+  if (f.promptIds && c.prompt) out.push(`${c.prompt} = ANY(${p.ref('prompts', f.promptIds, 'uuid[]')})`);
+  if (f.tags && c.prompt) {
+    out.push(`${c.prompt} IN (SELECT id FROM prompts WHERE workspace_id = ${ws(ctx)} AND tags && ${p.ref('tags', f.tags, 'text[]')})`);
+  }
+  return out;
+}
+
+export const ws = (ctx: SourceContext) => ctx.p.ref('ws', ctx.workspaceId, 'uuid');
+
+/** The report filters as one condition on `r` (responses) joined with `ru` (runs): live reads, drill-down, exports. */
+export function answerScope(ctx: SourceContext): string {
+  const conds = [`r.workspace_id = ${ws(ctx)}`, ...filterConditions(ctx, { run: 'r.run_id', at: 'ru.created_at', provider: 'r.provider', config: 'r.model_config_id', prompt: 'r.prompt_id' })];
+  if (ctx.live !== null) conds.push(`r.run_id = ANY(${ctx.p.ref('live', ctx.live, 'uuid[]')})`);
+  return conds.join(' AND ');
+}
+
+/** The CTEs live parts need (empty when no run is read live). */
+export function liveCtes(ctx: SourceContext): string {
+  if (ctx.live !== null && ctx.live.length === 0) return '';
+  return answerCtes(answerScope(ctx));
+}
+
+const hasLive = (ctx: SourceContext) => ctx.live === null || ctx.live.length > 0;
+
+/** Rollup rows of runs not read live. */
+function rollupPart(ctx: SourceContext, table: string, columns: string[], cols: Cols): string {
+  const conds = [`f.workspace_id = ${ws(ctx)}`, ...filterConditions(ctx, cols)];
+  if (ctx.live?.length) conds.push(`f.run_id <> ALL(${ctx.p.ref('live', ctx.live, 'uuid[]')})`);
+  return `SELECT ${columns.map((c) => `f.${c}`).join(', ')} FROM ${table} f WHERE ${conds.join(' AND ')}`;
+}
+
+function combine(ctx: SourceContext, rollup: string | null, live: string): string {
+  if (ctx.live === null || rollup === null) return `(${live})`;
+  return hasLive(ctx) ? `(${rollup} UNION ALL ${live})` : `(${rollup})`;
+}
+
+const ALL_COLS: Cols = { run: 'f.run_id', at: 'f.run_at', provider: 'f.provider', config: 'f.model_config_id', prompt: 'f.prompt_id' };
+const CONFIG_COLS: Cols = { run: 'f.run_id', at: 'f.run_at', provider: 'f.provider', config: 'f.model_config_id' };
+const RUN_COLS: Cols = { run: 'f.run_id', at: 'f.run_at' };
+
+/** Answer facts per run × prompt × configuration, or per run × configuration when no prompt is needed (far fewer rows). */
+export function answersSource(ctx: SourceContext, perPrompt: boolean): string {
+  if (perPrompt) {
+    const columns = ['run_id', 'run_at', 'prompt_id', 'model_config_id', 'provider', ...ANSWER_FACT_COLUMNS];
+    return combine(ctx, rollupPart(ctx, 'report_answer_rollups', columns, ALL_COLS), RAW_ANSWER_FACTS);
+  }
+  const columns = ['run_id', 'run_at', 'model_config_id', 'provider', ...ANSWER_FACT_COLUMNS];
+  return combine(ctx, rollupPart(ctx, 'report_config_answer_rollups', columns, CONFIG_COLS), answerFactsPerConfig(`(${RAW_ANSWER_FACTS}) x`));
+}
+
+const BRAND_TABLE: Record<BrandGrain, string> = {
+  prompt_config: 'report_brand_rollups',
+  prompt: 'report_prompt_brand_rollups',
+  config: 'report_config_brand_rollups',
+};
+
+/** Brand facts at the given grain. */
+export function brandSource(ctx: SourceContext, grain: BrandGrain): string {
+  const columns = ['run_id', 'run_at', ...GRAIN_KEYS[grain], 'brand_id', ...BRAND_FACT_COLUMNS];
+  const cols: Cols = { run: 'f.run_id', at: 'f.run_at' };
+  if (grain !== 'prompt') Object.assign(cols, { provider: 'f.provider', config: 'f.model_config_id' });
+  if (grain !== 'config') cols.prompt = 'f.prompt_id';
+  const live = grain === 'prompt_config' ? RAW_BRAND_FACTS : regroupBrandFacts(`(${RAW_BRAND_FACTS}) x`, grain);
+  return combine(ctx, rollupPart(ctx, BRAND_TABLE[grain], columns, cols), live);
+}
+
+/**
+ * The grain of domain and URL lists: per run, per configuration, or per prompt. Lists are rolled
+ * up per run and per run × configuration; per-prompt rows would be as many as the citations, so a
+ * prompt or tag slice reads the answer tables (the caller passes a raw-mode context).
+ */
+export function sourceGrain(dims: Dim[], f: ReportFilters): SourceGrain {
+  const n = needs(dims, f);
+  return n.prompt ? 'prompt_config' : n.config ? 'config' : 'run';
+}
+
+const SOURCE_TABLE: Record<'run' | 'config', { domains: string; urls: string; cols: Cols; keys: string[] }> = {
+  run: { domains: 'report_domain_rollups', urls: 'report_url_rollups', cols: RUN_COLS, keys: ['run_id', 'run_at'] },
+  config: { domains: 'report_config_domain_rollups', urls: 'report_config_url_rollups', cols: CONFIG_COLS, keys: ['run_id', 'run_at', 'model_config_id', 'provider'] },
+};
+
+/** Sources per domain at the given grain. */
+export function domainSource(ctx: SourceContext, grain: SourceGrain): string {
+  const facts = ['domain', 'annotations', 'links', 'search_results', 'citing_answers', 'retrieving_answers'];
+  const t = grain === 'prompt_config' ? null : SOURCE_TABLE[grain];
+  return combine(ctx, t && rollupPart(ctx, t.domains, [...t.keys, ...facts], t.cols), rawDomainFacts(grain));
+}
+
+/** Sources per URL at the given grain. */
+export function urlSource(ctx: SourceContext, grain: SourceGrain): string {
+  const facts = ['url', 'domain', 'cited', 'retrieved'];
+  const t = grain === 'prompt_config' ? null : SOURCE_TABLE[grain];
+  return combine(ctx, t && rollupPart(ctx, t.urls, [...t.keys, ...facts], t.cols), rawUrlFacts(grain));
+}
+
+/** Grouping expressions over a source aliased `f` (and `tg` for tags), with their output names. */
+export function dimensions(ctx: SourceContext, dims: Dim[]): { select: string[]; group: string[]; names: string[]; joins: string } {
+  const tz = () => ctx.p.ref('tz', ctx.timezone, 'text');
+  const expr: Record<Dim, () => string> = {
+    provider: () => 'f.provider',
+    config: () => 'f.model_config_id',
+    prompt: () => 'f.prompt_id',
+    // Answers whose prompt has no tag form their own group ('' here, null in reports).
+    tag: () => 'tg.tag',
+    run: () => 'f.run_id',
+    day: () => `(timezone(${tz()}, f.run_at))::date::text`,
+    week: () => `(date_trunc('week', timezone(${tz()}, f.run_at)))::date::text`,
+  };
+  const group = dims.map((d) => expr[d]());
+  const names = dims.map((d) => DIM_COLUMN[d]);
+  const joins = dims.includes('tag')
+    ? `JOIN prompts tp ON tp.id = f.prompt_id CROSS JOIN LATERAL unnest(CASE WHEN cardinality(tp.tags) > 0 THEN tp.tags ELSE ARRAY['']::text[] END) AS tg(tag)`
+    : '';
+  return { select: group.map((g, i) => `${g} AS ${names[i]}`), group, names, joins };
+}
+
+/** `a.x = b.x AND …` over the dimension columns, or `true` when there are none. */
+export const joinOn = (names: string[], a: string, b: string) => (names.length ? names.map((n) => `${a}.${n} = ${b}.${n}`).join(' AND ') : 'true');

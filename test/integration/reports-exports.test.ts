@@ -1,0 +1,131 @@
+/**
+ * The answers drill-down (pagination, spans, citations, raw text on request, brand filters) and
+ * the exports: report CSVs, and raw responses, mentions and citations as CSV or JSON streamed
+ * from the database, checked over a real socket on an export of several thousand rows.
+ */
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answersPage } from '../../src/modules/answers/answers.schemas.js';
+import { addRun, createWorld, times, type World } from '../factories/answers.js';
+import { createTenant, type TestTenant } from '../factories/index.js';
+import { createTestContext, type TestContext } from '../helpers/context.js';
+
+let ctx: TestContext;
+let tenant: TestTenant;
+let world: World;
+let runId: string;
+
+// Parsed JSON.
+type Json = Record<string, any>;
+const inject = (url: string) => ctx.app.inject({ url: `${world.base}${url}`, headers: tenant.headers });
+const lines = (csv: string) => csv.trimEnd().split('\n');
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  tenant = await createTenant(ctx.db);
+  world = await createWorld(ctx.db, tenant.organizationId, {
+    brands: [{ name: 'Acme', kind: 'own', domains: ['acme.com'] }, { name: 'Globex' }],
+    prompts: [{ key: 'p', text: 'Which CRM, "really"?' }],
+    configs: [{ key: 'c' }],
+  });
+  runId = await addRun(ctx.db, world, {
+    createdAt: new Date('2026-06-01T12:00:00Z'),
+    answers: [
+      { prompt: 'p', config: 'c', text: 'Acme, then Globex.', mentions: [{ brand: 'Acme', spans: [[0, 4]] }, { brand: 'Globex', spans: [[11, 17]] }], citations: [{ url: 'https://acme.com/pricing', source: 'annotation' }] },
+      { prompt: 'p', config: 'c', text: 'Globex only.', mentions: [{ brand: 'Globex', spans: [[0, 6]] }] },
+      { prompt: 'p', config: 'c', status: 'failed' },
+    ],
+  });
+});
+afterAll(async () => ctx.close());
+
+describe('answers drill-down', () => {
+  it('pages answers newest first with mentions, spans and citations; text on request', async () => {
+    const first = await inject('/answers?limit=2');
+    expect(first.statusCode, first.body).toBe(200);
+    const page = answersPage.parse(JSON.parse(first.body));
+    expect(page.data).toHaveLength(2);
+    expect(page.nextCursor).toBe(page.data[1]?.id);
+    expect(page.data[0]).toMatchObject({ status: 'failed', runId, mentions: [], citations: [] });
+    expect(page.data[0]).not.toHaveProperty('text');
+    const second = answersPage.parse(JSON.parse((await inject(`/answers?limit=2&cursor=${page.nextCursor}&includeRaw=true`)).body));
+    expect(second.nextCursor).toBeNull();
+    expect(second.data[0]).toMatchObject({
+      text: 'Acme, then Globex.',
+      mentions: [{ brandName: 'Acme', spans: [[0, 4]], rank: 1 }, { brandName: 'Globex', spans: [[11, 17]], rank: 2 }],
+      citations: [{ position: 1, url: 'https://acme.com/pricing', domain: 'acme.com', source: 'annotation', brandId: world.brand('Acme') }],
+    });
+  });
+
+  it('filters by status and by brands mentioned or not', async () => {
+    const gap = JSON.parse((await inject(`/answers?mentioning=${world.brand('Globex')}&notMentioning=${world.brand('Acme')}&includeRaw=true`)).body);
+    expect(gap.data.map((a: Json) => a.text)).toEqual(['Globex only.']);
+    const failed = JSON.parse((await inject('/answers?status=failed')).body);
+    expect(failed.data.map((a: Json) => a.status)).toEqual(['failed']);
+    expect((await inject('/answers?status=lost')).statusCode).toBe(400);
+  });
+});
+
+describe('exports', () => {
+  it('exports a report as CSV with its definition version and every interval bound', async () => {
+    const res = await inject('/reports/visibility?format=csv');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const [header, ...rows] = lines(res.body);
+    expect(header).toBe(
+      'definitionVersion,brandId,brandName,brandKind,provider,modelConfigId,modelConfigName,mentionRate.numerator,mentionRate.denominator,mentionRate.n,mentionRate.value,mentionRate.ci95.low,mentionRate.ci95.high,n,failed,pendingAnalysis',
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(new RegExp(`^1,${world.brand('Acme')},Acme,own,mock,${world.config('c')},c,1,2,2,0\\.5,0\\.09`));
+    for (const report of ['share-of-voice', 'trends', 'citations', 'competitor-gap', 'experiments?parameter=temperature']) {
+      const r = await inject(`/reports/${report}${report.includes('?') ? '&' : '?'}format=csv`);
+      expect(r.statusCode, `${report}: ${r.body}`).toBe(200);
+      expect(lines(r.body)[0], report).toMatch(/^definitionVersion,/);
+    }
+  });
+
+  it('exports raw mentions, citations and responses as CSV and JSON', async () => {
+    const mentions = await inject(`/exports/mentions?runId=${runId}`);
+    expect(mentions.headers['content-disposition']).toBe('attachment; filename="mentions.csv"');
+    const [header, ...rows] = lines(mentions.body);
+    expect(header).toBe('response_id,run_id,run_at,prompt_id,model_config_id,provider,model,brand_id,brand_name,brand_kind,count,first_offset,rank,list_position,sentiment,sentiment_label,snippet,matched_alias,spans');
+    expect(rows).toHaveLength(3);
+    expect(rows.some((r) => r.endsWith(',"[[11,17]]"'))).toBe(true);
+    const json = JSON.parse((await inject(`/exports/citations?format=json`)).body);
+    expect(json).toEqual([expect.objectContaining({ url: 'https://acme.com/pricing', source: 'annotation', brand_id: world.brand('Acme') })]);
+    const responses = await inject(`/exports/responses?brandIds=${world.brand('Globex')}`);
+    expect(lines(responses.body), responses.body).toHaveLength(4);
+    expect(responses.body).toContain('"Acme, then Globex."');
+  });
+
+  it('streams a large export over a socket: the header arrives first, every row follows', async () => {
+    // 3,000 more answers naming both brands, written in bulk.
+    const bulk = await addRun(ctx.db, world, { createdAt: new Date('2026-06-02T12:00:00Z'), answers: times(1, { prompt: 'p', config: 'c' }) });
+    await ctx.db.pool.query(
+      `INSERT INTO responses (id, run_id, workspace_id, prompt_id, model_config_id, sample_index, provider, channel, model, config_hash, status, text, completed_at, analyzed_at)
+       SELECT gen_random_uuid(), $1, $2, $3, c.id, g, c.provider, 'mock', c.model, c.hash, 'succeeded', 'Acme or Globex', now(), now()
+         FROM model_configs c, generate_series(1, 3000) g WHERE c.id = $4`,
+      [bulk, world.workspaceId, world.prompt('p'), world.config('c')],
+    );
+    await ctx.db.pool.query(
+      `INSERT INTO mentions (response_id, workspace_id, brand_id, count, spans, first_offset, rank, sentiment, sentiment_label, snippet, matched_alias)
+       SELECT r.id, r.workspace_id, b.id, 1, '[[0, 4]]', 0, 1, 0, 'neutral', 'Acme or Globex', b.name
+         FROM responses r JOIN brands b ON b.workspace_id = r.workspace_id WHERE r.run_id = $1 AND r.sample_index > 0`,
+      [bulk],
+    );
+    await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = ctx.app.server.address() as AddressInfo;
+    const res = await fetch(`http://127.0.0.1:${port}${world.base}/exports/mentions`, { headers: tenant.headers });
+    expect(res.status).toBe(200);
+    // Streamed: sent in chunks, with no length known in advance.
+    expect(res.headers.get('transfer-encoding')).toBe('chunked');
+    expect(res.headers.get('content-length')).toBeNull();
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    const first = await reader.read();
+    expect(decoder.decode(first.value).startsWith('response_id,run_id,')).toBe(true);
+    let text = decoder.decode(first.value, { stream: true });
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += decoder.decode(chunk.value, { stream: true });
+    expect(lines(text)).toHaveLength(1 + 3 + 6_000);
+  });
+});
