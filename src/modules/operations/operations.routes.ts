@@ -1,0 +1,45 @@
+/**
+ * Operations: GET /metrics for Prometheus, the HTTP latency histogram behind it, and the queue
+ * dashboard. Called on the root instance (not registered as an encapsulated plugin) so the
+ * timing hook sees every route, /v1 and the rest.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Env } from '../../config/env.js';
+import type { Logger } from '../../lib/logger.js';
+import { problemSchema } from '../../plugins/errors.js';
+import type { Producers } from '../../queues/producer.js';
+import { bearerOf, requireOperatorToken } from './operations.access.js';
+import { dashboardRoutes } from './operations.dashboard.js';
+import { createApiMetrics } from './operations.metrics.js';
+
+export interface OperationsDeps {
+  env: Env;
+  producers: Producers;
+  logger: Logger;
+}
+
+export async function operationsRoutes(app: FastifyInstance, deps: OperationsDeps): Promise<void> {
+  const metrics = createApiMetrics(deps);
+
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.observeHttp(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
+
+  app.get('/metrics', {
+    schema: {
+      tags: ['Operations'],
+      summary: 'Prometheus metrics',
+      description:
+        'Prometheus text format: HTTP latency by route, queue depths, jobs finished per queue, Node process metrics. ' +
+        'Deployment-wide, so it needs "Authorization: Bearer <METRICS_TOKEN>" (or ADMIN_TOKEN); organization API keys are refused.',
+      security: [{ apiKey: [] }],
+      response: { 401: problemSchema, 403: problemSchema },
+    },
+  }, async (request, reply) => {
+    requireOperatorToken(bearerOf(request.headers.authorization), [deps.env.METRICS_TOKEN, deps.env.ADMIN_TOKEN], 'Metrics', 'METRICS_TOKEN');
+    const text = await metrics.registry.metrics();
+    return reply.type(metrics.registry.contentType).send(text);
+  });
+
+  await dashboardRoutes(app, { producers: deps.producers, adminToken: deps.env.ADMIN_TOKEN, secureCookies: deps.env.NODE_ENV === 'production' });
+}
