@@ -1,0 +1,110 @@
+/**
+ * `npm run bench:analysis`: how fast analysis reads a realistic 5 KB answer against 10 to 10,000
+ * tracked brands, compared in the same run with the naive approach (one case-insensitive RegExp
+ * with \b boundaries per brand name and alias). Also times citation extraction on its own.
+ * The last line is the headline figure: mention extraction at 1,000 brands and its ratio.
+ */
+import { analyzeAnswer, compileBrands, extractCitations, findMentions, type BrandDefinition } from '../src/analysis/index.js';
+import { NO_EXCLUSIONS } from '../src/analysis/exclusions.js';
+import { findBrandMatches } from '../src/analysis/match.js';
+import { answers, brandUniverse } from './lib/analysis-corpus.js';
+
+const SIZES = [10, 100, 1_000, 10_000];
+const ANSWERS = 64;
+
+/** Median time per call in µs over rounds that each run at least `budgetMs` and every item once. */
+function measure(items: number, call: (i: number) => void, budgetMs: number, rounds = 5): number {
+  for (let i = 0; i < Math.min(items, 8); i++) call(i); // warm-up
+  const perCall: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let calls = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    while (elapsed < budgetMs / rounds || calls < Math.min(items, 4)) {
+      call(calls % items);
+      calls++;
+      elapsed = performance.now() - start;
+    }
+    perCall.push((elapsed * 1000) / calls);
+  }
+  perCall.sort((a, b) => a - b);
+  return perCall[Math.floor(perCall.length / 2)] as number;
+}
+
+/** The naive approach: one case-insensitive RegExp per brand (its name and aliases), \b boundaries. */
+function naiveMatchers(brands: readonly BrandDefinition[]): RegExp[] {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return brands.map((b) => new RegExp(`\\b(?:${[b.name, ...(b.aliases ?? [])].map(escape).join('|')})\\b`, 'gi'));
+}
+
+/** Runs every brand's RegExp over the whole answer; count and first offset per brand. */
+function naive(matchers: RegExp[], text: string): number {
+  let found = 0;
+  for (const re of matchers) {
+    re.lastIndex = 0;
+    let count = 0;
+    let first = -1;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (count++ === 0) first = m.index;
+    }
+    if (count > 0 && first >= 0) found++;
+  }
+  return found;
+}
+
+const universe = brandUniverse(Math.max(...SIZES));
+const rows: string[][] = [];
+let headline = { us: 0, ratio: 0 };
+let citationUs = 0;
+let citationTexts: string[] = [];
+
+for (const size of SIZES) {
+  const brands = universe.slice(0, size);
+  const texts = answers(brands, ANSWERS, size);
+  const bytes = texts.reduce((s, t) => s + Buffer.byteLength(t), 0) / texts.length;
+
+  const t0 = performance.now();
+  const compiled = compileBrands(brands);
+  const compileMs = performance.now() - t0;
+  const matchers = naiveMatchers(brands);
+
+  const mentionUs = measure(texts.length, (i) => findMentions(compiled, texts[i] as string), 1500);
+  const matcherUs = measure(texts.length, (i) => findBrandMatches(compiled, texts[i] as string, NO_EXCLUSIONS), 1500);
+  const fullUs = measure(texts.length, (i) => analyzeAnswer(compiled, { text: texts[i] as string }), 1500);
+  const naiveUs = measure(texts.length, (i) => naive(matchers, texts[i] as string), size >= 10_000 ? 3000 : 1000, 3);
+  const ratio = naiveUs / mentionUs;
+  const found = texts.reduce((s, t) => s + findMentions(compiled, t).length, 0) / texts.length;
+  rows.push([
+    size.toLocaleString('en-US'),
+    compileMs.toFixed(1),
+    (bytes / 1024).toFixed(1),
+    found.toFixed(1),
+    mentionUs.toFixed(1),
+    (bytes / mentionUs).toFixed(0),
+    `${ratio.toFixed(0)}x`,
+    matcherUs.toFixed(1),
+    `${(naiveUs / matcherUs).toFixed(0)}x`,
+    fullUs.toFixed(1),
+    naiveUs.toFixed(0),
+  ]);
+  if (size === 1_000) {
+    headline = { us: mentionUs, ratio };
+    citationTexts = texts;
+  }
+}
+
+const citationBrands = compileBrands(universe.slice(0, 1_000));
+citationUs = measure(citationTexts.length, (i) => extractCitations({ text: citationTexts[i] as string }, citationBrands), 1500);
+const links = citationTexts.reduce((s, t) => s + extractCitations({ text: t }, citationBrands).length, 0) / citationTexts.length;
+
+const headers = ['brands', 'compile ms', 'KB', 'found', 'mentions us', 'MB/s', 'vs naive', 'matcher us', 'vs naive', 'analyzeAnswer us', 'naive us'];
+const widths = headers.map((h, k) => Math.max(h.length, ...rows.map((r) => (r[k] as string).length)));
+const line = (cells: string[]) => cells.map((c, k) => c.padStart(widths[k] as number)).join('  ');
+console.log('Analysis benchmark: realistic ~5 KB answers (KB), brands found per answer, median of rounds, per answer.');
+console.log('mentions = findMentions, every mention rule (URLs, reasoning, possessives…); matcher = the same matching');
+console.log('without the URL and reasoning rules, the job the naive approach does; analyzeAnswer adds rank, list');
+console.log('position, snippets, sentiment and citations. naive = one RegExp per brand (name|aliases), \\b, flags gi.\n');
+console.log(line(headers));
+for (const r of rows) console.log(line(r));
+console.log(`\ncitations: ${citationUs.toFixed(1)} us/answer (extractCitations, ${links.toFixed(1)} citations per answer)`);
+console.log(`analysis: ${headline.us.toFixed(1)} us/answer @1000 brands, ${headline.ratio.toFixed(0)}x vs naive`);

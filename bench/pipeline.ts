@@ -1,0 +1,124 @@
+/**
+ * npm run bench:pipeline — a run of 20,000 responses with a zero-latency mock provider through
+ * the real queues, a real worker and Postgres: answers stored per second and analysed per second,
+ * against a baseline of raw no-op BullMQ jobs measured in the same run on the same Redis.
+ * Target on a 2-core machine: ≥ 2,000 responses/s end to end.
+ */
+import { Queue, Worker } from 'bullmq';
+import { createLogger } from '../src/lib/logger.js';
+import { createApiKey } from '../src/modules/api-keys/api-keys.service.js';
+import { createBrand } from '../src/modules/brands/brands.service.js';
+import { createModelConfig } from '../src/modules/model-configs/model-configs.service.js';
+import { createOrganization } from '../src/modules/organizations/organizations.service.js';
+import { egressPolicy } from '../src/providers/egress.js';
+import { createPrompt } from '../src/modules/prompts/prompts.service.js';
+import { launchRun } from '../src/modules/runs/runs.service.js';
+import { createWorkspace } from '../src/modules/workspaces/workspaces.service.js';
+import { startWorker } from '../workers/worker.js';
+import { benchInfra, fmt } from './lib/infra.js';
+
+const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 20_000);
+const PROMPTS = 100;
+const CONFIGS = 2;
+const SAMPLES = Math.ceil(RESPONSES / (PROMPTS * CONFIGS));
+const TOTAL = PROMPTS * CONFIGS * SAMPLES;
+
+async function baseline(infra: Awaited<ReturnType<typeof benchInfra>>): Promise<number> {
+  const name = 'bench-noop';
+  const queue = new Queue(name, { connection: infra.redis, prefix: infra.env.QUEUE_PREFIX });
+  for (let i = 0; i < TOTAL; i += 1_000) {
+    await queue.addBulk(Array.from({ length: Math.min(1_000, TOTAL - i) }, (_, j) => ({ name: 'noop', data: { i: i + j }, opts: { jobId: `noop__${i + j}`, removeOnComplete: true } })));
+  }
+  const started = performance.now();
+  let done = 0;
+  await new Promise<void>((resolve) => {
+    const worker = new Worker(name, async () => {}, { connection: infra.redis, prefix: infra.env.QUEUE_PREFIX, concurrency: 100 });
+    worker.on('completed', () => {
+      if (++done === TOTAL) {
+        resolve();
+        void worker.close();
+      }
+    });
+  });
+  const seconds = (performance.now() - started) / 1000;
+  await queue.obliterate({ force: true });
+  await queue.close();
+  return TOTAL / seconds;
+}
+
+async function main(): Promise<void> {
+  const infra = await benchInfra('pipeline', {
+    MOCK_CONCURRENCY: '200',
+    WORKER_ANALYSIS_CONCURRENCY: '4',
+    DATABASE_POOL_SIZE: '20',
+    MOCK_RPM: '10000000',
+    RECOVERY_INTERVAL_MS: '600000',
+  });
+  const logger = createLogger({ level: 'warn', name: 'bench' });
+  try {
+    console.log(`Pipeline benchmark: ${fmt(TOTAL)} responses (${PROMPTS} prompts × ${CONFIGS} configurations × ${SAMPLES} samples), zero-latency mock`);
+    const noopPerSecond = await baseline(infra);
+    console.log(`baseline   raw no-op BullMQ jobs: ${fmt(noopPerSecond)} jobs/s`);
+
+    const { prisma } = infra.db;
+    const org = await createOrganization(prisma, 'Bench');
+    await createApiKey(prisma, { organizationId: org.id, name: 'bench', scopes: ['admin'] });
+    const ws = await createWorkspace({ prisma, pool: infra.db.pool }, org.id, { name: 'Bench', timezone: 'UTC' });
+    for (const name of ['Nimbus CRM', 'Salesforce', 'HubSpot', 'Pipedrive', 'Zoho CRM', 'Freshsales', 'Close', 'Monday.com', 'Notion', 'Asana']) {
+      await createBrand({ prisma, pool: infra.db.pool }, org.id, ws.id, { name, aliases: [], domains: [], kind: 'competitor', caseSensitive: false });
+    }
+    const promptIds: string[] = [];
+    for (let i = 0; i < PROMPTS; i++) {
+      promptIds.push((await createPrompt({ prisma, pool: infra.db.pool }, org.id, ws.id, { text: `Which CRM would you recommend for team #${i}?`, locale: i % 3 === 0 ? 'fr-FR' : 'en-US', tags: ['crm'] })).id);
+    }
+    const configIds: string[] = [];
+    for (let i = 0; i < CONFIGS; i++) {
+      configIds.push((await createModelConfig({ prisma, pool: infra.db.pool, egress: egressPolicy(infra.env) }, org.id, ws.id, { name: `mock ${i}`, provider: 'mock', model: 'mock-1', params: { temperature: 0.5 + i, webSearch: i === 0 } })).id);
+    }
+
+    const worker = startWorker({ env: infra.env, db: infra.db, redis: infra.redis, producers: infra.producers, logger });
+    const t0 = performance.now();
+    const run = await launchRun(
+      { db: infra.db, producers: infra.producers, logger },
+      { workspaceId: ws.id, auditId: null, selection: { promptIds, promptTags: [], modelConfigIds: configIds, samplesPerPair: SAMPLES }, trigger: 'api', scheduledFor: null, budgetUsd: null, budgetPerMonthUsd: null },
+    );
+    if (!run) throw new Error('run not created');
+    const tCreated = performance.now();
+    let tStored = 0;
+    for (;;) {
+      const { rows } = await infra.db.pool.query<{ succeeded: number; failed: number; analyzed: number; finished: boolean }>(
+        'SELECT succeeded, failed, analyzed, finished_at IS NOT NULL AS finished FROM runs WHERE id = $1',
+        [run.id],
+      );
+      const r = rows[0];
+      if (!r) throw new Error('run vanished');
+      if (!tStored && r.succeeded + r.failed >= TOTAL) tStored = performance.now();
+      if (r.finished) break;
+      await new Promise((res) => setTimeout(res, 20));
+    }
+    const tDone = performance.now();
+    await worker.close();
+
+    const { rows: check } = await infra.db.pool.query<{ n: number; mentions: number; citations: number }>(
+      `SELECT (SELECT count(*) FROM responses WHERE run_id = $1 AND status = 'succeeded' AND analyzed_at IS NOT NULL)::int AS n,
+              (SELECT count(*) FROM mentions m JOIN responses r ON r.id = m.response_id WHERE r.run_id = $1)::int AS mentions,
+              (SELECT count(*) FROM citations c JOIN responses r ON r.id = c.response_id WHERE r.run_id = $1)::int AS citations`,
+      [run.id],
+    );
+    const stored = TOTAL / ((tStored - t0) / 1000);
+    const analysed = TOTAL / ((tDone - t0) / 1000);
+    console.log(`run created (${fmt(TOTAL)} pending rows, one transaction): ${fmt(tCreated - t0)} ms`);
+    console.log(`stored     ${fmt(stored)} responses/s (all answers stored after ${fmt((tStored - t0) / 1000, 2)} s)`);
+    console.log(`analysed   ${fmt(analysed)} responses/s (run finished after ${fmt((tDone - t0) / 1000, 2)} s; ${fmt(check[0]?.mentions ?? 0)} mentions, ${fmt(check[0]?.citations ?? 0)} citations)`);
+    console.log(`ratio      ${fmt(analysed / noopPerSecond, 3)} of the no-op job rate (each response is 2 jobs plus its Postgres writes)`);
+    if (check[0]?.n !== TOTAL) throw new Error(`expected ${TOTAL} analysed responses, found ${check[0]?.n}`);
+    console.log(`pipeline: ${Math.round(analysed)} responses/s`);
+  } finally {
+    await infra.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
