@@ -58,7 +58,9 @@ async function main(): Promise<void> {
   const port = await freePort();
   const root = projectRoot();
   const built = join(root, 'dist', 'src', 'server.js');
-  const args = existsSync(built) ? [built] : ['--import', 'tsx', join(root, 'src', 'server.ts')];
+  // BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const args = [...nodeArgs, ...(existsSync(built) ? [built] : ['--import', 'tsx', join(root, 'src', 'server.ts')])];
   const server = spawn(process.execPath, args, {
     env: { ...process.env, DATABASE_URL: infra.env.DATABASE_URL, QUEUE_PREFIX: infra.env.QUEUE_PREFIX, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', API_RATE_LIMIT_PER_MINUTE: '100000000', NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -14,23 +14,35 @@ interface Row {
   updated_at: Date;
 }
 
-/** Up to `limit` brands after `cursor` (ids are time-ordered UUIDv7), oldest first. */
-export async function listBrandRows(pool: pg.Pool, workspaceId: string, limit: number, cursor: string | null): Promise<Brand[]> {
-  const { rows } = await pool.query<Row>({
-    name: 'brands_page',
-    text: `SELECT id, workspace_id, name, aliases, domains, kind, case_sensitive, created_at, updated_at
-             FROM brands WHERE workspace_id = $1 AND ($2::uuid IS NULL OR id > $2) ORDER BY id LIMIT $3`,
-    values: [workspaceId, cursor, limit],
+/**
+ * Up to `limit` brands after `cursor` (ids are time-ordered UUIDv7), oldest first, of a workspace
+ * the organization owns — or null when it owns no such workspace. The ownership check and the page
+ * are one statement (a lateral join from the workspace), so a list costs one round trip.
+ */
+export async function listOwnedBrandRows(pool: pg.Pool, organizationId: string, workspaceId: string, limit: number, cursor: string | null): Promise<Brand[] | null> {
+  const { rows } = await pool.query<Row & { owned_workspace: string }>({
+    name: 'brands_page_owned',
+    text: `SELECT w.id AS owned_workspace, b.id, b.workspace_id, b.name, b.aliases, b.domains, b.kind, b.case_sensitive, b.created_at, b.updated_at
+             FROM workspaces w
+             LEFT JOIN LATERAL (
+               SELECT * FROM brands WHERE workspace_id = w.id AND ($3::uuid IS NULL OR id > $3) ORDER BY id LIMIT $4
+             ) b ON true
+            WHERE w.id = $1 AND w.organization_id = $2
+            ORDER BY b.id`,
+    values: [workspaceId, organizationId, cursor, limit],
   });
-  return rows.map((r) => ({
-    id: r.id,
-    workspaceId: r.workspace_id,
-    name: r.name,
-    aliases: r.aliases,
-    domains: r.domains,
-    kind: r.kind,
-    caseSensitive: r.case_sensitive,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  }));
+  if (rows.length === 0) return null;
+  return rows
+    .filter((r) => r.id !== null)
+    .map((r) => ({
+      id: r.id,
+      workspaceId: r.workspace_id,
+      name: r.name,
+      aliases: r.aliases,
+      domains: r.domains,
+      kind: r.kind,
+      caseSensitive: r.case_sensitive,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    }));
 }

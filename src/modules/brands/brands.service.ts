@@ -8,7 +8,7 @@ import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { iso, toPage, type ListQuery, type Page } from '../common.schemas.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
-import { listBrandRows } from './brands.repo.js';
+import { listOwnedBrandRows } from './brands.repo.js';
 import type { BrandCreate, BrandDto, BrandUpdate } from './brands.schemas.js';
 
 export interface BrandsDeps {
@@ -57,8 +57,8 @@ export async function createBrand(deps: BrandsDeps, orgId: string, workspaceId: 
 }
 
 export async function listBrands(deps: BrandsDeps, orgId: string, workspaceId: string, q: ListQuery): Promise<Page<BrandDto>> {
-  // The tenant check and the read go out together; if the check fails the rows are discarded.
-  const [, rows] = await Promise.all([requireWorkspace(deps, orgId, workspaceId), listBrandRows(deps.pool, workspaceId, q.limit + 1, q.cursor ?? null)]);
+  const rows = await listOwnedBrandRows(deps.pool, orgId, workspaceId, q.limit + 1, q.cursor ?? null);
+  if (!rows) throw AppError.notFound('Workspace');
   const page = toPage(rows, q.limit);
   return { data: page.data.map(toBrandDto), nextCursor: page.nextCursor };
 }
