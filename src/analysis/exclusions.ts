@@ -88,9 +88,31 @@ export function lazyExclusions(text: string, think: readonly Range[]): Exclusion
   let from = -1;
   let to = -1;
   let first = 0;
+  // indexOf('](', mdFrom) === mdAt, remembered: matches arrive mostly in order, so one forward
+  // search serves every match up to the next markdown link instead of a search per match.
+  let mdFrom = -1;
+  let mdAt = -1;
+  function markdownFrom(a: number): number {
+    if (mdFrom < 0 || a < mdFrom || (mdAt >= 0 && a > mdAt)) {
+      mdFrom = a;
+      mdAt = text.indexOf('](', a);
+    }
+    return mdAt;
+  }
+
+  // The line [lineA, lineB) that held the last position asked about: matches cluster in lines.
+  let lineA = -1;
+  let lineB = -1;
+  function startOfLine(p: number): number {
+    if (p >= lineA && p < lineB) return lineA;
+    lineA = lineStart(text, p);
+    const nl = text.indexOf('\n', p);
+    lineB = nl < 0 ? text.length + 1 : nl + 1;
+    return lineA;
+  }
 
   function load(s: number, e: number): void {
-    const a = lineStart(text, s);
+    const a = startOfLine(s);
     const last = text.indexOf('\n', Math.max(s, e - 1));
     const b = last < 0 ? text.length : last;
     if (a >= from && b <= to) return;
@@ -106,8 +128,8 @@ export function lazyExclusions(text: string, think: readonly Range[]): Exclusion
     excluded(s, e) {
       let hit = think.length > 0 && overlaps(think, s, e);
       // A markdown target overlapping [s, e) starts after a "](" on the same line, before e.
-      const markdown = text.lastIndexOf('](', e - 3);
-      if (!hit && !(markdown >= 0 && markdown >= lineStart(text, s)) && !chunkMayHoldUrl(text, s, e)) return false;
+      const markdown = hit ? -1 : markdownFrom(startOfLine(s));
+      if (!hit && !(markdown >= 0 && markdown <= e - 3) && !chunkMayHoldUrl(text, s, e)) return false;
       load(s, e);
       let host = false;
       let skipped = hit; // overlaps text the eager tokenizer never reads
