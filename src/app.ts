@@ -14,6 +14,7 @@ import type { Database } from './db/client.js';
 import type { Logger } from './lib/logger.js';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.js';
 import { answersRoutes } from './modules/answers/answers.routes.js';
+import { responsesRoutes } from './modules/responses/responses.routes.js';
 import { auditsRoutes } from './modules/audits/audits.routes.js';
 import { brandsRoutes } from './modules/brands/brands.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -147,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await reanalysesRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
     await reportsRoutes(api, { db: deps.db });
     await answersRoutes(api, { db: deps.db });
+    await responsesRoutes(api, { db: deps.db });
     await webhooksRoutes(api, { prisma, producers: deps.producers, egress: egressPolicy(deps.env), encryptionKey: deps.env.ENCRYPTION_KEY, retry: deliveryRetry(deps.env) });
   });
 

@@ -50,29 +50,36 @@ export async function listAnswers(deps: AnswersDeps, orgId: string, workspaceId:
     error: r.error,
     latencyMs: r.latency_ms,
     costUsd: r.cost_usd,
-    mentions: mentions
-      .filter((m) => m.response_id === r.id)
-      .map((m) => ({
-        brandId: m.brand_id,
-        brandName: m.brand_name,
-        brandKind: m.brand_kind,
-        count: m.count,
-        spans: m.spans,
-        firstOffset: m.first_offset,
-        rank: m.rank,
-        listPosition: m.list_position,
-        sentiment: m.sentiment,
-        sentimentLabel: m.sentiment_label,
-        snippet: m.snippet,
-        matchedAlias: m.matched_alias,
-      })),
-    citations: citations
-      .filter((c) => c.response_id === r.id)
-      .map((c) => ({ position: c.position, url: c.url, domain: c.domain, title: c.title, source: c.source, brandId: c.brand_id })),
+    mentions: mentions.filter((m) => m.response_id === r.id).map(mentionDto),
+    citations: citations.filter((c) => c.response_id === r.id).map(citationDto),
     ...(q.includeRaw ? { text: r.text ?? null, raw: r.raw ?? null } : {}),
   }));
   return { data, nextCursor: rows.length > q.limit ? (page[page.length - 1]?.id ?? null) : null };
 }
+
+export const mentionDto = (m: repo.MentionRow): AnswerDto['mentions'][number] => ({
+  brandId: m.brand_id,
+  brandName: m.brand_name,
+  brandKind: m.brand_kind,
+  count: m.count,
+  spans: m.spans,
+  firstOffset: m.first_offset,
+  rank: m.rank,
+  listPosition: m.list_position,
+  sentiment: m.sentiment,
+  sentimentLabel: m.sentiment_label,
+  snippet: m.snippet,
+  matchedAlias: m.matched_alias,
+});
+
+export const citationDto = (c: repo.CitationRow): AnswerDto['citations'][number] => ({
+  position: c.position,
+  url: c.url,
+  domain: c.domain,
+  title: c.title,
+  source: c.source,
+  brandId: c.brand_id,
+});
 
 /** Streams a dataset from a Postgres cursor as CSV or a JSON array. */
 export async function exportDataset(
