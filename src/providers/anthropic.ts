@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { buildAnswer, effectiveParams, parseOrFail } from './adapter-kit.js';
 import { isMessagesBody, parseMessagesBody } from './anthropic-parse.js';
 import { elapsedMs, parseJsonBody, withDeadline } from './call.js';
-import { estimateCallCost } from './cost.js';
+import { estimateLlmCall } from './cost.js';
 import { requireApiKey } from './credentials.js';
 import { fromAnthropicError } from './sdk-errors.js';
 import type { ParsedAnswer, ProviderAdapter } from './types.js';
@@ -99,14 +99,6 @@ export const anthropicAdapter: ProviderAdapter = {
   parse: parseAnthropicBody,
 
   estimateCost(input) {
-    const p = input.params;
-    return estimateCallCost('anthropic', input.model, {
-      inputTokens: input.inputTokens,
-      outputTokens: input.outputTokens,
-      systemPrompt: p.systemPrompt,
-      maxOutputTokens: p.maxOutputTokens,
-      searchCalls: p.webSearch ? 1 : 0,
-      searchContext: true,
-    });
+    return estimateLlmCall('anthropic', input);
   },
 };

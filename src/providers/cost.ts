@@ -115,3 +115,22 @@ export function estimateCallCost(provider: ProviderName, model: string, shape: E
   };
   return computeCost(provider, model, usage, at) ?? 0;
 }
+
+/**
+ * The estimate of an LLM API call from its configuration: the prompt, the system prompt, output up
+ * to max tokens, and one search (its results billed as input) when web search is on.
+ */
+export function estimateLlmCall(
+  provider: ProviderName,
+  input: { model: string; params: { systemPrompt?: string; maxOutputTokens?: number; webSearch?: boolean }; inputTokens?: number; outputTokens?: number },
+): number {
+  const p = input.params;
+  return estimateCallCost(provider, input.model, {
+    ...(input.inputTokens !== undefined ? { inputTokens: input.inputTokens } : {}),
+    ...(input.outputTokens !== undefined ? { outputTokens: input.outputTokens } : {}),
+    ...(p.systemPrompt !== undefined ? { systemPrompt: p.systemPrompt } : {}),
+    ...(p.maxOutputTokens !== undefined ? { maxOutputTokens: p.maxOutputTokens } : {}),
+    searchCalls: p.webSearch ? 1 : 0,
+    searchContext: true,
+  });
+}

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { buildAnswer, effectiveParams, parseOrFail } from './adapter-kit.js';
 import { elapsedMs } from './call.js';
 import { DIALECTS, dialectForUrl, type Dialect, type DialectName } from './compatible-dialects.js';
-import { estimateCallCost } from './cost.js';
+import { estimateLlmCall } from './cost.js';
 import { requireApiKey } from './credentials.js';
 import { chatBody, responsesBody } from './openai-request.js';
 import { failedResponseError, openaiClient, parseOpenAIBody, sendOpenAIRequest } from './openai.js';
@@ -112,13 +112,6 @@ export const openaiCompatibleAdapter: ProviderAdapter = {
   estimateCost(input) {
     const p = input.params as Partial<CompatibleParams>;
     if (p.baseUrl && dialectOf({ baseUrl: p.baseUrl, dialect: p.dialect }).free) return 0;
-    return estimateCallCost('openai_compatible', input.model, {
-      inputTokens: input.inputTokens,
-      outputTokens: input.outputTokens,
-      systemPrompt: p.systemPrompt,
-      maxOutputTokens: p.maxOutputTokens,
-      searchCalls: p.webSearch ? 1 : 0,
-      searchContext: true,
-    });
+    return estimateLlmCall('openai_compatible', input);
   },
 };

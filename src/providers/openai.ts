@@ -9,7 +9,7 @@ import { buildAnswer, effectiveParams, parseOrFail } from './adapter-kit.js';
 import { ruleFor } from './capabilities.js';
 import { elapsedMs, parseJsonBody, withDeadline } from './call.js';
 import { isChatBody, parseChatBody } from './chat-parse.js';
-import { estimateCallCost } from './cost.js';
+import { estimateLlmCall } from './cost.js';
 import { requireApiKey } from './credentials.js';
 import { classifyHttpFailure } from './errors.js';
 import { chatBody, responsesBody } from './openai-request.js';
@@ -134,14 +134,6 @@ export const openaiAdapter: ProviderAdapter = {
   parse: parseOpenAIBody,
 
   estimateCost(input) {
-    const p = input.params;
-    return estimateCallCost('openai', input.model, {
-      inputTokens: input.inputTokens,
-      outputTokens: input.outputTokens,
-      systemPrompt: p.systemPrompt,
-      maxOutputTokens: p.maxOutputTokens,
-      searchCalls: p.webSearch ? 1 : 0,
-      searchContext: true,
-    });
+    return estimateLlmCall('openai', input);
   },
 };
