@@ -17,6 +17,7 @@ import { answersRoutes } from './modules/answers/answers.routes.js';
 import { responsesRoutes } from './modules/responses/responses.routes.js';
 import { auditsRoutes } from './modules/audits/audits.routes.js';
 import { brandsRoutes } from './modules/brands/brands.routes.js';
+import { defaultDashboardDir, webDashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { modelConfigsRoutes } from './modules/model-configs/model-configs.routes.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
@@ -43,6 +44,8 @@ export interface AppDeps {
   producers: Producers;
   logger: Logger;
   version?: string;
+  /** The built web dashboard (default: dashboard/dist in the project). */
+  dashboardDir?: string;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -103,6 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await healthRoutes(app, { pool: deps.db.pool, redis: deps.redis });
   // /metrics and the queue dashboard, with their own operator checks (outside /v1).
   await operationsRoutes(app, { env: deps.env, producers: deps.producers, logger: deps.logger });
+  // The web dashboard's static files (outside /v1: the page asks for an API key itself).
+  await webDashboardRoutes(app, { dir: deps.dashboardDir ?? defaultDashboardDir() });
 
   const keyCache = new ApiKeyCache(deps.db.prisma);
   app.decorate('apiKeyCache', keyCache);

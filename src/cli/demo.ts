@@ -111,11 +111,15 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     say('');
     await printReport({ db: clients.db }, org.id, ws.id, run.id, say);
     say('');
-    say(`Demo API key (admin, shown once): ${key}`);
-    say(`Start the API with "npm start" and read the same report over HTTP:`);
-    say(`  curl -H "Authorization: Bearer ${key}" "http://localhost:${env.PORT}/v1/workspaces/${ws.id}/reports/visibility?runId=${run.id}"`);
-    say(`Dashboard: http://localhost:${env.PORT}/dashboard (paste the key above) · API reference: http://localhost:${env.PORT}/docs`);
-    say(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    // The demo stops its worker and exits: the API is not left running, so say how to start it.
+    const api = `http://localhost:${env.PORT}`;
+    say(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s. The data stays in the database; this command started no API server.`);
+    say(`Start the API with "npm start", then read the same report over HTTP:`);
+    say(`  curl -H "Authorization: Bearer ${key}" "${api}/v1/workspaces/${ws.id}/reports/visibility?runId=${run.id}"`);
+    say(`API reference: ${api}/docs`);
+    say('');
+    say(`Dashboard (after "npm start"): ${api}/dashboard/`);
+    say(`Demo API key (admin; shown once, paste it into the dashboard): ${key}`);
     return 0;
   } finally {
     await worker.stop();

@@ -1,0 +1,34 @@
+/**
+ * The shapes the dashboard reads, taken from the API's own zod schemas as types only: they are
+ * erased at build time (the dashboard talks to the API over HTTP and nothing else), but if the
+ * API changes a field, `npm run typecheck` fails here instead of a page silently showing blanks.
+ */
+import type { z } from 'zod';
+import type { answerDto, answerMention } from '../../../src/modules/answers/answers.schemas.js';
+import type { brandDto } from '../../../src/modules/brands/brands.schemas.js';
+import type { modelConfigDto } from '../../../src/modules/model-configs/model-configs.schemas.js';
+import type { promptDto } from '../../../src/modules/prompts/prompts.schemas.js';
+import type { ShareOfVoiceReport, TrendsReport, VisibilityReport } from '../../../src/modules/reports/brand-reports.schemas.js';
+import type { CitationsReport } from '../../../src/modules/reports/citations.schemas.js';
+import type { ExperimentPair, ExperimentsReport } from '../../../src/modules/reports/experiments.schemas.js';
+import type { mean, proportion, share } from '../../../src/modules/reports/reports.schemas.js';
+import type { runDto } from '../../../src/modules/runs/runs.schemas.js';
+import type { workspaceDto } from '../../../src/modules/workspaces/workspaces.schemas.js';
+
+export type Workspace = z.infer<typeof workspaceDto>;
+export type Brand = z.infer<typeof brandDto>;
+export type ModelConfig = z.infer<typeof modelConfigDto>;
+export type Prompt = z.infer<typeof promptDto>;
+export type Run = z.infer<typeof runDto>;
+export type Answer = z.infer<typeof answerDto>;
+export type AnswerMention = z.infer<typeof answerMention>;
+export type Proportion = z.infer<typeof proportion>;
+export type Share = z.infer<typeof share>;
+export type Mean = z.infer<typeof mean>;
+export type { CitationsReport, ExperimentPair, ExperimentsReport, ShareOfVoiceReport, TrendsReport, VisibilityReport };
+
+/** Every list endpoint answers one page and the cursor of the next. */
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}

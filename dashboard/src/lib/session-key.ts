@@ -1,0 +1,29 @@
+/**
+ * The API key, kept for this browser tab's session only (sessionStorage): entered once, gone when
+ * the tab closes, never written to localStorage, a cookie or a URL.
+ */
+const STORAGE_KEY = 'citewatch.apiKey';
+
+export function loadKey(): string | null {
+  try {
+    return sessionStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null; // storage disabled: the key lives in memory until reload
+  }
+}
+
+export function saveKey(key: string): void {
+  try {
+    sessionStorage.setItem(STORAGE_KEY, key);
+  } catch {
+    // See loadKey.
+  }
+}
+
+export function forgetKey(): void {
+  try {
+    sessionStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // See loadKey.
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Citations: which sources the assistants cite, how often each brand's own domains are among
+ * them, and how sources reach an answer (provider annotations, links in the text, pages
+ * retrieved but not cited) per provider.
+ */
+import { buildUrl } from '../api/client.js';
+import type { Brand, CitationsReport } from '../api/types.js';
+import { FilterBar, reportFilters } from '../components/filter-bar.js';
+import { Rate } from '../components/rate.js';
+import { Empty, Show, TableScroll } from '../components/status.js';
+import { useWorkspace } from '../components/workspace.js';
+import { formatRate, percent } from '../lib/format.js';
+import type { Route } from '../lib/router.js';
+import { useApi } from '../lib/use-api.js';
+import { BrandRowHeader } from '../components/brand-name.js';
+
+const TOP = 20;
+type Group = CitationsReport['groups'][number];
+
+export function CitationsPage({ route }: { route: Route }) {
+  const { base, brands, providers } = useWorkspace();
+  const report = useApi<CitationsReport>(buildUrl(`${base}/reports/citations`, { ...reportFilters(route.params), top: TOP }));
+  return (
+    <>
+      <FilterBar route={route} providers={providers} />
+      <Show value={report} what="citations">
+        {(r) => {
+          const group = r.groups[0];
+          if (!group || group.n === 0) return <Empty>No analysed answers match these filters yet.</Empty>;
+          return (
+            <>
+              <p class="summary" data-testid="citations-summary">
+                {group.cited} cited sources in {group.n} answers. Answers citing at least one source: {formatRate(group.citingAnswers)}.
+              </p>
+              <OwnDomains group={group} brands={brands} />
+              <TopDomains group={group} />
+              <BySource report={r} />
+            </>
+          );
+        }}
+      </Show>
+    </>
+  );
+}
+
+function OwnDomains({ group, brands }: { group: Group; brands: Brand[] }) {
+  const order = (id: string) => brands.findIndex((b) => b.id === id);
+  const rows = [...group.brands].sort((a, b) => order(a.brandId) - order(b.brandId));
+  return (
+    <section aria-labelledby="own-heading">
+      <h2 id="own-heading">Own-domain share</h2>
+      <p class="explain">Citations of each brand's own domains (as listed on the brand) among every cited source, and the answers citing them at least once.</p>
+      {rows.length === 0 ? (
+        <Empty>No brand lists a domain yet: add domains to brands to see their share.</Empty>
+      ) : (
+        <TableScroll label="Own-domain share">
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">Brand</th>
+                <th scope="col">Citations of its domains</th>
+                <th scope="col">Share of all citations</th>
+                <th scope="col">Answers citing its domains</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((b) => (
+                <tr key={b.brandId} class={b.brandKind === 'own' ? 'own' : undefined}>
+                  <BrandRowHeader name={b.brandName} kind={b.brandKind} />
+                  <td data-testid={`own-cited-${b.brandId}`}>{b.cited}</td>
+                  <td>
+                    <Rate value={b.share} testId={`own-share-${b.brandId}`} />
+                  </td>
+                  <td>
+                    <Rate value={b.citingAnswers} bar={false} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </section>
+  );
+}
+
+function TopDomains({ group }: { group: Group }) {
+  return (
+    <section aria-labelledby="domains-heading">
+      <h2 id="domains-heading">Top cited domains</h2>
+      <p class="explain">The {TOP} most cited registrable domains. Shares of citations carry no interval (citations within one answer are not independent); the share of answers citing a domain does.</p>
+      {group.domains.length === 0 ? (
+        <Empty>No citations yet.</Empty>
+      ) : (
+        <TableScroll label="Top cited domains">
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Domain</th>
+                <th scope="col">Citations</th>
+                <th scope="col">Share of citations</th>
+                <th scope="col">Answers citing it</th>
+                <th scope="col">Retrieved, not cited</th>
+                <th scope="col">Owned by</th>
+              </tr>
+            </thead>
+            <tbody>
+              {group.domains.map((d, i) => (
+                <tr key={d.domain} data-testid={`domain-${d.domain}`}>
+                  <td>{i + 1}</td>
+                  <th scope="row">{d.domain}</th>
+                  <td data-testid={`domain-cited-${d.domain}`}>{d.cited}</td>
+                  <td>{percent(d.share.value)}</td>
+                  <td>
+                    <Rate value={d.citingAnswers} bar={false} />
+                  </td>
+                  <td>{d.searchResults}</td>
+                  <td>{d.ownedBy.length ? d.ownedBy.map((b) => b.brandName).join(', ') : <span class="muted">—</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </section>
+  );
+}
+
+function BySource({ report }: { report: CitationsReport }) {
+  return (
+    <section aria-labelledby="sources-heading">
+      <h2 id="sources-heading">How sources appear, per provider</h2>
+      <TableScroll label="Sources per provider">
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">Provider</th>
+              <th scope="col">Answers citing a source</th>
+              <th scope="col">Provider annotations</th>
+              <th scope="col">Links in the text</th>
+              <th scope="col">Retrieved, not cited</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.byProvider.map((p) => (
+              <tr key={p.provider}>
+                <th scope="row">{p.provider}</th>
+                <td>
+                  <Rate value={p.citingAnswers} bar={false} />
+                </td>
+                <td>{p.sources.annotation.count}</td>
+                <td>{p.sources.link.count}</td>
+                <td>{p.sources.searchResult.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * Runs: every execution of an audit, newest first, with its status, a progress bar while it is
+ * collecting answers, and its cost (estimated before it started, actual so far). While a run is
+ * in progress the list refreshes itself every few seconds.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { type ApiError, apiGet, buildUrl } from '../api/client.js';
+import type { Page, Run } from '../api/types.js';
+import { Empty, ErrorMessage, Show, TableScroll } from '../components/status.js';
+import { useWorkspace } from '../components/workspace.js';
+import { formatDateTime, formatDuration, formatUsd, shortId } from '../lib/format.js';
+import { hrefOf } from '../lib/router.js';
+import { toApiError, useApi, useApiSession } from '../lib/use-api.js';
+
+const PAGE_SIZE = 20;
+const REFRESH_MS = 5_000;
+const STATUS_LABELS: Record<Run['status'], string> = {
+  queued: 'Queued',
+  running: 'Running',
+  completed: 'Completed',
+  completed_with_errors: 'Completed with errors',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+const inProgress = (r: Run) => r.status === 'queued' || r.status === 'running';
+
+export function RunsPage() {
+  const { base, workspace } = useWorkspace();
+  const session = useApiSession();
+  const [refresh, setRefresh] = useState(0);
+  const first = useApi<Page<Run>>(buildUrl(`${base}/runs`, { limit: PAGE_SIZE }), refresh);
+  const [older, setOlder] = useState<{ runs: Run[]; cursor: string | null; error: ApiError | null }>({ runs: [], cursor: null, error: null });
+
+  const live = first.state === 'ok' && first.data.data.some(inProgress);
+  useEffect(() => {
+    if (!live) return;
+    const timer = setTimeout(() => setRefresh((n) => n + 1), REFRESH_MS);
+    return () => clearTimeout(timer);
+  }, [live, first]);
+
+  const cursor = older.cursor ?? (first.state === 'ok' && older.runs.length === 0 ? first.data.nextCursor : null);
+  async function loadOlder() {
+    if (!cursor) return;
+    try {
+      const page = await apiGet<Page<Run>>(session.key, buildUrl(`${base}/runs`, { limit: PAGE_SIZE, cursor }));
+      setOlder((o) => ({ runs: [...o.runs, ...page.data], cursor: page.nextCursor, error: null }));
+    } catch (err) {
+      setOlder((o) => ({ ...o, error: toApiError(err) }));
+    }
+  }
+
+  return (
+    <Show value={first} what="runs">
+      {(page) => {
+        // A run started since the first page was read shifts pages: keep each run once.
+        const seen = new Set<string>();
+        const runs = [...page.data, ...older.runs].filter((r) => !seen.has(r.id) && seen.add(r.id));
+        if (runs.length === 0) return <Empty>No run yet. Start one from an audit: POST {base}/runs, or `citewatch runs start`.</Empty>;
+        return (
+          <>
+            {live && (
+              <p class="muted" role="status">
+                A run is in progress; this list refreshes every {REFRESH_MS / 1000} seconds.
+              </p>
+            )}
+            <TableScroll label="Runs">
+              <table class="data runs">
+                <thead>
+                  <tr>
+                    <th scope="col">Started</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Progress</th>
+                    <th scope="col">Cost</th>
+                    <th scope="col">Duration</th>
+                    <th scope="col">Results</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {runs.map((r) => (
+                    <tr key={r.id} data-testid={`run-${r.id}`}>
+                      <th scope="row">
+                        {formatDateTime(r.createdAt)}
+                        <span class="muted run-meta">
+                          {' '}
+                          {r.trigger} · <code title={r.id}>{shortId(r.id)}</code>
+                        </span>
+                      </th>
+                      <td>
+                        <span class={`status status-${r.status}`} data-testid={`run-status-${r.id}`}>
+                          {STATUS_LABELS[r.status]}
+                        </span>
+                        {r.error && <span class="run-error">{r.error}</span>}
+                      </td>
+                      <td>
+                        <Progress run={r} />
+                      </td>
+                      <td data-testid={`run-cost-${r.id}`}>
+                        {formatUsd(r.actualCostUsd)} <span class="muted">of {formatUsd(r.estimatedCostUsd)} estimated</span>
+                        {r.budgetUsd !== null && <span class="muted"> · budget {formatUsd(r.budgetUsd)}</span>}
+                      </td>
+                      <td>{formatDuration(r.startedAt ?? r.createdAt, r.finishedAt)}</td>
+                      <td>
+                        <a href={hrefOf(workspace.id, 'overview', { run: r.id })}>Overview of this run</a>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+            {cursor && (
+              <button type="button" class="secondary" onClick={loadOlder}>
+                Load older runs
+              </button>
+            )}
+            {older.error && <ErrorMessage error={older.error} what="older runs" />}
+          </>
+        );
+      }}
+    </Show>
+  );
+}
+
+function Progress({ run }: { run: Run }) {
+  const p = run.progress;
+  const answered = p.succeeded + p.failed + p.cancelled;
+  const pct = p.total > 0 ? Math.round((answered / p.total) * 100) : 0;
+  const detail = `${p.succeeded} succeeded, ${p.failed} failed${p.cancelled ? `, ${p.cancelled} cancelled` : ''}, ${p.analyzed} analysed`;
+  if (!inProgress(run)) {
+    return (
+      <span data-testid={`run-progress-${run.id}`}>
+        {answered} of {p.total} answers <span class="muted">({detail})</span>
+      </span>
+    );
+  }
+  const labelId = `progress-label-${run.id}`;
+  return (
+    <div class="progress">
+      <progress max={p.total} value={answered} aria-labelledby={labelId} data-testid={`run-progressbar-${run.id}`} />
+      <span id={labelId} data-testid={`run-progress-${run.id}`}>
+        {answered} of {p.total} answers ({pct}%)
+      </span>
+      <span class="muted"> {detail}</span>
+    </div>
+  );
+}

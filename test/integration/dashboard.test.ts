@@ -1,0 +1,268 @@
+/**
+ * The web dashboard in a real browser (headless Chromium), against the API listening on a real
+ * port and a seeded workspace: the key form, every page, numbers on screen equal to the API's
+ * for the same query, an answer opened from the prompt grid with its mentions highlighted from
+ * their spans, and model output that tries to run script staying inert text. Screenshots of
+ * each page go to test-results/dashboard/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { projectRoot } from '../../src/lib/paths.js';
+import { addRun, createWorld, type AnswerSpec, type World } from '../factories/answers.js';
+import { createTenant, type TestTenant } from '../factories/index.js';
+import { assertBrowserTestsCanRun, launchChromium, watchProblems } from '../helpers/browser.js';
+import { createTestContext, type TestContext } from '../helpers/context.js';
+
+const SHOTS = join(projectRoot(), 'test-results', 'dashboard');
+const XSS_TEXT =
+  'Nimbus CRM is the pick for small teams <script>window.__pwned=1</script> and HubSpot ' +
+  '<img src=x onerror="window.__pwned=2"> suits marketers. Compare at [G2](https://www.g2.com/categories/crm).';
+
+let ctx: TestContext;
+let tenant: TestTenant;
+let world: World;
+let browser: Browser;
+let page: Page;
+let origin: string;
+let problems: string[];
+let runningRunId: string;
+
+/** Every occurrence of `name` in `text`, as [start, end) spans. */
+function spansOf(text: string, name: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) spans.push([i, i + name.length]);
+  return spans;
+}
+
+/** An answer naming `brands` in order, with real spans, citing `urls`. */
+function answer(prompt: string, config: string, brands: string[], urls: string[] = []): AnswerSpec {
+  const text = brands.length ? `For this, ${brands.map((b, i) => `${i + 1}. ${b} is worth a look`).join('; ')}.` : 'It depends on your needs.';
+  return {
+    prompt,
+    config,
+    text,
+    mentions: brands.map((brand, i) => ({ brand, rank: i + 1, spans: spansOf(text, brand), count: spansOf(text, brand).length, snippet: text.slice(0, 80) })),
+    citations: urls.map((url) => ({ url })),
+  };
+}
+
+const day = (n: number) => new Date(Date.now() - n * 86_400_000);
+
+beforeAll(async () => {
+  assertBrowserTestsCanRun();
+  ctx = await createTestContext();
+  tenant = await createTenant(ctx.db, ['read']);
+  world = await createWorld(ctx.db, tenant.organizationId, {
+    brands: [{ name: 'Nimbus CRM', kind: 'own', domains: ['nimbuscrm.com'] }, { name: 'HubSpot', domains: ['hubspot.com'] }, { name: 'Salesforce', domains: ['salesforce.com'] }],
+    prompts: [{ key: 'p1', text: 'What is the best CRM for a small team?', tags: ['crm'] }, { key: 'p2', text: 'Which CRM has the best email integration?', tags: ['crm'] }],
+    configs: [{ key: 'cool', name: 'Mock, cool', provider: 'mock', params: { temperature: 0.2 } }, { key: 'gpt', name: 'GPT, web search', provider: 'openai', model: 'gpt-x', params: { webSearch: true } }],
+  });
+  // HubSpot: never with the cool configuration, always with GPT, a significant difference.
+  const batch = (withXss: boolean): AnswerSpec[] => [
+    answer('p1', 'cool', ['Nimbus CRM', 'Salesforce'], ['https://nimbuscrm.com/pricing', 'https://www.g2.com/crm']),
+    answer('p1', 'cool', ['Salesforce'], ['https://www.salesforce.com/crm']),
+    answer('p2', 'cool', ['Nimbus CRM'], ['https://nimbuscrm.com/email']),
+    answer('p2', 'cool', []),
+    answer('p1', 'gpt', ['HubSpot', 'Nimbus CRM'], ['https://www.hubspot.com/crm', 'https://www.g2.com/crm']),
+    answer('p1', 'gpt', ['HubSpot', 'Salesforce'], ['https://www.hubspot.com/crm']),
+    withXss
+      ? { prompt: 'p2', config: 'gpt', text: XSS_TEXT, citations: [{ url: 'https://www.g2.com/categories/crm' }, { url: 'https://nimbuscrm.com/' }],
+          mentions: [{ brand: 'Nimbus CRM', rank: 1, spans: spansOf(XSS_TEXT, 'Nimbus CRM') }, { brand: 'HubSpot', rank: 2, spans: spansOf(XSS_TEXT, 'HubSpot') }] }
+      : answer('p2', 'gpt', ['HubSpot']),
+    answer('p2', 'gpt', ['HubSpot', 'Salesforce', 'Nimbus CRM'], ['https://www.g2.com/crm']),
+  ];
+  const first = await addRun(ctx.db, world, { createdAt: day(2), answers: [...batch(false), { prompt: 'p1', config: 'gpt', status: 'failed' }] });
+  const second = await addRun(ctx.db, world, { createdAt: day(1), answers: batch(true) });
+  runningRunId = await addRun(ctx.db, world, {
+    createdAt: day(0),
+    finished: false,
+    answers: [...batch(false).slice(0, 5), { prompt: 'p1', config: 'gpt', status: 'failed' }, ...Array.from({ length: 6 }, () => ({ prompt: 'p2', config: 'gpt', status: 'pending' as const }))],
+  });
+  for (const [id, estimated, actual] of [[first, 0.12, 0.1134], [second, 0.12, 0.0987], [runningRunId, 0.18, 0.0421]] as const) {
+    await ctx.db.pool.query('UPDATE runs SET estimated_cost_usd = $2, actual_cost_usd = $3 WHERE id = $1', [id, estimated, actual]);
+  }
+
+  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+  origin = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(10_000);
+  problems = watchProblems(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await ctx?.close();
+});
+
+/** The API's answer to the same query the page makes. */
+async function api(path: string): Promise<any> {
+  const res = await ctx.app.inject({ url: `${world.base}${path}`, headers: tenant.headers });
+  expect(res.statusCode, res.body).toBe(200);
+  return JSON.parse(res.body);
+}
+
+// What the dashboard must show for a number, written independently of its code.
+const pct = (x: number) => {
+  const p = x * 100;
+  return (p !== 0 && Math.abs(p) < 10 ? p.toFixed(1) : p.toFixed(0)).replace(/\.0$/, '');
+};
+const rate = (r: { value: number; n: number; ci95: { low: number; high: number } }) => `${pct(r.value)}% (${pct(r.ci95.low)}–${pct(r.ci95.high)}%), n=${r.n}`;
+const points = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x * 100).toFixed(1)}`;
+
+const text = async (testId: string) => (await page.getByTestId(testId).textContent())?.trim();
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const openPage = async (name: string) => {
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name }).click();
+  await page.getByRole('link', { name, exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
+};
+
+describe('serving', () => {
+  it('serves the built page under the API’s CSP, and says how to build it when it is missing', async () => {
+    const res = await fetch(`${origin}/dashboard/`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<div id="app">');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await fetch(`${origin}/dashboard`)).status).toBe(200);
+
+    const bare = await buildApp({ env: ctx.env, db: ctx.db, redis: ctx.redis, producers: ctx.producers, logger: ctx.logger, dashboardDir: join(SHOTS, 'no-such-build') });
+    try {
+      const missing = await bare.inject({ url: '/dashboard/' });
+      expect(missing.statusCode).toBe(503);
+      expect(missing.headers['content-type']).toContain('application/problem+json');
+      expect(JSON.parse(missing.body).detail).toContain('npm run build:dashboard');
+    } finally {
+      await bare.close();
+    }
+  });
+});
+
+describe('dashboard in Chromium', () => {
+  it('asks for a key once, shows the API’s error for a wrong one, and keeps a good one for the session', async () => {
+    await page.goto(`${origin}/dashboard/`);
+    await page.getByLabel('API key').fill('cw_not_a_real_key');
+    await page.getByRole('button', { name: 'Open the dashboard' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/key/i);
+
+    await page.getByLabel('API key').fill(tenant.key);
+    await page.getByRole('button', { name: 'Open the dashboard' }).click();
+    await page.getByRole('heading', { level: 1, name: /Overview/ }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /Overview/ }).waitFor();
+    expect(await page.getByLabel('API key').count()).toBe(0);
+  });
+
+  it('overview: visibility per brand and provider, share of voice and trend equal the API’s', async () => {
+    const all = await api('/reports/visibility?groupBy=brand');
+    const perProvider = await api('/reports/visibility?groupBy=provider');
+    const sov = await api('/reports/share-of-voice');
+    await page.getByTestId(`vis-${world.brand('Nimbus CRM')}-all`).waitFor();
+    for (const row of all.rows) expect(await text(`vis-${row.brandId}-all`), row.brandName).toBe(rate(row.mentionRate));
+    for (const row of perProvider.rows) expect(await text(`vis-${row.brandId}-${row.provider}`), `${row.brandName} ${row.provider}`).toBe(rate(row.mentionRate));
+    const own = all.rows.find((r: any) => r.brandKind === 'own');
+    expect(await text(`headline-${own.brandId}`)).toBe(rate(own.mentionRate));
+    expect(await text('headline-answers')).toBe(`${own.n} analysed`);
+    for (const row of sov.rows) {
+      expect(await text(`sov-${row.brandId}`), row.brandName).toBe(rate(row.shareOfVoice.presence));
+      expect(await text(`sov-mentioned-${row.brandId}`)).toBe(`${row.mentioned} of ${row.n}`);
+    }
+    // The chart library loads and draws under the CSP (script-src 'self').
+    await page.locator('.trend-chart canvas').waitFor();
+    await shot('overview');
+  });
+
+  it('experiments: the two configurations side by side, the significant difference marked', async () => {
+    await openPage('Experiments');
+    const report = await api(`/reports/experiments?configA=${world.config('cool')}&configB=${world.config('gpt')}`);
+    const hubspot = world.brand('HubSpot');
+    await page.getByTestId(`result-${hubspot}`).waitFor();
+    for (const row of report.pairs[0].brands) {
+      expect(await text(`difference-${row.brandId}`)).toBe(`${points(row.difference.value)} pts (${points(row.difference.ci95.low)} to ${points(row.difference.ci95.high)})`);
+      expect(await text(`result-${row.brandId}`)).toBe(row.significant ? `Significant: B ${row.difference.value > 0 ? 'higher' : 'lower'}` : 'Not significant');
+    }
+    expect(report.pairs[0].brands.find((b: any) => b.brandId === hubspot).significant).toBe(true);
+    await shot('experiments');
+  });
+
+  it('citations: top domain counts and own-domain share equal the API’s', async () => {
+    await openPage('Citations');
+    const report = await api('/reports/citations?top=20');
+    const group = report.groups[0];
+    await page.getByTestId(`domain-cited-${group.domains[0].domain}`).waitFor();
+    for (const d of group.domains) expect(await text(`domain-cited-${d.domain}`), d.domain).toBe(String(d.cited));
+    for (const b of group.brands) {
+      expect(await text(`own-cited-${b.brandId}`)).toBe(String(b.cited));
+      expect(await text(`own-share-${b.brandId}`)).toBe(rate(b.share));
+    }
+    await shot('citations');
+  });
+
+  it('prompts: the grid, then an answer opened with the keyboard, mentions highlighted from spans, script inert', async () => {
+    await openPage('Prompts');
+    const own = world.brand('Nimbus CRM');
+    const grid = await api(`/reports/visibility?groupBy=prompt,provider&brandIds=${own}`);
+    const p2 = world.prompt('p2');
+    await page.getByTestId(`cell-${p2}-openai`).waitFor();
+    for (const row of grid.rows) {
+      const cell = await text(`cell-${row.promptId}-${row.provider}`);
+      expect(cell).toContain(`${row.mentionRate.numerator} of ${row.n} answers`);
+      expect(cell).toContain(rate(row.mentionRate));
+    }
+
+    // Keyboard only: the cell is a button, Enter opens its answers.
+    await page.getByTestId(`cell-${p2}-openai`).focus();
+    await page.keyboard.press('Enter');
+    const answers = await api(`/answers?promptIds=${p2}&providers=openai&includeRaw=true&limit=20`);
+    const xss = answers.data.find((a: any) => a.text === XSS_TEXT);
+    await page.getByTestId(`answer-${xss.id}`).focus();
+    await page.keyboard.press('Enter');
+    const shown = page.getByTestId('answer-text');
+    await shown.waitFor();
+
+    // The text is the answer's, character for character: the tags are shown, not parsed.
+    expect(await shown.textContent()).toBe(XSS_TEXT);
+    const marks = await shown.locator('mark').evaluateAll((els) => els.map((e) => [e.textContent, Number(e.getAttribute('data-start')), Number(e.getAttribute('data-end')), e.getAttribute('data-brands')]));
+    const expected = xss.mentions
+      .flatMap((m: any) => m.spans.map(([s, e]: [number, number]) => [XSS_TEXT.slice(s, e), s, e, m.brandId]))
+      .sort((a: any, b: any) => a[1] - b[1]);
+    expect(marks).toEqual(expected);
+    const links = await page.getByTestId('answer-citations').locator('li a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    expect(links).toEqual(xss.citations.map((c: any) => c.url));
+
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('script:not([src])').count()).toBe(0);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    await shot('prompts');
+  });
+
+  it('runs: status, progress of the running run and cost equal the API’s', async () => {
+    await openPage('Runs');
+    const run = await api(`/runs/${runningRunId}`);
+    const bar = page.getByTestId(`run-progressbar-${runningRunId}`);
+    await bar.waitFor();
+    const answered = run.progress.succeeded + run.progress.failed + run.progress.cancelled;
+    expect(await bar.getAttribute('max')).toBe(String(run.progress.total));
+    expect(await bar.getAttribute('value')).toBe(String(answered));
+    expect(await text(`run-progress-${runningRunId}`)).toBe(`${answered} of ${run.progress.total} answers (${Math.round((answered / run.progress.total) * 100)}%)`);
+    expect(await text(`run-status-${runningRunId}`)).toBe('Running');
+    expect(await text(`run-cost-${runningRunId}`)).toBe(`$${run.actualCostUsd.toFixed(4)} of $${run.estimatedCostUsd.toFixed(4)} estimated`);
+    const runs = await api('/runs');
+    for (const r of runs.data.filter((x: any) => x.id !== runningRunId)) expect(await text(`run-status-${r.id}`)).toBe('Completed');
+    await shot('runs');
+  });
+
+  it('fits a phone screen: wide tables scroll inside their own region, not the page', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openPage('Overview');
+    await page.getByTestId(`vis-${world.brand('Nimbus CRM')}-all`).waitFor();
+    expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot('overview-phone');
+    // The browser logs the request refused with the wrong key itself; anything else is a fault.
+    expect(problems.filter((p) => !p.includes('status of 401'))).toEqual([]);
+  });
+});
