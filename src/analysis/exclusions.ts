@@ -83,98 +83,114 @@ function lineStart(text: string, p: number): number {
   return p > 0 ? text.lastIndexOf('\n', p - 1) + 1 : 0;
 }
 
-export function lazyExclusions(text: string, think: readonly Range[]): Exclusions {
+/**
+ * One per findMentions call. A class rather than closures: its methods are made once, and the
+ * object's fields stay monomorphic on the hot path.
+ */
+class LazyExclusions implements Exclusions {
   // The regions of the window of whole lines [from, to) scanned last (usually the current line).
-  let from = -1;
-  let to = -1;
-  let first = 0;
+  private from = -1;
+  private to = -1;
+  private first = 0;
   // indexOf('](', mdFrom) === mdAt, remembered: matches arrive mostly in order, so one forward
   // search serves every match up to the next markdown link instead of a search per match.
-  let mdFrom = -1;
-  let mdAt = -1;
-  function markdownFrom(a: number): number {
-    if (mdFrom < 0 || a < mdFrom || (mdAt >= 0 && a > mdAt)) {
-      mdFrom = a;
-      mdAt = text.indexOf('](', a);
-    }
-    return mdAt;
-  }
-
+  private mdFrom = -1;
+  private mdAt = -1;
   // The line [lineA, lineB) that held the last position asked about: matches cluster in lines.
-  let lineA = -1;
-  let lineB = -1;
-  function startOfLine(p: number): number {
-    if (p >= lineA && p < lineB) return lineA;
-    lineA = lineStart(text, p);
-    const nl = text.indexOf('\n', p);
-    lineB = nl < 0 ? text.length + 1 : nl + 1;
-    return lineA;
+  private lineA = -1;
+  private lineB = -1;
+
+  constructor(
+    private readonly text: string,
+    readonly skip: readonly Range[],
+  ) {}
+
+  private markdownFrom(a: number): number {
+    if (this.mdFrom < 0 || a < this.mdFrom || (this.mdAt >= 0 && a > this.mdAt)) {
+      this.mdFrom = a;
+      this.mdAt = this.text.indexOf('](', a);
+    }
+    return this.mdAt;
   }
 
-  function load(s: number, e: number): void {
-    const a = startOfLine(s);
-    const last = text.indexOf('\n', Math.max(s, e - 1));
-    const b = last < 0 ? text.length : last;
-    if (a >= from && b <= to) return;
+  private startOfLine(p: number): number {
+    if (p >= this.lineA && p < this.lineB) return this.lineA;
+    this.lineA = lineStart(this.text, p);
+    const nl = this.text.indexOf('\n', p);
+    this.lineB = nl < 0 ? this.text.length + 1 : nl + 1;
+    return this.lineA;
+  }
+
+  private load(s: number, e: number): void {
+    const a = this.startOfLine(s);
+    const last = this.text.indexOf('\n', Math.max(s, e - 1));
+    const b = last < 0 ? this.text.length : last;
+    if (a >= this.from && b <= this.to) return;
     regions.count = 0;
-    first = scanRegions(text, think, a, b);
-    from = a;
-    to = b;
+    this.first = scanRegions(this.text, this.skip, a, b);
+    this.from = a;
+    this.to = b;
   }
 
-  return {
-    skip: think,
-
-    excluded(s, e) {
-      let hit = think.length > 0 && overlaps(think, s, e);
-      // A markdown target overlapping [s, e) starts after a "](" on the same line, before e.
-      const markdown = hit ? -1 : markdownFrom(startOfLine(s));
-      if (!hit && !(markdown >= 0 && markdown <= e - 3) && !chunkMayHoldUrl(text, s, e)) return false;
-      load(s, e);
-      let host = false;
-      let skipped = hit; // overlaps text the eager tokenizer never reads
-      for (let k = first; k < regions.count; k++) {
-        const rs = regions.start[k] as number;
-        const re = regions.end[k] as number;
-        if (e > rs && s < re) {
-          hit = true;
-          if (regions.kind[k] !== HOST) skipped = true;
-        }
-        if (rs === s && re === e && regions.kind[k] === HOST) host = true;
+  excluded(s: number, e: number): boolean | null {
+    const think = this.skip;
+    let hit = think.length > 0 && overlaps(think, s, e);
+    // A markdown target overlapping [s, e) starts after a "](" on the same line, before e.
+    const markdown = hit ? -1 : this.markdownFrom(this.startOfLine(s));
+    if (!hit && !(markdown >= 0 && markdown <= e - 3) && !chunkMayHoldUrl(this.text, s, e)) return false;
+    this.load(s, e);
+    let host = false;
+    let skipped = hit; // overlaps text the eager tokenizer never reads
+    for (let k = this.first; k < regions.count; k++) {
+      const rs = regions.start[k] as number;
+      const re = regions.end[k] as number;
+      if (e > rs && s < re) {
+        hit = true;
+        if (regions.kind[k] !== HOST) skipped = true;
       }
-      // A host that is the brand's name counts, unless other URL text overlaps it (an e-mail
-      // address's local part can run over a host): then whether the eager tokenizer reads the
-      // name at all depends on where its words begin. Rare enough to leave to the eager way.
-      if (host && skipped) return null;
-      return hit && !host;
-    },
+      if (rs === s && re === e && regions.kind[k] === HOST) host = true;
+    }
+    // A host that is the brand's name counts, unless other URL text overlaps it (an e-mail
+    // address's local part can run over a host): then whether the eager tokenizer reads the
+    // name at all depends on where its words begin. Rare enough to leave to the eager way.
+    if (host && skipped) return null;
+    return hit && !host;
+  }
 
-    wordRead(begin, start) {
-      // The eager tokenizer jumps from inside a region to its end, then reads on: through
-      // dropped characters it still reaches `start`, past it the word is never read.
-      load(begin, start + 1);
-      for (let p = begin, jumped = true; jumped; ) {
-        jumped = false;
-        for (let k = first; k < regions.count; k++) {
-          if (regions.kind[k] !== HOST && p >= (regions.start[k] as number) && p < (regions.end[k] as number)) {
-            p = regions.end[k] as number;
-            if (p > start) return false;
-            jumped = true;
-          }
+  wordRead(begin: number, start: number): boolean {
+    // The eager tokenizer jumps from inside a region to its end, then reads on: through
+    // dropped characters it still reaches `start`, past it the word is never read.
+    this.load(begin, start + 1);
+    for (let p = begin, jumped = true; jumped; ) {
+      jumped = false;
+      for (let k = this.first; k < regions.count; k++) {
+        if (regions.kind[k] !== HOST && p >= (regions.start[k] as number) && p < (regions.end[k] as number)) {
+          p = regions.end[k] as number;
+          if (p > start) return false;
+          jumped = true;
         }
       }
-      return true;
-    },
+    }
+    return true;
+  }
 
-    cutAt(p) {
-      load(p, p + 1);
-      // A URL's trailing ";" is trimmed, so a region can also end inside an entity read as one character just before p.
-      const entity = text.charCodeAt(p - 1) === 59;
-      for (let k = first; k < regions.count; k++) {
-        const end = regions.end[k] as number;
-        if (regions.kind[k] !== HOST && (end === p || (entity && end === p - 1))) return true;
-      }
-      return false;
-    },
-  };
+  cutAt(p: number): boolean {
+    // A region ending at p lies in the run of non-space text before p and holds a "." or ":",
+    // unless it is a markdown target, which needs a "](" earlier on the line. Most cuts are
+    // apostrophes inside words ("it’s"): settled here without scanning the line for links.
+    const markdown = this.markdownFrom(this.startOfLine(p));
+    if (!(markdown >= 0 && markdown < p) && !chunkMayHoldUrl(this.text, p, p)) return false;
+    this.load(p, p + 1);
+    // A URL's trailing ";" is trimmed, so a region can also end inside an entity read as one character just before p.
+    const entity = this.text.charCodeAt(p - 1) === 59;
+    for (let k = this.first; k < regions.count; k++) {
+      const end = regions.end[k] as number;
+      if (regions.kind[k] !== HOST && (end === p || (entity && end === p - 1))) return true;
+    }
+    return false;
+  }
+}
+
+export function lazyExclusions(text: string, think: readonly Range[]): Exclusions {
+  return new LazyExclusions(text, think);
 }
