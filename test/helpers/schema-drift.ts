@@ -1,7 +1,7 @@
 /**
  * Compares what schema.prisma describes with what a migrated Postgres database holds: every
- * table, column (type, nullability, default), enum, primary key, unique constraint, index and
- * foreign key. Returns one line per difference, so an empty list means "no drift".
+ * table, column (type, nullability, default), enum, primary key, unique constraint, index (with
+ * each column's sort order and operator class) and foreign key. Returns one line per difference, so an empty list means "no drift".
  *
  * The expected side comes from Prisma's own parser (getDMMF, a WebAssembly module that needs no
  * download) and follows the names Prisma's migration engine gives: <table>_pkey, <table>_<cols>_key,
@@ -25,6 +25,13 @@ export interface IndexShape {
   unique: boolean;
   primary: boolean;
   method: string;
+  /** 'asc' or 'desc' per column, in column order. */
+  order: string[];
+  /**
+   * Operator class per column. schema.prisma leaves most unnamed (name null: the type's default);
+   * the database always names the class and knows whether it is the default.
+   */
+  opclasses: Array<{ name: string | null; isDefault: boolean }>;
 }
 
 export interface ForeignKeyShape {
@@ -103,9 +110,30 @@ export async function expectedShape(schemaText: string): Promise<SchemaShape> {
       unique: index.type === 'id' || index.type === 'unique',
       primary: index.type === 'id',
       method: (index.algorithm ?? 'BTree').toLowerCase(),
+      order: index.fields.map((f) => f.sortOrder ?? 'asc'),
+      opclasses: index.fields.map((f) =>
+        f.operatorClass ? { name: postgresOpclass(f.operatorClass), isDefault: false } : { name: null, isDefault: true },
+      ),
     };
   }
   return shape;
+}
+
+/**
+ * Prisma names operator classes in PascalCase (JsonbPathOps, Int4MinMaxOps) and passes raw("…")
+ * through as written; Postgres spells them jsonb_path_ops, int4_minmax_ops.
+ */
+export function postgresOpclass(prismaName: string): string {
+  if (/[_\s]|^[a-z]/.test(prismaName)) return prismaName;
+  return prismaName
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/min_max/g, 'minmax')
+    .replace(/ts_vector/g, 'tsvector')
+    .replace(/timestamp_tz/g, 'timestamptz')
+    .replace(/time_tz/g, 'timetz')
+    .replace(/var_bit/g, 'varbit')
+    .replace(/mac_addr/g, 'macaddr');
 }
 
 function sqlType(field: Field, enums: Map<string, string>): string {
@@ -217,10 +245,19 @@ export async function actualShape(client: pg.Pool | pg.Client, schema = 'public'
     unique: boolean;
     primary: boolean;
     method: string;
+    descending: boolean[];
+    opclasses: string[];
+    opdefaults: boolean[];
   }>(
+    // indoption bit 0 is DESC; indclass holds each key column's operator class.
     `SELECT i.relname AS name, t.relname AS table, ix.indisunique AS unique, ix.indisprimary AS primary, am.amname AS method,
             array(SELECT a.attname FROM unnest(ix.indkey) WITH ORDINALITY k(attnum, ord)
-                    JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS columns
+                    JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS columns,
+            array(SELECT (o.opt & 1) = 1 FROM unnest(ix.indoption::int2[]) WITH ORDINALITY o(opt, ord) ORDER BY o.ord) AS descending,
+            array(SELECT oc.opcname FROM unnest(ix.indclass::oid[]) WITH ORDINALITY c(oid, ord)
+                    JOIN pg_opclass oc ON oc.oid = c.oid ORDER BY c.ord)::text[] AS opclasses,
+            array(SELECT oc.opcdefault FROM unnest(ix.indclass::oid[]) WITH ORDINALITY c(oid, ord)
+                    JOIN pg_opclass oc ON oc.oid = c.oid ORDER BY c.ord) AS opdefaults
        FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid
        JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_am am ON am.oid = i.relam
       WHERE n.nspname = $1`,
@@ -228,7 +265,15 @@ export async function actualShape(client: pg.Pool | pg.Client, schema = 'public'
   );
   for (const row of indexes.rows) {
     if (IGNORED_TABLES.has(row.table)) continue;
-    shape.indexes[row.name] = { table: row.table, columns: row.columns, unique: row.unique, primary: row.primary, method: row.method };
+    shape.indexes[row.name] = {
+      table: row.table,
+      columns: row.columns,
+      unique: row.unique,
+      primary: row.primary,
+      method: row.method,
+      order: row.descending.map((d) => (d ? 'desc' : 'asc')),
+      opclasses: row.opclasses.map((name, i) => ({ name, isDefault: row.opdefaults[i] ?? false })),
+    };
   }
 
   const fks = await client.query<{
@@ -310,7 +355,9 @@ export function diffShapes(expected: SchemaShape, actual: SchemaShape): string[]
       e.columns.join(',') !== a.columns.join(',') ||
       e.unique !== a.unique ||
       e.primary !== a.primary ||
-      e.method !== a.method
+      e.method !== a.method ||
+      e.order.join(',') !== a.order.join(',') ||
+      !sameOpclasses(e.opclasses, a.opclasses)
     )
       out.push(`index ${name}: schema ${describeIndex(e)}, database ${describeIndex(a)}`);
   }
@@ -324,8 +371,22 @@ export function diffShapes(expected: SchemaShape, actual: SchemaShape): string[]
   return out;
 }
 
+/** Same class by name (schema.prisma may name the default, ArrayOps on text[]), or both the default. */
+function sameOpclasses(expected: IndexShape['opclasses'], actual: IndexShape['opclasses']): boolean {
+  if (expected.length !== actual.length) return false;
+  return expected.every((e, i) => {
+    const a = actual[i]!;
+    return (e.name !== null && e.name === a.name) || (e.isDefault && a.isDefault);
+  });
+}
+
 function describeIndex(i: IndexShape & { table: string }): string {
-  return `${i.primary ? 'primary key' : i.unique ? 'unique' : 'index'} ${i.method} on ${i.table}(${i.columns.join(', ')})`;
+  const keys = i.columns.map((column, n) => {
+    const o = i.opclasses[n];
+    const opclass = o && !o.isDefault && o.name ? ` ${o.name}` : '';
+    return `${column}${opclass}${i.order[n] === 'desc' ? ' DESC' : ''}`;
+  });
+  return `${i.primary ? 'primary key' : i.unique ? 'unique' : 'index'} ${i.method} on ${i.table}(${keys.join(', ')})`;
 }
 
 function describeFk(f: ForeignKeyShape & { table: string }): string {

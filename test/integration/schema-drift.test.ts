@@ -1,6 +1,7 @@
 /**
  * The migrated database must match schema.prisma exactly: every table, column (type,
- * nullability, default), enum, primary key, unique constraint, index and foreign key.
+ * nullability, default), enum, primary key, unique constraint, index (columns, method, sort order,
+ * operator class) and foreign key.
  * If this fails, a migration is missing or wrong: add prisma/migrations/<timestamp>_<name>/migration.sql.
  */
 import { readFileSync } from 'node:fs';
@@ -42,8 +43,20 @@ describe('schema drift', () => {
     ['a changed index', (s) => s.replace('@@index([runId, status])', '@@index([runId, status, createdAt])'), /index responses_run_id_status_created_at_idx: in schema\.prisma, missing/],
     ['a dropped unique constraint', (s) => s.replace('  @@unique([runId, promptId, modelConfigId, sampleIndex])\n', ''), /index responses_run_id_prompt_id_model_config_id_sample_index_key: in the database, not in schema\.prisma/],
     ['a changed cascade', (s) => s.replace('audit     Audit?     @relation(fields: [auditId], references: [id], onDelete: SetNull)', 'audit     Audit?     @relation(fields: [auditId], references: [id], onDelete: Cascade)'), /foreign key runs_audit_id_fkey: schema .*on delete CASCADE.*, database .*on delete SET NULL/],
+    ['an added default', (s) => s.replace('samplesPerPair   Int        @map("samples_per_pair")', 'samplesPerPair   Int        @default(1) @map("samples_per_pair")'), /column runs\.samples_per_pair: schema default 1, database default \(none\)/],
+    ['a removed default', (s) => s.replace('samplesPerPair    Int      @default(1) @map("samples_per_pair")', 'samplesPerPair    Int      @map("samples_per_pair")'), /column audits\.samples_per_pair: schema default \(none\), database default 1/],
+    ['a changed sort order', (s) => s.replace('@@index([workspaceId, completedAt])', '@@index([workspaceId, completedAt(sort: Desc)])'), /index responses_workspace_id_completed_at_idx: schema index btree on responses\(workspace_id, completed_at DESC\), database index btree on responses\(workspace_id, completed_at\)$/],
+    ['a changed operator class', (s) => s.replace('@@index([workspaceId, domain])', '@@index([workspaceId, domain(ops: raw("text_pattern_ops"))])'), /index citations_workspace_id_domain_idx: schema index btree on citations\(workspace_id, domain text_pattern_ops\), database index btree on citations\(workspace_id, domain\)$/],
+    ['a changed index method', (s) => s.replace('@@index([tags], type: Gin)', '@@index([tags])'), /index prompts_tags_idx: schema index btree on prompts\(tags\), database index gin on prompts\(tags\)$/],
     ['a new enum value', (s) => s.replace('  neutral\n', '  neutral\n  mixed\n'), /enum sentiment_label: schema has \(positive, neutral, mixed, negative\)/],
   ];
+  // Without this, a comparator that flags every index would pass the mutations above.
+  it('accepts an operator class named explicitly when it is the default', async () => {
+    const explicit = schemaText.replace('@@index([tags], type: Gin)', '@@index([tags(ops: ArrayOps)], type: Gin)');
+    expect(explicit).not.toBe(schemaText);
+    expect(diffShapes(await expectedShape(explicit), actual)).toEqual([]);
+  });
+
   for (const [name, mutate, message] of mutations) {
     it(`reports ${name}`, async () => {
       const mutated = mutate(schemaText);
