@@ -200,9 +200,10 @@ export function dimensions(ctx: SourceContext, dims: Dim[]): { select: string[];
   };
   const group = dims.map((d) => expr[d]());
   const names = dims.map((d) => DIM_COLUMN[d]);
-  const joins = dims.includes('tag')
-    ? `JOIN prompts tp ON tp.id = f.prompt_id CROSS JOIN LATERAL unnest(CASE WHEN cardinality(tp.tags) > 0 THEN tp.tags ELSE ARRAY['']::text[] END) AS tg(tag)`
-    : '';
+  const tags = `unnest(CASE WHEN cardinality(tp.tags) > 0 THEN tp.tags ELSE ARRAY['']::text[] END)`;
+  // With a tag filter, a prompt's other tags are not groups of their own: asked for smb, its crm tag would show as a crm row of smb answers only.
+  const asked = dims.includes('tag') && ctx.filters.tags ? ` WHERE u.tag = ANY(${ctx.p.ref('tags', ctx.filters.tags, 'text[]')})` : '';
+  const joins = dims.includes('tag') ? `JOIN prompts tp ON tp.id = f.prompt_id CROSS JOIN LATERAL (SELECT u.tag FROM ${tags} AS u(tag)${asked}) AS tg` : '';
   return { select: group.map((g, i) => `${g} AS ${names[i]}`), group, names, joins };
 }
 
