@@ -1,6 +1,6 @@
 /** Visibility, share of voice and trends: one row per brand and slice. */
 import { z } from 'zod';
-import { brandFields, countFields, dimensionFields, envelopeFields, filterFields, format, groupByOf, mean, proportion, share } from './reports.schemas.js';
+import { brandFields, countFields, dimensionFields, envelopeFields, filterFields, format, groupByOf, mean, proportion, share, sourceSplit } from './reports.schemas.js';
 
 const SLICE_DIMS = ['brand', 'provider', 'config', 'prompt', 'tag', 'run', 'day', 'week'] as const;
 
@@ -48,16 +48,20 @@ export const shareOfVoiceRow = z.object({
   ...countFields,
 });
 
+/** The share-of-voice row's metrics, plus citations, per period. */
 export const trendRow = z.object({
   ...brandFields,
   ...dimensionFields,
   period: z.string(),
   mentionRate: proportion,
-  shareOfVoice: share.describe('Presence-based share of voice'),
+  mentioned: z.number().int(),
+  mentions: z.number().int(),
+  shareOfVoice: z.object({ presence: share, count: share }).describe('Presence- and count-based share of voice, as in the share-of-voice report'),
   averageRank: mean,
   top1Rate: proportion,
-  sentiment: mean,
+  sentiment,
   citationShare: share.describe('Cited sources on the brand’s domains / all cited sources'),
+  sources: sourceSplit.describe('Every source of the period’s answers (all brands): annotations, links and retrieved but not cited'),
   ...countFields,
 });
 

@@ -18,6 +18,19 @@ export function meanOf(sum: number, sumSq: number, count: number) {
   return { numerator: sum, denominator: count, n: count, value: m.value, sd: m.sd, ci95: m.ci95 };
 }
 
+/** A share without an interval, for counts whose units (sources) are not independent. */
+export const plainShare = (x: number, y: number, n: number) => ({ numerator: x, denominator: y, n, value: y > 0 ? x / y : null, ci95: null });
+
+/** The split of sources by kind, each with its share of every source. */
+export function sourcesOf(t: { n: number; annotations: number; links: number; search_results: number }) {
+  const all = t.annotations + t.links + t.search_results;
+  return {
+    annotation: { count: t.annotations, share: plainShare(t.annotations, all, t.n) },
+    link: { count: t.links, share: plainShare(t.links, all, t.n) },
+    searchResult: { count: t.search_results, share: plainShare(t.search_results, all, t.n) },
+  };
+}
+
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 
 /** The dimension fields of a row: only those it was grouped by. */
@@ -42,6 +55,13 @@ export const countShare = (r: BrandFactsRow) =>
 export const citationShare = (r: BrandFactsRow) =>
   shareOf({ n: r.n, x: r.cited, y: r.total_cited, xx: r.cited_sq, xy: r.cited_cross, yy: r.total_cited_sq });
 
+const sentimentOf = (r: BrandFactsRow) => ({
+  mean: meanOf(r.sentiment_sum, r.sentiment_sq, r.mentioned),
+  positive: r.positive,
+  neutral: r.neutral,
+  negative: r.negative,
+});
+
 export function visibilityRowOf(r: BrandFactsRow, dims: Dim[]): VisibilityRow {
   return { ...brandOf(r), ...dimensionsOf(r, dims), mentionRate: proportionOf(r.mentioned, r.n), ...countsOf(r) };
 }
@@ -55,7 +75,7 @@ export function shareOfVoiceRowOf(r: BrandFactsRow, dims: Dim[]): ShareOfVoiceRo
     shareOfVoice: { presence: presenceShare(r), count: countShare(r) },
     averageRank: meanOf(r.rank_sum, r.rank_sq, r.mentioned),
     top1Rate: proportionOf(r.top1, r.mentioned),
-    sentiment: { mean: meanOf(r.sentiment_sum, r.sentiment_sq, r.mentioned), positive: r.positive, neutral: r.neutral, negative: r.negative },
+    sentiment: sentimentOf(r),
     ...countsOf(r),
   };
 }
@@ -66,11 +86,14 @@ export function trendRowOf(r: BrandFactsRow, dims: Dim[]): TrendRow {
     ...dimensionsOf(r, dims),
     period: iso(r.period),
     mentionRate: proportionOf(r.mentioned, r.n),
-    shareOfVoice: presenceShare(r),
+    mentioned: r.mentioned,
+    mentions: r.mention_count,
+    shareOfVoice: { presence: presenceShare(r), count: countShare(r) },
     averageRank: meanOf(r.rank_sum, r.rank_sq, r.mentioned),
     top1Rate: proportionOf(r.top1, r.mentioned),
-    sentiment: meanOf(r.sentiment_sum, r.sentiment_sq, r.mentioned),
+    sentiment: sentimentOf(r),
     citationShare: citationShare(r),
+    sources: sourcesOf(r),
     ...countsOf(r),
   };
 }
@@ -79,7 +102,7 @@ export function trendRowOf(r: BrandFactsRow, dims: Dim[]): TrendRow {
 export function sampleFactsRow(dims: Dim[]): BrandFactsRow {
   const two = Object.fromEntries(
     ['n', 'failed', 'pending', 'brands_sq', 'mentions_sq', 'total_cited', 'total_cited_sq', 'all_mentioned', 'all_mentions', 'mentioned', 'mention_count',
-      'mention_count_sq', 'presence_cross', 'count_cross', 'rank_sum', 'rank_sq', 'top1', 'sentiment_sum', 'sentiment_sq', 'positive', 'neutral',
+      'mention_count_sq', 'annotations', 'links', 'search_results', 'presence_cross', 'count_cross', 'rank_sum', 'rank_sq', 'top1', 'sentiment_sum', 'sentiment_sq', 'positive', 'neutral',
       'negative', 'gap', 'cited', 'cited_sq', 'cited_cross', 'citing_answers', 'retrieved'].map((k) => [k, 2]),
   );
   const row = { ...two, n: 4, all_mentioned: 4, all_mentions: 4, total_cited: 4, brand_id: '', brand_name: '', brand_kind: 'own' } as BrandFactsRow;

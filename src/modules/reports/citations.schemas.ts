@@ -1,6 +1,6 @@
 /** Citations: which sources assistants cite, how often each brand's own domains are among them. */
 import { z } from 'zod';
-import { brandFields, countFields, dimensionFields, envelopeFields, filterFields, format, groupByOf, proportion, share } from './reports.schemas.js';
+import { brandFields, countFields, dimensionFields, envelopeFields, filterFields, format, groupByOf, proportion, share, sourceSplit } from './reports.schemas.js';
 
 export const citationsQuery = z
   .object({
@@ -11,11 +11,6 @@ export const citationsQuery = z
   })
   .strict();
 export type CitationsQuery = z.infer<typeof citationsQuery>;
-
-const sourceCount = z.object({
-  count: z.number().int(),
-  share: share.describe('Of every source (cited or retrieved); no interval: sources within one answer are not independent'),
-});
 
 export const domainRow = z.object({
   domain: z.string(),
@@ -50,7 +45,7 @@ export const citationGroup = z.object({
   ...countFields,
   cited: z.number().int(),
   citingAnswers: proportion.describe('Answers with at least one cited source / answers'),
-  sources: z.object({ annotation: sourceCount, link: sourceCount, searchResult: sourceCount }),
+  sources: sourceSplit,
   domains: z.array(domainRow),
   urls: z.array(urlRow),
   brands: z.array(citationBrandRow),
@@ -61,7 +56,7 @@ export const providerSources = z.object({
   ...countFields,
   cited: z.number().int(),
   citingAnswers: proportion,
-  sources: z.object({ annotation: sourceCount, link: sourceCount, searchResult: sourceCount }),
+  sources: sourceSplit,
 });
 
 export const citationsReport = z

@@ -6,7 +6,7 @@
  * tag slice reads them from the answer tables.
  */
 import type { Readable } from 'node:stream';
-import { citationShare, dimensionsOf, proportionOf } from './brand-rows.js';
+import { citationShare, dimensionsOf, plainShare, proportionOf, sourcesOf } from './brand-rows.js';
 import { domainsSql, totalsSql, urlsSql, type CitationTotalsRow, type DomainRankRow, type UrlRankRow } from './citations.repo.js';
 import type { CitationGroup, CitationsQuery, CitationsReport } from './citations.schemas.js';
 import { streamRows } from './csv.js';
@@ -14,9 +14,6 @@ import type { BrandFactsRow } from './reports.repo.js';
 import { reportQuery } from './report-session.js';
 import { brandFacts, envelope, filtersOf, openReport, type OpenedReport, type ReportsDeps, type SourceMode } from './reports.service.js';
 import { DIM_COLUMN, sourceGrain, type Dim, type SourceContext } from './sources.sql.js';
-
-/** A share without an interval, for counts whose units (sources) are not independent. */
-const plainShare = (x: number, y: number, n: number) => ({ numerator: x, denominator: y, n, value: y > 0 ? x / y : null, ci95: null });
 
 const keyOf = (row: Record<string, unknown>, names: string[]) => JSON.stringify(names.map((n) => row[n]));
 
@@ -30,18 +27,13 @@ function groupRows<T extends Record<string, unknown>>(rows: T[], names: string[]
 }
 
 function totalsOf(t: CitationTotalsRow) {
-  const all = t.annotations + t.links + t.search_results;
   return {
     n: t.n,
     failed: t.failed,
     pendingAnalysis: t.pending,
     cited: t.cited,
     citingAnswers: proportionOf(t.citing_answers, t.n),
-    sources: {
-      annotation: { count: t.annotations, share: plainShare(t.annotations, all, t.n) },
-      link: { count: t.links, share: plainShare(t.links, all, t.n) },
-      searchResult: { count: t.search_results, share: plainShare(t.search_results, all, t.n) },
-    },
+    sources: sourcesOf(t),
   };
 }
 

@@ -26,6 +26,10 @@ export interface BrandFactsRow {
   mentions_sq: number;
   total_cited: number;
   total_cited_sq: number;
+  /** Sources of the slice's answers by kind, all brands together */
+  annotations: number;
+  links: number;
+  search_results: number;
   all_mentioned: number;
   all_mentions: number;
   mentioned: number;
@@ -69,7 +73,9 @@ WITH ${ctes ? `${ctes},` : ''}
     SELECT ${selectDims}
            coalesce(sum(f.answers), 0)::bigint AS n, coalesce(sum(f.failed), 0)::bigint AS failed, coalesce(sum(f.pending), 0)::bigint AS pending,
            coalesce(sum(f.brands_sq), 0)::float8 AS brands_sq, coalesce(sum(f.mentions_sq), 0)::float8 AS mentions_sq,
-           coalesce(sum(f.cited), 0)::bigint AS total_cited, coalesce(sum(f.cited_sq), 0)::float8 AS total_cited_sq
+           coalesce(sum(f.cited), 0)::bigint AS total_cited, coalesce(sum(f.cited_sq), 0)::float8 AS total_cited_sq,
+           coalesce(sum(f.annotations), 0)::bigint AS annotations, coalesce(sum(f.links), 0)::bigint AS links,
+           coalesce(sum(f.search_results), 0)::bigint AS search_results
       FROM ${answersSource(ctx, needs(dims, ctx.filters).prompt)} f ${d.joins}
      ${groupBy()}
   ),
@@ -84,7 +90,7 @@ WITH ${ctes ? `${ctes},` : ''}
   )
 SELECT ${d.names.map((n) => `t.${n}, `).join('')}${names.map((n) => `${n}, `).join('')}
        b.id AS brand_id, b.name AS brand_name, b.kind AS brand_kind,
-       t.n, t.failed, t.pending, t.brands_sq, t.mentions_sq, t.total_cited, t.total_cited_sq,
+       t.n, t.failed, t.pending, t.brands_sq, t.mentions_sq, t.total_cited, t.total_cited_sq, t.annotations, t.links, t.search_results,
        coalesce(g.all_mentioned, 0) AS all_mentioned, coalesce(g.all_mentions, 0) AS all_mentions,
        ${NUMERIC_FACTS.map((c) => `coalesce(h.${c}, 0) AS ${c}`).join(', ')}
   FROM tot t CROSS JOIN brands b

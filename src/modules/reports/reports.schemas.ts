@@ -69,6 +69,14 @@ export const mean = z
   })
   .meta({ id: 'Mean' });
 
+const sourceCount = z.object({
+  count: z.number().int(),
+  share: share.describe('Of every source (cited or retrieved); no interval: sources within one answer are not independent'),
+});
+
+/** Where an answer's sources came from: provider annotations, links in the text, or retrieved but not cited. */
+export const sourceSplit = z.object({ annotation: sourceCount, link: sourceCount, searchResult: sourceCount });
+
 /** The dimensions a row was grouped by; each present only when grouped by it. */
 export const dimensionFields = {
   provider: z.string().optional(),
