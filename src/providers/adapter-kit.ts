@@ -1,7 +1,7 @@
 /**
  * The steps every adapter's query() shares: re-checking stored parameters, turning a parsed body
- * into the normalized record with its cost, and refusing an empty answer so it lands as a failed
- * response rather than as "brand not mentioned".
+ * into the normalized record with its cost, and refusing an empty answer (however it ended) so it
+ * lands as a failed response rather than as "brand not mentioned".
  */
 import { computeCost } from './cost.js';
 import { emptyAnswer, invalidConfig, malformedResponse } from './errors.js';
@@ -55,8 +55,10 @@ export interface AnswerParts {
 
 export function buildAnswer(parts: AnswerParts): NormalizedAnswer {
   const { parsed } = parts;
-  if (!parts.allowEmpty && parsed.text.trim() === '' && parsed.finish === 'stop') {
-    throw emptyAnswer(parts.provider, parts.requestId);
+  // A refusal or a content filter with no text is what the assistant did, a result worth
+  // counting; an answer that simply never came (stop, length, incomplete) is a failed response.
+  if (!parts.allowEmpty && parsed.text.trim() === '' && (parsed.finish === 'stop' || parsed.finish === 'length' || parsed.finish === 'incomplete')) {
+    throw emptyAnswer(parts.provider, parts.requestId, parsed.finish);
   }
   const priced =
     computeCost(parts.provider, parts.priceModel ?? parts.model, parsed.usage, parts.at) ??

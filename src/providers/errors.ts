@@ -100,8 +100,31 @@ export function malformedResponse(provider: ProviderName, detail: string, reques
   });
 }
 
-/** A 2xx that carries no answer at all: worth another attempt, never "brand not mentioned". */
-export function emptyAnswer(provider: ProviderName, requestId: string | null): ProviderError {
+/**
+ * A 2xx that carries no answer text: never stored as an answer, since it would count as "brand
+ * not mentioned". How it ended decides whether another attempt can help:
+ * - stop: the model answered nothing for no stated reason, a fluke worth another attempt (transient);
+ * - length: every output token went to reasoning before any answer text; the same configuration
+ *   spends the same budget again, so retrying only pays twice (permanent, saying what to change);
+ * - incomplete: the provider stopped for its own reasons (a paused server-tool turn, an
+ *   interrupted generation), not because of the configuration, so another attempt may finish (transient).
+ */
+export function emptyAnswer(provider: ProviderName, requestId: string | null, finish: 'stop' | 'length' | 'incomplete' = 'stop'): ProviderError {
+  if (finish === 'length') {
+    return new ProviderError(
+      'permanent',
+      'the answer was cut off by the output token limit before any text: all tokens went to reasoning; raise maxOutputTokens or lower reasoningEffort',
+      { provider, status: null, code: 'empty_answer_length', requestId },
+    );
+  }
+  if (finish === 'incomplete') {
+    return new ProviderError('transient', 'the provider stopped before writing any answer text (incomplete)', {
+      provider,
+      status: null,
+      code: 'empty_answer_incomplete',
+      requestId,
+    });
+  }
   return new ProviderError('transient', 'the provider returned an empty answer', {
     provider,
     status: null,

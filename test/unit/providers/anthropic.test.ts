@@ -116,9 +116,12 @@ describe('anthropic adapter', () => {
     expect(searched.finish).toBe('stop');
     expect(searched.notes).toEqual(['web search failed: max_uses_exceeded']);
     expect(searched.usage.searchCalls).toBe(3);
-    const paused = await anthropicAdapter.query(query('claude-sonnet-5-5', { webSearch: true }), ctx());
-    expect(paused.finish).toBe('incomplete');
-    expect(paused.sources).toEqual([{ url: 'https://www.g2.com/categories/crm', title: 'Best CRM Software' }]);
+    const parsed = anthropicAdapter.parse(fixture('anthropic/messages-pause-turn.json'));
+    expect(parsed.finish).toBe('incomplete');
+    expect(parsed.sources).toEqual([{ url: 'https://www.g2.com/categories/crm', title: 'Best CRM Software' }]);
+    // Paused before any text: a failed response to try again, not an answer mentioning nobody.
+    const paused = await failure(anthropicAdapter.query(query('claude-sonnet-5-5', { webSearch: true }), ctx()));
+    expect(paused).toMatchObject({ kind: 'transient', code: 'empty_answer_incomplete', status: null, details: { requestId: null } });
   });
 
   it('529 overloaded is transient, with exactly one HTTP call', async () => {
