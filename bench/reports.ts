@@ -172,7 +172,9 @@ async function main(): Promise<void> {
       ['visibility', `visibility?${range}`, () => visibility(deps, org.id, big, { ...f, groupBy: ['provider', 'config'] }, 'raw')],
       ['share-of-voice', `share-of-voice?${range}`, () => shareOfVoice(deps, org.id, big, { ...f, groupBy: [] }, 'raw')],
       ['trends', `trends?${range}&interval=day`, () => trends(deps, org.id, big, { ...f, groupBy: [], interval: 'day' }, 'raw')],
-      ['citations', `citations?${range}`, () => citations(deps, org.id, big, { ...f, groupBy: ['provider'], top: 20, format: 'json' }, 'raw')],
+      // Each HTTP call and its baseline are the same query: the whole range, then split (with top lists) per provider.
+      ['citations', `citations?${range}`, () => citations(deps, org.id, big, { ...f, groupBy: [], top: 20, format: 'json' }, 'raw')],
+      ['citations/provider', `citations?${range}&groupBy=provider`, () => citations(deps, org.id, big, { ...f, groupBy: ['provider'], top: 20, format: 'json' }, 'raw')],
       ['experiments', `experiments?${range}&parameter=temperature`, () =>
         experiments(deps, org.id, big, { ...f, parameter: 'temperature', minimumDifference: 0.1, alpha: 0.05, power: 0.8, adjust: 'holm', format: 'json' }, 'raw')],
       ['competitor-gap', `competitor-gap?${range}`, () => competitorGap(deps, org.id, big, { ...f, groupBy: ['prompt'], limit: 50, examples: 3, format: 'json' }, 'raw')],
@@ -201,17 +203,8 @@ async function main(): Promise<void> {
       const [p50, p95] = [percentile(times, 50), percentile(times, 95)];
       worstP50 = Math.max(worstP50, p50);
       worstP95 = Math.max(worstP95, p95);
-      log(`  ${name.padEnd(15)} p50 ${fmt(p50, 1).padStart(6)} ms  p95 ${fmt(p95, 1).padStart(6)} ms   answer tables ${fmt(rawMs).padStart(6)} ms   ×${fmt(rawMs / p50, 0)}`);
+      log(`  ${name.padEnd(19)} p50 ${fmt(p50, 1).padStart(6)} ms  p95 ${fmt(p95, 1).padStart(6)} ms   answer tables ${fmt(rawMs).padStart(6)} ms   ×${fmt(rawMs / p50, 0)}`);
     }
-    const extra = `${address}/v1/workspaces/${big}/reports/citations?${range}&groupBy=provider`;
-    const times: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const s = performance.now();
-      await fetch(extra, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.text());
-      times.push(performance.now() - s);
-    }
-    times.sort((a, b) => a - b);
-    log(`  (not in the target: citations split by provider, top lists per provider: p50 ${fmt(percentile(times, 50), 1)} ms)`);
     await app.close();
     log(`(worst report shown below; target p50 ≤ 50 ms, p95 ≤ 150 ms)`);
     log(`reports: p50 ${fmt(worstP50, 1)} ms, p95 ${fmt(worstP95, 1)} ms @${responses} responses`);
