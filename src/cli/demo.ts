@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { createClients } from '../clients.js';
 import { loadEnv } from '../config/env.js';
+import type { PrismaClient } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { createLogger } from '../lib/logger.js';
 import { migrationsDir } from '../lib/paths.js';
@@ -72,7 +73,6 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     const { prisma } = clients.db;
     const org = await createOrganization(prisma, 'Citewatch demo');
-    const { key } = await createApiKey(prisma, { organizationId: org.id, name: 'demo', scopes: ['admin'] });
     const ws = await createWorkspace({ prisma, pool: clients.db.pool }, org.id, { name: 'Nimbus CRM — demo', timezone: 'Europe/Paris' });
     for (const b of DEMO_BRANDS) await createBrand({ prisma, pool: clients.db.pool }, org.id, ws.id, { ...b, caseSensitive: false });
     for (const p of DEMO_PROMPTS) await createPrompt({ prisma, pool: clients.db.pool }, org.id, ws.id, p);
@@ -111,18 +111,32 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     say('');
     await printReport({ db: clients.db }, org.id, ws.id, run.id, say);
     say('');
-    // The demo stops its worker and exits: the API is not left running, so say how to start it.
-    const api = `http://localhost:${env.PORT}`;
     say(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s. The data stays in the database; this command started no API server.`);
-    say(`Start the API with "npm start", then read the same report over HTTP:`);
-    say(`  curl -H "Authorization: Bearer ${key}" "${api}/v1/workspaces/${ws.id}/reports/visibility?runId=${run.id}"`);
-    say(`API reference: ${api}/docs`);
-    say('');
-    say(`Dashboard (after "npm start"): ${api}/dashboard/`);
-    say(`Demo API key (admin; shown once, paste it into the dashboard): ${key}`);
+    await printNextSteps(prisma, { organizationId: org.id, workspaceId: ws.id, runId: run.id, port: env.PORT }, say);
     return 0;
   } finally {
     await worker.stop();
     await clients.close();
   }
+}
+
+/**
+ * The demo's last lines: how to read its report over HTTP and open the dashboard, with a key made
+ * for them. Everything they point at only reads, so the key left behind in the database can do
+ * no more than that.
+ */
+export async function printNextSteps(
+  prisma: PrismaClient,
+  demo: { organizationId: string; workspaceId: string; runId: string; port: number },
+  say: (line: string) => void,
+): Promise<void> {
+  const { key } = await createApiKey(prisma, { organizationId: demo.organizationId, name: 'demo (read only)', scopes: ['read'] });
+  // The demo stops its worker and exits: the API is not left running, so say how to start it.
+  const api = `http://localhost:${demo.port}`;
+  say(`Start the API with "npm start", then read the same report over HTTP:`);
+  say(`  curl -H "Authorization: Bearer ${key}" "${api}/v1/workspaces/${demo.workspaceId}/reports/visibility?runId=${demo.runId}"`);
+  say(`API reference: ${api}/docs`);
+  say('');
+  say(`Dashboard (after "npm start"): ${api}/dashboard/`);
+  say(`Demo API key (read only; shown once, paste it into the dashboard): ${key}`);
 }

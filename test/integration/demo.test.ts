@@ -1,0 +1,88 @@
+/**
+ * The last lines of `citewatch demo`, which a user copies from: the dashboard address and the
+ * key to paste into it. They are printed by the function the demo ends with, here against a
+ * factory workspace and the API listening on a real port, and must work as printed: the
+ * dashboard is served there, and the key reads the workspace's report but cannot change anything.
+ * (The whole demo, with its worker process, is the quickstart's; it is too slow for the suite.)
+ */
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printNextSteps } from '../../src/cli/demo.js';
+import { addRun, createWorld, type World } from '../factories/answers.js';
+import { createTenant, type TestTenant } from '../factories/index.js';
+import { createTestContext, type TestContext } from '../helpers/context.js';
+
+let ctx: TestContext;
+let tenant: TestTenant;
+let world: World;
+let runId: string;
+let port: number;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  tenant = await createTenant(ctx.db, ['admin']);
+  world = await createWorld(ctx.db, tenant.organizationId, {
+    brands: [{ name: 'Nimbus CRM', kind: 'own' }, { name: 'HubSpot' }],
+    prompts: [{ key: 'p1' }],
+    configs: [{ key: 'mock', provider: 'mock' }],
+  });
+  runId = await addRun(ctx.db, world, {
+    createdAt: new Date(),
+    answers: [
+      { prompt: 'p1', config: 'mock', text: 'Nimbus CRM, then HubSpot.', mentions: [{ brand: 'Nimbus CRM', rank: 1 }, { brand: 'HubSpot', rank: 2 }] },
+      { prompt: 'p1', config: 'mock', text: 'HubSpot.', mentions: [{ brand: 'HubSpot', rank: 1 }] },
+    ],
+  });
+  // "localhost", as the demo prints it: the address must answer whichever family it resolves to.
+  await ctx.app.listen({ host: 'localhost', port: 0 });
+  port = (ctx.app.server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  await ctx?.close();
+});
+
+const lineAfter = (lines: string[], label: string) => lines.find((l) => l.startsWith(label))?.slice(label.length).trim();
+
+describe('citewatch demo, last lines', () => {
+  it('print the dashboard address and a key that reads the demo workspace and cannot write', async () => {
+    const lines: string[] = [];
+    await printNextSteps(ctx.db.prisma, { organizationId: tenant.organizationId, workspaceId: world.workspaceId, runId, port }, (l) => lines.push(l));
+
+    const dashboard = lineAfter(lines, 'Dashboard (after "npm start"):');
+    expect(dashboard).toBe(`http://localhost:${port}/dashboard/`);
+    const page = await fetch(dashboard as string);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="app">');
+
+    const key = lineAfter(lines, 'Demo API key (read only; shown once, paste it into the dashboard):');
+    expect(key).toMatch(/^cw_\S+$/);
+    expect(key).not.toBe(tenant.key);
+    const auth = { authorization: `Bearer ${key}` };
+
+    // The report the demo suggests reading with curl, with the same key, at the printed address.
+    const curl = /curl -H "Authorization: Bearer (\S+)" "([^"]+)"/.exec(lines.join('\n'));
+    expect(curl?.[1]).toBe(key);
+    expect(curl?.[2]).toBe(`http://localhost:${port}/v1/workspaces/${world.workspaceId}/reports/visibility?runId=${runId}`);
+    const report = await fetch(curl?.[2] as string, { headers: auth });
+    expect(report.status).toBe(200);
+    const rows = ((await report.json()) as { rows: Array<{ brandName: string; n: number; mentionRate: { numerator: number } }> }).rows;
+    expect(rows.map((r) => [r.brandName, r.mentionRate.numerator, r.n]).sort()).toEqual([['HubSpot', 2, 2], ['Nimbus CRM', 1, 2]]);
+
+    const write = await fetch(`http://localhost:${port}/v1/workspaces/${world.workspaceId}/brands`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Pipedrive', kind: 'competitor' }),
+    });
+    expect(write.status).toBe(403);
+    expect(write.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await write.json()) as { detail: string }).detail).toContain('"write" scope');
+    // The same request with a key that may write is accepted, so the 403 above is the scope's doing.
+    const admin = await fetch(`http://localhost:${port}/v1/workspaces/${world.workspaceId}/brands`, {
+      method: 'POST',
+      headers: { ...tenant.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Pipedrive', kind: 'competitor' }),
+    });
+    expect(admin.status).toBe(201);
+  });
+});
