@@ -4,6 +4,7 @@
  * from the database, checked over a real socket on an export of several thousand rows.
  */
 import type { AddressInfo } from 'node:net';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answersPage } from '../../src/modules/answers/answers.schemas.js';
 import { addRun, createWorld, times, type World } from '../factories/answers.js';
@@ -19,6 +20,15 @@ let runId: string;
 type Json = Record<string, any>;
 const inject = (url: string) => ctx.app.inject({ url: `${world.base}${url}`, headers: tenant.headers });
 const lines = (csv: string) => csv.trimEnd().split('\n');
+/** A report's CSV as records keyed by header, after checking it is a 200 CSV. */
+const csvOf = async (path: string): Promise<Array<Record<string, string>>> => {
+  const res = await inject(`${path}${path.includes('?') ? '&' : '?'}format=csv`);
+  expect(res.statusCode, `${path}: ${res.body}`).toBe(200);
+  expect(res.headers['content-type']).toMatch(/^text\/csv/);
+  const records = parse(res.body, { columns: true }) as Array<Record<string, string>>;
+  for (const r of records) expect(r.definitionVersion, path).toBe('1');
+  return records;
+};
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -26,7 +36,8 @@ beforeAll(async () => {
   world = await createWorld(ctx.db, tenant.organizationId, {
     brands: [{ name: 'Acme', kind: 'own', domains: ['acme.com'] }, { name: 'Globex' }],
     prompts: [{ key: 'p', text: 'Which CRM, "really"?' }],
-    configs: [{ key: 'c' }],
+    // warm has no answer yet: an experiment against it has an empty arm.
+    configs: [{ key: 'c', params: { temperature: 0.2 } }, { key: 'warm', params: { temperature: 1 } }],
   });
   runId = await addRun(ctx.db, world, {
     createdAt: new Date('2026-06-01T12:00:00Z'),
@@ -77,11 +88,35 @@ describe('exports', () => {
     );
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(new RegExp(`^1,${world.brand('Acme')},Acme,own,mock,${world.config('c')},c,1,2,2,0\\.5,0\\.09`));
-    for (const report of ['share-of-voice', 'trends', 'citations', 'competitor-gap', 'experiments?parameter=temperature']) {
-      const r = await inject(`/reports/${report}${report.includes('?') ? '&' : '?'}format=csv`);
-      expect(r.statusCode, `${report}: ${r.body}`).toBe(200);
-      expect(lines(r.body)[0], report).toMatch(/^definitionVersion,/);
-    }
+  });
+
+  it('exports every other report as CSV: one row per item, with its exact numbers', async () => {
+    const pick = (r: Record<string, string>, keys: string[]) => keys.map((k) => r[k]);
+    const sov = await csvOf('/reports/share-of-voice');
+    expect(sov.map((r) => pick(r, ['brandName', 'shareOfVoice.presence.numerator', 'shareOfVoice.presence.denominator', 'shareOfVoice.count.value', 'averageRank.value', 'top1Rate.numerator', 'n', 'failed'])))
+      .toEqual([['Acme', '1', '3', String(1 / 3), '1', '1', '2', '1'], ['Globex', '2', '3', String(2 / 3), '1.5', '1', '2', '1']]);
+
+    const trends = await csvOf('/reports/trends?interval=day');
+    expect(trends.map((r) => pick(r, ['period', 'brandName', 'mentionRate.numerator', 'shareOfVoice.count.numerator', 'sentiment.neutral', 'citationShare.numerator', 'sources.annotation.count'])))
+      .toEqual([['2026-06-01', 'Acme', '1', '1', '1', '1', '1'], ['2026-06-01', 'Globex', '2', '2', '2', '0', '1']]);
+
+    // Per provider: 3 source kinds; the one group: citing answers, 3 source kinds, 1 domain, 1 URL, 2 brands.
+    const cit = await csvOf('/reports/citations');
+    expect(cit.map((r) => `${r.section}|${r.key}`)).toEqual([
+      'provider source|annotation', 'provider source|link', 'provider source|searchResult', 'answers|citing',
+      'source|annotation', 'source|link', 'source|searchResult', 'domain|acme.com', 'url|https://acme.com/pricing', `brand|${world.brand('Acme')}`, `brand|${world.brand('Globex')}`,
+    ]);
+    expect(pick(cit[3] ?? {}, ['cited', 'answers.numerator', 'answers.denominator', 'n', 'failed'])).toEqual(['1', '1', '2', '2', '1']);
+    expect(pick(cit[7] ?? {}, ['label', 'cited', 'share.value', 'answers.numerator'])).toEqual(['Acme', '1', '1', '1']);
+    expect(pick(cit[10] ?? {}, ['label', 'cited', 'share.numerator', 'share.denominator'])).toEqual(['Globex', '0', '0', '1']);
+
+    const gap = await csvOf('/reports/competitor-gap');
+    expect(gap.map((r) => pick(r, ['promptText', 'competitor', 'gap.numerator', 'gap.denominator', 'competitorMentioned.numerator', 'n', 'failed', 'examples'])))
+      .toEqual([['Which CRM, "really"?', 'Globex', '1', '2', '2', '2', '1', '… Globex …']]);
+
+    const exp = await csvOf(`/reports/experiments?configA=${world.config('c')}&configB=${world.config('warm')}`);
+    expect(exp.map((r) => pick(r, ['parameter', 'configA.value', 'configB.value', 'brandName', 'a.numerator', 'a.denominator', 'b.denominator', 'test', 'pValue', 'significant'])))
+      .toEqual([['temperature', '0.2', '1', 'Acme', '1', '2', '0', 'none', '', 'false'], ['temperature', '0.2', '1', 'Globex', '2', '2', '0', 'none', '', 'false']]);
   });
 
   it('exports raw mentions, citations and responses as CSV and JSON', async () => {
@@ -96,6 +131,24 @@ describe('exports', () => {
     const responses = await inject(`/exports/responses?brandIds=${world.brand('Globex')}`);
     expect(lines(responses.body), responses.body).toHaveLength(4);
     expect(responses.body).toContain('"Acme, then Globex."');
+
+    const rjson = await inject(`/exports/responses?runId=${runId}&format=json`);
+    expect(rjson.headers['content-type']).toMatch(/^application\/json/);
+    expect(rjson.headers['content-disposition']).toBe('attachment; filename="responses.json"');
+    const answers = JSON.parse(rjson.body) as Json[];
+    expect(answers.map((a) => [a.status, a.text, a.error, a.model_config_id, a.run_at])).toEqual([
+      ['succeeded', 'Acme, then Globex.', null, world.config('c'), '2026-06-01T12:00:00.000Z'],
+      ['succeeded', 'Globex only.', null, world.config('c'), '2026-06-01T12:00:00.000Z'],
+      ['failed', null, 'provider error', world.config('c'), '2026-06-01T12:00:00.000Z'],
+    ]);
+    expect(answers[0]).not.toHaveProperty('raw');
+    const mjson = JSON.parse((await inject(`/exports/mentions?runId=${runId}&format=json`)).body) as Json[];
+    // Spans stay JSON arrays in a JSON export (they are JSON text in CSV).
+    expect(mjson.map((m) => [m.response_id, m.brand_name, m.brand_kind, m.count, m.rank, m.sentiment_label, m.spans])).toEqual([
+      [answers[0]?.response_id, 'Acme', 'own', 1, 1, 'neutral', [[0, 4]]],
+      [answers[0]?.response_id, 'Globex', 'competitor', 1, 2, 'neutral', [[11, 17]]],
+      [answers[1]?.response_id, 'Globex', 'competitor', 1, 1, 'neutral', [[0, 6]]],
+    ]);
   });
 
   it('streams a large export over a socket: the header arrives first, every row follows', async () => {

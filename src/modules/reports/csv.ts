@@ -105,7 +105,13 @@ export async function streamQuery(
   return out;
 }
 
-/** Streams rows already computed (bounded reports such as experiments) in the same formats. */
+/**
+ * Streams rows already computed, in the same formats. For the reports assembled in code
+ * (citations, experiments, competitor gap), whose size is bounded by what the caller asked for,
+ * never by the number of answers: groups × (3 + `top` domains + `top` URLs + brands), pairs ×
+ * brands, `limit` rows. Everything that grows with the answers (brand reports, raw exports)
+ * goes through streamQuery instead.
+ */
 export function streamRows(rows: Array<Record<string, unknown>>, format: ExportFormat, columns: string[]): Readable {
   const out = encoder(format, columns);
   void pipeline(Readable.from(rows.map((r) => (format === 'csv' ? flatten(r) : r))), out).catch(() => {});
