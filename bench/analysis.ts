@@ -31,6 +31,49 @@ function measure(items: number, call: (i: number) => void, budgetMs: number, rou
   return perCall[Math.floor(perCall.length / 2)] as number;
 }
 
+/** µs per call over one stretch of at least `budgetMs` (and at least `minCalls` calls). */
+function stretch(items: number, call: (i: number) => void, budgetMs: number, minCalls: number): number {
+  let calls = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < budgetMs || calls < minCalls) {
+    call(calls % items);
+    calls++;
+    elapsed = performance.now() - start;
+  }
+  return (elapsed * 1000) / calls;
+}
+
+/**
+ * Citewatch's extraction and the naive approach timed in alternating stretches, so both see the
+ * same machine: a shared machine's speed drifts by a factor of two within seconds, and a ratio of
+ * two figures taken a minute apart would measure the drift. The ratio is the median of the
+ * per-round ratios; the times are the medians of their rounds.
+ */
+function paired(items: number, ours: (i: number) => void, naiveCall: (i: number) => void, naiveMs: number, rounds = 7) {
+  for (let i = 0; i < Math.min(items, 8); i++) ours(i);
+  naiveCall(0);
+  const a: number[] = [];
+  const b: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let x: number;
+    let y: number;
+    if (r % 2 === 0) {
+      x = stretch(items, ours, 200, items);
+      y = stretch(items, naiveCall, naiveMs, 4);
+    } else {
+      y = stretch(items, naiveCall, naiveMs, 4);
+      x = stretch(items, ours, 200, items);
+    }
+    a.push(x);
+    b.push(y);
+    ratios.push(y / x);
+  }
+  const median = (v: number[]) => v.sort((p, q) => p - q)[Math.floor(v.length / 2)] as number;
+  return { oursUs: median(a), naiveUs: median(b), ratio: median(ratios) };
+}
+
 /** The naive approach: one case-insensitive RegExp per brand (its name and aliases), \b boundaries. */
 function naiveMatchers(brands: readonly BrandDefinition[]): RegExp[] {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -68,11 +111,12 @@ for (const size of SIZES) {
   const compileMs = performance.now() - t0;
   const matchers = naiveMatchers(brands);
 
-  const mentionUs = measure(texts.length, (i) => findMentions(compiled, texts[i] as string), 1500);
-  const matcherUs = measure(texts.length, (i) => findBrandMatches(compiled, texts[i] as string, NO_EXCLUSIONS), 1500);
+  const naiveCall = (i: number) => naive(matchers, texts[i] as string);
+  const naiveMs = size >= 10_000 ? 400 : 150;
+  const { oursUs: mentionUs, naiveUs, ratio } = paired(texts.length, (i) => findMentions(compiled, texts[i] as string), naiveCall, naiveMs);
+  const matcher = paired(texts.length, (i) => findBrandMatches(compiled, texts[i] as string, NO_EXCLUSIONS), naiveCall, naiveMs, 3);
+  const matcherUs = matcher.oursUs;
   const fullUs = measure(texts.length, (i) => analyzeAnswer(compiled, { text: texts[i] as string }), 1500);
-  const naiveUs = measure(texts.length, (i) => naive(matchers, texts[i] as string), size >= 10_000 ? 3000 : 1000, 3);
-  const ratio = naiveUs / mentionUs;
   const found = texts.reduce((s, t) => s + findMentions(compiled, t).length, 0) / texts.length;
   rows.push([
     size.toLocaleString('en-US'),
@@ -83,7 +127,7 @@ for (const size of SIZES) {
     (bytes / mentionUs).toFixed(0),
     `${ratio.toFixed(0)}x`,
     matcherUs.toFixed(1),
-    `${(naiveUs / matcherUs).toFixed(0)}x`,
+    `${matcher.ratio.toFixed(0)}x`,
     fullUs.toFixed(1),
     naiveUs.toFixed(0),
   ]);
@@ -103,7 +147,8 @@ const line = (cells: string[]) => cells.map((c, k) => c.padStart(widths[k] as nu
 console.log('Analysis benchmark: realistic ~5 KB answers (KB), brands found per answer, median of rounds, per answer.');
 console.log('mentions = findMentions, every mention rule (URLs, reasoning, possessives…); matcher = the same matching');
 console.log('without the URL and reasoning rules, the job the naive approach does; analyzeAnswer adds rank, list');
-console.log('position, snippets, sentiment and citations. naive = one RegExp per brand (name|aliases), \\b, flags gi.\n');
+console.log('position, snippets, sentiment and citations. naive = one RegExp per brand (name|aliases), \\b, flags gi.');
+console.log('Each ratio is the median of rounds that time both sides back to back (see paired()).\n');
 console.log(line(headers));
 for (const r of rows) console.log(line(r));
 console.log(`\ncitations: ${citationUs.toFixed(1)} us/answer (extractCitations, ${links.toFixed(1)} citations per answer)`);

@@ -37,7 +37,7 @@ export interface CompiledBrands {
   readonly edges: Int32Array;
   /** Slot count - 1 (a power of two). */
   readonly mask: number;
-  /** Bit set over first-token hashes (see filterBit): most words of an answer are no brand's first word. */
+  /** Bit set over first-token hashes (see filterBit; its length a power of two): most words of an answer are no brand's first word. */
   readonly rootFilter: Uint8Array;
   /** First alias id ending at each trie node (-1: none); the next ones through aliasNext. */
   readonly terminalFirst: Int32Array;
@@ -132,13 +132,19 @@ export function compileBrands(brands: readonly BrandDefinition[]): CompiledBrand
   const firsts: number[] = [-1];
   const aliasNext = new Int32Array(aliases.length).fill(-1);
   const lastAt: number[] = [-1];
-  const rootFilter = new Uint8Array(1 << 16);
+  let bits = 1 << 12;
+  while (bits < aliases.length * 32 && bits < 1 << 19) bits *= 2;
+  const rootFilter = new Uint8Array(bits >>> 3);
+  const filterMask = bits - 1;
   const table = { edges, mask } as CompiledBrands;
   aliases.forEach((alias, id) => {
     let node = 0;
     for (const tok of alias.tokens) {
       const hash = hashString(tok);
-      if (node === 0) rootFilter[filterBit(hash) >>> 3] |= 1 << (filterBit(hash) & 7);
+      if (node === 0) {
+        const bit = filterBit(hash, filterMask);
+        rootFilter[bit >>> 3] |= 1 << (bit & 7);
+      }
       let child = edge(table, node, hash);
       if (child < 0) {
         child = firsts.length;

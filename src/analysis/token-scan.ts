@@ -113,6 +113,7 @@ export function scan(
 ): number {
   const n = text.length;
   const unit = UNIT;
+  const fmask = (filter.length << 3) - 1;
   let nc = 0;
   let cuts = 0;
   let leads = 0;
@@ -188,7 +189,7 @@ export function scan(
               start[count] = s;
               end[count] = e;
               hash[count] = h;
-              bit = (h ^ (h >>> 13)) & 0x7ffff;
+              bit = (h ^ (h >>> 13)) & fmask;
               if (((filter[bit >>> 3] as number) & (1 << (bit & 7))) !== 0) candidates[nc++] = count;
               if (s !== begin) push('leads', leads++, count, begin);
               count++;
@@ -197,7 +198,7 @@ export function scan(
             start[count] = i;
             end[count] = next;
             hash[count] = ch;
-            bit = (ch ^ (ch >>> 13)) & 0x7ffff;
+            bit = (ch ^ (ch >>> 13)) & fmask;
             if (((filter[bit >>> 3] as number) & (1 << (bit & 7))) !== 0) candidates[nc++] = count;
             count++;
             cjk = true;
@@ -212,7 +213,7 @@ export function scan(
       end[count] = e;
       hash[count] = h;
       // The first-word filter (see filterBit), checked as each word ends: most words are no brand's first word.
-      bit = (h ^ (h >>> 13)) & 0x7ffff;
+      bit = (h ^ (h >>> 13)) & fmask;
       if (((filter[bit >>> 3] as number) & (1 << (bit & 7))) !== 0) candidates[nc++] = count;
       if (s !== begin) push('leads', leads++, count, begin);
       count++;

@@ -56,16 +56,22 @@ function randomText(r: () => number): string {
 
 const compiled = compileBrands(BRANDS);
 
-function lazySpans(text: string): Record<string, number[][]> {
+/** Spans per brand id, brands in definition order (so two results compare as JSON). */
+function byBrand(found: Array<{ id: string; spans: ReadonlyArray<readonly [number, number]> }>): Record<string, number[][]> {
   const out: Record<string, number[][]> = {};
-  for (const m of findMentions(compiled, text)) out[BRANDS[m.brandIndex]?.id as string] = m.spans.map(([s, e]) => [s, e]);
+  for (const b of BRANDS) {
+    const m = found.find((f) => f.id === b.id);
+    if (m) out[b.id] = m.spans.map(([s, e]) => [s, e]);
+  }
   return out;
 }
 
+function lazySpans(text: string): Record<string, number[][]> {
+  return byBrand(findMentions(compiled, text).map((m) => ({ id: BRANDS[m.brandIndex]?.id as string, spans: m.spans })));
+}
+
 function eagerSpans(text: string): Record<string, number[][]> {
-  const out: Record<string, number[][]> = {};
-  for (const m of analyzeAnswer(compiled, { text }).mentions) out[m.brandId] = m.spans.map(([s, e]) => [s, e]);
-  return out;
+  return byBrand(analyzeAnswer(compiled, { text }).mentions.map((m) => ({ id: m.brandId, spans: m.spans })));
 }
 
 describe('lazy and eager URL exclusions', () => {
@@ -76,11 +82,13 @@ describe('lazy and eager URL exclusions', () => {
       const text = randomText(r);
       const eager = eagerSpans(text);
       if (Object.keys(eager).length > 0) withMentions++;
-      expect(lazySpans(text), JSON.stringify(text)).toEqual(eager);
+      const lazy = lazySpans(text);
+      // Compared as JSON first: an expect() per text would cost more than the analysis.
+      if (JSON.stringify(lazy) !== JSON.stringify(eager)) expect(lazy, JSON.stringify(text)).toEqual(eager);
     }
     // The texts must exercise matching, not only agree on finding nothing.
     expect(withMentions).toBeGreaterThan(4_000);
-  });
+  }, 60_000);
 
   it('agree where a word runs on past a URL (the eager tokenizer restarts at the region end)', () => {
     const texts = [
