@@ -66,10 +66,16 @@ describe('Newcombe interval for a difference of proportions', () => {
 describe('two-proportion z-test', () => {
   // Lane DM, HyperStat Online / Online Statistics Education (Rice University), "Tests of
   // differences between proportions": 73 of 85 vs 43 of 82 graduated; z = 4.69, p < 0.0001.
-  it('reproduces the textbook example', () => {
+  // The exact figures, computed independently with SciPy 1.17 (Python): the pooled z is the square
+  // root of the uncorrected chi-square of the 2×2 table, scipy.stats.chi2_contingency([[73, 12],
+  // [43, 39]], correction=False) → χ² = 22.0059…, p = 2.718068837100251e-06 (= 2·norm.sf(z)), the
+  // test R's prop.test(c(73, 43), c(85, 82), correct = FALSE) performs.
+  it('reproduces the textbook example to the exact p-value', () => {
     const t = twoProportionZTest(73, 85, 43, 82);
     expect(t?.z.toFixed(2)).toBe('4.69');
-    expect(t?.pValue).toBeLessThan(0.0001);
+    expect(t?.z).toBeCloseTo(4.691049734739062, 12);
+    expect(t?.pValue).toBeCloseTo(2.718068837100251e-6, 17);
+    expect((t?.pValue ?? 0) / 2.718068837100251e-6).toBeCloseTo(1, 9);
   });
 
   it('is symmetric and null when the pooled SE is 0', () => {
@@ -87,6 +93,31 @@ describe("Fisher's exact test", () => {
     expect(fisherExact(3, 1, 1, 3)).toBeCloseTo(34 / 70, 12);
     expect(fisherExact(3, 1, 1, 3).toFixed(4)).toBe('0.4857');
     expect(fisherExact(4, 0, 0, 4)).toBeCloseTo(2 / 70, 12);
+  });
+
+  // Unbalanced margins, where the two-sided rule (sum every table no more likely than the observed
+  // one) differs from doubling a tail:
+  // - R's fisher.test documentation, Fisher's (1962) convictions of like-sex twins of criminals,
+  //   matrix(c(2, 10, 15, 3), 2): rows 17 and 13, columns 12 and 18; two-sided p-value = 0.0005367;
+  // - Wikipedia, "Fisher's exact test", the studying example [[1, 9], [11, 3]]: p = 0.002759.
+  // Exact fractions below from summing hypergeometric probabilities with Python's fractions and
+  // math.comb, and equal to scipy.stats.fisher_exact (SciPy 1.17) to double precision.
+  it.each([
+    [2, 15, 10, 3, 3571 / 6653325, '0.0005367'],
+    [1, 9, 11, 3, 41 / 14858, '0.002759'],
+  ])('[[%i, %i], [%i, %i]] with unbalanced margins → %f (published %s)', (a, b, c, d, exact, published) => {
+    expect(fisherExact(a, b, c, d) / exact).toBeCloseTo(1, 9);
+    expect(fisherExact(a, b, c, d).toPrecision(4)).toBe(Number(published).toPrecision(4));
+    // The same table transposed or with its rows swapped has the same two-sided p-value.
+    expect(fisherExact(a, c, b, d) / exact).toBeCloseTo(1, 9);
+    expect(fisherExact(c, d, a, b) / exact).toBeCloseTo(1, 9);
+  });
+
+  it('stays exact far in the tail, with very unequal arms', () => {
+    // Python fractions / SciPy, as above: one arm of 100 against one of 20.
+    expect(fisherExact(1, 99, 10, 10) / (1 / 62256446)).toBeCloseTo(1, 9);
+    expect(fisherExact(0, 50, 5, 5) / (3 / 65018)).toBeCloseTo(1, 9);
+    expect(fisherExact(0, 20, 4, 0) / (1 / 10626)).toBeCloseTo(1, 9);
   });
 
   it('is 1 for degenerate margins', () => {
@@ -113,6 +144,14 @@ describe('comparing two mention rates', () => {
     expect(c.difference).toBe(0.5);
   });
 
+  it('takes the exact test when one arm is small and the rate extreme', () => {
+    // 0 of 50 against 5 of 10: expected mentions in the small arm 10 × 5/60 < 5.
+    const c = compareProportions(0, 50, 5, 10);
+    expect(c.test).toBe('fisher');
+    expect((c.pValue ?? 0) / (3 / 65018)).toBeCloseTo(1, 9);
+    expect(c.difference).toBe(0.5);
+  });
+
   it('handles 0 of n in both arms and empty arms', () => {
     const none = compareProportions(0, 10, 0, 10);
     expect(none).toMatchObject({ test: 'fisher', pValue: 1, difference: 0 });
@@ -128,6 +167,20 @@ describe('sample size per arm', () => {
     expect(sampleSizePerArm(0.5, 0.75, 0.05, 0.9)).toBe(77);
     expect(sampleSizePerArm(0.6, 0.4)).toBe(97);
     expect(sampleSizePerArm(0.4, 0.6)).toBe(97);
+  });
+
+  // Rates near 0 and 1, where the variance terms are smallest. Reference values: R's
+  // power.prop.test algorithm (two-sided, strict = FALSE) re-implemented with SciPy 1.17 and solved
+  // for n with scipy.optimize.brentq: 284.32, 1058.86 and 73.37 answers per arm before rounding up.
+  it.each([
+    [0.01, 0.05, 285],
+    [0.95, 0.99, 285],
+    [0.001, 0.01, 1059],
+    [0, 0.1, 74],
+    [0.9, 1, 74],
+  ])('detects %f vs %f with %i answers per arm', (p1, p2, n) => {
+    expect(sampleSizePerArm(p1, p2)).toBe(n);
+    expect(sampleSizePerArm(p2, p1)).toBe(n);
   });
 
   it('is null when there is no difference to detect', () => {
