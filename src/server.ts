@@ -1,4 +1,5 @@
 /** API entry: configuration → clients → buildApp → listen → graceful close on SIGTERM/SIGINT. */
+import type { ServerResponse } from 'node:http';
 import { buildApp } from './app.js';
 import { createClients } from './clients.js';
 import { createLogger } from './lib/logger.js';
@@ -10,12 +11,29 @@ runMain('API', async () => {
   const clients = createClients(env, 'api', 'citewatch-api', (err) => logger.warn({ err: err.message }, 'queue connection error'));
   const app = await buildApp({ env, logger, ...clients });
 
+  // Closing the server ends idle connections only once, when it starts. A keep-alive client (a
+  // load balancer) whose request was in flight then holds its connection open after the answer,
+  // and shutdown waits for the keep-alive timeout (72 s), past its deadline. Responses still
+  // open when shutdown starts therefore end their connection.
+  const open = new Set<ServerResponse>();
+  app.server.on('request', (_req, res: ServerResponse) => {
+    open.add(res);
+    res.once('close', () => open.delete(res));
+  });
+  const endConnectionsAfterResponses = () => {
+    for (const res of open) {
+      if (!res.headersSent) res.setHeader('connection', 'close');
+      else res.once('finish', () => res.socket?.end());
+    }
+  };
+
   exitGracefullyOnSignals({
     logger,
     starting: 'shutting down: finishing in-flight requests',
     deadlineMs: 15_000,
     tooLong: 'shutdown took too long; exiting',
     stop: async () => {
+      endConnectionsAfterResponses();
       await app.close();
       // Handlers of requests whose clients went away may still be running; let them finish.
       const deadline = Date.now() + 10_000;

@@ -1,6 +1,7 @@
 /**
- * Real processes for reliability tests: worker processes (workers/main.ts, as production runs
- * them) and a private Redis server that a test may kill and restart without disturbing others.
+ * Real processes for reliability and lifecycle tests: the API and worker entries (src/server.ts,
+ * workers/main.ts, as production runs them) and a private Redis server that a test may kill and
+ * restart without disturbing others.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -32,12 +33,52 @@ function track(child: ChildProcess): ChildHandle {
 }
 
 export function spawnWorkerProcess(env: Record<string, string>): ChildHandle {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot(), 'workers', 'main.ts')], {
+  return spawnEntry(join('workers', 'main.ts'), env);
+}
+
+/** The API server entry (src/server.ts), as production runs it. */
+export function spawnApiProcess(env: Record<string, string>): ChildHandle {
+  return spawnEntry(join('src', 'server.ts'), env);
+}
+
+function spawnEntry(entry: string, env: Record<string, string>): ChildHandle {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot(), entry)], {
     cwd: projectRoot(),
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return track(child);
+}
+
+/** Resolves when the process has printed a match of `pattern`; fails when it exits first or after `timeoutMs`. */
+export function waitForOutput(handle: ChildHandle, pattern: RegExp, timeoutMs = 30_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!pattern.test(handle.output())) return;
+      done();
+      resolve();
+    };
+    const onExit = (code: number | null) => {
+      done();
+      reject(new Error(`the process exited (${code}) before printing ${pattern}:\n${handle.output()}`));
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${pattern}:\n${handle.output()}`));
+    }, timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      handle.child.stdout?.off('data', check);
+      handle.child.stderr?.off('data', check);
+      handle.child.off('exit', onExit);
+    };
+    // Listeners added after track()'s, so output() already holds the new chunk.
+    handle.child.stdout?.on('data', check);
+    handle.child.stderr?.on('data', check);
+    handle.child.on('exit', onExit);
+    check();
+    if (handle.child.exitCode !== null && !pattern.test(handle.output())) onExit(handle.child.exitCode);
+  });
 }
 
 export async function freePort(): Promise<number> {
