@@ -1,0 +1,62 @@
+/**
+ * A 429 is a wait, not a failure: with PROVIDER_MAX_ATTEMPTS=1 a call the provider rate-limits
+ * several times still succeeds once the provider lets it through, and the stored response says
+ * it took one attempt. The waits follow the provider's retry-after-ms.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTenant } from '../factories/index.js';
+import { apiClient, seedWorkspace, type ApiClient } from '../helpers/api.js';
+import { createTestContext, waitFor, type TestContext } from '../helpers/context.js';
+import { FakeProviders, providerFixture } from '../helpers/fake-providers.js';
+
+const RATE_LIMITED = 3;
+const WAIT_MS = 80;
+
+let ctx: TestContext;
+let api: ApiClient;
+let fake: FakeProviders;
+
+beforeAll(async () => {
+  fake = await FakeProviders.start();
+  const limited = { status: 429, headers: { 'retry-after-ms': String(WAIT_MS), 'x-request-id': 'req_429' }, body: providerFixture('openai/error-429-rate-limit.json') };
+  const openai = fake.route(
+    'openai',
+    ...Array.from({ length: RATE_LIMITED }, () => limited),
+    { body: providerFixture('openai/responses-no-search.json'), headers: { 'x-request-id': 'req_ok' } },
+  );
+  ctx = await createTestContext({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${openai}/v1`, PROVIDER_MAX_ATTEMPTS: '1' });
+  api = apiClient(ctx.app, (await createTenant(ctx.db)).headers);
+  await ctx.startWorker().ready;
+});
+afterAll(async () => {
+  await ctx?.close();
+  await fake?.close();
+});
+
+describe('rate limits', () => {
+  it('429s with retry-after-ms do not use up the only attempt', async () => {
+    const { base } = await seedWorkspace(api, { prompts: 1, configs: [] });
+    const config = await api.post(`${base}/model-configs`, { name: 'gpt', provider: 'openai', model: 'gpt-5.4-mini', params: {} });
+    const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [config.id], samplesPerPair: 1 });
+    const done = await waitFor(async () => {
+      const r = await api.get(`${base}/runs/${run.id}`);
+      return r.finishedAt ? r : null;
+    }, 'the run to finish');
+    expect(done.progress).toMatchObject({ total: 1, succeeded: 1, failed: 0 });
+
+    const [row] = await ctx.db.prisma.response.findMany({ where: { runId: run.id } });
+    expect({ status: row?.status, attempts: row?.attempts, errorCode: row?.errorCode, error: row?.error, requestId: row?.providerRequestId }).toEqual({
+      status: 'succeeded',
+      attempts: 1,
+      errorCode: null,
+      error: null,
+      requestId: 'req_ok',
+    });
+    expect(row?.text).toBe('Popular CRMs for startups include HubSpot, Pipedrive and Salesforce.');
+
+    const calls = fake.to('openai');
+    expect(calls).toHaveLength(RATE_LIMITED + 1);
+    // Each retry came after the wait the provider asked for (arrival times on the fake's clock).
+    for (let i = 1; i < calls.length; i++) expect(calls[i]!.at - calls[i - 1]!.at).toBeGreaterThanOrEqual(WAIT_MS - 5);
+  });
+});
