@@ -3,8 +3,10 @@
  * .ci/run) driven by playwright-core, which downloads no browser of its own. A missing browser
  * or dashboard build fails the test with what to do, never skips it.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { AxeResults } from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { projectRoot } from '../../src/lib/paths.js';
 
@@ -44,4 +46,22 @@ export function watchProblems(page: Page): string[] {
     if (req.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
   });
   return problems;
+}
+
+/**
+ * What axe-core (the rules engine behind most accessibility checkers) finds on the page as it is
+ * now, limited to serious and critical violations (contrast, names, labels, roles…), one line each
+ * with the elements concerned. Empty when the page passes.
+ */
+let axeScript: string | undefined;
+const axeSource = () => (axeScript ??= readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8'));
+
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol rather than added as a <script>: the dashboard's CSP
+  // rightly refuses inline scripts, and the test must not loosen it to look.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource());
+  const results = await page.evaluate(() => (globalThis as unknown as { axe: { run(options: object): Promise<AxeResults> } }).axe.run({ resultTypes: ['violations'] }));
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ')}]` : ''}`).join('; ')}`);
 }

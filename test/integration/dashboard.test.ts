@@ -14,7 +14,7 @@ import { buildApp } from '../../src/app.js';
 import { projectRoot } from '../../src/lib/paths.js';
 import { addRun, createWorld, type AnswerSpec, type World } from '../factories/answers.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
-import { assertBrowserTestsCanRun, launchChromium, watchProblems } from '../helpers/browser.js';
+import { accessibilityProblems, assertBrowserTestsCanRun, launchChromium, watchProblems } from '../helpers/browser.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
 const SHOTS = join(projectRoot(), 'test-results', 'dashboard');
@@ -116,7 +116,11 @@ const rate = (r: { value: number; n: number; ci95: { low: number; high: number }
 const points = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x * 100).toFixed(1)}`;
 
 const text = async (testId: string) => (await page.getByTestId(testId).textContent())?.trim();
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+/** Every page is checked for accessibility as it is screenshotted, in the state the picture shows. */
+const shot = async (name: string) => {
+  expect(await accessibilityProblems(page), `accessibility of ${name}`).toEqual([]);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+};
 const openPage = async (name: string) => {
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name }).click();
   await page.getByRole('link', { name, exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
@@ -148,6 +152,7 @@ describe('dashboard in Chromium', () => {
     await page.getByLabel('API key').fill('cw_not_a_real_key');
     await page.getByRole('button', { name: 'Open the dashboard' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/key/i);
+    await shot('key-form');
 
     await page.getByLabel('API key').fill(tenant.key);
     await page.getByRole('button', { name: 'Open the dashboard' }).click();
@@ -157,7 +162,7 @@ describe('dashboard in Chromium', () => {
     expect(await page.getByLabel('API key').count()).toBe(0);
   });
 
-  it('overview: visibility per brand and provider, share of voice and trend equal the API’s', async () => {
+  it('overview: visibility per brand and provider and share of voice equal the API’s', async () => {
     const all = await api('/reports/visibility?groupBy=brand');
     const perProvider = await api('/reports/visibility?groupBy=provider');
     const sov = await api('/reports/share-of-voice');
@@ -171,9 +176,34 @@ describe('dashboard in Chromium', () => {
       expect(await text(`sov-${row.brandId}`), row.brandName).toBe(rate(row.shareOfVoice.presence));
       expect(await text(`sov-mentioned-${row.brandId}`)).toBe(`${row.mentioned} of ${row.n}`);
     }
-    // The chart library loads and draws under the CSP (script-src 'self').
+  });
+
+  it('overview: the trend table and the chart show the API’s rate for every brand and day', async () => {
+    const trends = await api('/reports/trends?interval=day');
+    const periods = [...new Set<string>(trends.rows.map((r: any) => r.period))].sort();
+    expect(periods).toHaveLength(3);
+    // The chart library loads and draws under the CSP (script-src 'self'); hovering a day shows
+    // each brand's rate for that day in the chart's legend, rounded to whole percents.
     await page.locator('.trend-chart canvas').waitFor();
+    const plot = page.locator('.trend-chart .u-over');
+    const area = await plot.boundingBox();
+    if (!area) throw new Error('the trend chart has no plotting area');
+    const legend = () =>
+      page.locator('.trend-chart .u-legend tr.u-series').evaluateAll((trs) =>
+        Object.fromEntries(trs.slice(1).map((tr) => [tr.querySelector('.u-label')?.textContent, tr.querySelector('.u-value')?.textContent])),
+      );
+    for (const [i, period] of periods.entries()) {
+      await plot.hover({ position: { x: 2 + (i / (periods.length - 1)) * (area.width - 4), y: area.height / 2 } });
+      const expected = Object.fromEntries(
+        trends.rows.filter((r: any) => r.period === period).map((r: any) => [r.brandName, r.mentionRate.value === null ? '—' : `${Math.round(r.mentionRate.value * 100)}%`]),
+      );
+      await expect.poll(legend, { message: `legend on ${period}` }).toEqual(expected);
+    }
+    await page.mouse.move(0, 0);
     await shot('overview');
+
+    await page.getByText('Trend as a table (with intervals)').click();
+    for (const row of trends.rows) expect(await text(`trend-${row.period}-${row.brandId}`), `${row.brandName} ${row.period}`).toBe(rate(row.mentionRate));
   });
 
   it('experiments: the two configurations side by side, the significant difference marked', async () => {
@@ -182,6 +212,8 @@ describe('dashboard in Chromium', () => {
     const hubspot = world.brand('HubSpot');
     await page.getByTestId(`result-${hubspot}`).waitFor();
     for (const row of report.pairs[0].brands) {
+      expect(await text(`arm-a-${row.brandId}`), `${row.brandName} A`).toBe(rate(row.a));
+      expect(await text(`arm-b-${row.brandId}`), `${row.brandName} B`).toBe(rate(row.b));
       expect(await text(`difference-${row.brandId}`)).toBe(`${points(row.difference.value)} pts (${points(row.difference.ci95.low)} to ${points(row.difference.ci95.high)})`);
       expect(await text(`result-${row.brandId}`)).toBe(row.significant ? `Significant: B ${row.difference.value > 0 ? 'higher' : 'lower'}` : 'Not significant');
     }

@@ -32,10 +32,14 @@ export function Show<T>({ value, what, children }: { value: Loadable<T>; what: s
   return <>{children(value.data)}</>;
 }
 
-/** Wide tables scroll sideways on small screens; the region can be scrolled with the keyboard. */
+/**
+ * Wide tables scroll sideways on small screens; the region can be scrolled with the keyboard.
+ * Its name says it is the table, so it never repeats the name of the section around it (two
+ * landmarks with one name cannot be told apart in a screen reader's landmark list).
+ */
 export function TableScroll({ label, children }: { label: string; children: ComponentChildren }) {
   return (
-    <div class="table-scroll" role="region" aria-label={label} tabIndex={0}>
+    <div class="table-scroll" role="region" aria-label={`${label} (table)`} tabIndex={0}>
       {children}
     </div>
   );

@@ -117,10 +117,10 @@ function PairTable({ pair, report }: { pair: ExperimentPair; report: Experiments
               <tr key={row.brandId} class={row.significant ? 'significant' : undefined} data-testid={`experiment-${row.brandId}`}>
                 <BrandRowHeader name={row.brandName} kind={row.brandKind} />
                 <td>
-                  <Rate value={row.a} />
+                  <Rate value={row.a} testId={`arm-a-${row.brandId}`} />
                 </td>
                 <td>
-                  <Rate value={row.b} />
+                  <Rate value={row.b} testId={`arm-b-${row.brandId}`} />
                 </td>
                 <td data-testid={`difference-${row.brandId}`}>{formatDifference(row.difference)}</td>
                 <td data-testid={`p-${row.brandId}`}>

@@ -231,7 +231,11 @@ function Trend({ report, brands }: { report: TrendsReport; brands: Brand[] }) {
                   <th scope="row">{p}</th>
                   {shown.map((b) => {
                     const row = report.rows.find((r) => r.brandId === b.id && r.period === p);
-                    return <td key={b.id}>{row ? formatRate(row.mentionRate) : '—'}</td>;
+                    return (
+                      <td key={b.id} data-testid={`trend-${p}-${b.id}`}>
+                        {row ? formatRate(row.mentionRate) : '—'}
+                      </td>
+                    );
                   })}
                 </tr>
               ))}
