@@ -1,7 +1,9 @@
 /**
  * The whole way through: HTTP API → Postgres → BullMQ → worker → mock provider → analysis →
  * report. The expected numbers are computed independently: the mock's answers are regenerated
- * here and each brand counted by a plain, case-sensitive search of its name.
+ * here and each brand counted by a plain, case-sensitive search of its name. The same numbers are
+ * also written down literally, so a change to the mock's answers fails here and its author updates
+ * them on purpose.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockAdapter } from '../../src/providers/mock.js';
@@ -35,6 +37,14 @@ const CONFIGS = [
   { name: 'Hot', provider: 'mock', model: 'mock-1', params: { temperature: 1.2, webSearch: false } },
 ];
 const SAMPLES = 4;
+/** Answers mentioning each brand, out of 12 per configuration (3 prompts × 4 samples); 58 in all. */
+const PINNED_MENTIONS: Record<string, { Cold: number; Hot: number }> = {
+  'Nimbus CRM': { Cold: 0, Hot: 5 },
+  HubSpot: { Cold: 8, Hot: 7 },
+  Pipedrive: { Cold: 4, Hot: 4 },
+  Salesforce: { Cold: 8, Hot: 8 },
+  'Zoho CRM': { Cold: 8, Hot: 6 },
+};
 
 describe('end-to-end audit with the mock provider', () => {
   it('runs prompts × configurations × samples and reports exact mention rates', async () => {
@@ -111,6 +121,16 @@ describe('end-to-end audit with the mock provider', () => {
     // The cold configuration answers every sample alike, so each brand is at 0% or 100% per prompt.
     const cold = report.rows.filter((r: { modelConfigName: string }) => r.modelConfigName === 'Cold');
     for (const r of cold) expect(r.mentionRate.numerator % SAMPLES).toBe(0);
+    const reported = Object.fromEntries(BRANDS.map((b) => [b.name, { Cold: -1, Hot: -1 }]));
+    for (const r of report.rows) reported[r.brandName]![r.modelConfigName as 'Cold' | 'Hot'] = r.mentionRate.numerator;
+    expect(reported, 'the mock answers differently: check the change is intended, then update PINNED_MENTIONS').toEqual(PINNED_MENTIONS);
+    const facts = await ctx.db.pool.query(
+      `SELECT (SELECT count(*)::int FROM mentions m JOIN responses r ON r.id = m.response_id WHERE r.run_id = $1) AS mentions,
+              (SELECT count(*)::int FROM citations c JOIN responses r ON r.id = c.response_id WHERE r.run_id = $1) AS citations`,
+      [run.id],
+    );
+    // One mention row per answer and brand mentioned; citations are the links and annotations kept.
+    expect(facts.rows[0], 'update these with PINNED_MENTIONS').toEqual({ mentions: 58, citations: 72 });
     // Some brand is actually mentioned, or the test proves little.
     expect([...expected.values()].some((v) => v > 0)).toBe(true);
   });
