@@ -1,0 +1,53 @@
+/**
+ * Over HTTP, a parameter the model would reject is refused when the configuration is saved, with
+ * a 400 naming the parameter and why; it is never silently dropped or saved to fail at run time.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTenant } from '../factories/index.js';
+import { apiClient, type ApiClient } from '../helpers/api.js';
+import { createTestContext, type TestContext } from '../helpers/context.js';
+
+let ctx: TestContext;
+let api: ApiClient;
+let base: string;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  api = apiClient(ctx.app, (await createTenant(ctx.db)).headers);
+  base = `/v1/workspaces/${(await api.post('/v1/workspaces', { name: 'Params' })).id}`;
+});
+afterAll(async () => {
+  await ctx?.close();
+});
+
+async function refused(provider: string, model: string, params: Record<string, unknown>) {
+  const res = await api.send('POST', `${base}/model-configs`, { name: `${provider} ${model}`, provider, model, params }, 400);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  return res.body as { code: string; detail: string; errors: Array<{ path: string; message: string }> };
+}
+
+describe('model configuration parameters the model rejects', () => {
+  it('temperature on an OpenAI reasoning model is a 400 naming temperature and how to make it valid', async () => {
+    const body = await refused('openai', 'gpt-5.4-mini', { temperature: 0.2 });
+    expect(body.code).toBe('unsupported_parameter');
+    expect(body.detail).toContain('openai');
+    expect(body.errors.map((e) => e.path)).toEqual(['params.temperature']);
+    expect(body.errors[0]!.message).toMatch(/reasoning effort "none"|reasoningEffort "none"/);
+  });
+
+  it('temperature and topP on a current Claude model are a 400 naming each one', async () => {
+    const body = await refused('anthropic', 'claude-sonnet-5-5', { temperature: 0.5, topP: 0.8 });
+    expect(body.code).toBe('unsupported_parameter');
+    expect(body.errors.map((e) => e.path).sort()).toEqual(['params.temperature', 'params.topP']);
+    for (const e of body.errors) expect(e.message.length).toBeGreaterThan(20);
+  });
+
+  it('nothing refused is saved, and the same parameters pass where the model takes them', async () => {
+    const list = await api.get(`${base}/model-configs`);
+    expect(list.data).toEqual([]);
+    const ok = await api.send('POST', `${base}/model-configs`, { name: 'gpt-4.1 warm', provider: 'openai', model: 'gpt-4.1', params: { temperature: 0.2 } }, 201);
+    expect(ok.body.params).toMatchObject({ temperature: 0.2 });
+    const none = await api.send('POST', `${base}/model-configs`, { name: 'gpt-5.4 none', provider: 'openai', model: 'gpt-5.4', params: { temperature: 0.2, reasoningEffort: 'none' } }, 201);
+    expect(none.body.params).toMatchObject({ temperature: 0.2, reasoningEffort: 'none' });
+  });
+});
