@@ -176,7 +176,7 @@ async function main(): Promise<void> {
       ['citations', `citations?${range}`, () => citations(deps, org.id, big, { ...f, groupBy: [], top: 20, format: 'json' }, 'raw')],
       ['citations/provider', `citations?${range}&groupBy=provider`, () => citations(deps, org.id, big, { ...f, groupBy: ['provider'], top: 20, format: 'json' }, 'raw')],
       ['experiments', `experiments?${range}&parameter=temperature`, () =>
-        experiments(deps, org.id, big, { ...f, parameter: 'temperature', minimumDifference: 0.1, alpha: 0.05, power: 0.8, adjust: 'holm', format: 'json' }, 'raw')],
+        experiments(deps, org.id, big, { ...f, groupBy: [], parameter: 'temperature', minimumDifference: 0.1, alpha: 0.05, power: 0.8, adjust: 'holm', format: 'json' }, 'raw')],
       ['competitor-gap', `competitor-gap?${range}`, () => competitorGap(deps, org.id, big, { ...f, groupBy: ['prompt'], limit: 50, examples: 3, format: 'json' }, 'raw')],
     ];
     log(`\nlargest workspace, last 30 days, ${REQUESTS} requests each over HTTP (${address}), against the same report from the answer tables:`);

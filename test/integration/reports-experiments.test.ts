@@ -132,7 +132,7 @@ describe('experiments', () => {
   });
 
   it('matches the answer tables and rejects incomplete requests', async () => {
-    const q = { parameter: 'temperature', minimumDifference: 0.1, alpha: 0.05, power: 0.8, adjust: 'bh' as const, format: 'json' as const };
+    const q = { groupBy: [], parameter: 'temperature', minimumDifference: 0.1, alpha: 0.05, power: 0.8, adjust: 'bh' as const, format: 'json' as const };
     const fromRollups = await experiments({ db: ctx.db }, tenant.organizationId, world.workspaceId, q);
     expect(fromRollups).toEqual(await experiments({ db: ctx.db }, tenant.organizationId, world.workspaceId, q, 'raw'));
     await get(`configA=${world.config('cold')}`, 400);

@@ -10,8 +10,8 @@ import { shareOfVoiceReport, trendsReport, visibilityReport } from '../../src/mo
 import { citationsReport } from '../../src/modules/reports/citations.schemas.js';
 import { competitorGapReport } from '../../src/modules/reports/competitor-gap.schemas.js';
 import { experimentsReport } from '../../src/modules/reports/experiments.schemas.js';
-import { rebuildRollups } from '../../src/modules/reports/rollups.service.js';
-import { addRun, createWorld, type World } from '../factories/answers.js';
+import type { World } from '../factories/answers.js';
+import { PROMPT_TEXT, createFilterWorld } from '../factories/filters-world.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
@@ -31,44 +31,10 @@ const get = async (path: string, schema: { parse(v: unknown): unknown }): Promis
 };
 const anyJson = { parse: (v: unknown) => v };
 
-const PROMPT_TEXT = { p1: 'Best CRM?', p2: 'CRM for SMB?', p3: 'Project tools?' } as const;
-
 beforeAll(async () => {
   ctx = await createTestContext();
   tenant = await createTenant(ctx.db);
-  world = await createWorld(ctx.db, tenant.organizationId, {
-    brands: [{ name: 'Acme', kind: 'own', domains: ['acme.com'] }, { name: 'Globex', domains: ['globex.com'] }, { name: 'Initech' }],
-    prompts: [{ key: 'p1', text: PROMPT_TEXT.p1, tags: ['crm'] }, { key: 'p2', text: PROMPT_TEXT.p2, tags: ['crm', 'smb'] }, { key: 'p3', text: PROMPT_TEXT.p3, tags: ['pm'] }],
-    // cA and cB differ only in temperature (one experiment pair); cC differs from both in provider and model.
-    configs: [
-      { key: 'cA', provider: 'mock', model: 'mock-1', params: { temperature: 0.2 } },
-      { key: 'cB', provider: 'mock', model: 'mock-1', params: { temperature: 1 } },
-      { key: 'cC', provider: 'openai', model: 'gpt-x', params: { temperature: 0.2 } },
-    ],
-  });
-  // Each answer's text is its name, so the drill-down can be compared by name.
-  await addRun(ctx.db, world, {
-    createdAt: new Date('2026-05-04T10:00:00Z'),
-    answers: [
-      { text: 'a1', prompt: 'p1', config: 'cA', mentions: [{ brand: 'Acme', sentiment: 0.6 }, { brand: 'Globex' }],
-        citations: [{ url: 'https://acme.com/a', source: 'annotation' }, { url: 'https://news.org/n', source: 'link' }] },
-      { text: 'a2', prompt: 'p1', config: 'cB', mentions: [{ brand: 'Globex', sentiment: -0.4 }], citations: [{ url: 'https://globex.com/g', source: 'link' }] },
-      { text: 'a3', prompt: 'p2', config: 'cA', mentions: [{ brand: 'Acme' }] },
-      { prompt: 'p2', config: 'cC', status: 'failed' }, // a4
-      { text: 'a5', prompt: 'p3', config: 'cC', mentions: [{ brand: 'Globex' }, { brand: 'Initech' }], citations: [{ url: 'https://news.org/n', source: 'search_result' }] },
-    ],
-  });
-  await rebuildRollups(ctx.db.pool, { workspaceId: world.workspaceId });
-  run2 = await addRun(ctx.db, world, {
-    createdAt: new Date('2026-05-06T10:00:00Z'),
-    finished: false,
-    answers: [
-      { text: 'b1', prompt: 'p1', config: 'cA', mentions: [{ brand: 'Acme' }] },
-      { text: 'b2', prompt: 'p2', config: 'cB', mentions: [{ brand: 'Globex', count: 2 }], citations: [{ url: 'https://globex.com/g', source: 'annotation' }] },
-      { text: 'b3', prompt: 'p3', config: 'cA' },
-      { text: 'b4', prompt: 'p1', config: 'cC', mentions: [{ brand: 'Globex', sentiment: 0.3 }, { brand: 'Acme' }], citations: [{ url: 'https://acme.com/a', source: 'link' }] },
-    ],
-  });
+  ({ world, run2 } = await createFilterWorld(ctx.db, tenant.organizationId));
 });
 afterAll(async () => ctx.close());
 
@@ -284,17 +250,5 @@ describe('filters the drill-down cannot take', () => {
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toContain('brandIds');
-  });
-});
-
-describe('a tag filter with tag grouping', () => {
-  it('groups only by the tags asked for, not every other tag of the matching prompts', async () => {
-    // p2 carries crm and smb: filtered on smb, its answers form an smb group and no crm group.
-    const vis = await get('/reports/visibility?tags=smb&groupBy=tag', visibilityReport);
-    expect(vis.rows.map((r: Json) => [r.tag, r.brandName, r.mentionRate.numerator, r.n])).toEqual([
-      ['smb', 'Acme', 1, 2], ['smb', 'Globex', 1, 2], ['smb', 'Initech', 0, 2],
-    ]);
-    const cit = await get('/reports/citations?tags=smb&groupBy=tag', citationsReport);
-    expect(cit.groups.map((g: Json) => [g.tag, g.cited, g.domains.map((d: Json) => d.domain)])).toEqual([['smb', 1, ['globex.com']]]);
   });
 });

@@ -1,7 +1,7 @@
 /** Configuration experiments: did changing one thing change how often each brand is named? */
 import { z } from 'zod';
 import { uuid } from '../common.schemas.js';
-import { brandFields, envelopeFields, filterFields, format, interval, proportion } from './reports.schemas.js';
+import { brandFields, dimensionFields, envelopeFields, filterFields, format, groupByOf, interval, proportion } from './reports.schemas.js';
 
 export const experimentsQuery = z
   .object({
@@ -16,7 +16,11 @@ export const experimentsQuery = z
     minimumDifference: z.coerce.number().gt(0).lt(1).default(0.1).describe('Difference in mention rate to size samples for (absolute, e.g. 0.1 = 10 points)'),
     alpha: z.coerce.number().gt(0).lt(0.5).default(0.05).describe('Significance level, after adjustment'),
     power: z.coerce.number().gt(0.5).lt(1).default(0.8),
-    adjust: z.enum(['holm', 'bh', 'none']).default('holm').describe('Multiple-comparison adjustment across every brand and pair of the report'),
+    adjust: z.enum(['holm', 'bh', 'none']).default('holm').describe('Multiple-comparison adjustment across every brand, pair and group of the report'),
+    // No provider or config: a configuration has one provider, so they would split nothing.
+    groupBy: groupByOf(['prompt', 'tag', 'run', 'day', 'week'] as const, []).describe(
+      'Compare the pairs within each prompt, tag, run, day or week (comma-separated; default: the whole range). Every comparison counts in the adjustment.',
+    ),
     format,
   })
   .strict()
@@ -51,6 +55,7 @@ export const experimentBrand = z.object({
 });
 
 export const experimentPair = z.object({
+  ...dimensionFields,
   parameter: z.string().nullable().describe('The one setting the two configurations differ in; null when they differ in several (an explicit pair)'),
   a: arm,
   b: arm,
@@ -67,7 +72,8 @@ export const experimentsReport = z
     power: z.number(),
     minimumDifference: z.number(),
     adjust: z.enum(['holm', 'bh', 'none']),
-    pairs: z.array(experimentPair),
+    groupBy: z.array(z.string()),
+    pairs: z.array(experimentPair).describe('Per group (when grouped) and pair; a pair is listed in a group where at least one of its configurations answered'),
   })
   .meta({ id: 'ExperimentsReport' });
 

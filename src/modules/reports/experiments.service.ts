@@ -9,9 +9,11 @@
 import { canonicalJson } from '../../lib/canonical.js';
 import { AppError } from '../../lib/errors.js';
 import { benjaminiHochberg, compareProportions, holm, sampleSizePerArm } from '../../lib/statistics.js';
-import { proportionOf } from './brand-rows.js';
+import { dimensionsOf, proportionOf } from './brand-rows.js';
 import type { ExperimentPair, ExperimentsQuery, ExperimentsReport } from './experiments.schemas.js';
+import type { BrandFactsRow } from './reports.repo.js';
 import { brandFacts, envelope, filtersOf, openReport, type ReportsDeps, type SourceMode } from './reports.service.js';
+import { DIM_COLUMN, type Dim } from './sources.sql.js';
 
 interface ConfigRow {
   id: string;
@@ -70,7 +72,8 @@ export async function experiments(deps: ReportsDeps, orgId: string, workspaceId:
     'SELECT id, name, provider, model, params FROM model_configs WHERE workspace_id = $1 ORDER BY name, id',
     [workspaceId],
   );
-  const facts = await brandFacts(deps, report, ['config']);
+  const dims = q.groupBy as Dim[];
+  const facts = await brandFacts(deps, report, ['config', ...dims]);
   let pairs: Pair[];
   if (q.configA && q.configB) {
     const a = configs.find((c) => c.id === q.configA);
@@ -88,42 +91,54 @@ export async function experiments(deps: ReportsDeps, orgId: string, workspaceId:
     pairs = oneFactorPairs(configs.filter((c) => answered.has(c.id)), q.parameter);
   }
 
-  const byKey = new Map(facts.map((r) => [`${r.model_config_id}|${r.brand_id}`, r]));
+  // One slice when ungrouped; otherwise each prompt, tag, run or period, in the order of its values.
+  const names = dims.map((d) => DIM_COLUMN[d]);
+  const sliceOf = (r: BrandFactsRow) => JSON.stringify(names.map((n) => (r as unknown as Record<string, unknown>)[n] ?? null));
+  // Ungrouped, a pair is listed even without answers (an explicit pair not run yet).
+  const slices: Array<[string, BrandFactsRow | null]> = dims.length
+    ? [...new Map(facts.map((r) => [sliceOf(r), r])).entries()].sort(([x], [y]) => x.localeCompare(y))
+    : [['[]', null]];
+  const byKey = new Map(facts.map((r) => [`${sliceOf(r)}|${r.model_config_id}|${r.brand_id}`, r]));
   const brands = [...new Map(facts.map((r) => [r.brand_id, r])).values()];
-  const totals = (configId: string) => facts.find((r) => r.model_config_id === configId);
+  const totals = (slice: string, configId: string) => facts.find((r) => sliceOf(r) === slice && r.model_config_id === configId);
 
-  const out: ExperimentPair[] = pairs.map(({ a, b, parameter }) => {
-    const ta = totals(a.id);
-    const tb = totals(b.id);
-    const arm = (c: ConfigRow) => ({ modelConfigId: c.id, modelConfigName: c.name, provider: c.provider, model: c.model, value: parameter ? valueOf(c, parameter) : null });
-    return {
-      parameter,
-      a: arm(a),
-      b: arm(b),
-      answers: { a: ta?.n ?? 0, b: tb?.n ?? 0 },
-      failed: { a: ta?.failed ?? 0, b: tb?.failed ?? 0 },
-      brands: brands.map((brand) => {
-        const ra = byKey.get(`${a.id}|${brand.brand_id}`);
-        const rb = byKey.get(`${b.id}|${brand.brand_id}`);
-        const [kA, nA, kB, nB] = [ra?.mentioned ?? 0, ra?.n ?? 0, rb?.mentioned ?? 0, rb?.n ?? 0];
-        const c = compareProportions(kA, nA, kB, nB);
-        return {
-          brandId: brand.brand_id,
-          brandName: brand.brand_name,
-          brandKind: brand.brand_kind,
-          a: proportionOf(kA, nA),
-          b: proportionOf(kB, nB),
-          difference: { value: c.difference, ci95: c.ci95 },
-          test: c.test,
-          statistic: c.statistic,
-          pValue: c.pValue,
-          pValueAdjusted: null,
-          significant: false,
-          samplesPerArmNeeded: samplesNeeded(kA, nA, q.minimumDifference, q.alpha, q.power),
-        };
-      }),
-    };
-  });
+  const out: ExperimentPair[] = slices.flatMap(([slice, sample]) =>
+    pairs.flatMap(({ a, b, parameter }): ExperimentPair[] => {
+      const ta = totals(slice, a.id);
+      const tb = totals(slice, b.id);
+      // Grouped, a pair is only listed where one of its configurations answered.
+      if (dims.length && !(ta?.n || ta?.failed || tb?.n || tb?.failed)) return [];
+      const arm = (c: ConfigRow) => ({ modelConfigId: c.id, modelConfigName: c.name, provider: c.provider, model: c.model, value: parameter ? valueOf(c, parameter) : null });
+      return [{
+        ...(sample ? dimensionsOf(sample, dims) : {}),
+        parameter,
+        a: arm(a),
+        b: arm(b),
+        answers: { a: ta?.n ?? 0, b: tb?.n ?? 0 },
+        failed: { a: ta?.failed ?? 0, b: tb?.failed ?? 0 },
+        brands: brands.map((brand) => {
+          const ra = byKey.get(`${slice}|${a.id}|${brand.brand_id}`);
+          const rb = byKey.get(`${slice}|${b.id}|${brand.brand_id}`);
+          const [kA, nA, kB, nB] = [ra?.mentioned ?? 0, ra?.n ?? 0, rb?.mentioned ?? 0, rb?.n ?? 0];
+          const c = compareProportions(kA, nA, kB, nB);
+          return {
+            brandId: brand.brand_id,
+            brandName: brand.brand_name,
+            brandKind: brand.brand_kind,
+            a: proportionOf(kA, nA),
+            b: proportionOf(kB, nB),
+            difference: { value: c.difference, ci95: c.ci95 },
+            test: c.test,
+            statistic: c.statistic,
+            pValue: c.pValue,
+            pValueAdjusted: null,
+            significant: false,
+            samplesPerArmNeeded: samplesNeeded(kA, nA, q.minimumDifference, q.alpha, q.power),
+          };
+        }),
+      }];
+    }),
+  );
 
   const tests = out.flatMap((p) => p.brands);
   const adjusted = q.adjust === 'holm' ? holm(tests.map((t) => t.pValue)) : q.adjust === 'bh' ? benjaminiHochberg(tests.map((t) => t.pValue)) : tests.map((t) => t.pValue);
@@ -138,19 +153,21 @@ export async function experiments(deps: ReportsDeps, orgId: string, workspaceId:
     power: q.power,
     minimumDifference: q.minimumDifference,
     adjust: q.adjust,
+    groupBy: q.groupBy,
     pairs: out,
   };
 }
 
 /** One flat row per pair and brand, for CSV. */
 export function experimentRows(r: ExperimentsReport): Array<Record<string, unknown>> {
-  return r.pairs.flatMap((p) =>
-    p.brands.map((b) => ({
+  return r.pairs.flatMap(({ parameter, a, b, answers: _answers, failed: _failed, brands, ...group }) =>
+    brands.map((brand) => ({
       definitionVersion: r.definitionVersion,
-      parameter: p.parameter,
-      configA: { ...p.a, value: p.a.value === null ? null : canonicalJson(p.a.value) },
-      configB: { ...p.b, value: p.b.value === null ? null : canonicalJson(p.b.value) },
-      ...b,
+      ...group,
+      parameter,
+      configA: { ...a, value: a.value === null ? null : canonicalJson(a.value) },
+      configB: { ...b, value: b.value === null ? null : canonicalJson(b.value) },
+      ...brand,
     })),
   );
 }
