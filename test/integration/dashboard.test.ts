@@ -21,6 +21,8 @@ const SHOTS = join(projectRoot(), 'test-results', 'dashboard');
 const XSS_TEXT =
   'Nimbus CRM is the pick for small teams <script>window.__pwned=1</script> and HubSpot ' +
   '<img src=x onerror="window.__pwned=2"> suits marketers. Compare at [G2](https://www.g2.com/categories/crm).';
+/** A citation URL an answer could carry: shown as text, never a link that would run it. */
+const SCRIPT_URL = 'javascript:window.__pwned=3';
 
 let ctx: TestContext;
 let tenant: TestTenant;
@@ -70,7 +72,7 @@ beforeAll(async () => {
     answer('p1', 'gpt', ['HubSpot', 'Nimbus CRM'], ['https://www.hubspot.com/crm', 'https://www.g2.com/crm']),
     answer('p1', 'gpt', ['HubSpot', 'Salesforce'], ['https://www.hubspot.com/crm']),
     withXss
-      ? { prompt: 'p2', config: 'gpt', text: XSS_TEXT, citations: [{ url: 'https://www.g2.com/categories/crm' }, { url: 'https://nimbuscrm.com/' }],
+      ? { prompt: 'p2', config: 'gpt', text: XSS_TEXT, citations: [{ url: 'https://www.g2.com/categories/crm' }, { url: 'https://nimbuscrm.com/' }, { url: SCRIPT_URL }],
           mentions: [{ brand: 'Nimbus CRM', rank: 1, spans: spansOf(XSS_TEXT, 'Nimbus CRM') }, { brand: 'HubSpot', rank: 2, spans: spansOf(XSS_TEXT, 'HubSpot') }] }
       : answer('p2', 'gpt', ['HubSpot']),
     answer('p2', 'gpt', ['HubSpot', 'Salesforce', 'Nimbus CRM'], ['https://www.g2.com/crm']),
@@ -160,6 +162,29 @@ describe('dashboard in Chromium', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: /Overview/ }).waitFor();
     expect(await page.getByLabel('API key').count()).toBe(0);
+
+    // Kept for this tab's session only: in sessionStorage, not in localStorage, a cookie or the URL.
+    const stored = await page.evaluate(() => ({
+      session: Object.keys(sessionStorage).map((k) => sessionStorage.getItem(k)),
+      local: Object.keys(localStorage).map((k) => localStorage.getItem(k)),
+      cookie: document.cookie,
+    }));
+    expect(stored.session).toContain(tenant.key);
+    expect(stored.local.filter((v) => v?.includes(tenant.key))).toEqual([]);
+    expect(stored.cookie).not.toContain(tenant.key);
+    expect((await page.context().cookies()).filter((c) => c.value.includes(tenant.key))).toEqual([]);
+    expect(page.url()).not.toContain(tenant.key);
+
+    // Another browser session (a new context shares nothing with this one) asks for the key again.
+    const other = await browser.newContext();
+    try {
+      const fresh = await other.newPage();
+      await fresh.goto(`${origin}/dashboard/`);
+      await fresh.getByLabel('API key').waitFor();
+      expect(await fresh.evaluate(() => sessionStorage.length + localStorage.length)).toBe(0);
+    } finally {
+      await other.close();
+    }
   });
 
   it('overview: visibility per brand and provider and share of voice equal the API’s', async () => {
@@ -263,8 +288,14 @@ describe('dashboard in Chromium', () => {
       .flatMap((m: any) => m.spans.map(([s, e]: [number, number]) => [XSS_TEXT.slice(s, e), s, e, m.brandId]))
       .sort((a: any, b: any) => a[1] - b[1]);
     expect(marks).toEqual(expected);
-    const links = await page.getByTestId('answer-citations').locator('li a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
-    expect(links).toEqual(xss.citations.map((c: any) => c.url));
+    // Citations are listed in order; only the http(s) ones are links, the script URL is plain text.
+    const citations = page.getByTestId('answer-citations').locator('li');
+    expect(await citations.evaluateAll((els) => els.map((e) => e.querySelector('a, .url')?.textContent))).toEqual(xss.citations.map((c: any) => c.url));
+    const links = await citations.locator('a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    expect(links).toEqual(xss.citations.map((c: any) => c.url).filter((u: string) => u !== SCRIPT_URL));
+    expect(xss.citations.map((c: any) => c.url)).toContain(SCRIPT_URL);
+    expect(await page.locator('[href^="javascript:" i]').count()).toBe(0);
+    await page.getByTestId('answer-citations').getByText(SCRIPT_URL).click();
 
     expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('script:not([src])').count()).toBe(0);
