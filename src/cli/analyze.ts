@@ -1,5 +1,5 @@
 /**
- * `citewatch analyze --brands BRANDS.json [--provider text|openai|anthropic|perplexity|gemini] FILE|-`
+ * `citewatch analyze --brands BRANDS.json [--provider text|openai|anthropic|perplexity|gemini|google_ai_overview|openai_compatible] FILE|-`
  *
  * Analyses one answer offline and prints its mentions and citations as one JSON object. With the
  * default provider `text`, FILE is the answer itself (plain text or markdown); with a provider,
@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { analyzeAnswer, compileBrands, type AnswerInput, type BrandDefinition } from '../analysis/index.js';
-import { getAdapter, hasAdapter } from '../providers/registry.js';
+import { getAdapter, hasAdapter, providerNames } from '../providers/registry.js';
 
 export interface AnalyzeIo {
   stdin: NodeJS.ReadableStream;
@@ -18,8 +18,9 @@ export interface AnalyzeIo {
   stderr: NodeJS.WritableStream;
 }
 
-const PROVIDERS = ['text', 'openai', 'anthropic', 'perplexity', 'gemini', 'mock'] as const;
-const USAGE = 'usage: citewatch analyze --brands BRANDS.json [--provider text|openai|anthropic|perplexity|gemini] FILE|-';
+// Every registered provider can be read, so a new adapter needs no change here.
+const PROVIDERS: readonly string[] = ['text', ...providerNames()];
+const USAGE = `usage: citewatch analyze --brands BRANDS.json [--provider ${PROVIDERS.filter((p) => p !== 'mock').join('|')}] FILE|-`;
 
 const brandsSchema = z.array(
   z
@@ -109,7 +110,7 @@ export async function analyzeCommand(argv: string[], io: AnalyzeIo): Promise<num
     }
     const { brands: brandsPath, provider = 'text' } = args.values;
     if (!brandsPath) throw new InputError(`--brands is required; ${USAGE}`);
-    if (!(PROVIDERS as readonly string[]).includes(provider)) {
+    if (!PROVIDERS.includes(provider)) {
       throw new InputError(`unknown provider "${provider}" (expected ${PROVIDERS.filter((p) => p !== 'mock').join(', ')})`);
     }
     if (args.positionals.length !== 1) throw new InputError(`expected exactly one FILE (or - for standard input); ${USAGE}`);

@@ -178,9 +178,30 @@ describe('citewatch analyze --provider', () => {
       usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 20, totalTokenCount: 30 },
       modelVersion: 'gemini-2.5-flash',
     },
+    google_ai_overview: {
+      search_metadata: { id: 'serp_1', status: 'Success' },
+      search_parameters: { engine: 'google', q: 'best free crm' },
+      ai_overview: {
+        text_blocks: [{ type: 'paragraph', snippet: text, reference_indexes: [0] }],
+        references: [{ index: 0, title: 'HubSpot CRM', link: 'https://www.hubspot.com/crm', source: 'HubSpot' }],
+      },
+    },
+    openai_compatible: {
+      id: 'gen_1',
+      object: 'chat.completion',
+      model: 'mistral-medium-latest',
+      choices: [
+        {
+          index: 0,
+          finish_reason: 'stop',
+          message: { role: 'assistant', content: text, annotations: [{ type: 'url_citation', url_citation: { url: 'https://www.hubspot.com/crm', title: 'HubSpot CRM', start_index: 0, end_index: 7 } }] },
+        },
+      ],
+      usage: { prompt_tokens: 10, completion_tokens: 20, total_tokens: 30 },
+    },
   };
 
-  for (const provider of ['openai', 'anthropic', 'perplexity', 'gemini']) {
+  for (const provider of ['openai', 'anthropic', 'perplexity', 'gemini', 'google_ai_overview', 'openai_compatible']) {
     const registered = hasAdapter(provider);
     it.skipIf(!registered)(`reads a ${provider} body${registered ? '' : ` (skipped: the ${provider} adapter is not registered yet)`}`, async () => {
       const { code, out, err } = await run(['--brands', brandsFile, '--provider', provider, file(`${provider}.json`, JSON.stringify(bodies[provider]))]);
