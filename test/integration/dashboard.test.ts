@@ -52,6 +52,17 @@ function answer(prompt: string, config: string, brands: string[], urls: string[]
   };
 }
 
+/** Where a page could keep a key (named here because tests compile without the DOM library). */
+interface WebStorage {
+  readonly length: number;
+  getItem(key: string): string | null;
+}
+interface KeyPlaces {
+  sessionStorage: WebStorage;
+  localStorage: WebStorage;
+  document: { cookie: string };
+}
+
 const day = (n: number) => new Date(Date.now() - n * 86_400_000);
 
 beforeAll(async () => {
@@ -164,11 +175,14 @@ describe('dashboard in Chromium', () => {
     expect(await page.getByLabel('API key').count()).toBe(0);
 
     // Kept for this tab's session only: in sessionStorage, not in localStorage, a cookie or the URL.
-    const stored = await page.evaluate(() => ({
-      session: Object.keys(sessionStorage).map((k) => sessionStorage.getItem(k)),
-      local: Object.keys(localStorage).map((k) => localStorage.getItem(k)),
-      cookie: document.cookie,
-    }));
+    const stored = await page.evaluate(() => {
+      const { sessionStorage, localStorage, document } = globalThis as unknown as KeyPlaces;
+      return {
+        session: Object.keys(sessionStorage).map((k) => sessionStorage.getItem(k)),
+        local: Object.keys(localStorage).map((k) => localStorage.getItem(k)),
+        cookie: document.cookie,
+      };
+    });
     expect(stored.session).toContain(tenant.key);
     expect(stored.local.filter((v) => v?.includes(tenant.key))).toEqual([]);
     expect(stored.cookie).not.toContain(tenant.key);
@@ -181,7 +195,7 @@ describe('dashboard in Chromium', () => {
       const fresh = await other.newPage();
       await fresh.goto(`${origin}/dashboard/`);
       await fresh.getByLabel('API key').waitFor();
-      expect(await fresh.evaluate(() => sessionStorage.length + localStorage.length)).toBe(0);
+      expect(await fresh.evaluate(() => ((g) => g.sessionStorage.length + g.localStorage.length)(globalThis as unknown as KeyPlaces))).toBe(0);
     } finally {
       await other.close();
     }
