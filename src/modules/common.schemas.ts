@@ -14,11 +14,14 @@ export const listQuery = z
   .strict();
 export type ListQuery = z.infer<typeof listQuery>;
 
+/** A page of items; its documented example is a page holding the item's example. */
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({
+  const page = z.object({
     data: z.array(item),
     nextCursor: z.string().nullable().describe('Pass as `cursor` to get the next page; null on the last page'),
   });
+  const example = (z.globalRegistry.get(item)?.examples as unknown[] | undefined)?.[0] as { id?: unknown } | undefined;
+  return example ? page.meta({ examples: [{ data: [example], nextCursor: typeof example.id === 'string' ? example.id : null }] }) : page;
 }
 
 export interface Page<T> {

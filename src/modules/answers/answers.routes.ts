@@ -10,6 +10,7 @@ import { orgOf } from '../../plugins/auth.js';
 import { problemResponses } from '../../plugins/openapi.js';
 import { workspaceParams } from '../common.schemas.js';
 import { sendCsv } from '../reports/reports.routes.js';
+import { exportExamples } from './answers.examples.js';
 import { answersPage, answersQuery, exportQuery } from './answers.schemas.js';
 import * as service from './answers.service.js';
 
@@ -46,8 +47,8 @@ export async function answersRoutes(app: FastifyInstance, deps: service.AnswersD
           200: {
             description: `The ${dataset}, one row each`,
             content: {
-              'text/csv': { schema: z.string().describe('A header row, then one row per item; JSON values (spans, raw) as JSON text') },
-              'application/json': { schema: z.array(z.record(z.string(), z.unknown())).describe('An array of rows, streamed') },
+              'text/csv': { schema: z.string().describe('A header row, then one row per item; JSON values (spans, raw) as JSON text').meta({ examples: [exportExamples[dataset].csv] }) },
+              'application/json': { schema: z.array(z.record(z.string(), z.unknown())).describe('An array of rows, streamed').meta({ examples: [[exportExamples[dataset].json]] }) },
             },
           },
           ...problemResponses,

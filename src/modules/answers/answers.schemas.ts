@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { pageOf, uuid } from '../common.schemas.js';
 import { csv, filterFields } from '../reports/reports.schemas.js';
+import { answerExample } from './answers.examples.js';
 
 const { brandIds: _brandIds, ...answerFilters } = filterFields;
 
@@ -67,7 +68,7 @@ export const answerDto = z
     text: z.string().nullable().optional().describe('With includeRaw=true'),
     raw: z.unknown().optional().describe('Provider payload, with includeRaw=true'),
   })
-  .meta({ id: 'Answer' });
+  .meta({ id: 'Answer', examples: [answerExample] });
 
 export const answersPage = pageOf(answerDto).meta({ id: 'AnswersPage' });
 export type AnswerDto = z.infer<typeof answerDto>;

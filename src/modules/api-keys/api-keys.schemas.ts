@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery, text, timestamp, uuid } from '../common.schemas.js';
+import { apiKeyExample, apiKeyCreatedExample } from './api-keys.examples.js';
 
 const scope = z.enum(['read', 'write', 'admin']);
 
@@ -27,11 +28,11 @@ export const apiKeyDto = z
     lastUsedAt: timestamp.nullable().describe('Updated at most once a minute'),
     createdAt: timestamp,
   })
-  .meta({ id: 'ApiKey' });
+  .meta({ id: 'ApiKey', examples: [apiKeyExample] });
 
 export const apiKeyCreated = apiKeyDto
   .extend({ key: z.string().describe('The whole key. Shown once: store it now, it cannot be retrieved later.') })
-  .meta({ id: 'ApiKeyCreated' });
+  .meta({ id: 'ApiKeyCreated', examples: [apiKeyCreatedExample] });
 
 export const apiKeyParams = z.object({ apiKeyId: uuid }).strict();
 export const apiKeyListQuery = listQuery.extend({ includeRevoked: z.stringbool().default(false) }).strict();

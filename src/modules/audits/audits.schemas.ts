@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery, tagList, text, timeZone, timestamp, uuid } from '../common.schemas.js';
+import { auditExample } from './audits.examples.js';
 
 const usd = z.number().positive().max(1_000_000).multipleOf(0.0001, 'at most 4 decimals');
 
@@ -58,7 +59,7 @@ export const auditDto = z
     createdAt: timestamp,
     updatedAt: timestamp,
   })
-  .meta({ id: 'Audit' });
+  .meta({ id: 'Audit', examples: [auditExample] });
 
 export const auditListQuery = listQuery;
 

@@ -1,6 +1,7 @@
 import { parse as parseDomain } from 'tldts';
 import { z } from 'zod';
 import { text, timestamp, uuid } from '../common.schemas.js';
+import { brandExample } from './brands.examples.js';
 
 /**
  * Accepts "hubspot.com", "www.hubspot.com" or "https://blog.hubspot.com/x" and keeps the host in
@@ -60,7 +61,7 @@ export const brandDto = z
     createdAt: timestamp,
     updatedAt: timestamp,
   })
-  .meta({ id: 'Brand' });
+  .meta({ id: 'Brand', examples: [brandExample] });
 
 export type BrandCreate = z.infer<typeof brandCreate>;
 export type BrandUpdate = z.infer<typeof brandUpdate>;

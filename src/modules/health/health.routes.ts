@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { z } from 'zod';
+import { problemSchema } from '../../plugins/errors.js';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
@@ -26,13 +27,24 @@ async function check(name: string, probe: () => Promise<unknown>): Promise<[stri
   }
 }
 
+/** Each dependency's state: "ok" or what went wrong. */
+const checks = z.object({ postgres: z.string(), redis: z.string() });
+
 export async function healthRoutes(app: FastifyInstance, deps: { pool: pg.Pool; redis: Redis }): Promise<void> {
   app.get('/health', {
-    schema: { tags: ['Operations'], summary: 'Liveness', security: [], response: { 200: z.object({ status: z.literal('ok') }) } },
+    schema: { tags: ['Operations'], summary: 'Liveness', security: [], response: { 200: z.object({ status: z.literal('ok') }).meta({ examples: [{ status: 'ok' }] }) } },
   }, async () => ({ status: 'ok' as const }));
 
   app.get('/ready', {
-    schema: { tags: ['Operations'], summary: 'Readiness: Postgres and Redis reachable (503 otherwise)', security: [] },
+    schema: {
+      tags: ['Operations'],
+      summary: 'Readiness: Postgres and Redis reachable (503 otherwise)',
+      security: [],
+      response: {
+        200: z.object({ status: z.literal('ready'), checks }).meta({ examples: [{ status: 'ready', checks: { postgres: 'ok', redis: 'ok' } }] }),
+        503: { description: 'Postgres or Redis unreachable', content: { 'application/problem+json': { schema: problemSchema.extend({ checks }) } } },
+      },
+    },
   }, async (request, reply) => {
     const checks = Object.fromEntries(
       await Promise.all([check('postgres', () => deps.pool.query('SELECT 1')), check('redis', () => deps.redis.ping())]),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery, text, timestamp, uuid } from '../common.schemas.js';
+import { modelConfigExample } from './model-configs.examples.js';
 
 export const modelConfigCreate = z
   .object({
@@ -40,7 +41,7 @@ export const modelConfigDto = z
     createdAt: timestamp,
     updatedAt: timestamp,
   })
-  .meta({ id: 'ModelConfig' });
+  .meta({ id: 'ModelConfig', examples: [modelConfigExample] });
 
 export type ModelConfigCreate = z.infer<typeof modelConfigCreate>;
 export type ModelConfigUpdate = z.infer<typeof modelConfigUpdate>;

@@ -6,7 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Env } from '../../config/env.js';
 import type { Logger } from '../../lib/logger.js';
-import { problemSchema } from '../../plugins/errors.js';
+import { z } from 'zod';
+import { problemResponses } from '../../plugins/openapi.js';
 import type { Producers } from '../../queues/producer.js';
 import { bearerOf, requireOperatorToken } from './operations.access.js';
 import { dashboardRoutes } from './operations.dashboard.js';
@@ -33,7 +34,20 @@ export async function operationsRoutes(app: FastifyInstance, deps: OperationsDep
         'Prometheus text format: HTTP latency by route, queue depths, jobs finished per queue, Node process metrics. ' +
         'Deployment-wide, so it needs "Authorization: Bearer <METRICS_TOKEN>" (or ADMIN_TOKEN); organization API keys are refused.',
       security: [{ apiKey: [] }],
-      response: { 401: problemSchema, 403: problemSchema },
+      response: {
+        200: {
+          description: 'Prometheus text exposition format',
+          content: {
+            'text/plain': {
+              schema: z.string().meta({
+                examples: ['# HELP citewatch_queue_jobs Jobs per queue and state\n# TYPE citewatch_queue_jobs gauge\ncitewatch_queue_jobs{queue="query-openai",state="waiting"} 12\n'],
+              }),
+            },
+          },
+        },
+        401: problemResponses[401],
+        403: problemResponses[403],
+      },
     },
   }, async (request, reply) => {
     requireOperatorToken(bearerOf(request.headers.authorization), [deps.env.METRICS_TOKEN, deps.env.ADMIN_TOKEN], 'Metrics', 'METRICS_TOKEN');

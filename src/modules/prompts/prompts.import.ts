@@ -10,7 +10,8 @@ import type { Database } from '../../db/client.js';
 import { AppError, type FieldError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
-import { promptCreate, type PromptCreate } from './prompts.schemas.js';
+import { promptImportExample } from './prompts.examples.js';
+import { promptCreate, promptDto, type PromptCreate } from './prompts.schemas.js';
 import { toPromptDto } from './prompts.service.js';
 
 export const MAX_IMPORT_ROWS = 5_000;
@@ -20,8 +21,12 @@ export const promptImportJson = z
   .strict();
 
 export const promptImportBody = z
-  .union([promptImportJson, z.string().describe('CSV text (Content-Type: text/csv)')])
+  .union([promptImportJson, z.string().describe('CSV text (Content-Type: text/csv)').meta({ examples: ['text,locale,tags\n"Best CRM for a startup?",en-US,crm\n"Quel CRM pour une PME ?",fr-FR,crm;pme\n'] })])
   .meta({ examples: [{ prompts: [{ text: 'Best CRM for a startup?', locale: 'en-US', tags: ['crm'] }, { text: 'Quel CRM pour une PME ?', locale: 'fr-FR', tags: ['crm', 'pme'] }] }] });
+
+export const promptImportResult = z
+  .object({ imported: z.number().int(), prompts: z.array(promptDto) })
+  .meta({ examples: [promptImportExample] });
 
 /** Rows from a CSV body; a structural problem (unbalanced quotes, no text column) is a 400. */
 export function rowsFromCsv(body: string): unknown[] {

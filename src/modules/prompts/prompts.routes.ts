@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { orgOf } from '../../plugins/auth.js';
 import { problemResponses } from '../../plugins/openapi.js';
 import { workspaceParams } from '../common.schemas.js';
 import { registerCrud } from '../crud.routes.js';
-import { importPrompts, MAX_IMPORT_ROWS, promptImportBody, rowsFromCsv } from './prompts.import.js';
+import { importPrompts, MAX_IMPORT_ROWS, promptImportBody, promptImportResult, rowsFromCsv } from './prompts.import.js';
 import { promptCreate, promptDto, promptListQuery, promptUpdate } from './prompts.schemas.js';
 import * as service from './prompts.service.js';
 
@@ -41,7 +40,7 @@ export async function promptImportRoutes(app: FastifyInstance, deps: service.Pro
         `Up to ${MAX_IMPORT_ROWS} prompts; all are created or none, and a 400 names every invalid row.`,
       params: workspaceParams,
       body: promptImportBody,
-      response: { 201: z.object({ imported: z.number().int(), prompts: z.array(promptDto) }), ...problemResponses },
+      response: { 201: promptImportResult, ...problemResponses },
     },
   }, async (req, reply) => {
     const rows = typeof req.body === 'string' ? rowsFromCsv(req.body) : req.body.prompts;

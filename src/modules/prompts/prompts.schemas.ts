@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery, locale, tagList, text, timestamp, uuid } from '../common.schemas.js';
+import { promptExample } from './prompts.examples.js';
 
 export const promptCreate = z
   .object({
@@ -33,7 +34,7 @@ export const promptDto = z
     createdAt: timestamp,
     updatedAt: timestamp,
   })
-  .meta({ id: 'Prompt' });
+  .meta({ id: 'Prompt', examples: [promptExample] });
 
 export type PromptCreate = z.infer<typeof promptCreate>;
 export type PromptUpdate = z.infer<typeof promptUpdate>;

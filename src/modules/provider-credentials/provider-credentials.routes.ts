@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { orgOf } from '../../plugins/auth.js';
 import { problemResponses } from '../../plugins/openapi.js';
-import { credentialDto, credentialPut, providerParam } from './provider-credentials.schemas.js';
+import { credentialDto, credentialList, credentialPut, providerParam } from './provider-credentials.schemas.js';
 import * as service from './provider-credentials.service.js';
 
 export async function providerCredentialsRoutes(app: FastifyInstance, deps: service.CredentialsDeps): Promise<void> {
@@ -25,7 +25,7 @@ export async function providerCredentialsRoutes(app: FastifyInstance, deps: serv
 
   r.get('/v1/provider-credentials', {
     config: admin,
-    schema: { tags, summary: 'List the providers the organization has keys for', response: { 200: z.object({ data: z.array(credentialDto) }), ...problemResponses } },
+    schema: { tags, summary: 'List the providers the organization has keys for', response: { 200: credentialList, ...problemResponses } },
   }, async (req) => ({ data: await service.listCredentials(deps, orgOf(req)) }));
 
   r.delete('/v1/provider-credentials/:provider', {

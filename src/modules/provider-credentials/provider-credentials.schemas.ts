@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { timestamp } from '../common.schemas.js';
 
+const credentialExample = { provider: 'openai', hint: '…x7Qa', createdAt: '2026-12-02T05:09:38.412Z', updatedAt: '2026-12-02T05:09:38.412Z' };
+
 export const providerParam = z
   .object({ provider: z.enum(['openai', 'anthropic', 'perplexity', 'gemini', 'google_ai_overview', 'openai_compatible']) })
   .strict();
@@ -26,7 +28,9 @@ export const credentialDto = z
     createdAt: timestamp,
     updatedAt: timestamp,
   })
-  .meta({ id: 'ProviderCredential' });
+  .meta({ id: 'ProviderCredential', examples: [credentialExample] });
+
+export const credentialList = z.object({ data: z.array(credentialDto) }).meta({ examples: [{ data: [credentialExample] }] });
 
 export type CredentialPut = z.infer<typeof credentialPut>;
 export type CredentialDto = z.infer<typeof credentialDto>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery, timestamp, uuid } from '../common.schemas.js';
+import { reanalysisExample } from './reanalyses.examples.js';
 
 export const reanalysisCreate = z
   .object({
@@ -25,7 +26,7 @@ export const reanalysisDto = z
     startedAt: timestamp.nullable(),
     finishedAt: timestamp.nullable(),
   })
-  .meta({ id: 'Reanalysis' });
+  .meta({ id: 'Reanalysis', examples: [reanalysisExample] });
 
 export const reanalysisParams = z.object({ workspaceId: uuid, reanalysisId: uuid }).strict();
 export const reanalysisListQuery = listQuery;

@@ -1,6 +1,7 @@
 /** Visibility, share of voice and trends: one row per brand and slice. */
 import { z } from 'zod';
 import { brandFields, countFields, dimensionFields, envelopeFields, filterFields, format, groupByOf, mean, proportion, share, sourceSplit } from './reports.schemas.js';
+import { visibilityReportExample, shareOfVoiceReportExample, trendsReportExample } from './reports.examples.js';
 
 const SLICE_DIMS = ['brand', 'provider', 'config', 'prompt', 'tag', 'run', 'day', 'week'] as const;
 
@@ -65,11 +66,11 @@ export const trendRow = z.object({
   ...countFields,
 });
 
-export const visibilityReport = z.object({ ...envelopeFields, groupBy: z.array(z.string()), rows: z.array(visibilityRow) }).meta({ id: 'VisibilityReport' });
-export const shareOfVoiceReport = z.object({ ...envelopeFields, groupBy: z.array(z.string()), rows: z.array(shareOfVoiceRow) }).meta({ id: 'ShareOfVoiceReport' });
+export const visibilityReport = z.object({ ...envelopeFields, groupBy: z.array(z.string()), rows: z.array(visibilityRow) }).meta({ id: 'VisibilityReport', examples: [visibilityReportExample] });
+export const shareOfVoiceReport = z.object({ ...envelopeFields, groupBy: z.array(z.string()), rows: z.array(shareOfVoiceRow) }).meta({ id: 'ShareOfVoiceReport', examples: [shareOfVoiceReportExample] });
 export const trendsReport = z
   .object({ ...envelopeFields, interval: z.enum(['day', 'week']), groupBy: z.array(z.string()), rows: z.array(trendRow) })
-  .meta({ id: 'TrendsReport' });
+  .meta({ id: 'TrendsReport', examples: [trendsReportExample] });
 
 export type VisibilityRow = z.infer<typeof visibilityRow>;
 export type ShareOfVoiceRow = z.infer<typeof shareOfVoiceRow>;

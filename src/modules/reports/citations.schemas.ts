@@ -1,6 +1,7 @@
 /** Citations: which sources assistants cite, how often each brand's own domains are among them. */
 import { z } from 'zod';
 import { brandFields, countFields, dimensionFields, envelopeFields, filterFields, format, groupByOf, proportion, share, sourceSplit } from './reports.schemas.js';
+import { citationsReportExample } from './reports.examples.js';
 
 export const citationsQuery = z
   .object({
@@ -67,7 +68,7 @@ export const citationsReport = z
     groups: z.array(citationGroup),
     byProvider: z.array(providerSources).describe('The split between annotations, links and retrieved sources per provider, whatever the grouping'),
   })
-  .meta({ id: 'CitationsReport' });
+  .meta({ id: 'CitationsReport', examples: [citationsReportExample] });
 
 export type CitationsReport = z.infer<typeof citationsReport>;
 export type CitationGroup = z.infer<typeof citationGroup>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { uuid } from '../common.schemas.js';
 import { brandFields, countFields, dimensionFields, envelopeFields, filterFields, format, groupByOf, proportion } from './reports.schemas.js';
+import { competitorGapReportExample } from './reports.examples.js';
 
 export const competitorGapQuery = z
   .object({
@@ -42,7 +43,7 @@ export const competitorGapReport = z
     ownBrands: z.array(z.object(brandFields)).describe('The own brands whose absence defines the gap'),
     rows: z.array(competitorGapRow),
   })
-  .meta({ id: 'CompetitorGapReport' });
+  .meta({ id: 'CompetitorGapReport', examples: [competitorGapReportExample] });
 
 export type CompetitorGapReport = z.infer<typeof competitorGapReport>;
 export type CompetitorGapRow = z.infer<typeof competitorGapRow>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { uuid } from '../common.schemas.js';
 import { brandFields, dimensionFields, envelopeFields, filterFields, format, groupByOf, interval, proportion } from './reports.schemas.js';
+import { experimentsReportExample } from './reports.examples.js';
 
 export const experimentsQuery = z
   .object({
@@ -75,7 +76,7 @@ export const experimentsReport = z
     groupBy: z.array(z.string()),
     pairs: z.array(experimentPair).describe('Per group (when grouped) and pair; a pair is listed in a group where at least one of its configurations answered'),
   })
-  .meta({ id: 'ExperimentsReport' });
+  .meta({ id: 'ExperimentsReport', examples: [experimentsReportExample] });
 
 export type ExperimentsReport = z.infer<typeof experimentsReport>;
 export type ExperimentPair = z.infer<typeof experimentPair>;

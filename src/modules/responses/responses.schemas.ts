@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { pageOf, uuid } from '../common.schemas.js';
 import { answerCitation, answerMention } from '../answers/answers.schemas.js';
+import { responseExample } from './responses.examples.js';
 
 const statuses = z.enum(['pending', 'succeeded', 'failed', 'cancelled']);
 
@@ -62,7 +63,7 @@ export const responseDto = z
     citations: z.array(answerCitation),
     raw: z.unknown().optional().describe('Provider payload, with includeRaw=true'),
   })
-  .meta({ id: 'Response' });
+  .meta({ id: 'Response', examples: [responseExample] });
 export type ResponseDto = z.infer<typeof responseDto>;
 
 export const responsesPage = pageOf(responseDto).meta({ id: 'ResponsesPage' });

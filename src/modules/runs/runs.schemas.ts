@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery, tagList, timestamp, uuid } from '../common.schemas.js';
+import { runExample } from './runs.examples.js';
 
 export const runStart = z
   .object({
@@ -48,7 +49,7 @@ export const runDto = z
     startedAt: timestamp.nullable(),
     finishedAt: timestamp.nullable(),
   })
-  .meta({ id: 'Run' });
+  .meta({ id: 'Run', examples: [runExample] });
 
 export const runListQuery = listQuery.extend({ status: runStatus.optional(), auditId: uuid.optional() }).strict();
 export const runParams = z.object({ workspaceId: uuid, runId: uuid }).strict();

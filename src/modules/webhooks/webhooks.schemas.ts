@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery, text, timestamp, uuid } from '../common.schemas.js';
+import { webhookExample, webhookEventExample, deliveryExample } from './webhooks.examples.js';
 
 /** Events a webhook can subscribe to. `ping` (sent by the test route) needs no subscription. */
 export const WEBHOOK_EVENTS = ['run.completed', 'run.failed', 'visibility.changed'] as const;
@@ -56,7 +57,7 @@ export const webhookDto = z
     createdAt: timestamp,
     updatedAt: timestamp,
   })
-  .meta({ id: 'Webhook' });
+  .meta({ id: 'Webhook', examples: [webhookExample] });
 
 export const deliveryStatus = z.enum(['pending', 'succeeded', 'failed']);
 
@@ -68,7 +69,7 @@ export const webhookEvent = z
     workspaceId: uuid,
     data: z.record(z.string(), z.unknown()),
   })
-  .meta({ id: 'WebhookEvent' });
+  .meta({ id: 'WebhookEvent', examples: [webhookEventExample] });
 export type WebhookEvent = z.infer<typeof webhookEvent>;
 
 export const deliveryDto = z
@@ -87,7 +88,7 @@ export const deliveryDto = z
     lastAttemptAt: timestamp.nullable(),
     deliveredAt: timestamp.nullable(),
   })
-  .meta({ id: 'WebhookDelivery' });
+  .meta({ id: 'WebhookDelivery', examples: [deliveryExample] });
 
 export const deliveryListQuery = listQuery.extend({ status: deliveryStatus.optional() }).strict();
 export const webhookParams = z.object({ workspaceId: uuid, webhookId: uuid }).strict();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text, timeZone, timestamp, uuid } from '../common.schemas.js';
+import { workspaceExample } from './workspaces.examples.js';
 
 export const workspaceCreate = z
   .object({
@@ -23,7 +24,7 @@ export const workspaceDto = z
     createdAt: timestamp,
     updatedAt: timestamp,
   })
-  .meta({ id: 'Workspace' });
+  .meta({ id: 'Workspace', examples: [workspaceExample] });
 
 export type WorkspaceCreate = z.infer<typeof workspaceCreate>;
 export type WorkspaceUpdate = z.infer<typeof workspaceUpdate>;
