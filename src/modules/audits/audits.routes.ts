@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { registerCrud } from '../crud.routes.js';
+import { auditEstimateRoutes } from './audits.estimate.js';
 import { auditCreate, auditDto, auditUpdate } from './audits.schemas.js';
 import * as service from './audits.service.js';
 
@@ -21,4 +22,5 @@ export async function auditsRoutes(app: FastifyInstance, deps: service.AuditsDep
       remove: (org, ws, id) => service.deleteAudit(deps, org, ws, id),
     },
   });
+  await auditEstimateRoutes(app, deps);
 }
