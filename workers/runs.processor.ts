@@ -1,7 +1,8 @@
 /**
  * Run jobs. `start` fans a run out into one query job per pending response (job ids are
  * deterministic, so running it twice adds nothing twice). `finished` runs the follow-ups of a
- * run that has just finished, exactly once per run.
+ * run that has just finished (each safe to run again), then records them done in
+ * runs.followups_done_at; a finished run without it gets its `finished` job again from recovery.
  */
 import type { Job } from 'bullmq';
 import { beginRun } from '../src/modules/responses/pipeline.repo.js';
@@ -24,6 +25,8 @@ export function createRunsProcessor(deps: WorkerDeps, followUps: Array<(runId: s
       return `queued ${pending.length}`;
     }
     for (const followUp of followUps) await followUp(runId);
+    // Durable: until this is set, the recovery sweep hands the follow-ups out again.
+    await deps.db.pool.query('UPDATE runs SET followups_done_at = now() WHERE id = $1 AND followups_done_at IS NULL', [runId]);
     deps.logger.info({ runId }, 'run finished');
     return 'done';
   };

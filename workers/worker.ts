@@ -1,7 +1,11 @@
 /**
  * startWorker(deps): every processor of a worker process, on the queues this process serves.
  * Stateless: start as many as you like on as many machines as you like against the same Redis
- * and Postgres. Provider rate limits hold across all of them because BullMQ limits are per queue.
+ * and Postgres. Provider limits hold across all of them: each provider queue carries its rate
+ * limit and its concurrency in Redis (BullMQ's global rate limit and global concurrency), set by
+ * every worker from <PROVIDER>_RPM and <PROVIDER>_CONCURRENCY when it starts and again on each
+ * recovery round (Redis restarted without persistence forgets them). A process alone may use the
+ * whole allowance, so its own concurrency on a provider queue is the same number.
  */
 import { Worker, type Job, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -42,6 +46,8 @@ export interface RunningWorker {
   metrics: WorkerMetrics;
   /** The metrics endpoint when WORKER_METRICS_PORT is set (null otherwise or if it could not listen). */
   metricsServer: Promise<MetricsServer | null>;
+  /** Resolves once the provider queues' global limits are set and their workers take jobs. */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -97,15 +103,34 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
 
   const served = env.WORKER_PROVIDERS === 'all' ? providerNames() : (env.WORKER_PROVIDERS.split(',').map((s) => s.trim()) as ProviderName[]);
   const workers: Worker[] = [];
+  const queryWorkers: Worker[] = [];
   for (const provider of served) {
     const limit = providerLimit(env, provider);
     const worker: Worker = new Worker(queryQueueName(provider), (job: Job) => query.process(job, worker), {
       ...base,
       concurrency: limit.concurrency,
       limiter: { max: limit.rpm, duration: 60_000 },
+      // Started once the queue's global limits are in Redis, so no process takes more meanwhile.
+      autorun: false,
     });
     workers.push(worker);
+    queryWorkers.push(worker);
   }
+  /** Writes each served provider queue's limits into Redis, where they hold for every worker process. */
+  const applyQueueLimits = async () => {
+    for (const provider of served) {
+      const limit = providerLimit(env, provider);
+      const queue = deps.producers.queue(queryQueueName(provider));
+      await queue.setGlobalConcurrency(limit.concurrency);
+      await queue.setGlobalRateLimit(limit.rpm, 60_000);
+    }
+  };
+  let closing = false;
+  const limitsApplied = applyQueueLimits()
+    .catch((err: unknown) => logger.error({ err }, 'could not set the provider queue limits in Redis; each process holds its own until the next round'))
+    .then(() => {
+      for (const w of queryWorkers) if (!closing) w.run().catch((err: unknown) => logger.error({ queue: w.name, err }, 'worker stopped'));
+    });
   workers.push(new Worker(ANALYSIS_QUEUE, analysis.process, { ...base, concurrency: env.WORKER_ANALYSIS_CONCURRENCY }));
   // Report rollups of a finished run. A failure must not hold back the other follow-ups: until a
   // rollup exists, reports read the run live and ask for the rollup to be rebuilt.
@@ -139,6 +164,7 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
   };
   if (env.WORKER_SCHEDULER) every(env.SCHEDULER_INTERVAL_MS, 'scheduler', () => schedulerTick(deps));
   every(env.RECOVERY_INTERVAL_MS, 'recovery', () => recoverStalledRuns(deps, env.RECOVERY_STALE_MS));
+  every(env.RECOVERY_INTERVAL_MS, 'queue limits', applyQueueLimits);
 
   logger.info({ queues: workers.map((w) => w.name), scheduler: env.WORKER_SCHEDULER }, 'worker started');
   const metricsServer =
@@ -153,7 +179,9 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
     workers,
     metrics,
     metricsServer,
+    ready: limitsApplied,
     async close() {
+      closing = true;
       for (const t of timers) clearInterval(t);
       await (await metricsServer)?.close();
       // Stop taking jobs and let active ones finish, then flush what they handed to batchers.

@@ -102,8 +102,9 @@ export async function addRun(db: Database, world: World, run: { createdAt: Date;
   const finished = run.finished ?? true;
   const status = run.cancelled ? 'cancelled' : finished ? 'completed' : 'running';
   await pool.query(
-    `INSERT INTO runs (id, workspace_id, status, samples_per_pair, total, succeeded, failed, cancelled, analyzed, created_at, started_at, finished_at)
-     VALUES ($1, $2, $3::run_status, 1, $4, $5, $6, $7, $8, $9, $9, $10)`,
+    // A finished factory run counts as followed up, so no recovery sweep rebuilds its rollups behind a test's back.
+    `INSERT INTO runs (id, workspace_id, status, samples_per_pair, total, succeeded, failed, cancelled, analyzed, created_at, started_at, finished_at, followups_done_at)
+     VALUES ($1, $2, $3::run_status, 1, $4, $5, $6, $7, $8, $9, $9, $10, $10)`,
     [runId, world.workspaceId, status, run.answers.length, count('succeeded'), count('failed'), count('cancelled'), analyzed, run.createdAt, finished ? new Date() : null],
   );
   const samples = new Map<string, number>();

@@ -2,6 +2,10 @@
  * A fake OpenAI Responses endpoint on 127.0.0.1 for pipeline tests: the real OpenAI SDK talks
  * to it. Answers name brands found in the prompt's category; a seeded share of calls fails with
  * 500 or 429 (Retry-After in ms), and prompts containing "[reject]" always get a 400.
+ *
+ * It also shows what the workers do to a provider: calls in flight now and at the peak, when
+ * each call arrived, an optional latency per call, and a gate (hold/release) that keeps calls in
+ * flight until the test lets them go.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +20,16 @@ export interface FakeOpenAIStats {
 export class FakeOpenAI {
   readonly stats: FakeOpenAIStats = { ok: 0, serverErrors: 0, rateLimited: 0, rejected: 0 };
   private seed: number;
+  /** Calls received and not yet answered. */
+  inFlight = 0;
+  /** The most calls in flight at once since start (or resetPeak). */
+  peakInFlight = 0;
+  /** Arrival time (Date.now()) of every call. */
+  readonly arrivals: number[] = [];
+  /** Delay before each answer, in ms. */
+  latencyMs = 0;
+  private holding = false;
+  private readonly held: Array<() => void> = [];
 
   private constructor(private readonly server: Server, readonly baseUrl: string, readonly failureRate: number, seed: number) {
     this.seed = seed;
@@ -24,18 +38,55 @@ export class FakeOpenAI {
   /** Extra text appended to every answer (e.g. characters that need care when stored). */
   suffix = '';
 
-  static async start(opts: { failureRate: number; seed?: number; suffix?: string }): Promise<FakeOpenAI> {
+  static async start(opts: { failureRate: number; seed?: number; suffix?: string; latencyMs?: number }): Promise<FakeOpenAI> {
     let fake: FakeOpenAI | null = null;
     const server = createServer((req, res) => {
+      const self = fake as FakeOpenAI;
+      self.inFlight++;
+      self.peakInFlight = Math.max(self.peakInFlight, self.inFlight);
+      self.arrivals.push(Date.now());
       let body = '';
       req.on('data', (c) => (body += c));
-      req.on('end', () => fake?.answer(body, res));
+      req.on('end', () => {
+        const gate = self.holding ? new Promise<void>((r) => self.held.push(r)) : null;
+        const latency = self.latencyMs > 0 ? new Promise((r) => setTimeout(r, self.latencyMs)) : null;
+        void Promise.all([gate, latency]).then(() => {
+          self.inFlight--;
+          self.answer(body, res);
+        });
+      });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
     fake = new FakeOpenAI(server, `http://127.0.0.1:${port}/v1`, opts.failureRate, opts.seed ?? 42);
     fake.suffix = opts.suffix ?? '';
+    fake.latencyMs = opts.latencyMs ?? 0;
     return fake;
+  }
+
+  /** From now on, calls wait (in flight) until released. */
+  hold(): void {
+    this.holding = true;
+  }
+
+  /** Calls waiting at the gate. */
+  get waiting(): number {
+    return this.held.length;
+  }
+
+  /** Lets the oldest waiting call answer; later calls keep waiting. */
+  releaseOne(): void {
+    this.held.shift()?.();
+  }
+
+  /** Lets every waiting call answer, and the next ones answer at once. */
+  release(): void {
+    this.holding = false;
+    for (const open of this.held.splice(0)) open();
+  }
+
+  resetPeak(): void {
+    this.peakInFlight = this.inFlight;
   }
 
   /** mulberry32: a small seeded generator, so a run of the test is reproducible. */
@@ -89,6 +140,8 @@ export class FakeOpenAI {
   }
 
   async close(): Promise<void> {
+    this.release();
+    this.server.closeAllConnections?.();
     await new Promise<void>((r) => this.server.close(() => r()));
   }
 }

@@ -139,8 +139,8 @@ async function finishedRun(ws: { id: string }, auditId: string, promptId: string
   const runId = newId();
   const { pool } = ctx.db;
   await pool.query(
-    `INSERT INTO runs (id, workspace_id, audit_id, status, samples_per_pair, total, succeeded, failed, analyzed, created_at, started_at, finished_at, analyzed_at)
-     VALUES ($1, $2, $3, 'completed_with_errors', $4, $5, $4, $6, $4, $7, $7, $7, $7)`,
+    `INSERT INTO runs (id, workspace_id, audit_id, status, samples_per_pair, total, succeeded, failed, analyzed, created_at, started_at, finished_at, analyzed_at, followups_done_at)
+     VALUES ($1, $2, $3, 'completed_with_errors', $4, $5, $4, $6, $4, $7, $7, $7, $7, $7)`,
     [runId, ws.id, auditId, n, n + failed, failed, createdAt],
   );
   const ids = Array.from({ length: n + failed }, () => newId());

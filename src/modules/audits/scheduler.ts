@@ -108,8 +108,9 @@ async function startScheduledRun(deps: SchedulerDeps, audit: DueAudit, dueAt: Da
 
 async function recordRefusedRun(deps: SchedulerDeps, audit: DueAudit, dueAt: Date, reason: string): Promise<string | null> {
   const { rows } = await deps.db.pool.query<{ id: string }>(
-    `INSERT INTO runs (id, workspace_id, audit_id, trigger, scheduled_for, status, samples_per_pair, total, error, finished_at)
-     VALUES ($1, $2, $3, 'schedule', $4, 'failed', $5, 0, $6, now())
+    // Nothing ran, so there are no follow-ups to do (as it always was for refused runs).
+    `INSERT INTO runs (id, workspace_id, audit_id, trigger, scheduled_for, status, samples_per_pair, total, error, finished_at, followups_done_at)
+     VALUES ($1, $2, $3, 'schedule', $4, 'failed', $5, 0, $6, now(), now())
      ON CONFLICT (audit_id, scheduled_for) DO NOTHING RETURNING id`,
     [newId(), audit.workspace_id, audit.id, dueAt, audit.samples_per_pair, `not started: ${reason}`],
   );

@@ -2,9 +2,16 @@
  * The SQL of the answer pipeline, written for batches: workers gather many answers and store
  * them with one statement. Rules that keep every count exact under retries and duplicates:
  * - an answer is stored only while its response is still `pending` (a retried or duplicated
- *   job finds it done and stores nothing);
+ *   job finds it done and stores nothing), or `cancelled`: a run cancelled or stopped at its
+ *   budget cancels every pending answer at once, including those whose call is already in flight.
+ *   A query job calls only while its response is pending, so an answer arriving for a cancelled
+ *   response comes from a call that was paid for: it is stored, analysed and its cost counted,
+ *   and the response moves from the run's `cancelled` counter to `succeeded`, once (it is no
+ *   longer cancelled afterwards). A call in flight that fails leaves its response cancelled;
  * - run counters change in the same statement as the responses they count;
- * - a run is finished by one conditional UPDATE (finished_at IS NULL), so exactly once.
+ * - a run is finished by one conditional UPDATE (finished_at IS NULL), so exactly once;
+ * - locks are taken in one order everywhere: response rows (by id), then run rows (by id), so a
+ *   batch being stored, an analysis and a cancellation never deadlock one another.
  */
 import type pg from 'pg';
 import type { NormalizedAnswer } from '../../providers/types.js';
@@ -48,7 +55,7 @@ export type Outcome =
   | { kind: 'failed'; responseId: string; attempts: number; errorCode: string; error: string };
 
 export interface StoreResult {
-  /** Per outcome: whether it was stored (false when the response was no longer pending). */
+  /** Per outcome: whether it was stored (false when the response was already settled, or a duplicate in the batch). */
   stored: boolean[];
   /** Runs this batch finished (only failures can finish a run here; successes wait for analysis). */
   finishedRunIds: string[];
@@ -65,11 +72,26 @@ const json = (v: unknown) =>
   v === undefined || v === null ? null : JSON.stringify(v, (_key, value: unknown) => (typeof value === 'string' ? value.replace(NUL, '\uFFFD') : value));
 
 export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[]): Promise<StoreResult> {
-  const ok = outcomes.filter((o): o is Extract<Outcome, { kind: 'succeeded' }> => o.kind === 'succeeded');
-  const ko = outcomes.filter((o): o is Extract<Outcome, { kind: 'failed' }> => o.kind === 'failed');
+  // One outcome per response and batch (two attempts of one job may meet in a batch): the first
+  // success wins, else the first failure. A statement must not update the same row twice.
+  const chosen = new Map<string, number>();
+  outcomes.forEach((o, i) => {
+    const prev = chosen.get(o.responseId);
+    if (prev === undefined || (o.kind === 'succeeded' && (outcomes[prev] as Outcome).kind === 'failed')) chosen.set(o.responseId, i);
+  });
+  const picked = [...chosen.values()].sort((x, y) => x - y).map((i) => outcomes[i] as Outcome);
+  const ok = picked.filter((o): o is Extract<Outcome, { kind: 'succeeded' }> => o.kind === 'succeeded');
+  const ko = picked.filter((o): o is Extract<Outcome, { kind: 'failed' }> => o.kind === 'failed');
   const a = ok.map((o) => o.answer);
   const { rows } = await pool.query<{ id: string; run_id: string; kind: string }>(
-    `WITH ok AS (
+    // `locked` takes the row locks in id order and reads each status as it is now (a row lock
+    // waits for a concurrent cancellation and sees its result), so the updates below know
+    // whether they settle a pending response or take in the late answer of a cancelled one.
+    `WITH locked AS (
+        SELECT id, status FROM responses
+         WHERE id = ANY($1::uuid[] || $20::uuid[]) AND status IN ('pending', 'cancelled')
+         ORDER BY id FOR UPDATE
+     ), ok AS (
         UPDATE responses r SET
           status = 'succeeded', attempts = u.attempts, model_version = u.model_version, request_params = u.request_params::jsonb,
           text = u.text, raw = u.raw::jsonb, finish_reason = u.finish_reason,
@@ -83,20 +105,33 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[]): Promise
                     $11::int[], $12::int[], $13::int[], $14::int[], $15::int[], $16::numeric[], $17::numeric[], $18::int[], $19::text[])
           AS u(id, attempts, model_version, request_params, text, raw, finish_reason, search_queries, citations, sources,
                input_tokens, output_tokens, reasoning_tokens, cached_input_tokens, search_calls, cost_usd, provider_cost_usd, latency_ms, request_id)
-        WHERE r.id = u.id AND r.status = 'pending'
-        RETURNING r.id, r.run_id, r.cost_usd
+          JOIN locked l ON l.id = u.id
+        -- Both statuses: the row this statement's snapshot sees may predate the cancellation that
+        -- \`locked\` waited for; Postgres then re-checks the newest version, which \`locked\` holds.
+        WHERE r.id = u.id AND r.status IN ('pending', 'cancelled')
+        RETURNING r.id, r.run_id, r.cost_usd, l.status = 'cancelled' AS late
      ), ko AS (
         UPDATE responses r SET status = 'failed', attempts = u.attempts, error_code = u.error_code, error = u.error, completed_at = now()
           FROM unnest($20::uuid[], $21::int[], $22::text[], $23::text[]) AS u(id, attempts, error_code, error)
+          JOIN locked l ON l.id = u.id AND l.status = 'pending'
          WHERE r.id = u.id AND r.status = 'pending'
         RETURNING r.id, r.run_id
      ), counts AS (
-        SELECT run_id, count(*) FILTER (WHERE kind = 'ok') AS ok, count(*) FILTER (WHERE kind = 'ko') AS ko, coalesce(sum(cost), 0) AS cost
-          FROM (SELECT run_id, 'ok' AS kind, cost_usd AS cost FROM ok UNION ALL SELECT run_id, 'ko', 0 FROM ko) x
+        SELECT run_id, count(*) FILTER (WHERE kind = 'ok') AS ok, count(*) FILTER (WHERE kind = 'ko') AS ko,
+               count(*) FILTER (WHERE late) AS late, coalesce(sum(cost), 0) AS cost
+          FROM (SELECT run_id, 'ok' AS kind, late, cost_usd AS cost FROM ok UNION ALL SELECT run_id, 'ko', false, 0 FROM ko) x
          GROUP BY run_id
+     ), run_locks AS (
+        SELECT id FROM runs WHERE id IN (SELECT run_id FROM counts) ORDER BY id FOR UPDATE
      ), runs_updated AS (
-        UPDATE runs SET succeeded = succeeded + counts.ok, failed = failed + counts.ko, actual_cost_usd = actual_cost_usd + counts.cost, progressed_at = now()
-          FROM counts WHERE runs.id = counts.run_id RETURNING runs.id
+        -- A late answer moves its response from cancelled to succeeded. A run stopped at its
+        -- budget before any success was finished as failed; with a late success it has one.
+        UPDATE runs SET succeeded = succeeded + counts.ok, failed = failed + counts.ko, cancelled = cancelled - counts.late,
+               actual_cost_usd = actual_cost_usd + counts.cost, progressed_at = now(),
+               status = CASE WHEN runs.finished_at IS NOT NULL AND runs.status = 'failed' AND counts.ok > 0
+                             THEN 'completed_with_errors'::run_status ELSE runs.status END
+          FROM counts JOIN run_locks ON run_locks.id = counts.run_id
+         WHERE runs.id = counts.run_id RETURNING runs.id
      )
      SELECT id, run_id, 'ok' AS kind FROM ok UNION ALL SELECT id, run_id, 'ko' FROM ko`,
     [
@@ -128,7 +163,8 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[]): Promise
   const storedIds = new Set(rows.map((r) => r.id));
   const failedRuns = [...new Set(rows.filter((r) => r.kind === 'ko').map((r) => r.run_id))];
   const finishedRunIds = failedRuns.length ? await finishRuns(pool, failedRuns) : [];
-  return { stored: outcomes.map((o) => storedIds.has(o.responseId)), finishedRunIds };
+  // Stored: the outcome picked for its response, when the statement took it.
+  return { stored: outcomes.map((o, i) => chosen.get(o.responseId) === i && storedIds.has(o.responseId)), finishedRunIds };
 }
 
 /**
@@ -160,15 +196,34 @@ export async function beginRun(pool: pg.Pool, runId: string): Promise<Array<{ id
   return rows;
 }
 
-/** Stops a run that reached its budget: pending answers are cancelled, and the run says why. */
+/**
+ * Locks a run's pending responses in id order, then the run itself (when still unfinished): the
+ * order of storeOutcomes and of analysis, so a cancellation never deadlocks with them. A pending
+ * response being stored meanwhile is waited for and, no longer pending, left out.
+ */
+export const LOCK_PENDING_THEN_RUN = `
+     doomed AS (
+        SELECT id FROM responses
+         WHERE run_id = $1 AND status = 'pending' AND EXISTS (SELECT 1 FROM runs WHERE id = $1 AND finished_at IS NULL)
+         ORDER BY id FOR UPDATE
+     ), target AS (
+        SELECT id FROM runs WHERE id = $1 AND finished_at IS NULL AND (SELECT count(*) FROM doomed) >= 0 FOR UPDATE
+     )`;
+
+/**
+ * Stops a run that reached its budget: pending answers are cancelled, and the run says why.
+ * Calls already in flight still land (see storeOutcomes), so the run's actual cost may end a
+ * little above the cap: every call paid for is counted.
+ */
 export async function stopRunAtBudget(pool: pg.Pool, runId: string): Promise<string[]> {
   const { rows } = await pool.query<{ budget_usd: string; actual_cost_usd: string }>(
-    `WITH target AS (SELECT id FROM runs WHERE id = $1 AND finished_at IS NULL FOR UPDATE),
-          cancelled AS (
+    `WITH ${LOCK_PENDING_THEN_RUN}, cancelled AS (
             UPDATE responses SET status = 'cancelled', completed_at = now(), error = 'not collected: the run reached its budget'
-             WHERE run_id IN (SELECT id FROM target) AND status = 'pending' RETURNING id)
+             WHERE id IN (SELECT id FROM doomed) AND run_id IN (SELECT id FROM target) AND status = 'pending' RETURNING id)
      UPDATE runs SET cancelled = cancelled + (SELECT count(*) FROM cancelled),
-            error = 'stopped at its budget cap of $' || budget_usd::text || ' after spending $' || actual_cost_usd::text
+            error = 'stopped at its budget cap of $' || trim_scale(budget_usd)::text
+                    || CASE WHEN budget_scope = 'month' THEN ' (what was left of its audit''s monthly budget when it started)' ELSE '' END
+                    || ' after spending $' || trim_scale(actual_cost_usd)::text || '; answers already being collected are still counted'
       WHERE id IN (SELECT id FROM target) RETURNING budget_usd, actual_cost_usd`,
     [runId],
   );

@@ -21,6 +21,8 @@ export interface RecoveryResult {
   queries: number;
   analyses: number;
   finished: string[];
+  /** Finished runs whose follow-ups were handed out again (their `finished` job was lost). */
+  followUps: string[];
 }
 
 export async function recoverStalledRuns(deps: RecoveryDeps, staleMs: number, now = new Date()): Promise<RecoveryResult> {
@@ -35,7 +37,7 @@ export async function recoverStalledRuns(deps: RecoveryDeps, staleMs: number, no
       RETURNING id`,
     [now, new Date(now.getTime() - staleMs)],
   );
-  const result: RecoveryResult = { runs: runs.length, queries: 0, analyses: 0, finished: [] };
+  const result: RecoveryResult = { runs: runs.length, queries: 0, analyses: 0, finished: [], followUps: [] };
   for (const { id: runId } of runs) {
     const { rows: work } = await pool.query<{ id: string; provider: string; status: string }>(
       `SELECT id, provider, status FROM responses
@@ -62,5 +64,29 @@ export async function recoverStalledRuns(deps: RecoveryDeps, staleMs: number, no
     result.finished.push(...finished);
     deps.logger.warn({ runId, queries: byProvider.size ? work.length - analyses.length : 0, analyses: analyses.length, finished: finished.length > 0 }, 'recovered a stalled run');
   }
+  result.followUps = await recoverFollowUps(deps, Math.max(staleMs, FOLLOWUPS_GRACE_MS), now);
   return result;
+}
+
+/**
+ * How long a finished run's follow-ups may take before recovery hands them out again: the
+ * `finished` job's own retries (5 attempts, exponential from 1 s) span about half a minute.
+ */
+export const FOLLOWUPS_GRACE_MS = 60_000;
+
+/**
+ * Finished runs whose follow-ups (report rollups, webhook events) were never recorded done: the
+ * `finished` job was lost (Redis lost its data, the enqueue failed after the run finished) or gave
+ * up. They get it again under the same job id, so a job still queued is not added twice and
+ * follow-ups already done are not repeated (each is idempotent anyway). Runs that finished less
+ * than `olderThanMs` ago are left to the normal path; the most recent first, 100 a round.
+ */
+export async function recoverFollowUps(deps: RecoveryDeps, olderThanMs: number, now = new Date()): Promise<string[]> {
+  const { rows } = await deps.db.pool.query<{ id: string }>(
+    `SELECT id FROM runs WHERE finished_at IS NOT NULL AND followups_done_at IS NULL AND finished_at < $1 ORDER BY finished_at DESC LIMIT 100`,
+    [new Date(now.getTime() - olderThanMs)],
+  );
+  for (const { id } of rows) await deps.producers.runFinished(id);
+  if (rows.length) deps.logger.warn({ runs: rows.length }, 'handed out the follow-ups of finished runs again');
+  return rows.map((r) => r.id);
 }

@@ -6,6 +6,7 @@
  */
 import type pg from 'pg';
 import { newId } from '../../lib/ids.js';
+import { LOCK_PENDING_THEN_RUN } from '../responses/pipeline.repo.js';
 
 export interface PlannedResponse {
   promptId: string;
@@ -28,21 +29,52 @@ export interface NewRun {
   responses: PlannedResponse[];
 }
 
+/** The run's cap, decided inside the launch transaction once launches of its audit are serialised. */
+export interface RunCap {
+  budgetUsd: number | null;
+  scope: 'run' | 'month' | null;
+}
+
+/**
+ * Inside the launch transaction, after the audit's launch lock: checks budgets against the
+ * audit's spend (throwing to refuse) and returns the run's cap.
+ */
+export type LaunchGuard = (client: pg.PoolClient) => Promise<RunCap>;
+
+/** Two-key advisory lock space for launches of one audit (the second key is taken from its id). */
+const LAUNCH_LOCK_SPACE = 7_262_012;
+
 /**
  * Inserts the run and its responses. Returns null when a scheduled run for the same audit and
  * due time already exists: that is how each due time runs exactly once, whatever the number of
  * scheduler processes.
+ *
+ * Launches of one audit are serialised by a transaction-scoped advisory lock, so `guard` (the
+ * monthly budget check) sees the runs launched before it, committed: two launches at the same
+ * moment cannot both spend the same remaining budget.
  */
-export async function insertRun(pool: pg.Pool, run: NewRun): Promise<{ id: string } | null> {
+export async function insertRun(pool: pg.Pool, run: NewRun, guard?: LaunchGuard): Promise<{ id: string; cap: RunCap } | null> {
   const client = await pool.connect();
   const runId = newId();
   try {
     await client.query('BEGIN');
+    let cap: RunCap = { budgetUsd: run.budgetUsd, scope: run.budgetUsd === null ? null : 'run' };
+    if (run.auditId) {
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LAUNCH_LOCK_SPACE, run.auditId]);
+      if (run.scheduledFor) {
+        const { rowCount } = await client.query('SELECT 1 FROM runs WHERE audit_id = $1 AND scheduled_for = $2', [run.auditId, run.scheduledFor]);
+        if (rowCount) {
+          await client.query('ROLLBACK');
+          return null;
+        }
+      }
+      if (guard) cap = await guard(client);
+    }
     const inserted = await client.query(
-      `INSERT INTO runs (id, workspace_id, audit_id, trigger, scheduled_for, status, samples_per_pair, total, estimated_cost_usd, budget_usd)
-       VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8, $9)
+      `INSERT INTO runs (id, workspace_id, audit_id, trigger, scheduled_for, status, samples_per_pair, total, estimated_cost_usd, budget_usd, budget_scope)
+       VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8, $9, $10)
        ON CONFLICT (audit_id, scheduled_for) DO NOTHING`,
-      [runId, run.workspaceId, run.auditId, run.trigger, run.scheduledFor, run.samplesPerPair, run.responses.length, run.estimatedCostUsd, run.budgetUsd],
+      [runId, run.workspaceId, run.auditId, run.trigger, run.scheduledFor, run.samplesPerPair, run.responses.length, run.estimatedCostUsd, cap.budgetUsd, cap.scope],
     );
     if (inserted.rowCount === 0) {
       await client.query('ROLLBACK');
@@ -68,7 +100,7 @@ export async function insertRun(pool: pg.Pool, run: NewRun): Promise<{ id: strin
       ],
     );
     await client.query('COMMIT');
-    return { id: runId };
+    return { id: runId, cap };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {});
     throw err;
@@ -83,8 +115,8 @@ export async function deleteRun(pool: pg.Pool, runId: string): Promise<void> {
 }
 
 /** Spend of an audit's runs since `since`: actual cost of finished runs, estimate of unfinished ones. */
-export async function auditSpendSince(pool: pg.Pool, auditId: string, since: Date): Promise<number> {
-  const { rows } = await pool.query<{ spend: string | null }>(
+export async function auditSpendSince(db: pg.Pool | pg.PoolClient, auditId: string, since: Date): Promise<number> {
+  const { rows } = await db.query<{ spend: string | null }>(
     `SELECT sum(CASE WHEN finished_at IS NULL THEN greatest(estimated_cost_usd, actual_cost_usd) ELSE actual_cost_usd END) AS spend
        FROM runs WHERE audit_id = $1 AND created_at >= $2`,
     [auditId, since],
@@ -138,18 +170,17 @@ export async function listRuns(
 }
 
 /**
- * Cancels a run: its pending responses become cancelled (in-flight calls that finish later find
- * their response no longer pending and are discarded) and the run is finished. Returns false
- * when the run had already finished.
+ * Cancels a run: its pending responses become cancelled and the run is finished. Calls already
+ * in flight still land when they return (storeOutcomes takes in the late answer of a cancelled
+ * response, with its cost), so what was paid for is kept. Returns false when the run had
+ * already finished.
  */
 export async function cancelRun(pool: pg.Pool, runId: string, reason: string): Promise<boolean> {
   const { rows } = await pool.query<{ id: string }>(
     // One UPDATE of the run row: a statement must not modify the same row twice.
-    `WITH target AS (
-        SELECT id FROM runs WHERE id = $1 AND finished_at IS NULL FOR UPDATE
-     ), cancelled AS (
+    `WITH ${LOCK_PENDING_THEN_RUN}, cancelled AS (
         UPDATE responses SET status = 'cancelled', completed_at = now(), error = $2
-         WHERE run_id IN (SELECT id FROM target) AND status = 'pending' RETURNING id
+         WHERE id IN (SELECT id FROM doomed) AND run_id IN (SELECT id FROM target) AND status = 'pending' RETURNING id
      )
      UPDATE runs SET status = 'cancelled', finished_at = now(), error = $2, cancelled = cancelled + (SELECT count(*) FROM cancelled)
       WHERE id IN (SELECT id FROM target) RETURNING id`,

@@ -75,26 +75,38 @@ export async function launchRun(deps: RunsDeps, req: LaunchRequest, now = new Da
       { estimatedCostUsd: estimate, budgetUsd: req.budgetUsd },
     );
   }
-  if (req.auditId && req.budgetPerMonthUsd !== null) {
-    const spent = await repo.auditSpendSince(deps.db.pool, req.auditId, startOfMonthUtc(now));
-    if (spent + estimate > req.budgetPerMonthUsd) {
-      throw new AppError(
-        'budget_exceeded',
-        `This audit has spent $${spent.toFixed(4)} this month; this run (estimated $${estimate.toFixed(4)}) would exceed its monthly budget of $${req.budgetPerMonthUsd.toFixed(4)}.`,
-        { estimatedCostUsd: estimate, spentThisMonthUsd: spent, budgetPerMonthUsd: req.budgetPerMonthUsd },
-      );
-    }
-  }
-  const created = await repo.insertRun(deps.db.pool, {
-    workspaceId: req.workspaceId,
-    auditId: req.auditId,
-    trigger: req.trigger,
-    scheduledFor: req.scheduledFor,
-    samplesPerPair: req.selection.samplesPerPair,
-    estimatedCostUsd: estimate,
-    budgetUsd: req.budgetUsd,
-    responses: plan.responses,
-  });
+  // The monthly check runs inside the launch transaction, under the audit's launch lock, so
+  // concurrent launches of one audit (API, CLI, schedulers) are checked one after the other.
+  const monthly = req.auditId && req.budgetPerMonthUsd !== null ? { auditId: req.auditId, limit: req.budgetPerMonthUsd } : null;
+  const guard: repo.LaunchGuard | undefined = monthly
+    ? async (client) => {
+        const spent = await repo.auditSpendSince(client, monthly.auditId, startOfMonthUtc(now));
+        if (spent + estimate > monthly.limit) {
+          throw new AppError(
+            'budget_exceeded',
+            `This audit has spent $${spent.toFixed(4)} this month; this run (estimated $${estimate.toFixed(4)}) would exceed its monthly budget of $${monthly.limit.toFixed(4)}.`,
+            { estimatedCostUsd: estimate, spentThisMonthUsd: spent, budgetPerMonthUsd: monthly.limit },
+          );
+        }
+        // The run may spend what is left of the month, and no more than its own budget.
+        const left = Math.max(0, Math.floor((monthly.limit - spent) * 1e4) / 1e4);
+        return req.budgetUsd !== null && req.budgetUsd <= left ? { budgetUsd: req.budgetUsd, scope: 'run' } : { budgetUsd: left, scope: 'month' };
+      }
+    : undefined;
+  const created = await repo.insertRun(
+    deps.db.pool,
+    {
+      workspaceId: req.workspaceId,
+      auditId: req.auditId,
+      trigger: req.trigger,
+      scheduledFor: req.scheduledFor,
+      samplesPerPair: req.selection.samplesPerPair,
+      estimatedCostUsd: estimate,
+      budgetUsd: req.budgetUsd,
+      responses: plan.responses,
+    },
+    guard,
+  );
   if (!created) return null;
   try {
     await deps.producers.startRun(created.id);

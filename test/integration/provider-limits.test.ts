@@ -1,0 +1,84 @@
+/**
+ * Provider limits hold across every worker: two workers, each allowed the whole concurrency on
+ * its own, together never have more calls in flight than <PROVIDER>_CONCURRENCY, and together
+ * start no more than <PROVIDER>_RPM calls a minute. The fake provider counts the calls it has
+ * in flight, so the limit is read where it matters: at the provider.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryQueueName } from '../../src/queues/names.js';
+import { createTenant } from '../factories/index.js';
+import { apiClient, seedWorkspace, type ApiClient } from '../helpers/api.js';
+import { createTestContext, waitFor, type TestContext } from '../helpers/context.js';
+import { FakeOpenAI } from '../helpers/fake-openai.js';
+
+describe('concurrency across two workers', () => {
+  let ctx: TestContext;
+  let api: ApiClient;
+  let fake: FakeOpenAI;
+
+  beforeAll(async () => {
+    fake = await FakeOpenAI.start({ failureRate: 0, latencyMs: 60 });
+    ctx = await createTestContext({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseUrl, OPENAI_CONCURRENCY: '3', OPENAI_RPM: '100000' });
+    api = apiClient(ctx.app, (await createTenant(ctx.db)).headers);
+    const workers = [ctx.startWorker(), ctx.startWorker()];
+    await Promise.all(workers.map((w) => w.ready));
+  });
+  afterAll(async () => {
+    await ctx.close();
+    await fake.close();
+  });
+
+  it('never has more calls in flight than OPENAI_CONCURRENCY, and uses all of it', async () => {
+    const queue = ctx.producers.queue(queryQueueName('openai'));
+    expect(await queue.getGlobalConcurrency()).toBe(3);
+    const { base } = await seedWorkspace(api, { prompts: 10, configs: [] });
+    const config = await api.post(`${base}/model-configs`, { name: 'gpt', provider: 'openai', model: 'gpt-5.4-mini', params: {} });
+    const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [config.id], samplesPerPair: 6 });
+    const done = await waitFor(async () => {
+      const r = await api.get(`${base}/runs/${run.id}`);
+      return r.finishedAt ? r : null;
+    }, 'the run');
+    expect(done.progress).toMatchObject({ total: 60, succeeded: 60, failed: 0 });
+    expect(fake.stats.ok).toBe(60);
+    // Each worker alone may have 3 in flight; together they still have at most 3.
+    expect(fake.peakInFlight).toBe(3);
+  });
+});
+
+describe('requests per minute across two workers', () => {
+  let ctx: TestContext;
+  let api: ApiClient;
+  let fake: FakeOpenAI;
+
+  beforeAll(async () => {
+    fake = await FakeOpenAI.start({ failureRate: 0 });
+    ctx = await createTestContext({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseUrl, OPENAI_CONCURRENCY: '4', OPENAI_RPM: '5' });
+    api = apiClient(ctx.app, (await createTenant(ctx.db)).headers);
+    const workers = [ctx.startWorker(), ctx.startWorker()];
+    await Promise.all(workers.map((w) => w.ready));
+  });
+  afterAll(async () => {
+    await ctx.close();
+    await fake.close();
+  });
+
+  it('starts no more than OPENAI_RPM calls in a minute, then waits', async () => {
+    const queue = ctx.producers.queue(queryQueueName('openai'));
+    expect(await queue.getGlobalRateLimit()).toMatchObject({ max: 5, duration: 60_000 });
+    const { base } = await seedWorkspace(api, { prompts: 6, configs: [] });
+    const config = await api.post(`${base}/model-configs`, { name: 'gpt', provider: 'openai', model: 'gpt-5.4-mini', params: {} });
+    const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [config.id], samplesPerPair: 2 });
+    // Five calls answered, nothing active, the rest waiting and the queue limited for the rest of the minute.
+    const state = await waitFor(async () => {
+      const counts = await queue.getJobCounts('waiting', 'active', 'delayed');
+      const ttl = await queue.getRateLimitTtl(5);
+      const progress = (await api.get(`${base}/runs/${run.id}`)).progress;
+      return progress.succeeded === 5 && counts.active === 0 && ttl > 0 ? { counts, ttl } : null;
+    }, 'the minute to be used up');
+    expect(fake.stats.ok).toBe(5);
+    expect(state.counts.waiting + state.counts.delayed).toBe(7);
+    expect(state.ttl).toBeGreaterThan(30_000);
+    expect(fake.arrivals).toHaveLength(5);
+    await api.post(`${base}/runs/${run.id}/cancel`, {});
+  });
+});
