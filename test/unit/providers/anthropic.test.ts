@@ -103,8 +103,14 @@ describe('anthropic adapter', () => {
   });
 
   it('max_tokens is finish length; refusal is finish refusal', async () => {
-    server.reply({ body: fixture('anthropic/messages-max-tokens.json') }, { body: fixture('anthropic/messages-refusal.json') });
-    expect((await anthropicAdapter.query(query('claude-sonnet-5-5', {}), ctx())).finish).toBe('length');
+    server.reply({ body: fixture('anthropic/messages-max-tokens.json'), headers: { 'request-id': 'req_011len' } }, { body: fixture('anthropic/messages-refusal.json') });
+    const cut = await anthropicAdapter.query(query('claude-sonnet-5-5', {}), ctx());
+    expect(cut.finish).toBe('length');
+    expect(cut.text).toBe('Here is a detailed comparison of HubSpot, Pipedrive and');
+    expect(cut.usage).toEqual({ inputTokens: 20, outputTokens: 16, reasoningTokens: 0, cachedInputTokens: 0, searchCalls: 0 });
+    // claude-sonnet-5-5: 20 x $2/M + 16 x $10/M
+    expect(cut.costUsd).toBeCloseTo(0.0002, 12);
+    expect(cut).toMatchObject({ provider: 'anthropic', api: 'messages', channel: 'api', model: 'claude-sonnet-5-5', modelVersion: 'claude-sonnet-5-5', requestId: 'req_011len', citations: [], sources: [] });
     const refused = await anthropicAdapter.query(query('claude-sonnet-5-5', {}), ctx());
     expect(refused.finish).toBe('refusal');
     expect(refused.text).toBe('');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { perplexityAdapter } from '../../../src/providers/perplexity.js';
-import { ConfigValidationError, type ModelParams, type QueryContext, type QueryInput } from '../../../src/providers/types.js';
+import { ConfigValidationError, ProviderError, type ModelParams, type QueryContext, type QueryInput } from '../../../src/providers/types.js';
 import { FakeServer, failure, fixture } from './fake-server.js';
 
 let server: FakeServer;
@@ -95,9 +95,17 @@ describe('perplexity adapter (Agent API)', () => {
     expect(answer.costUsd).toBe(0.00028);
   });
 
-  it('an incomplete answer is not a stop', async () => {
-    server.reply({ body: fixture('perplexity/agent-incomplete.json') });
-    expect((await perplexityAdapter.query(query('openai/gpt-5.4', { maxOutputTokens: 16 }), ctx())).finish).toBe('incomplete');
+  it('an incomplete answer is not a stop, and keeps its partial text and usage', async () => {
+    const raw = fixture('perplexity/agent-incomplete.json');
+    server.reply({ body: raw });
+    const answer = await perplexityAdapter.query(query('openai/gpt-5.4', { maxOutputTokens: 16 }), ctx());
+    expect(answer.finish).toBe('incomplete');
+    expect(answer.text).toBe('Les meilleurs CRM sont HubSpot, Pipe');
+    expect(answer.citations).toEqual([]);
+    expect(answer.usage).toEqual({ inputTokens: 40, outputTokens: 16, reasoningTokens: 0, cachedInputTokens: 0, searchCalls: 0 });
+    expect(answer.requestId).toBe('resp_pplx_04');
+    expect(answer.modelVersion).toBe('openai/gpt-5.1');
+    expect(answer.raw).toEqual(raw);
   });
 
   it('refuses retired Sonar models and Claude sampling through the agent, naming why', () => {
@@ -115,10 +123,25 @@ describe('perplexity adapter (Agent API)', () => {
 
   it('429 is rate_limited with retry-after; 500 transient with one call; timeout transient', async () => {
     server.reply({ status: 429, body: fixture('perplexity/error-429.json'), headers: { 'retry-after': '3' } }, { status: 500, body: { error: { message: 'Internal error' } } }, { hang: true });
-    expect(await failure(perplexityAdapter.query(query('pro-search', {}), ctx()))).toMatchObject({ kind: 'rate_limited', retryAfterMs: 3000 });
-    expect(await failure(perplexityAdapter.query(query('pro-search', {}), ctx()))).toMatchObject({ kind: 'transient', status: 500 });
+    const limited = (await failure(perplexityAdapter.query(query('pro-search', {}), ctx()))) as ProviderError;
+    expect({ kind: limited.kind, message: limited.message, details: limited.details }).toEqual({
+      kind: 'rate_limited',
+      message: 'Rate limit exceeded',
+      details: { provider: 'perplexity', status: 429, code: 'rate_limit_exceeded', retryAfterMs: 3000, requestId: null },
+    });
+    const broken = (await failure(perplexityAdapter.query(query('pro-search', {}), ctx()))) as ProviderError;
+    expect({ kind: broken.kind, message: broken.message, details: broken.details }).toEqual({
+      kind: 'transient',
+      message: 'Internal error',
+      details: { provider: 'perplexity', status: 500, code: null, retryAfterMs: null, requestId: null },
+    });
     expect(server.requests).toHaveLength(2);
-    expect(await failure(perplexityAdapter.query(query('pro-search', {}), ctx({ timeoutMs: 50 })))).toMatchObject({ kind: 'transient', code: 'timeout' });
+    const late = (await failure(perplexityAdapter.query(query('pro-search', {}), ctx({ timeoutMs: 300 })))) as ProviderError;
+    expect({ kind: late.kind, message: late.message, details: late.details }).toEqual({
+      kind: 'transient',
+      message: 'no answer within 300 ms',
+      details: { provider: 'perplexity', status: null, code: 'timeout' },
+    });
   });
 
   it('never forwards OpenAI organization or project ids from the environment to Perplexity', async () => {
