@@ -114,7 +114,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Everything under /v1 needs an API key; the auth hook is scoped to this context.
   await app.register(async (api) => {
-    await authPlugin(api, { cache: keyCache, adminToken: deps.env.ADMIN_TOKEN });
+    await authPlugin(api, {
+      cache: keyCache,
+      adminToken: deps.env.ADMIN_TOKEN,
+      failureLimit: { redis: deps.redis, prefix: `${deps.env.QUEUE_PREFIX}:ratelimit:`, max: deps.env.AUTH_FAILURE_LIMIT_PER_MINUTE, windowMs: 60_000 },
+    });
     // Postgres refuses U+0000 in text and JSON, so it is refused here, with a clear 400, rather
     // than surfacing as a database error.
     api.addHook('preValidation', async (request) => {

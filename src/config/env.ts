@@ -46,6 +46,8 @@ export const envSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
   /** Requests per minute per API key. */
   API_RATE_LIMIT_PER_MINUTE: positiveInt.default(1200),
+  /** Requests per minute per client IP that fail authentication, before that IP is answered 429. */
+  AUTH_FAILURE_LIMIT_PER_MINUTE: positiveInt.default(30),
   /**
    * Token of the platform operator (at least 32 characters): creates, lists and deletes
    * organizations through the API. Unset: organizations are managed with the CLI only.

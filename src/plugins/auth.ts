@@ -11,7 +11,8 @@
  * (routes with `config: { platform: true }`) and nothing inside them.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
 import type { PrismaClient } from '../db/client.js';
 import { AppError } from '../lib/errors.js';
 import { API_KEY_PATTERN, hashApiKey } from '../modules/api-keys/api-keys.keys.js';
@@ -113,11 +114,75 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(createHash('sha256').update(given).digest(), createHash('sha256').update(expected).digest());
 }
 
-export async function authPlugin(app: FastifyInstance, opts: { cache: ApiKeyCache; adminToken?: string | undefined }): Promise<void> {
+/**
+ * Failed authentications per client IP, counted in Redis like the per-key limit, so guessing keys
+ * is slowed down across every API process. Requests with a valid key are never counted.
+ */
+export interface AuthFailureLimit {
+  redis: Redis;
+  /** Redis key prefix, shared by every API process of a deployment. */
+  prefix: string;
+  max: number;
+  windowMs: number;
+}
+
+class AuthFailures {
+  constructor(private readonly limit: AuthFailureLimit) {}
+
+  private key(request: FastifyRequest) {
+    return `${this.limit.prefix}authfail:${request.ip}`;
+  }
+
+  /** Refuses an IP that used up its failures; if Redis is down the limit is skipped. */
+  async check(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const [count, ttl] = await Promise.all([this.limit.redis.get(this.key(request)), this.limit.redis.pttl(this.key(request))]).catch(() => [null, -1] as const);
+    if (Number(count ?? 0) >= this.limit.max) this.refuse(reply, Number(count), ttl);
+  }
+
+  async record(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const key = this.key(request);
+    const result = await this.limit.redis.multi().incr(key).pexpire(key, this.limit.windowMs, 'NX').pttl(key).exec().catch(() => null);
+    if (!result) return;
+    const count = Number(result[0]?.[1] ?? 0);
+    const ttl = Number(result[2]?.[1] ?? this.limit.windowMs);
+    this.headers(reply, count, ttl);
+    if (count > this.limit.max) this.refuse(reply, count, ttl);
+  }
+
+  private headers(reply: FastifyReply, count: number, ttlMs: number) {
+    reply.header('ratelimit-limit', this.limit.max);
+    reply.header('ratelimit-remaining', Math.max(0, this.limit.max - count));
+    reply.header('ratelimit-reset', Math.max(1, Math.ceil(ttlMs / 1000)));
+  }
+
+  private refuse(reply: FastifyReply, count: number, ttlMs: number): never {
+    const seconds = Math.max(1, Math.ceil((ttlMs > 0 ? ttlMs : this.limit.windowMs) / 1000));
+    this.headers(reply, count, ttlMs > 0 ? ttlMs : this.limit.windowMs);
+    reply.header('retry-after', seconds);
+    throw new AppError('rate_limited', `Too many requests with a missing or invalid API key from this address; retry in ${seconds} seconds with a valid key.`);
+  }
+}
+
+export async function authPlugin(
+  app: FastifyInstance,
+  opts: { cache: ApiKeyCache; adminToken?: string | undefined; failureLimit?: AuthFailureLimit },
+): Promise<void> {
   app.decorateRequest('auth', null);
-  app.addHook('onRequest', async (request) => {
-    const config = request.routeOptions.config;
+  const failures = opts.failureLimit ? new AuthFailures(opts.failureLimit) : null;
+  app.addHook('onRequest', async (request, reply) => {
     if (!request.routeOptions.url) return;
+    if (!failures) return authenticate(request);
+    await failures.check(request, reply);
+    try {
+      await authenticate(request);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'unauthorized') await failures.record(request, reply);
+      throw err;
+    }
+  });
+
+  async function authenticate(request: FastifyRequest): Promise<void> {
+    const config = request.routeOptions.config;
     const key = extractKey(request);
     if (!key) {
       throw new AppError('unauthorized', 'Send your API key as "Authorization: Bearer <key>". Create one with `citewatch keys create`.');
@@ -140,7 +205,7 @@ export async function authPlugin(app: FastifyInstance, opts: { cache: ApiKeyCach
     }
     request.auth = entry.ctx;
     opts.cache.touch(entry.ctx.keyId);
-  });
+  }
 }
 
 /** The authenticated organization; routes behind auth can rely on it. */
