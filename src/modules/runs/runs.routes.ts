@@ -31,6 +31,6 @@ export async function runsRoutes(app: FastifyInstance, deps: service.RunsDeps): 
   }, async (req) => service.getRun(deps, orgOf(req), req.params.workspaceId, req.params.runId));
 
   r.post(`${base}/:runId/cancel`, {
-    schema: { tags, summary: 'Cancel a run', description: 'Pending answers are cancelled; answers already collected are kept.', params: runParams, response: { 200: runDto, ...problemResponses } },
+    schema: { tags, summary: 'Cancel a run', description: 'Pending answers are cancelled; answers already collected are kept, and so are those of calls already in flight, which are stored, analysed and counted (cost included) when they return.', params: runParams, response: { 200: runDto, ...problemResponses } },
   }, async (req) => service.cancelRun(deps, orgOf(req), req.params.workspaceId, req.params.runId));
 }

@@ -43,7 +43,7 @@ export const runDto = z
     }),
     estimatedCostUsd: z.number(),
     actualCostUsd: z.number(),
-    budgetUsd: z.number().nullable(),
+    budgetUsd: z.number().nullable().describe('The run’s cap: the smaller of its own budget and what was left of its audit’s monthly budget when it started (null: no cap)'),
     error: z.string().nullable(),
     createdAt: timestamp,
     startedAt: timestamp.nullable(),
