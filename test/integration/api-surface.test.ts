@@ -69,6 +69,12 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it('documents the CSV body of the prompt import next to its JSON one', () => {
+    const content = doc.paths['/v1/workspaces/{workspaceId}/prompts/import']?.post?.requestBody?.content ?? {};
+    expect(Object.keys(content).sort()).toEqual(['application/json', 'text/csv']);
+    expect(examplesOf(content['text/csv'] as Media)[0]).toMatch(/^text,locale,tags\n/);
+  });
+
   it('documents every error as application/problem+json', () => {
     for (const { method, template, op } of operations(doc)) {
       for (const [status, response] of Object.entries(op.responses ?? {})) {
