@@ -135,8 +135,10 @@ class AuthFailures {
 
   /** Refuses an IP that used up its failures; if Redis is down the limit is skipped. */
   async check(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const [count, ttl] = await Promise.all([this.limit.redis.get(this.key(request)), this.limit.redis.pttl(this.key(request))]).catch(() => [null, -1] as const);
-    if (Number(count ?? 0) >= this.limit.max) this.refuse(reply, Number(count), ttl);
+    // One round trip on the hot path; the reset time is read only for an address being refused.
+    const count = Number((await this.limit.redis.get(this.key(request)).catch(() => null)) ?? 0);
+    if (count < this.limit.max) return;
+    this.refuse(reply, count, await this.limit.redis.pttl(this.key(request)).catch(() => -1));
   }
 
   async record(request: FastifyRequest, reply: FastifyReply): Promise<void> {
