@@ -3,9 +3,8 @@
  * against the test database, read the way the README walkthrough reads them:
  * `awk '{print $2}'` for the organization id and `tail -1` for the key.
  */
-import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
+import { cli } from '../helpers/cli.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
 let ctx: TestContext;
@@ -17,19 +16,6 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (add: (s: string) => void) =>
-    new Writable({
-      write(chunk: Buffer | string, _enc, done) {
-        add(chunk.toString());
-        done();
-      },
-    });
-  const code = await runCli(argv, { stdin: Readable.from([]), stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) });
-  return { code, stdout, stderr };
-}
 
 const awkSecondField = (out: string) => out.trim().split(/\s+/)[1];
 const tailLine = (out: string) => out.trimEnd().split('\n').at(-1);

@@ -3,9 +3,8 @@
  * this file's queues: the command reads its configuration from the environment like in a shell,
  * and a worker of this file collects the run it starts.
  */
-import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
+import { cli } from '../helpers/cli.js';
 import { createTenant } from '../factories/index.js';
 import { apiClient, seedWorkspace, type ApiClient } from '../helpers/api.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
@@ -22,19 +21,6 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (add: (s: string) => void) =>
-    new Writable({
-      write(chunk: Buffer | string, _enc, done) {
-        add(chunk.toString());
-        done();
-      },
-    });
-  const code = await runCli(argv, { stdin: Readable.from([]), stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) });
-  return { code, stdout, stderr };
-}
 
 const runsOf = async (workspaceId: string) =>
   (await ctx.db.pool.query<{ id: string; trigger: string; status: string; total: number }>('SELECT id, trigger, status, total FROM runs WHERE workspace_id = $1 ORDER BY id', [workspaceId])).rows;

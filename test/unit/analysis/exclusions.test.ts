@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeAnswer, compileBrands, findMentions, type BrandDefinition } from '../../../src/analysis/index.js';
+// The benchmark's seeded generator: a failure can be replayed from its seed.
+import { rng } from '../../../bench/lib/analysis-corpus.js';
 
 // findMentions checks URL rules lazily, around matches; analyzeAnswer finds every link region
 // first. Both must give the same spans on any text (src/analysis/exclusions.ts). This drives them
@@ -31,18 +33,6 @@ const FRAGMENTS = [
   '<think>Alan and HubSpot</think>', '<think>', '</think>', 'Figma&nbsp;', '\u00adAlan', 'HubSpot\u200d’s',
 ];
 const SEPARATORS = [' ', ' ', ' ', '', '\n', '\n\n', ', ', '. ', ' — ', '\u00a0', '\t', '1. ', '\n- '];
-
-/** mulberry32: small and seeded, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomText(r: () => number): string {
   const parts: string[] = [];
