@@ -78,6 +78,12 @@ export class ApiKeyCache {
     return entry;
   }
 
+  /** Whether this process verified the key moments ago and it is still usable: no lookup needed. */
+  holdsValid(secretHash: string): boolean {
+    const hit = this.entries.get(secretHash);
+    return hit !== undefined && Date.now() - hit.cachedAt < AUTH_CACHE_MS && !hit.revoked && (!hit.expiresAt || hit.expiresAt.getTime() > Date.now());
+  }
+
   /** Records use at most once a minute per key per process; a failed write never fails a request. */
   touch(keyId: string): void {
     const now = Date.now();
@@ -116,7 +122,8 @@ function sameSecret(given: string, expected: string): boolean {
 
 /**
  * Failed authentications per client IP, counted in Redis like the per-key limit, so guessing keys
- * is slowed down across every API process. Requests with a valid key are never counted.
+ * is slowed down across every API process. Requests with a valid key are never counted; an
+ * address over the limit is refused before any key lookup, except for keys already verified.
  */
 export interface AuthFailureLimit {
   redis: Redis;
@@ -174,6 +181,10 @@ export async function authPlugin(
   app.addHook('onRequest', async (request, reply) => {
     if (!request.routeOptions.url) return;
     if (!failures) return authenticate(request);
+    // The failure limit guards the key lookup. A key this process verified moments ago needs no
+    // lookup and tells a guesser nothing, so authenticated reads skip the Redis round trip.
+    const key = extractKey(request);
+    if (key && API_KEY_PATTERN.test(key) && opts.cache.holdsValid(hashApiKey(key))) return authenticate(request);
     await failures.check(request, reply);
     try {
       await authenticate(request);
