@@ -11,24 +11,28 @@ import { apiClient, seedWorkspace, type ApiClient } from '../helpers/api.js';
 import { createTestContext, waitFor, type TestContext } from '../helpers/context.js';
 import { FakeOpenAI } from '../helpers/fake-openai.js';
 
-describe('concurrency across two workers', () => {
-  let ctx: TestContext;
-  let api: ApiClient;
-  let fake: FakeOpenAI;
-
+/** A fake OpenAI and two workers of one test context, each limited as `limits` says. */
+function twoWorkers(fakeOptions: { latencyMs?: number }, limits: { OPENAI_CONCURRENCY: string; OPENAI_RPM: string }) {
+  const world = {} as { ctx: TestContext; api: ApiClient; fake: FakeOpenAI };
   beforeAll(async () => {
-    fake = await FakeOpenAI.start({ failureRate: 0, latencyMs: 60 });
-    ctx = await createTestContext({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseUrl, OPENAI_CONCURRENCY: '3', OPENAI_RPM: '100000' });
-    api = apiClient(ctx.app, (await createTenant(ctx.db)).headers);
-    const workers = [ctx.startWorker(), ctx.startWorker()];
+    world.fake = await FakeOpenAI.start({ failureRate: 0, ...fakeOptions });
+    world.ctx = await createTestContext({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: world.fake.baseUrl, ...limits });
+    world.api = apiClient(world.ctx.app, (await createTenant(world.ctx.db)).headers);
+    const workers = [world.ctx.startWorker(), world.ctx.startWorker()];
     await Promise.all(workers.map((w) => w.ready));
   });
   afterAll(async () => {
-    await ctx.close();
-    await fake.close();
+    await world.ctx.close();
+    await world.fake.close();
   });
+  return world;
+}
+
+describe('concurrency across two workers', () => {
+  const world = twoWorkers({ latencyMs: 60 }, { OPENAI_CONCURRENCY: '3', OPENAI_RPM: '100000' });
 
   it('never has more calls in flight than OPENAI_CONCURRENCY, and uses all of it', async () => {
+    const { ctx, api, fake } = world;
     const queue = ctx.producers.queue(queryQueueName('openai'));
     expect(await queue.getGlobalConcurrency()).toBe(3);
     const { base } = await seedWorkspace(api, { prompts: 10, configs: [] });
@@ -46,23 +50,10 @@ describe('concurrency across two workers', () => {
 });
 
 describe('requests per minute across two workers', () => {
-  let ctx: TestContext;
-  let api: ApiClient;
-  let fake: FakeOpenAI;
-
-  beforeAll(async () => {
-    fake = await FakeOpenAI.start({ failureRate: 0 });
-    ctx = await createTestContext({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseUrl, OPENAI_CONCURRENCY: '4', OPENAI_RPM: '5' });
-    api = apiClient(ctx.app, (await createTenant(ctx.db)).headers);
-    const workers = [ctx.startWorker(), ctx.startWorker()];
-    await Promise.all(workers.map((w) => w.ready));
-  });
-  afterAll(async () => {
-    await ctx.close();
-    await fake.close();
-  });
+  const world = twoWorkers({}, { OPENAI_CONCURRENCY: '4', OPENAI_RPM: '5' });
 
   it('starts no more than OPENAI_RPM calls in a minute, then waits', async () => {
+    const { ctx, api, fake } = world;
     const queue = ctx.producers.queue(queryQueueName('openai'));
     expect(await queue.getGlobalRateLimit()).toMatchObject({ max: 5, duration: 60_000 });
     const { base } = await seedWorkspace(api, { prompts: 6, configs: [] });
