@@ -9,15 +9,14 @@
  */
 import { Worker, type Job, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { providerLimit, type Env } from '../src/config/env.js';
+import type { Env } from '../src/config/env.js';
 import type { Database } from '../src/db/client.js';
 import type { Logger } from '../src/lib/logger.js';
 import { ANALYSIS_QUEUE, MAINTENANCE_QUEUE, RUNS_QUEUE, WEBHOOKS_QUEUE, queryQueueName } from '../src/queues/names.js';
 import type { Producers } from '../src/queues/producer.js';
-import { credentialsFromEnv } from '../src/providers/credentials.js';
 import { egressPolicy, guardedFetch, mayReceiveDeploymentKey } from '../src/providers/egress.js';
 import { OrganizationCredentials } from '../src/modules/provider-credentials/provider-credentials.service.js';
-import { providerNames } from '../src/providers/registry.js';
+import { credentialsFromEnv, getAdapter, providerLimit, providerNames } from '../src/providers/registry.js';
 import type { ProviderName } from '../src/providers/types.js';
 import { schedulerTick } from '../src/modules/audits/scheduler.js';
 import { applyRunToRollups } from '../src/modules/reports/rollups.service.js';
@@ -75,10 +74,11 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
   const query = createQueryProcessor(deps, {
     credentials: async (provider, workspaceId, params) => {
       const creds = credentialsFromEnv(env, provider);
+      const { setup } = getAdapter(provider);
       // The deployment's key for user-chosen endpoints goes only to hosts the operator listed.
-      if (provider === 'openai_compatible' && !mayReceiveDeploymentKey(String(params.baseUrl ?? ''), egress)) delete creds.apiKey;
+      if (setup.userEndpoint && !mayReceiveDeploymentKey(String(params.baseUrl ?? ''), egress)) delete creds.apiKey;
       // An organization's own key wins over the deployment's.
-      const own = provider === 'mock' ? null : await orgCredentials.forWorkspace(workspaceId, provider);
+      const own = setup.organizationKeys ? await orgCredentials.forWorkspace(workspaceId, provider) : null;
       if (own) {
         delete creds.apiKey;
         delete creds.login;
@@ -87,7 +87,7 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
       }
       return creds;
     },
-    fetchFor: (provider) => (provider === 'openai_compatible' ? guarded : undefined),
+    fetchFor: (provider) => (getAdapter(provider).setup.userEndpoint ? guarded : undefined),
     knownBrands: async (workspaceId, version) => {
       const hit = brandNames.get(workspaceId);
       if (hit?.version === version) return hit.names;

@@ -5,10 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-
-const bool = z.stringbool({ truthy: ['1', 'true', 'yes', 'on'], falsy: ['0', 'false', 'no', 'off', ''] });
-const positiveInt = z.coerce.number().int().positive();
-const optionalSecret = z.string().min(1).optional();
+import { adapterList, providerNames } from '../providers/registry.js';
+import { providerEnvShape } from '../providers/setup.js';
+import { bool, positiveInt } from './settings.js';
 
 const postgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgresql:// URL');
 
@@ -16,18 +15,7 @@ const postgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\//.test(v), 'mus
 export const DEFAULT_DATABASE_URL = 'postgresql://postgres:citewatch@127.0.0.1:5432/citewatch';
 const redisUrl = z.string().refine((v) => /^rediss?:\/\//.test(v), 'must be a redis:// or rediss:// URL');
 
-/** Per-provider queue settings: requests per minute across all workers, and calls in flight per worker. */
-const PROVIDER_LIMIT_DEFAULTS: Record<string, { rpm: number; concurrency: number }> = {
-  openai: { rpm: 500, concurrency: 10 },
-  anthropic: { rpm: 50, concurrency: 5 },
-  perplexity: { rpm: 50, concurrency: 5 },
-  gemini: { rpm: 150, concurrency: 10 },
-  google_ai_overview: { rpm: 60, concurrency: 5 },
-  openai_compatible: { rpm: 60, concurrency: 5 },
-  mock: { rpm: 600_000, concurrency: 100 },
-};
-
-export const envSchema = z.object({
+const coreSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.default(false),
@@ -60,7 +48,13 @@ export const envSchema = z.object({
     .optional(),
 
   /** Worker: which provider queues this process consumes ("all" or a comma-separated list). */
-  WORKER_PROVIDERS: z.string().default('all'),
+  WORKER_PROVIDERS: z
+    .string()
+    .default('all')
+    .refine(
+      (v) => v.trim() === 'all' || v.split(',').every((name) => (providerNames() as string[]).includes(name.trim())),
+      { error: () => `must be "all" or a comma-separated list of: ${providerNames().join(', ')}` },
+    ),
   /** Analysis jobs (batches of up to 250 stored answers) processed at once per worker. */
   WORKER_ANALYSIS_CONCURRENCY: positiveInt.default(4),
   /** Whether this worker process also runs the audit scheduler (safe to run in several). */
@@ -95,35 +89,29 @@ export const envSchema = z.object({
   /** Base of the exponential backoff between attempts. */
   PROVIDER_BACKOFF_MS: positiveInt.default(2_000),
 
-  OPENAI_API_KEY: optionalSecret,
-  OPENAI_BASE_URL: z.url().optional(),
-  ANTHROPIC_API_KEY: optionalSecret,
-  ANTHROPIC_BASE_URL: z.url().optional(),
-  PERPLEXITY_API_KEY: optionalSecret,
-  PERPLEXITY_BASE_URL: z.url().optional(),
-  GEMINI_API_KEY: optionalSecret,
-  GEMINI_BASE_URL: z.url().optional(),
-  SERPAPI_API_KEY: optionalSecret,
-  SERPAPI_BASE_URL: z.url().optional(),
-  DATAFORSEO_LOGIN: optionalSecret,
-  DATAFORSEO_PASSWORD: optionalSecret,
-  DATAFORSEO_BASE_URL: z.url().optional(),
-  /** Key for OpenAI-compatible endpoints (Mistral, DeepSeek, xAI, OpenRouter, Ollama); the base URL is per configuration. */
-  OPENAI_COMPATIBLE_API_KEY: optionalSecret,
+  // Provider keys, endpoints and queue limits are declared by each adapter (ProviderAdapter.setup)
+  // and merged below. What stays here is the egress policy of user-chosen endpoints.
   /** Hosts that may receive OPENAI_COMPATIBLE_API_KEY (comma-separated, e.g. api.mistral.ai). Others get no deployment key. */
   OPENAI_COMPATIBLE_KEY_HOSTS: z.string().default(''),
   /** Let configurations call private or loopback addresses (a local Ollama). Off by default: it would let users reach internal services. */
   OPENAI_COMPATIBLE_ALLOW_PRIVATE_HOSTS: bool.default(false),
-
-  ...Object.fromEntries(
-    Object.entries(PROVIDER_LIMIT_DEFAULTS).flatMap(([name, d]) => [
-      [`${name.toUpperCase()}_RPM`, positiveInt.default(d.rpm)],
-      [`${name.toUpperCase()}_CONCURRENCY`, positiveInt.default(d.concurrency)],
-    ]),
-  ) as Record<`${Uppercase<string>}_RPM` | `${Uppercase<string>}_CONCURRENCY`, z.ZodDefault<typeof positiveInt>>,
 });
 
-export type Env = z.infer<typeof envSchema>;
+/** The core settings above, plus every registered provider's own variables (src/providers/setup.ts). */
+export const envSchema = coreSchema.extend(withoutCollisions(providerEnvShape(adapterList())));
+
+function withoutCollisions<T extends Record<string, unknown>>(shape: T): T {
+  for (const variable of Object.keys(shape)) {
+    if (variable in coreSchema.shape) throw new Error(`a provider declares ${variable}, which is a core setting of src/config/env.ts`);
+  }
+  return shape;
+}
+
+/**
+ * The loaded configuration. Core settings are typed here; a provider's own variables are read by
+ * its adapter's setup.credentials, which knows their schemas.
+ */
+export type Env = z.output<typeof coreSchema> & Readonly<Record<string, unknown>>;
 
 /**
  * Loads a .env file from the working directory into process.env when there is one. Variables
@@ -148,25 +136,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
     );
   }
-  return result.data;
+  return result.data as Env;
 }
 
-export interface ProviderLimit {
-  /** Requests per minute, held across every worker process by the queue's limiter. */
-  rpm: number;
-  /** Calls in flight at once in one worker process. */
-  concurrency: number;
-}
-
-export function providerLimit(env: Env, provider: string): ProviderLimit {
-  const key = provider.toUpperCase();
-  const values = env as unknown as Record<string, number | undefined>;
-  const fallback = PROVIDER_LIMIT_DEFAULTS[provider] ?? { rpm: 60, concurrency: 5 };
-  return {
-    rpm: values[`${key}_RPM`] ?? fallback.rpm,
-    concurrency: values[`${key}_CONCURRENCY`] ?? fallback.concurrency,
-  };
-}
+export { providerLimit } from '../providers/registry.js';
 
 export function corsOrigins(env: Env): string[] | '*' | false {
   const raw = env.CORS_ORIGINS.trim();

@@ -13,6 +13,8 @@ import { requireApiKey } from './credentials.js';
 import { fromAnthropicError } from './sdk-errors.js';
 import type { ParsedAnswer, ProviderAdapter } from './types.js';
 import { commonParamsShape, validateParams } from './validation.js';
+import { optionalSecret, optionalUrl } from '../config/settings.js';
+import { defineSetup } from './setup.js';
 
 /** max_tokens is required by the API; a configuration without one gets this, recorded in its effective parameters. */
 export const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
@@ -47,6 +49,13 @@ export function parseAnthropicBody(raw: unknown): ParsedAnswer {
 export const anthropicAdapter: ProviderAdapter = {
   name: 'anthropic',
   channel: 'api',
+  setup: defineSetup({
+    env: { ANTHROPIC_API_KEY: optionalSecret, ANTHROPIC_BASE_URL: optionalUrl },
+    credentials: (env) => ({ apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL }),
+    keyVariable: 'ANTHROPIC_API_KEY',
+    organizationKeys: true,
+    limits: { rpm: 50, concurrency: 5 },
+  }),
   paramsSchema: anthropicParamsSchema,
 
   validateConfig(model, params) {
@@ -62,7 +71,7 @@ export const anthropicAdapter: ProviderAdapter = {
     const params = effectiveParams<AnthropicParams>(anthropicAdapter, input);
     // baseURL and authToken are explicit so the SDK reads nothing from process.env.
     const client = new Anthropic({
-      apiKey: requireApiKey('anthropic', ctx.credentials),
+      apiKey: requireApiKey('anthropic', ctx.credentials, anthropicAdapter.setup.keyVariable),
       authToken: null,
       baseURL: ctx.credentials.baseUrl ?? 'https://api.anthropic.com',
       maxRetries: 0,

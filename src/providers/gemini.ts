@@ -15,6 +15,8 @@ import { parseProtoDuration } from './retry-after.js';
 import { isRecord, records, str } from './text.js';
 import type { ParsedAnswer, ProviderAdapter, ProviderError, ReasoningEffort } from './types.js';
 import { commonParamsShape, validateParams } from './validation.js';
+import { optionalSecret, optionalUrl } from '../config/settings.js';
+import { defineSetup } from './setup.js';
 
 export const geminiParamsSchema = z.object({ ...commonParamsShape }).strict();
 export type GeminiParams = z.infer<typeof geminiParamsSchema>;
@@ -76,6 +78,13 @@ export function parseGeminiBody(raw: unknown): ParsedAnswer {
 export const geminiAdapter: ProviderAdapter = {
   name: 'gemini',
   channel: 'api',
+  setup: defineSetup({
+    env: { GEMINI_API_KEY: optionalSecret, GEMINI_BASE_URL: optionalUrl },
+    credentials: (env) => ({ apiKey: env.GEMINI_API_KEY, baseUrl: env.GEMINI_BASE_URL }),
+    keyVariable: 'GEMINI_API_KEY',
+    organizationKeys: true,
+    limits: { rpm: 150, concurrency: 10 },
+  }),
   paramsSchema: geminiParamsSchema,
 
   validateConfig(model, params) {
@@ -96,7 +105,7 @@ export const geminiAdapter: ProviderAdapter = {
     const capture = capturingFetch(ctx.fetch ?? globalThis.fetch);
     // vertexai and baseUrl are explicit so the SDK reads nothing from process.env.
     const ai = new GoogleGenAI({
-      apiKey: requireApiKey('gemini', ctx.credentials),
+      apiKey: requireApiKey('gemini', ctx.credentials, geminiAdapter.setup.keyVariable),
       vertexai: false,
       httpOptions: {
         baseUrl: ctx.credentials.baseUrl ?? 'https://generativelanguage.googleapis.com/',

@@ -24,6 +24,7 @@ import {
   type QueryContext,
   type QueryInput,
 } from './types.js';
+import { defineSetup } from './setup.js';
 
 export const mockParamsSchema = z
   .object({
@@ -259,6 +260,13 @@ function toNormalized(raw: MockRaw): ParsedAnswer {
 export const mockAdapter: ProviderAdapter = {
   name: 'mock',
   channel: 'mock',
+  setup: defineSetup({
+    env: {},
+    credentials: () => ({}),
+    keyVariable: null,
+    organizationKeys: false,
+    limits: { rpm: 600_000, concurrency: 100 },
+  }),
   paramsSchema: mockParamsSchema,
 
   validateConfig(model, params) {

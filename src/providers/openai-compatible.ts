@@ -16,6 +16,8 @@ import { failedResponseError, openaiClient, parseOpenAIBody, sendOpenAIRequest }
 import { isRecord, str } from './text.js';
 import type { ModelParams, ParamProblem, ProviderAdapter } from './types.js';
 import { commonParamsShape, validateParams } from './validation.js';
+import { optionalSecret } from '../config/settings.js';
+import { defineSetup } from './setup.js';
 
 export const compatibleParamsSchema = z
   .object({
@@ -57,6 +59,15 @@ export function compatibleBody(model: string, prompt: string, p: CompatibleParam
 export const openaiCompatibleAdapter: ProviderAdapter = {
   name: 'openai_compatible',
   channel: 'api',
+  setup: defineSetup({
+    /** Key for OpenAI-compatible endpoints (Mistral, DeepSeek, xAI, OpenRouter, Ollama); the base URL is per configuration. */
+    env: { OPENAI_COMPATIBLE_API_KEY: optionalSecret },
+    credentials: (env) => ({ apiKey: env.OPENAI_COMPATIBLE_API_KEY }),
+    keyVariable: 'OPENAI_COMPATIBLE_API_KEY',
+    organizationKeys: true,
+    limits: { rpm: 60, concurrency: 5 },
+    userEndpoint: true,
+  }),
   paramsSchema: compatibleParamsSchema,
 
   validateConfig(model, params) {
@@ -82,7 +93,7 @@ export const openaiCompatibleAdapter: ProviderAdapter = {
   async query(input, ctx) {
     const params = effectiveParams<CompatibleParams>(openaiCompatibleAdapter, input);
     const dialect = dialectOf(params);
-    const apiKey = ctx.credentials.apiKey ?? dialect.placeholderKey ?? requireApiKey('openai_compatible', ctx.credentials);
+    const apiKey = ctx.credentials.apiKey ?? dialect.placeholderKey ?? requireApiKey('openai_compatible', ctx.credentials, openaiCompatibleAdapter.setup.keyVariable);
     const client = openaiClient(apiKey, ctx, params.baseUrl);
     const api = params.api ?? dialect.defaultApi;
     const body = compatibleBody(input.model, input.prompt, params);

@@ -18,6 +18,8 @@ import { fromOpenAIError } from './sdk-errors.js';
 import { isRecord, str } from './text.js';
 import type { ParamProblem, ParsedAnswer, ProviderAdapter, ProviderName, QueryContext } from './types.js';
 import { commonParamsShape, validateParams } from './validation.js';
+import { optionalSecret, optionalUrl } from '../config/settings.js';
+import { defineSetup } from './setup.js';
 
 export const openaiParamsSchema = z.object({ ...commonParamsShape, api: z.enum(['responses', 'chat']).optional() }).strict();
 export type OpenAIParams = z.infer<typeof openaiParamsSchema>;
@@ -86,6 +88,13 @@ export function failedResponseError(provider: ProviderName, raw: unknown, reques
 export const openaiAdapter: ProviderAdapter = {
   name: 'openai',
   channel: 'api',
+  setup: defineSetup({
+    env: { OPENAI_API_KEY: optionalSecret, OPENAI_BASE_URL: optionalUrl },
+    credentials: (env) => ({ apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL }),
+    keyVariable: 'OPENAI_API_KEY',
+    organizationKeys: true,
+    limits: { rpm: 500, concurrency: 10 },
+  }),
   paramsSchema: openaiParamsSchema,
 
   validateConfig(model, params) {
@@ -109,7 +118,7 @@ export const openaiAdapter: ProviderAdapter = {
 
   async query(input, ctx) {
     const params = effectiveParams<OpenAIParams>(openaiAdapter, input);
-    const client = openaiClient(requireApiKey('openai', ctx.credentials), ctx, ctx.credentials.baseUrl);
+    const client = openaiClient(requireApiKey('openai', ctx.credentials, openaiAdapter.setup.keyVariable), ctx, ctx.credentials.baseUrl);
     const api = params.api ?? 'responses';
     const body = api === 'responses' ? responsesBody(input.model, input.prompt, params) : chatBody(input.model, input.prompt, params);
     const at = new Date();

@@ -16,6 +16,8 @@ import { isResponsesBody, parseResponsesBody } from './responses-parse.js';
 import { isRecord, str } from './text.js';
 import type { ModelParams, ParamProblem, ParsedAnswer, ProviderAdapter } from './types.js';
 import { commonParamsShape, validateParams } from './validation.js';
+import { optionalSecret, optionalUrl } from '../config/settings.js';
+import { defineSetup } from './setup.js';
 
 export const PERPLEXITY_BASE_URL = 'https://api.perplexity.ai/v1';
 
@@ -55,6 +57,13 @@ export function parsePerplexityBody(raw: unknown): ParsedAnswer {
 export const perplexityAdapter: ProviderAdapter = {
   name: 'perplexity',
   channel: 'api',
+  setup: defineSetup({
+    env: { PERPLEXITY_API_KEY: optionalSecret, PERPLEXITY_BASE_URL: optionalUrl },
+    credentials: (env) => ({ apiKey: env.PERPLEXITY_API_KEY, baseUrl: env.PERPLEXITY_BASE_URL }),
+    keyVariable: 'PERPLEXITY_API_KEY',
+    organizationKeys: true,
+    limits: { rpm: 50, concurrency: 5 },
+  }),
   paramsSchema: perplexityParamsSchema,
 
   validateConfig(model, params) {
@@ -80,7 +89,7 @@ export const perplexityAdapter: ProviderAdapter = {
 
   async query(input, ctx) {
     const params = effectiveParams<PerplexityParams>(perplexityAdapter, input);
-    const client = openaiClient(requireApiKey('perplexity', ctx.credentials), ctx, ctx.credentials.baseUrl ?? PERPLEXITY_BASE_URL);
+    const client = openaiClient(requireApiKey('perplexity', ctx.credentials, perplexityAdapter.setup.keyVariable), ctx, ctx.credentials.baseUrl ?? PERPLEXITY_BASE_URL);
     const body = perplexityBody(input.model, input.prompt, params);
     const at = new Date();
     const started = performance.now();

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { providerNames } from '../../providers/registry.js';
 import { listQuery, text, timestamp, uuid } from '../common.schemas.js';
 import { modelConfigExample } from './model-configs.examples.js';
 
 export const modelConfigCreate = z
   .object({
     name: text(200),
-    provider: z.string().trim().min(1).max(50).describe('openai, anthropic, perplexity, gemini, google_ai_overview, openai_compatible or mock'),
+    provider: z.string().trim().min(1).max(50).describe(`One of: ${providerNames().join(', ')}`),
     model: text(200).describe('Model id as the provider names it, e.g. gpt-5.4-mini'),
     params: z
       .record(z.string(), z.unknown())

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { organizationKeyProviders, type ProviderName } from '../../providers/registry.js';
 import { timestamp } from '../common.schemas.js';
 
 const credentialExample = { provider: 'openai', hint: '…x7Qa', createdAt: '2026-12-02T05:09:38.412Z', updatedAt: '2026-12-02T05:09:38.412Z' };
 
 export const providerParam = z
-  .object({ provider: z.enum(['openai', 'anthropic', 'perplexity', 'gemini', 'google_ai_overview', 'openai_compatible']) })
+  .object({ provider: z.enum(organizationKeyProviders() as [ProviderName, ...ProviderName[]]) })
   .strict();
 
 export const credentialPut = z
