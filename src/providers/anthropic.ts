@@ -13,8 +13,7 @@ import { requireApiKey } from './credentials.js';
 import { fromAnthropicError } from './sdk-errors.js';
 import type { ParsedAnswer, ProviderAdapter } from './types.js';
 import { commonParamsShape, validateParams } from './validation.js';
-import { optionalSecret, optionalUrl } from '../config/settings.js';
-import { defineSetup } from './setup.js';
+import { apiKeySetup } from './setup.js';
 
 /** max_tokens is required by the API; a configuration without one gets this, recorded in its effective parameters. */
 export const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
@@ -49,13 +48,7 @@ export function parseAnthropicBody(raw: unknown): ParsedAnswer {
 export const anthropicAdapter: ProviderAdapter = {
   name: 'anthropic',
   channel: 'api',
-  setup: defineSetup({
-    env: { ANTHROPIC_API_KEY: optionalSecret, ANTHROPIC_BASE_URL: optionalUrl },
-    credentials: (env) => ({ apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL }),
-    keyVariable: 'ANTHROPIC_API_KEY',
-    organizationKeys: true,
-    limits: { rpm: 50, concurrency: 5 },
-  }),
+  setup: apiKeySetup({ key: 'ANTHROPIC_API_KEY', baseUrl: 'ANTHROPIC_BASE_URL' }, { rpm: 50, concurrency: 5 }),
   paramsSchema: anthropicParamsSchema,
 
   validateConfig(model, params) {

@@ -15,8 +15,7 @@ import { parseProtoDuration } from './retry-after.js';
 import { isRecord, records, str } from './text.js';
 import type { ParsedAnswer, ProviderAdapter, ProviderError, ReasoningEffort } from './types.js';
 import { commonParamsShape, validateParams } from './validation.js';
-import { optionalSecret, optionalUrl } from '../config/settings.js';
-import { defineSetup } from './setup.js';
+import { apiKeySetup } from './setup.js';
 
 export const geminiParamsSchema = z.object({ ...commonParamsShape }).strict();
 export type GeminiParams = z.infer<typeof geminiParamsSchema>;
@@ -78,13 +77,7 @@ export function parseGeminiBody(raw: unknown): ParsedAnswer {
 export const geminiAdapter: ProviderAdapter = {
   name: 'gemini',
   channel: 'api',
-  setup: defineSetup({
-    env: { GEMINI_API_KEY: optionalSecret, GEMINI_BASE_URL: optionalUrl },
-    credentials: (env) => ({ apiKey: env.GEMINI_API_KEY, baseUrl: env.GEMINI_BASE_URL }),
-    keyVariable: 'GEMINI_API_KEY',
-    organizationKeys: true,
-    limits: { rpm: 150, concurrency: 10 },
-  }),
+  setup: apiKeySetup({ key: 'GEMINI_API_KEY', baseUrl: 'GEMINI_BASE_URL' }, { rpm: 150, concurrency: 10 }),
   paramsSchema: geminiParamsSchema,
 
   validateConfig(model, params) {

@@ -18,8 +18,7 @@ import { fromOpenAIError } from './sdk-errors.js';
 import { isRecord, str } from './text.js';
 import type { ParamProblem, ParsedAnswer, ProviderAdapter, ProviderName, QueryContext } from './types.js';
 import { commonParamsShape, validateParams } from './validation.js';
-import { optionalSecret, optionalUrl } from '../config/settings.js';
-import { defineSetup } from './setup.js';
+import { apiKeySetup } from './setup.js';
 
 export const openaiParamsSchema = z.object({ ...commonParamsShape, api: z.enum(['responses', 'chat']).optional() }).strict();
 export type OpenAIParams = z.infer<typeof openaiParamsSchema>;
@@ -88,13 +87,7 @@ export function failedResponseError(provider: ProviderName, raw: unknown, reques
 export const openaiAdapter: ProviderAdapter = {
   name: 'openai',
   channel: 'api',
-  setup: defineSetup({
-    env: { OPENAI_API_KEY: optionalSecret, OPENAI_BASE_URL: optionalUrl },
-    credentials: (env) => ({ apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL }),
-    keyVariable: 'OPENAI_API_KEY',
-    organizationKeys: true,
-    limits: { rpm: 500, concurrency: 10 },
-  }),
+  setup: apiKeySetup({ key: 'OPENAI_API_KEY', baseUrl: 'OPENAI_BASE_URL' }, { rpm: 500, concurrency: 10 }),
   paramsSchema: openaiParamsSchema,
 
   validateConfig(model, params) {

@@ -16,8 +16,7 @@ import { isResponsesBody, parseResponsesBody } from './responses-parse.js';
 import { isRecord, str } from './text.js';
 import type { ModelParams, ParamProblem, ParsedAnswer, ProviderAdapter } from './types.js';
 import { commonParamsShape, validateParams } from './validation.js';
-import { optionalSecret, optionalUrl } from '../config/settings.js';
-import { defineSetup } from './setup.js';
+import { apiKeySetup } from './setup.js';
 
 export const PERPLEXITY_BASE_URL = 'https://api.perplexity.ai/v1';
 
@@ -57,13 +56,7 @@ export function parsePerplexityBody(raw: unknown): ParsedAnswer {
 export const perplexityAdapter: ProviderAdapter = {
   name: 'perplexity',
   channel: 'api',
-  setup: defineSetup({
-    env: { PERPLEXITY_API_KEY: optionalSecret, PERPLEXITY_BASE_URL: optionalUrl },
-    credentials: (env) => ({ apiKey: env.PERPLEXITY_API_KEY, baseUrl: env.PERPLEXITY_BASE_URL }),
-    keyVariable: 'PERPLEXITY_API_KEY',
-    organizationKeys: true,
-    limits: { rpm: 50, concurrency: 5 },
-  }),
+  setup: apiKeySetup({ key: 'PERPLEXITY_API_KEY', baseUrl: 'PERPLEXITY_BASE_URL' }, { rpm: 50, concurrency: 5 }),
   paramsSchema: perplexityParamsSchema,
 
   validateConfig(model, params) {

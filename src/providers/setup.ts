@@ -4,7 +4,7 @@
  * here names a provider, which is what lets a new provider be one file and one registry line.
  */
 import type { ZodType } from 'zod';
-import { positiveInt } from '../config/settings.js';
+import { optionalSecret, optionalUrl, positiveInt } from '../config/settings.js';
 import { sealedCredentials } from './credentials.js';
 import type { ProviderAdapter, ProviderCredentials, ProviderLimit, ProviderSetup } from './types.js';
 
@@ -62,4 +62,18 @@ export function defineSetup<S extends Record<string, ZodType>>(
   setup: Omit<ProviderSetup, 'env' | 'credentials'> & { env: S; credentials(env: Parsed<S>): ProviderCredentials },
 ): ProviderSetup {
   return setup as unknown as ProviderSetup;
+}
+
+/**
+ * The usual setup of a keyed API: a key variable and an optional base-URL variable (a proxy or a
+ * regional endpoint), organization keys accepted.
+ */
+export function apiKeySetup(names: { key: string; baseUrl: string }, limits: ProviderLimit): ProviderSetup {
+  return defineSetup({
+    env: { [names.key]: optionalSecret, [names.baseUrl]: optionalUrl },
+    credentials: (env) => ({ apiKey: env[names.key], baseUrl: env[names.baseUrl] }),
+    keyVariable: names.key,
+    organizationKeys: true,
+    limits,
+  });
 }
