@@ -16,7 +16,9 @@ const schemaKeys = Object.keys(envSchema.shape);
 
 describe('.env.example', () => {
   it('documents every variable of the configuration schema, and nothing else', () => {
-    expect([...new Set(documented)].sort()).toEqual([...schemaKeys].sort());
+    // A provider's variables come from its adapter's setup: a new provider lists them here too.
+    expect(schemaKeys.filter((name) => !documented.includes(name)), 'variables to document in .env.example').toEqual([]);
+    expect(documented.filter((name) => !schemaKeys.includes(name)), 'variables in .env.example that nothing reads').toEqual([]);
   });
 
   it('names each variable once', () => {
