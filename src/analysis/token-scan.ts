@@ -7,8 +7,12 @@ import { CJK, classAtText, classOf, OTHER, WORD } from './char-class.js';
 import { ASCII_LOWER, foldCharAt, FOLD_TABLE, rareOut } from './fold.js';
 import type { Range } from './ranges.js';
 
-export const FNV_OFFSET = 0x811c9dc5 | 0;
-export const FNV_PRIME = 0x01000193;
+// Module-private constants: V8 folds them into the loops, while an exported binding is read
+// from its cell (with a check for the temporal dead zone) on every use.
+const OFFSET = 0x811c9dc5 | 0;
+const PRIME = 0x01000193;
+export const FNV_OFFSET = OFFSET;
+export const FNV_PRIME = PRIME;
 
 // UNIT[c]: the folded unit of an ASCII letter or digit; 0 for ASCII spaces and punctuation
 // (a hyphen too: whether it joins two words is decided where a word ends); SLOW for every other
@@ -90,9 +94,9 @@ function foldNonAscii(text: string, i: number, c: number): number {
 }
 
 function hashFolded(h: number): number {
-  if (rareUnit >= 0) return Math.imul(h ^ rareUnit, FNV_PRIME);
+  if (rareUnit >= 0) return Math.imul(h ^ rareUnit, PRIME);
   const folded = rareOut;
-  for (let q = 0; q < folded.length; q++) h = Math.imul(h ^ folded.charCodeAt(q), FNV_PRIME);
+  for (let q = 0; q < folded.length; q++) h = Math.imul(h ^ folded.charCodeAt(q), PRIME);
   return h;
 }
 
@@ -136,10 +140,10 @@ export function scan(
     }
     const begin = i;
     let s = i;
-    let h = FNV_OFFSET;
+    let h = OFFSET;
     // ASCII letters and digits: the hot loop.
     while (u !== 0 && u !== SLOW) {
-      h = Math.imul(h ^ u, FNV_PRIME);
+      h = Math.imul(h ^ u, PRIME);
       u = unit[src[++i] as number] as number;
     }
     let e = i;
@@ -152,14 +156,14 @@ export function scan(
         if (c < 128 && c !== 38) {
           const a = unit[c] as number;
           if (a !== 0) {
-            h = Math.imul(h ^ a, FNV_PRIME);
+            h = Math.imul(h ^ a, PRIME);
             e = ++i;
             continue;
           }
           // A hyphen between two word characters joins them.
           if (c === 45 && e === i && e > s && classAtText(text, i + 1) === WORD) {
             if (mayEndRegion(src[i + 1] as number)) push('cuts', cuts++, i);
-            h = Math.imul(h ^ 45, FNV_PRIME);
+            h = Math.imul(h ^ 45, PRIME);
             i++;
             continue;
           }
@@ -170,7 +174,7 @@ export function scan(
         const k = rareClass;
         if (rareUnit === 45 && e === i && e > s && classAtText(text, next) === WORD) {
           if (mayEndRegion(c)) push('cuts', cuts++, i);
-          h = Math.imul(h ^ 45, FNV_PRIME); // a typographic hyphen joins like "-"
+          h = Math.imul(h ^ 45, PRIME); // a typographic hyphen joins like "-"
           i = next;
           continue;
         }
@@ -194,7 +198,7 @@ export function scan(
               if (s !== begin) push('leads', leads++, count, begin);
               count++;
             }
-            const ch = hashFolded(FNV_OFFSET);
+            const ch = hashFolded(OFFSET);
             start[count] = i;
             end[count] = next;
             hash[count] = ch;
