@@ -4,6 +4,13 @@
  * times every report over HTTP (a real server on 127.0.0.1) for the largest workspace over the
  * last 30 days, and in the same run the same report computed from the answer tables only, for
  * the ratio. Target on a 2-core machine: p50 ≤ 50 ms and p95 ≤ 150 ms for every report.
+ *
+ * Seeding takes minutes and building the rollups minutes more. The bench database
+ * (citewatch_bench_reports) is kept after a run, so the next one can start from it:
+ *   BENCH_REUSE=1        reuse the seeded answers, and the rollups when every rollup table has rows
+ *                        and every run its manifest (otherwise they are rebuilt);
+ *   BENCH_REUSE=answers  reuse the seeded answers, always rebuild the rollups (after changing them).
+ * A database that does not hold exactly the bench's answers is dropped and seeded again.
  */
 import { createLogger } from '../src/lib/logger.js';
 import { buildApp } from '../src/app.js';
@@ -19,6 +26,8 @@ import { benchInfra, fmt } from './lib/infra.js';
 
 const TOTAL = 1_000_000;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 30);
+const REUSE = process.env.BENCH_REUSE ?? '';
+if (!['', '0', '1', 'answers'].includes(REUSE)) throw new Error(`BENCH_REUSE must be 1 or answers, not ${REUSE}`);
 const DAY = 86_400_000;
 const END = Date.UTC(2026, 10, 1);
 
@@ -129,12 +138,43 @@ async function restoreIndexes(pool: import('pg').Pool, migrationSql: string[]): 
   await pool.query('VACUUM ANALYZE');
 }
 
+/** The bench organisation and its largest workspace when the database holds exactly the seeded answers. */
+async function seededBench(pool: import('pg').Pool): Promise<{ orgId: string; big: string } | null> {
+  const { rows } = await pool.query<{ org_id: string; big: string; orgs: number; responses: number }>(
+    `SELECT o.id AS org_id, w.id AS big, (SELECT count(*) FROM organizations)::int AS orgs, (SELECT count(*) FROM responses)::int AS responses
+       FROM organizations o JOIN workspaces w ON w.organization_id = o.id AND w.name = 'Bench 0' WHERE o.name = 'Bench'`,
+  );
+  const r = rows[0];
+  return r && rows.length === 1 && r.orgs === 1 && r.responses === TOTAL ? { orgId: r.org_id, big: r.big } : null;
+}
+
+/** Whether every rollup table has rows and every finished run its manifest (a new rollup table starts empty). */
+async function rollupsComplete(pool: import('pg').Pool): Promise<boolean> {
+  const { rows: tables } = await pool.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'report\\_%'`);
+  for (const { t } of tables) {
+    const { rowCount } = await pool.query(`SELECT 1 FROM ${t} LIMIT 1`);
+    if (!rowCount) return false;
+  }
+  const { rows } = await pool.query<{ missing: number }>(
+    'SELECT count(*)::int AS missing FROM runs ru WHERE ru.finished_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM report_rollup_runs m WHERE m.run_id = ru.id)',
+  );
+  return tables.length > 0 && rows[0]?.missing === 0;
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
 async function main(): Promise<void> {
-  const infra = await benchInfra('reports', { API_RATE_LIMIT_PER_MINUTE: '100000', DATABASE_POOL_SIZE: '10' });
+  const extraEnv = { API_RATE_LIMIT_PER_MINUTE: '100000', DATABASE_POOL_SIZE: '10' };
+  const reuse = REUSE === '1' || REUSE === 'answers';
+  let infra = await benchInfra('reports', extraEnv, reuse);
+  let seeded = reuse ? await seededBench(infra.db.pool) : null;
+  if (reuse && !seeded) {
+    log('BENCH_REUSE: the bench database does not hold the seeded answers; seeding again');
+    await infra.close();
+    infra = await benchInfra('reports', extraEnv);
+  }
   const logger = createLogger({ level: 'warn', name: 'bench' });
   try {
     const { pool, prisma } = infra.db;
@@ -144,22 +184,30 @@ async function main(): Promise<void> {
     );
     log(`Reports benchmark: ${fmt(TOTAL)} answers across 20 workspaces (largest: ${fmt(BIG.prompts * BIG.providers * 2 * BIG.samples * BIG.runs)})`);
     const t0 = performance.now();
-    const org = await createOrganization(prisma, 'Bench');
+    const reused = seeded !== null;
+    if (!seeded) {
+      const org = await createOrganization(prisma, 'Bench');
+      seeded = { orgId: org.id, big: await seed(pool, org.id) };
+      await restoreIndexes(pool, indexDefs.map((r) => r.indexdef));
+    }
+    const { orgId, big } = seeded;
+    const org = { id: orgId };
     const { key } = await createApiKey(prisma, { organizationId: org.id, name: 'bench', scopes: ['read'] });
-    const big = await seed(pool, org.id);
-    await restoreIndexes(pool, indexDefs.map((r) => r.indexdef));
     const counts = await pool.query<{ r: number; m: number; c: number }>('SELECT (SELECT count(*) FROM responses) AS r, (SELECT count(*) FROM mentions) AS m, (SELECT count(*) FROM citations) AS c');
     const { r: responses, m, c } = counts.rows[0] as { r: number; m: number; c: number };
-    log(`seeded ${fmt(responses)} answers, ${fmt(m)} mentions, ${fmt(c)} citations in ${secs(t0)}`);
+    log(`${reused ? 'reused' : 'seeded'} ${fmt(responses)} answers, ${fmt(m)} mentions, ${fmt(c)} citations in ${secs(t0)}`);
 
     const t1 = performance.now();
-    const runs = await pool.query<{ workspace_id: string; ids: string[] }>('SELECT workspace_id, array_agg(id ORDER BY id) AS ids FROM runs GROUP BY workspace_id');
-    for (const w of runs.rows) await rebuildRuns(pool, w.workspace_id, w.ids);
-    await pool.query('VACUUM ANALYZE');
+    const reuseRollups = REUSE === '1' && (await rollupsComplete(pool));
+    if (!reuseRollups) {
+      const runs = await pool.query<{ workspace_id: string; ids: string[] }>('SELECT workspace_id, array_agg(id ORDER BY id) AS ids FROM runs GROUP BY workspace_id');
+      for (const w of runs.rows) await rebuildRuns(pool, w.workspace_id, w.ids);
+      await pool.query('VACUUM ANALYZE');
+    }
     const sizes = await pool.query<{ t: string; n: number }>(
       `SELECT relname AS t, n_live_tup AS n FROM pg_stat_user_tables WHERE relname LIKE 'report_%' ORDER BY relname`,
     );
-    log(`rollups built in ${secs(t1)}: ${sizes.rows.map((s) => `${s.t.replace(/^report_|_rollups?$/g, '')} ${fmt(s.n)}`).join(', ')}`);
+    log(`rollups ${reuseRollups ? 'reused' : 'built'} in ${secs(t1)}: ${sizes.rows.map((s) => `${s.t.replace(/^report_|_rollups?$/g, '')} ${fmt(s.n)}`).join(', ')}`);
 
     const app = await buildApp({ env: infra.env, db: infra.db, redis: infra.redis, producers: infra.producers, logger });
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
