@@ -13,6 +13,8 @@ import { streamRows } from './csv.js';
 import type { BrandFactsRow } from './reports.repo.js';
 import { reportQuery } from './report-session.js';
 import { brandFacts, envelope, filtersOf, openReport, type OpenedReport, type ReportsDeps, type SourceMode } from './reports.service.js';
+import type { SourceGrain } from './facts.sql.js';
+import { periodCover } from './rollups.repo.js';
 import { DIM_COLUMN, sourceGrain, type Dim, type SourceContext } from './sources.sql.js';
 
 const keyOf = (row: Record<string, unknown>, names: string[]) => JSON.stringify(names.map((n) => row[n]));
@@ -37,10 +39,28 @@ function totalsOf(t: CitationTotalsRow) {
   };
 }
 
-async function query<T extends Record<string, unknown>>(deps: ReportsDeps, report: OpenedReport, build: (ctx: SourceContext) => string, raw = false): Promise<T[]> {
+async function query<T extends Record<string, unknown>>(
+  deps: ReportsDeps,
+  report: OpenedReport,
+  build: (ctx: SourceContext) => string,
+  raw = false,
+  periods?: SourceContext['periods'],
+): Promise<T[]> {
   // A raw context reads every run from the answer tables (prompt and tag slices of source lists).
-  const ctx = raw ? { ...report.context(), live: null } : report.context();
+  const ctx = raw ? { ...report.context(), live: null } : { ...report.context(), periods };
   return reportQuery<T>(deps.db.pool, build(ctx), ctx.p.values);
+}
+
+/**
+ * Source lists of a range sliced by provider only (or not at all) read period rollups for its
+ * whole local days (rollups.repo.ts periodCover); other slices, run filters and raw reads do not.
+ */
+async function periodsFor(deps: ReportsDeps, report: OpenedReport, dims: Dim[], grain: SourceGrain): Promise<SourceContext['periods']> {
+  const ctx = report.context();
+  const f = report.filters;
+  if (ctx.live === null || grain === 'prompt_config' || !f.from || !f.to || f.runId || f.modelConfigIds || !dims.every((d) => d === 'provider')) return undefined;
+  const cover = await periodCover(deps.db.pool, ctx.workspaceId, ctx.timezone, { from: f.from, to: f.to }, ctx.live);
+  return cover ? { cover, perProvider: grain === 'config' } : undefined;
 }
 
 export async function citations(deps: ReportsDeps, orgId: string, workspaceId: string, q: CitationsQuery, mode?: SourceMode): Promise<CitationsReport> {
@@ -49,11 +69,12 @@ export async function citations(deps: ReportsDeps, orgId: string, workspaceId: s
   const names = dims.map((d) => DIM_COLUMN[d]);
   const grain = sourceGrain(dims, report.filters);
   const { pool } = deps.db;
+  const periods = await periodsFor(deps, report, dims, grain);
   const [totals, byProvider, domains, urls, brandRows, brands, labels] = await Promise.all([
     query<CitationTotalsRow>(deps, report, (ctx) => totalsSql(ctx, dims)),
     query<CitationTotalsRow>(deps, report, (ctx) => totalsSql(ctx, ['provider'])),
-    query<DomainRankRow>(deps, report, (ctx) => domainsSql(ctx, dims, grain, q.top), grain === 'prompt_config'),
-    query<UrlRankRow>(deps, report, (ctx) => urlsSql(ctx, dims, grain, q.top), grain === 'prompt_config'),
+    query<DomainRankRow>(deps, report, (ctx) => domainsSql(ctx, dims, grain, q.top), grain === 'prompt_config', periods),
+    query<UrlRankRow>(deps, report, (ctx) => urlsSql(ctx, dims, grain, q.top), grain === 'prompt_config', periods),
     brandFacts(deps, report, dims),
     pool.query<{ id: string; name: string; kind: 'own' | 'competitor'; domains: string[] }>('SELECT id, name, kind, domains FROM brands WHERE workspace_id = $1 ORDER BY kind, name', [workspaceId]),
     pool.query<{ kind: string; id: string; label: string }>(

@@ -36,6 +36,92 @@ const ROLLUP_TABLES = [
   'report_rollup_runs',
 ];
 
+/**
+ * Period spans in days, each twice the previous: any range of whole days is covered by at most two
+ * periods of each span (report_periods). Periods start a multiple of their span after 1970-01-01.
+ */
+export const PERIOD_SPANS = [1, 2, 4, 8, 16, 32, 64] as const;
+
+/**
+ * Rebuilds the period source rollups of every period containing one of the runs (all of workspace
+ * $1), in the workspace's current time zone, from the per-run source rollups just written: a
+ * period holds the runs created from its first local midnight to the one after its last day. Each
+ * period is replaced as a whole, with its manifest.
+ */
+const PERIOD_CTES = `
+  tz AS (SELECT timezone AS tz FROM workspaces WHERE id = $1),
+  days AS (
+    SELECT DISTINCT (timezone(tz.tz, ru.created_at))::date - date '1970-01-01' AS d FROM runs ru, tz WHERE ru.id = ANY($2::uuid[])
+  ),
+  periods AS (
+    SELECT DISTINCT s.span, date '1970-01-01' + (d.d - (((d.d % s.span) + s.span) % s.span)) AS day
+      FROM days d CROSS JOIN unnest($3::int[]) AS s(span)
+  ),
+  bounds AS (
+    SELECT p.span, p.day, (p.day::timestamp AT TIME ZONE tz.tz) AS lo, ((p.day + p.span)::timestamp AT TIME ZONE tz.tz) AS hi, tz.tz
+      FROM periods p, tz
+  )`;
+
+/** Clears the periods first: a delete and an insert of the same key in one statement would conflict. */
+const PERIODS_CLEAR_SQL = `WITH ${PERIOD_CTES},
+  del_periods AS (
+    DELETE FROM report_periods x USING periods p WHERE x.workspace_id = $1 AND x.span = p.span AND x.day = p.day RETURNING 1
+  ),
+  del_domains AS (
+    DELETE FROM report_period_domain_rollups x USING periods p WHERE x.workspace_id = $1 AND x.span = p.span AND x.day = p.day RETURNING 1
+  ),
+  del_urls AS (
+    DELETE FROM report_period_url_rollups x USING periods p WHERE x.workspace_id = $1 AND x.span = p.span AND x.day = p.day RETURNING 1
+  )
+SELECT (SELECT count(*) FROM del_periods) + (SELECT count(*) FROM del_domains) + (SELECT count(*) FROM del_urls) AS deleted`;
+
+/**
+ * Builds the periods of one span ($3 holds it alone), after the shorter spans: a period whose two
+ * halves are built in the current time zone sums their rows; any other from the per-run rows.
+ */
+const PERIODS_BUILD_SQL = `WITH ${PERIOD_CTES},
+  halves AS (
+    SELECT b.span, b.day, b.span / 2 AS half FROM bounds b
+     WHERE b.span > 1
+       AND (SELECT count(*) FROM report_periods h WHERE h.workspace_id = $1 AND h.timezone = b.tz AND h.span = b.span / 2
+              AND h.day IN (b.day, b.day + b.span / 2)) = 2
+  ),
+  from_runs AS (SELECT b.* FROM bounds b WHERE NOT EXISTS (SELECT 1 FROM halves h WHERE h.day = b.day)),
+  ins_periods AS (
+    INSERT INTO report_periods (workspace_id, span, day, timezone) SELECT $1, b.span, b.day, b.tz FROM bounds b RETURNING 1
+  ),
+  ins_domains AS (
+    INSERT INTO report_period_domain_rollups (workspace_id, span, day, provider, domain, annotations, links, search_results, citing_answers, retrieving_answers)
+    SELECT $1, h.span, h.day, f.provider, f.domain, sum(f.annotations), sum(f.links), sum(f.search_results), sum(f.citing_answers), sum(f.retrieving_answers)
+      FROM halves h JOIN report_period_domain_rollups f ON f.workspace_id = $1 AND f.span = h.half AND f.day IN (h.day, h.day + h.half)
+     GROUP BY h.span, h.day, f.provider, f.domain
+    UNION ALL
+    SELECT $1, b.span, b.day, f.provider, f.domain, sum(f.annotations), sum(f.links), sum(f.search_results), sum(f.citing_answers), sum(f.retrieving_answers)
+      FROM from_runs b JOIN report_config_domain_rollups f ON f.workspace_id = $1 AND f.run_at >= b.lo AND f.run_at < b.hi
+     GROUP BY b.span, b.day, f.provider, f.domain
+    UNION ALL
+    SELECT $1, b.span, b.day, '', f.domain, sum(f.annotations), sum(f.links), sum(f.search_results), sum(f.citing_answers), sum(f.retrieving_answers)
+      FROM from_runs b JOIN report_domain_rollups f ON f.workspace_id = $1 AND f.run_at >= b.lo AND f.run_at < b.hi
+     GROUP BY b.span, b.day, f.domain
+    RETURNING 1
+  ),
+  ins_urls AS (
+    INSERT INTO report_period_url_rollups (workspace_id, span, day, provider, url, domain, cited, retrieved)
+    SELECT $1, h.span, h.day, f.provider, f.url, min(f.domain), sum(f.cited), sum(f.retrieved)
+      FROM halves h JOIN report_period_url_rollups f ON f.workspace_id = $1 AND f.span = h.half AND f.day IN (h.day, h.day + h.half)
+     GROUP BY h.span, h.day, f.provider, f.url
+    UNION ALL
+    SELECT $1, b.span, b.day, f.provider, f.url, min(f.domain), sum(f.cited), sum(f.retrieved)
+      FROM from_runs b JOIN report_config_url_rollups f ON f.workspace_id = $1 AND f.run_at >= b.lo AND f.run_at < b.hi
+     GROUP BY b.span, b.day, f.provider, f.url
+    UNION ALL
+    SELECT $1, b.span, b.day, '', f.url, min(f.domain), sum(f.cited), sum(f.retrieved)
+      FROM from_runs b JOIN report_url_rollups f ON f.workspace_id = $1 AND f.run_at >= b.lo AND f.run_at < b.hi
+     GROUP BY b.span, b.day, f.url
+    RETURNING 1
+  )
+SELECT (SELECT count(*) FROM ins_periods) AS periods, (SELECT count(*) FROM ins_domains) + (SELECT count(*) FROM ins_urls) AS source_rows`;
+
 const BRAND_TABLES: Record<BrandGrain, string> = {
   prompt_config: 'report_brand_rollups',
   prompt: 'report_prompt_brand_rollups',
@@ -142,6 +228,9 @@ export async function buildRollups(pool: pg.Pool, workspaceId: string, runIds: s
       const r = rows[0];
       Object.assign(result, { runs: done.length, answerRows: Number(r?.answer_rows ?? 0), brandRows: Number(r?.brand_rows ?? 0), domainRows: Number(r?.domain_rows ?? 0), urlRows: Number(r?.url_rows ?? 0) });
     }
+    // Periods of every given run, finished or only cleared: they must equal the per-run rows left.
+    await client.query(PERIODS_CLEAR_SQL, [workspaceId, ids, PERIOD_SPANS]);
+    for (const span of PERIOD_SPANS) await client.query(PERIODS_BUILD_SQL, [workspaceId, ids, [span]]);
     await client.query('COMMIT');
     return result;
   } catch (err) {
@@ -168,6 +257,16 @@ export async function finishedRunsInScope(
     [scope.workspaceId, scope.runId ?? null, scope.from ?? null, scope.to ?? null],
   );
   return rows.map((r) => r.id);
+}
+
+/**
+ * The runs in order of creation (runs that no longer exist last), so that batches of them share
+ * days and so periods: each period is then rebuilt by one or two batches, not by every batch.
+ */
+export async function inCreationOrder(pool: pg.Pool, runIds: string[]): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>('SELECT id FROM runs WHERE id = ANY($1::uuid[]) ORDER BY created_at, id', [runIds]);
+  const found = new Set(rows.map((r) => r.id));
+  return [...rows.map((r) => r.id), ...runIds.filter((id) => !found.has(id))];
 }
 
 /** The workspace a run belongs to, or null when it no longer exists. */
@@ -206,4 +305,72 @@ export async function liveRuns(
     [workspaceId, f.runId ?? null, f.from ?? null, f.to ?? null, ownSensitive],
   );
   return rows;
+}
+
+/** Which periods a source list reads (span and first local day of each), and which local days it reads per run. */
+export interface PeriodCover {
+  spans: number[];
+  days: string[];
+  /** Local date intervals [from, to) read from the per-run rollups, clipped to the report's range by the reader. */
+  gapsFrom: string[];
+  gapsTo: string[];
+}
+
+const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The periods that cover the whole local days of [from, to): the largest built in the workspace's
+ * current time zone that hold no run read live. Every other day in range, and the partial days at
+ * both ends, are read from the per-run rollups. Null when the range holds no whole day.
+ */
+export async function periodCover(
+  pool: pg.Pool,
+  workspaceId: string,
+  timezone: string,
+  range: { from: string; to: string },
+  live: string[],
+): Promise<PeriodCover | null> {
+  const { rows } = await pool.query<{ first: number; last: number; live_days: number[]; built: string[] }>(
+    `WITH l AS (SELECT timezone($2, $3::timestamptz) AS lo, timezone($2, $4::timestamptz) AS hi)
+     SELECT (l.lo::date - date '1970-01-01') + CASE WHEN l.lo = date_trunc('day', l.lo) THEN 0 ELSE 1 END AS first,
+            l.hi::date - date '1970-01-01' AS last,
+            coalesce((SELECT array_agg(DISTINCT (timezone($2, ru.created_at))::date - date '1970-01-01') FROM runs ru WHERE ru.id = ANY($5::uuid[])), '{}') AS live_days,
+            coalesce((SELECT array_agg(p.span || ':' || (p.day - date '1970-01-01')) FROM report_periods p
+                       WHERE p.workspace_id = $1 AND p.timezone = $2 AND p.day < l.hi::date AND p.day + p.span > l.lo::date), '{}') AS built
+       FROM l`,
+    [workspaceId, timezone, range.from, range.to, live],
+  );
+  const r = rows[0];
+  if (!r || r.first >= r.last) return null;
+  const { first, last } = r;
+  const built = new Set(r.built);
+  const cover: PeriodCover = { spans: [], days: [], gapsFrom: [], gapsTo: [] };
+  const gaps: Array<[number, number]> = [[first - 1, first]];
+  const visit = (start: number, span: number): void => {
+    const end = start + span;
+    if (end <= first || start >= last) return;
+    if (start >= first && end <= last && built.has(`${span}:${start}`) && !r.live_days.some((d) => d >= start && d < end)) {
+      cover.spans.push(span);
+      cover.days.push(isoDay(start));
+      return;
+    }
+    if (span === 1) {
+      const prev = gaps[gaps.length - 1] as [number, number];
+      if (prev[1] === start) prev[1] = end;
+      else gaps.push([start, end]);
+      return;
+    }
+    visit(start, span / 2);
+    visit(start + span / 2, span / 2);
+  };
+  const top = PERIOD_SPANS[PERIOD_SPANS.length - 1] as number;
+  for (let s = Math.floor(first / top) * top; s < last; s += top) visit(s, top);
+  const prev = gaps[gaps.length - 1] as [number, number];
+  if (prev[1] === last) prev[1] = last + 1;
+  else gaps.push([last, last + 1]);
+  for (const [lo, hi] of gaps) {
+    cover.gapsFrom.push(isoDay(lo));
+    cover.gapsTo.push(isoDay(hi));
+  }
+  return cover;
 }

@@ -7,7 +7,7 @@
  *   then those runs are read live, so no report is ever wrong, only slower.
  */
 import type pg from 'pg';
-import { buildRollups, finishedRunsInScope, workspaceOfRun } from './rollups.repo.js';
+import { buildRollups, finishedRunsInScope, inCreationOrder, workspaceOfRun } from './rollups.repo.js';
 
 /** Runs per rebuild transaction: bounds the work and the locks of one statement. */
 const RUNS_PER_BATCH = 20;
@@ -18,9 +18,10 @@ export async function applyRunToRollups(pool: pg.Pool, runId: string): Promise<v
 }
 
 export async function rebuildRuns(pool: pg.Pool, workspaceId: string, runIds: string[]): Promise<number> {
+  const ordered = await inCreationOrder(pool, [...new Set(runIds)]);
   let runs = 0;
-  for (let i = 0; i < runIds.length; i += RUNS_PER_BATCH) {
-    runs += (await buildRollups(pool, workspaceId, runIds.slice(i, i + RUNS_PER_BATCH))).runs;
+  for (let i = 0; i < ordered.length; i += RUNS_PER_BATCH) {
+    runs += (await buildRollups(pool, workspaceId, ordered.slice(i, i + RUNS_PER_BATCH))).runs;
   }
   return runs;
 }

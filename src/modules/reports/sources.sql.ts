@@ -20,6 +20,7 @@ import {
   type SourceGrain,
 } from './facts.sql.js';
 import type { ReportFilters } from './reports.schemas.js';
+import type { PeriodCover } from './rollups.repo.js';
 
 /** Query parameters numbered on first use, so statements only carry the filters actually given. */
 export class Params {
@@ -46,6 +47,11 @@ export interface SourceContext {
   timezone: string;
   /** Runs read live; null reads every run live (raw mode). */
   live: string[] | null;
+  /**
+   * Source lists only: the periods to read instead of per-run rows (rollups.repo.ts periodCover),
+   * with provider rows when the slice needs providers. Set only for slices by provider, or none.
+   */
+  periods?: { cover: PeriodCover; perProvider: boolean } | undefined;
 }
 
 /** Output column of each dimension. */
@@ -171,18 +177,43 @@ const SOURCE_TABLE: Record<'run' | 'config', { domains: string; urls: string; co
   config: { domains: 'report_config_domain_rollups', urls: 'report_config_url_rollups', cols: CONFIG_COLS, keys: ['run_id', 'run_at', 'model_config_id', 'provider'] },
 };
 
+/**
+ * Source rows from the rollups: per run, or, with a period cover, the covered periods' rows plus
+ * the per-run rows of the days no period covers (the keys a period has not are null).
+ */
+function sourceRollups(ctx: SourceContext, grain: 'run' | 'config', kind: 'domains' | 'urls', facts: string[]): string {
+  const t = SOURCE_TABLE[grain];
+  const columns = [...t.keys, ...facts];
+  if (!ctx.periods) return rollupPart(ctx, t[kind], columns, t.cols);
+  const { cover, perProvider } = ctx.periods;
+  const { p } = ctx;
+  const table = kind === 'domains' ? 'report_period_domain_rollups' : 'report_period_url_rollups';
+  const conds = [`f.workspace_id = ${ws(ctx)}`, 'f.span = pd.span', 'f.day = pd.day', perProvider ? "f.provider <> ''" : "f.provider = ''"];
+  if (ctx.filters.providers) conds.push(`f.provider = ANY(${p.ref('providers', ctx.filters.providers, 'text[]')})`);
+  const nulls: Record<string, string> = { run_id: 'NULL::uuid AS run_id', run_at: 'NULL::timestamptz AS run_at', model_config_id: 'NULL::uuid AS model_config_id' };
+  const periodRows = `SELECT ${columns.map((c) => nulls[c] ?? `f.${c}`).join(', ')}
+      FROM unnest(${p.ref('period_spans', cover.spans, 'int[]')}, ${p.ref('period_days', cover.days, 'date[]')}) AS pd(span, day)
+      JOIN ${table} f ON ${conds.join(' AND ')}`;
+  const tz = p.ref('tz', ctx.timezone, 'text');
+  const lo = ctx.filters.from ? p.ref('from', ctx.filters.from, 'timestamptz') : null;
+  const hi = ctx.filters.to ? p.ref('to', ctx.filters.to, 'timestamptz') : null;
+  const gap = `SELECT ${lo ? `greatest(${lo}, g.lo::timestamp AT TIME ZONE ${tz})` : `g.lo::timestamp AT TIME ZONE ${tz}`} AS lo,
+             ${hi ? `least(${hi}, g.hi::timestamp AT TIME ZONE ${tz})` : `g.hi::timestamp AT TIME ZONE ${tz}`} AS hi
+        FROM unnest(${p.ref('gaps_from', cover.gapsFrom, 'date[]')}, ${p.ref('gaps_to', cover.gapsTo, 'date[]')}) AS g(lo, hi)`;
+  const perRun = rollupPart(ctx, t[kind], columns, t.cols).replace(` FROM ${t[kind]} f WHERE `, ` FROM (${gap}) g JOIN ${t[kind]} f ON f.run_at >= g.lo AND f.run_at < g.hi WHERE `);
+  return `${periodRows} UNION ALL ${perRun}`;
+}
+
 /** Sources per domain at the given grain. */
 export function domainSource(ctx: SourceContext, grain: SourceGrain): string {
   const facts = ['domain', 'annotations', 'links', 'search_results', 'citing_answers', 'retrieving_answers'];
-  const t = grain === 'prompt_config' ? null : SOURCE_TABLE[grain];
-  return combine(ctx, t && rollupPart(ctx, t.domains, [...t.keys, ...facts], t.cols), rawDomainFacts(grain));
+  return combine(ctx, grain === 'prompt_config' ? null : sourceRollups(ctx, grain, 'domains', facts), rawDomainFacts(grain));
 }
 
 /** Sources per URL at the given grain. */
 export function urlSource(ctx: SourceContext, grain: SourceGrain): string {
   const facts = ['url', 'domain', 'cited', 'retrieved'];
-  const t = grain === 'prompt_config' ? null : SOURCE_TABLE[grain];
-  return combine(ctx, t && rollupPart(ctx, t.urls, [...t.keys, ...facts], t.cols), rawUrlFacts(grain));
+  return combine(ctx, grain === 'prompt_config' ? null : sourceRollups(ctx, grain, 'urls', facts), rawUrlFacts(grain));
 }
 
 /** Grouping expressions over a source aliased `f` (and `tg` for tags), with their output names. */
