@@ -22,10 +22,41 @@ export function ownerOf(brands: CompiledBrands, host: string): string | null {
   }
 }
 
+/**
+ * Whether an ASCII label is plain text (the test below, for ASCII, without its Unicode classes):
+ * a letter or digit first, then runs of characters other than spaces, emphasis and brackets,
+ * one space apart, and a letter somewhere. Null when the label is not all ASCII.
+ */
+function plainAsciiLabel(label: string): boolean | null {
+  const n = label.length;
+  if (n === 0) return false;
+  let letter = false;
+  let space = false;
+  for (let k = 0; k < n; k++) {
+    const c = label.charCodeAt(k);
+    if (c >= 128) return null;
+    const lower = c | 32;
+    const isLetter = lower >= 97 && lower <= 122;
+    if (k === 0 && !isLetter && !(c >= 48 && c <= 57)) return false;
+    if (isLetter) letter = true;
+    if (c === 32) {
+      if (space) return false; // two spaces in a row
+      space = true;
+      continue;
+    }
+    space = false;
+    // Emphasis, brackets and other whitespace (\s in ASCII: tab, line feed, vertical tab, form feed, carriage return).
+    if (c === 42 || c === 95 || c === 96 || c === 91 || c === 93 || (c >= 9 && c <= 13)) return false;
+  }
+  return !space && letter;
+}
+
 /** A markdown link text as a title: emphasis and brackets stripped; footnote numbers are no title. */
 function titleFromLabel(label: string | null): string | null {
   if (label === null) return null;
-  if (/^[\p{L}\p{N}][^*_`[\]\s]*(?: [^*_`[\]\s]+)*$/u.test(label) && /\p{L}/u.test(label)) return label; // plain text: as is
+  const plain = plainAsciiLabel(label);
+  if (plain === true) return label;
+  if (plain === null && /^[\p{L}\p{N}][^*_`[\]\s]*(?: [^*_`[\]\s]+)*$/u.test(label) && /\p{L}/u.test(label)) return label; // plain text: as is
   const t = label.replace(/[*_`]+/g, '').replace(/^\[+|\]+$/g, '').replace(/\s+/g, ' ').trim();
   return t.length === 0 || /^[\d\s.,;:()[\]†-]+$/.test(t) ? null : t;
 }
