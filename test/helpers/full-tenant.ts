@@ -78,6 +78,8 @@ export async function createFullTenant(ctx: TestContext, doc: OpenApiDoc): Promi
     brandId: brand.id,
     promptId: prompt.id,
     modelConfigId: config.id,
+    /** Not a path parameter: the other configuration, for experiments between the two. */
+    otherModelConfigId: config2.id,
     auditId: audit.id,
     runId: run.id,
     reanalysisId: reanalysis.id,

@@ -11,24 +11,59 @@ import { orgOf } from '../../plugins/auth.js';
 import { problemResponses } from '../../plugins/openapi.js';
 import { workspaceParams } from '../common.schemas.js';
 import { shareOfVoiceQuery, shareOfVoiceReport, trendsQuery, trendsReport, visibilityQuery, visibilityReport } from './brand-reports.schemas.js';
-import { citationsQuery, citationsReport } from './citations.schemas.js';
+import { citationsQuery, citationsReport, type CitationsReport } from './citations.schemas.js';
 import { citations, citationsCsv } from './citations.service.js';
-import { competitorGapQuery, competitorGapReport } from './competitor-gap.schemas.js';
+import { competitorGapQuery, competitorGapReport, type CompetitorGapReport } from './competitor-gap.schemas.js';
 import { competitorGap, competitorGapCsv } from './competitor-gap.service.js';
 import { streamRows, columnsOf } from './csv.js';
-import { experimentsQuery, experimentsReport } from './experiments.schemas.js';
+import { experimentsQuery, experimentsReport, type ExperimentsReport } from './experiments.schemas.js';
 import { experimentRows, experiments } from './experiments.service.js';
+import { competitorGapReportExample, citationsReportExample, experimentsReportExample, shareOfVoiceReportExample, trendsReportExample, visibilityReportExample } from './reports.examples.js';
 import { RollupRefresher } from './rollups.service.js';
 import * as service from './reports.service.js';
 
-/** A 200 that is JSON by default and CSV with ?format=csv. */
-export const jsonOrCsv = <T extends z.ZodType>(schema: T, description: string) => ({
+/** A 200 that is JSON by default and CSV with ?format=csv; `csvExample` is the JSON example exported. */
+export const jsonOrCsv = <T extends z.ZodType>(schema: T, description: string, csvExample: string) => ({
   description,
   content: {
     'application/json': { schema },
-    'text/csv': { schema: z.string().describe('The same rows flattened (nested fields as dotted columns), with a header row') },
+    'text/csv': {
+      schema: z.string().describe('The same rows flattened (nested fields as dotted columns), with a header row').meta({ examples: [csvExample] }),
+    },
   },
 });
+
+async function textOf(stream: Readable): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) text += String(chunk);
+  return text;
+}
+
+/** Brand reports' CSV rows: each JSON row with the definition version, as the database export writes them. */
+function brandRowsCsv(report: { definitionVersion: number; rows: Array<Record<string, unknown>> }): Readable {
+  const rows = report.rows.map((row) => ({ definitionVersion: report.definitionVersion, ...row }));
+  return streamRows(rows, 'csv', columnsOf(rows[0] ?? { definitionVersion: report.definitionVersion }));
+}
+
+function experimentsCsv(report: ExperimentsReport): Readable {
+  const rows = experimentRows(report);
+  return streamRows(rows, 'csv', rows[0] ? columnsOf(rows[0]) : ['definitionVersion', 'parameter']);
+}
+
+/**
+ * The CSV examples of the documentation: each report's JSON example run through the export code
+ * of its route, so the documented columns are the ones a client receives.
+ */
+async function csvExamples() {
+  return {
+    visibility: await textOf(brandRowsCsv(visibilityReportExample)),
+    shareOfVoice: await textOf(brandRowsCsv(shareOfVoiceReportExample)),
+    trends: await textOf(brandRowsCsv(trendsReportExample)),
+    citations: await textOf(citationsCsv(citationsReportExample as unknown as CitationsReport)),
+    experiments: await textOf(experimentsCsv(experimentsReportExample as unknown as ExperimentsReport)),
+    competitorGap: await textOf(competitorGapCsv(competitorGapReportExample as unknown as CompetitorGapReport)),
+  };
+}
 
 /**
  * Reports are large (hundreds of rows of nested numbers with intervals) and built by code typed
@@ -52,6 +87,7 @@ export async function reportsRoutes(app: FastifyInstance, deps: service.ReportsD
   app.addHook('onClose', async () => refresher.idle());
   const tags = ['Reports'];
   const base = '/v1/workspaces/:workspaceId/reports';
+  const csv = await csvExamples();
 
   r.get(`${base}/visibility`, {
     serializerCompiler: plainJson,
@@ -62,7 +98,7 @@ export async function reportsRoutes(app: FastifyInstance, deps: service.ReportsD
         'Answers mentioning each brand over successful analysed answers, with n and the 95% Wilson interval. Failed answers and answers awaiting analysis are counted apart, never as "not mentioned".',
       params: workspaceParams,
       querystring: visibilityQuery,
-      response: { 200: jsonOrCsv(visibilityReport, 'The visibility report'), ...problemResponses },
+      response: { 200: jsonOrCsv(visibilityReport, 'The visibility report', csv.visibility), ...problemResponses },
     },
   }, async (req, reply) => {
     const org = orgOf(req);
@@ -79,7 +115,7 @@ export async function reportsRoutes(app: FastifyInstance, deps: service.ReportsD
         'Presence- and count-based share of voice among every tracked brand (delta-method intervals over answers), mean rank and top-1 rate over the answers mentioning the brand, mean sentiment with counts per label.',
       params: workspaceParams,
       querystring: shareOfVoiceQuery,
-      response: { 200: jsonOrCsv(shareOfVoiceReport, 'The share-of-voice report'), ...problemResponses },
+      response: { 200: jsonOrCsv(shareOfVoiceReport, 'The share-of-voice report', csv.shareOfVoice), ...problemResponses },
     },
   }, async (req, reply) => {
     const org = orgOf(req);
@@ -95,7 +131,7 @@ export async function reportsRoutes(app: FastifyInstance, deps: service.ReportsD
       description: 'Mention rate, share of voice, average rank, top-1 rate, sentiment and citation share per period and brand; answers are dated by their run.',
       params: workspaceParams,
       querystring: trendsQuery,
-      response: { 200: jsonOrCsv(trendsReport, 'The trends report'), ...problemResponses },
+      response: { 200: jsonOrCsv(trendsReport, 'The trends report', csv.trends), ...problemResponses },
     },
   }, async (req, reply) => {
     const org = orgOf(req);
@@ -111,7 +147,7 @@ export async function reportsRoutes(app: FastifyInstance, deps: service.ReportsD
       description: 'Per provider unless grouped otherwise. Cited = annotations and links; search results retrieved but not cited are counted apart.',
       params: workspaceParams,
       querystring: citationsQuery,
-      response: { 200: jsonOrCsv(citationsReport, 'The citations report'), ...problemResponses },
+      response: { 200: jsonOrCsv(citationsReport, 'The citations report', csv.citations), ...problemResponses },
     },
   }, async (req, reply) => {
     const report = await citations(d, orgOf(req), req.params.workspaceId, req.query);
@@ -127,13 +163,12 @@ export async function reportsRoutes(app: FastifyInstance, deps: service.ReportsD
         'For configA and configB, or every pair of configurations differing only in `parameter` (model, provider, temperature, webSearch…): B − A with its 95% Newcombe interval, a two-sided p-value (pooled z-test; Fisher’s exact test when an expected count is below 5), adjusted across the report (Holm by default), and the answers per arm needed to detect minimumDifference.',
       params: workspaceParams,
       querystring: experimentsQuery,
-      response: { 200: jsonOrCsv(experimentsReport, 'The experiments report'), ...problemResponses },
+      response: { 200: jsonOrCsv(experimentsReport, 'The experiments report', csv.experiments), ...problemResponses },
     },
   }, async (req, reply) => {
     const report = await experiments(d, orgOf(req), req.params.workspaceId, req.query);
     if (req.query.format !== 'csv') return report;
-    const rows = experimentRows(report);
-    return sendCsv(reply, 'experiments', streamRows(rows, 'csv', rows[0] ? columnsOf(rows[0]) : ['definitionVersion', 'parameter']));
+    return sendCsv(reply, 'experiments', experimentsCsv(report));
   });
 
   r.get(`${base}/competitor-gap`, {
@@ -144,7 +179,7 @@ export async function reportsRoutes(app: FastifyInstance, deps: service.ReportsD
       description: 'Largest gap first; each row quotes the latest such answers (snippet and spans of the competitor’s mention).',
       params: workspaceParams,
       querystring: competitorGapQuery,
-      response: { 200: jsonOrCsv(competitorGapReport, 'The competitor-gap report'), ...problemResponses },
+      response: { 200: jsonOrCsv(competitorGapReport, 'The competitor-gap report', csv.competitorGap), ...problemResponses },
     },
   }, async (req, reply) => {
     const report = await competitorGap(d, orgOf(req), req.params.workspaceId, req.query);
