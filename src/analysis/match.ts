@@ -8,7 +8,7 @@
 import type { CompiledAlias, CompiledBrands } from './compile.js';
 import { edge } from './compile.js';
 import { decodeEntityAt } from './entities.js';
-import { canonicalize, foldCharAt, foldSlice, rareOut } from './fold.js';
+import { ASCII_LOWER, canonicalize, foldCharAt, foldSlice, rareOut } from './fold.js';
 import type { Exclusions } from './exclusions.js';
 import type { Range } from './ranges.js';
 import { classAtText, WORD } from './char-class.js';
@@ -29,6 +29,22 @@ const APOSTROPHE = "'";
 /** Text separator equals the alias separator once folded, runs of spaces counting as one. */
 function sepEquals(text: string, a: number, b: number, sep: string): boolean {
   if (b - a > sep.length * 2 + 4) return false;
+  // ASCII separators (nearly always one space) are compared in place: folding maps tab and
+  // carriage return to a space and nothing else changes a separator unit.
+  let k = 0;
+  let space = false;
+  let p = a;
+  for (; p < b; p++) {
+    const c = text.charCodeAt(p);
+    if (c >= 128 || c === 38) break;
+    const f = ASCII_LOWER[c] as number;
+    if (f === 32) {
+      if (space) continue; // a run of spaces counts as one
+      space = true;
+    } else space = false;
+    if (sep.charCodeAt(k++) !== f) return false;
+  }
+  if (p === b) return k === sep.length;
   const folded = foldSlice(text, a, b);
   return (folded.includes('  ') ? folded.replace(/ {2,}/g, ' ') : folded) === sep;
 }
@@ -59,23 +75,27 @@ function foldedAt(text: string, i: number): string {
   return rareOut;
 }
 
-/** Original [start, end) of the alias on tokens i..j, or null when it does not hold there. */
-function verify(text: string, toks: Tokens, i: number, j: number, a: CompiledAlias, excl: Exclusions): Range | null {
+// Where the last verified alias lies (module variables rather than an array per candidate).
+let spanStart = 0;
+let spanEnd = 0;
+
+/** Whether the alias holds on tokens i..j; its original [start, end) is then in spanStart, spanEnd. */
+function verify(text: string, toks: Tokens, i: number, j: number, a: CompiledAlias, excl: Exclusions): boolean {
   for (let k = 0; k <= j - i; k++) {
     const s = toks.start[i + k] as number;
-    if (!tokenEquals(text, s, toks.end[i + k] as number, a.tokens[k] as string)) return null;
-    if (k > 0 && !sepEquals(text, toks.end[i + k - 1] as number, s, a.seps[k - 1] as string)) return null;
+    if (!tokenEquals(text, s, toks.end[i + k] as number, a.tokens[k] as string)) return false;
+    if (k > 0 && !sepEquals(text, toks.end[i + k - 1] as number, s, a.seps[k - 1] as string)) return false;
   }
   // Leading and trailing punctuation of a name (".NET", "C++") is plain ASCII, one unit per character.
   const start = (toks.start[i] as number) - a.lead.length;
   const end = (toks.end[j] as number) + a.trail.length;
-  if (start < 0 || end > text.length) return null;
-  if (a.lead && (foldSlice(text, start, toks.start[i] as number) !== a.lead || classAtText(text, start - 1) === WORD)) return null;
-  if (a.trail && (foldSlice(text, toks.end[j] as number, end) !== a.trail || classAtText(text, end) === WORD)) return null;
+  if (start < 0 || end > text.length) return false;
+  if (a.lead && (foldSlice(text, start, toks.start[i] as number) !== a.lead || classAtText(text, start - 1) === WORD)) return false;
+  if (a.trail && (foldSlice(text, toks.end[j] as number, end) !== a.trail || classAtText(text, end) === WORD)) return false;
   // After the name, an apostrophe may only open a possessive ("HubSpot's") or close a quote.
   if (!a.trail && mayBeApostrophe(text, end) && foldedAt(text, end) === APOSTROPHE && classAtText(text, end + 1) === WORD) {
     const possessive = foldedAt(text, end + 1) === 's' && classAtText(text, end + 2) !== WORD;
-    if (!possessive) return null; // "don't" is not the brand "Don"
+    if (!possessive) return false; // "don't" is not the brand "Don"
   }
   // Before the name, an apostrophe must follow an elided word ("d'Alan") or open a quote.
   if (!a.lead && start >= 2 && mayBeApostrophe(text, start - 1) && foldedAt(text, start - 1) === APOSTROPHE) {
@@ -83,10 +103,12 @@ function verify(text: string, toks: Tokens, i: number, j: number, a: CompiledAli
     const before =
       i > 0 && toks.end[i - 1] === start - 1 && excl.wordRead(tokenBegin(toks, i - 1), toks.start[i - 1] as number) ? foldSlice(text, toks.start[i - 1] as number, start - 1) : null;
     if (before === null) {
-      if (classAtText(text, start - 2) === WORD) return null;
-    } else if (!ELISIONS.has(before)) return null; // "o'clock"
+      if (classAtText(text, start - 2) === WORD) return false;
+    } else if (!ELISIONS.has(before)) return false; // "o'clock"
   }
-  return [start, end];
+  spanStart = start;
+  spanEnd = end;
+  return true;
 }
 
 /**
@@ -96,7 +118,14 @@ function verify(text: string, toks: Tokens, i: number, j: number, a: CompiledAli
 export function findBrandMatches(c: CompiledBrands, text: string, excl: Exclusions): BrandMatches[] | null {
   const toks = tokenize(text, false, c.rootFilter, excl.skip);
   for (let k = 0; k < toks.cutCount; k++) if (excl.cutAt(toks.cuts[k] as number)) return null;
-  const byBrand = new Map<number, BrandMatches>();
+  // Matches per brand, in order of each brand's first match; brandSlot finds a brand's entry
+  // (valid where brandStamp holds this call's stamp: no clearing of a table per brand).
+  const found: BrandMatches[] = [];
+  if (brandSlot.length < c.brands.length) {
+    brandSlot = new Int32Array(c.brands.length);
+    brandStamp = new Int32Array(c.brands.length);
+  }
+  const stamp = (callStamp = (callStamp + 1) | 0) === 0 ? resetStamps() : callStamp;
   const T = toks.count;
   const hashes = toks.hash;
   for (let q = 0; q < toks.candidateCount; q++) {
@@ -109,22 +138,39 @@ export function findBrandMatches(c: CompiledBrands, text: string, excl: Exclusio
       if (node < 0) break;
       for (let id = c.terminalFirst[node] as number; id >= 0; id = c.aliasNext[id] as number) {
         const alias = c.aliases[id] as CompiledAlias;
-        const span = verify(text, toks, i, j, alias, excl);
-        if (!span) continue;
-        const [s, e] = span;
+        if (!verify(text, toks, i, j, alias, excl)) continue;
+        const s = spanStart;
+        const e = spanEnd;
         if (alias.cased !== null && canonicalize(decodeEntities(text.slice(s, e)), false) !== alias.cased) continue;
         const excluded = excl.excluded(s, e);
         if (excluded === null) return null;
         if (excluded) continue;
-        let m = byBrand.get(alias.brandIndex);
-        if (!m) byBrand.set(alias.brandIndex, (m = { brandIndex: alias.brandIndex, spans: [], aliasIds: [] }));
+        const b = alias.brandIndex;
+        let m: BrandMatches;
+        if (brandStamp[b] === stamp) m = found[brandSlot[b] as number] as BrandMatches;
+        else {
+          brandStamp[b] = stamp;
+          brandSlot[b] = found.length;
+          found.push((m = { brandIndex: b, spans: [], aliasIds: [] }));
+        }
         m.spans.push([s, e]);
         m.aliasIds.push(id);
       }
     }
   }
-  for (const m of byBrand.values()) leftmostLongest(m);
-  return [...byBrand.values()];
+  for (const m of found) leftmostLongest(m);
+  return found;
+}
+
+let brandSlot = new Int32Array(0);
+let brandStamp = new Int32Array(0);
+let callStamp = 0;
+
+/** After 2^32 calls the stamp wraps to 0: old stamps are cleared so none can match again. */
+function resetStamps(): number {
+  brandStamp.fill(0);
+  callStamp = 1;
+  return 1;
 }
 
 /** Overlapping matches of one brand ("Google Cloud" and "Google" on the same words) count once. */
