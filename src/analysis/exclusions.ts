@@ -115,15 +115,33 @@ class LazyExclusions implements Exclusions {
 
   private startOfLine(p: number): number {
     if (p >= this.lineA && p < this.lineB) return this.lineA;
-    this.lineA = lineStart(this.text, p);
-    const nl = this.text.indexOf('\n', p);
-    this.lineB = nl < 0 ? this.text.length + 1 : nl + 1;
+    const text = this.text;
+    if (this.lineB >= 0 && p >= this.lineB) {
+      // Later in the text, as matches mostly come: line breaks found forward from the last
+      // line's end (a forward search is far cheaper than lastIndexOf's).
+      let a = this.lineB;
+      for (;;) {
+        const nl = text.indexOf('\n', a);
+        if (nl < 0 || nl >= p) {
+          this.lineB = nl < 0 ? text.length + 1 : nl + 1;
+          break;
+        }
+        a = nl + 1;
+      }
+      this.lineA = a;
+      return a;
+    }
+    this.lineA = lineStart(text, p);
+    const nl = text.indexOf('\n', p);
+    this.lineB = nl < 0 ? text.length + 1 : nl + 1;
     return this.lineA;
   }
 
   private load(s: number, e: number): void {
     const a = this.startOfLine(s);
-    const last = this.text.indexOf('\n', Math.max(s, e - 1));
+    // The line of s ends at lineB - 1 (the text's end when it has no line break).
+    const from = Math.max(s, e - 1);
+    const last = from < this.lineB ? this.lineB - 1 : this.text.indexOf('\n', from);
     const b = last < 0 ? this.text.length : last;
     if (a >= this.from && b <= this.to) return;
     regions.count = 0;
