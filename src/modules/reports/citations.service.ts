@@ -48,7 +48,7 @@ async function query<T extends Record<string, unknown>>(
 ): Promise<T[]> {
   // A raw context reads every run from the answer tables (prompt and tag slices of source lists).
   const ctx = raw ? { ...report.context(), live: null } : { ...report.context(), periods };
-  return reportQuery<T>(deps.db.pool, build(ctx), ctx.p.values);
+  return reportQuery<T>(deps.db.pool, build(ctx), ctx.p.values, { serial: !!periods && !raw });
 }
 
 /**
