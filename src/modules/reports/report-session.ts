@@ -7,7 +7,7 @@
  */
 import type pg from 'pg';
 
-export const REPORT_SESSION = "BEGIN READ ONLY; SET LOCAL jit = off; SET LOCAL work_mem = '32MB'; SET LOCAL max_parallel_workers_per_gather = 0";
+export const REPORT_SESSION = "BEGIN READ ONLY; SET LOCAL jit = off; SET LOCAL work_mem = '32MB'";
 
 /**
  * `serial` also switches parallel workers off: a report runs its statements side by side, and for
