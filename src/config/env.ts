@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { adapterList, providerNames } from '../providers/registry.js';
-import { providerEnvShape } from '../providers/setup.js';
+import { providerEnvShape } from '../providers/deployment.js';
+import { namedSetups, providerNames } from '../providers/settings.js';
 import { bool, positiveInt } from './settings.js';
 
 const postgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgresql:// URL');
@@ -89,16 +89,16 @@ const coreSchema = z.object({
   /** Base of the exponential backoff between attempts. */
   PROVIDER_BACKOFF_MS: positiveInt.default(2_000),
 
-  // Provider keys, endpoints and queue limits are declared by each adapter (ProviderAdapter.setup)
-  // and merged below. What stays here is the egress policy of user-chosen endpoints.
+  // Provider keys, endpoints and queue limits are declared per provider in
+  // src/providers/settings.ts and merged below. What stays here is the egress policy of user-chosen endpoints.
   /** Hosts that may receive OPENAI_COMPATIBLE_API_KEY (comma-separated, e.g. api.mistral.ai). Others get no deployment key. */
   OPENAI_COMPATIBLE_KEY_HOSTS: z.string().default(''),
   /** Let configurations call private or loopback addresses (a local Ollama). Off by default: it would let users reach internal services. */
   OPENAI_COMPATIBLE_ALLOW_PRIVATE_HOSTS: bool.default(false),
 });
 
-/** The core settings above, plus every registered provider's own variables (src/providers/setup.ts). */
-export const envSchema = coreSchema.extend(withoutCollisions(providerEnvShape(adapterList())));
+/** The core settings above, plus every provider's own variables (src/providers/settings.ts). */
+export const envSchema = coreSchema.extend(withoutCollisions(providerEnvShape(namedSetups())));
 
 function withoutCollisions<T extends Record<string, unknown>>(shape: T): T {
   for (const variable of Object.keys(shape)) {
@@ -138,8 +138,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   return result.data as Env;
 }
-
-export { providerLimit } from '../providers/registry.js';
 
 export function corsOrigins(env: Env): string[] | '*' | false {
   const raw = env.CORS_ORIGINS.trim();

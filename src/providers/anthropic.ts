@@ -13,7 +13,7 @@ import { requireApiKey } from './credentials.js';
 import { fromAnthropicError } from './sdk-errors.js';
 import type { ParsedAnswer, ProviderAdapter } from './types.js';
 import { commonParamsShape, validateParams } from './validation.js';
-import { apiKeySetup } from './setup.js';
+import { providerSettings } from './settings.js';
 
 /** max_tokens is required by the API; a configuration without one gets this, recorded in its effective parameters. */
 export const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
@@ -48,7 +48,7 @@ export function parseAnthropicBody(raw: unknown): ParsedAnswer {
 export const anthropicAdapter: ProviderAdapter = {
   name: 'anthropic',
   channel: 'api',
-  setup: apiKeySetup({ key: 'ANTHROPIC_API_KEY', baseUrl: 'ANTHROPIC_BASE_URL' }, { rpm: 50, concurrency: 5 }),
+  setup: providerSettings.anthropic,
   paramsSchema: anthropicParamsSchema,
 
   validateConfig(model, params) {

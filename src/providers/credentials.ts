@@ -1,6 +1,6 @@
 /**
  * Provider credentials. Keys travel only from the deployment's configuration (each adapter's
- * setup.credentials, through setup.ts) or an organization's encrypted keys into
+ * settings, through deployment.ts) or an organization's encrypted keys into
  * QueryContext.credentials: never into job payloads, logs or stored request parameters.
  */
 import { inspect } from 'node:util';

@@ -15,7 +15,7 @@ import { parseProtoDuration } from './retry-after.js';
 import { isRecord, records, str } from './text.js';
 import type { ParsedAnswer, ProviderAdapter, ProviderError, ReasoningEffort } from './types.js';
 import { commonParamsShape, validateParams } from './validation.js';
-import { apiKeySetup } from './setup.js';
+import { providerSettings } from './settings.js';
 
 export const geminiParamsSchema = z.object({ ...commonParamsShape }).strict();
 export type GeminiParams = z.infer<typeof geminiParamsSchema>;
@@ -77,7 +77,7 @@ export function parseGeminiBody(raw: unknown): ParsedAnswer {
 export const geminiAdapter: ProviderAdapter = {
   name: 'gemini',
   channel: 'api',
-  setup: apiKeySetup({ key: 'GEMINI_API_KEY', baseUrl: 'GEMINI_BASE_URL' }, { rpm: 150, concurrency: 10 }),
+  setup: providerSettings.gemini,
   paramsSchema: geminiParamsSchema,
 
   validateConfig(model, params) {

@@ -15,8 +15,7 @@ import { mapSerpError, serpLocale, serpRequest } from './serp-http.js';
 import { isRecord, records, str } from './text.js';
 import type { ParamProblem, ParsedAnswer, ProviderAdapter, QueryContext, QueryInput } from './types.js';
 import { localeSchema, userLocationSchema, validateParams } from './validation.js';
-import { optionalSecret, optionalUrl } from '../config/settings.js';
-import { defineSetup } from './setup.js';
+import { providerSettings } from './settings.js';
 
 export const serpParamsSchema = z
   .object({
@@ -108,24 +107,7 @@ async function viaDataForSeo(input: QueryInput, p: SerpParams, ctx: QueryContext
 export const googleAiOverviewAdapter: ProviderAdapter = {
   name: 'google_ai_overview',
   channel: 'serp',
-  setup: defineSetup({
-    env: {
-      SERPAPI_API_KEY: optionalSecret,
-      SERPAPI_BASE_URL: optionalUrl,
-      DATAFORSEO_LOGIN: optionalSecret,
-      DATAFORSEO_PASSWORD: optionalSecret,
-      DATAFORSEO_BASE_URL: optionalUrl,
-    },
-    credentials: (env) => ({
-      apiKey: env.SERPAPI_API_KEY,
-      login: env.DATAFORSEO_LOGIN,
-      password: env.DATAFORSEO_PASSWORD,
-      baseUrls: { serpapi: env.SERPAPI_BASE_URL, dataforseo: env.DATAFORSEO_BASE_URL },
-    }),
-    keyVariable: 'SERPAPI_API_KEY',
-    organizationKeys: true,
-    limits: { rpm: 60, concurrency: 5 },
-  }),
+  setup: providerSettings.google_ai_overview,
   paramsSchema: serpParamsSchema,
 
   validateConfig(model, params) {

@@ -24,7 +24,7 @@ import {
   type QueryContext,
   type QueryInput,
 } from './types.js';
-import { defineSetup } from './setup.js';
+import { providerSettings } from './settings.js';
 
 export const mockParamsSchema = z
   .object({
@@ -260,13 +260,7 @@ function toNormalized(raw: MockRaw): ParsedAnswer {
 export const mockAdapter: ProviderAdapter = {
   name: 'mock',
   channel: 'mock',
-  setup: defineSetup({
-    env: {},
-    credentials: () => ({}),
-    keyVariable: null,
-    organizationKeys: false,
-    limits: { rpm: 600_000, concurrency: 100 },
-  }),
+  setup: providerSettings.mock,
   paramsSchema: mockParamsSchema,
 
   validateConfig(model, params) {

@@ -16,8 +16,7 @@ import { failedResponseError, openaiClient, parseOpenAIBody, sendOpenAIRequest }
 import { isRecord, str } from './text.js';
 import type { ModelParams, ParamProblem, ProviderAdapter } from './types.js';
 import { commonParamsShape, validateParams } from './validation.js';
-import { optionalSecret } from '../config/settings.js';
-import { defineSetup } from './setup.js';
+import { providerSettings } from './settings.js';
 
 export const compatibleParamsSchema = z
   .object({
@@ -59,15 +58,7 @@ export function compatibleBody(model: string, prompt: string, p: CompatibleParam
 export const openaiCompatibleAdapter: ProviderAdapter = {
   name: 'openai_compatible',
   channel: 'api',
-  setup: defineSetup({
-    /** Key for OpenAI-compatible endpoints (Mistral, DeepSeek, xAI, OpenRouter, Ollama); the base URL is per configuration. */
-    env: { OPENAI_COMPATIBLE_API_KEY: optionalSecret },
-    credentials: (env) => ({ apiKey: env.OPENAI_COMPATIBLE_API_KEY }),
-    keyVariable: 'OPENAI_COMPATIBLE_API_KEY',
-    organizationKeys: true,
-    limits: { rpm: 60, concurrency: 5 },
-    userEndpoint: true,
-  }),
+  setup: providerSettings.openai_compatible,
   paramsSchema: compatibleParamsSchema,
 
   validateConfig(model, params) {

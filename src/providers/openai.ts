@@ -18,7 +18,7 @@ import { fromOpenAIError } from './sdk-errors.js';
 import { isRecord, str } from './text.js';
 import type { ParamProblem, ParsedAnswer, ProviderAdapter, ProviderName, QueryContext } from './types.js';
 import { commonParamsShape, validateParams } from './validation.js';
-import { apiKeySetup } from './setup.js';
+import { providerSettings } from './settings.js';
 
 export const openaiParamsSchema = z.object({ ...commonParamsShape, api: z.enum(['responses', 'chat']).optional() }).strict();
 export type OpenAIParams = z.infer<typeof openaiParamsSchema>;
@@ -87,7 +87,7 @@ export function failedResponseError(provider: ProviderName, raw: unknown, reques
 export const openaiAdapter: ProviderAdapter = {
   name: 'openai',
   channel: 'api',
-  setup: apiKeySetup({ key: 'OPENAI_API_KEY', baseUrl: 'OPENAI_BASE_URL' }, { rpm: 500, concurrency: 10 }),
+  setup: providerSettings.openai,
   paramsSchema: openaiParamsSchema,
 
   validateConfig(model, params) {

@@ -16,7 +16,7 @@ import { isResponsesBody, parseResponsesBody } from './responses-parse.js';
 import { isRecord, str } from './text.js';
 import type { ModelParams, ParamProblem, ParsedAnswer, ProviderAdapter } from './types.js';
 import { commonParamsShape, validateParams } from './validation.js';
-import { apiKeySetup } from './setup.js';
+import { providerSettings } from './settings.js';
 
 export const PERPLEXITY_BASE_URL = 'https://api.perplexity.ai/v1';
 
@@ -56,7 +56,7 @@ export function parsePerplexityBody(raw: unknown): ParsedAnswer {
 export const perplexityAdapter: ProviderAdapter = {
   name: 'perplexity',
   channel: 'api',
-  setup: apiKeySetup({ key: 'PERPLEXITY_API_KEY', baseUrl: 'PERPLEXITY_BASE_URL' }, { rpm: 50, concurrency: 5 }),
+  setup: providerSettings.perplexity,
   paramsSchema: perplexityParamsSchema,
 
   validateConfig(model, params) {

@@ -1,12 +1,62 @@
 /**
- * A deployment's per-provider settings, derived from the adapters' own declarations
- * (ProviderAdapter.setup): their environment variables, queue limits and credentials. Nothing
- * here names a provider, which is what lets a new provider be one file and one registry line.
+ * The shape of a provider's deployment settings (ProviderSetup) and the helpers that declare
+ * one. The settings themselves are data in src/providers/settings.ts; what a deployment derives
+ * from them (its configuration schema, credentials, queue limits) is in src/providers/deployment.ts.
+ * This module imports no provider SDK and nothing of the configuration loader.
  */
 import type { ZodType } from 'zod';
-import { optionalSecret, optionalUrl, positiveInt } from '../config/settings.js';
-import { sealedCredentials } from './credentials.js';
-import type { ProviderAdapter, ProviderCredentials, ProviderLimit, ProviderSetup } from './types.js';
+import { optionalSecret, optionalUrl } from '../config/settings.js';
+
+export interface ProviderCredentials {
+  apiKey?: string;
+  login?: string;
+  password?: string;
+  baseUrl?: string;
+  /** Base URL per vendor when one provider reaches several (google_ai_overview: serpapi, dataforseo). */
+  baseUrls?: Partial<Record<string, string>>;
+}
+
+/** Queue limits of one provider. */
+export interface ProviderLimit {
+  /** Requests per minute, held across every worker process by the queue's limiter. */
+  rpm: number;
+  /** Calls in flight at once in one worker process. */
+  concurrency: number;
+}
+
+/**
+ * What a deployment configures for a provider: src/config/env.ts validates these variables with
+ * every other setting (a bad value stops the process with the rest of the problems), workers build
+ * the call's credentials and queue limits from them, and the organization-keys API accepts the
+ * provider.
+ */
+export interface ProviderSetup {
+  /** The provider's own environment variables and their zod schemas (see src/config/settings.ts). */
+  readonly env: Readonly<Record<string, ZodType>>;
+  /**
+   * The deployment's credentials from the loaded configuration, which holds the variables above
+   * parsed by their schemas. Returned credentials are sealed against logging by the caller.
+   */
+  credentials(env: Readonly<Record<string, unknown>>): ProviderCredentials;
+  /** The variable holding the key, named in "not set" errors; null when the provider needs no key. */
+  readonly keyVariable: string | null;
+  /** Whether organizations may store their own key for it (PUT /v1/provider-credentials/{provider}). */
+  readonly organizationKeys: boolean;
+  /** Default queue limits; <NAME>_RPM and <NAME>_CONCURRENCY (NAME the provider in capitals) override them. */
+  readonly limits: ProviderLimit;
+  /**
+   * Configurations name their own endpoint (params.baseUrl): base URLs are checked against the
+   * egress policy when saved, workers connect through the egress guard, and the deployment's key
+   * goes only to hosts the operator listed (src/providers/egress.ts).
+   */
+  readonly userEndpoint?: boolean;
+}
+
+/** A provider's name with its setup: what the deployment derivations read. */
+export interface NamedSetup {
+  readonly name: string;
+  readonly setup: ProviderSetup;
+}
 
 /** The variables that override a provider's queue limits, e.g. OPENAI_COMPATIBLE_RPM. */
 export function limitVariables(provider: string): { rpm: string; concurrency: string } {
@@ -14,49 +64,11 @@ export function limitVariables(provider: string): { rpm: string; concurrency: st
   return { rpm: `${key}_RPM`, concurrency: `${key}_CONCURRENCY` };
 }
 
-/**
- * Every provider's variables, plus its two limit variables with the adapter's defaults.
- * Two declarations of one variable are a programming error, refused at startup by name.
- */
-export function providerEnvShape(adapters: readonly ProviderAdapter[]): Record<string, ZodType> {
-  const shape: Record<string, ZodType> = {};
-  const owner = new Map<string, string>();
-  const declare = (variable: string, schema: ZodType, provider: string) => {
-    const other = owner.get(variable);
-    if (other !== undefined) throw new Error(`providers "${other}" and "${provider}" both declare the environment variable ${variable}`);
-    owner.set(variable, provider);
-    shape[variable] = schema;
-  };
-  for (const adapter of adapters) {
-    for (const [variable, schema] of Object.entries(adapter.setup.env)) declare(variable, schema, adapter.name);
-    const limits = limitVariables(adapter.name);
-    declare(limits.rpm, positiveInt.default(adapter.setup.limits.rpm), adapter.name);
-    declare(limits.concurrency, positiveInt.default(adapter.setup.limits.concurrency), adapter.name);
-  }
-  return shape;
-}
-
-/** The provider's queue limits: its limit variables when the configuration holds them, else its defaults. */
-export function limitsFrom(env: Readonly<Record<string, unknown>>, adapter: ProviderAdapter): ProviderLimit {
-  const names = limitVariables(adapter.name);
-  const rpm = env[names.rpm];
-  const concurrency = env[names.concurrency];
-  return {
-    rpm: typeof rpm === 'number' ? rpm : adapter.setup.limits.rpm,
-    concurrency: typeof concurrency === 'number' ? concurrency : adapter.setup.limits.concurrency,
-  };
-}
-
-/** The deployment's credentials for the provider, empty values dropped, sealed against logging. */
-export function credentialsFrom(env: Readonly<Record<string, unknown>>, adapter: ProviderAdapter): ProviderCredentials {
-  return sealedCredentials(adapter.setup.credentials(env));
-}
-
 type Parsed<S extends Record<string, ZodType>> = { readonly [K in keyof S]: S[K] extends ZodType<infer O> ? O : never };
 
 /**
- * Declares an adapter's setup with its credentials typed by its own variables' schemas:
- * `credentials` receives those variables parsed, as the loaded configuration holds them.
+ * Declares a setup with its credentials typed by its own variables' schemas: `credentials`
+ * receives those variables parsed, as the loaded configuration holds them.
  */
 export function defineSetup<S extends Record<string, ZodType>>(
   setup: Omit<ProviderSetup, 'env' | 'credentials'> & { env: S; credentials(env: Parsed<S>): ProviderCredentials },

@@ -4,9 +4,11 @@
  */
 import type { ZodType } from 'zod';
 
-/** A registered provider: the keys of the registry (src/providers/registry.ts), so adding one there is enough. */
-export type { ProviderName } from './registry.js';
-import type { ProviderName } from './registry.js';
+/** A provider's name: the keys of its settings table (src/providers/settings.ts). */
+export type { ProviderName } from './settings.js';
+export type { ProviderCredentials, ProviderLimit, ProviderSetup } from './setup.js';
+import type { ProviderName } from './settings.js';
+import type { ProviderCredentials, ProviderSetup } from './setup.js';
 
 /** How an answer was collected: an official model API, a captured search page, or the mock. */
 export type CollectionChannel = 'api' | 'serp' | 'mock';
@@ -52,15 +54,6 @@ export interface QueryInput {
   attempt: number;
   /** Names the workspace tracks. Only the mock provider reads them, to answer like an assistant that knows the market. */
   knownBrands?: string[];
-}
-
-export interface ProviderCredentials {
-  apiKey?: string;
-  login?: string;
-  password?: string;
-  baseUrl?: string;
-  /** Base URL per vendor when one provider reaches several (google_ai_overview: serpapi, dataforseo). */
-  baseUrls?: Partial<Record<string, string>>;
 }
 
 export interface QueryContext {
@@ -159,42 +152,6 @@ export interface CostEstimateInput {
   /** Expected tokens per call; adapters may use their own typical values when absent. */
   inputTokens?: number;
   outputTokens?: number;
-}
-
-/** Queue limits of one provider. */
-export interface ProviderLimit {
-  /** Requests per minute, held across every worker process by the queue's limiter. */
-  rpm: number;
-  /** Calls in flight at once in one worker process. */
-  concurrency: number;
-}
-
-/**
- * What a deployment configures for a provider, declared by the adapter itself so that adding a
- * provider touches no other file: src/config/env.ts validates these variables with every other
- * setting (a bad value stops the process with the rest of the problems), workers build the call's
- * credentials and queue limits from them, and the organization-keys API accepts the provider.
- */
-export interface ProviderSetup {
-  /** The provider's own environment variables and their zod schemas (see src/config/settings.ts). */
-  readonly env: Readonly<Record<string, ZodType>>;
-  /**
-   * The deployment's credentials from the loaded configuration, which holds the variables above
-   * parsed by their schemas. Returned credentials are sealed against logging by the caller.
-   */
-  credentials(env: Readonly<Record<string, unknown>>): ProviderCredentials;
-  /** The variable holding the key, named in "not set" errors; null when the provider needs no key. */
-  readonly keyVariable: string | null;
-  /** Whether organizations may store their own key for it (PUT /v1/provider-credentials/{provider}). */
-  readonly organizationKeys: boolean;
-  /** Default queue limits; <NAME>_RPM and <NAME>_CONCURRENCY (NAME the provider in capitals) override them. */
-  readonly limits: ProviderLimit;
-  /**
-   * Configurations name their own endpoint (params.baseUrl): base URLs are checked against the
-   * egress policy when saved, workers connect through the egress guard, and the deployment's key
-   * goes only to hosts the operator listed (src/providers/egress.ts).
-   */
-  readonly userEndpoint?: boolean;
 }
 
 export interface ProviderAdapter {

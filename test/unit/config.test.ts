@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, corsOrigins, loadEnv, providerLimit } from '../../src/config/env.js';
+import { ConfigError, corsOrigins, loadEnv } from '../../src/config/env.js';
+import { providerLimit } from '../../src/providers/deployment.js';
 
 describe('configuration', () => {
   it('lists every problem at once', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { providerNames } from '../../providers/registry.js';
+import { providerNames } from '../../providers/settings.js';
 import { listQuery, text, timestamp, uuid } from '../common.schemas.js';
 import { modelConfigExample } from './model-configs.examples.js';
 

@@ -3,7 +3,7 @@
  * (not a SCAN of Redis) keeps metric labels bounded and shows only this deployment's queues;
  * the Producers' QUEUE_PREFIX does the rest.
  */
-import { providerNames } from '../../providers/registry.js';
+import { providerNames } from '../../providers/settings.js';
 import { ANALYSIS_QUEUE, MAINTENANCE_QUEUE, RUNS_QUEUE, WEBHOOKS_QUEUE, queryQueueName } from '../../queues/names.js';
 
 export function deploymentQueues(): string[] {

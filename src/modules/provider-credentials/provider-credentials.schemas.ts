@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { organizationKeyProviders, type ProviderName } from '../../providers/registry.js';
+import { organizationKeyProviders, type ProviderName } from '../../providers/settings.js';
 import { timestamp } from '../common.schemas.js';
 
 const credentialExample = { provider: 'openai', hint: '…x7Qa', createdAt: '2026-12-02T05:09:38.412Z', updatedAt: '2026-12-02T05:09:38.412Z' };

@@ -5,7 +5,8 @@ import type { Env } from '../../../src/config/env.js';
 import { createLogger } from '../../../src/lib/logger.js';
 import { ruleFor } from '../../../src/providers/capabilities.js';
 import { configHash } from '../../../src/providers/config-hash.js';
-import { credentialsFromEnv, getAdapter } from '../../../src/providers/registry.js';
+import { credentialsFromEnv } from '../../../src/providers/deployment.js';
+import { getAdapter } from '../../../src/providers/registry.js';
 import { ConfigValidationError } from '../../../src/providers/types.js';
 
 function problems(provider: string, model: string, params: unknown): string[] {

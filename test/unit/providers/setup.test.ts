@@ -1,8 +1,8 @@
 /**
- * A provider is one file and one registry line: its environment variables, key, queue limits and
- * organization keys are declared by the adapter (ProviderAdapter.setup) and everything else is
- * derived. These tests add a provider ("acme") the way a contributor would, through the same
- * derivation the registry uses, and check the registered providers are wired only that way.
+ * A provider's environment variables, key, queue limits and organization keys are declared once,
+ * as data in src/providers/settings.ts, and everything else is derived. These tests add a provider
+ * ("acme") the way a contributor would, through the same derivation the configuration uses, and
+ * check the registered providers are wired only that way.
  */
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -10,15 +10,14 @@ import { z } from 'zod';
 import { envSchema, loadEnv } from '../../../src/config/env.js';
 import { optionalSecret, optionalUrl } from '../../../src/config/settings.js';
 import { providerParam } from '../../../src/modules/provider-credentials/provider-credentials.schemas.js';
-import { adapterList, credentialsFromEnv, getAdapter, hasAdapter, organizationKeyProviders, providerLimit, providerNames } from '../../../src/providers/registry.js';
-import { credentialsFrom, defineSetup, limitsFrom, providerEnvShape } from '../../../src/providers/setup.js';
-import type { ProviderAdapter } from '../../../src/providers/types.js';
+import { credentialsFrom, credentialsFromEnv, limitsFrom, providerEnvShape, providerLimit } from '../../../src/providers/deployment.js';
+import { adapterList, getAdapter, hasAdapter } from '../../../src/providers/registry.js';
+import { namedSetups, organizationKeyProviders, providerNames, providerSettings } from '../../../src/providers/settings.js';
+import { defineSetup, type NamedSetup } from '../../../src/providers/setup.js';
 
-/** What src/providers/acme.ts would export: only the parts the deployment reads. */
-const acme = {
-  ...getAdapter('mock'),
+/** What an "acme" entry of src/providers/settings.ts would declare. */
+const acme: NamedSetup = {
   name: 'acme',
-  channel: 'api',
   setup: defineSetup({
     env: { ACME_API_KEY: optionalSecret, ACME_BASE_URL: optionalUrl },
     credentials: (env) => ({ apiKey: env.ACME_API_KEY, baseUrl: env.ACME_BASE_URL }),
@@ -26,12 +25,12 @@ const acme = {
     organizationKeys: true,
     limits: { rpm: 90, concurrency: 3 },
   }),
-} as unknown as ProviderAdapter;
+};
 
 /** The deployment's configuration schema if the registry listed acme: what env.ts builds. */
-const schemaWithAcme = z.object(providerEnvShape([...adapterList(), acme]));
+const schemaWithAcme = z.object(providerEnvShape([...namedSetups(), acme]));
 
-describe('a new provider declared in its own file', () => {
+describe('a new provider declared in the settings table', () => {
   it('gets its variables validated with the rest of the configuration, and its limit variables', () => {
     const env = schemaWithAcme.parse({ ACME_API_KEY: 'ak-1', ACME_RPM: '120' });
     expect(env.ACME_API_KEY).toBe('ak-1');
@@ -52,8 +51,8 @@ describe('a new provider declared in its own file', () => {
   });
 
   it('cannot take a variable another provider declares', () => {
-    const thief = { ...acme, name: 'thief', setup: { ...acme.setup, env: { OPENAI_API_KEY: optionalSecret } } } as unknown as ProviderAdapter;
-    expect(() => providerEnvShape([...adapterList(), thief])).toThrow('providers "openai" and "thief" both declare the environment variable OPENAI_API_KEY');
+    const thief: NamedSetup = { name: 'thief', setup: { ...acme.setup, env: { OPENAI_API_KEY: optionalSecret } } };
+    expect(() => providerEnvShape([...namedSetups(), thief])).toThrow('providers "openai" and "thief" both declare the environment variable OPENAI_API_KEY');
   });
 });
 
@@ -67,6 +66,11 @@ describe('the registered providers', () => {
       expect(providerLimit(loadEnv({}), adapter.name)).toEqual(adapter.setup.limits);
       if (adapter.setup.keyVariable) expect(keys).toContain(adapter.setup.keyVariable);
     }
+  });
+
+  it('each have an adapter that uses their settings entry, and no adapter without settings', () => {
+    expect(adapterList().map((a) => a.name)).toEqual(providerNames());
+    for (const adapter of adapterList()) expect(adapter.setup).toBe(providerSettings[adapter.name]);
   });
 
   it('take organization keys as their setup says, and the API accepts exactly those', () => {
