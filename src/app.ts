@@ -5,13 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Redis } from 'ioredis';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import { corsOrigins, type Env } from './config/env.js';
+import { corsOrigins } from './config/env.js';
+import type { Deps } from './deps.js';
 import { AppError } from './lib/errors.js';
-import type { Database } from './db/client.js';
-import type { Logger } from './lib/logger.js';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.js';
 import { answersRoutes } from './modules/answers/answers.routes.js';
 import { responsesRoutes } from './modules/responses/responses.routes.js';
@@ -35,14 +33,8 @@ import { errorsPlugin, sendProblem } from './plugins/errors.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { egressPolicy } from './providers/egress.js';
-import type { Producers } from './queues/producer.js';
 
-export interface AppDeps {
-  env: Env;
-  db: Database;
-  redis: Redis;
-  producers: Producers;
-  logger: Logger;
+export interface AppDeps extends Deps {
   version?: string;
   /** The built web dashboard (default: dashboard/dist in the project). */
   dashboardDir?: string;

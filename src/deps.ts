@@ -1,11 +1,33 @@
 /**
- * Creates the clients an entry point needs (API server, worker, CLI) from validated settings.
- * Nothing else creates connections; tests build their own and pass them to buildApp / workers.
+ * Deps: what every entry point (API server, worker, CLI, tests) hands the modules — the validated
+ * settings, the Postgres and Redis connections, the job producers and the log. Modules ask for the
+ * part they use (`Pick<Deps, 'db' | 'logger'>`), never for a copy of this shape of their own.
+ * createDeps is the only place connections are opened.
  */
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Env } from './config/env.js';
 import { createDatabase, type Database } from './db/client.js';
+import type { Logger } from './lib/logger.js';
 import { Producers } from './queues/producer.js';
+
+export interface Deps {
+  env: Env;
+  db: Database;
+  redis: Redis;
+  producers: Producers;
+  logger: Logger;
+}
+
+/** A worker's dependencies. */
+export interface WorkerDeps extends Deps {
+  /** Replaces fetch inside provider SDKs (tests point them at a fake server). */
+  fetch?: typeof fetch;
+}
+
+/** Deps whose connections this process opened, and closes. */
+export interface OwnedDeps extends Deps {
+  close(): Promise<void>;
+}
 
 /**
  * Redis for BullMQ. Workers must wait out outages (maxRetriesPerRequest null: commands queue
@@ -23,27 +45,35 @@ export function createRedis(url: string, role: 'api' | 'worker', extra: RedisOpt
   return redis;
 }
 
-export interface Clients {
-  db: Database;
-  redis: Redis;
-  producers: Producers;
-  close(): Promise<void>;
+export interface DepsOptions {
+  env: Env;
+  logger: Logger;
+  role: 'api' | 'worker';
+  /** Shown in Postgres' pg_stat_activity. */
+  applicationName: string;
+  /** Defaults to DATABASE_POOL_SIZE. */
+  poolSize?: number;
+  /** Log queue connection errors (operations that need Redis fail on their own either way). */
+  logQueueErrors?: boolean;
 }
 
-export function createClients(env: Env, role: 'api' | 'worker', applicationName: string, onQueueError?: (err: Error) => void): Clients {
-  const db = createDatabase({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, applicationName });
-  const redis = createRedis(env.REDIS_URL, role);
+export function createDeps(options: DepsOptions): OwnedDeps {
+  const { env, logger } = options;
+  const db = createDatabase({ url: env.DATABASE_URL, poolSize: options.poolSize ?? env.DATABASE_POOL_SIZE, applicationName: options.applicationName });
+  const redis = createRedis(env.REDIS_URL, options.role);
   const producers = new Producers({
     connection: redis,
     prefix: env.QUEUE_PREFIX,
     queryAttempts: env.PROVIDER_MAX_ATTEMPTS,
     queryBackoffMs: env.PROVIDER_BACKOFF_MS,
-    ...(onQueueError ? { onError: onQueueError } : {}),
+    ...(options.logQueueErrors ? { onError: (err: Error) => logger.warn({ err: err.message }, 'queue connection error') } : {}),
   });
   return {
+    env,
     db,
     redis,
     producers,
+    logger,
     async close() {
       await producers.close();
       await db.close();

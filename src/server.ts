@@ -1,15 +1,15 @@
-/** API entry: configuration → clients → buildApp → listen → graceful close on SIGTERM/SIGINT. */
+/** API entry: configuration → deps → buildApp → listen → graceful close on SIGTERM/SIGINT. */
 import type { ServerResponse } from 'node:http';
 import { buildApp } from './app.js';
-import { createClients } from './clients.js';
+import { createDeps } from './deps.js';
 import { createLogger } from './lib/logger.js';
 import { exitGracefullyOnSignals, loadEnvOrExit, runMain } from './lib/process.js';
 
 runMain('API', async () => {
   const env = loadEnvOrExit('API');
   const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.LOG_PRETTY, name: 'api' });
-  const clients = createClients(env, 'api', 'citewatch-api', (err) => logger.warn({ err: err.message }, 'queue connection error'));
-  const app = await buildApp({ env, logger, ...clients });
+  const deps = createDeps({ env, logger, role: 'api', applicationName: 'citewatch-api', logQueueErrors: true });
+  const app = await buildApp(deps);
 
   // Closing the server ends idle connections only once, when it starts. A keep-alive client (a
   // load balancer) whose request was in flight then holds its connection open after the answer,
@@ -38,7 +38,7 @@ runMain('API', async () => {
       // Handlers of requests whose clients went away may still be running; let them finish.
       const deadline = Date.now() + 10_000;
       while (app.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      await clients.close();
+      await deps.close();
     },
   });
 

@@ -1,5 +1,5 @@
-/** Worker process entry: configuration → clients → startWorker → ordered shutdown on SIGTERM/SIGINT. */
-import { createClients } from '../src/clients.js';
+/** Worker process entry: configuration → deps → startWorker → ordered shutdown on SIGTERM/SIGINT. */
+import { createDeps } from '../src/deps.js';
 import { createLogger } from '../src/lib/logger.js';
 import { exitGracefullyOnSignals, loadEnvOrExit, runMain } from '../src/lib/process.js';
 import { startWorker } from './worker.js';
@@ -7,8 +7,8 @@ import { startWorker } from './worker.js';
 runMain('worker', async () => {
   const env = loadEnvOrExit('worker');
   const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.LOG_PRETTY, name: 'worker' });
-  const clients = createClients(env, 'worker', 'citewatch-worker', (err) => logger.warn({ err: err.message }, 'queue connection error'));
-  const running = startWorker({ env, logger, ...clients });
+  const deps = createDeps({ env, logger, role: 'worker', applicationName: 'citewatch-worker', logQueueErrors: true });
+  const running = startWorker(deps);
 
   exitGracefullyOnSignals({
     logger,
@@ -17,7 +17,7 @@ runMain('worker', async () => {
     tooLong: 'shutdown took too long; exiting (unfinished jobs will be picked up by another worker)',
     stop: async () => {
       await running.close();
-      await clients.close();
+      await deps.close();
     },
   });
 });

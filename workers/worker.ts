@@ -16,7 +16,8 @@ import { ANALYSIS_QUEUE, MAINTENANCE_QUEUE, RUNS_QUEUE, WEBHOOKS_QUEUE, queryQue
 import type { Producers } from '../src/queues/producer.js';
 import { egressPolicy, guardedFetch, mayReceiveDeploymentKey } from '../src/providers/egress.js';
 import { OrganizationCredentials } from '../src/modules/provider-credentials/provider-credentials.service.js';
-import { credentialsFromEnv, getAdapter, providerLimit, providerNames } from '../src/providers/registry.js';
+import { credentialsFromEnv, providerLimit } from '../src/providers/deployment.js';
+import { getAdapter, providerNames } from '../src/providers/registry.js';
 import type { ProviderName } from '../src/providers/types.js';
 import { schedulerTick } from '../src/modules/audits/scheduler.js';
 import { applyRunToRollups } from '../src/modules/reports/rollups.service.js';

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { createRedis } from '../../src/clients.js';
+import { createRedis } from '../../src/deps.js';
 import { loadEnv, type Env } from '../../src/config/env.js';
 import { createDatabase, type Database } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';

@@ -5,7 +5,7 @@
  * through the real queues and a real worker, and prints the report.
  */
 import { parseArgs } from 'node:util';
-import { createClients } from '../clients.js';
+import { createDeps } from '../deps.js';
 import { loadEnv } from '../config/env.js';
 import type { PrismaClient } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
@@ -68,17 +68,17 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   say(`• database ready (${migrated.applied.length} migration(s) applied, ${migrated.alreadyApplied.length} already there)`);
 
   const logger = createLogger({ level: values.verbose ? 'info' : 'warn', name: 'demo' });
-  const clients = createClients(env, 'api', 'citewatch-demo');
+  const deps = createDeps({ env, logger, role: 'api', applicationName: 'citewatch-demo' });
   const worker = spawnWorker({ LOG_LEVEL: values.verbose ? 'info' : 'warn' });
   try {
-    const { prisma } = clients.db;
+    const { prisma } = deps.db;
     const org = await createOrganization(prisma, 'Citewatch demo');
-    const ws = await createWorkspace({ prisma, pool: clients.db.pool }, org.id, { name: 'Nimbus CRM — demo', timezone: 'Europe/Paris' });
-    for (const b of DEMO_BRANDS) await createBrand({ prisma, pool: clients.db.pool }, org.id, ws.id, { ...b, caseSensitive: false });
-    for (const p of DEMO_PROMPTS) await createPrompt({ prisma, pool: clients.db.pool }, org.id, ws.id, p);
+    const ws = await createWorkspace({ prisma, pool: deps.db.pool }, org.id, { name: 'Nimbus CRM — demo', timezone: 'Europe/Paris' });
+    for (const b of DEMO_BRANDS) await createBrand({ prisma, pool: deps.db.pool }, org.id, ws.id, { ...b, caseSensitive: false });
+    for (const p of DEMO_PROMPTS) await createPrompt({ prisma, pool: deps.db.pool }, org.id, ws.id, p);
     const configs = [];
-    for (const c of DEMO_CONFIGS) configs.push(await createModelConfig({ prisma, pool: clients.db.pool, egress: egressPolicy(env) }, org.id, ws.id, c));
-    const audit = await createAudit({ prisma, pool: clients.db.pool }, org.id, ws.id, {
+    for (const c of DEMO_CONFIGS) configs.push(await createModelConfig({ prisma, pool: deps.db.pool, egress: egressPolicy(env) }, org.id, ws.id, c));
+    const audit = await createAudit({ prisma, pool: deps.db.pool }, org.id, ws.id, {
       name: 'CRM visibility (demo)',
       promptIds: [],
       promptTags: ['crm'],
@@ -92,11 +92,11 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     });
     say(`• workspace ${ws.id}: ${DEMO_BRANDS.length} brands, ${DEMO_PROMPTS.length} prompts (en, fr), ${configs.length} configurations`);
 
-    const run = await startRun({ ...clients, logger }, org.id, ws.id, { auditId: audit.id }, 'manual');
+    const run = await startRun(deps, org.id, ws.id, { auditId: audit.id }, 'manual');
     say(`• run ${run.id}: ${run.progress.total} answers to collect through the queue and a worker process…`);
     let last = '';
     for (;;) {
-      const row = await findRun(clients.db.pool, ws.id, run.id);
+      const row = await findRun(deps.db.pool, ws.id, run.id);
       const dto = toRunDto(row as NonNullable<typeof row>);
       const line = `  ${dto.progress.succeeded + dto.progress.failed}/${dto.progress.total} answered, ${dto.progress.analyzed} analysed`;
       if (line !== last) say((last = line));
@@ -109,14 +109,14 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     }
 
     say('');
-    await printReport({ db: clients.db }, org.id, ws.id, run.id, say);
+    await printReport({ db: deps.db }, org.id, ws.id, run.id, say);
     say('');
     say(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s. The data stays in the database; this command started no API server.`);
     await printNextSteps(prisma, { organizationId: org.id, workspaceId: ws.id, runId: run.id, port: env.PORT }, say);
     return 0;
   } finally {
     await worker.stop();
-    await clients.close();
+    await deps.close();
   }
 }
 

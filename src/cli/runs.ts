@@ -1,6 +1,6 @@
 /** `citewatch runs start`: start a run of an audit now (the manual counterpart of a schedule). */
 import { parseArgs } from 'node:util';
-import { createClients } from '../clients.js';
+import { createDeps } from '../deps.js';
 import { loadEnv } from '../config/env.js';
 import { AppError } from '../lib/errors.js';
 import { isUuid } from '../lib/ids.js';
@@ -23,13 +23,13 @@ export async function runsCommand(argv: string[], io: CliIo): Promise<number> {
   const workspaceId = String(values.workspace);
   const env = loadEnv();
   const logger = createLogger({ level: 'warn', name: 'cli' });
-  const clients = createClients(env, 'api', 'citewatch-cli');
+  const deps = createDeps({ env, logger, role: 'api', applicationName: 'citewatch-cli' });
   try {
-    const ws = await clients.db.prisma.workspace.findUnique({ where: { id: workspaceId } });
+    const ws = await deps.db.prisma.workspace.findUnique({ where: { id: workspaceId } });
     if (!ws) throw new UsageError(`no workspace ${workspaceId}`);
     let run;
     try {
-      run = await startRun({ ...clients, logger }, ws.organizationId, workspaceId, { auditId: String(values.audit) }, 'manual');
+      run = await startRun(deps, ws.organizationId, workspaceId, { auditId: String(values.audit) }, 'manual');
     } catch (err) {
       if (err instanceof AppError && err.status < 500) throw new UsageError(err.message);
       throw err;
@@ -39,7 +39,7 @@ export async function runsCommand(argv: string[], io: CliIo): Promise<number> {
     // Polls the run row; the work itself happens in worker processes.
     for (;;) {
       await new Promise((r) => setTimeout(r, 1_000));
-      const row = await findRun(clients.db.pool, workspaceId, run.id);
+      const row = await findRun(deps.db.pool, workspaceId, run.id);
       if (!row) throw new Error('the run disappeared');
       const dto = toRunDto(row);
       if (dto.finishedAt) {
@@ -48,6 +48,6 @@ export async function runsCommand(argv: string[], io: CliIo): Promise<number> {
       }
     }
   } finally {
-    await clients.close();
+    await deps.close();
   }
 }

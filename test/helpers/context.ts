@@ -4,22 +4,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { createRedis } from '../../src/clients.js';
+import { createDeps, type Deps, type OwnedDeps } from '../../src/deps.js';
 import { loadEnv, type Env } from '../../src/config/env.js';
-import { createDatabase, type Database } from '../../src/db/client.js';
-import { createLogger, type Logger } from '../../src/lib/logger.js';
-import { Producers } from '../../src/queues/producer.js';
+import { createLogger } from '../../src/lib/logger.js';
 import { startWorker, type RunningWorker } from '../../workers/worker.js';
-import type { Redis } from 'ioredis';
 
-export interface TestContext {
-  env: Env;
-  db: Database;
-  redis: Redis;
-  producers: Producers;
-  logger: Logger;
+export interface TestContext extends Deps {
   app: FastifyInstance;
   /** Starts a worker in this process on this file's queues. */
   startWorker(options?: { env?: Partial<Record<string, string>>; fetch?: typeof fetch }): RunningWorker;
@@ -47,43 +40,30 @@ export async function createTestContext(extraEnv: Record<string, string> = {}): 
   const prefix = `test-${randomUUID().slice(0, 8)}`;
   const env = testEnv(prefix, extraEnv);
   const logger = createLogger({ level: env.LOG_LEVEL });
-  const db = createDatabase({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, applicationName: 'citewatch-test' });
-  const redis = createRedis(env.REDIS_URL, 'worker');
-  const producers = new Producers({ connection: redis, prefix, queryAttempts: env.PROVIDER_MAX_ATTEMPTS, queryBackoffMs: env.PROVIDER_BACKOFF_MS });
-  const app = await buildApp({ env, db, redis, producers, logger });
+  const deps = createDeps({ env, logger, role: 'worker', applicationName: 'citewatch-test' });
+  const app = await buildApp(deps);
   await app.ready();
   const workers: RunningWorker[] = [];
-  const workerClients: Array<{ redis: Redis; producers: Producers; db: Database }> = [];
+  const workerDeps: OwnedDeps[] = [];
 
   return {
-    env,
-    db,
-    redis,
-    producers,
-    logger,
+    ...deps,
     app,
     startWorker(options = {}) {
       const wEnv = options.env ? testEnv(prefix, { ...extraEnv, ...(options.env as Record<string, string>) }) : env;
-      const wRedis = createRedis(wEnv.REDIS_URL, 'worker');
-      const wProducers = new Producers({ connection: wRedis, prefix, queryAttempts: wEnv.PROVIDER_MAX_ATTEMPTS, queryBackoffMs: wEnv.PROVIDER_BACKOFF_MS });
-      const wDb = createDatabase({ url: wEnv.DATABASE_URL, poolSize: 5, applicationName: 'citewatch-test-worker' });
-      workerClients.push({ redis: wRedis, producers: wProducers, db: wDb });
-      const running = startWorker({ env: wEnv, db: wDb, redis: wRedis, producers: wProducers, logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
+      const own = createDeps({ env: wEnv, logger, role: 'worker', applicationName: 'citewatch-test-worker', poolSize: 5 });
+      workerDeps.push(own);
+      const running = startWorker({ ...own, ...(options.fetch ? { fetch: options.fetch } : {}) });
       workers.push(running);
       return running;
     },
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       await app.close();
-      for (const c of workerClients) {
-        await c.producers.close();
-        await c.db.close();
-        c.redis.disconnect();
-      }
-      await producers.close();
-      await removeKeys(redis, prefix);
-      redis.disconnect();
-      await db.close();
+      for (const own of workerDeps) await own.close();
+      await deps.producers.close();
+      await removeKeys(deps.redis, prefix);
+      await deps.close();
     },
   };
 }

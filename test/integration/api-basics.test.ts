@@ -1,7 +1,7 @@
 /** The API's contract on every route: auth, problem+json errors, validation, ids, pagination. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { createRedis } from '../../src/clients.js';
+import { createRedis } from '../../src/deps.js';
 import { Producers } from '../../src/queues/producer.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';

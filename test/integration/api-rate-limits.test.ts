@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { createRedis } from '../../src/clients.js';
+import { createRedis } from '../../src/deps.js';
 import { createTenant } from '../factories/index.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 

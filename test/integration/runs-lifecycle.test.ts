@@ -1,7 +1,7 @@
 /** Run lifecycle: progress, cancellation, budgets, and all-or-nothing starts. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { createRedis } from '../../src/clients.js';
+import { createRedis } from '../../src/deps.js';
 import { queryQueueName } from '../../src/queues/names.js';
 import { Producers } from '../../src/queues/producer.js';
 import { storeOutcomes } from '../../src/modules/responses/pipeline.repo.js';

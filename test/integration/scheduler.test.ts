@@ -8,7 +8,7 @@ import { createDatabase } from '../../src/db/client.js';
 import { projectRoot } from '../../src/lib/paths.js';
 import { schedulerTick } from '../../src/modules/audits/scheduler.js';
 import { Producers } from '../../src/queues/producer.js';
-import { createRedis } from '../../src/clients.js';
+import { createRedis } from '../../src/deps.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 

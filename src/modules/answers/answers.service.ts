@@ -4,17 +4,15 @@
  * Both take the report filters, so a report row can always be opened to its answers.
  */
 import type { Readable } from 'node:stream';
-import type { Database } from '../../db/client.js';
 import { iso, isoOrNull, type Page } from '../common.schemas.js';
 import { streamQuery } from '../reports/csv.js';
 import { filtersOf } from '../reports/reports.service.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
 import * as repo from './answers.repo.js';
 import type { AnswerDto, AnswersQuery, ExportQuery } from './answers.schemas.js';
+import type { Deps } from '../../deps.js';
 
-export interface AnswersDeps {
-  db: Database;
-}
+export type AnswersDeps = Pick<Deps, 'db'>;
 
 export async function listAnswers(deps: AnswersDeps, orgId: string, workspaceId: string, q: AnswersQuery): Promise<Page<AnswerDto>> {
   await requireWorkspace(deps.db.prisma, orgId, workspaceId);

@@ -8,19 +8,13 @@
  * When workers were down across several due times, only the latest is run: an agency wants
  * today's snapshot, not a burst of stale ones. The skipped ones are logged.
  */
-import type { Database } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import type { Logger } from '../../lib/logger.js';
 import { dueTimes } from '../../lib/schedule.js';
-import type { Producers } from '../../queues/producer.js';
 import { launchRun } from '../runs/runs.service.js';
+import type { Deps } from '../../deps.js';
 
-export interface SchedulerDeps {
-  db: Database;
-  producers: Producers;
-  logger: Logger;
-}
+export type SchedulerDeps = Pick<Deps, 'db' | 'producers' | 'logger'>;
 
 interface DueAudit {
   id: string;

@@ -4,20 +4,14 @@
  * timing hook sees every route, /v1 and the rest.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Env } from '../../config/env.js';
-import type { Logger } from '../../lib/logger.js';
 import { z } from 'zod';
 import { problemResponses } from '../../plugins/openapi.js';
-import type { Producers } from '../../queues/producer.js';
 import { bearerOf, requireOperatorToken } from './operations.access.js';
 import { dashboardRoutes } from './operations.dashboard.js';
 import { createApiMetrics } from './operations.metrics.js';
+import type { Deps } from '../../deps.js';
 
-export interface OperationsDeps {
-  env: Env;
-  producers: Producers;
-  logger: Logger;
-}
+export type OperationsDeps = Pick<Deps, 'env' | 'producers' | 'logger'>;
 
 export async function operationsRoutes(app: FastifyInstance, deps: OperationsDeps): Promise<void> {
   const metrics = createApiMetrics(deps);

@@ -8,19 +8,14 @@ import type { Database } from '../../db/client.js';
 import type { Reanalysis } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import type { Logger } from '../../lib/logger.js';
-import type { Producers } from '../../queues/producer.js';
 import { iso, isoOrNull, toPage, type ListQuery, type Page } from '../common.schemas.js';
 import { rebuildRollups } from '../reports/rollups.service.js';
 import { analyzeResponses, type BrandMatcherCache } from '../responses/analysis.service.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
 import type { ReanalysisCreate, ReanalysisDto } from './reanalyses.schemas.js';
+import type { Deps } from '../../deps.js';
 
-export interface ReanalysesDeps {
-  db: Database;
-  producers: Producers;
-  logger: Logger;
-}
+export type ReanalysesDeps = Pick<Deps, 'db' | 'producers' | 'logger'>;
 
 const BATCH = 500;
 

@@ -3,7 +3,6 @@
  * request parameters, usage, cost, status or error, and the mentions and citations derived from
  * it. The /answers drill-down takes the report filters; this resource is the plain record.
  */
-import type { Database } from '../../db/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
 import { iso, isoOrNull, toPage, type Page } from '../common.schemas.js';
@@ -11,10 +10,9 @@ import { citationDto, mentionDto } from '../answers/answers.service.js';
 import { citationsOf, mentionsOf } from '../answers/answers.repo.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
 import type { ResponseDto, ResponseListQuery } from './responses.schemas.js';
+import type { Deps } from '../../deps.js';
 
-export interface ResponsesDeps {
-  db: Database;
-}
+export type ResponsesDeps = Pick<Deps, 'db'>;
 
 const columns = (includeRaw: boolean) =>
   ({

@@ -5,16 +5,10 @@
  * lost between commit and enqueue, or after a job failed outside the normal path. Job ids are
  * deterministic, so work still queued is not added twice, and processors ignore work already done.
  */
-import type { Database } from '../../db/client.js';
-import type { Logger } from '../../lib/logger.js';
-import type { Producers } from '../../queues/producer.js';
 import { finishRuns } from '../responses/pipeline.repo.js';
+import type { Deps } from '../../deps.js';
 
-export interface RecoveryDeps {
-  db: Database;
-  producers: Producers;
-  logger: Logger;
-}
+export type RecoveryDeps = Pick<Deps, 'db' | 'producers' | 'logger'>;
 
 export interface RecoveryResult {
   runs: number;

@@ -3,22 +3,16 @@
  * all its pending answers to Postgres, then hands one job to the queue; if the queue cannot take
  * it, the run is deleted again, so a run is either fully started or not at all.
  */
-import type { Database } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
-import type { Logger } from '../../lib/logger.js';
-import type { Producers } from '../../queues/producer.js';
 import { iso, isoOrNull, toPage, type Page } from '../common.schemas.js';
 import { requireAudit } from '../audits/audits.service.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
 import { planRun, type Selection } from './runs.plan.js';
 import * as repo from './runs.repo.js';
 import type { RunDto, RunListQuery, RunStart } from './runs.schemas.js';
+import type { Deps } from '../../deps.js';
 
-export interface RunsDeps {
-  db: Database;
-  producers: Producers;
-  logger: Logger;
-}
+export type RunsDeps = Pick<Deps, 'db' | 'producers' | 'logger'>;
 
 export function toRunDto(r: repo.RunRow): RunDto {
   return {

@@ -5,20 +5,13 @@
  * pending ones are handed out again under the same job ids.
  */
 import type { Env } from '../../config/env.js';
-import type { Database } from '../../db/client.js';
-import type { Logger } from '../../lib/logger.js';
-import type { Producers } from '../../queues/producer.js';
 import { findRun } from '../runs/runs.repo.js';
 import { runEvent, visibilityEvent } from './webhooks.events.js';
 import * as repo from './webhooks.repo.js';
 import type { WebhookEvent } from './webhooks.schemas.js';
+import type { Deps } from '../../deps.js';
 
-export interface WebhookEmitDeps {
-  env: Env;
-  db: Database;
-  producers: Producers;
-  logger: Logger;
-}
+export type WebhookEmitDeps = Pick<Deps, 'env' | 'db' | 'producers' | 'logger'>;
 
 export function deliveryRetry(env: Env): { attempts: number; backoffMs: number } {
   return { attempts: env.WEBHOOK_MAX_ATTEMPTS, backoffMs: env.WEBHOOK_BACKOFF_MS };
