@@ -6,7 +6,7 @@
 import type { Job } from 'bullmq';
 import { analyzeResponses, BrandMatcherCache } from '../src/modules/responses/analysis.service.js';
 import type { AnalysisJob } from '../src/queues/payloads.js';
-import type { WorkerDeps } from './worker.js';
+import type { WorkerDeps } from '../src/deps.js';
 
 export function createAnalysisProcessor(deps: WorkerDeps, onRunsFinished: (runIds: string[]) => Promise<void>) {
   const cache = new BrandMatcherCache();

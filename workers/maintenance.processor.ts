@@ -3,7 +3,7 @@ import type { Job } from 'bullmq';
 import { executeReanalysis } from '../src/modules/reanalyses/reanalyses.service.js';
 import type { BrandMatcherCache } from '../src/modules/responses/analysis.service.js';
 import type { MaintenanceJob } from '../src/queues/payloads.js';
-import type { WorkerDeps } from './worker.js';
+import type { WorkerDeps } from '../src/deps.js';
 
 export function createMaintenanceProcessor(deps: WorkerDeps, cache: BrandMatcherCache) {
   return async (job: Job<MaintenanceJob>): Promise<string> => {

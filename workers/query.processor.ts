@@ -15,7 +15,7 @@ import { loadQueryWork, storeOutcomes, stopRunAtBudget, type Outcome, type Query
 import { getAdapter } from '../src/providers/registry.js';
 import { ProviderError, type ModelParams, type ProviderCredentials, type ProviderName } from '../src/providers/types.js';
 import type { QueryJob } from '../src/queues/payloads.js';
-import type { WorkerDeps } from './worker.js';
+import type { WorkerDeps } from '../src/deps.js';
 
 /** After this many consecutive 429s a call is given up, so a provider that never recovers cannot hold a run forever. */
 const MAX_RATE_LIMITED = 100;

@@ -7,7 +7,7 @@
 import type { Job } from 'bullmq';
 import { beginRun } from '../src/modules/responses/pipeline.repo.js';
 import type { RunJob } from '../src/queues/payloads.js';
-import type { WorkerDeps } from './worker.js';
+import type { WorkerDeps } from '../src/deps.js';
 
 export function createRunsProcessor(deps: WorkerDeps, followUps: Array<(runId: string) => Promise<void>>) {
   return async (job: Job<RunJob>): Promise<string> => {

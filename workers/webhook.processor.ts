@@ -15,7 +15,7 @@ import type { WebhookEvent } from '../src/modules/webhooks/webhooks.schemas.js';
 import { openWebhookSecret } from '../src/modules/webhooks/webhooks.secrets.js';
 import { signWebhook } from '../src/modules/webhooks/webhooks.signature.js';
 import type { WebhookJob } from '../src/queues/payloads.js';
-import type { WorkerDeps } from './worker.js';
+import type { WorkerDeps } from '../src/deps.js';
 
 export const DELIVERY_TIMEOUT_MS = 10_000;
 const MAX_RESPONSE_BYTES = 2_048;

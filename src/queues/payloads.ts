@@ -1,7 +1,19 @@
-/** Job payloads. They carry ids only: never secrets, never answer text. */
+/**
+ * The job payload of every queue, in one typed map (jobPayloads). Payloads carry ids only: never
+ * secrets, never answer text. The producer adds only these shapes, and a worker validates each
+ * job against its queue's schema when it takes it (parseJobPayload), so a job written by another
+ * version of Citewatch fails clearly, once, instead of half-running.
+ */
+import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
+import { ANALYSIS_QUEUE, MAINTENANCE_QUEUE, RUNS_QUEUE, WEBHOOKS_QUEUE } from './names.js';
 
-export const queryJobSchema = z.object({ responseId: z.uuid(), runId: z.uuid() });
+export const queryJobSchema = z.object({
+  responseId: z.uuid(),
+  runId: z.uuid(),
+  /** Rate-limited (429) tries of this call so far; they do not use attempts up. */
+  rateLimited: z.number().int().nonnegative().optional(),
+});
 export type QueryJob = z.infer<typeof queryJobSchema>;
 
 /** A batch of stored answers to analyse (those a worker stored together). */
@@ -20,3 +32,30 @@ export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
 /** One webhook delivery; the event, the receiver and its secret are read from Postgres. */
 export const webhookJobSchema = z.object({ deliveryId: z.uuid() });
 export type WebhookJob = z.infer<typeof webhookJobSchema>;
+
+/** Each kind of queue and its payload. `query` stands for every query-<provider> queue. */
+export const jobPayloads = {
+  query: queryJobSchema,
+  [ANALYSIS_QUEUE]: analysisJobSchema,
+  [RUNS_QUEUE]: runJobSchema,
+  [MAINTENANCE_QUEUE]: maintenanceJobSchema,
+  [WEBHOOKS_QUEUE]: webhookJobSchema,
+} as const;
+
+export type QueueKind = keyof typeof jobPayloads;
+export type JobPayload<K extends QueueKind> = z.output<(typeof jobPayloads)[K]>;
+
+export function queueKinds(): QueueKind[] {
+  return Object.keys(jobPayloads) as QueueKind[];
+}
+
+/**
+ * A job's payload checked against its queue's schema. A payload that does not match fails the
+ * job without retries (BullMQ's UnrecoverableError), naming the queue, the job and each problem.
+ */
+export function parseJobPayload<K extends QueueKind>(kind: K, job: { id?: string | undefined; queueName: string; data: unknown }): JobPayload<K> {
+  const result = jobPayloads[kind].safeParse(job.data);
+  if (result.success) return result.data as JobPayload<K>;
+  const problems = result.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
+  throw new UnrecoverableError(`job ${job.id ?? '(no id)'} on queue ${job.queueName} has an invalid payload: ${problems}`);
+}

@@ -46,3 +46,9 @@ export async function listOwnedBrandRows(pool: pg.Pool, organizationId: string, 
       updatedAt: r.updated_at,
     }));
 }
+
+/** Every brand name of a workspace, sorted (what the mock provider answers about). */
+export async function workspaceBrandNames(pool: pg.Pool, workspaceId: string): Promise<string[]> {
+  const { rows } = await pool.query<{ name: string }>('SELECT name FROM brands WHERE workspace_id = $1 ORDER BY name', [workspaceId]);
+  return rows.map((r) => r.name);
+}

@@ -7,6 +7,7 @@
  *   then those runs are read live, so no report is ever wrong, only slower.
  */
 import type pg from 'pg';
+import type { Deps } from '../../deps.js';
 import { buildRollups, finishedRunsInScope, inCreationOrder, workspaceOfRun } from './rollups.repo.js';
 
 /** Runs per rebuild transaction: bounds the work and the locks of one statement. */
@@ -15,6 +16,16 @@ const RUNS_PER_BATCH = 20;
 export async function applyRunToRollups(pool: pg.Pool, runId: string): Promise<void> {
   const workspaceId = await workspaceOfRun(pool, runId);
   if (workspaceId) await buildRollups(pool, workspaceId, [runId]);
+}
+
+/**
+ * The rollup follow-up of a finished run (workers/runs.processor.ts). Its failure must not hold
+ * back the run's other follow-ups: until a rollup exists, reports read the run live and ask for
+ * it to be rebuilt.
+ */
+export function createRollupFollowUp(deps: Pick<Deps, 'db' | 'logger'>): (runId: string) => Promise<void> {
+  return (runId) =>
+    applyRunToRollups(deps.db.pool, runId).catch((err: unknown) => deps.logger.error({ err, runId }, 'report rollup failed; the run is read live until rebuilt'));
 }
 
 export async function rebuildRuns(pool: pg.Pool, workspaceId: string, runIds: string[]): Promise<number> {
