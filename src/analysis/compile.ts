@@ -143,7 +143,8 @@ export function compileBrands(brands: readonly BrandDefinition[]): CompiledBrand
       const hash = hashString(tok);
       if (node === 0) {
         const bit = filterBit(hash, filterMask);
-        rootFilter[bit >>> 3] |= 1 << (bit & 7);
+        const at = bit >>> 3;
+        rootFilter[at] = (rootFilter[at] ?? 0) | (1 << (bit & 7));
       }
       let child = edge(table, node, hash);
       if (child < 0) {

@@ -70,7 +70,8 @@ describe('update and delete', () => {
   it('updates and deletes prompts and model configurations, and deletes audits', async () => {
     const { base, prompts, configs } = await seedWorkspace(api, { prompts: 1, configs: [{}] });
     const audit = await api.post(`${base}/audits`, { name: 'gone', promptTags: ['crm'], modelConfigIds: [configs[0].id] });
-    const cases: Array<[string, string, object, object]> = [
+    type Case = [label: string, url: string, patch: object, expected: object];
+    const cases: [Case, Case, Case] = [
       ['prompt', `${base}/prompts/${prompts[0].id}`, { text: 'Which CRM for a bakery?', tags: ['Bakery', 'crm'] }, { text: 'Which CRM for a bakery?', tags: ['bakery', 'crm'] }],
       ['model config', `${base}/model-configs/${configs[0].id}`, { name: 'renamed', params: { temperature: 0.3 } }, { name: 'renamed', params: expect.objectContaining({ temperature: 0.3 }) }],
       ['audit', `${base}/audits/${audit.id}`, { samplesPerPair: 3 }, { samplesPerPair: 3 }],

@@ -67,7 +67,7 @@ describe('requests per minute across two workers', () => {
       return progress.succeeded === 5 && counts.active === 0 && ttl > 0 ? { counts, ttl } : null;
     }, 'the minute to be used up');
     expect(fake.stats.ok).toBe(5);
-    expect(state.counts.waiting + state.counts.delayed).toBe(7);
+    expect((state.counts.waiting ?? 0) + (state.counts.delayed ?? 0)).toBe(7);
     expect(state.ttl).toBeGreaterThan(30_000);
     expect(fake.arrivals).toHaveLength(5);
     await api.post(`${base}/runs/${run.id}/cancel`, {});

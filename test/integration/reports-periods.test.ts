@@ -52,7 +52,8 @@ function answers(random: () => number): AnswerSpec[] {
 const report = (q: Partial<CitationsQuery>, mode?: 'raw') =>
   citations({ db: ctx.db }, tenant.organizationId, world.workspaceId, { groupBy: [], top: 3, format: 'json', ...q } as CitationsQuery, mode);
 
-const RANGES: Array<[string, string]> = [
+/** The first range is the one the period-cover checks use. */
+const RANGES: [[string, string], ...Array<[string, string]>] = [
   // Partial local days at both ends, across the change to daylight-saving time (2026-03-08).
   ['2026-02-21T13:00:00Z', '2026-03-31T02:00:00Z'],
   // Local midnights exactly: 00:00 EST to 00:00 EDT.
