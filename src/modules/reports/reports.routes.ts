@@ -5,7 +5,6 @@
  */
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { orgOf } from '../../plugins/auth.js';
 import { problemResponses } from '../../plugins/openapi.js';
@@ -79,110 +78,120 @@ export function sendCsv(reply: FastifyReply, name: string, stream: Readable): Fa
     .send(stream);
 }
 
+/**
+ * One report route: its path under /v1/workspaces/:workspaceId/reports, its documentation, its
+ * query and report schemas, how it is built, and how it is exported as CSV.
+ */
+interface ReportRoute<Q extends z.ZodType, R extends z.ZodType> {
+  path: string;
+  summary: string;
+  description: string;
+  query: Q;
+  report: R;
+  build(d: service.ReportsDeps, org: string, workspaceId: string, query: z.output<Q>): Promise<z.output<R>>;
+  /** The same request's rows as CSV. */
+  csv(d: service.ReportsDeps, org: string, workspaceId: string, query: z.output<Q>): Promise<Readable>;
+  csvExample: string;
+}
+
+const route = <Q extends z.ZodType, R extends z.ZodType>(spec: ReportRoute<Q, R>) => spec as unknown as ReportRoute<z.ZodType, z.ZodType>;
+
+/** Every report, in the order the reference lists them. */
+async function reportRoutes(): Promise<Array<ReportRoute<z.ZodType, z.ZodType>>> {
+  const csv = await csvExamples();
+  return [
+    route({
+      path: 'visibility',
+      summary: 'Visibility: mention rate per brand (by provider and configuration unless grouped otherwise)',
+      description:
+        'Answers mentioning each brand over successful analysed answers, with n and the 95% Wilson interval. Failed answers and answers awaiting analysis are counted apart, never as "not mentioned".',
+      query: visibilityQuery,
+      report: visibilityReport,
+      build: (d, org, ws, q) => service.visibility(d, org, ws, q),
+      csv: (d, org, ws, q) => service.brandReportCsv(d, org, ws, 'visibility', q),
+      csvExample: csv.visibility,
+    }),
+    route({
+      path: 'share-of-voice',
+      summary: 'Share of voice, average rank, top-1 rate and sentiment per brand',
+      description:
+        'Presence- and count-based share of voice among every tracked brand (delta-method intervals over answers), mean rank and top-1 rate over the answers mentioning the brand, mean sentiment with counts per label.',
+      query: shareOfVoiceQuery,
+      report: shareOfVoiceReport,
+      build: (d, org, ws, q) => service.shareOfVoice(d, org, ws, q),
+      csv: (d, org, ws, q) => service.brandReportCsv(d, org, ws, 'share-of-voice', q),
+      csvExample: csv.shareOfVoice,
+    }),
+    route({
+      path: 'trends',
+      summary: 'Trends: every brand metric per day or week, in the workspace time zone',
+      description: 'Mention rate, share of voice, average rank, top-1 rate, sentiment and citation share per period and brand; answers are dated by their run.',
+      query: trendsQuery,
+      report: trendsReport,
+      build: (d, org, ws, q) => service.trends(d, org, ws, q),
+      csv: (d, org, ws, q) => service.brandReportCsv(d, org, ws, 'trends', q),
+      csvExample: csv.trends,
+    }),
+    route({
+      path: 'citations',
+      summary: 'Citations: top domains and URLs, own-domain share per brand, and the split between annotations, links and retrieved sources',
+      description: 'Per provider unless grouped otherwise. Cited = annotations and links; search results retrieved but not cited are counted apart.',
+      query: citationsQuery,
+      report: citationsReport,
+      build: (d, org, ws, q) => citations(d, org, ws, q),
+      csv: async (d, org, ws, q) => citationsCsv(await citations(d, org, ws, q)),
+      csvExample: csv.citations,
+    }),
+    route({
+      path: 'experiments',
+      summary: 'Configuration experiments: difference in mention rate per brand, with interval, p-value and samples needed',
+      description:
+        'For configA and configB, or every pair of configurations differing only in `parameter` (model, provider, temperature, webSearch…): B − A with its 95% Newcombe interval, a two-sided p-value (pooled z-test; Fisher’s exact test when an expected count is below 5), adjusted across the report (Holm by default), and the answers per arm needed to detect minimumDifference.',
+      query: experimentsQuery,
+      report: experimentsReport,
+      build: (d, org, ws, q) => experiments(d, org, ws, q),
+      csv: async (d, org, ws, q) => experimentsCsv(await experiments(d, org, ws, q)),
+      csvExample: csv.experiments,
+    }),
+    route({
+      path: 'competitor-gap',
+      summary: 'Competitor gap: prompts where a competitor is named and no own brand is, with examples',
+      description: 'Largest gap first; each row quotes the latest such answers (snippet and spans of the competitor’s mention).',
+      query: competitorGapQuery,
+      report: competitorGapReport,
+      build: (d, org, ws, q) => competitorGap(d, org, ws, q),
+      csv: async (d, org, ws, q) => competitorGapCsv(await competitorGap(d, org, ws, q)),
+      csvExample: csv.competitorGap,
+    }),
+  ];
+}
+
 export async function reportsRoutes(app: FastifyInstance, deps: service.ReportsDeps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   const refresher = deps.refresher ?? new RollupRefresher(deps.db.pool, app.log);
   const d: service.ReportsDeps = { ...deps, refresher };
   // Background rebuilds started by reports must finish before the pool closes.
   app.addHook('onClose', async () => refresher.idle());
-  const tags = ['Reports'];
-  const base = '/v1/workspaces/:workspaceId/reports';
-  const csv = await csvExamples();
-
-  r.get(`${base}/visibility`, {
-    serializerCompiler: plainJson,
-    schema: {
-      tags,
-      summary: 'Visibility: mention rate per brand (by provider and configuration unless grouped otherwise)',
-      description:
-        'Answers mentioning each brand over successful analysed answers, with n and the 95% Wilson interval. Failed answers and answers awaiting analysis are counted apart, never as "not mentioned".',
-      params: workspaceParams,
-      querystring: visibilityQuery,
-      response: { 200: jsonOrCsv(visibilityReport, 'The visibility report', csv.visibility), ...problemResponses },
-    },
-  }, async (req, reply) => {
-    const org = orgOf(req);
-    if (req.query.format === 'csv') return sendCsv(reply, 'visibility', await service.brandReportCsv(d, org, req.params.workspaceId, 'visibility', req.query));
-    return service.visibility(d, org, req.params.workspaceId, req.query);
-  });
-
-  r.get(`${base}/share-of-voice`, {
-    serializerCompiler: plainJson,
-    schema: {
-      tags,
-      summary: 'Share of voice, average rank, top-1 rate and sentiment per brand',
-      description:
-        'Presence- and count-based share of voice among every tracked brand (delta-method intervals over answers), mean rank and top-1 rate over the answers mentioning the brand, mean sentiment with counts per label.',
-      params: workspaceParams,
-      querystring: shareOfVoiceQuery,
-      response: { 200: jsonOrCsv(shareOfVoiceReport, 'The share-of-voice report', csv.shareOfVoice), ...problemResponses },
-    },
-  }, async (req, reply) => {
-    const org = orgOf(req);
-    if (req.query.format === 'csv') return sendCsv(reply, 'share-of-voice', await service.brandReportCsv(d, org, req.params.workspaceId, 'share-of-voice', req.query));
-    return service.shareOfVoice(d, org, req.params.workspaceId, req.query);
-  });
-
-  r.get(`${base}/trends`, {
-    serializerCompiler: plainJson,
-    schema: {
-      tags,
-      summary: 'Trends: every brand metric per day or week, in the workspace time zone',
-      description: 'Mention rate, share of voice, average rank, top-1 rate, sentiment and citation share per period and brand; answers are dated by their run.',
-      params: workspaceParams,
-      querystring: trendsQuery,
-      response: { 200: jsonOrCsv(trendsReport, 'The trends report', csv.trends), ...problemResponses },
-    },
-  }, async (req, reply) => {
-    const org = orgOf(req);
-    if (req.query.format === 'csv') return sendCsv(reply, 'trends', await service.brandReportCsv(d, org, req.params.workspaceId, 'trends', req.query));
-    return service.trends(d, org, req.params.workspaceId, req.query);
-  });
-
-  r.get(`${base}/citations`, {
-    serializerCompiler: plainJson,
-    schema: {
-      tags,
-      summary: 'Citations: top domains and URLs, own-domain share per brand, and the split between annotations, links and retrieved sources',
-      description: 'Per provider unless grouped otherwise. Cited = annotations and links; search results retrieved but not cited are counted apart.',
-      params: workspaceParams,
-      querystring: citationsQuery,
-      response: { 200: jsonOrCsv(citationsReport, 'The citations report', csv.citations), ...problemResponses },
-    },
-  }, async (req, reply) => {
-    const report = await citations(d, orgOf(req), req.params.workspaceId, req.query);
-    return req.query.format === 'csv' ? sendCsv(reply, 'citations', citationsCsv(report)) : report;
-  });
-
-  r.get(`${base}/experiments`, {
-    serializerCompiler: plainJson,
-    schema: {
-      tags,
-      summary: 'Configuration experiments: difference in mention rate per brand, with interval, p-value and samples needed',
-      description:
-        'For configA and configB, or every pair of configurations differing only in `parameter` (model, provider, temperature, webSearch…): B − A with its 95% Newcombe interval, a two-sided p-value (pooled z-test; Fisher’s exact test when an expected count is below 5), adjusted across the report (Holm by default), and the answers per arm needed to detect minimumDifference.',
-      params: workspaceParams,
-      querystring: experimentsQuery,
-      response: { 200: jsonOrCsv(experimentsReport, 'The experiments report', csv.experiments), ...problemResponses },
-    },
-  }, async (req, reply) => {
-    const report = await experiments(d, orgOf(req), req.params.workspaceId, req.query);
-    if (req.query.format !== 'csv') return report;
-    return sendCsv(reply, 'experiments', experimentsCsv(report));
-  });
-
-  r.get(`${base}/competitor-gap`, {
-    serializerCompiler: plainJson,
-    schema: {
-      tags,
-      summary: 'Competitor gap: prompts where a competitor is named and no own brand is, with examples',
-      description: 'Largest gap first; each row quotes the latest such answers (snippet and spans of the competitor’s mention).',
-      params: workspaceParams,
-      querystring: competitorGapQuery,
-      response: { 200: jsonOrCsv(competitorGapReport, 'The competitor-gap report', csv.competitorGap), ...problemResponses },
-    },
-  }, async (req, reply) => {
-    const report = await competitorGap(d, orgOf(req), req.params.workspaceId, req.query);
-    return req.query.format === 'csv' ? sendCsv(reply, 'competitor-gap', competitorGapCsv(report)) : report;
-  });
+  for (const spec of await reportRoutes()) {
+    app.get(
+      `/v1/workspaces/:workspaceId/reports/${spec.path}`,
+      {
+        serializerCompiler: plainJson,
+        schema: {
+          tags: ['Reports'],
+          summary: spec.summary,
+          description: spec.description,
+          params: workspaceParams,
+          querystring: spec.query,
+          response: { 200: jsonOrCsv(spec.report, `The ${spec.path} report`, spec.csvExample), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const { workspaceId } = req.params as z.output<typeof workspaceParams>;
+        const query = req.query as z.output<z.ZodType> & { format?: string };
+        const org = orgOf(req);
+        if (query.format === 'csv') return sendCsv(reply, spec.path, await spec.csv(d, org, workspaceId, query));
+        return spec.build(d, org, workspaceId, query);
+      },
+    );
+  }
 }
