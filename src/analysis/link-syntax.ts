@@ -77,7 +77,7 @@ function count(text: string, from: number, to: number, unit: number): number {
  */
 export function urlEnd(text: string, start: number, from: number): number {
   const n = text.length;
-  let e = from < 0 ? 0 : from;
+  let e = Math.max(from, 0);
   while (e < n && !stopsUrl(text.charCodeAt(e))) e++;
   if (e > n) e = n;
   while (e > from) {

@@ -95,19 +95,22 @@ function answerFrom(provider: string, body: string): AnswerInput {
   }
 }
 
+function parseAnalyzeArgs(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: { brands: { type: 'string' }, provider: { type: 'string', default: 'text' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (err) {
+    throw new InputError(`${err instanceof Error ? err.message : String(err)}; ${USAGE}`);
+  }
+}
+
 export async function analyzeCommand(argv: string[], io: AnalyzeIo): Promise<number> {
   try {
-    let args;
-    try {
-      args = parseArgs({
-        args: argv,
-        options: { brands: { type: 'string' }, provider: { type: 'string', default: 'text' } },
-        allowPositionals: true,
-        strict: true,
-      });
-    } catch (err) {
-      throw new InputError(`${err instanceof Error ? err.message : String(err)}; ${USAGE}`);
-    }
+    const args = parseAnalyzeArgs(argv);
     const { brands: brandsPath, provider = 'text' } = args.values;
     if (!brandsPath) throw new InputError(`--brands is required; ${USAGE}`);
     if (!PROVIDERS.includes(provider)) {

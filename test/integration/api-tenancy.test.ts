@@ -171,7 +171,7 @@ describe('rate limits and headers', () => {
       const a = await createTenant(limited.db);
       const b = await keyFor(limited.db, a.organizationId, ['read']);
       const statuses: number[] = [];
-      let last;
+      let last: Awaited<ReturnType<typeof limited.app.inject>> | undefined;
       for (let i = 0; i < 4; i++) {
         last = await limited.app.inject({ url: '/v1/workspaces', headers: a.headers });
         statuses.push(last.statusCode);

@@ -129,7 +129,7 @@ describe('runs', () => {
     // No call is made: the queue is held until the run is cancelled, then its jobs find nothing to do.
     const queue = ctx.producers.queue(queryQueueName('mock'));
     await queue.pause();
-    let run;
+    let run: { id: string; estimatedCostUsd: number; budgetUsd: number | null };
     try {
       run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [configs[0].id] });
       await api.post(`${base}/runs/${run.id}/cancel`, {});
@@ -247,7 +247,7 @@ describe('runs', () => {
     // Hold the provider queue so the price can change before any call of the second run.
     const queue = ctx.producers.queue(queryQueueName('mock'));
     await queue.pause();
-    let run;
+    let run: { id: string; estimatedCostUsd: number; budgetUsd: number | null };
     try {
       run = await api.post(`${base}/runs`, { auditId: audit.id });
       expect(run.estimatedCostUsd).toBeCloseTo(0.2, 6);

@@ -13,7 +13,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../lib/errors.js';
+import type { AppError } from '../../lib/errors.js';
 import { sendProblem } from '../../plugins/errors.js';
 import type { Producers } from '../../queues/producer.js';
 import { bearerOf, requireOperatorToken } from './operations.access.js';

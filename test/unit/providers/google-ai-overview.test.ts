@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { googleAiOverviewAdapter } from '../../../src/providers/google-ai-overview.js';
-import { ConfigValidationError, type ModelParams, type QueryContext, type QueryInput } from '../../../src/providers/types.js';
+import type { ConfigValidationError, ModelParams, QueryContext, QueryInput } from '../../../src/providers/types.js';
 import { FakeServer, failure, fixture } from './fake-server.js';
 
 let server: FakeServer;

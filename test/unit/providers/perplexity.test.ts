@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { perplexityAdapter } from '../../../src/providers/perplexity.js';
-import { ConfigValidationError, ProviderError, type ModelParams, type QueryContext, type QueryInput } from '../../../src/providers/types.js';
+import type { ConfigValidationError, ProviderError, ModelParams, QueryContext, QueryInput } from '../../../src/providers/types.js';
 import { FakeServer, failure, fixture } from './fake-server.js';
 
 let server: FakeServer;
