@@ -162,6 +162,24 @@ describe('bulk prompt import', () => {
     const broken = await call('POST', url, tenant.key, 'text\n"unterminated\n', { 'content-type': 'text/csv' });
     expect(broken.json()).toMatchObject({ status: 400, code: 'bad_request' });
   });
+
+  it('says which separator tags take when a CSV tag cell holds a comma', async () => {
+    const ws = (await call('POST', '/v1/workspaces', tenant.key, { name: 'Import tags' })).json();
+    const url = `/v1/workspaces/${ws.id}/prompts/import`;
+    const csv = { 'content-type': 'text/csv' };
+    const hint = 'tags are separated by ";" or "|", not ",": write crm;smb';
+    // Quoted, the cell is one value holding a comma.
+    const quoted = await call('POST', url, tenant.key, 'text,locale,tags\n"Best CRM?",en-US,crm\n"Quel CRM ?",fr-FR,"crm,smb"\n', csv);
+    expect(quoted.json()).toMatchObject({ status: 400, code: 'validation_failed', errors: [{ path: 'prompts.1.tags', message: hint }] });
+    // Unquoted, the comma makes one cell more than the header has columns.
+    const unquoted = await call('POST', url, tenant.key, 'text,locale,tags\n"Best CRM?",en-US,crm\n"Quel CRM ?",fr-FR,crm,smb\n', csv);
+    expect(unquoted.json()).toMatchObject({ status: 400, code: 'validation_failed', errors: [{ path: 'prompts.1.tags', message: hint }] });
+    expect(unquoted.json().detail).toBe(
+      'Line 3 of the CSV has 4 cells for 3 columns (text, locale, tags). Tags are separated by ";" or "|", not ",": write crm;smb. ' +
+        'A text that contains a comma goes in double quotes.',
+    );
+    expect((await call('GET', `/v1/workspaces/${ws.id}/prompts`, tenant.key)).json().data).toEqual([]);
+  });
 });
 
 describe('rate limits and headers', () => {

@@ -4,7 +4,7 @@
  * validated first and either all rows are created, in one transaction, or none: the 400 lists
  * each bad row and field.
  */
-import { parse as parseCsv } from 'csv-parse/sync';
+import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Database } from '../../db/client.js';
 import { AppError, type FieldError } from '../../lib/errors.js';
@@ -28,12 +28,42 @@ export const promptImportResult = z
   .object({ imported: z.number().int(), prompts: z.array(promptDto) })
   .meta({ examples: [promptImportExample] });
 
+const TAG_SEPARATORS = /[;|]/;
+const TAGS_RULE = 'are separated by ";" or "|", not ","';
+/** What to write instead of tags joined by commas. */
+const tagsInstead = (cells: string[]) => `write ${cells.flatMap((c) => c.split(/[,;|]/)).map((t) => t.trim()).filter(Boolean).join(';')}`;
+
+/**
+ * A row with more cells than the header has columns: most often tags written "crm,smb" in a last
+ * `tags` column, else a text with a comma that is not in double quotes. The error says both.
+ */
+function tooManyCells(err: CsvError): AppError {
+  const columns = (err.columns as Array<{ name: string }>).map((c) => c.name);
+  const cells = err.record as string[];
+  const tagsLast = columns[columns.length - 1] === 'tags';
+  const instead = tagsInstead(tagsLast ? cells.slice(columns.length - 1) : ['crm', 'smb']);
+  return new AppError(
+    'validation_failed',
+    `Line ${err.lines} of the CSV has ${cells.length} cells for ${columns.length} columns (${columns.join(', ')}). ` +
+      `Tags ${TAGS_RULE}: ${instead}. A text that contains a comma goes in double quotes.`,
+    {
+      errors: [
+        tagsLast
+          ? { path: `prompts.${err.records}.tags`, message: `tags ${TAGS_RULE}: ${instead}` }
+          : { path: `prompts.${err.records}`, message: `${cells.length} cells for ${columns.length} columns` },
+      ],
+    },
+  );
+}
+
 /** Rows from a CSV body; a structural problem (unbalanced quotes, no text column) is a 400. */
 export function rowsFromCsv(body: string): unknown[] {
   let records: Array<Record<string, string>>;
   try {
     records = parseCsv(body, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true, relax_column_count: false });
   } catch (err) {
+    const more = err instanceof CsvError && Array.isArray(err.record) && Array.isArray(err.columns) && err.record.length > err.columns.length;
+    if (more && err.code === 'CSV_RECORD_INCONSISTENT_COLUMNS') throw tooManyCells(err);
     throw new AppError('bad_request', `The CSV could not be read: ${(err as Error).message}`);
   }
   if (records.length === 0) throw new AppError('validation_failed', 'The CSV has no prompt rows.', { errors: [{ path: 'body', message: 'needs a header row and at least one row' }] });
@@ -44,10 +74,16 @@ export function rowsFromCsv(body: string): unknown[] {
   const known = new Set(['text', 'locale', 'tags']);
   const extra = Object.keys(records[0] as object).filter((k) => !known.has(k));
   if (extra.length) throw new AppError('validation_failed', `Unknown CSV column(s): ${extra.join(', ')} (expected text, locale, tags).`, { errors: extra.map((k) => ({ path: `body.${k}`, message: 'unknown column' })) });
+  // A quoted cell may hold a comma ("crm,smb"): say which separator tags take, for every such row.
+  const commas: FieldError[] = [];
+  records.forEach((r, i) => {
+    if (r.tags?.includes(',')) commas.push({ path: `prompts.${i}.tags`, message: `tags ${TAGS_RULE}: ${tagsInstead([r.tags])}` });
+  });
+  if (commas.length) throw new AppError('validation_failed', `${commas.length} of ${records.length} prompts separate tags with ","; nothing was imported.`, { errors: commas.slice(0, 200) });
   return records.map((r) => ({
     text: r.text,
     ...(r.locale ? { locale: r.locale } : {}),
-    ...(r.tags ? { tags: r.tags.split(/[;|]/).map((t) => t.trim()).filter(Boolean) } : {}),
+    ...(r.tags ? { tags: r.tags.split(TAG_SEPARATORS).map((t) => t.trim()).filter(Boolean) } : {}),
   }));
 }
 
