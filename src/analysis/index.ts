@@ -1,7 +1,8 @@
 /**
  * Analysis: one answer and a brand set in, facts out (mentions, citations, sentiment). Pure: no
  * I/O, no clock, no randomness; the same input always gives the same facts. The rules below are
- * DESIGN.md §3 made exact; change one and bump ANALYSIS_VERSION (stored with every result).
+ * stated in full, with worked examples, in docs/analysis-rules.md; change one there and here, and
+ * bump ANALYSIS_VERSION (stored with every result).
  *
  * Mentions
  * - Whole words only, Unicode-aware: the characters around a match are not letters, digits or

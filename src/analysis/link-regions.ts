@@ -2,7 +2,7 @@
  * Where the link-like regions of an answer are: one left-to-right pass per construct, using
  * indexOf on the constructs' fixed characters ("](", "<", "://", "www.", ".") instead of regular
  * expressions over the whole text. Regions serve twice: as citations (links.ts), and as text
- * where a brand name is not a mention (DESIGN.md §3).
+ * where a brand name is not a mention (docs/analysis-rules.md).
  *
  * Order of precedence: markdown links and images (the text between the parentheses is the
  * target), autolinks, bare URLs, "www." URLs, then bare host names and e-mail addresses. A region

@@ -1,6 +1,6 @@
 /**
  * The analysis contract: answer text (plus the provider's citations) and a brand set in, facts
- * out. Pure: no I/O, no clock, no randomness. Rules: DESIGN.md §3 and src/analysis/index.ts.
+ * out. Pure: no I/O, no clock, no randomness. Rules: docs/analysis-rules.md.
  */
 import type { ProviderCitation, ProviderSource } from '../providers/types.js';
 

@@ -1,7 +1,7 @@
 /**
  * Cuts an answer's text into segments for highlighting brand mentions, from the spans the API
- * gives ([start, end) JavaScript string indices, DESIGN.md §3). Segments are plain strings, to be
- * rendered as text nodes: the answer itself is never parsed as HTML.
+ * gives ([start, end) JavaScript string indices, docs/analysis-rules.md). Segments are plain
+ * strings, to be rendered as text nodes: the answer itself is never parsed as HTML.
  *
  * Spans of different brands may overlap ("Google Cloud" is also a mention of "Google"), so the
  * text is cut at every span boundary and each piece lists every brand covering it.

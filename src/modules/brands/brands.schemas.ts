@@ -5,7 +5,7 @@ import { brandExample } from './brands.examples.js';
 
 /**
  * Accepts "hubspot.com", "www.hubspot.com" or "https://blog.hubspot.com/x" and keeps the host in
- * lower case without "www.", so subdomains of it count as the brand's (DESIGN.md §3).
+ * lower case without "www.", so subdomains of it count as the brand's (docs/analysis-rules.md, owned domains).
  */
 export const brandDomain = z
   .string()
