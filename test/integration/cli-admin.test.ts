@@ -1,6 +1,6 @@
 /**
  * `citewatch orgs create` and `citewatch keys create` through the CLI's own entry (runCli),
- * against the test database, read the way the README walkthrough reads them:
+ * against the test database, read the way the walkthrough of docs/integrators.md reads them:
  * `awk '{print $2}'` for the organization id and `tail -1` for the key.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -36,7 +36,8 @@ export async function promptImportRoutes(app: FastifyInstance, deps: service.Pro
       tags: ['Prompts'],
       summary: 'Import prompts in bulk (JSON or CSV)',
       description:
-        'JSON: {"prompts": [{text, locale?, tags?}, …]}. CSV (Content-Type: text/csv): a header row with `text` and optionally `locale` and `tags` (separated by ; or |). ' +
+        'JSON: {"prompts": [{text, locale?, tags?}, …]}. CSV (Content-Type: text/csv): a header row with `text` and optionally `locale` and `tags`; ' +
+        'tags within a cell are separated by ; or | (crm;smb), never by a comma, and a text containing a comma goes in double quotes. ' +
         `Up to ${MAX_IMPORT_ROWS} prompts; all are created or none, and a 400 names every invalid row.`,
       params: workspaceParams,
       body: promptImportBody,
