@@ -211,7 +211,8 @@ describe('openai adapter, errors', () => {
 
   it('a provider that never answers times out as transient within ctx.timeoutMs', async () => {
     server.reply({ hang: true });
-    const err = await failure(openaiAdapter.query(query('gpt-5.4-mini', {}), ctx({ timeoutMs: 50 })));
+    // Long enough for the request to reach the server on a loaded machine: the SDK must not retry it.
+    const err = await failure(openaiAdapter.query(query('gpt-5.4-mini', {}), ctx({ timeoutMs: 1_000 })));
     expect(err).toMatchObject({ kind: 'transient', status: null, code: 'timeout' });
     expect(server.requests).toHaveLength(1);
   });
