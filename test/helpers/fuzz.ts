@@ -40,6 +40,50 @@ const NASTY_STRINGS = [
   '{"$ne": null}',
 ];
 
+/**
+ * Instants at the limits: of the accepted range (1970-01-01T00:00:00Z to 9999-01-01T00:00:00Z),
+ * of four-digit ISO years, and of JavaScript dates; offsets that move an instant across a limit.
+ */
+export const DATE_EDGES = {
+  inside: ['1970-01-01T00:00:00Z', '1970-01-01T01:00:00+01:00', '2026-11-01T00:00:00.123456Z', '9999-01-01T00:59:59+01:00', '9999-01-01T00:00:00Z'],
+  outside: [
+    '0000-01-01T00:00:00Z',
+    '0000-01-01T00:00:00+01:00',
+    '0001-01-01T00:00:00Z',
+    '1969-12-31T23:59:59.999Z',
+    '1970-01-01T00:00:00+00:01',
+    '9999-01-01T00:00:00.001Z',
+    '9999-01-01T00:00:00-00:01',
+    '9999-12-31T23:59:59Z',
+    '9999-12-31T23:59:59-05:00',
+    '+010000-01-01T00:00:00Z',
+    '-000001-01-01T00:00:00Z',
+    '-271821-04-20T00:00:00Z',
+    '+275760-09-13T00:00:00Z',
+    '2026-02-29T00:00:00Z',
+  ],
+} as const;
+
+/** Every date input the document describes: query parameters and top-level body fields of format date-time. */
+export function dateInputs(doc: OpenApiDoc) {
+  const isDate = (schema: unknown) => JSON.stringify(schema ?? {}).includes('"date-time"');
+  return operations(doc).flatMap(({ method, template, op }) => {
+    const query = (op.parameters ?? []).filter((p) => p.in === 'query' && isDate(p.schema)).map((p) => ({ in: 'query' as const, name: p.name }));
+    const body = op.requestBody?.content?.['application/json']?.schema as { properties?: Record<string, unknown> } | undefined;
+    const fields = Object.entries(body?.properties ?? {}).filter(([, schema]) => isDate(schema)).map(([name]) => ({ in: 'body' as const, name }));
+    return [...query, ...fields].map((input) => ({ method, template, op, ...input }));
+  });
+}
+
+/** A valid request to `input`'s route, with `value` in that date input. */
+export function dateRequest(input: ReturnType<typeof dateInputs>[number], value: string, tenant: FullTenant): InjectOptions {
+  const url = fillPath(input.template, tenant.params);
+  const headers = { authorization: `Bearer ${tenant.key}` };
+  const method = input.method as InjectOptions['method'];
+  if (input.in === 'query') return { method, url: `${url}?${input.name}=${encodeURIComponent(value)}`, headers };
+  return { method, url, headers, payload: { ...(exampleBody(input.op) as object), [input.name]: value } };
+}
+
 function randomJson(r: ReturnType<typeof rng>, depth = 0): unknown {
   const kind = r.int(depth > 3 ? 5 : 8);
   switch (kind) {
@@ -61,12 +105,17 @@ function randomJson(r: ReturnType<typeof rng>, depth = 0): unknown {
   }
 }
 
+const ISO_DATE = /^\d{4}-\d\d-\d\dT/;
+const randomDate = (r: ReturnType<typeof rng>) => r.pick([...DATE_EDGES.inside, ...DATE_EDGES.outside]);
+
 /** Mutates one field of a valid example, so requests get past the first checks and probe deeper. */
 function mutate(r: ReturnType<typeof rng>, example: unknown): unknown {
   if (!example || typeof example !== 'object' || Array.isArray(example)) return randomJson(r);
   const copy: Record<string, unknown> = { ...(example as Record<string, unknown>) };
   const keys = Object.keys(copy);
-  if (keys.length && r.next() < 0.8) copy[r.pick(keys)] = randomJson(r);
+  const dates = keys.filter((k) => typeof copy[k] === 'string' && ISO_DATE.test(copy[k] as string));
+  if (dates.length && r.next() < 0.5) copy[r.pick(dates)] = randomDate(r);
+  else if (keys.length && r.next() < 0.8) copy[r.pick(keys)] = randomJson(r);
   else copy[r.pick(NASTY_STRINGS).slice(0, 30) || 'extra'] = randomJson(r);
   return copy;
 }
@@ -74,7 +123,13 @@ function mutate(r: ReturnType<typeof rng>, example: unknown): unknown {
 export function* fuzzRequests(doc: OpenApiDoc, tenant: FullTenant, count: number, seed: number): Generator<InjectOptions> {
   const r = rng(seed);
   const ops = operations(doc).filter((o) => o.template.startsWith('/v1/') || o.template === '/health' || o.template === '/ready');
+  const dated = dateInputs(doc);
   for (let i = 0; i < count; i++) {
+    // Some requests are valid but for one date, so the date reaches the database.
+    if (dated.length && r.next() < 0.15) {
+      yield dateRequest(r.pick(dated), randomDate(r), tenant);
+      continue;
+    }
     const op = r.pick(ops);
     const params: Record<string, string> = {};
     for (const name of op.params) {
@@ -88,7 +143,11 @@ export function* fuzzRequests(doc: OpenApiDoc, tenant: FullTenant, count: number
       url = op.template;
     }
     if (r.next() < 0.5) {
-      const q = Array.from({ length: 1 + r.int(3) }, () => `${encodeURIComponent(r.pick(['limit', 'cursor', 'from', 'to', 'runId', 'brandIds', 'tag', 'archived', 'groupBy', 'format', 'x', 'limit']))}=${encodeURIComponent(r.pick(NASTY_STRINGS))}`);
+      const q = Array.from({ length: 1 + r.int(3) }, () => {
+        const name = r.pick(['limit', 'cursor', 'from', 'to', 'runId', 'brandIds', 'tag', 'archived', 'groupBy', 'format', 'x', 'limit']);
+        const value = (name === 'from' || name === 'to') && r.next() < 0.7 ? randomDate(r) : r.pick(NASTY_STRINGS);
+        return `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+      });
       url += `?${q.join('&')}`;
     }
     const method = r.next() < 0.9 ? op.method : r.pick(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD']);

@@ -1,0 +1,90 @@
+/**
+ * Inputs at the edges of what the API, Node's HTTP parser and Postgres accept: instants at and
+ * past the accepted range on every date input, deeply nested JSON bodies, and requests that
+ * Node refuses before any route runs. Each is a clear 4xx problem+json, never a 5xx.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../helpers/context.js';
+import { createFullTenant, openApiDoc, type FullTenant, type OpenApiDoc } from '../helpers/full-tenant.js';
+import { DATE_EDGES, dateInputs, dateRequest } from '../helpers/fuzz.js';
+
+let ctx: TestContext;
+let doc: OpenApiDoc;
+let tenant: FullTenant;
+
+beforeAll(async () => {
+  ctx = await createTestContext({ API_RATE_LIMIT_PER_MINUTE: '100000' });
+  ctx.startWorker();
+  doc = await openApiDoc(ctx.app);
+  tenant = await createFullTenant(ctx, doc);
+});
+afterAll(async () => ctx.close());
+
+type Reply = { statusCode: number; headers: Record<string, unknown>; body: string };
+
+function problemOf(res: Reply, where: string) {
+  expect(res.statusCode, `${where}: ${res.body}`).toBe(400);
+  expect(res.headers['content-type'], where).toMatch(/^application\/problem\+json/);
+  return JSON.parse(res.body) as { code: string; detail: string; errors?: Array<{ path: string; message: string }> };
+}
+
+describe('date inputs', () => {
+  const inputs = () => dateInputs(doc);
+  const send = (input: ReturnType<typeof inputs>[number], value: string) => ctx.app.inject(dateRequest(input, value, tenant));
+
+  it('are found on every report, the answers, the exports, reanalyses and API keys', () => {
+    const names = inputs().map((i) => `${i.method} ${i.template} ${i.in}.${i.name}`);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'GET /v1/workspaces/{workspaceId}/reports/visibility query.from',
+        'GET /v1/workspaces/{workspaceId}/answers query.to',
+        'GET /v1/workspaces/{workspaceId}/exports/citations query.from',
+        'POST /v1/workspaces/{workspaceId}/reanalyses body.to',
+        'POST /v1/api-keys body.expiresAt',
+      ]),
+    );
+    expect(names.length).toBeGreaterThanOrEqual(2 * 10 + 3);
+  });
+
+  it('answer 400 naming the field for instants outside 1970-01-01T00:00:00Z to 9999-01-01T00:00:00Z', async () => {
+    for (const input of inputs()) {
+      const path = `${input.in === 'query' ? 'querystring' : 'body'}.${input.name}`;
+      for (const value of DATE_EDGES.outside) {
+        const where = `${input.method} ${input.template} ${path}=${value}`;
+        const problem = problemOf(await send(input, value), where);
+        expect(problem.code, where).toBe('validation_failed');
+        expect(problem.errors?.find((e) => e.path === path)?.message, where).toMatch(/between 1970-01-01T00:00:00Z and 9999-01-01T00:00:00Z|ISO 8601 date-time/);
+      }
+    }
+  });
+
+  it('accept instants just inside the range', async () => {
+    for (const input of inputs()) {
+      for (const value of DATE_EDGES.inside) {
+        const res = await send(input, value);
+        const where = `${input.method} ${input.template} ${input.in}.${input.name}=${value}: ${res.body.slice(0, 300)}`;
+        if (input.method === 'GET') expect(res.statusCode, where).toBe(200);
+        else if (res.statusCode === 400) expect(JSON.parse(res.body).detail, where).toMatch(/must be in the future/);
+        else expect(res.statusCode, where).toBeLessThan(300);
+      }
+    }
+  });
+
+  it('cover the whole range in reports read by local day, in time zones far east and west', async () => {
+    const base = `/v1/workspaces/${tenant.params.workspaceId}`;
+    const range = `from=${DATE_EDGES.inside[0]}&to=${encodeURIComponent(DATE_EDGES.inside.at(-1) as string)}`;
+    for (const timezone of ['Pacific/Kiritimati', 'Etc/GMT+12']) {
+      expect((await ctx.app.inject({ method: 'PATCH', url: base, headers: tenant.headers, payload: { timezone } })).statusCode).toBe(200);
+      for (const report of ['citations', 'trends', 'trends?interval=week', 'visibility?groupBy=day', 'share-of-voice?groupBy=week']) {
+        const res = await ctx.app.inject({ url: `${base}/reports/${report}${report.includes('?') ? '&' : '?'}${range}`, headers: tenant.headers });
+        expect(res.statusCode, `${report} in ${timezone}: ${res.body.slice(0, 300)}`).toBe(200);
+      }
+    }
+  });
+
+  it('keep an API key that expires at the end of the range readable', async () => {
+    const res = await ctx.app.inject({ method: 'POST', url: '/v1/api-keys', headers: tenant.headers, payload: { name: 'late', scopes: ['read'], expiresAt: '9999-01-01T01:00:00+01:00' } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(JSON.parse(res.body).expiresAt).toBe('9999-01-01T00:00:00.000Z');
+  });
+});
