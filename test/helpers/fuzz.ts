@@ -108,6 +108,20 @@ function randomJson(r: ReturnType<typeof rng>, depth = 0): unknown {
 const ISO_DATE = /^\d{4}-\d\d-\d\dT/;
 const randomDate = (r: ReturnType<typeof rng>) => r.pick([...DATE_EDGES.inside, ...DATE_EDGES.outside]);
 
+/**
+ * A valid example with one field nested around the API's 32-level limit or far past it, as text:
+ * 50,000 levels are about 100 KB, within the body limit, and too deep to build with JSON.stringify.
+ */
+function deepJson(r: ReturnType<typeof rng>, example: unknown): string {
+  const fields = example && typeof example === 'object' && !Array.isArray(example) ? (example as Record<string, unknown>) : {};
+  const levels = r.pick([30, 31, 32, 33, 1_000, 50_000]);
+  const [open, close] = r.pick([['[', ']'], ['{"a":', '}'], ['[{"b":', '}]']] as const);
+  const deep = `${open.repeat(levels)}${JSON.stringify(r.pick(NASTY_STRINGS))}${close.repeat(levels)}`;
+  // The deep value comes last, so it replaces the example's value of that key when parsed.
+  const rest = JSON.stringify(fields).slice(1, -1);
+  return `{${rest}${rest ? ',' : ''}${JSON.stringify(r.pick([...Object.keys(fields), 'x']))}:${deep}}`;
+}
+
 /** Mutates one field of a valid example, so requests get past the first checks and probe deeper. */
 function mutate(r: ReturnType<typeof rng>, example: unknown): unknown {
   if (!example || typeof example !== 'object' || Array.isArray(example)) return randomJson(r);
@@ -157,7 +171,7 @@ export function* fuzzRequests(doc: OpenApiDoc, tenant: FullTenant, count: number
     else if (auth === 8) headers.authorization = r.pick(['Bearer', 'Basic Zm9vOmJhcg==', `Bearer cw_${'x'.repeat(8)}_${'y'.repeat(32)}`, 'Bearer '.padEnd(2_000, 'z')]);
     const request: InjectOptions = { method: method as InjectOptions['method'], url, headers };
     if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
-      const shape = r.int(6);
+      const shape = r.int(7);
       if (shape === 0) {
         headers['content-type'] = 'application/json';
         request.payload = r.pick(['{', '{"name":', '[1,2', 'not json', '\u0000', '{"a":1}}', '"just a string"', '1e999', '{"__proto__":{"polluted":true}}']);
@@ -166,6 +180,9 @@ export function* fuzzRequests(doc: OpenApiDoc, tenant: FullTenant, count: number
         request.payload = r.pick(['name=x', '<a/>', 'text\n"x"\n', '--x--', 'a,b\n1,2,3\n']);
       } else if (shape === 2) {
         request.payload = randomJson(r) as object;
+      } else if (shape === 6) {
+        headers['content-type'] = 'application/json';
+        request.payload = deepJson(r, exampleBody(op.op));
       } else {
         request.payload = mutate(r, exampleBody(op.op)) as object;
       }

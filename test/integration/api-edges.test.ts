@@ -88,3 +88,31 @@ describe('date inputs', () => {
     expect(JSON.parse(res.body).expiresAt).toBe('9999-01-01T00:00:00.000Z');
   });
 });
+
+describe('nested JSON bodies', () => {
+  const nest = (levels: number, inner = '0') => `${'['.repeat(levels)}${inner}${']'.repeat(levels)}`;
+  const post = (payload: string) =>
+    ctx.app.inject({ method: 'POST', url: '/v1/workspaces', headers: { ...tenant.headers, 'content-type': 'application/json' }, payload });
+
+  it('are refused past 32 levels with a 400, however deep (50,000 levels, 100 KB)', async () => {
+    for (const body of [`{"name":"deep","x":${nest(50_000)}}`, `{"name":"deep","x":${'{"a":'.repeat(50_000)}0${'}'.repeat(50_000)}}`]) {
+      expect(body.length).toBeGreaterThan(100_000);
+      const problem = problemOf(await post(body), 'a 50,000-level body');
+      expect(problem).toMatchObject({ code: 'validation_failed', errors: [{ path: 'body', message: 'must not nest deeper than 32 levels' }] });
+    }
+  });
+
+  it('count the body itself as the first level', async () => {
+    const at = problemOf(await post(`{"name":"x","x":${nest(31)}}`), '32 levels');
+    expect(at.errors).toEqual([{ path: 'body.x', message: 'unknown field: remove it' }]);
+    const past = problemOf(await post(`{"name":"x","x":${nest(32)}}`), '33 levels');
+    expect(past.errors).toEqual([{ path: 'body', message: 'must not nest deeper than 32 levels' }]);
+  });
+
+  it('still refuse U+0000 anywhere in them, keys included', async () => {
+    for (const body of [`{"name":"x","x":${nest(20, '"a\\u0000b"')}}`, `{"name":"x","x":${nest(20, '{"a\\u0000":1}')}}`]) {
+      const problem = problemOf(await post(body), 'a NUL at level 22');
+      expect(problem.errors).toEqual([{ path: 'body', message: 'must not contain U+0000' }]);
+    }
+  });
+});
