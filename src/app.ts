@@ -31,7 +31,7 @@ import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js';
 import { deliveryRetry } from './modules/webhooks/webhooks.emit.js';
 import { workspacesRoutes } from './modules/workspaces/workspaces.routes.js';
 import { ApiKeyCache, authPlugin } from './plugins/auth.js';
-import { errorsPlugin, sendProblem } from './plugins/errors.js';
+import { clientErrorHandler, errorsPlugin, sendProblem } from './plugins/errors.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { egressPolicy } from './providers/egress.js';
@@ -60,6 +60,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Requests Node's HTTP parser refuses before routing leave as problem+json too, and so do
+    // HTTP/1.1 requests without Host (errorsPlugin refuses them rather than Node).
+    clientErrorHandler,
+    http: { requireHostHeader: false },
     // Errors the router raises before any route runs (bad URL encoding, over-long path
     // parameters) leave as problem+json too.
     frameworkErrors: (error, request, reply) => {

@@ -190,3 +190,51 @@ export function* fuzzRequests(doc: OpenApiDoc, tenant: FullTenant, count: number
     yield request;
   }
 }
+
+/** Bytes that break a request line or header somewhere Node's parser looks. */
+const BAD_BYTES = ['\u0000', '\u0001', '\u007f', ' ', '\t', '\r', '\u0080', '\u00ff', '"', '<', '{', '\\'];
+
+/**
+ * Seeded HTTP/1.1 requests as bytes, each a valid request with one or two framing or syntax
+ * faults Node's parser refuses before routing (or, for methods Node knows, that reach the
+ * router): odd methods, bad bytes in the request line, odd versions, repeated or conflicting
+ * Content-Length and Transfer-Encoding, bad chunk sizes, over-long URLs and headers, malformed
+ * header lines, no Host. Each asks for Connection: close and is complete, so every connection
+ * ends with an answer.
+ */
+export function* fuzzRawRequests(tenant: FullTenant, count: number, seed: number): Generator<{ label: string; bytes: Buffer }> {
+  const r = rng(seed);
+  const paths = ['/health', '/v1/workspaces', `/v1/workspaces/${tenant.params.workspaceId}/brands`, '/v1/nowhere'];
+  for (let i = 0; i < count; i++) {
+    let method = r.pick(['GET', 'POST']);
+    let target = r.pick(paths);
+    let version = 'HTTP/1.1';
+    const body = method === 'POST' ? JSON.stringify({ name: `Raw ${i}` }) : '';
+    let headers = ['Host: 127.0.0.1', `Authorization: Bearer ${tenant.key}`, 'Connection: close'];
+    let framing = body ? ['Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`] : [];
+    let payload = body;
+    const faults: string[] = [];
+    for (let f = 0; f < 1 + r.int(2); f++) {
+      const fault = r.int(12);
+      faults.push(String(fault));
+      if (fault === 0) method = r.pick(['FROB', 'get', 'G\u0001T', 'PROPFIND', 'TRACE', 'PURGE', 'M-SEARCH', 'SOURCE', 'CONNECT', 'GET\u0000', 'PO ST', 'X'.repeat(100)]);
+      else if (fault === 1) {
+        const at = 1 + r.int(target.length);
+        target = `${target.slice(0, at)}${r.pick([...BAD_BYTES, '%zz', '%00', '#x', '//', '/../..'])}${target.slice(at)}`;
+      } else if (fault === 2) target = r.pick([`${target}?q=${'a'.repeat(20_000)}`, `/${'a'.repeat(17_000)}`, '*', 'http://127.0.0.1/health', '']);
+      else if (fault === 3) version = r.pick(['HTTP/1.0', 'HTTP/2.0', 'HTTP/9.9', 'http/1.1', 'HTTP/1.1 x', 'HTTP/1.', 'HTTX/1.1']);
+      else if (fault === 4) framing = [...framing, `Content-Length: ${r.pick(['0', '1', '2', String(Buffer.byteLength(payload))])}`];
+      else if (fault === 5) framing = [`Content-Length: ${r.pick(['-1', '1e3', '0x10', ' ', '99999999999999999999999', '1, 2'])}`];
+      else if (fault === 6) framing = [...framing.filter((h) => !h.startsWith('Content-Length')), `Content-Length: ${Buffer.byteLength(payload) + 5}`, 'Transfer-Encoding: chunked'];
+      else if (fault === 7) {
+        framing = [...framing.filter((h) => !h.startsWith('Content-Length')), 'Transfer-Encoding: chunked'];
+        payload = `${r.pick(['zz', '-1', 'ffffffffffffffffffff', '1 2', '0x2', `2;${'e'.repeat(20_000)}`])}\r\n${payload}\r\n0\r\n\r\n`;
+      } else if (fault === 8) headers = [...headers, r.pick([`X-Padding: ${'a'.repeat(20_000)}`, ...Array.from({ length: 3 }, () => `X-Bad: a${r.pick(BAD_BYTES)}b`)])];
+      else if (fault === 9) headers = [...headers, r.pick(['Bad Name: x', 'X-Bad\u0000: x', ': empty name', 'NoColon', ' folded: x', 'X-Folded: a\r\n  b'])];
+      else if (fault === 10) headers = headers.filter((h) => !h.startsWith('Host'));
+      else framing = [...framing, r.pick(['Transfer-Encoding: gzip', 'Transfer-Encoding: chunked, gzip', 'Transfer-Encoding: identity'])];
+    }
+    const head = [`${method} ${target} ${version}`.trimEnd(), ...headers, ...framing].join('\r\n');
+    yield { label: `#${i} faults ${faults.join('+')}: ${head.slice(0, 120)}`, bytes: Buffer.from(`${head}\r\n\r\n${payload}`, 'latin1') };
+  }
+}

@@ -7,16 +7,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createFullTenant, openApiDoc, type FullTenant, type OpenApiDoc } from '../helpers/full-tenant.js';
 import { DATE_EDGES, dateInputs, dateRequest } from '../helpers/fuzz.js';
+import { rawRequest, rawResponses, type RawResponse } from '../helpers/raw-http.js';
 
 let ctx: TestContext;
 let doc: OpenApiDoc;
 let tenant: FullTenant;
+let port: number;
 
 beforeAll(async () => {
   ctx = await createTestContext({ API_RATE_LIMIT_PER_MINUTE: '100000' });
   ctx.startWorker();
   doc = await openApiDoc(ctx.app);
   tenant = await createFullTenant(ctx, doc);
+  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+  port = (ctx.app.server.address() as { port: number }).port;
 });
 afterAll(async () => ctx.close());
 
@@ -113,6 +117,63 @@ describe('nested JSON bodies', () => {
     for (const body of [`{"name":"x","x":${nest(20, '"a\\u0000b"')}}`, `{"name":"x","x":${nest(20, '{"a\\u0000":1}')}}`]) {
       const problem = problemOf(await post(body), 'a NUL at level 22');
       expect(problem.errors).toEqual([{ path: 'body', message: 'must not contain U+0000' }]);
+    }
+  });
+});
+
+describe('requests refused before routing', () => {
+  /** The whole answer is problem+json with a code, framed by Content-Length, and the server closes the connection. */
+  function expectRawProblem(res: RawResponse, status: number, code: string, where: string) {
+    expect(res.status, where).toBe(status);
+    expect(res.headers['content-type'], where).toMatch(/^application\/problem\+json/);
+    expect(res.headers['connection'], where).toBe('close');
+    expect(Number(res.headers['content-length']), where).toBe(res.bodyBytes);
+    const body = JSON.parse(res.body);
+    expect(body, where).toMatchObject({ status, code, title: expect.any(String), detail: expect.any(String), requestId: res.headers['x-request-id'] });
+    return body as { detail: string };
+  }
+
+  const host = 'Host: 127.0.0.1\r\n';
+  const cases: Array<[string, string, number, string, RegExp]> = [
+    ['a control byte in the request line', `GET /v1/work\x01spaces HTTP/1.1\r\n${host}\r\n`, 400, 'bad_request', /not valid HTTP/],
+    ['a space in the path', `GET /v1/work spaces HTTP/1.1\r\n${host}\r\n`, 400, 'bad_request', /not valid HTTP/],
+    ['two Content-Length headers', `POST /v1/workspaces HTTP/1.1\r\n${host}Content-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}`, 400, 'bad_request', /Content-Length or Transfer-Encoding/],
+    ['a chunk size that is not hexadecimal', `POST /v1/workspaces HTTP/1.1\r\n${host}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`, 400, 'bad_request', /chunk/],
+    ['Content-Length with Transfer-Encoding', `POST /v1/workspaces HTTP/1.1\r\n${host}Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n`, 400, 'bad_request', /Content-Length or Transfer-Encoding/],
+    ['an over-long URL', `GET /v1/workspaces?x=${'a'.repeat(20_000)} HTTP/1.1\r\n${host}\r\n`, 431, 'header_too_large', /shorten/],
+    ['an over-long header', `GET /health HTTP/1.1\r\n${host}X-Padding: ${'a'.repeat(20_000)}\r\n\r\n`, 431, 'header_too_large', /shorten/],
+    ['an unknown method', `FROB /v1/workspaces HTTP/1.1\r\n${host}\r\n`, 400, 'bad_request', /method/],
+    ['a CONNECT request', `CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n`, 400, 'bad_request', /not a proxy/],
+  ];
+
+  it.each(cases)('answers %s with problem+json and closes the connection', async (where, request, status, code, detail) => {
+    const body = expectRawProblem(await rawRequest(port, request), status, code, where);
+    expect(body.detail).toMatch(detail);
+  });
+
+  it('answers a malformed body once, as the answer to its request', async () => {
+    const chunked = `POST /v1/workspaces HTTP/1.1\r\n${host}Authorization: Bearer ${tenant.key}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`;
+    const res = await rawRequest(port, `${chunked}zz\r\n{}\r\n0\r\n\r\n`);
+    expect(expectRawProblem(res, 400, 'bad_request', 'a bad chunk size with a key').detail).toMatch(/chunk/);
+  });
+
+  it('answers a malformed request after the response to the one before it on the connection', async () => {
+    const [first, second, ...more] = await rawResponses(port, `GET /health HTTP/1.1\r\n${host}\r\nFROB /health HTTP/1.1\r\n${host}\r\n`);
+    expect(first?.status).toBe(200);
+    expect(JSON.parse(first?.body ?? '')).toEqual({ status: 'ok' });
+    expectRawProblem(second as RawResponse, 400, 'bad_request', 'the second request');
+    expect(more).toEqual([]);
+  });
+
+  it('answers an HTTP/1.1 request without Host with problem+json', async () => {
+    const res = await rawRequest(port, 'GET /v1/workspaces HTTP/1.1\r\nConnection: close\r\n\r\n');
+    expect(expectRawProblem(res, 400, 'bad_request', 'no Host').detail).toMatch(/Host header/);
+  });
+
+  it('answers unrouted methods and paths with problem+json', async () => {
+    for (const line of ['PROPFIND /v1/workspaces', 'TRACE /health', 'GET /nowhere']) {
+      const res = await rawRequest(port, `${line} HTTP/1.1\r\n${host}Connection: close\r\n\r\n`);
+      expectRawProblem(res, 404, 'not_found', line);
     }
   });
 });
