@@ -89,6 +89,12 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it('tells clients how to retry a run start that got no answer without starting a second run', () => {
+    const description = String((doc.paths['/v1/workspaces/{workspaceId}/runs']?.post as { description?: string } | undefined)?.description);
+    expect(description).toMatch(/no answer at all/);
+    expect(description).toContain('GET /v1/workspaces/{workspaceId}/runs?auditId=');
+  });
+
   it('documents every error as application/problem+json', () => {
     for (const { method, template, op } of operations(doc)) {
       for (const [status, response] of Object.entries(op.responses ?? {})) {
