@@ -131,16 +131,15 @@ export function clientErrorHandler(this: FastifyInstance, err: ConnectionError, 
     this.log.debug({ err, requestId }, 'request refused by the HTTP parser');
   };
   const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
-  if (!inFlight || inFlight.writableFinished) return answer();
+  if (!inFlight || inFlight.writableFinished) answer();
   // The body of the request being answered is malformed: the problem is its answer, unless its
   // response has started, which then ends the connection.
-  if (!inFlight.req.complete) {
+  else if (!inFlight.req.complete) {
     if (inFlight.headersSent) inFlight.once('finish', () => endAndLinger(socket));
     else answer();
-    return;
   }
   // A response to an earlier request on this connection (pipelined) goes out first.
-  inFlight.once('finish', answer);
+  else inFlight.once('finish', answer);
 }
 
 /** Maps anything thrown by a route, a hook or Fastify itself to an AppError. */

@@ -1,7 +1,8 @@
 /**
  * Seeded generator of random and malformed requests over every documented route: wrong and
  * hostile path parameters, junk query strings, bodies of the wrong shape or not JSON at all,
- * odd content types, missing or bogus keys. The same seed always yields the same requests.
+ * odd content types, missing or bogus keys, dates at and past the accepted range, bodies nested
+ * far too deep; and, as raw bytes, malformed HTTP. The same seed always yields the same requests.
  */
 import type { InjectOptions } from 'fastify';
 import { exampleBody, fillPath, operations, type FullTenant, type OpenApiDoc } from './full-tenant.js';
