@@ -29,7 +29,7 @@ import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js';
 import { deliveryRetry } from './modules/webhooks/webhooks.emit.js';
 import { workspacesRoutes } from './modules/workspaces/workspaces.routes.js';
 import { ApiKeyCache, authPlugin } from './plugins/auth.js';
-import { errorsPlugin, sendProblem } from './plugins/errors.js';
+import { clientErrorHandler, errorsPlugin, sendProblem } from './plugins/errors.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { egressPolicy } from './providers/egress.js';
@@ -52,6 +52,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Requests Node's HTTP parser refuses before routing leave as problem+json too, and so do
+    // HTTP/1.1 requests without Host (errorsPlugin refuses them rather than Node).
+    clientErrorHandler,
+    http: { requireHostHeader: false },
     // Errors the router raises before any route runs (bad URL encoding, over-long path
     // parameters) leave as problem+json too.
     frameworkErrors: (error, request, reply) => {
@@ -112,13 +116,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       failureLimit: { redis: deps.redis, prefix: `${deps.env.QUEUE_PREFIX}:ratelimit:`, max: deps.env.AUTH_FAILURE_LIMIT_PER_MINUTE, windowMs: 60_000 },
     });
     // Postgres refuses U+0000 in text and JSON, so it is refused here, with a clear 400, rather
-    // than surfacing as a database error.
+    // than surfacing as a database error. Nesting is bounded too: no request needs more, and
+    // validation, hashing and storage of a deeper value would each walk it again.
     api.addHook('preValidation', async (request) => {
-      const where = containsNul(request.body) ? 'body' : containsNul(request.query) ? 'query' : null;
-      if (where) {
-        throw new AppError('validation_failed', `The request ${where} contains a NUL character (U+0000), which Citewatch does not store.`, {
-          errors: [{ path: where, message: 'must not contain U+0000' }],
-        });
+      for (const where of ['body', 'query'] as const) {
+        const flaw = flawOf(request[where]);
+        if (flaw === 'nul') {
+          throw new AppError('validation_failed', `The request ${where} contains a NUL character (U+0000), which Citewatch does not store.`, {
+            errors: [{ path: where, message: 'must not contain U+0000' }],
+          });
+        }
+        if (flaw === 'depth') {
+          throw new AppError('validation_failed', `The request ${where} nests objects and arrays more than ${MAX_DEPTH} levels deep.`, {
+            errors: [{ path: where, message: `must not nest deeper than ${MAX_DEPTH} levels` }],
+          });
+        }
       }
     });
     // Per API key, counted in Redis so the limit holds across API processes. If Redis is down
@@ -156,12 +168,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   return app;
 }
 
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (k.includes('\u0000') || containsNul(v)) return true;
+/** Levels of objects and arrays a request body or query may nest, the body itself being the first. */
+const MAX_DEPTH = 32;
+
+/**
+ * A NUL character in a string or key, or nesting past MAX_DEPTH: the first found, or null. The
+ * walk keeps its own stack, so however deep a parsed body is, it never overflows the call stack.
+ */
+function flawOf(value: unknown): 'nul' | 'depth' | null {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    if (typeof item.value === 'string') {
+      if (item.value.includes('\u0000')) return 'nul';
+    } else if (item.value && typeof item.value === 'object') {
+      const depth = item.depth + 1;
+      if (depth > MAX_DEPTH) return 'depth';
+      for (const [k, v] of Object.entries(item.value)) {
+        if (k.includes('\u0000')) return 'nul';
+        stack.push({ value: v, depth });
+      }
+    }
   }
-  return false;
+  return null;
 }
 
 declare module 'fastify' {

@@ -38,6 +38,23 @@ export function toPage<T extends { id: string }>(rows: T[], limit: number): Page
 
 export const timestamp = z.iso.datetime({ offset: true });
 
+/**
+ * The earliest and latest instant a client may send. Postgres refuses year 0 and instants past
+ * year 9999 do not come back as ISO 8601 timestamps; reports also turn a range into local days
+ * of the workspace time zone, a day either side, which must stay within those years. Citewatch
+ * holds nothing older than 1970.
+ */
+const INSTANT_RANGE = { min: '1970-01-01T00:00:00Z', max: '9999-01-01T00:00:00Z' } as const;
+const [instantMin, instantMax] = [Date.parse(INSTANT_RANGE.min), Date.parse(INSTANT_RANGE.max)];
+
+/** An instant in a request (a filter bound, an expiry): every date input goes through this one schema. */
+export const instant = z.iso
+  .datetime({ offset: true, abort: true, error: 'must be an ISO 8601 date-time with an offset, such as 2026-11-01T00:00:00Z' })
+  .refine((v) => {
+    const t = Date.parse(v);
+    return t >= instantMin && t <= instantMax;
+  }, `must be between ${INSTANT_RANGE.min} and ${INSTANT_RANGE.max}`);
+
 /** Bounded, trimmed text: user input is never unbounded. */
 export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 

@@ -4,7 +4,11 @@
  * Server errors are logged with their stack and answered with a generic message: internals
  * never leak.
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { maxHeaderSize, STATUS_CODES, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, ERROR_STATUS, type ErrorCode, type FieldError } from '../lib/errors.js';
@@ -32,26 +36,110 @@ const TITLES: Record<ErrorCode, string> = {
   forbidden: 'Forbidden',
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
+  request_timeout: 'Request timeout',
   conflict: 'Conflict',
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',
   budget_exceeded: 'Budget exceeded',
   rate_limited: 'Too many requests',
+  header_too_large: 'Request header fields too large',
   internal: 'Internal server error',
   unavailable: 'Service unavailable',
 };
 
-export function sendProblem(reply: FastifyReply, request: FastifyRequest, err: AppError): FastifyReply {
+const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
+
+function problemJson(err: AppError, requestId: string): string {
   const body: Problem = {
     type: `https://citewatch.dev/problems/${err.code.replaceAll('_', '-')}`,
     title: TITLES[err.code],
     status: err.status,
     code: err.code,
     detail: err.message,
-    requestId: String(request.id),
+    requestId,
     ...(err.details.errors?.length ? { errors: err.details.errors } : {}),
   };
-  return reply.status(err.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));
+  return JSON.stringify(body);
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, err: AppError): FastifyReply {
+  return reply.status(err.status).type(PROBLEM_TYPE).send(problemJson(err, String(request.id)));
+}
+
+/** What to tell a client whose request Node's HTTP parser refused, by the parser's error code. */
+function clientProblem(err: ConnectionError): AppError {
+  switch (err.code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return new AppError('header_too_large', `The request line and headers exceed ${maxHeaderSize / 1024} KB: shorten the URL or the headers.`);
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return new AppError('request_timeout', 'The request did not arrive in time: send the headers and body without pausing.');
+    case 'HPE_INVALID_METHOD':
+      return new AppError('bad_request', 'The request method is not an HTTP method: use GET, POST, PUT, PATCH or DELETE.');
+    case 'HPE_INVALID_CONTENT_LENGTH':
+    case 'HPE_UNEXPECTED_CONTENT_LENGTH':
+    case 'HPE_INVALID_TRANSFER_ENCODING':
+      return new AppError('bad_request', 'Content-Length or Transfer-Encoding is invalid, repeated or both are sent: send one Content-Length, or Transfer-Encoding: chunked alone.');
+    case 'HPE_INVALID_CHUNK_SIZE':
+      return new AppError('bad_request', 'A chunk of the chunked body has an invalid size: sizes are hexadecimal, each on its own line.');
+  }
+  const reason = (err as { reason?: unknown }).reason;
+  return new AppError('bad_request', `The request is not valid HTTP/1.1${typeof reason === 'string' ? ` (${reason})` : ''}: check the request line and headers.`);
+}
+
+/** How long a refused connection may keep sending before it is cut (the answer has been sent). */
+const REFUSED_LINGER_MS = 2_000;
+
+/**
+ * Closes the server's side of a connection no route will use again, after `data`. What the client
+ * still sends is read and dropped until it closes too (or for REFUSED_LINGER_MS): closing with
+ * unread data would reset the connection, and the client could lose the answer.
+ */
+function endAndLinger(socket: Duplex, data?: string): void {
+  socket.end(data);
+  socket.resume();
+  const cut = setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref();
+  socket.once('close', () => clearTimeout(cut));
+}
+
+/** Writes a problem+json response straight to a socket, saying the connection closes, and closes it. */
+function endWithProblem(socket: Duplex, problem: AppError): string {
+  const requestId = randomUUID();
+  const body = problemJson(problem, requestId);
+  endAndLinger(
+    socket,
+    `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\n` +
+      `Content-Type: ${PROBLEM_TYPE}\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      `X-Request-Id: ${requestId}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
+  return requestId;
+}
+
+/**
+ * Fastify's clientErrorHandler: requests Node's HTTP parser refuses before any route runs (bad
+ * bytes in the request line, a repeated or conflicting Content-Length, a bad chunk size, headers
+ * over the size limit, an unknown method, a timeout) are answered with problem+json too.
+ */
+export function clientErrorHandler(this: FastifyInstance, err: ConnectionError, socket: Socket): void {
+  // Further data on a refused connection raises the same error again: it has been answered.
+  if (err.code === 'ECONNRESET' || socket.destroyed || socket.writableEnded) return;
+  const answer = () => {
+    if (!socket.writable || socket.writableEnded) return;
+    const requestId = endWithProblem(socket, clientProblem(err));
+    this.log.debug({ err, requestId }, 'request refused by the HTTP parser');
+  };
+  const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (!inFlight || inFlight.writableFinished) answer();
+  // The body of the request being answered is malformed: the problem is its answer, unless its
+  // response has started, which then ends the connection.
+  else if (!inFlight.req.complete) {
+    if (inFlight.headersSent) inFlight.once('finish', () => endAndLinger(socket));
+    else answer();
+  }
+  // A response to an earlier request on this connection (pipelined) goes out first.
+  else inFlight.once('finish', answer);
 }
 
 /** Maps anything thrown by a route, a hook or Fastify itself to an AppError. */
@@ -108,6 +196,15 @@ export async function errorsPlugin(app: FastifyInstance): Promise<void> {
       request.log.error({ err, ...cause }, 'request failed');
     }
     return sendProblem(reply, request, appErr);
+  });
+  // Node answers an HTTP/1.1 request without Host with an empty 400 unless told not to
+  // (buildApp does); it is refused here instead, like any other bad request.
+  app.addHook('onRequest', async (request) => {
+    if (request.raw.httpVersion === '1.1' && !request.headers.host) throw new AppError('bad_request', 'An HTTP/1.1 request needs a Host header.');
+  });
+  // Node closes a CONNECT request's connection without a word when nothing tunnels it.
+  app.server.on('connect', (_req, socket: Duplex) => {
+    endWithProblem(socket, new AppError('bad_request', 'CONNECT is not served: Citewatch is an HTTP API, not a proxy.'));
   });
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, request, new AppError('not_found', `No route for ${request.method} ${request.url.split('?')[0]}. See /docs for the API reference.`)),

@@ -1,7 +1,8 @@
 /**
  * The API as a whole, from its generated OpenAPI document: the document is valid OpenAPI 3.1 and
  * describes every route with examples that match their schemas; every route hides other
- * organizations' ids behind the same 404; random and malformed requests never cause a 5xx.
+ * organizations' ids behind the same 404; random and malformed requests, down to malformed HTTP,
+ * never cause a 5xx and always get problem+json.
  * Responses against their documented schemas: api-contract.test.ts.
  */
 import { randomUUID } from 'node:crypto';
@@ -10,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, keyFor, type TestTenant } from '../factories/index.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { createFullTenant, exampleBody, fillPath, openApiDoc, operations, type FullTenant, type OpenApiDoc } from '../helpers/full-tenant.js';
-import { fuzzRequests } from '../helpers/fuzz.js';
+import { fuzzRawRequests, fuzzRequests } from '../helpers/fuzz.js';
+import { rawResponses, type RawResponse } from '../helpers/raw-http.js';
 import { contentOf, examplesOf, schemaChecker, type Media } from '../helpers/openapi-check.js';
 
 let ctx: TestContext;
@@ -85,6 +87,12 @@ describe('OpenAPI document', () => {
       expect(documented?.split('\n')[0], template).toBe(res.body.split('\n')[0]);
       expect(documented!.trimEnd().split('\n').length, `${template} example has rows`).toBeGreaterThan(1);
     }
+  });
+
+  it('tells clients how to retry a run start that got no answer without starting a second run', () => {
+    const description = String((doc.paths['/v1/workspaces/{workspaceId}/runs']?.post as { description?: string } | undefined)?.description);
+    expect(description).toMatch(/no answer at all/);
+    expect(description).toContain('GET /v1/workspaces/{workspaceId}/runs?auditId=');
   });
 
   it('documents every error as application/problem+json', () => {
@@ -188,6 +196,41 @@ describe('fuzzing', () => {
       }
     }
     expect(count).toBeGreaterThanOrEqual(1_000);
+    expect(failures).toEqual([]);
+  });
+
+  it('answers malformed HTTP with problem+json, then closes the connection', async () => {
+    const victim = await createFullTenant(ctx, doc);
+    await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = ctx.app.server.address() as { port: number };
+    const failures: string[] = [];
+    let count = 0;
+    for (const { label, bytes } of fuzzRawRequests(victim, 300, 20261206)) {
+      count++;
+      let responses: RawResponse[];
+      try {
+        responses = await rawResponses(port, bytes);
+      } catch (err) {
+        failures.push(`${label}: ${(err as Error).message}`);
+        continue;
+      }
+      if (responses.length === 0) failures.push(`${label}: no answer`);
+      if (responses.at(-1)?.headers.connection !== 'close') failures.push(`${label}: closed without Connection: close`);
+      for (const res of responses) {
+        if (res.status >= 500) failures.push(`${label}: ${res.status} ${res.body.slice(0, 200)}`);
+        if (res.status < 400) continue;
+        let body: { status?: number; code?: string } = {};
+        try {
+          body = JSON.parse(res.body);
+        } catch {
+          /* reported below */
+        }
+        if (!res.headers['content-type']?.startsWith('application/problem+json') || body.status !== res.status || !body.code) {
+          failures.push(`${label}: ${res.status} not problem+json (${res.headers['content-type']}) ${res.body.slice(0, 120)}`);
+        }
+      }
+    }
+    expect(count).toBe(300);
     expect(failures).toEqual([]);
   });
 });

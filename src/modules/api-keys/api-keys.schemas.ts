@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listQuery, text, timestamp, uuid } from '../common.schemas.js';
+import { instant, listQuery, text, timestamp, uuid } from '../common.schemas.js';
 import { apiKeyExample, apiKeyCreatedExample } from './api-keys.examples.js';
 
 const scope = z.enum(['read', 'write', 'admin']);
@@ -8,7 +8,7 @@ export const apiKeyCreate = z
   .object({
     name: text(100),
     scopes: z.array(scope).min(1).max(3).transform((s) => [...new Set(s)]).describe('admin includes write, write includes read'),
-    expiresAt: timestamp
+    expiresAt: instant
       .refine((v) => Date.parse(v) > Date.now(), 'must be in the future')
       .nullable()
       .default(null),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { listQuery, timestamp, uuid } from '../common.schemas.js';
+import { instant, listQuery, timestamp, uuid } from '../common.schemas.js';
 import { reanalysisExample } from './reanalyses.examples.js';
 
 export const reanalysisCreate = z
   .object({
     runId: uuid.optional().describe('Only the answers of this run'),
-    from: timestamp.optional().describe('Only answers collected at or after this instant'),
-    to: timestamp.optional().describe('Only answers collected before this instant'),
+    from: instant.optional().describe('Only answers collected at or after this instant'),
+    to: instant.optional().describe('Only answers collected before this instant'),
   })
   .strict()
   .refine((r) => !r.from || !r.to || Date.parse(r.from) < Date.parse(r.to), { message: 'from must be before to', path: ['from'] })

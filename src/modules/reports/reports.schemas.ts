@@ -1,6 +1,6 @@
 /** Shared report schemas: filters, grouping, and the shapes every number takes. */
 import { z } from 'zod';
-import { uuid } from '../common.schemas.js';
+import { instant, uuid } from '../common.schemas.js';
 
 /** Bumped whenever a metric's definition changes; every report carries it. */
 export const DEFINITION_VERSION = 1;
@@ -14,8 +14,8 @@ export const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
 
 export const filterFields = {
   runId: uuid.optional(),
-  from: z.iso.datetime({ offset: true }).optional().describe('Runs created at or after this instant (every answer is dated by the creation of its run)'),
-  to: z.iso.datetime({ offset: true }).optional().describe('Runs created before this instant'),
+  from: instant.optional().describe('Runs created at or after this instant (every answer is dated by the creation of its run)'),
+  to: instant.optional().describe('Runs created before this instant'),
   brandIds: csv(uuid).optional().describe('Brands to show; shares are still computed among every tracked brand'),
   providers: csv(z.string().max(50)).optional(),
   modelConfigIds: csv(uuid).optional(),
