@@ -109,6 +109,24 @@ export async function insertRun(pool: pg.Pool, run: NewRun, guard?: LaunchGuard)
   }
 }
 
+/**
+ * Records a scheduled run that was refused (over budget, nothing left to ask) as failed, so the
+ * run list shows it. Returns null when a run for that audit and due time already exists.
+ */
+export async function insertRefusedRun(
+  pool: pg.Pool,
+  run: { workspaceId: string; auditId: string; scheduledFor: Date; samplesPerPair: number; reason: string },
+): Promise<string | null> {
+  const { rows } = await pool.query<{ id: string }>(
+    // Nothing ran, so there are no follow-ups to do (as it always was for refused runs).
+    `INSERT INTO runs (id, workspace_id, audit_id, trigger, scheduled_for, status, samples_per_pair, total, error, finished_at, followups_done_at)
+     VALUES ($1, $2, $3, 'schedule', $4, 'failed', $5, 0, $6, now(), now())
+     ON CONFLICT (audit_id, scheduled_for) DO NOTHING RETURNING id`,
+    [newId(), run.workspaceId, run.auditId, run.scheduledFor, run.samplesPerPair, `not started: ${run.reason}`],
+  );
+  return rows[0]?.id ?? null;
+}
+
 /** Removes a run that could not be handed to the queue, so nothing is left half-started. */
 export async function deleteRun(pool: pg.Pool, runId: string): Promise<void> {
   await pool.query('DELETE FROM runs WHERE id = $1', [runId]);
