@@ -34,7 +34,6 @@ const MOVED_AFTER_THE_MERGE = new Set([
   'src/modules/responses/analysis.service.ts',
   'src/modules/responses/responses.service.ts',
   'src/plugins/auth.ts',
-  'workers/worker.ts',
 ]);
 
 const DIRECT_CALLS: Array<[string, RegExp]> = [
@@ -47,7 +46,7 @@ const DIRECT_CALLS: Array<[string, RegExp]> = [
 ];
 
 /** The direct database calls in a file's text, as "line: kind: code". */
-export function directCalls(text: string): string[] {
+function directCalls(text: string): string[] {
   const found: string[] = [];
   text.split('\n').forEach((line, i) => {
     const code = line.trim();

@@ -1,7 +1,8 @@
 /**
  * Brand rows. The list is on the hot path (every dashboard view reads it), so it is a prepared
- * statement on the pool; changes go through Prisma, each in one transaction with the workspace's
- * brands_version bump, so cached brand matchers in workers know to recompile.
+ * statement on the pool, like the workers' reads; changes go through Prisma, each in one
+ * transaction with the workspace's brands_version bump, so cached brand matchers in workers
+ * know to recompile.
  */
 import type pg from 'pg';
 import type { PrismaClient } from '../../db/client.js';
