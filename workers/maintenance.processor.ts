@@ -1,5 +1,6 @@
 /** Maintenance jobs: re-analysis of stored answers. The job records its failure when it gives up. */
 import type { Job } from 'bullmq';
+import { failReanalysis } from '../src/modules/reanalyses/reanalyses.repo.js';
 import { executeReanalysis } from '../src/modules/reanalyses/reanalyses.service.js';
 import type { BrandMatcherCache } from '../src/modules/responses/analysis.service.js';
 import type { MaintenanceJob } from '../src/queues/payloads.js';
@@ -15,9 +16,7 @@ export function createMaintenanceProcessor(deps: WorkerDeps, cache: BrandMatcher
       return done ? `${done.status}: ${done.done}/${done.total}` : 'gone';
     } catch (err) {
       if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
-        await deps.db.prisma.reanalysis
-          .update({ where: { id: reanalysisId }, data: { status: 'failed', error: (err as Error).message.slice(0, 2_000), finishedAt: new Date() } })
-          .catch(() => {});
+        await failReanalysis(deps.db.prisma, reanalysisId, (err as Error).message).catch(() => {});
       }
       throw err;
     }

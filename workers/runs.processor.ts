@@ -6,6 +6,7 @@
  */
 import type { Job } from 'bullmq';
 import { beginRun } from '../src/modules/responses/pipeline.repo.js';
+import { markFollowUpsDone } from '../src/modules/runs/runs.repo.js';
 import type { RunJob } from '../src/queues/payloads.js';
 import type { WorkerDeps } from '../src/deps.js';
 
@@ -26,7 +27,7 @@ export function createRunsProcessor(deps: WorkerDeps, followUps: Array<(runId: s
     }
     for (const followUp of followUps) await followUp(runId);
     // Durable: until this is set, the recovery sweep hands the follow-ups out again.
-    await deps.db.pool.query('UPDATE runs SET followups_done_at = now() WHERE id = $1 AND followups_done_at IS NULL', [runId]);
+    await markFollowUpsDone(deps.db.pool, runId);
     deps.logger.info({ runId }, 'run finished');
     return 'done';
   };

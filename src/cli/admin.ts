@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadEnv } from '../config/env.js';
 import { createDatabase } from '../db/client.js';
 import { createApiKey } from '../modules/api-keys/api-keys.service.js';
+import { findOrganization } from '../modules/organizations/organizations.repo.js';
 import { createOrganization } from '../modules/organizations/organizations.service.js';
 import type { Scope } from '../plugins/auth.js';
 import { isUuid } from '../lib/ids.js';
@@ -55,7 +56,7 @@ export async function keysCommand(argv: string[], io: CliIo): Promise<number> {
   const env = loadEnv();
   const db = createDatabase({ url: env.DATABASE_URL, poolSize: 2, applicationName: 'citewatch-cli' });
   try {
-    if (!(await db.prisma.organization.findUnique({ where: { id: org } }))) throw new UsageError(`no organization ${org}`);
+    if (!(await findOrganization(db.prisma, org))) throw new UsageError(`no organization ${org}`);
     const { record, key } = await createApiKey(db.prisma, { organizationId: org, name: String(values.name ?? 'cli'), scopes: scopes as Scope[], expiresAt });
     if (values.json) io.stdout.write(`${JSON.stringify({ id: record.id, prefix: record.prefix, scopes: record.scopes, key })}\n`);
     else io.stdout.write(`API key ${record.prefix} (${record.scopes.join(', ')}) — shown once, store it now:\n${key}\n`);

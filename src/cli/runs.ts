@@ -7,6 +7,7 @@ import { isUuid } from '../lib/ids.js';
 import { createLogger } from '../lib/logger.js';
 import { findRun } from '../modules/runs/runs.repo.js';
 import { startRun, toRunDto } from '../modules/runs/runs.service.js';
+import { findWorkspace } from '../modules/workspaces/workspaces.repo.js';
 import { UsageError, type CliIo } from './io.js';
 
 export async function runsCommand(argv: string[], io: CliIo): Promise<number> {
@@ -25,7 +26,7 @@ export async function runsCommand(argv: string[], io: CliIo): Promise<number> {
   const logger = createLogger({ level: 'warn', name: 'cli' });
   const deps = createDeps({ env, logger, role: 'api', applicationName: 'citewatch-cli' });
   try {
-    const ws = await deps.db.prisma.workspace.findUnique({ where: { id: workspaceId } });
+    const ws = await findWorkspace(deps.db.prisma, workspaceId);
     if (!ws) throw new UsageError(`no workspace ${workspaceId}`);
     let run;
     try {

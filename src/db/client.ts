@@ -49,5 +49,10 @@ export function createDatabase(options: DatabaseOptions): Database {
   };
 }
 
+/** One round trip to Postgres (readiness checks); rejects when the database does not answer. */
+export async function ping(pool: pg.Pool): Promise<void> {
+  await pool.query('SELECT 1');
+}
+
 export type { PrismaClient };
 export { Prisma } from '../generated/prisma/client.js';

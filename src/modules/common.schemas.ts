@@ -24,17 +24,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return example ? page.meta({ examples: [{ data: [example], nextCursor: typeof example.id === 'string' ? example.id : null }] }) : page;
 }
 
-export interface Page<T> {
-  data: T[];
-  nextCursor: string | null;
-}
-
-/** Turns `limit + 1` rows fetched in id order into a page and its cursor. */
-export function toPage<T extends { id: string }>(rows: T[], limit: number): Page<T> {
-  const hasMore = rows.length > limit;
-  const data = hasMore ? rows.slice(0, limit) : rows;
-  return { data, nextCursor: hasMore ? (data[data.length - 1]?.id ?? null) : null };
-}
+export { toPage, type Page } from '../db/pagination.js';
 
 export const timestamp = z.iso.datetime({ offset: true });
 

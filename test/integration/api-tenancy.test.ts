@@ -32,6 +32,9 @@ describe('organizations', () => {
     expect((await call('GET', `/v1/organizations/${tenant.organizationId}`, org.adminKey.key)).statusCode).toBe(404);
     const list = (await call('GET', '/v1/organizations', org.adminKey.key)).json();
     expect(list.data.map((o: { id: string }) => o.id)).toEqual([org.id]);
+    // A cursor narrows the organization's own list; it never widens it to other organizations.
+    const paged = (await call('GET', '/v1/organizations?cursor=00000000-0000-0000-0000-000000000000', org.adminKey.key)).json();
+    expect(paged.data.map((o: { id: string }) => o.id)).toEqual([org.id]);
     // Later reads never show the key again.
     const keys = (await call('GET', '/v1/api-keys', org.adminKey.key)).json();
     expect(JSON.stringify(keys)).not.toContain(org.adminKey.key);

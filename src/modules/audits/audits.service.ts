@@ -4,21 +4,26 @@
  * so new prompts with a tag join the next run.
  */
 import type { Database, PrismaClient } from '../../db/client.js';
-import type { Prisma } from '../../generated/prisma/client.js';
 import { AppError, type FieldError } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
 import { nextDueTime, scheduleProblem } from '../../lib/schedule.js';
 import { iso, toPage, type ListQuery, type Page } from '../common.schemas.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
+import {
+  deleteAuditRow,
+  existingModelConfigIds,
+  existingPromptIds,
+  findAudit,
+  insertAudit,
+  listAuditRows,
+  updateAuditRow,
+  type AuditWithLinks,
+} from './audits.repo.js';
 import type { AuditCreate, AuditDto, AuditUpdate } from './audits.schemas.js';
 
 export interface AuditsDeps {
   prisma: PrismaClient;
   pool: Database['pool'];
 }
-
-const withLinks = { prompts: { select: { promptId: true } }, modelConfigs: { select: { modelConfigId: true } } } as const;
-type AuditWithLinks = Prisma.AuditGetPayload<{ include: typeof withLinks }>;
 
 export function toAuditDto(a: AuditWithLinks, now = new Date()): AuditDto {
   return {
@@ -43,11 +48,11 @@ export function toAuditDto(a: AuditWithLinks, now = new Date()): AuditDto {
 async function checkReferences(prisma: PrismaClient, workspaceId: string, input: { promptIds?: string[]; modelConfigIds?: string[]; schedule?: string | null; timezone?: string }): Promise<void> {
   const errors: FieldError[] = [];
   if (input.promptIds?.length) {
-    const found = new Set((await prisma.prompt.findMany({ where: { workspaceId, id: { in: input.promptIds } }, select: { id: true } })).map((p) => p.id));
+    const found = await existingPromptIds(prisma, workspaceId, input.promptIds);
     input.promptIds.forEach((id, i) => found.has(id) || errors.push({ path: `body.promptIds.${i}`, message: `no prompt ${id} in this workspace` }));
   }
   if (input.modelConfigIds?.length) {
-    const found = new Set((await prisma.modelConfig.findMany({ where: { workspaceId, id: { in: input.modelConfigIds } }, select: { id: true } })).map((c) => c.id));
+    const found = await existingModelConfigIds(prisma, workspaceId, input.modelConfigIds);
     input.modelConfigIds.forEach((id, i) => found.has(id) || errors.push({ path: `body.modelConfigIds.${i}`, message: `no model configuration ${id} in this workspace` }));
   }
   if (input.schedule) {
@@ -58,7 +63,7 @@ async function checkReferences(prisma: PrismaClient, workspaceId: string, input:
 }
 
 export async function requireAudit(prisma: PrismaClient, workspaceId: string, id: string): Promise<AuditWithLinks> {
-  const audit = await prisma.audit.findFirst({ where: { id, workspaceId }, include: withLinks });
+  const audit = await findAudit(prisma, workspaceId, id);
   if (!audit) throw AppError.notFound('Audit');
   return audit;
 }
@@ -68,10 +73,10 @@ export async function createAudit(deps: AuditsDeps, orgId: string, workspaceId: 
   const promptIds = [...new Set(input.promptIds)];
   const modelConfigIds = [...new Set(input.modelConfigIds)];
   await checkReferences(deps.prisma, workspaceId, { promptIds, modelConfigIds, schedule: input.schedule, timezone: input.timezone });
-  const audit = await deps.prisma.audit.create({
-    data: {
-      id: newId(),
-      workspaceId,
+  const audit = await insertAudit(
+    deps.prisma,
+    workspaceId,
+    {
       name: input.name,
       promptTags: input.promptTags,
       samplesPerPair: input.samplesPerPair,
@@ -82,24 +87,15 @@ export async function createAudit(deps: AuditsDeps, orgId: string, workspaceId: 
       budgetPerMonthUsd: input.budgetPerMonthUsd,
       // The first due time after creation is the first to run; nothing earlier is backfilled.
       scheduledThrough: input.schedule ? new Date() : null,
-      prompts: { create: promptIds.map((promptId) => ({ promptId })) },
-      modelConfigs: { create: modelConfigIds.map((modelConfigId) => ({ modelConfigId })) },
     },
-    include: withLinks,
-  });
+    { promptIds, modelConfigIds },
+  );
   return toAuditDto(audit);
 }
 
 export async function listAudits(deps: AuditsDeps, orgId: string, workspaceId: string, q: ListQuery): Promise<Page<AuditDto>> {
   await requireWorkspace(deps, orgId, workspaceId);
-  const rows = await deps.prisma.audit.findMany({
-    where: { workspaceId, ...(q.cursor ? { id: { gt: q.cursor } } : {}) },
-    orderBy: { id: 'asc' },
-    take: q.limit + 1,
-    include: withLinks,
-  });
-  const page = toPage(rows, q.limit);
-  return { data: page.data.map((a) => toAuditDto(a)), nextCursor: page.nextCursor };
+  return toPage(await listAuditRows(deps.prisma, workspaceId, q), q.limit, toAuditDto);
 }
 
 export async function getAudit(deps: AuditsDeps, orgId: string, workspaceId: string, id: string): Promise<AuditDto> {
@@ -125,16 +121,12 @@ export async function updateAudit(deps: AuditsDeps, orgId: string, workspaceId: 
     (input.schedule !== undefined && input.schedule !== current.schedule) ||
     (input.timezone !== undefined && input.timezone !== current.timezone) ||
     (input.enabled === true && !current.enabled);
-  const audit = await deps.prisma.audit.update({
-    where: { id },
-    data: {
-      ...scalars,
-      ...(restartsSchedule ? { scheduledThrough: schedule ? new Date() : null } : {}),
-      ...(promptIds ? { prompts: { deleteMany: {}, create: promptIds.map((promptId) => ({ promptId })) } } : {}),
-      ...(modelConfigIds ? { modelConfigs: { deleteMany: {}, create: modelConfigIds.map((modelConfigId) => ({ modelConfigId })) } } : {}),
-    },
-    include: withLinks,
-  });
+  const audit = await updateAuditRow(
+    deps.prisma,
+    id,
+    { ...scalars, ...(restartsSchedule ? { scheduledThrough: schedule ? new Date() : null } : {}) },
+    { promptIds, modelConfigIds },
+  );
   return toAuditDto(audit);
 }
 
@@ -142,5 +134,5 @@ export async function updateAudit(deps: AuditsDeps, orgId: string, workspaceId: 
 export async function deleteAudit(deps: AuditsDeps, orgId: string, workspaceId: string, id: string): Promise<void> {
   await requireWorkspace(deps, orgId, workspaceId);
   await requireAudit(deps.prisma, workspaceId, id);
-  await deps.prisma.audit.delete({ where: { id } });
+  await deleteAuditRow(deps.prisma, id);
 }

@@ -9,26 +9,13 @@
  * today's snapshot, not a burst of stale ones. The skipped ones are logged.
  */
 import { AppError } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
 import { dueTimes } from '../../lib/schedule.js';
+import { insertRefusedRun } from '../runs/runs.repo.js';
 import { launchRun } from '../runs/runs.service.js';
+import { advanceCheckpoint, checkpointNewSchedules, dueAudits, type DueAudit } from './audits.repo.js';
 import type { Deps } from '../../deps.js';
 
 export type SchedulerDeps = Pick<Deps, 'db' | 'producers' | 'logger'>;
-
-interface DueAudit {
-  id: string;
-  workspace_id: string;
-  schedule: string;
-  timezone: string;
-  samples_per_pair: number;
-  prompt_tags: string[];
-  budget_per_run_usd: string | null;
-  budget_per_month_usd: string | null;
-  scheduled_through: Date;
-  prompt_ids: string[];
-  model_config_ids: string[];
-}
 
 export interface TickResult {
   started: string[];
@@ -39,16 +26,8 @@ export interface TickResult {
 export async function schedulerTick(deps: SchedulerDeps, now = new Date()): Promise<TickResult> {
   const { pool } = deps.db;
   // Audits never checkpointed (created before scheduling existed) start from now.
-  await pool.query(`UPDATE audits SET scheduled_through = $1 WHERE scheduled_through IS NULL AND schedule IS NOT NULL AND enabled`, [now]);
-  const { rows } = await pool.query<DueAudit>(
-    `SELECT a.id, a.workspace_id, a.schedule, a.timezone, a.samples_per_pair, a.prompt_tags, a.budget_per_run_usd,
-            a.budget_per_month_usd, a.scheduled_through,
-            ARRAY(SELECT prompt_id FROM audit_prompts WHERE audit_id = a.id)::text[] AS prompt_ids,
-            ARRAY(SELECT model_config_id FROM audit_model_configs WHERE audit_id = a.id)::text[] AS model_config_ids
-       FROM audits a
-      WHERE a.enabled AND a.schedule IS NOT NULL AND a.scheduled_through < $1`,
-    [now],
-  );
+  await checkpointNewSchedules(pool, now);
+  const rows = await dueAudits(pool, now);
   const result: TickResult = { started: [], refused: [], alreadyStarted: 0 };
   for (const audit of rows) {
     let due: Date[];
@@ -64,7 +43,7 @@ export async function schedulerTick(deps: SchedulerDeps, now = new Date()): Prom
       await startScheduledRun(deps, audit, latest, result);
     }
     // Move the checkpoint forward (never back: another scheduler may already be ahead).
-    await pool.query(`UPDATE audits SET scheduled_through = $2 WHERE id = $1 AND scheduled_through < $2`, [audit.id, now]);
+    await advanceCheckpoint(pool, audit.id, now);
   }
   return result;
 }
@@ -92,21 +71,16 @@ async function startScheduledRun(deps: SchedulerDeps, audit: DueAudit, dueAt: Da
   } catch (err) {
     if (!(err instanceof AppError) || err.status >= 500) throw err;
     // Refused (over budget, nothing left to ask): keep a visible trace in the run list instead of silence.
-    const id = await recordRefusedRun(deps, audit, dueAt, err.message);
+    const id = await insertRefusedRun(deps.db.pool, {
+      workspaceId: audit.workspace_id,
+      auditId: audit.id,
+      scheduledFor: dueAt,
+      samplesPerPair: audit.samples_per_pair,
+      reason: err.message,
+    });
     if (id) {
       result.refused.push(id);
       log.warn({ runId: id, reason: err.message }, 'scheduled run refused');
     } else result.alreadyStarted++;
   }
-}
-
-async function recordRefusedRun(deps: SchedulerDeps, audit: DueAudit, dueAt: Date, reason: string): Promise<string | null> {
-  const { rows } = await deps.db.pool.query<{ id: string }>(
-    // Nothing ran, so there are no follow-ups to do (as it always was for refused runs).
-    `INSERT INTO runs (id, workspace_id, audit_id, trigger, scheduled_for, status, samples_per_pair, total, error, finished_at, followups_done_at)
-     VALUES ($1, $2, $3, 'schedule', $4, 'failed', $5, 0, $6, now(), now())
-     ON CONFLICT (audit_id, scheduled_for) DO NOTHING RETURNING id`,
-    [newId(), audit.workspace_id, audit.id, dueAt, audit.samples_per_pair, `not started: ${reason}`],
-  );
-  return rows[0]?.id ?? null;
 }

@@ -1,6 +1,15 @@
-/** Brand reads on the hot path (every dashboard view lists them), as a prepared statement. */
+/**
+ * Brand rows. The list is on the hot path (every dashboard view reads it), so it is a prepared
+ * statement on the pool, like the workers' reads; changes go through Prisma, each in one
+ * transaction with the workspace's brands_version bump, so cached brand matchers in workers
+ * know to recompile.
+ */
 import type pg from 'pg';
+import type { PrismaClient } from '../../db/client.js';
+import { sqlAfterCursor } from '../../db/pagination.js';
 import type { Brand } from '../../generated/prisma/client.js';
+import { newId } from '../../lib/ids.js';
+import type { BrandCreate, BrandUpdate } from './brands.schemas.js';
 
 interface Row {
   id: string;
@@ -25,7 +34,7 @@ export async function listOwnedBrandRows(pool: pg.Pool, organizationId: string, 
     text: `SELECT w.id AS owned_workspace, b.id, b.workspace_id, b.name, b.aliases, b.domains, b.kind, b.case_sensitive, b.created_at, b.updated_at
              FROM workspaces w
              LEFT JOIN LATERAL (
-               SELECT * FROM brands WHERE workspace_id = w.id AND ($3::uuid IS NULL OR id > $3) ORDER BY id LIMIT $4
+               SELECT * FROM brands WHERE workspace_id = w.id AND ${sqlAfterCursor('id', '$3')} ORDER BY id LIMIT $4
              ) b ON true
             WHERE w.id = $1 AND w.organization_id = $2
             ORDER BY b.id`,
@@ -51,4 +60,27 @@ export async function listOwnedBrandRows(pool: pg.Pool, organizationId: string, 
 export async function workspaceBrandNames(pool: pg.Pool, workspaceId: string): Promise<string[]> {
   const { rows } = await pool.query<{ name: string }>('SELECT name FROM brands WHERE workspace_id = $1 ORDER BY name', [workspaceId]);
   return rows.map((r) => r.name);
+}
+
+export async function findBrand(prisma: PrismaClient, workspaceId: string, brandId: string): Promise<Brand | null> {
+  return prisma.brand.findFirst({ where: { id: brandId, workspaceId } });
+}
+
+function bumpBrandsVersion(prisma: PrismaClient, workspaceId: string) {
+  return prisma.workspace.update({ where: { id: workspaceId }, data: { brandsVersion: { increment: 1 } } });
+}
+
+export async function insertBrand(prisma: PrismaClient, workspaceId: string, input: BrandCreate): Promise<Brand> {
+  const [brand] = await prisma.$transaction([prisma.brand.create({ data: { id: newId(), workspaceId, ...input } }), bumpBrandsVersion(prisma, workspaceId)]);
+  return brand;
+}
+
+export async function updateBrandRow(prisma: PrismaClient, workspaceId: string, brandId: string, input: BrandUpdate): Promise<Brand> {
+  const [brand] = await prisma.$transaction([prisma.brand.update({ where: { id: brandId }, data: input }), bumpBrandsVersion(prisma, workspaceId)]);
+  return brand;
+}
+
+/** Deletes the brand with its mentions; citations of its domains stay, without an owner. */
+export async function deleteBrandRow(prisma: PrismaClient, workspaceId: string, brandId: string): Promise<void> {
+  await prisma.$transaction([prisma.brand.delete({ where: { id: brandId } }), bumpBrandsVersion(prisma, workspaceId)]);
 }

@@ -5,10 +5,9 @@
 import type { Database, PrismaClient } from '../../db/client.js';
 import { Prisma, type Brand } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
 import { iso, toPage, type ListQuery, type Page } from '../common.schemas.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
-import { listOwnedBrandRows } from './brands.repo.js';
+import { deleteBrandRow, findBrand, insertBrand, listOwnedBrandRows, updateBrandRow } from './brands.repo.js';
 import type { BrandCreate, BrandDto, BrandUpdate } from './brands.schemas.js';
 
 export interface BrandsDeps {
@@ -38,7 +37,7 @@ function duplicateName(err: unknown, name: string | undefined): never {
 }
 
 async function requireBrand(prisma: PrismaClient, workspaceId: string, brandId: string): Promise<Brand> {
-  const brand = await prisma.brand.findFirst({ where: { id: brandId, workspaceId } });
+  const brand = await findBrand(prisma, workspaceId, brandId);
   if (!brand) throw AppError.notFound('Brand');
   return brand;
 }
@@ -46,11 +45,7 @@ async function requireBrand(prisma: PrismaClient, workspaceId: string, brandId: 
 export async function createBrand(deps: BrandsDeps, orgId: string, workspaceId: string, input: BrandCreate): Promise<BrandDto> {
   await requireWorkspace(deps, orgId, workspaceId);
   try {
-    const [brand] = await deps.prisma.$transaction([
-      deps.prisma.brand.create({ data: { id: newId(), workspaceId, ...input } }),
-      deps.prisma.workspace.update({ where: { id: workspaceId }, data: { brandsVersion: { increment: 1 } } }),
-    ]);
-    return toBrandDto(brand);
+    return toBrandDto(await insertBrand(deps.prisma, workspaceId, input));
   } catch (err) {
     duplicateName(err, input.name);
   }
@@ -59,8 +54,7 @@ export async function createBrand(deps: BrandsDeps, orgId: string, workspaceId: 
 export async function listBrands(deps: BrandsDeps, orgId: string, workspaceId: string, q: ListQuery): Promise<Page<BrandDto>> {
   const rows = await listOwnedBrandRows(deps.pool, orgId, workspaceId, q.limit + 1, q.cursor ?? null);
   if (!rows) throw AppError.notFound('Workspace');
-  const page = toPage(rows, q.limit);
-  return { data: page.data.map(toBrandDto), nextCursor: page.nextCursor };
+  return toPage(rows, q.limit, toBrandDto);
 }
 
 export async function getBrand(deps: BrandsDeps, orgId: string, workspaceId: string, brandId: string): Promise<BrandDto> {
@@ -72,11 +66,7 @@ export async function updateBrand(deps: BrandsDeps, orgId: string, workspaceId: 
   await requireWorkspace(deps, orgId, workspaceId);
   await requireBrand(deps.prisma, workspaceId, brandId);
   try {
-    const [brand] = await deps.prisma.$transaction([
-      deps.prisma.brand.update({ where: { id: brandId }, data: input }),
-      deps.prisma.workspace.update({ where: { id: workspaceId }, data: { brandsVersion: { increment: 1 } } }),
-    ]);
-    return toBrandDto(brand);
+    return toBrandDto(await updateBrandRow(deps.prisma, workspaceId, brandId, input));
   } catch (err) {
     duplicateName(err, input.name);
   }
@@ -86,8 +76,5 @@ export async function updateBrand(deps: BrandsDeps, orgId: string, workspaceId: 
 export async function deleteBrand(deps: BrandsDeps, orgId: string, workspaceId: string, brandId: string): Promise<void> {
   await requireWorkspace(deps, orgId, workspaceId);
   await requireBrand(deps.prisma, workspaceId, brandId);
-  await deps.prisma.$transaction([
-    deps.prisma.brand.delete({ where: { id: brandId } }),
-    deps.prisma.workspace.update({ where: { id: workspaceId }, data: { brandsVersion: { increment: 1 } } }),
-  ]);
+  await deleteBrandRow(deps.prisma, workspaceId, brandId);
 }

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { z } from 'zod';
+import { ping } from '../../db/client.js';
 import { problemSchema } from '../../plugins/errors.js';
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -47,7 +48,7 @@ export async function healthRoutes(app: FastifyInstance, deps: { pool: pg.Pool; 
     },
   }, async (request, reply) => {
     const checks = Object.fromEntries(
-      await Promise.all([check('postgres', () => deps.pool.query('SELECT 1')), check('redis', () => deps.redis.ping())]),
+      await Promise.all([check('postgres', () => ping(deps.pool)), check('redis', () => deps.redis.ping())]),
     );
     const ready = Object.values(checks).every((v) => v === 'ok');
     if (ready) return reply.send({ status: 'ready', checks });

@@ -7,13 +7,13 @@
 import type { Database, PrismaClient } from '../../db/client.js';
 import { Prisma, type ModelConfig } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
 import { configHash } from '../../providers/config-hash.js';
 import { getAdapter, hasAdapter, providerNames } from '../../providers/registry.js';
 import { baseUrlProblem, type EgressPolicy } from '../../providers/egress.js';
 import { ConfigValidationError, type ModelParams } from '../../providers/types.js';
 import { iso, toPage, type Page } from '../common.schemas.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
+import { deleteModelConfigRow, findModelConfig, insertModelConfig, listModelConfigRows, modelConfigHasAnswers, updateModelConfigRow } from './model-configs.repo.js';
 import type { ModelConfigCreate, ModelConfigDto, ModelConfigListQuery, ModelConfigUpdate } from './model-configs.schemas.js';
 
 export interface ModelConfigsDeps {
@@ -61,21 +61,21 @@ function duplicateName(err: unknown, name: string | undefined): never {
 }
 
 async function requireConfig(prisma: PrismaClient, workspaceId: string, id: string): Promise<ModelConfig> {
-  const config = await prisma.modelConfig.findFirst({ where: { id, workspaceId } });
+  const config = await findModelConfig(prisma, workspaceId, id);
   if (!config) throw AppError.notFound('Model configuration');
   return config;
-}
-
-async function hasAnswers(prisma: PrismaClient, modelConfigId: string): Promise<boolean> {
-  return (await prisma.response.findFirst({ where: { modelConfigId }, select: { id: true } })) !== null;
 }
 
 export async function createModelConfig(deps: ModelConfigsDeps, orgId: string, workspaceId: string, input: ModelConfigCreate): Promise<ModelConfigDto> {
   await requireWorkspace(deps, orgId, workspaceId);
   const { params, hash } = validate(deps, input.provider, input.model, input.params);
   try {
-    const created = await deps.prisma.modelConfig.create({
-      data: { id: newId(), workspaceId, name: input.name, provider: input.provider, model: input.model, params: params as Prisma.InputJsonValue, hash },
+    const created = await insertModelConfig(deps.prisma, workspaceId, {
+      name: input.name,
+      provider: input.provider,
+      model: input.model,
+      params: params as Prisma.InputJsonValue,
+      hash,
     });
     return toModelConfigDto(created);
   } catch (err) {
@@ -85,13 +85,7 @@ export async function createModelConfig(deps: ModelConfigsDeps, orgId: string, w
 
 export async function listModelConfigs(deps: ModelConfigsDeps, orgId: string, workspaceId: string, q: ModelConfigListQuery): Promise<Page<ModelConfigDto>> {
   await requireWorkspace(deps, orgId, workspaceId);
-  const rows = await deps.prisma.modelConfig.findMany({
-    where: { workspaceId, ...(q.cursor ? { id: { gt: q.cursor } } : {}), ...(q.archived !== undefined ? { archived: q.archived } : {}) },
-    orderBy: { id: 'asc' },
-    take: q.limit + 1,
-  });
-  const page = toPage(rows, q.limit);
-  return { data: page.data.map(toModelConfigDto), nextCursor: page.nextCursor };
+  return toPage(await listModelConfigRows(deps.prisma, workspaceId, q), q.limit, toModelConfigDto);
 }
 
 export async function getModelConfig(deps: ModelConfigsDeps, orgId: string, workspaceId: string, id: string): Promise<ModelConfigDto> {
@@ -108,13 +102,13 @@ export async function updateModelConfig(deps: ModelConfigsDeps, orgId: string, w
   if (input.model !== undefined || input.params !== undefined) {
     const model = input.model ?? current.model;
     const { params, hash } = validate(deps, current.provider, model, input.params ?? current.params);
-    if (hash !== current.hash && (await hasAnswers(deps.prisma, id))) {
+    if (hash !== current.hash && (await modelConfigHasAnswers(deps.prisma, id))) {
       throw new AppError('conflict', 'This configuration already has answers, so its model and parameters are frozen. Create a new configuration instead.');
     }
     Object.assign(data, { model, params: params as Prisma.InputJsonValue, hash });
   }
   try {
-    return toModelConfigDto(await deps.prisma.modelConfig.update({ where: { id }, data }));
+    return toModelConfigDto(await updateModelConfigRow(deps.prisma, id, data));
   } catch (err) {
     duplicateName(err, input.name);
   }
@@ -123,8 +117,8 @@ export async function updateModelConfig(deps: ModelConfigsDeps, orgId: string, w
 export async function deleteModelConfig(deps: ModelConfigsDeps, orgId: string, workspaceId: string, id: string): Promise<void> {
   await requireWorkspace(deps, orgId, workspaceId);
   await requireConfig(deps.prisma, workspaceId, id);
-  if (await hasAnswers(deps.prisma, id)) {
+  if (await modelConfigHasAnswers(deps.prisma, id)) {
     throw new AppError('conflict', 'This configuration has answers and cannot be deleted; archive it instead (PATCH {"archived": true}).');
   }
-  await deps.prisma.modelConfig.delete({ where: { id } });
+  await deleteModelConfigRow(deps.prisma, id);
 }

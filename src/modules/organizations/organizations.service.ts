@@ -5,10 +5,10 @@
 import type { PrismaClient } from '../../db/client.js';
 import type { Organization } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
 import type { AuthContext } from '../../plugins/auth.js';
 import { iso, toPage, type ListQuery, type Page } from '../common.schemas.js';
 import { createApiKey, toApiKeyDto } from '../api-keys/api-keys.service.js';
+import { deleteOrganizationRow, findOrganization, insertOrganization, listOrganizationRows, renameOrganizationRow } from './organizations.repo.js';
 import type { OrganizationDto } from './organizations.schemas.js';
 
 export function toOrganizationDto(o: Organization): OrganizationDto {
@@ -16,7 +16,7 @@ export function toOrganizationDto(o: Organization): OrganizationDto {
 }
 
 export async function createOrganization(prisma: PrismaClient, name: string): Promise<Organization> {
-  return prisma.organization.create({ data: { id: newId(), name } });
+  return insertOrganization(prisma, name);
 }
 
 /** A new organization and its first admin key, in one go (platform operator). */
@@ -31,19 +31,14 @@ function visibleTo(auth: AuthContext, id: string): boolean {
 }
 
 async function requireOrganization(prisma: PrismaClient, auth: AuthContext, id: string): Promise<Organization> {
-  const org = visibleTo(auth, id) ? await prisma.organization.findUnique({ where: { id } }) : null;
+  const org = visibleTo(auth, id) ? await findOrganization(prisma, id) : null;
   if (!org) throw AppError.notFound('Organization');
   return org;
 }
 
 export async function listOrganizations(prisma: PrismaClient, auth: AuthContext, q: ListQuery): Promise<Page<OrganizationDto>> {
-  const rows = await prisma.organization.findMany({
-    where: { ...(auth.platform ? {} : { id: auth.organizationId ?? '' }), ...(q.cursor ? { id: { gt: q.cursor } } : {}) },
-    orderBy: { id: 'asc' },
-    take: q.limit + 1,
-  });
-  const page = toPage(rows, q.limit);
-  return { data: page.data.map(toOrganizationDto), nextCursor: page.nextCursor };
+  const rows = await listOrganizationRows(prisma, auth.platform ? null : (auth.organizationId ?? ''), q);
+  return toPage(rows, q.limit, toOrganizationDto);
 }
 
 export async function getOrganization(prisma: PrismaClient, auth: AuthContext, id: string): Promise<OrganizationDto> {
@@ -52,11 +47,11 @@ export async function getOrganization(prisma: PrismaClient, auth: AuthContext, i
 
 export async function renameOrganization(prisma: PrismaClient, auth: AuthContext, id: string, name: string): Promise<OrganizationDto> {
   await requireOrganization(prisma, auth, id);
-  return toOrganizationDto(await prisma.organization.update({ where: { id }, data: { name } }));
+  return toOrganizationDto(await renameOrganizationRow(prisma, id, name));
 }
 
 /** Deletes the organization with all its workspaces, data and keys (platform operator only). */
 export async function deleteOrganization(prisma: PrismaClient, auth: AuthContext, id: string): Promise<void> {
   await requireOrganization(prisma, auth, id);
-  await prisma.organization.delete({ where: { id } });
+  await deleteOrganizationRow(prisma, id);
 }

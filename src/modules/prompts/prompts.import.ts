@@ -8,9 +8,9 @@ import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Database } from '../../db/client.js';
 import { AppError, type FieldError } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
 import { promptImportExample } from './prompts.examples.js';
+import { insertPrompts } from './prompts.repo.js';
 import { promptCreate, promptDto, type PromptCreate } from './prompts.schemas.js';
 import { toPromptDto } from './prompts.service.js';
 
@@ -88,7 +88,6 @@ export function rowsFromCsv(body: string): unknown[] {
 }
 
 export async function importPrompts(db: Pick<Database, 'prisma' | 'pool'>, orgId: string, workspaceId: string, rows: unknown[]) {
-  const { prisma } = db;
   await requireWorkspace(db, orgId, workspaceId);
   const valid: PromptCreate[] = [];
   const errors: FieldError[] = [];
@@ -102,6 +101,6 @@ export async function importPrompts(db: Pick<Database, 'prisma' | 'pool'>, orgId
       errors: errors.slice(0, 200),
     });
   }
-  const created = await prisma.$transaction(valid.map((p) => prisma.prompt.create({ data: { id: newId(), workspaceId, ...p } })));
+  const created = await insertPrompts(db.prisma, workspaceId, valid);
   return { imported: created.length, prompts: created.map(toPromptDto) };
 }

@@ -5,9 +5,9 @@
 import type { Database, PrismaClient } from '../../db/client.js';
 import type { Prompt } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
 import { iso, toPage, type Page } from '../common.schemas.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
+import { deletePromptRow, findPrompt, insertPrompt, listPromptRows, promptHasAnswers, updatePromptRow } from './prompts.repo.js';
 import type { PromptCreate, PromptDto, PromptListQuery, PromptUpdate } from './prompts.schemas.js';
 
 export interface PromptsDeps {
@@ -20,34 +20,19 @@ export function toPromptDto(p: Prompt): PromptDto {
 }
 
 async function requirePrompt(prisma: PrismaClient, workspaceId: string, id: string): Promise<Prompt> {
-  const prompt = await prisma.prompt.findFirst({ where: { id, workspaceId } });
+  const prompt = await findPrompt(prisma, workspaceId, id);
   if (!prompt) throw AppError.notFound('Prompt');
   return prompt;
 }
 
-async function hasAnswers(prisma: PrismaClient, promptId: string): Promise<boolean> {
-  return (await prisma.response.findFirst({ where: { promptId }, select: { id: true } })) !== null;
-}
-
 export async function createPrompt(deps: PromptsDeps, orgId: string, workspaceId: string, input: PromptCreate): Promise<PromptDto> {
   await requireWorkspace(deps, orgId, workspaceId);
-  return toPromptDto(await deps.prisma.prompt.create({ data: { id: newId(), workspaceId, ...input } }));
+  return toPromptDto(await insertPrompt(deps.prisma, workspaceId, input));
 }
 
 export async function listPrompts(deps: PromptsDeps, orgId: string, workspaceId: string, q: PromptListQuery): Promise<Page<PromptDto>> {
   await requireWorkspace(deps, orgId, workspaceId);
-  const rows = await deps.prisma.prompt.findMany({
-    where: {
-      workspaceId,
-      ...(q.cursor ? { id: { gt: q.cursor } } : {}),
-      ...(q.tag ? { tags: { has: q.tag } } : {}),
-      ...(q.archived !== undefined ? { archived: q.archived } : {}),
-    },
-    orderBy: { id: 'asc' },
-    take: q.limit + 1,
-  });
-  const page = toPage(rows, q.limit);
-  return { data: page.data.map(toPromptDto), nextCursor: page.nextCursor };
+  return toPage(await listPromptRows(deps.prisma, workspaceId, q), q.limit, toPromptDto);
 }
 
 export async function getPrompt(deps: PromptsDeps, orgId: string, workspaceId: string, id: string): Promise<PromptDto> {
@@ -59,17 +44,17 @@ export async function updatePrompt(deps: PromptsDeps, orgId: string, workspaceId
   await requireWorkspace(deps, orgId, workspaceId);
   const prompt = await requirePrompt(deps.prisma, workspaceId, id);
   const changesQuestion = (input.text !== undefined && input.text !== prompt.text) || (input.locale !== undefined && input.locale !== prompt.locale);
-  if (changesQuestion && (await hasAnswers(deps.prisma, id))) {
+  if (changesQuestion && (await promptHasAnswers(deps.prisma, id))) {
     throw new AppError('conflict', 'This prompt already has answers, so its text and locale cannot change. Create a new prompt (and archive this one).');
   }
-  return toPromptDto(await deps.prisma.prompt.update({ where: { id }, data: input }));
+  return toPromptDto(await updatePromptRow(deps.prisma, id, input));
 }
 
 export async function deletePrompt(deps: PromptsDeps, orgId: string, workspaceId: string, id: string): Promise<void> {
   await requireWorkspace(deps, orgId, workspaceId);
   await requirePrompt(deps.prisma, workspaceId, id);
-  if (await hasAnswers(deps.prisma, id)) {
+  if (await promptHasAnswers(deps.prisma, id)) {
     throw new AppError('conflict', 'This prompt has answers and cannot be deleted; archive it instead (PATCH {"archived": true}).');
   }
-  await deps.prisma.prompt.delete({ where: { id } });
+  await deletePromptRow(deps.prisma, id);
 }

@@ -7,9 +7,9 @@ import type { Database, PrismaClient } from '../../db/client.js';
 import type { ProviderCredential } from '../../generated/prisma/client.js';
 import { SecretBox } from '../../lib/crypto.js';
 import { AppError } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
 import type { ProviderCredentials } from '../../providers/types.js';
 import { iso } from '../common.schemas.js';
+import { deleteCredentialRow, listCredentialRows, upsertCredential, workspaceCredentialSecret } from './provider-credentials.repo.js';
 import type { CredentialDto, CredentialPut } from './provider-credentials.schemas.js';
 
 export interface CredentialsDeps {
@@ -32,22 +32,15 @@ export async function putCredential(deps: CredentialsDeps, orgId: string, provid
   const secret = box(deps).seal(JSON.stringify(input));
   const shown = input.apiKey ?? input.login ?? '';
   const hint = `…${shown.slice(-4)}`;
-  const saved = await deps.prisma.providerCredential.upsert({
-    where: { organizationId_provider: { organizationId: orgId, provider } },
-    create: { id: newId(), organizationId: orgId, provider, secret: new Uint8Array(secret), hint },
-    update: { secret: new Uint8Array(secret), hint },
-  });
-  return toCredentialDto(saved);
+  return toCredentialDto(await upsertCredential(deps.prisma, orgId, provider, { secret: new Uint8Array(secret), hint }));
 }
 
 export async function listCredentials(deps: CredentialsDeps, orgId: string): Promise<CredentialDto[]> {
-  const rows = await deps.prisma.providerCredential.findMany({ where: { organizationId: orgId }, orderBy: { provider: 'asc' } });
-  return rows.map(toCredentialDto);
+  return (await listCredentialRows(deps.prisma, orgId)).map(toCredentialDto);
 }
 
 export async function deleteCredential(deps: CredentialsDeps, orgId: string, provider: string): Promise<void> {
-  const { count } = await deps.prisma.providerCredential.deleteMany({ where: { organizationId: orgId, provider } });
-  if (count === 0) throw AppError.notFound('Provider key');
+  if ((await deleteCredentialRow(deps.prisma, orgId, provider)) === 0) throw AppError.notFound('Provider key');
 }
 
 /**
@@ -67,14 +60,10 @@ export class OrganizationCredentials {
     const cacheKey = `${workspaceId}|${provider}`;
     const hit = this.cache.get(cacheKey);
     if (hit && Date.now() - hit.at < this.ttlMs) return hit.value;
-    const { rows } = await this.db.pool.query<{ secret: Buffer }>(
-      `SELECT pc.secret FROM provider_credentials pc JOIN workspaces w ON w.organization_id = pc.organization_id
-        WHERE w.id = $1 AND pc.provider = $2`,
-      [workspaceId, provider],
-    );
+    const secret = await workspaceCredentialSecret(this.db.pool, workspaceId, provider);
     let value: ProviderCredentials | null = null;
-    if (rows[0] && this.encryptionKey) {
-      const parsed = JSON.parse(new SecretBox(this.encryptionKey).open(rows[0].secret)) as CredentialPut;
+    if (secret && this.encryptionKey) {
+      const parsed = JSON.parse(new SecretBox(this.encryptionKey).open(secret)) as CredentialPut;
       value = { ...(parsed.apiKey ? { apiKey: parsed.apiKey } : {}), ...(parsed.login ? { login: parsed.login, password: parsed.password as string } : {}) };
     }
     if (this.cache.size > 5_000) this.cache.clear();

@@ -7,20 +7,29 @@
 import type { Database } from '../../db/client.js';
 import type { Reanalysis } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
 import { iso, isoOrNull, toPage, type ListQuery, type Page } from '../common.schemas.js';
 import { rebuildRollups } from '../reports/rollups.service.js';
 import { analyzeResponses, type BrandMatcherCache } from '../responses/analysis.service.js';
+import { findRun } from '../runs/runs.repo.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
+import {
+  answerBatchInScope,
+  completeReanalysis,
+  countAnswersInScope,
+  deleteReanalysis,
+  findReanalysis,
+  insertReanalysis,
+  listReanalysisRows,
+  loadReanalysis,
+  markReanalysisRunning,
+  recordReanalysisBatch,
+} from './reanalyses.repo.js';
 import type { ReanalysisCreate, ReanalysisDto } from './reanalyses.schemas.js';
 import type { Deps } from '../../deps.js';
 
 export type ReanalysesDeps = Pick<Deps, 'db' | 'producers' | 'logger'>;
 
 const BATCH = 500;
-
-const SCOPE = `workspace_id = $1 AND status = 'succeeded'
-  AND ($2::uuid IS NULL OR run_id = $2) AND ($3::timestamptz IS NULL OR completed_at >= $3) AND ($4::timestamptz IS NULL OR completed_at < $4)`;
 
 export function toReanalysisDto(r: Reanalysis): ReanalysisDto {
   return {
@@ -41,20 +50,16 @@ export function toReanalysisDto(r: Reanalysis): ReanalysisDto {
 export async function startReanalysis(deps: ReanalysesDeps, orgId: string, workspaceId: string, input: ReanalysisCreate): Promise<ReanalysisDto> {
   const { prisma, pool } = deps.db;
   await requireWorkspace(prisma, orgId, workspaceId);
-  if (input.runId && !(await prisma.run.findFirst({ where: { id: input.runId, workspaceId }, select: { id: true } }))) {
+  if (input.runId && !(await findRun(pool, workspaceId, input.runId))) {
     throw new AppError('validation_failed', 'No such run in this workspace.', { errors: [{ path: 'body.runId', message: 'no run with this id in this workspace' }] });
   }
-  const from = input.from ? new Date(input.from) : null;
-  const to = input.to ? new Date(input.to) : null;
-  const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM responses WHERE ${SCOPE}`, [workspaceId, input.runId ?? null, from, to]);
-  const created = await prisma.reanalysis.create({
-    data: { id: newId(), workspaceId, runId: input.runId ?? null, from, to, total: rows[0]?.n ?? 0 },
-  });
+  const scope = { workspaceId, runId: input.runId ?? null, from: input.from ? new Date(input.from) : null, to: input.to ? new Date(input.to) : null };
+  const created = await insertReanalysis(prisma, scope, await countAnswersInScope(pool, scope));
   try {
     await deps.producers.reanalyze(created.id);
   } catch (err) {
     deps.logger.error({ err }, 'could not enqueue re-analysis');
-    await prisma.reanalysis.delete({ where: { id: created.id } });
+    await deleteReanalysis(prisma, created.id);
     throw new AppError('unavailable', 'The job queue is unreachable, so the re-analysis was not started. Try again shortly.');
   }
   return toReanalysisDto(created);
@@ -62,20 +67,14 @@ export async function startReanalysis(deps: ReanalysesDeps, orgId: string, works
 
 export async function getReanalysis(deps: ReanalysesDeps, orgId: string, workspaceId: string, id: string): Promise<ReanalysisDto> {
   await requireWorkspace(deps.db.prisma, orgId, workspaceId);
-  const r = await deps.db.prisma.reanalysis.findFirst({ where: { id, workspaceId } });
+  const r = await findReanalysis(deps.db.prisma, workspaceId, id);
   if (!r) throw AppError.notFound('Re-analysis');
   return toReanalysisDto(r);
 }
 
 export async function listReanalyses(deps: ReanalysesDeps, orgId: string, workspaceId: string, q: ListQuery): Promise<Page<ReanalysisDto>> {
   await requireWorkspace(deps.db.prisma, orgId, workspaceId);
-  const rows = await deps.db.prisma.reanalysis.findMany({
-    where: { workspaceId, ...(q.cursor ? { id: { lt: q.cursor } } : {}) },
-    orderBy: { id: 'desc' },
-    take: q.limit + 1,
-  });
-  const page = toPage(rows, q.limit);
-  return { data: page.data.map(toReanalysisDto), nextCursor: page.nextCursor };
+  return toPage(await listReanalysisRows(deps.db.prisma, workspaceId, q), q.limit, toReanalysisDto);
 }
 
 /** Worker side: processes a re-analysis in batches from its cursor; safe to call again after a crash. */
@@ -85,23 +84,20 @@ export async function executeReanalysis(
   id: string,
   onBatch?: (done: number) => Promise<void>,
 ): Promise<Reanalysis | null> {
-  const job = await db.prisma.reanalysis.findUnique({ where: { id } });
+  const job = await loadReanalysis(db.prisma, id);
   if (!job || job.status === 'completed' || job.status === 'failed') return job;
-  await db.prisma.reanalysis.update({ where: { id }, data: { status: 'running', startedAt: job.startedAt ?? new Date() } });
+  await markReanalysisRunning(db.prisma, id, job.startedAt ?? new Date());
   let cursor = job.cursor;
   for (;;) {
-    const { rows } = await db.pool.query<{ id: string }>(
-      `SELECT id FROM responses WHERE ${SCOPE} AND ($5::uuid IS NULL OR id > $5) ORDER BY id LIMIT ${BATCH}`,
-      [job.workspaceId, job.runId, job.from, job.to, cursor],
-    );
-    if (rows.length === 0) break;
-    await analyzeResponses(db.pool, cache, rows.map((r) => r.id));
-    cursor = rows[rows.length - 1]?.id ?? cursor;
-    const updated = await db.prisma.reanalysis.update({ where: { id }, data: { cursor, done: { increment: rows.length } } });
+    const ids = await answerBatchInScope(db.pool, job, cursor, BATCH);
+    if (ids.length === 0) break;
+    await analyzeResponses(db.pool, cache, ids);
+    cursor = ids[ids.length - 1] ?? cursor;
+    const updated = await recordReanalysisBatch(db.prisma, id, cursor, ids.length);
     await onBatch?.(updated.done);
   }
   // Mentions and citations changed: rebuild the report rollups of the runs in scope, before the
   // job is marked completed, so a crash here is retried (the loop above then has nothing left).
   await rebuildRollups(db.pool, { workspaceId: job.workspaceId, runId: job.runId, from: job.from, to: job.to });
-  return db.prisma.reanalysis.update({ where: { id }, data: { status: 'completed', finishedAt: new Date() } });
+  return completeReanalysis(db.prisma, id);
 }

@@ -6,6 +6,7 @@
  * deterministic, so work still queued is not added twice, and processors ignore work already done.
  */
 import { finishRuns } from '../responses/pipeline.repo.js';
+import { claimStalledRuns, outstandingWork, runsAwaitingFollowUps } from './runs.repo.js';
 import type { Deps } from '../../deps.js';
 
 export type RecoveryDeps = Pick<Deps, 'db' | 'producers' | 'logger'>;
@@ -22,22 +23,10 @@ export interface RecoveryResult {
 export async function recoverStalledRuns(deps: RecoveryDeps, staleMs: number, now = new Date()): Promise<RecoveryResult> {
   const { pool } = deps.db;
   // Claim stalled runs by moving their progress mark, so concurrent sweepers split the work.
-  const { rows: runs } = await pool.query<{ id: string }>(
-    `UPDATE runs SET progressed_at = $1,
-            status = CASE WHEN status = 'queued' THEN 'running'::run_status ELSE status END,
-            started_at = coalesce(started_at, $1)
-      WHERE id IN (SELECT id FROM runs WHERE finished_at IS NULL AND coalesce(progressed_at, created_at) < $2
-                    ORDER BY created_at LIMIT 50 FOR UPDATE SKIP LOCKED)
-      RETURNING id`,
-    [now, new Date(now.getTime() - staleMs)],
-  );
+  const runs = await claimStalledRuns(pool, now, new Date(now.getTime() - staleMs));
   const result: RecoveryResult = { runs: runs.length, queries: 0, analyses: 0, finished: [], followUps: [] };
-  for (const { id: runId } of runs) {
-    const { rows: work } = await pool.query<{ id: string; provider: string; status: string }>(
-      `SELECT id, provider, status FROM responses
-        WHERE run_id = $1 AND (status = 'pending' OR (status = 'succeeded' AND analyzed_at IS NULL))`,
-      [runId],
-    );
+  for (const runId of runs) {
+    const work = await outstandingWork(pool, runId);
     const byProvider = new Map<string, Array<{ responseId: string; runId: string }>>();
     const analyses: string[] = [];
     for (const w of work) {
@@ -76,11 +65,8 @@ export const FOLLOWUPS_GRACE_MS = 60_000;
  * than `olderThanMs` ago are left to the normal path; the most recent first, 100 a round.
  */
 export async function recoverFollowUps(deps: RecoveryDeps, olderThanMs: number, now = new Date()): Promise<string[]> {
-  const { rows } = await deps.db.pool.query<{ id: string }>(
-    `SELECT id FROM runs WHERE finished_at IS NOT NULL AND followups_done_at IS NULL AND finished_at < $1 ORDER BY finished_at DESC LIMIT 100`,
-    [new Date(now.getTime() - olderThanMs)],
-  );
-  for (const { id } of rows) await deps.producers.runFinished(id);
-  if (rows.length) deps.logger.warn({ runs: rows.length }, 'handed out the follow-ups of finished runs again');
-  return rows.map((r) => r.id);
+  const runs = await runsAwaitingFollowUps(deps.db.pool, new Date(now.getTime() - olderThanMs));
+  for (const id of runs) await deps.producers.runFinished(id);
+  if (runs.length) deps.logger.warn({ runs: runs.length }, 'handed out the follow-ups of finished runs again');
+  return runs;
 }

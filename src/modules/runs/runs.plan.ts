@@ -6,7 +6,7 @@ import type { PrismaClient } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { getAdapter } from '../../providers/registry.js';
 import type { ModelParams } from '../../providers/types.js';
-import type { PlannedResponse } from './runs.repo.js';
+import { selectedModelConfigs, selectedPrompts, type PlannedResponse } from './runs.repo.js';
 
 export const MAX_RUN_RESPONSES = 100_000;
 
@@ -25,22 +25,8 @@ export interface RunPlan {
 }
 
 export async function planRun(prisma: PrismaClient, workspaceId: string, selection: Selection): Promise<RunPlan> {
-  const prompts = await prisma.prompt.findMany({
-    where: {
-      workspaceId,
-      archived: false,
-      OR: [
-        ...(selection.promptIds.length ? [{ id: { in: selection.promptIds } }] : []),
-        ...(selection.promptTags.length ? [{ tags: { hasSome: selection.promptTags } }] : []),
-      ],
-    },
-    orderBy: { id: 'asc' },
-    select: { id: true, text: true },
-  });
-  const configs = await prisma.modelConfig.findMany({
-    where: { workspaceId, archived: false, id: { in: selection.modelConfigIds } },
-    orderBy: { id: 'asc' },
-  });
+  const prompts = await selectedPrompts(prisma, workspaceId, selection);
+  const configs = await selectedModelConfigs(prisma, workspaceId, selection.modelConfigIds);
   if (prompts.length === 0) {
     throw new AppError('validation_failed', 'No active prompt matches this selection (archived prompts are skipped).', {
       errors: [{ path: 'body.promptIds', message: 'matches no active prompt in this workspace' }],

@@ -5,6 +5,9 @@
  * status (see src/modules/responses/responses.repo.ts), so they are always exact.
  */
 import type pg from 'pg';
+import type { PrismaClient } from '../../db/client.js';
+import { sqlAfterCursor } from '../../db/pagination.js';
+import type { ModelConfig } from '../../generated/prisma/client.js';
 import { newId } from '../../lib/ids.js';
 import { LOCK_PENDING_THEN_RUN } from '../responses/pipeline.repo.js';
 
@@ -109,6 +112,24 @@ export async function insertRun(pool: pg.Pool, run: NewRun, guard?: LaunchGuard)
   }
 }
 
+/**
+ * Records a scheduled run that was refused (over budget, nothing left to ask) as failed, so the
+ * run list shows it. Returns null when a run for that audit and due time already exists.
+ */
+export async function insertRefusedRun(
+  pool: pg.Pool,
+  run: { workspaceId: string; auditId: string; scheduledFor: Date; samplesPerPair: number; reason: string },
+): Promise<string | null> {
+  const { rows } = await pool.query<{ id: string }>(
+    // Nothing ran, so there are no follow-ups to do (as it always was for refused runs).
+    `INSERT INTO runs (id, workspace_id, audit_id, trigger, scheduled_for, status, samples_per_pair, total, error, finished_at, followups_done_at)
+     VALUES ($1, $2, $3, 'schedule', $4, 'failed', $5, 0, $6, now(), now())
+     ON CONFLICT (audit_id, scheduled_for) DO NOTHING RETURNING id`,
+    [newId(), run.workspaceId, run.auditId, run.scheduledFor, run.samplesPerPair, `not started: ${run.reason}`],
+  );
+  return rows[0]?.id ?? null;
+}
+
 /** Removes a run that could not be handed to the queue, so nothing is left half-started. */
 export async function deleteRun(pool: pg.Pool, runId: string): Promise<void> {
   await pool.query('DELETE FROM runs WHERE id = $1', [runId]);
@@ -162,7 +183,7 @@ export async function listRuns(
   // Newest first: cursors walk ids (UUIDv7, time-ordered) downwards.
   const { rows } = await pool.query<RunRow>(
     `SELECT ${RUN_COLUMNS} FROM runs
-      WHERE workspace_id = $1 AND ($2::uuid IS NULL OR id < $2) AND ($3::run_status IS NULL OR status = $3) AND ($4::uuid IS NULL OR audit_id = $4)
+      WHERE workspace_id = $1 AND ${sqlAfterCursor('id', '$2', 'desc')} AND ($3::run_status IS NULL OR status = $3) AND ($4::uuid IS NULL OR audit_id = $4)
       ORDER BY id DESC LIMIT $5`,
     [workspaceId, q.cursor ?? null, q.status ?? null, q.auditId ?? null, q.limit + 1],
   );
@@ -187,4 +208,70 @@ export async function cancelRun(pool: pg.Pool, runId: string, reason: string): P
     [runId, reason],
   );
   return rows.length > 0;
+}
+
+/** The active prompts of a run's selection (by id or by any of the tags), in id order. */
+export async function selectedPrompts(
+  prisma: PrismaClient,
+  workspaceId: string,
+  selection: { promptIds: string[]; promptTags: string[] },
+): Promise<Array<{ id: string; text: string }>> {
+  return prisma.prompt.findMany({
+    where: {
+      workspaceId,
+      archived: false,
+      OR: [
+        ...(selection.promptIds.length ? [{ id: { in: selection.promptIds } }] : []),
+        ...(selection.promptTags.length ? [{ tags: { hasSome: selection.promptTags } }] : []),
+      ],
+    },
+    orderBy: { id: 'asc' },
+    select: { id: true, text: true },
+  });
+}
+
+/** The active model configurations among `ids`, in id order. */
+export async function selectedModelConfigs(prisma: PrismaClient, workspaceId: string, ids: string[]): Promise<ModelConfig[]> {
+  return prisma.modelConfig.findMany({ where: { workspaceId, archived: false, id: { in: ids } }, orderBy: { id: 'asc' } });
+}
+
+/**
+ * Claims up to 50 unfinished runs that have not moved since `staleBefore` by moving their
+ * progress mark to `now` (a queued one becomes running), so concurrent sweepers split the work.
+ */
+export async function claimStalledRuns(pool: pg.Pool, now: Date, staleBefore: Date): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>(
+    `UPDATE runs SET progressed_at = $1,
+            status = CASE WHEN status = 'queued' THEN 'running'::run_status ELSE status END,
+            started_at = coalesce(started_at, $1)
+      WHERE id IN (SELECT id FROM runs WHERE finished_at IS NULL AND coalesce(progressed_at, created_at) < $2
+                    ORDER BY created_at LIMIT 50 FOR UPDATE SKIP LOCKED)
+      RETURNING id`,
+    [now, staleBefore],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** A run's answers still to collect (pending) or to analyse (succeeded, not analysed). */
+export async function outstandingWork(pool: pg.Pool, runId: string): Promise<Array<{ id: string; provider: string; status: string }>> {
+  const { rows } = await pool.query<{ id: string; provider: string; status: string }>(
+    `SELECT id, provider, status FROM responses
+      WHERE run_id = $1 AND (status = 'pending' OR (status = 'succeeded' AND analyzed_at IS NULL))`,
+    [runId],
+  );
+  return rows;
+}
+
+/** Up to 100 runs finished before `finishedBefore` whose follow-ups were never recorded done, the most recent first. */
+export async function runsAwaitingFollowUps(pool: pg.Pool, finishedBefore: Date): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT id FROM runs WHERE finished_at IS NOT NULL AND followups_done_at IS NULL AND finished_at < $1 ORDER BY finished_at DESC LIMIT 100`,
+    [finishedBefore],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Records the run's follow-ups done (once: a second call changes nothing). */
+export async function markFollowUpsDone(pool: pg.Pool, runId: string): Promise<void> {
+  await pool.query('UPDATE runs SET followups_done_at = now() WHERE id = $1 AND followups_done_at IS NULL', [runId]);
 }

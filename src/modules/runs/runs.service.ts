@@ -161,8 +161,7 @@ export async function getRun(deps: RunsDeps, orgId: string, workspaceId: string,
 
 export async function listRuns(deps: RunsDeps, orgId: string, workspaceId: string, q: RunListQuery): Promise<Page<RunDto>> {
   await requireWorkspace(deps.db.prisma, orgId, workspaceId);
-  const page = toPage(await repo.listRuns(deps.db.pool, workspaceId, q), q.limit);
-  return { data: page.data.map(toRunDto), nextCursor: page.nextCursor };
+  return toPage(await repo.listRuns(deps.db.pool, workspaceId, q), q.limit, toRunDto);
 }
 
 export async function cancelRun(deps: RunsDeps, orgId: string, workspaceId: string, runId: string): Promise<RunDto> {

@@ -1,10 +1,57 @@
 /**
- * SQL behind webhook emission and delivery (workers). The API's CRUD goes through Prisma in
- * webhooks.service.ts; these statements run in workers on the pg pool.
+ * Webhook rows. The API's CRUD and delivery log go through Prisma; emission and delivery
+ * (workers) are statements on the pg pool.
  */
 import type pg from 'pg';
+import type { PrismaClient } from '../../db/client.js';
+import { pageArgs, type PageQuery } from '../../db/pagination.js';
+import type { Prisma, Webhook, WebhookDelivery } from '../../generated/prisma/client.js';
 import { newId } from '../../lib/ids.js';
-import type { WebhookEvent } from './webhooks.schemas.js';
+import type { DeliveryListQuery, WebhookEvent, WebhookUpdate } from './webhooks.schemas.js';
+
+export async function findWebhook(prisma: PrismaClient, workspaceId: string, webhookId: string): Promise<Webhook | null> {
+  return prisma.webhook.findFirst({ where: { id: webhookId, workspaceId } });
+}
+
+export async function countWebhooks(prisma: PrismaClient, workspaceId: string): Promise<number> {
+  return prisma.webhook.count({ where: { workspaceId } });
+}
+
+export async function insertWebhook(
+  prisma: PrismaClient,
+  workspaceId: string,
+  input: { url: string; events: string[]; description: string | null; active: boolean; secret: string },
+): Promise<Webhook> {
+  return prisma.webhook.create({ data: { id: newId(), workspaceId, ...input } });
+}
+
+export async function listWebhookRows(prisma: PrismaClient, workspaceId: string, q: PageQuery): Promise<Webhook[]> {
+  return prisma.webhook.findMany(pageArgs(q, { workspaceId }));
+}
+
+export async function updateWebhookRow(prisma: PrismaClient, webhookId: string, input: WebhookUpdate): Promise<Webhook> {
+  return prisma.webhook.update({ where: { id: webhookId }, data: input });
+}
+
+/** Deletes the webhook with its delivery log. */
+export async function deleteWebhookRow(prisma: PrismaClient, webhookId: string): Promise<void> {
+  await prisma.webhook.delete({ where: { id: webhookId } });
+}
+
+/** A page of the webhook's deliveries, newest first (ids are UUIDv7, so the cursor walks them downwards). */
+export async function listDeliveryRows(prisma: PrismaClient, webhookId: string, q: DeliveryListQuery): Promise<WebhookDelivery[]> {
+  return prisma.webhookDelivery.findMany(pageArgs(q, { webhookId, ...(q.status ? { status: q.status } : {}) }, 'desc'));
+}
+
+export async function insertDelivery(prisma: PrismaClient, webhookId: string, event: WebhookEvent): Promise<WebhookDelivery> {
+  return prisma.webhookDelivery.create({
+    data: { id: newId(), webhookId, eventId: event.id, eventType: event.type, payload: event as Prisma.InputJsonObject },
+  });
+}
+
+export async function deleteDelivery(prisma: PrismaClient, deliveryId: string): Promise<void> {
+  await prisma.webhookDelivery.delete({ where: { id: deliveryId } });
+}
 
 export async function activeWebhooks(pool: pg.Pool, workspaceId: string): Promise<Array<{ id: string; events: string[] }>> {
   const { rows } = await pool.query<{ id: string; events: string[] }>('SELECT id, events FROM webhooks WHERE workspace_id = $1 AND active ORDER BY id', [workspaceId]);

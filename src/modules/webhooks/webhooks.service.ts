@@ -4,7 +4,7 @@
  * ENCRYPTION_KEY (webhooks.secrets.ts).
  */
 import type { PrismaClient } from '../../db/client.js';
-import type { Prisma, Webhook, WebhookDelivery } from '../../generated/prisma/client.js';
+import type { Webhook, WebhookDelivery } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { baseUrlProblem, type EgressPolicy } from '../../providers/egress.js';
@@ -12,6 +12,17 @@ import type { Producers } from '../../queues/producer.js';
 import { iso, isoOrNull, toPage, type ListQuery, type Page } from '../common.schemas.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
 import type { DeliveryDto, DeliveryListQuery, WebhookCreate, WebhookDto, WebhookEvent, WebhookEventType, WebhookUpdate } from './webhooks.schemas.js';
+import {
+  countWebhooks,
+  deleteDelivery,
+  deleteWebhookRow,
+  findWebhook,
+  insertDelivery,
+  insertWebhook,
+  listDeliveryRows,
+  listWebhookRows,
+  updateWebhookRow,
+} from './webhooks.repo.js';
 import { sealWebhookSecret } from './webhooks.secrets.js';
 import { generateWebhookSecret } from './webhooks.signature.js';
 
@@ -66,7 +77,7 @@ function checkUrl(url: string, policy: EgressPolicy): void {
 }
 
 async function requireWebhook(prisma: PrismaClient, workspaceId: string, webhookId: string): Promise<Webhook> {
-  const hook = await prisma.webhook.findFirst({ where: { id: webhookId, workspaceId } });
+  const hook = await findWebhook(prisma, workspaceId, webhookId);
   if (!hook) throw AppError.notFound('Webhook');
   return hook;
 }
@@ -74,33 +85,23 @@ async function requireWebhook(prisma: PrismaClient, workspaceId: string, webhook
 export async function createWebhook(deps: WebhooksDeps, orgId: string, workspaceId: string, input: WebhookCreate): Promise<WebhookDto> {
   await requireWorkspace(deps.prisma, orgId, workspaceId);
   checkUrl(input.url, deps.egress);
-  if ((await deps.prisma.webhook.count({ where: { workspaceId } })) >= MAX_WEBHOOKS_PER_WORKSPACE) {
+  if ((await countWebhooks(deps.prisma, workspaceId)) >= MAX_WEBHOOKS_PER_WORKSPACE) {
     throw new AppError('conflict', `A workspace has at most ${MAX_WEBHOOKS_PER_WORKSPACE} webhooks; delete one first.`);
   }
   const secret = generateWebhookSecret();
-  const hook = await deps.prisma.webhook.create({
-    data: {
-      id: newId(),
-      workspaceId,
-      url: input.url,
-      events: input.events,
-      description: input.description ?? null,
-      active: input.active,
-      secret: sealWebhookSecret(secret, deps.encryptionKey),
-    },
+  const hook = await insertWebhook(deps.prisma, workspaceId, {
+    url: input.url,
+    events: input.events,
+    description: input.description ?? null,
+    active: input.active,
+    secret: sealWebhookSecret(secret, deps.encryptionKey),
   });
   return { ...toWebhookDto(hook), secret };
 }
 
 export async function listWebhooks(deps: WebhooksDeps, orgId: string, workspaceId: string, q: ListQuery): Promise<Page<WebhookDto>> {
   await requireWorkspace(deps.prisma, orgId, workspaceId);
-  const rows = await deps.prisma.webhook.findMany({
-    where: { workspaceId, ...(q.cursor ? { id: { gt: q.cursor } } : {}) },
-    orderBy: { id: 'asc' },
-    take: q.limit + 1,
-  });
-  const page = toPage(rows, q.limit);
-  return { data: page.data.map(toWebhookDto), nextCursor: page.nextCursor };
+  return toPage(await listWebhookRows(deps.prisma, workspaceId, q), q.limit, toWebhookDto);
 }
 
 export async function getWebhook(deps: WebhooksDeps, orgId: string, workspaceId: string, webhookId: string): Promise<WebhookDto> {
@@ -112,28 +113,21 @@ export async function updateWebhook(deps: WebhooksDeps, orgId: string, workspace
   await requireWorkspace(deps.prisma, orgId, workspaceId);
   await requireWebhook(deps.prisma, workspaceId, webhookId);
   if (input.url !== undefined) checkUrl(input.url, deps.egress);
-  const hook = await deps.prisma.webhook.update({ where: { id: webhookId }, data: input });
-  return toWebhookDto(hook);
+  return toWebhookDto(await updateWebhookRow(deps.prisma, webhookId, input));
 }
 
 /** Deleting a webhook deletes its delivery log; deliveries still queued find nothing and stop. */
 export async function deleteWebhook(deps: WebhooksDeps, orgId: string, workspaceId: string, webhookId: string): Promise<void> {
   await requireWorkspace(deps.prisma, orgId, workspaceId);
   await requireWebhook(deps.prisma, workspaceId, webhookId);
-  await deps.prisma.webhook.delete({ where: { id: webhookId } });
+  await deleteWebhookRow(deps.prisma, webhookId);
 }
 
 export async function listDeliveries(deps: WebhooksDeps, orgId: string, workspaceId: string, webhookId: string, q: DeliveryListQuery): Promise<Page<DeliveryDto>> {
   await requireWorkspace(deps.prisma, orgId, workspaceId);
   await requireWebhook(deps.prisma, workspaceId, webhookId);
   // Newest first: ids are UUIDv7, so the cursor walks them downwards.
-  const rows = await deps.prisma.webhookDelivery.findMany({
-    where: { webhookId, ...(q.status ? { status: q.status } : {}), ...(q.cursor ? { id: { lt: q.cursor } } : {}) },
-    orderBy: { id: 'desc' },
-    take: q.limit + 1,
-  });
-  const page = toPage(rows, q.limit);
-  return { data: page.data.map(toDeliveryDto), nextCursor: page.nextCursor };
+  return toPage(await listDeliveryRows(deps.prisma, webhookId, q), q.limit, toDeliveryDto);
 }
 
 /**
@@ -150,13 +144,11 @@ export async function sendTestEvent(deps: WebhooksDeps, orgId: string, workspace
     workspaceId,
     data: { webhook: { id: hook.id, url: hook.url, events: hook.events }, message: 'Test event from Citewatch' },
   };
-  const delivery = await deps.prisma.webhookDelivery.create({
-    data: { id: newId(), webhookId, eventId: event.id, eventType: event.type, payload: event as Prisma.InputJsonObject },
-  });
+  const delivery = await insertDelivery(deps.prisma, webhookId, event);
   try {
     await deps.producers.enqueueWebhookDeliveries([delivery.id], deps.retry);
   } catch {
-    await deps.prisma.webhookDelivery.delete({ where: { id: delivery.id } });
+    await deleteDelivery(deps.prisma, delivery.id);
     throw new AppError('unavailable', 'The job queue is unreachable, so the test event was not sent. Try again shortly.');
   }
   return toDeliveryDto(delivery);

@@ -1,9 +1,8 @@
 import type { Database, PrismaClient } from '../../db/client.js';
 import type { Workspace } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
 import { iso, toPage, type ListQuery, type Page } from '../common.schemas.js';
-import { findOwnedWorkspace } from './workspaces.repo.js';
+import { deleteWorkspaceRow, findOwnedWorkspace, findOwnedWorkspaceRecord, insertWorkspace, listWorkspaceRows, updateWorkspaceRow } from './workspaces.repo.js';
 import type { WorkspaceCreate, WorkspaceDto, WorkspaceUpdate } from './workspaces.schemas.js';
 
 export interface WorkspacesDeps {
@@ -23,24 +22,17 @@ export async function requireWorkspace(db: Pick<Database, 'pool'> | PrismaClient
   const workspace =
     'pool' in db
       ? await findOwnedWorkspace(db.pool, organizationId, workspaceId)
-      : await db.workspace.findFirst({ where: { id: workspaceId, organizationId } });
+      : await findOwnedWorkspaceRecord(db, organizationId, workspaceId);
   if (!workspace) throw AppError.notFound('Workspace');
   return workspace;
 }
 
 export async function createWorkspace(deps: WorkspacesDeps, organizationId: string, input: WorkspaceCreate): Promise<WorkspaceDto> {
-  const w = await deps.prisma.workspace.create({ data: { id: newId(), organizationId, name: input.name, timezone: input.timezone } });
-  return toWorkspaceDto(w);
+  return toWorkspaceDto(await insertWorkspace(deps.prisma, organizationId, input));
 }
 
 export async function listWorkspaces(deps: WorkspacesDeps, organizationId: string, q: ListQuery): Promise<Page<WorkspaceDto>> {
-  const rows = await deps.prisma.workspace.findMany({
-    where: { organizationId, ...(q.cursor ? { id: { gt: q.cursor } } : {}) },
-    orderBy: { id: 'asc' },
-    take: q.limit + 1,
-  });
-  const page = toPage(rows, q.limit);
-  return { data: page.data.map(toWorkspaceDto), nextCursor: page.nextCursor };
+  return toPage(await listWorkspaceRows(deps.prisma, organizationId, q), q.limit, toWorkspaceDto);
 }
 
 export async function getWorkspace(deps: WorkspacesDeps, organizationId: string, id: string): Promise<WorkspaceDto> {
@@ -49,11 +41,11 @@ export async function getWorkspace(deps: WorkspacesDeps, organizationId: string,
 
 export async function updateWorkspace(deps: WorkspacesDeps, organizationId: string, id: string, input: WorkspaceUpdate): Promise<WorkspaceDto> {
   await requireWorkspace(deps, organizationId, id);
-  return toWorkspaceDto(await deps.prisma.workspace.update({ where: { id }, data: input }));
+  return toWorkspaceDto(await updateWorkspaceRow(deps.prisma, id, input));
 }
 
 /** Deletes the workspace and everything in it: brands, prompts, configurations, audits, runs, answers. */
 export async function deleteWorkspace(deps: WorkspacesDeps, organizationId: string, id: string): Promise<void> {
   await requireWorkspace(deps, organizationId, id);
-  await deps.prisma.workspace.delete({ where: { id } });
+  await deleteWorkspaceRow(deps.prisma, id);
 }
