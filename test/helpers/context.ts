@@ -30,8 +30,10 @@ export function testEnv(prefix: string, extra: Record<string, string> = {}): Env
     PROVIDER_BACKOFF_MS: '20',
     PROVIDER_TIMEOUT_MS: '5000',
     WORKER_SCHEDULER: 'false',
-    // Suites send many requests without a valid key on purpose; api-rate-limits.test.ts tests the limit.
+    // Suites send many requests without a valid key on purpose, and poll runs every few milliseconds
+    // (a slow machine can make a run last minutes); api-rate-limits.test.ts tests both limits.
     AUTH_FAILURE_LIMIT_PER_MINUTE: '100000',
+    API_RATE_LIMIT_PER_MINUTE: '100000',
     ...extra,
   });
 }

@@ -15,7 +15,7 @@ let tenant: FullTenant;
 let port: number;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ API_RATE_LIMIT_PER_MINUTE: '100000' });
+  ctx = await createTestContext();
   ctx.startWorker();
   doc = await openApiDoc(ctx.app);
   tenant = await createFullTenant(ctx, doc);

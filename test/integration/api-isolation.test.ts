@@ -16,7 +16,7 @@ let stranger: TestTenant;
 let strangerWs: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ API_RATE_LIMIT_PER_MINUTE: '100000', ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') });
+  ctx = await createTestContext({ ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') });
   ctx.startWorker();
   doc = await openApiDoc(ctx.app);
   owner = await createFullTenant(ctx, doc);

@@ -13,7 +13,7 @@ let api: ApiClient;
 let organizationId: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ API_RATE_LIMIT_PER_MINUTE: '100000', ADMIN_TOKEN });
+  ctx = await createTestContext({ ADMIN_TOKEN });
   const tenant = await createTenant(ctx.db);
   organizationId = tenant.organizationId;
   api = apiClient(ctx.app, tenant.headers);
