@@ -32,7 +32,6 @@ const MOVED_AFTER_THE_MERGE = new Set([
   'src/modules/reports/csv.ts',
   'src/modules/reports/experiments.service.ts',
   'src/modules/responses/analysis.service.ts',
-  'src/modules/responses/responses.service.ts',
   'src/plugins/auth.ts',
 ]);
 
