@@ -62,6 +62,8 @@ const RANGES: [[string, string], ...Array<[string, string]>] = [
   ['2026-01-01T00:00:00Z', '2026-06-01T00:00:00Z'],
   // Less than one whole day.
   ['2026-03-03T06:00:00Z', '2026-03-03T20:00:00Z'],
+  // The widest range the API accepts.
+  ['1970-01-01T00:00:00Z', '9999-01-01T00:00:00Z'],
 ];
 
 async function expectEqualToAnswerTables(liveAt?: Date) {
@@ -113,6 +115,17 @@ describe('period rollups of source lists', () => {
     const gaps = (c?.gapsFrom ?? []).map((d, i) => [Date.parse(d), Date.parse(c?.gapsTo[i] as string)]);
     const all = [...days, ...gaps].sort((a, b) => (a[0] as number) - (b[0] as number));
     for (let i = 1; i < all.length; i++) expect(all[i]?.[0]).toBe(all[i - 1]?.[1]);
+  });
+
+  it('walk only the days that hold runs, however wide the range', async () => {
+    const wide = await periodCover(ctx.db.pool, world.workspaceId, 'America/New_York', { from: '1970-01-01T00:00:00Z', to: '9999-01-01T00:00:00Z' }, []);
+    const days = (wide?.spans ?? []).reduce((a, b) => a + b, 0) + (wide?.gapsFrom ?? []).reduce((n, from, i) => n + (Date.parse(wide?.gapsTo[i] as string) - Date.parse(from)) / DAY, 0);
+    // Runs from 2026-02-19 to 2026-04-05 in New York: 46 days, a day either side, and the partial days.
+    expect(days).toBeGreaterThanOrEqual(46);
+    expect(days).toBeLessThanOrEqual(46 + 4);
+    expect(wide?.gapsFrom[0]).toBe('2026-02-18');
+    const empty = await createWorld(ctx.db, tenant.organizationId, { timezone: 'UTC', brands: [], prompts: [], configs: [] });
+    expect(await periodCover(ctx.db.pool, empty.workspaceId, 'UTC', { from: '1970-01-01T00:00:00Z', to: '9999-01-01T00:00:00Z' }, [])).toBeNull();
   });
 
   it('give citations reports equal to the answer tables', async () => {

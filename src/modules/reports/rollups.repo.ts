@@ -321,7 +321,7 @@ const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10
 /**
  * The periods that cover the whole local days of [from, to): the largest built in the workspace's
  * current time zone that hold no run read live. Every other day in range, and the partial days at
- * both ends, are read from the per-run rollups. Null when the range holds no whole day.
+ * both ends, are read from the per-run rollups. Null when the range holds no whole day (or no run).
  */
 export async function periodCover(
   pool: pg.Pool,
@@ -331,7 +331,12 @@ export async function periodCover(
   live: string[],
 ): Promise<PeriodCover | null> {
   const { rows } = await pool.query<{ first: number; last: number; live_days: number[]; built: string[] }>(
-    `WITH l AS (SELECT timezone($2, $3::timestamptz) AS lo, timezone($2, $4::timestamptz) AS hi)
+    // The range is first narrowed to the workspace's runs (a day either side): days without runs
+    // hold nothing, and a range such as 1970..9999 would otherwise be walked day by day.
+    `WITH d AS (SELECT min(created_at) AS lo, max(created_at) AS hi FROM runs WHERE workspace_id = $1),
+          l AS (SELECT timezone($2, CASE WHEN d.lo IS NULL THEN $3::timestamptz ELSE greatest($3::timestamptz, d.lo - interval '1 day') END) AS lo,
+                       timezone($2, CASE WHEN d.hi IS NULL THEN $3::timestamptz ELSE least($4::timestamptz, d.hi + interval '1 day') END) AS hi
+                  FROM d)
      SELECT (l.lo::date - date '1970-01-01') + CASE WHEN l.lo = date_trunc('day', l.lo) THEN 0 ELSE 1 END AS first,
             l.hi::date - date '1970-01-01' AS last,
             coalesce((SELECT array_agg(DISTINCT (timezone($2, ru.created_at))::date - date '1970-01-01') FROM runs ru WHERE ru.id = ANY($5::uuid[])), '{}') AS live_days,
