@@ -106,7 +106,7 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
   const queryWorkers: Worker[] = [];
   for (const provider of served) {
     const limit = providerLimit(env, provider);
-    const worker: Worker = new Worker(queryQueueName(provider), (job: Job) => query.process(job, worker), {
+    const worker: Worker = new Worker(queryQueueName(provider), (job: Job) => query.process(job), {
       ...base,
       concurrency: limit.concurrency,
       limiter: { max: limit.rpm, duration: 60_000 },
