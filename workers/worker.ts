@@ -29,6 +29,7 @@ import { createMaintenanceProcessor } from './maintenance.processor.js';
 import { createQueryProcessor } from './query.processor.js';
 import { createRunsProcessor } from './runs.processor.js';
 import { createWebhookProcessor } from './webhook.processor.js';
+import { workerErrorLogger } from './worker-errors.js';
 
 export interface WorkerDeps {
   env: Env;
@@ -144,7 +145,7 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
   for (const w of workers) {
     metrics.watch(w);
     w.on('failed', (job, err) => logger.warn({ queue: w.name, jobId: job?.id, err: err.message }, 'job attempt failed'));
-    w.on('error', (err) => logger.error({ queue: w.name, err }, 'worker error'));
+    w.on('error', workerErrorLogger(logger, w.name));
   }
   // Periodic duties. Each skips a beat if its previous round is still going.
   const timers: NodeJS.Timeout[] = [];
