@@ -77,6 +77,43 @@ describe('answers drill-down', () => {
   });
 });
 
+describe('answers drill-down of a report row', () => {
+  it('opens a row to exactly the answers it counted: mentioning plus not mentioning is n', async () => {
+    const rowWorld = await createWorld(ctx.db, tenant.organizationId, {
+      brands: [{ name: 'Acme', kind: 'own' }, { name: 'Globex' }],
+      prompts: [{ key: 'p', text: 'Best CRM?' }],
+      configs: [{ key: 'c', provider: 'openai' }],
+    });
+    await addRun(ctx.db, rowWorld, {
+      createdAt: new Date('2026-06-02T12:00:00Z'),
+      answers: [
+        ...times(3, { prompt: 'p', config: 'c', mentions: [{ brand: 'Acme' }] }),
+        ...times(2, { prompt: 'p', config: 'c', mentions: [{ brand: 'Globex' }] }),
+        { prompt: 'p', config: 'c' },
+        // Not counted by reports: failed, or still waiting for analysis.
+        { prompt: 'p', config: 'c', status: 'failed' as const },
+        { prompt: 'p', config: 'c', analyzed: false },
+        { prompt: 'p', config: 'c', status: 'pending' as const },
+      ],
+    });
+    const get = async (path: string) => {
+      const res = await ctx.app.inject({ url: `${rowWorld.base}${path}`, headers: tenant.headers });
+      expect(res.statusCode, res.body).toBe(200);
+      return JSON.parse(res.body);
+    };
+    const report = await get('/reports/visibility?groupBy=prompt');
+    expect(report.rows).toHaveLength(2);
+    for (const row of report.rows as Json[]) {
+      const scope = `promptIds=${row.promptId}&limit=200`;
+      const mentioning = (await get(`/answers?${scope}&mentioning=${row.brandId}`)).data as Json[];
+      const notMentioning = (await get(`/answers?${scope}&notMentioning=${row.brandId}`)).data as Json[];
+      expect([row.brandName, mentioning.length, notMentioning.length]).toEqual([row.brandName, row.mentionRate.numerator, row.n - row.mentionRate.numerator]);
+      for (const a of [...mentioning, ...notMentioning]) expect([a.status, a.analyzedAt === null]).toEqual(['succeeded', false]);
+    }
+    expect(report.rows.map((r: Json) => r.n)).toEqual([6, 6]);
+  });
+});
+
 describe('exports', () => {
   it('exports a report as CSV with its definition version and every interval bound', async () => {
     const res = await inject('/reports/visibility?format=csv');
