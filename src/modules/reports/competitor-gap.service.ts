@@ -139,11 +139,12 @@ export function competitorGapCsv(r: CompetitorGapReport): Readable {
     ...row,
     competitor: row.competitor.brandName,
     competitorId: row.competitor.brandId,
+    competitorKind: row.competitor.brandKind,
     examples: row.examples.map((e) => e.snippet).join(' | '),
   }));
-  const columns = ['definitionVersion', 'promptId', 'promptText', 'provider', 'modelConfigId', 'modelConfigName', 'competitorId', 'competitor',
+  const columns = ['definitionVersion', 'promptId', 'promptText', 'provider', 'modelConfigId', 'modelConfigName', 'competitorId', 'competitor', 'competitorKind',
     'gap.numerator', 'gap.denominator', 'gap.n', 'gap.value', 'gap.ci95.low', 'gap.ci95.high',
-    'competitorMentioned.numerator', 'competitorMentioned.denominator', 'competitorMentioned.value', 'competitorMentioned.ci95.low', 'competitorMentioned.ci95.high',
+    'competitorMentioned.numerator', 'competitorMentioned.denominator', 'competitorMentioned.n', 'competitorMentioned.value', 'competitorMentioned.ci95.low', 'competitorMentioned.ci95.high',
     'n', 'failed', 'pendingAnalysis', 'examples'];
   return streamRows(rows, 'csv', columns);
 }
