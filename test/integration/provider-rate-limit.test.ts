@@ -36,15 +36,18 @@ afterAll(async () => {
   await fake?.close();
 });
 
+const finishedRun = (base: string, runId: string) =>
+  waitFor(async () => {
+    const r = await api.get(`${base}/runs/${runId}`);
+    return r.finishedAt ? r : null;
+  }, 'the run to finish');
+
 describe('rate limits', () => {
   it('429s with retry-after-ms do not use up the only attempt', async () => {
     const { base } = await seedWorkspace(api, { prompts: 1, configs: [] });
     const config = await api.post(`${base}/model-configs`, { name: 'gpt', provider: 'openai', model: 'gpt-5.4-mini', params: {} });
     const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [config.id], samplesPerPair: 1 });
-    const done = await waitFor(async () => {
-      const r = await api.get(`${base}/runs/${run.id}`);
-      return r.finishedAt ? r : null;
-    }, 'the run to finish');
+    const done = await finishedRun(base, run.id);
     expect(done.progress).toMatchObject({ total: 1, succeeded: 1, failed: 0 });
 
     const [row] = await ctx.db.prisma.response.findMany({ where: { runId: run.id } });
@@ -73,10 +76,7 @@ describe('rate limits', () => {
     );
     const before = fake.to('openai').length;
     const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [config.id], samplesPerPair: 1 });
-    const done = await waitFor(async () => {
-      const r = await api.get(`${base}/runs/${run.id}`);
-      return r.finishedAt ? r : null;
-    }, 'the run to finish');
+    const done = await finishedRun(base, run.id);
     expect(done.progress).toMatchObject({ total: 5, succeeded: 5, failed: 0 });
     // One call at a time (OPENAI_CONCURRENCY=1): the limited prompt is asked again only after the four others.
     const prompts = fake.to('openai').slice(before).map((r) => (r.body as { input: string }).input);
@@ -89,7 +89,7 @@ describe('rate limits', () => {
     const failureRate = 0.5;
     const { base, configs, prompts } = await seedWorkspace(api, { prompts: 1, configs: [{ failureRate }] });
     const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [configs[0].id], samplesPerPair: 24 });
-    await waitFor(async () => ((await api.get(`${base}/runs/${run.id}`)).finishedAt ? true : null), 'the run to finish');
+    await finishedRun(base, run.id);
 
     // What each sample's only attempt must end as: tried until the mock stops answering 429.
     const params = mockAdapter.validateConfig('mock-1', { failureRate });
