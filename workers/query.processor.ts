@@ -1,14 +1,14 @@
 /**
  * Query jobs: one provider call per response. The retry policy lives here, once for every
  * provider, driven by how the adapter classified the failure (never by message text):
- * - rate_limited (429): the whole provider queue pauses for Retry-After and the job goes back to
- *   waiting without using an attempt;
+ * - rate_limited (429): the job is delayed for Retry-After (or a backoff that grows with each 429)
+ *   without using an attempt, and gives its slot back, so the provider queue's other jobs go on;
  * - transient (5xx, 529, timeout): BullMQ retries with exponential backoff and jitter until the
  *   attempts run out, then the response is stored as failed with the last reason;
  * - permanent (other 4xx, quota): stored as failed at once, with the provider's message.
  * A response that is no longer pending (done, cancelled, duplicate job) is left alone.
  */
-import { Worker, type Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 import type { Logger } from '../src/lib/logger.js';
 import { Batcher } from '../src/lib/batcher.js';
 import { loadQueryWork, storeOutcomes, stopRunAtBudget, type Outcome, type QueryWork, type StoreResult } from '../src/modules/responses/pipeline.repo.js';
@@ -19,6 +19,11 @@ import type { WorkerDeps } from '../src/deps.js';
 
 /** After this many consecutive 429s a call is given up, so a provider that never recovers cannot hold a run forever. */
 const MAX_RATE_LIMITED = 100;
+
+/** How long a rate-limited call waits: the provider's Retry-After, else 1 s doubling with each 429, up to a minute. */
+function rateLimitWait(retryAfterMs: number | null | undefined, seen: number): number {
+  return Math.max(retryAfterMs ?? Math.min(1_000 * 2 ** (seen - 1), 60_000), 10);
+}
 
 export interface QueryProcessorOptions {
   credentials(provider: ProviderName, workspaceId: string, params: ModelParams): Promise<ProviderCredentials>;
@@ -54,7 +59,7 @@ export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptio
     },
   });
 
-  const process = async (job: Job<QueryJob>, worker: Worker): Promise<string> => {
+  const process = async (job: Job<QueryJob>): Promise<string> => {
     const log: Logger = deps.logger.child({ responseId: job.data.responseId, runId: job.data.runId, queue: job.queueName });
     const work = await loader.add(job.data.responseId);
     if (!work) return 'skipped: response gone';
@@ -72,6 +77,7 @@ export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptio
     }
 
     const attempt = job.attemptsMade + 1;
+    const rateLimitedTries = (job.data as QueryJob & { rateLimited?: number }).rateLimited ?? 0;
     const maxAttempts = job.opts.attempts ?? 1;
     const adapter = getAdapter(work.provider);
     const credentials = await opts.credentials(adapter.name, work.workspace_id, work.params as ModelParams);
@@ -86,6 +92,7 @@ export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptio
           params: work.params as ModelParams,
           sampleIndex: work.sample_index,
           attempt,
+          rateLimitedTries,
           knownBrands: work.provider === 'mock' ? await opts.knownBrands(work.workspace_id, work.brands_version) : undefined,
         },
         (() => {
@@ -105,13 +112,14 @@ export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptio
       // A failure to store an answer is not a provider error.
       if (!answered) opts.observeCall?.(adapter.name, (performance.now() - calledAt) / 1000, failure);
       if (failure.kind === 'rate_limited') {
-        const seen = ((job.data as QueryJob & { rateLimited?: number }).rateLimited ?? 0) + 1;
+        const seen = rateLimitedTries + 1;
         if (seen < MAX_RATE_LIMITED) {
           await job.updateData({ ...job.data, rateLimited: seen } as QueryJob);
-          const wait = Math.max(failure.retryAfterMs ?? 1_000, 10);
-          log.warn({ status: failure.status, waitMs: wait }, 'provider rate limit: pausing the queue');
-          await worker.rateLimit(wait);
-          throw Worker.RateLimitError();
+          const wait = rateLimitWait(failure.retryAfterMs, seen);
+          log.warn({ status: failure.status, waitMs: wait, rateLimited: seen }, 'provider rate limit: retrying the call later');
+          // Delayed, not held: the slot goes to the queue's next job, and this one waits its turn behind them.
+          await job.moveToDelayed(Date.now() + wait, job.token);
+          throw new DelayedError();
         }
       }
       const final = failure.kind !== 'transient' || attempt >= maxAttempts;

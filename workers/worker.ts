@@ -28,6 +28,7 @@ import { createMaintenanceProcessor } from './maintenance.processor.js';
 import { createQueryProcessor } from './query.processor.js';
 import { createRunsProcessor } from './runs.processor.js';
 import { createWebhookProcessor } from './webhook.processor.js';
+import { workerErrorLogger } from './worker-errors.js';
 
 export type { WorkerDeps } from '../src/deps.js';
 
@@ -108,7 +109,7 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
   for (const w of workers) {
     metrics.watch(w);
     w.on('failed', (job, err) => logger.warn({ queue: w.name, jobId: job?.id, err: err.message }, 'job attempt failed'));
-    w.on('error', (err) => logger.error({ queue: w.name, err }, 'worker error'));
+    w.on('error', workerErrorLogger(logger, w.name));
   }
   const periodic = new Periodic(logger);
   if (env.WORKER_SCHEDULER) periodic.every(env.SCHEDULER_INTERVAL_MS, 'scheduler', () => schedulerTick(deps));

@@ -80,7 +80,8 @@ export function citationsFrom(answer: AnswerInput, brands: CompiledBrands, regio
   const seen = new Set<string>();
   const out: CitationFact[] = [];
   for (const cand of candidates) {
-    const norm = normalizeUrl(cand.url, cand.source === 'link');
+    // Links were cut from the text already, and structured fields hold the whole URL: neither is cut again.
+    const norm = normalizeUrl(cand.url, true);
     if (!norm || seen.has(norm.url)) continue;
     seen.add(norm.url);
     let host: string | null = norm.host;

@@ -72,13 +72,15 @@ function withoutTracking(search: string): string {
 
 /**
  * Normalizes an http(s) URL as written in an answer or given by a provider; null for anything
- * else. `trimmed` says the URL was already cut from the text (links found in the answer).
+ * else. `whole` says the string is the URL in full: a link already cut from the text, or a
+ * provider's structured citation field, kept whole (spaces and the like percent-encoded, as the
+ * WHATWG parser does). Otherwise the URL ends where the text scanner would end it.
  */
-export function normalizeUrl(raw: string, trimmed = false): NormalizedUrl | null {
+export function normalizeUrl(raw: string, whole = false): NormalizedUrl | null {
   let s = raw.trim();
   if (s.includes('&amp;')) s = s.replace(/&amp;/g, '&');
   if (s.startsWith('<') && s.endsWith('>')) s = s.slice(1, -1);
-  if (!trimmed) s = s.slice(0, urlEnd(s, 0, 0));
+  if (!whole) s = s.slice(0, urlEnd(s, 0, 0));
   if (!s) return null;
   if (s.startsWith('//')) s = `https:${s}`;
   else if (!/^[a-z][a-z0-9+.-]*:/i.test(s)) s = `https://${s}`;

@@ -8,8 +8,8 @@
  * - Temperature controls the spread: at 0 every sample is identical; the higher it is, the more
  *   the brands named and their order vary from sample to sample.
  * - `latencyMs` delays the answer and `failureRate` makes a share of calls fail with a 500 or a
- *   429, decided by the attempt number too, so retries can succeed; `costUsd` gives each call a
- *   price so budgets can be tried. For demos, tests and benchmarks.
+ *   429, decided by the attempt number and the rate-limited tries too, so retries can succeed;
+ *   `costUsd` gives each call a price so budgets can be tried. For demos, tests and benchmarks.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
@@ -280,7 +280,10 @@ export const mockAdapter: ProviderAdapter = {
     const params = mockParamsSchema.parse(input.params);
     if (params.latencyMs > 0) await delay(params.latencyMs, undefined, { signal: ctx.signal });
     if (params.failureRate > 0) {
-      const draw = unit(input.model, input.prompt, input.sampleIndex, input.attempt, 'failure');
+      // A 429 does not use an attempt, so the rate-limited tries enter the draw too: otherwise
+      // a sample limited once would be limited on every retry.
+      const tries = input.rateLimitedTries ?? 0;
+      const draw = unit(input.model, input.prompt, input.sampleIndex, input.attempt, ...(tries > 0 ? [tries] : []), 'failure');
       if (draw < params.failureRate) {
         const rateLimited = draw < params.failureRate / 2;
         throw new ProviderError(

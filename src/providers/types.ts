@@ -52,6 +52,11 @@ export interface QueryInput {
   sampleIndex: number;
   /** 1 for the first attempt; lets the mock make failures deterministic yet retryable. */
   attempt: number;
+  /**
+   * How many times this attempt was rate-limited before (a 429 does not use an attempt), so the
+   * mock's simulated 429s clear on a later try. 0 or absent on the first try.
+   */
+  rateLimitedTries?: number;
   /** Names the workspace tracks. Only the mock provider reads them, to answer like an assistant that knows the market. */
   knownBrands?: string[];
 }

@@ -1,6 +1,7 @@
 /**
  * Runs complete exactly once through failures: a worker killed with SIGKILL half-way, a provider
- * failing 30% of calls, Redis dropping every connection, and Redis restarting empty.
+ * failing 30% of calls, Redis dropping every connection, and Redis restarting empty (which a
+ * worker process reports as warnings, not errors).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant } from '../factories/index.js';
@@ -162,5 +163,52 @@ describe('Redis trouble in the middle of a run', () => {
     expect(counts).toEqual({ rows: 150, distinct_keys: 150, succeeded: 150, failed: 0, pending: 0, analyzed: 150, failed_without_reason: 0 });
     expect(row).toMatchObject({ succeeded: 150, analyzed: 150 });
     expect(duplicateMentions).toBe(0);
+  });
+});
+
+describe('a worker process when Redis restarts empty', () => {
+  let redis: ChildHandle;
+  let worker: ChildHandle | null = null;
+  let ctx: TestContext;
+  let api: ApiClient;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    redis = await startRedisServer(port);
+    env = { REDIS_URL: `redis://127.0.0.1:${port}`, MOCK_CONCURRENCY: '5', RECOVERY_INTERVAL_MS: '300', RECOVERY_STALE_MS: '1000', WORKER_LOCK_MS: '2000', WORKER_STALLED_INTERVAL_MS: '1000' };
+    ctx = await createTestContext(env);
+    api = apiClient(ctx.app, (await createTenant(ctx.db)).headers);
+  });
+  afterAll(async () => {
+    await worker?.kill('SIGKILL');
+    await ctx.close().catch(() => {});
+    await redis.kill('SIGKILL');
+  });
+
+  it('logs each job that was in flight as one warning, not as an error', async () => {
+    const { base, configs } = await seedWorkspace(api, { prompts: 5, configs: [{ latencyMs: 200 }] });
+    const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [configs[0].id], samplesPerPair: 8 });
+    worker = spawnWorkerProcess({ DATABASE_URL: ctx.env.DATABASE_URL, QUEUE_PREFIX: ctx.env.QUEUE_PREFIX, WORKER_SCHEDULER: 'false', ...env });
+    let out = '';
+    worker.child.stdout?.on('data', (d) => (out += d));
+    await waitFor(async () => {
+      if (worker?.child.exitCode !== null) throw new Error(`the worker process died early:\n${worker?.output()}`);
+      return (await api.get(`${base}/runs/${run.id}`)).progress.succeeded >= 10;
+    }, 'some answers');
+    await redis.kill('SIGKILL');
+    redis = await startRedisServer(Number(new URL(env.REDIS_URL!).port));
+    expect((await finishedRun(api, base, run.id)).status).toBe('completed');
+
+    const lines = out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { level: number; msg: string; jobId?: string; err?: unknown });
+    // The jobs in flight when Redis went away (their keys and locks gone): each reported once, as a warning.
+    const lost = lines.filter((l) => /(Missing key|could not renew lock) for job/.test(JSON.stringify(l)));
+    expect(lost.some((l) => /Missing key for job/.test(JSON.stringify(l)))).toBe(true);
+    expect(lost.map((l) => l.level)).toEqual(lost.map(() => 40));
+    expect(lost.every((l) => l.jobId !== undefined)).toBe(true);
+    expect(new Set(lost.map((l) => l.jobId)).size).toBe(lost.length);
   });
 });

@@ -131,3 +131,49 @@ describe('competitor gap', () => {
     expect(fromRollups.rows).toHaveLength(2);
   });
 });
+
+describe('competitor gap examples', () => {
+  it('quotes up to `examples` answers per row, newest first, across runs and whatever their rollups', async () => {
+    const gapWorld = await createWorld(ctx.db, tenant.organizationId, {
+      brands: [{ name: 'Acme', kind: 'own' }, { name: 'Globex' }],
+      prompts: [{ key: 'p', text: 'Best CRM?' }],
+      configs: [{ key: 'c', provider: 'openai' }],
+    });
+    // 25 gap answers over 3 runs, and answers that are no gap (an own brand named, failed, waiting for analysis).
+    const perRun = [9, 8, 8];
+    for (const [i, n] of perRun.entries()) {
+      await addRun(ctx.db, gapWorld, {
+        createdAt: new Date(Date.UTC(2026, 4, 4 + i, 9)),
+        answers: [
+          ...Array.from({ length: n }, (_, k) => ({ prompt: 'p', config: 'c', mentions: [{ brand: 'Globex', snippet: `run ${i} answer ${k}` }] })),
+          { prompt: 'p', config: 'c', mentions: [{ brand: 'Acme' }, { brand: 'Globex', snippet: 'with Acme' }] },
+          { prompt: 'p', config: 'c', status: 'failed' as const },
+          { prompt: 'p', config: 'c', analyzed: false, mentions: [{ brand: 'Globex', snippet: 'not analysed' }] },
+        ],
+      });
+    }
+    await rebuildRollups(ctx.db.pool, { workspaceId: gapWorld.workspaceId });
+    const gapOf = async (query: string) => {
+      const res = await ctx.app.inject({ url: `${gapWorld.base}/reports/competitor-gap?${query}`, headers: tenant.headers });
+      expect(res.statusCode, res.body).toBe(200);
+      return competitorGapReport.parse(JSON.parse(res.body));
+    };
+    const report = await gapOf('groupBy=prompt,config&examples=10');
+    expect(report.liveRuns).toBe(0);
+    expect(report.rows).toHaveLength(1);
+    const [row] = report.rows;
+    expect(row?.gap).toMatchObject({ numerator: 25, denominator: 28 });
+    const snippets = row?.examples.map((e) => e.snippet);
+    // The newest run's 8 answers, then the newest of the run before.
+    expect(snippets).toHaveLength(10);
+    expect(new Set(snippets).size).toBe(10);
+    expect(snippets?.slice(0, 8).every((t) => t.startsWith('run 2 '))).toBe(true);
+    expect(snippets?.slice(8).every((t) => t.startsWith('run 1 '))).toBe(true);
+    expect((await gapOf('groupBy=prompt,config&examples=3')).rows[0]?.examples.map((e) => e.snippet)).toEqual(snippets?.slice(0, 3));
+    const q = { groupBy: ['prompt' as const, 'config' as const], limit: 50, examples: 10, format: 'json' as const };
+    expect(await competitorGap({ db: ctx.db }, tenant.organizationId, gapWorld.workspaceId, q)).toEqual(
+      await competitorGap({ db: ctx.db }, tenant.organizationId, gapWorld.workspaceId, q, 'raw'),
+    );
+  });
+});
+

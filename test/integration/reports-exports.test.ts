@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answersPage } from '../../src/modules/answers/answers.schemas.js';
+import { flatten } from '../../src/modules/reports/csv.js';
 import { addRun, createWorld, times, type World } from '../factories/answers.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
@@ -77,6 +78,43 @@ describe('answers drill-down', () => {
   });
 });
 
+describe('answers drill-down of a report row', () => {
+  it('opens a row to exactly the answers it counted: mentioning plus not mentioning is n', async () => {
+    const rowWorld = await createWorld(ctx.db, tenant.organizationId, {
+      brands: [{ name: 'Acme', kind: 'own' }, { name: 'Globex' }],
+      prompts: [{ key: 'p', text: 'Best CRM?' }],
+      configs: [{ key: 'c', provider: 'openai' }],
+    });
+    await addRun(ctx.db, rowWorld, {
+      createdAt: new Date('2026-06-02T12:00:00Z'),
+      answers: [
+        ...times(3, { prompt: 'p', config: 'c', mentions: [{ brand: 'Acme' }] }),
+        ...times(2, { prompt: 'p', config: 'c', mentions: [{ brand: 'Globex' }] }),
+        { prompt: 'p', config: 'c' },
+        // Not counted by reports: failed, or still waiting for analysis.
+        { prompt: 'p', config: 'c', status: 'failed' as const },
+        { prompt: 'p', config: 'c', analyzed: false },
+        { prompt: 'p', config: 'c', status: 'pending' as const },
+      ],
+    });
+    const get = async (path: string) => {
+      const res = await ctx.app.inject({ url: `${rowWorld.base}${path}`, headers: tenant.headers });
+      expect(res.statusCode, res.body).toBe(200);
+      return JSON.parse(res.body);
+    };
+    const report = await get('/reports/visibility?groupBy=prompt');
+    expect(report.rows).toHaveLength(2);
+    for (const row of report.rows as Json[]) {
+      const scope = `promptIds=${row.promptId}&limit=200`;
+      const mentioning = (await get(`/answers?${scope}&mentioning=${row.brandId}`)).data as Json[];
+      const notMentioning = (await get(`/answers?${scope}&notMentioning=${row.brandId}`)).data as Json[];
+      expect([row.brandName, mentioning.length, notMentioning.length]).toEqual([row.brandName, row.mentionRate.numerator, row.n - row.mentionRate.numerator]);
+      for (const a of [...mentioning, ...notMentioning]) expect([a.status, a.analyzedAt === null]).toEqual(['succeeded', false]);
+    }
+    expect(report.rows.map((r: Json) => r.n)).toEqual([6, 6]);
+  });
+});
+
 describe('exports', () => {
   it('exports a report as CSV with its definition version and every interval bound', async () => {
     const res = await inject('/reports/visibility?format=csv');
@@ -100,15 +138,15 @@ describe('exports', () => {
     expect(trends.map((r) => pick(r, ['period', 'brandName', 'mentionRate.numerator', 'shareOfVoice.count.numerator', 'sentiment.neutral', 'citationShare.numerator', 'sources.annotation.count'])))
       .toEqual([['2026-06-01', 'Acme', '1', '1', '1', '1', '1'], ['2026-06-01', 'Globex', '2', '2', '2', '0', '1']]);
 
-    // Per provider: 3 source kinds; the one group: citing answers, 3 source kinds, 1 domain, 1 URL, 2 brands.
+    // Per provider and for the one group: citing answers, 3 source kinds; then the group's 1 domain, 1 URL, 2 brands.
     const cit = await csvOf('/reports/citations');
     expect(cit.map((r) => `${r.section}|${r.key}`)).toEqual([
-      'provider source|annotation', 'provider source|link', 'provider source|searchResult', 'answers|citing',
+      'provider answers|citing', 'provider source|annotation', 'provider source|link', 'provider source|searchResult', 'answers|citing',
       'source|annotation', 'source|link', 'source|searchResult', 'domain|acme.com', 'url|https://acme.com/pricing', `brand|${world.brand('Acme')}`, `brand|${world.brand('Globex')}`,
     ]);
-    expect(pick(cit[3] ?? {}, ['cited', 'answers.numerator', 'answers.denominator', 'n', 'failed'])).toEqual(['1', '1', '2', '2', '1']);
-    expect(pick(cit[7] ?? {}, ['label', 'cited', 'share.value', 'answers.numerator'])).toEqual(['Acme', '1', '1', '1']);
-    expect(pick(cit[10] ?? {}, ['label', 'cited', 'share.numerator', 'share.denominator'])).toEqual(['Globex', '0', '0', '1']);
+    expect(pick(cit[4] ?? {}, ['cited', 'answers.numerator', 'answers.denominator', 'n', 'failed'])).toEqual(['1', '1', '2', '2', '1']);
+    expect(pick(cit[8] ?? {}, ['label', 'cited', 'share.value', 'answers.numerator'])).toEqual(['Acme', '1', '1', '1']);
+    expect(pick(cit[11] ?? {}, ['label', 'cited', 'share.numerator', 'share.denominator'])).toEqual(['Globex', '0', '0', '1']);
 
     const gap = await csvOf('/reports/competitor-gap');
     expect(gap.map((r) => pick(r, ['promptText', 'competitor', 'gap.numerator', 'gap.denominator', 'competitorMentioned.numerator', 'n', 'failed', 'examples'])))
@@ -182,3 +220,122 @@ describe('exports', () => {
     expect(lines(text)).toHaveLength(1 + 3 + 6_000);
   });
 });
+
+describe('CSV and JSON of one report', () => {
+  /**
+   * Every figure of a report's JSON has a CSV column with the same value, in the CSV row of its
+   * item. Items are a report's rows (for experiments, a pair with one of its brands; for
+   * citations, each entry of each list, and each slice's counts on every row of the slice).
+   * `columns` names the CSV column of a JSON field (and of the fields nested in it) where the CSV
+   * names it otherwise.
+   */
+  const sameFigures = (where: string, item: Json, row: Record<string, string> | undefined, columns: Record<string, string> = {}) => {
+    expect(row, `${where}: no CSV row`).toBeDefined();
+    for (const [field, value] of Object.entries(flatten(item))) {
+      // Renamed fields keep their nested names: citingAnswers.value is answers.value.
+      const renamed = Object.keys(columns).find((k) => field === k || field.startsWith(`${k}.`));
+      const column = renamed === undefined ? field : `${columns[renamed]}${field.slice(renamed.length)}`;
+      // A null object (an interval that cannot be computed) is its columns left empty.
+      const nested = Object.keys(row ?? {}).filter((c) => c.startsWith(`${column}.`));
+      if (value === null && !(column in (row ?? {})) && nested.length > 0) {
+        expect(nested.map((c) => row?.[c]), `${where}: ${field}`).toEqual(nested.map(() => ''));
+        continue;
+      }
+      expect(Object.keys(row ?? {}), `${where}: ${field} has no CSV column (${column})`).toContain(column);
+      expect(row?.[column], `${where}: ${field}`).toBe(value === null || value === undefined ? '' : String(value));
+    }
+  };
+  const fetchBoth = async (base: string, path: string) => {
+    const get = (format: string) => ctx.app.inject({ url: `${base}${path}${path.includes('?') ? '&' : '?'}format=${format}`, headers: tenant.headers });
+    const [json, csv] = await Promise.all([get('json'), get('csv')]);
+    expect(json.statusCode, json.body).toBe(200);
+    expect(csv.statusCode, csv.body).toBe(200);
+    return { json: JSON.parse(json.body) as Json, csv: parse(csv.body, { columns: true }) as Array<Record<string, string>> };
+  };
+
+  it('carries every figure of the JSON, for every report', async () => {
+    const w = await createWorld(ctx.db, tenant.organizationId, {
+      brands: [{ name: 'Acme', kind: 'own', domains: ['acme.com'] }, { name: 'Globex', domains: ['globex.com'] }],
+      prompts: [{ key: 'p', text: 'Which CRM?' }, { key: 'q', text: 'Cheapest CRM?' }],
+      configs: [{ key: 'cold', provider: 'openai', params: { temperature: 0.2 } }, { key: 'warm', provider: 'openai', params: { temperature: 1 } }],
+    });
+    const answer = (prompt: string, config: string, brands: string[], urls: string[] = []) => ({
+      prompt, config, mentions: brands.map((brand) => ({ brand, snippet: `… ${brand} …` })),
+      citations: urls.map((url, i) => ({ url, source: (['annotation', 'link', 'search_result'] as const)[i % 3] })),
+    });
+    await addRun(ctx.db, w, {
+      createdAt: new Date('2026-06-03T12:00:00Z'),
+      answers: [
+        answer('p', 'cold', ['Acme', 'Globex'], ['https://acme.com/a', 'https://globex.com/b', 'https://wiki.org/c']),
+        answer('p', 'cold', ['Globex'], ['https://globex.com/b']),
+        answer('p', 'warm', ['Globex'], ['https://acme.com/a', 'https://acme.com/a', 'https://globex.com/b']),
+        answer('q', 'warm', ['Acme'], ['https://wiki.org/c']),
+        answer('q', 'cold', ['Globex']),
+        { prompt: 'p', config: 'cold', status: 'failed' as const },
+        { prompt: 'p', config: 'warm', analyzed: false },
+        { prompt: 'p', config: 'warm', analyzed: false },
+      ],
+    });
+
+    for (const path of ['/reports/visibility', '/reports/visibility?groupBy=prompt,config', '/reports/share-of-voice?groupBy=provider', '/reports/trends?interval=day&groupBy=prompt']) {
+      const { json, csv } = await fetchBoth(w.base, path);
+      expect(csv, path).toHaveLength(json.rows.length);
+      json.rows.forEach((row: Json, i: number) => sameFigures(`${path} row ${i}`, { definitionVersion: json.definitionVersion, ...row }, csv[i]));
+    }
+
+    for (const path of ['/reports/competitor-gap', '/reports/competitor-gap?groupBy=prompt,config']) {
+      const { json, csv } = await fetchBoth(w.base, path);
+      expect(csv, path).toHaveLength(json.rows.length);
+      json.rows.forEach((row: Json, i: number) => {
+        const { examples, ...figures } = row;
+        sameFigures(`${path} row ${i}`, { definitionVersion: json.definitionVersion, ...figures }, csv[i], {
+          'competitor.brandId': 'competitorId',
+          'competitor.brandName': 'competitor',
+          'competitor.brandKind': 'competitorKind',
+        });
+        expect(csv[i]?.examples).toBe(examples.map((e: Json) => e.snippet).join(' | '));
+      });
+    }
+
+    for (const path of [`/reports/experiments?configA=${w.config('cold')}&configB=${w.config('warm')}`, '/reports/experiments?parameter=temperature&groupBy=prompt']) {
+      const { json, csv } = await fetchBoth(w.base, path);
+      const items = json.pairs.flatMap(({ brands, a, b, ...pair }: Json) =>
+        brands.map((brand: Json) => ({ definitionVersion: json.definitionVersion, ...pair, configA: { ...a, value: JSON.stringify(a.value) }, configB: { ...b, value: JSON.stringify(b.value) }, ...brand })),
+      );
+      expect(items.length, path).toBeGreaterThan(0);
+      expect(csv, path).toHaveLength(items.length);
+      items.forEach((item: Json, i: number) => sameFigures(`${path} row ${i}`, item, csv[i]));
+    }
+
+    for (const path of ['/reports/citations', '/reports/citations?groupBy=prompt', '/reports/citations?groupBy=provider,config']) {
+      const { json, csv } = await fetchBoth(w.base, path);
+      const rows = [...csv];
+      const take = (section: string) => {
+        const row = rows.shift();
+        expect(row?.section, path).toBe(section);
+        return row;
+      };
+      // A slice (a provider, or a group): its counts on each of its rows, then its citing answers, its sources, and its lists.
+      const slice = (where: string, item: Json, prefix: string, lists: number) => {
+        const { cited, citingAnswers, sources, domains: _d, urls: _u, brands: _b, ...counts } = item;
+        for (const row of rows.slice(0, 1 + Object.keys(sources).length + lists)) sameFigures(`${where} (every row)`, { definitionVersion: json.definitionVersion, ...counts }, row);
+        sameFigures(where, { key: 'citing', cited, citingAnswers }, take(`${prefix}answers`), { citingAnswers: 'answers' });
+        for (const [key, source] of Object.entries(sources as Record<string, Json>)) sameFigures(`${where} ${key}`, { key, ...source }, take(`${prefix}source`), { count: 'cited' });
+      };
+      for (const p of json.byProvider as Json[]) slice(`${path} provider ${p.provider}`, p, 'provider ', 0);
+      for (const [g, group] of (json.groups as Json[]).entries()) {
+        const where = `${path} group ${g}`;
+        slice(where, group, '', group.domains.length + group.urls.length + group.brands.length);
+        for (const { ownedBy, ...domain } of group.domains as Json[]) {
+          const row = take('domain');
+          sameFigures(`${where} ${domain.domain}`, domain, row, { domain: 'key', searchResults: 'retrieved', citingAnswers: 'answers' });
+          expect(row?.label).toBe(ownedBy.map((o: Json) => o.brandName).join('; '));
+        }
+        for (const u of group.urls as Json[]) sameFigures(`${where} ${u.url}`, u, take('url'), { url: 'key', domain: 'label' });
+        for (const b of group.brands as Json[]) sameFigures(`${where} ${b.brandName}`, b, take('brand'), { brandId: 'key', brandName: 'label', citingAnswers: 'answers' });
+      }
+      expect(rows, path).toEqual([]);
+    }
+  });
+});
+

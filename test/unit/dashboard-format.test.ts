@@ -3,7 +3,7 @@
  * interval and n, small rates with a decimal, no answers said in words, differences in points.
  */
 import { describe, expect, it } from 'vitest';
-import { formatDifference, formatPValue, formatRate, formatUsd, percent } from '../../dashboard/src/lib/format.js';
+import { answerVerdict, formatDifference, formatPValue, formatRate, formatUsd, percent } from '../../dashboard/src/lib/format.js';
 
 const p = (value: number | null, low: number, high: number, n: number) => ({ numerator: 0, denominator: n, n, value, ci95: { low, high } });
 
@@ -29,5 +29,15 @@ describe('dashboard number formats', () => {
     expect(formatDifference({ value: 0, ci95: null })).toBe('±0.0 pts');
     expect([formatPValue(0.0004), formatPValue(0.0052), formatPValue(0.742), formatPValue(null)]).toEqual(['<0.001', '0.0052', '0.742', '—']);
     expect([formatUsd(0), formatUsd(0.0421), formatUsd(12.5)]).toEqual(['$0.00', '$0.0421', '$12.50']);
+  });
+
+  it('says whether an answer names a brand only once it is analysed', () => {
+    const answer = (status: string, analyzedAt: string | null, brandIds: string[] = []) => ({ status, analyzedAt, mentions: brandIds.map((brandId) => ({ brandId })) });
+    const at = '2026-06-01T12:00:00.000Z';
+    expect(answerVerdict(answer('succeeded', at, ['b1']), 'b1', 'Acme')).toBe('names Acme');
+    expect(answerVerdict(answer('succeeded', at, ['b2']), 'b1', 'Acme')).toBe('does not name Acme');
+    expect(answerVerdict(answer('succeeded', null), 'b1', 'Acme')).toBe('waiting for analysis');
+    expect(answerVerdict(answer('failed', null), 'b1', 'Acme')).toBe('failed');
+    expect(answerVerdict(answer('pending', null), 'b1', 'Acme')).toBe('pending');
   });
 });

@@ -73,3 +73,13 @@ export function truncate(text: string, max: number): string {
 export function shortId(id: string): string {
   return `…${id.slice(-8)}`;
 }
+
+/**
+ * What an answer says of a brand, in a list of answers: only an analysed answer names it or not;
+ * a failed or waiting one says nothing of it (reports do not count it either).
+ */
+export function answerVerdict(answer: { status: string; analyzedAt: string | null; mentions: Array<{ brandId: string }> }, brandId: string, brandName: string): string {
+  if (answer.status !== 'succeeded') return answer.status;
+  if (answer.analyzedAt === null) return 'waiting for analysis';
+  return answer.mentions.some((m) => m.brandId === brandId) ? `names ${brandName}` : `does not name ${brandName}`;
+}

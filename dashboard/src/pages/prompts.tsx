@@ -10,7 +10,7 @@ import { AnswerView } from '../components/answer-view.js';
 import { FilterBar, reportFilters } from '../components/filter-bar.js';
 import { Empty, ErrorMessage, Show, TableScroll } from '../components/status.js';
 import { useWorkspace } from '../components/workspace.js';
-import { formatDateTime, formatRate, truncate } from '../lib/format.js';
+import { answerVerdict, formatDateTime, formatRate, truncate } from '../lib/format.js';
 import { setParams, type Route } from '../lib/router.js';
 import { toApiError, useApi, useApiSession, useLoad } from '../lib/use-api.js';
 
@@ -160,7 +160,6 @@ function AnswersPanel({ route, promptId, provider, brandId }: { route: Route; pr
                 <p class="muted">{truncate(answers[0]?.promptText ?? '', 160)}</p>
                 <ul class="answer-list">
                   {answers.map((a) => {
-                    const named = a.mentions.some((m) => m.brandId === brandId);
                     return (
                       <li key={a.id}>
                         <button type="button" class="answer-item" aria-pressed={a.id === openId} data-testid={`answer-${a.id}`} onClick={() => setParams(route, { answer: a.id })}>
@@ -168,7 +167,7 @@ function AnswersPanel({ route, promptId, provider, brandId }: { route: Route; pr
                             Answer {a.sampleIndex + 1} · {a.modelConfigName}
                           </span>
                           <span class="muted">
-                            {formatDateTime(a.runAt)} · {a.status === 'succeeded' ? (named ? `names ${brand?.name ?? 'the brand'}` : `does not name ${brand?.name ?? 'the brand'}`) : a.status}
+                            {formatDateTime(a.runAt)} · {answerVerdict(a, brandId, brand?.name ?? 'the brand')}
                           </span>
                         </button>
                       </li>

@@ -37,6 +37,9 @@ export async function listAnswers(
   const { p } = ctx;
   const conds = [answerScope(ctx)];
   if (q.status) conds.push(`r.status::text = ANY(${p.ref('status', q.status, 'text[]')})`);
+  // Whether an answer names a brand is known once it succeeded and was analysed: the answers
+  // reports count. A failed or waiting answer is on neither side of a report row.
+  if (q.mentioning || q.notMentioning) conds.push(`r.status = 'succeeded' AND r.analyzed_at IS NOT NULL`);
   if (q.mentioning) conds.push(`EXISTS (SELECT 1 FROM mentions m WHERE m.response_id = r.id AND m.brand_id = ANY(${p.ref('mentioning', q.mentioning, 'uuid[]')}))`);
   if (q.notMentioning) conds.push(`NOT EXISTS (SELECT 1 FROM mentions m WHERE m.response_id = r.id AND m.brand_id = ANY(${p.ref('notMentioning', q.notMentioning, 'uuid[]')}))`);
   if (q.cursor) conds.push(`r.id < ${p.ref('cursor', q.cursor, 'uuid')}`);

@@ -10,8 +10,10 @@ export const answersQuery = z
   .object({
     ...answerFilters,
     status: csv(z.enum(['pending', 'succeeded', 'failed', 'cancelled'])).optional().describe('Answer statuses to list (default: all)'),
-    mentioning: csv(uuid).optional().describe('Only answers mentioning any of these brands'),
-    notMentioning: csv(uuid).optional().describe('Only answers mentioning none of these brands (e.g. your own, to read a competitor gap)'),
+    mentioning: csv(uuid).optional().describe('Only analysed answers mentioning any of these brands'),
+    notMentioning: csv(uuid)
+      .optional()
+      .describe('Only analysed answers mentioning none of these brands (e.g. your own, to read a competitor gap); failed and unanalysed answers are in neither list, as in reports'),
     includeRaw: z.stringbool().default(false).describe('Add the answer text and the provider’s raw payload'),
     limit: z.coerce.number().int().min(1).max(200).default(50).describe('Items per page (1–200)'),
     cursor: uuid.optional().describe('nextCursor of the previous page'),

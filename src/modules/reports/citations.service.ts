@@ -128,9 +128,10 @@ export async function citations(deps: ReportsDeps, orgId: string, workspaceId: s
 }
 
 const CSV_COLUMNS = [
-  'definitionVersion', 'section', 'provider', 'modelConfigId', 'modelConfigName', 'promptId', 'tag', 'runId', 'period', 'n', 'failed',
-  'key', 'label', 'cited', 'retrieved', 'share.numerator', 'share.denominator', 'share.n', 'share.value', 'share.ci95.low', 'share.ci95.high',
-  'answers.numerator', 'answers.denominator', 'answers.value', 'answers.ci95.low', 'answers.ci95.high',
+  'definitionVersion', 'section', 'provider', 'modelConfigId', 'modelConfigName', 'promptId', 'promptText', 'tag', 'runId', 'period',
+  'n', 'failed', 'pendingAnalysis', 'key', 'label', 'brandKind', 'cited', 'annotations', 'links', 'retrieved',
+  'share.numerator', 'share.denominator', 'share.n', 'share.value', 'share.ci95.low', 'share.ci95.high',
+  'answers.numerator', 'answers.denominator', 'answers.n', 'answers.value', 'answers.ci95.low', 'answers.ci95.high', 'retrievingAnswers',
 ];
 
 /** One CSV row per item of every section of every slice (bounded: `top` items per list). */
@@ -138,17 +139,26 @@ export function citationsCsv(r: CitationsReport): Readable {
   const rows: Array<Record<string, unknown>> = [];
   const base = (g: Partial<CitationGroup>) => ({
     definitionVersion: r.definitionVersion, provider: g.provider, modelConfigId: g.modelConfigId, modelConfigName: g.modelConfigName,
-    promptId: g.promptId, tag: g.tag, runId: g.runId, period: g.period, n: g.n, failed: g.failed,
+    promptId: g.promptId, promptText: g.promptText, tag: g.tag, runId: g.runId, period: g.period, n: g.n, failed: g.failed, pendingAnalysis: g.pendingAnalysis,
   });
-  for (const p of r.byProvider) {
-    for (const [key, s] of Object.entries(p.sources)) rows.push({ ...base(p), section: 'provider source', key, cited: s.count, share: s.share });
-  }
+  // A slice's answers citing anything, then its split of sources.
+  const totals = (g: Partial<CitationGroup> & Pick<CitationGroup, 'cited' | 'citingAnswers' | 'sources'>, prefix: string) => {
+    rows.push({ ...base(g), section: `${prefix}answers`, key: 'citing', cited: g.cited, answers: g.citingAnswers });
+    for (const [key, s] of Object.entries(g.sources)) rows.push({ ...base(g), section: `${prefix}source`, key, cited: s.count, share: s.share });
+  };
+  for (const p of r.byProvider) totals(p, 'provider ');
   for (const g of r.groups) {
-    rows.push({ ...base(g), section: 'answers', key: 'citing', cited: g.cited, answers: g.citingAnswers });
-    for (const [key, s] of Object.entries(g.sources)) rows.push({ ...base(g), section: 'source', key, cited: s.count, share: s.share });
-    for (const d of g.domains) rows.push({ ...base(g), section: 'domain', key: d.domain, label: d.ownedBy.map((o) => o.brandName).join('; '), cited: d.cited, retrieved: d.searchResults, share: d.share, answers: d.citingAnswers });
+    totals(g, '');
+    for (const d of g.domains) {
+      rows.push({
+        ...base(g), section: 'domain', key: d.domain, label: d.ownedBy.map((o) => o.brandName).join('; '), cited: d.cited, annotations: d.annotations,
+        links: d.links, retrieved: d.searchResults, share: d.share, answers: d.citingAnswers, retrievingAnswers: d.retrievingAnswers,
+      });
+    }
     for (const u of g.urls) rows.push({ ...base(g), section: 'url', key: u.url, label: u.domain, cited: u.cited, retrieved: u.retrieved, share: u.share });
-    for (const b of g.brands) rows.push({ ...base(g), section: 'brand', key: b.brandId, label: b.brandName, cited: b.cited, retrieved: b.retrieved, share: b.share, answers: b.citingAnswers });
+    for (const b of g.brands) {
+      rows.push({ ...base(g), section: 'brand', key: b.brandId, label: b.brandName, brandKind: b.brandKind, cited: b.cited, retrieved: b.retrieved, share: b.share, answers: b.citingAnswers });
+    }
   }
   return streamRows(rows, 'csv', CSV_COLUMNS);
 }

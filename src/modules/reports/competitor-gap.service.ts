@@ -1,8 +1,9 @@
 /**
  * Competitor gap: for each prompt (and, if asked, provider or configuration), the competitors
  * named in answers that name no own brand, largest gap first, each with the latest such answers
- * quoted. "Own" is brands.kind = 'own'; rollups record the own brands they were built with, and
- * runs built under another set are read live (and rebuilt in the background).
+ * quoted, read from the answers themselves (up to `examples` per row, whatever the runs). "Own"
+ * is brands.kind = 'own'; rollups record the own brands they were built with, and runs built
+ * under another set are read live (and rebuilt in the background).
  */
 import type { Readable } from 'node:stream';
 import { dimensionsOf, proportionOf } from './brand-rows.js';
@@ -11,7 +12,7 @@ import { streamRows } from './csv.js';
 import type { BrandFactsRow } from './reports.repo.js';
 import { reportQuery } from './report-session.js';
 import { envelope, filtersOf, openReport, type ReportsDeps, type SourceMode } from './reports.service.js';
-import { answersSource, brandGrain, brandSource, dimensions, joinOn, liveCtes, ws, type Dim, type SourceContext } from './sources.sql.js';
+import { answerScope, answersSource, brandGrain, brandSource, dimensions, joinOn, liveCtes, ws, type Dim, type SourceContext } from './sources.sql.js';
 
 interface GapRow extends Partial<BrandFactsRow> {
   prompt_id: string;
@@ -20,13 +21,12 @@ interface GapRow extends Partial<BrandFactsRow> {
   brand_name: string;
   gap: number;
   mentioned: number;
-  samples: string[];
   n: number;
   failed: number;
   pending: number;
 }
 
-function gapSql(ctx: SourceContext, dims: Dim[], limit: number, examples: number): string {
+function gapSql(ctx: SourceContext, dims: Dim[], limit: number): string {
   const d = dimensions(ctx, dims);
   const grain = brandGrain(dims, ctx.filters);
   const ctes = liveCtes(ctx);
@@ -38,8 +38,7 @@ WITH ${ctes ? `${ctes},` : ''}
       FROM ${answersSource(ctx, true)} f GROUP BY ${d.group.join(', ')}
   ),
   g AS (
-    SELECT ${d.select.join(', ')}, f.brand_id, sum(f.gap)::bigint AS gap, sum(f.mentioned)::bigint AS mentioned,
-           coalesce((array_agg(f.gap_sample ORDER BY f.run_at DESC, f.gap_sample DESC) FILTER (WHERE f.gap_sample IS NOT NULL))[1:${ctx.p.ref('examples', examples, 'int')}], '{}') AS samples
+    SELECT ${d.select.join(', ')}, f.brand_id, sum(f.gap)::bigint AS gap, sum(f.mentioned)::bigint AS mentioned
       FROM ${brandSource(ctx, grain)} f JOIN brands b ON b.id = f.brand_id AND b.kind = 'competitor' AND b.workspace_id = ${ws(ctx)}${brandFilter}
      GROUP BY ${[...d.group, 'f.brand_id'].join(', ')}
     HAVING sum(f.gap) > 0
@@ -55,6 +54,7 @@ SELECT g.*, t.n, t.failed, t.pending, b.name AS brand_name, pr.text AS prompt_te
 
 interface ExampleRow {
   response_id: string;
+  prompt_id: string;
   brand_id: string;
   snippet: string;
   spans: Array<[number, number]>;
@@ -64,28 +64,47 @@ interface ExampleRow {
   completed_at: Date | null;
 }
 
+/** A row's group: prompt × competitor, and the provider or configuration when the report splits by them. */
+const groupKey = (dims: Dim[], r: { prompt_id: string; brand_id: string; provider?: string | undefined; model_config_id?: string | undefined }) =>
+  [r.prompt_id, r.brand_id, dims.includes('provider') ? r.provider : '', dims.includes('config') ? r.model_config_id : ''].join('|');
+
+/**
+ * The latest gap answers of the report's rows, up to `examples` per row: analysed answers in the
+ * report's scope that name the competitor and no own brand, newest run first.
+ */
+function examplesSql(ctx: SourceContext, dims: Dim[], rows: GapRow[], examples: number): string {
+  const p = ctx.p;
+  const partition = ['r.prompt_id', 'm.brand_id', ...(dims.includes('provider') ? ['r.provider'] : []), ...(dims.includes('config') ? ['r.model_config_id'] : [])];
+  return `
+SELECT e.* FROM (
+  SELECT m.response_id, r.prompt_id, m.brand_id, m.snippet, m.spans, r.run_id, r.provider, r.model_config_id, r.completed_at,
+         row_number() OVER (PARTITION BY ${partition.join(', ')} ORDER BY ru.created_at DESC, r.id DESC) AS k
+    FROM responses r JOIN runs ru ON ru.id = r.run_id
+    JOIN mentions m ON m.response_id = r.id AND m.brand_id = ANY(${p.ref('example_brands', [...new Set(rows.map((r) => r.brand_id))], 'uuid[]')})
+   WHERE ${answerScope(ctx)} AND r.prompt_id = ANY(${p.ref('example_prompts', [...new Set(rows.map((r) => r.prompt_id))], 'uuid[]')})
+     AND r.status = 'succeeded' AND r.analyzed_at IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM mentions mo JOIN brands bo ON bo.id = mo.brand_id AND bo.kind = 'own' WHERE mo.response_id = r.id)
+) e WHERE e.k <= ${p.ref('examples', examples, 'int')}
+ORDER BY e.k`;
+}
+
 export async function competitorGap(deps: ReportsDeps, orgId: string, workspaceId: string, q: CompetitorGapQuery, mode?: SourceMode): Promise<CompetitorGapReport> {
   const report = await openReport(deps, orgId, workspaceId, filtersOf(q), { ownSensitive: true, ...(mode ? { mode } : {}) });
   const dims: Dim[] = ['prompt', ...(q.groupBy.filter((g) => g !== 'prompt') as Dim[])];
   const ctx = report.context();
   const { pool } = deps.db;
   const [rows, own] = await Promise.all([
-    reportQuery<GapRow>(pool, gapSql(ctx, dims, q.limit, q.examples), ctx.p.values),
+    reportQuery<GapRow>(pool, gapSql(ctx, dims, q.limit), ctx.p.values),
     pool.query<{ id: string; name: string }>("SELECT id, name FROM brands WHERE workspace_id = $1 AND kind = 'own' ORDER BY name", [workspaceId]),
   ]);
-  const wanted = rows.flatMap((r) => r.samples.map((s) => [s, r.brand_id] as const));
-  const found = wanted.length
-    ? (
-        await pool.query<ExampleRow>(
-          `SELECT m.response_id, m.brand_id, m.snippet, m.spans, r.run_id, r.provider, r.model_config_id, r.completed_at
-             FROM unnest($1::uuid[], $2::uuid[]) AS u(response_id, brand_id)
-             JOIN mentions m ON m.response_id = u.response_id AND m.brand_id = u.brand_id
-             JOIN responses r ON r.id = u.response_id`,
-          [wanted.map((w) => w[0]), wanted.map((w) => w[1])],
-        )
-      ).rows
-    : [];
-  const example = new Map(found.map((e) => [`${e.response_id}|${e.brand_id}`, e]));
+  // Every run counts here, whether its facts come from a rollup or are read live.
+  const exampleCtx = { ...report.context(), live: null };
+  const found = rows.length && q.examples > 0 ? (await pool.query<ExampleRow>(examplesSql(exampleCtx, dims, rows, q.examples), exampleCtx.p.values)).rows : [];
+  const examplesOf = new Map<string, ExampleRow[]>();
+  for (const e of found) {
+    const key = groupKey(dims, e);
+    examplesOf.set(key, [...(examplesOf.get(key) ?? []), e]);
+  }
   const out: CompetitorGapRow[] = rows.map((r) => ({
     ...dimensionsOf(r, dims),
     promptId: r.prompt_id,
@@ -96,12 +115,15 @@ export async function competitorGap(deps: ReportsDeps, orgId: string, workspaceI
     n: r.n,
     failed: r.failed,
     pendingAnalysis: r.pending,
-    examples: r.samples.flatMap((s) => {
-      const e = example.get(`${s}|${r.brand_id}`);
-      return e
-        ? [{ responseId: e.response_id, runId: e.run_id, provider: e.provider, modelConfigId: e.model_config_id, completedAt: e.completed_at?.toISOString() ?? null, snippet: e.snippet, spans: e.spans }]
-        : [];
-    }),
+    examples: (examplesOf.get(groupKey(dims, r)) ?? []).map((e) => ({
+      responseId: e.response_id,
+      runId: e.run_id,
+      provider: e.provider,
+      modelConfigId: e.model_config_id,
+      completedAt: e.completed_at?.toISOString() ?? null,
+      snippet: e.snippet,
+      spans: e.spans,
+    })),
   }));
   return {
     ...envelope(report),
@@ -117,11 +139,12 @@ export function competitorGapCsv(r: CompetitorGapReport): Readable {
     ...row,
     competitor: row.competitor.brandName,
     competitorId: row.competitor.brandId,
+    competitorKind: row.competitor.brandKind,
     examples: row.examples.map((e) => e.snippet).join(' | '),
   }));
-  const columns = ['definitionVersion', 'promptId', 'promptText', 'provider', 'modelConfigId', 'modelConfigName', 'competitorId', 'competitor',
+  const columns = ['definitionVersion', 'promptId', 'promptText', 'provider', 'modelConfigId', 'modelConfigName', 'competitorId', 'competitor', 'competitorKind',
     'gap.numerator', 'gap.denominator', 'gap.n', 'gap.value', 'gap.ci95.low', 'gap.ci95.high',
-    'competitorMentioned.numerator', 'competitorMentioned.denominator', 'competitorMentioned.value', 'competitorMentioned.ci95.low', 'competitorMentioned.ci95.high',
+    'competitorMentioned.numerator', 'competitorMentioned.denominator', 'competitorMentioned.n', 'competitorMentioned.value', 'competitorMentioned.ci95.low', 'competitorMentioned.ci95.high',
     'n', 'failed', 'pendingAnalysis', 'examples'];
   return streamRows(rows, 'csv', columns);
 }

@@ -160,13 +160,15 @@ export async function experiments(deps: ReportsDeps, orgId: string, workspaceId:
 
 /** One flat row per pair and brand, for CSV. */
 export function experimentRows(r: ExperimentsReport): Array<Record<string, unknown>> {
-  return r.pairs.flatMap(({ parameter, a, b, answers: _answers, failed: _failed, brands, ...group }) =>
+  return r.pairs.flatMap(({ parameter, a, b, answers, failed, brands, ...group }) =>
     brands.map((brand) => ({
       definitionVersion: r.definitionVersion,
       ...group,
       parameter,
       configA: { ...a, value: a.value === null ? null : canonicalJson(a.value) },
       configB: { ...b, value: b.value === null ? null : canonicalJson(b.value) },
+      answers,
+      failed,
       ...brand,
     })),
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileBrands, extractCitations, normalizeUrl, UNRESOLVED_GROUNDING_DOMAIN } from '../../../src/analysis/index.js';
+import { parseGenerateContentBody } from '../../../src/providers/gemini-parse.js';
 import type { ProviderCitation } from '../../../src/providers/types.js';
 
 const brands = compileBrands([
@@ -56,6 +57,38 @@ describe('citation extraction', () => {
       [5, 'link', 'https://example.co.uk/', 'example.co.uk', null, null],
       [6, 'search_result', 'https://www.reddit.com/r/sales', 'reddit.com', null, null],
     ]);
+  });
+
+  it('keeps URLs from structured fields whole, percent-encoding what must be, unlike URLs in text', () => {
+    const spaced = 'https://www.google.com/search?q=weather+in+San Francisco, CA,+US';
+    const encoded = 'https://www.google.com/search?q=weather+in+San%20Francisco,%20CA,+US';
+    const body = {
+      candidates: [
+        {
+          content: { parts: [{ text: 'It is sunny in San Francisco.' }] },
+          finishReason: 'STOP',
+          groundingMetadata: {
+            groundingChunks: [{ web: { uri: spaced, title: 'Weather in San Francisco' } }],
+            groundingSupports: [{ segment: { startIndex: 0, endIndex: 29, text: 'It is sunny in San Francisco.' }, groundingChunkIndices: [0] }],
+          },
+        },
+      ],
+    };
+    const parsed = parseGenerateContentBody(body);
+    expect(extractCitations(parsed, brands).map((c) => c.url)).toEqual([encoded]);
+    // The same whole URL as an uncited source, and paths with spaces or a final period.
+    const sources = [
+      { url: spaced, title: null },
+      { url: 'https://example.com/Annual Report 2026.pdf', title: null },
+      { url: 'https://example.com/wiki/Inc.', title: null },
+    ];
+    expect(extractCitations({ text: 'No links here.', sources }, brands).map((c) => c.url)).toEqual([
+      encoded,
+      'https://example.com/Annual%20Report%202026.pdf',
+      'https://example.com/wiki/Inc.',
+    ]);
+    // In text, a space still ends a URL.
+    expect(extractCitations({ text: `See ${spaced} for more.` }, brands).map((c) => c.url)).toEqual(['https://www.google.com/search?q=weather+in+San']);
   });
 
   it('maps every provider origin to the annotation source', () => {

@@ -80,6 +80,27 @@ describe('mock provider', () => {
     expect((await Promise.all(samples(30).map((i) => outcome({}, i)))).every((o) => o.startsWith('ok'))).toBe(true);
   });
 
+  it('lets a rate-limited call through on a later rate-limited try of the same attempt, deterministically', async () => {
+    const params = { failureRate: 0.6 };
+    const tryOf = async (sampleIndex: number, rateLimitedTries: number) => {
+      const input = { prompt: 'Which CRM should a startup pick?', locale: 'en-US', model: 'mock-1', sampleIndex, attempt: 1, rateLimitedTries };
+      try {
+        return `ok:${(await mockAdapter.query({ ...input, params: mockAdapter.validateConfig('mock-1', params) }, CTX)).text.length}`;
+      } catch (err) {
+        if (err instanceof ProviderError) return err.kind;
+        throw err;
+      }
+    };
+    const limited = (await Promise.all(samples(40).map((i) => tryOf(i, 0)))).flatMap((o, i) => (o === 'rate_limited' ? [i] : []));
+    expect(limited.length).toBeGreaterThan(3);
+    for (const sample of limited) {
+      // A 429 does not use an attempt: only the count of rate-limited tries changes the draw.
+      const tries = await Promise.all(samples(12).map((n) => tryOf(sample, n + 1)));
+      expect(tries.some((o) => o !== 'rate_limited')).toBe(true);
+      expect(await Promise.all(samples(12).map((n) => tryOf(sample, n + 1)))).toEqual(tries);
+    }
+  });
+
   it('charges costUsd per call, and estimates the same before a run', async () => {
     expect((await ask({ costUsd: 0.0125 })).costUsd).toBe(0.0125);
     expect((await ask({})).costUsd).toBe(0);
