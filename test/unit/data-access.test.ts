@@ -27,10 +27,6 @@ function isRepository(file: string): boolean {
  */
 const MOVED_AFTER_THE_MERGE = new Set([
   'src/modules/api-keys/api-keys.service.ts',
-  'src/modules/reports/citations.service.ts',
-  'src/modules/reports/competitor-gap.service.ts',
-  'src/modules/reports/csv.ts',
-  'src/modules/reports/experiments.service.ts',
   'src/modules/responses/analysis.service.ts',
   'src/plugins/auth.ts',
 ]);

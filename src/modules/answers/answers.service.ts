@@ -5,7 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import { iso, isoOrNull, type Page } from '../common.schemas.js';
-import { streamQuery } from '../reports/csv.js';
+import { streamQuery } from '../reports/report-session.js';
 import { filtersOf } from '../reports/reports.service.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
 import * as repo from './answers.repo.js';

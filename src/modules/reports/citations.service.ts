@@ -10,7 +10,7 @@ import { citationShare, dimensionsOf, plainShare, proportionOf, sourcesOf } from
 import { domainsSql, totalsSql, urlsSql, type CitationTotalsRow, type DomainRankRow, type UrlRankRow } from './citations.repo.js';
 import type { CitationGroup, CitationsQuery, CitationsReport } from './citations.schemas.js';
 import { streamRows } from './csv.js';
-import type { BrandFactsRow } from './reports.repo.js';
+import { brandsWithDomains, configAndPromptLabels, type BrandFactsRow } from './reports.repo.js';
 import { reportQuery } from './report-session.js';
 import { brandFacts, envelope, filtersOf, openReport, type OpenedReport, type ReportsDeps, type SourceMode } from './reports.service.js';
 import type { SourceGrain } from './facts.sql.js';
@@ -76,15 +76,11 @@ export async function citations(deps: ReportsDeps, orgId: string, workspaceId: s
     query<DomainRankRow>(deps, report, (ctx) => domainsSql(ctx, dims, grain, q.top), grain === 'prompt_config', periods),
     query<UrlRankRow>(deps, report, (ctx) => urlsSql(ctx, dims, grain, q.top), grain === 'prompt_config', periods),
     brandFacts(deps, report, dims),
-    pool.query<{ id: string; name: string; kind: 'own' | 'competitor'; domains: string[] }>('SELECT id, name, kind, domains FROM brands WHERE workspace_id = $1 ORDER BY kind, name', [workspaceId]),
-    pool.query<{ kind: string; id: string; label: string }>(
-      `SELECT 'config' AS kind, id::text, name AS label FROM model_configs WHERE workspace_id = $1
-       UNION ALL SELECT 'prompt', id::text, text FROM prompts WHERE workspace_id = $1`,
-      [workspaceId],
-    ),
+    brandsWithDomains(pool, workspaceId),
+    configAndPromptLabels(pool, workspaceId),
   ]);
-  const label = new Map(labels.rows.map((r) => [`${r.kind}|${r.id}`, r.label]));
-  const owners = (domain: string) => brands.rows.filter((b) => b.domains.includes(domain)).map((b) => ({ brandId: b.id, brandName: b.name, brandKind: b.kind }));
+  const label = new Map(labels.map((r) => [`${r.kind}|${r.id}`, r.label]));
+  const owners = (domain: string) => brands.filter((b) => b.domains.includes(domain)).map((b) => ({ brandId: b.id, brandName: b.name, brandKind: b.kind }));
   const domainsBy = groupRows(domains, names);
   const urlsBy = groupRows(urls, names);
   const brandsBy = groupRows(brandRows as unknown as Array<Record<string, unknown>>, names);

@@ -13,15 +13,10 @@ import { dimensionsOf, proportionOf } from './brand-rows.js';
 import type { ExperimentPair, ExperimentsQuery, ExperimentsReport } from './experiments.schemas.js';
 import type { BrandFactsRow } from './reports.repo.js';
 import { brandFacts, envelope, filtersOf, openReport, type ReportsDeps, type SourceMode } from './reports.service.js';
+import { configsOf, type ExperimentConfigRow } from './reports.repo.js';
 import { DIM_COLUMN, type Dim } from './sources.sql.js';
 
-interface ConfigRow {
-  id: string;
-  name: string;
-  provider: string;
-  model: string;
-  params: Record<string, unknown>;
-}
+type ConfigRow = ExperimentConfigRow;
 
 const valueOf = (c: ConfigRow, parameter: string): unknown =>
   parameter === 'model' ? c.model : parameter === 'provider' ? c.provider : (c.params[parameter] ?? null);
@@ -68,10 +63,7 @@ function samplesNeeded(kA: number, nA: number, difference: number, alpha: number
 
 export async function experiments(deps: ReportsDeps, orgId: string, workspaceId: string, q: ExperimentsQuery, mode?: SourceMode): Promise<ExperimentsReport> {
   const report = await openReport(deps, orgId, workspaceId, filtersOf(q), mode ? { mode } : {});
-  const { rows: configs } = await deps.db.pool.query<ConfigRow>(
-    'SELECT id, name, provider, model, params FROM model_configs WHERE workspace_id = $1 ORDER BY name, id',
-    [workspaceId],
-  );
+  const configs = await configsOf(deps.db.pool, workspaceId);
   const dims = q.groupBy as Dim[];
   const facts = await brandFacts(deps, report, ['config', ...dims]);
   let pairs: Pair[];

@@ -4,6 +4,7 @@
  * of, with the slice's answer counts as denominators. Brands never mentioned in a slice still
  * get a row (0 of n), so a rate is never missing for lack of mentions.
  */
+import type pg from 'pg';
 import { BRAND_FACT_COLUMNS } from './facts.sql.js';
 import { answersSource, brandGrain, needs, brandSource, dimensions, joinOn, liveCtes, ws, type Dim, type SourceContext } from './sources.sql.js';
 
@@ -100,4 +101,44 @@ SELECT ${d.names.map((n) => `t.${n}, `).join('')}${names.map((n) => `${n}, `).jo
   ${dims.includes('prompt') ? 'LEFT JOIN prompts pr ON pr.id = t.prompt_id' : ''}
  WHERE b.workspace_id = ${ws(ctx)}${brandFilter}
  ORDER BY ${[...d.names.map((n) => `t.${n}`), 'b.kind', 'b.name'].join(', ')}`;
+}
+
+/** The workspace's own brands, by name: whom the competitor gap is measured against. */
+export async function ownBrandsOf(pool: pg.Pool, workspaceId: string): Promise<Array<{ id: string; name: string }>> {
+  const { rows } = await pool.query<{ id: string; name: string }>("SELECT id, name FROM brands WHERE workspace_id = $1 AND kind = 'own' ORDER BY name", [workspaceId]);
+  return rows;
+}
+
+/** Every brand of the workspace with its owned domains: who owns a cited domain. */
+export async function brandsWithDomains(pool: pg.Pool, workspaceId: string): Promise<Array<{ id: string; name: string; kind: 'own' | 'competitor'; domains: string[] }>> {
+  const { rows } = await pool.query<{ id: string; name: string; kind: 'own' | 'competitor'; domains: string[] }>(
+    'SELECT id, name, kind, domains FROM brands WHERE workspace_id = $1 ORDER BY kind, name',
+    [workspaceId],
+  );
+  return rows;
+}
+
+/** The names of the workspace's configurations and the texts of its prompts, keyed by kind and id. */
+export async function configAndPromptLabels(pool: pg.Pool, workspaceId: string): Promise<Array<{ kind: string; id: string; label: string }>> {
+  const { rows } = await pool.query<{ kind: string; id: string; label: string }>(
+    `SELECT 'config' AS kind, id::text, name AS label FROM model_configs WHERE workspace_id = $1
+     UNION ALL SELECT 'prompt', id::text, text FROM prompts WHERE workspace_id = $1`,
+    [workspaceId],
+  );
+  return rows;
+}
+
+/** A configuration as experiments compare them. */
+export interface ExperimentConfigRow {
+  id: string;
+  name: string;
+  provider: string;
+  model: string;
+  params: Record<string, unknown>;
+}
+
+/** The workspace's configurations, by name. */
+export async function configsOf(pool: pg.Pool, workspaceId: string): Promise<ExperimentConfigRow[]> {
+  const { rows } = await pool.query<ExperimentConfigRow>('SELECT id, name, provider, model, params FROM model_configs WHERE workspace_id = $1 ORDER BY name, id', [workspaceId]);
+  return rows;
 }

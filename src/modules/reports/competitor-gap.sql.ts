@@ -1,0 +1,74 @@
+/** The competitor-gap report's statements: gap rows per prompt × competitor, and their example answers. */
+import type { BrandFactsRow } from './reports.repo.js';
+import { answerScope, answersSource, brandGrain, brandSource, dimensions, joinOn, liveCtes, ws, type Dim, type SourceContext } from './sources.sql.js';
+
+export interface GapRow extends Partial<BrandFactsRow> {
+  prompt_id: string;
+  prompt_text: string;
+  brand_id: string;
+  brand_name: string;
+  gap: number;
+  mentioned: number;
+  n: number;
+  failed: number;
+  pending: number;
+}
+
+export function gapSql(ctx: SourceContext, dims: Dim[], limit: number): string {
+  const d = dimensions(ctx, dims);
+  const grain = brandGrain(dims, ctx.filters);
+  const ctes = liveCtes(ctx);
+  const brandFilter = ctx.filters.brandIds ? ` AND b.id = ANY(${ctx.p.ref('brands', ctx.filters.brandIds, 'uuid[]')})` : '';
+  return `
+WITH ${ctes ? `${ctes},` : ''}
+  tot AS (
+    SELECT ${d.select.join(', ')}, sum(f.answers)::bigint AS n, sum(f.failed)::bigint AS failed, sum(f.pending)::bigint AS pending
+      FROM ${answersSource(ctx, true)} f GROUP BY ${d.group.join(', ')}
+  ),
+  g AS (
+    SELECT ${d.select.join(', ')}, f.brand_id, sum(f.gap)::bigint AS gap, sum(f.mentioned)::bigint AS mentioned
+      FROM ${brandSource(ctx, grain)} f JOIN brands b ON b.id = f.brand_id AND b.kind = 'competitor' AND b.workspace_id = ${ws(ctx)}${brandFilter}
+     GROUP BY ${[...d.group, 'f.brand_id'].join(', ')}
+    HAVING sum(f.gap) > 0
+  )
+SELECT g.*, t.n, t.failed, t.pending, b.name AS brand_name, pr.text AS prompt_text${dims.includes('config') ? ', mc.name AS model_config_name' : ''}
+  FROM g JOIN tot t ON ${joinOn(d.names, 'g', 't')}
+  JOIN brands b ON b.id = g.brand_id
+  JOIN prompts pr ON pr.id = g.prompt_id
+  ${dims.includes('config') ? 'LEFT JOIN model_configs mc ON mc.id = g.model_config_id' : ''}
+ ORDER BY g.gap DESC, g.gap::float8 / nullif(t.n, 0) DESC NULLS LAST, pr.text, b.name, ${d.names.map((n) => `g.${n}`).join(', ')}
+ LIMIT ${ctx.p.ref('limit', limit, 'int')}`;
+}
+
+export interface ExampleRow {
+  response_id: string;
+  prompt_id: string;
+  brand_id: string;
+  snippet: string;
+  spans: Array<[number, number]>;
+  run_id: string;
+  provider: string;
+  model_config_id: string;
+  completed_at: Date | null;
+}
+
+/**
+ * The latest gap answers of the report's rows, up to `examples` per row: analysed answers in the
+ * report's scope that name the competitor and no own brand, newest run first.
+ */
+export function examplesSql(ctx: SourceContext, dims: Dim[], rows: GapRow[], examples: number): string {
+  const p = ctx.p;
+  const partition = ['r.prompt_id', 'm.brand_id', ...(dims.includes('provider') ? ['r.provider'] : []), ...(dims.includes('config') ? ['r.model_config_id'] : [])];
+  return `
+SELECT e.* FROM (
+  SELECT m.response_id, r.prompt_id, m.brand_id, m.snippet, m.spans, r.run_id, r.provider, r.model_config_id, r.completed_at,
+         row_number() OVER (PARTITION BY ${partition.join(', ')} ORDER BY ru.created_at DESC, r.id DESC) AS k
+    FROM responses r JOIN runs ru ON ru.id = r.run_id
+    JOIN mentions m ON m.response_id = r.id AND m.brand_id = ANY(${p.ref('example_brands', [...new Set(rows.map((r) => r.brand_id))], 'uuid[]')})
+   WHERE ${answerScope(ctx)} AND r.prompt_id = ANY(${p.ref('example_prompts', [...new Set(rows.map((r) => r.prompt_id))], 'uuid[]')})
+     AND r.status = 'succeeded' AND r.analyzed_at IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM mentions mo JOIN brands bo ON bo.id = mo.brand_id AND bo.kind = 'own' WHERE mo.response_id = r.id)
+) e WHERE e.k <= ${p.ref('examples', examples, 'int')}
+ORDER BY e.k`;
+}
+
