@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { ReportFilters } from '../reports/reports.schemas.js';
 import { Params, answerScope, type SourceContext } from '../reports/sources.sql.js';
+import { sqlAfterCursor } from '../../db/pagination.js';
 
 export const rawContext = (workspaceId: string, filters: ReportFilters): SourceContext => ({ p: new Params(), workspaceId, filters, timezone: 'UTC', live: null });
 
@@ -42,7 +43,7 @@ export async function listAnswers(
   if (q.mentioning || q.notMentioning) conds.push(`r.status = 'succeeded' AND r.analyzed_at IS NOT NULL`);
   if (q.mentioning) conds.push(`EXISTS (SELECT 1 FROM mentions m WHERE m.response_id = r.id AND m.brand_id = ANY(${p.ref('mentioning', q.mentioning, 'uuid[]')}))`);
   if (q.notMentioning) conds.push(`NOT EXISTS (SELECT 1 FROM mentions m WHERE m.response_id = r.id AND m.brand_id = ANY(${p.ref('notMentioning', q.notMentioning, 'uuid[]')}))`);
-  if (q.cursor) conds.push(`r.id < ${p.ref('cursor', q.cursor, 'uuid')}`);
+  conds.push(sqlAfterCursor('r.id', p.ref('cursor', q.cursor ?? null, 'uuid'), 'desc'));
   const { rows } = await pool.query<AnswerRow>(
     `SELECT r.id, r.run_id, ru.created_at AS run_at, r.prompt_id, pr.text AS prompt_text, r.model_config_id, mc.name AS model_config_name,
             r.provider, r.model, r.model_version, r.sample_index, r.status, r.completed_at, r.analyzed_at, r.error_code, r.error,
