@@ -15,7 +15,7 @@ import type { SentimentInput, SentimentLabel, SentimentPassage, SentimentRequest
 import { ENGLISH_INTENSIFIERS, ENGLISH_NEGATORS, englishLexicon } from './lexicon-en.js';
 import { FRENCH_INTENSIFIERS, FRENCH_NE, FRENCH_NEGATORS, FRENCH_PHRASES, frenchLexicon } from './lexicon-fr.js';
 
-type Lang = 'en' | 'fr';
+export type Lang = 'en' | 'fr';
 
 let lexicons: { en: Map<string, number>; fr: Map<string, number> } | null = null;
 function lexicon(lang: Lang): Map<string, number> {
@@ -35,7 +35,7 @@ const COMBINING = /[\u0300-\u036f]/g;
 const APOSTROPHE = /['\u2018\u2019\u02bc\u2032\uff07]/;
 
 /** The words of one sentence with their positions, read once however many brands it names. */
-interface PassageWords {
+export interface PassageWords {
   words: string[];
   starts: number[];
   ends: number[];
@@ -49,7 +49,7 @@ function isWordUnit(c: number): boolean {
   return classOf(c) !== OTHER; // letters, digits and marks of any script
 }
 
-function passageWords(text: string, locale: string | null): PassageWords {
+export function passageWords(text: string, locale: string | null): PassageWords {
   const pw: PassageWords = { words: [], starts: [], ends: [], lang: 'en', cuts: null };
   const n = text.length;
   for (let i = 0; i < n; ) {
@@ -162,7 +162,7 @@ export function clauseValence(tokens: readonly string[], lang: Lang): number {
   return sum;
 }
 
-function squash(sum: number): number {
+export function squash(sum: number): number {
   return sum === 0 ? 0 : sum / Math.sqrt(sum * sum + 15);
 }
 
