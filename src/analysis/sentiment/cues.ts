@@ -77,7 +77,8 @@ function compile(source: string): RegExp {
     .map((l) => l.trim())
     .filter(Boolean)
     .join('');
-  return new RegExp(`(?:${body.replace(/^\|/, '')})`, 'g');
+  // Every phrase starts a word: the leading \b lets the engine give up at once inside words.
+  return new RegExp(`\\b(?:${body.replace(/^\|/, '')})`, 'g');
 }
 
 export interface CueSet {
@@ -113,6 +114,10 @@ export const POSITIVE_HEADING = /best|top|recommend|picks?\b|favou?rite|good opt
 /** A prompt asking for a recommendation ("best CRM for…", "quel outil choisir"): a list in the answer is a list of recommendations. */
 export const RECOMMENDATION_PROMPT =
   /\b(?:best|top|recommend\w*|cheapest|alternatives?|should i|which|what(?:'s| is) the best|good|worth|safest?|most secure)\b|meilleur|quel(?:le)?s?\b|recommand|choisir|alternative|pas cher|conseill/;
+
+/** Openings that carry on about the sentence before: a contrast, a concession, an addition, a summary. */
+export const CONTINUATION =
+  /^(?:but|however|that said|still|yet|also|overall|to be fair|honestly|in short|mais|cependant|toutefois|en revanche|par contre|neanmoins|pourtant|aussi|globalement|dans l'ensemble|en bref|honnetement)\b/;
 
 /** Words opening a sentence that speaks of the brand of the sentence before ("It", "The company", "L'entreprise"). */
 export const ANAPHORA = /^(?:overall,? |to be fair,? |still,? |that said,? |honestly,? |globalement,? |dans l'ensemble,? )?(?:it|its|it's|they|their|this|the (?:company|bank|app|tool|platform|service|operator|airline|regulator)|il|elle|son|sa|ses|c'est|ca|l'(?:entreprise|outil|editeur|operateur|application|offre)|la (?:societe|compagnie|neobanque|plateforme)|le (?:service|groupe))\b/;

@@ -113,8 +113,8 @@ function valence(lex: Map<string, number>, word: string, lang: Lang): number {
   return 0;
 }
 
-/** Raw valence sum of one clause. */
-export function clauseValence(tokens: readonly string[], lang: Lang): number {
+/** Raw valence sum of one clause: tokens[from, to). */
+export function clauseValence(tokens: readonly string[], lang: Lang, from = 0, to = tokens.length): number {
   const lex = lexicon(lang);
   const negators = lang === 'fr' ? FRENCH_NEGATORS : ENGLISH_NEGATORS;
   const intensifiers = lang === 'fr' ? FRENCH_INTENSIFIERS : ENGLISH_INTENSIFIERS;
@@ -122,10 +122,10 @@ export function clauseValence(tokens: readonly string[], lang: Lang): number {
   let negation = 0;
   let boost = 1;
   let lastNe = -10;
-  for (let k = 0; k < tokens.length; k++) {
+  for (let k = from; k < to; k++) {
     const t = tokens[k] as string;
     if (lang === 'fr') {
-      const phrase = FRENCH_PHRASES.get(`${t} ${tokens[k + 1] ?? ''}`);
+      const phrase = FRENCH_PHRASES.get(`${t} ${k + 1 < to ? tokens[k + 1] : ''}`);
       if (phrase !== undefined) {
         sum += phrase;
         negation = 0;

@@ -20,8 +20,8 @@
  */
 import type { SentimentInput, SentimentLabel, SentimentRequest, SentimentScore, SentimentScorer } from '../types.js';
 import { sentenceAt } from '../structure.js';
-import { ANAPHORA, CUES, HEDGE, NEGATIVE_HEADING, POSITIVE_HEADING, RECOMMENDATION_PROMPT } from './cues.js';
-import { clauseValence, passageWords, squash, type Lang } from './lexicon-scorer.js';
+import { ANAPHORA, CONTINUATION, CUES, HEDGE, NEGATIVE_HEADING, POSITIVE_HEADING, RECOMMENDATION_PROMPT } from './cues.js';
+import { clauseValence, passageWords, squash, type PassageWords } from './lexicon-scorer.js';
 
 /** Tuned on the development split of test/fixtures/sentiment (never on the held-out split). */
 const TUNING = {
@@ -60,22 +60,28 @@ const OBJECT_BEFORE =
 const BRAND_CLAUSE = /(?:[,:]|\band\b|\bet\b)\s*(?:the |le |la |les |l')?[*_]*$/;
 const COMBINING = /[\u0300-\u036f]/;
 
-/** Lower case, accents dropped, typographic apostrophes plain; one character for one, so offsets hold. */
-function fold(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    const c = ch.charCodeAt(0);
-    if (c < 128) out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : ch;
-    else if (c === 0x2019 || c === 0x2018 || c === 0x02bc) out += "'";
-    else {
-      const d = ch.normalize('NFKD');
-      const base = d.length > 1 && COMBINING.test(d.slice(1)) ? (d[0] as string) : ch;
-      const lower = base.toLowerCase();
-      out += lower.length === 1 ? lower : ch;
-    }
+const FOLDED = new Map<string, string>();
+
+/** One non-ASCII character folded: lower case, accents dropped, typographic apostrophes plain. */
+function foldChar(ch: string): string {
+  let f = FOLDED.get(ch);
+  if (f !== undefined) return f;
+  if (ch === '\u2019' || ch === '\u2018' || ch === '\u02bc') f = "'";
+  else {
+    const d = ch.normalize('NFKD');
+    const base = d.length > 1 && COMBINING.test(d.slice(1)) ? (d[0] as string) : ch;
+    const lower = base.toLowerCase();
+    f = lower.length === 1 ? lower : ch;
   }
-  return out;
+  if (FOLDED.size < 4096) FOLDED.set(ch, f);
+  return f;
+}
+
+/** The text folded one character for one, so offsets hold. */
+function fold(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower.replace(/[^\x00-\x7f]/g, foldChar);
+  return text.replace(/[\s\S]/g, (ch) => (ch.charCodeAt(0) < 128 ? ch.toLowerCase() : foldChar(ch)));
 }
 
 function headingStance(folded: string): number {
@@ -121,8 +127,31 @@ function lineAt(lines: readonly Line[], p: number): Line {
   return lines[lo] as Line;
 }
 
+/** What the lexicon and the stance phrases found in one line, with offsets into the answer. */
+interface LineWords {
+  /** start, end, weight, is an incident; in text order. */
+  hits: Array<[number, number, number, boolean]>;
+  hitStarts: number[];
+  words: string[];
+  starts: number[];
+  ends: number[];
+  lang: PassageWords['lang'];
+}
+
 /** A mention of a tracked brand: [start, end, index of the brand in the request]. */
 type Mention = [number, number, number];
+
+/** Index of the first entry of a sorted array at or after p. */
+function lowerBound(sorted: readonly number[], p: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 interface Unit {
   start: number;
@@ -134,11 +163,14 @@ interface Unit {
 /** Per answer: the folded text with brand names blanked out, the layout and every mention. */
 class AnswerReader {
   readonly folded: string;
-  readonly masked: string;
   readonly lines: Line[];
   readonly mentions: Mention[];
+  private readonly mentionStarts: number[];
   readonly recommendation: boolean;
-  private readonly lang: Lang | null;
+  /** Phrases and words of the lines read so far: only lines that matter are read. */
+  private readonly read = new Map<number, LineWords>();
+  private readonly sentences: Array<[number, number]> = [];
+  private readonly locale: string | null;
   private readonly owners = new Map<number, Array<Set<number>>>();
   private readonly cuts = new Map<number, { end: number; cuts: number[] }>();
   /** Brands the prompt names: the answer is about them, so clauses naming no brand are theirs. */
@@ -156,9 +188,7 @@ class AnswerReader {
       for (const [s, e] of b.spans) this.mentions.push([s, e, k]);
     });
     this.mentions.sort((a, b) => a[0] - b[0]);
-    const chars = this.folded.split('');
-    for (const [s, e] of this.mentions) for (let i = s; i < e; i++) chars[i] = ' ';
-    this.masked = chars.join('');
+    this.mentionStarts = this.mentions.map((m) => m[0]);
     this.lines = layout(text, this.folded);
     const foldedPrompt = prompt === null ? '' : fold(prompt);
     this.recommendation = RECOMMENDATION_PROMPT.test(foldedPrompt);
@@ -168,25 +198,116 @@ class AnswerReader {
       const at = foldedPrompt.indexOf(name);
       if (at >= 0 && !/[\p{L}\p{N}]/u.test(foldedPrompt[at + name.length] ?? ' ')) this.topic.add(k);
     }
-    const l = locale?.toLowerCase() ?? '';
-    this.lang = l.startsWith('fr') ? 'fr' : l.startsWith('en') ? 'en' : null;
+    this.locale = locale;
   }
 
-  /** Valence of [a, b): stance phrases first, then the lexicon on the words they leave. */
+  /** The sentence around p (cut to its line by the callers), found once. */
+  sentence(p: number): [number, number] {
+    // Sentences found so far, sorted by start: the last one starting at or before p may hold it.
+    let lo = 0;
+    let hi = this.sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.sentences[mid] as [number, number])[0] <= p) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = this.sentences[lo - 1];
+    if (before && p < before[1]) return before;
+    const r = sentenceAt(this.text, p);
+    if (r[1] <= p) return r; // p sits in the spaces between sentences
+    this.sentences.splice(lo, 0, r);
+    return r;
+  }
+
+  /** The folded text of [a, b) with brand names blanked out. */
+  masked(a: number, b: number): string {
+    let out = '';
+    let at = a;
+    for (const [s, e] of this.mentionsIn(a, b)) {
+      out += this.folded.slice(at, s) + ' '.repeat(e - s);
+      at = e;
+    }
+    return out + this.folded.slice(at, b);
+  }
+
+  /**
+   * Stance phrases, hedges and lexicon words of the text [a, b) lies in: its sentence, or its whole
+   * line when [a, b) goes beyond the sentence (a list item). Read on first use: only what is scored is read.
+   */
+  private lineWords(a: number, b: number): LineWords {
+    const line = lineAt(this.lines, a);
+    const [s0, e0] = this.sentence(a);
+    const inLine = line.kind !== 'item' && s0 >= line.start && e0 <= line.end && b <= e0;
+    const start = inLine ? s0 : line.start;
+    const end = inLine ? e0 : line.end;
+    const key = start * 65536 + (end - start);
+    const known = this.read.get(key);
+    if (known) return known;
+    // Each set of phrases over the segment; a phrase overlapping one of an earlier set is dropped.
+    const text = this.masked(start, end);
+    const found: Array<[number, number, number, boolean]> = [];
+    for (const cue of CUES) {
+      const before = found.length;
+      cue.re.lastIndex = 0;
+      for (let m = cue.re.exec(text); m; m = cue.re.exec(text)) {
+        const s = m.index;
+        const e = s + m[0].length;
+        let free = true;
+        for (let i = 0; i < before && free; i++) {
+          const f = found[i] as [number, number, number, boolean];
+          free = s >= f[1] || e <= f[0];
+        }
+        if (free) found.push([s, e, cue.weight, cue.incident === true]);
+      }
+    }
+    found.sort((x, y) => x[0] - y[0]);
+    const hits = found.map(([s, e, w, i]) => [start + s, start + e, w, i] as [number, number, number, boolean]);
+    // The lexicon reads the words no phrase took.
+    const all = passageWords(text, this.locale);
+    const words: PassageWords = { words: [], starts: [], ends: [], lang: all.lang, cuts: null };
+    let h = 0;
+    for (let k = 0; k < all.words.length; k++) {
+      const ws = all.starts[k] as number;
+      while (h < found.length && (found[h] as [number, number, number, boolean])[1] <= ws) h++;
+      const cue = found[h];
+      if (cue && cue[0] < (all.ends[k] as number)) continue;
+      words.words.push(all.words[k] as string);
+      words.starts.push(ws);
+      words.ends.push(all.ends[k] as number);
+    }
+    const lw: LineWords = {
+      hits,
+      hitStarts: hits.map((h) => h[0]),
+      words: words.words,
+      starts: words.starts.map((x) => x + start),
+      ends: words.ends.map((x) => x + start),
+      lang: words.lang,
+    };
+    this.read.set(key, lw);
+    return lw;
+  }
+
+  /** Sum of the stance phrases alone in [a, b); incidents left out when `incidents` is false. */
+  cueValence(a: number, b: number, incidents = true): number {
+    const { hits, hitStarts } = this.lineWords(a, b);
+    let sum = 0;
+    for (let i = lowerBound(hitStarts, a); i < hits.length; i++) {
+      const [s, e, weight, incident] = hits[i] as [number, number, number, boolean];
+      if (s >= b) break;
+      if (e <= b && (incidents || !incident)) sum += weight;
+    }
+    return sum;
+  }
+
+  /** Valence of [a, b): stance phrases, then the lexicon on the words they leave; hedged negatives count less. */
   valence(a: number, b: number, incidents = true): number {
     if (b <= a) return 0;
-    let segment = this.masked.slice(a, b);
-    let sum = 0;
-    for (const cue of CUES) {
-      cue.re.lastIndex = 0;
-      const weight = cue.incident && !incidents ? 0 : cue.weight;
-      segment = segment.replace(cue.re, (m) => {
-        sum += weight;
-        return ' '.repeat(m.length);
-      });
-    }
-    const words = passageWords(segment, this.lang);
-    sum += clauseValence(words.words, words.lang);
+    const w = this.lineWords(a, b);
+    let sum = this.cueValence(a, b, incidents);
+    const from = lowerBound(w.starts, a);
+    let to = from;
+    while (to < w.starts.length && (w.ends[to] as number) <= b) to++;
+    if (to > from) sum += clauseValence(w.words, w.lang, from, to);
     if (sum < 0) {
       HEDGE.lastIndex = 0;
       if (HEDGE.test(this.folded.slice(a, b))) sum *= TUNING.hedged;
@@ -195,7 +316,13 @@ class AnswerReader {
   }
 
   mentionsIn(a: number, b: number): Mention[] {
-    return this.mentions.filter((m) => m[0] >= a && m[1] <= b);
+    const out: Mention[] = [];
+    for (let i = lowerBound(this.mentionStarts, a); i < this.mentions.length; i++) {
+      const m = this.mentions[i] as Mention;
+      if (m[0] >= b) break;
+      if (m[1] <= b) out.push(m);
+    }
+    return out;
   }
 
   /** Clause starts of [s, e): s, then each contrast word or ";". */
@@ -225,19 +352,6 @@ class AnswerReader {
     return this.cueValence(clauseStart, m[0]) === 0;
   }
 
-  /** Sum of the stance phrases alone in [a, b). */
-  cueValence(a: number, b: number): number {
-    let sum = 0;
-    let segment = this.masked.slice(a, b);
-    for (const cue of CUES) {
-      cue.re.lastIndex = 0;
-      segment = segment.replace(cue.re, (m) => {
-        sum += cue.weight;
-        return ' '.repeat(m.length);
-      });
-    }
-    return sum;
-  }
 
   /** The brands a clause is about: its first brand and those coordinated with it. */
   private group(inClause: readonly Mention[], clauseStart: number): Set<number> | null {
@@ -256,8 +370,14 @@ class AnswerReader {
   }
 
   private opensWithAnaphora(a: number, b: number): boolean {
-    const head = this.masked.slice(a, Math.min(b, a + 60)).replace(/^[\s*_>#:;,.-]+/, '');
+    const head = this.masked(a, Math.min(b, a + 60)).replace(/^[\s*_>#:;,.-]+/, '');
     return ANAPHORA.test(head.replace(/^(?:but|however|mais|cependant|toutefois|and|et),?\s*/, ''));
+  }
+
+  /** Does the sentence at a refer back to the one before ("It…", "However, …", "L'entreprise…")? */
+  private continues(a: number, b: number): boolean {
+    const head = this.masked(a, Math.min(b, a + 60)).replace(/^[\s*_>#:;,.-]+/, '');
+    return CONTINUATION.test(head) || this.opensWithAnaphora(a, b);
   }
 
   /** Owner group of each clause of the sentence [s, e); `depth` bounds the look back. */
@@ -274,7 +394,7 @@ class AnswerReader {
       let owner: Set<number> | null = null;
       if (inClause.length > 0 && !(this.opensWithAnaphora(a, b) && (inClause[0] as Mention)[0] > a + 40)) owner = this.group(inClause, a);
       if (!owner) owner = previous;
-      if (!owner && k === 0) owner = depth < 4 ? this.previousSubject(s, line, depth) : null;
+      if (!owner && k === 0 && depth < 4 && this.continues(a, b)) owner = this.previousSubject(s, line, depth);
       if (!owner && this.topic.size > 0) owner = this.topic;
       out.push(owner ?? new Set());
       previous = owner;
@@ -286,7 +406,7 @@ class AnswerReader {
   /** The brand(s) the sentence before [s…) in the same paragraph line is about. */
   private previousSubject(s: number, line: Line, depth: number): Set<number> | null {
     if (s <= line.start + 1) return null;
-    const [ps, pe] = sentenceAt(this.text, s - 2);
+    const [ps, pe] = this.sentence(s - 2);
     if (ps < line.start || pe > s) return null;
     return this.sentenceOwners(ps, pe, line, depth + 1)[0] ?? null;
   }
@@ -337,7 +457,7 @@ function* sentencesFrom(reader: AnswerReader, line: Line, p: number): Generator<
   let at = p;
   const from = line.kind === 'item' ? line.content : line.start;
   while (at < line.end) {
-    const [s0, e0] = sentenceAt(reader.text, at);
+    const [s0, e0] = reader.sentence(at);
     const s = Math.max(s0, from);
     const e = Math.min(e0, line.end);
     if (e <= at) break;
@@ -370,7 +490,7 @@ function unitsOf(reader: AnswerReader, mention: Mention, k: number): Unit[] {
     return [{ start: line.start, end: line.end, raw: raw + (mixed && prior > 0 ? prior / 4 : prior), weight: 1 }];
   }
   const units: Unit[] = [];
-  const [first] = sentencesFrom(reader, line, sentenceAt(reader.text, mention[0])[0]);
+  const [first] = sentencesFrom(reader, line, reader.sentence(mention[0])[0]);
   if (!first) return units;
   for (const [s, e] of sentencesFrom(reader, line, first[0])) {
     const unit = sentenceUnit(reader, line, s, e, k);
@@ -404,7 +524,7 @@ function scoreBrand(reader: AnswerReader, input: SentimentInput, k: number): Sen
   let first: [number, number] | null = null;
   const units = input.spans.flatMap(([s, e]) => {
     const found = unitsOf(reader, [s, e, k], k);
-    first ??= found[0] ? [found[0].start, found[0].end] : sentenceAt(reader.text, s);
+    first ??= found[0] ? [found[0].start, found[0].end] : reader.sentence(s);
     return found;
   });
   if (reader.topic.has(k)) units.push(...topicUnits(reader, k));
