@@ -1,14 +1,25 @@
 /**
  * `npm run bench:analysis`: how fast analysis reads a realistic 5 KB answer against 10 to 10,000
  * tracked brands, compared in the same run with the naive approach (one case-insensitive RegExp
- * with \b boundaries per brand name and alias). Also times citation extraction on its own.
+ * with \b boundaries per brand name and alias). Also times citation extraction on its own, and
+ * full analysis at 1,000 brands without sentiment, with the lexicon scorer and with the default
+ * structure scorer, interleaved in the same run.
  * The last line is the headline figure: mention extraction at 1,000 brands and its ratio.
  *
  * It runs the JavaScript tsc emits (tsconfig.bench.json), the code workers run in production:
  * tsx's on-the-fly transform wraps every inner function in a naming helper that costs more than
  * some of the work measured here.
  */
-import { analyzeAnswer, compileBrands, extractCitations, findMentions, type BrandDefinition } from '../src/analysis/index.js';
+import {
+  analyzeAnswer,
+  compileBrands,
+  extractCitations,
+  findMentions,
+  lexiconSentimentScorer,
+  structureSentimentScorer,
+  type BrandDefinition,
+  type SentimentScorer,
+} from '../src/analysis/index.js';
 import { NO_EXCLUSIONS } from '../src/analysis/exclusions.js';
 import { findBrandMatches } from '../src/analysis/match.js';
 import { answers, brandUniverse } from './lib/analysis-corpus.js';
@@ -78,6 +89,20 @@ function paired(items: number, ours: (i: number) => void, naiveCall: (i: number)
   return { oursUs: median(a), naiveUs: median(b), ratio: median(ratios) };
 }
 
+/** Median µs per call of each variant, timed in interleaved stretches so all see the same machine. */
+function interleaved(items: number, calls: Array<(i: number) => void>, budgetMs: number, rounds = 7): number[] {
+  for (const call of calls) for (let i = 0; i < Math.min(items, 8); i++) call(i);
+  const times: number[][] = calls.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    const order = calls.map((_, k) => (k + r) % calls.length);
+    for (const k of order) (times[k] as number[]).push(stretch(items, calls[k] as (i: number) => void, budgetMs, items));
+  }
+  return times.map((v) => v.sort((p, q) => p - q)[Math.floor(v.length / 2)] as number);
+}
+
+/** No sentiment at all: every brand neutral, the floor the scorers are compared with. */
+const noSentiment: SentimentScorer = { id: 'none', scoreAll: (r) => r.brands.map(() => ({ score: 0, label: 'neutral' })) };
+
 /** The naive approach: one case-insensitive RegExp per brand (its name and aliases), \b boundaries. */
 function naiveMatchers(brands: readonly BrandDefinition[]): RegExp[] {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -104,6 +129,7 @@ const rows: string[][] = [];
 let headline = { us: 0, ratio: 0 };
 let citationUs = 0;
 let citationTexts: string[] = [];
+let sentimentUs: number[] = [];
 
 for (const size of SIZES) {
   const brands = universe.slice(0, size);
@@ -138,6 +164,8 @@ for (const size of SIZES) {
   if (size === 1_000) {
     headline = { us: mentionUs, ratio };
     citationTexts = texts;
+    const full = (sentiment: SentimentScorer) => (i: number) => analyzeAnswer(compiled, { text: texts[i] as string }, { sentiment });
+    sentimentUs = interleaved(texts.length, [full(noSentiment), full(lexiconSentimentScorer), full(structureSentimentScorer)], 300);
   }
 }
 
@@ -156,4 +184,11 @@ console.log('Each ratio is the median of rounds that time both sides back to bac
 console.log(line(headers));
 for (const r of rows) console.log(line(r));
 console.log(`\ncitations: ${citationUs.toFixed(1)} us/answer (extractCitations, ${links.toFixed(1)} citations per answer)`);
+const [noneUs, lexiconUs, structureUs] = sentimentUs as [number, number, number];
+const more = (us: number, base: number) => `${us >= base ? '+' : ''}${(((us - base) / base) * 100).toFixed(0)}%`;
+console.log(
+  `sentiment: analyzeAnswer @1000 brands ${noneUs.toFixed(1)} us without a scorer, ${lexiconUs.toFixed(1)} us with the ` +
+    `lexicon scorer (${more(lexiconUs, noneUs)}), ${structureUs.toFixed(1)} us with the structure scorer, the default ` +
+    `(${more(structureUs, noneUs)} vs none, ${more(structureUs, lexiconUs)} vs lexicon; target at most +25%)`,
+);
 console.log(`analysis: ${headline.us.toFixed(1)} us/answer @1000 brands, ${headline.ratio.toFixed(0)}x vs naive`);

@@ -38,9 +38,13 @@
  *   numbered heading ("### 2. Asana"); null elsewhere (tables, paragraphs).
  * - Snippet: the sentence (or line, or table row) around the first mention, spaces collapsed,
  *   cut to 300 characters around the mention.
- * - Sentiment in [-1, 1] with a label (≥ 0.1 positive, ≤ -0.1 negative), from the sentences that
- *   mention the brand, through a SentimentScorer; the default is the EN + FR lexicon scorer
- *   (sentiment/lexicon-scorer.ts). analyzeAnswerAsync accepts a scorer that waits (an LLM judge).
+ * - Sentiment in [-1, 1] with a label: the stance of the answer toward the brand as a buyer reads
+ *   it (docs/sentiment.md), through a SentimentScorer. The default reads structure as well as
+ *   words (sentiment/structure-scorer.ts: list items and headings, table rows, the clauses a brand
+ *   owns, recommendation cues, contrast, negation, hedges, the prompt's intent when given) and
+ *   says which passage decided (MentionFact.sentimentPassage). The word-only lexicon scorer
+ *   (sentiment/lexicon-scorer.ts) remains available; analyzeAnswerAsync accepts a scorer that
+ *   waits (an LLM judge).
  *
  * Citations
  * - Order: provider annotations (origin annotation, grounding or reference → source
@@ -65,19 +69,24 @@ import { scanLinks, type LinkRegion } from './links.js';
 import { findBrandMatches, type BrandMatches } from './match.js';
 import { prepareMentions, withSentiment } from './mentions.js';
 import { mergeRanges, type Range } from './ranges.js';
-import { lexiconSentimentScorer } from './sentiment/lexicon-scorer.js';
+import { structureSentimentScorer } from './sentiment/structure-scorer.js';
 import { thinkRanges } from './structure.js';
-import type { AnalysisResult, AnswerInput, AsyncSentimentScorer, SentimentScorer } from './types.js';
+import type { AnalysisResult, AnswerInput, AsyncSentimentScorer, SentimentInput, SentimentRequest, SentimentScorer } from './types.js';
 
 export type * from './types.js';
 export { compileBrands, type CompiledBrands } from './compile.js';
 export { extractCitations } from './citations.js';
 export { normalizeUrl, UNRESOLVED_GROUNDING_DOMAIN } from './url-normalize.js';
 export { lexiconSentimentScorer } from './sentiment/lexicon-scorer.js';
+export { structureSentimentScorer } from './sentiment/structure-scorer.js';
 export type { BrandMatches } from './match.js';
 
-/** Version of the rules above; stored with every analysis result. */
-export const ANALYSIS_VERSION = 1;
+/** Version of the rules above; stored with every analysis result. 2: sentiment read from structure (docs/sentiment.md). */
+export const ANALYSIS_VERSION = 2;
+
+function sentimentRequest(answer: AnswerInput, brands: SentimentInput[]): SentimentRequest {
+  return { answerText: answer.text, locale: answer.locale ?? null, prompt: answer.prompt ?? null, brands };
+}
 
 /** Matches with every region of the text found first (exclusions.ts, "eager"). */
 function matchWithRegions(c: CompiledBrands, text: string, think: Range[], regions: readonly LinkRegion[]): BrandMatches[] {
@@ -117,11 +126,11 @@ export function analyzeAnswer(
 ): AnalysisResult {
   const { regions, matches } = scan(compiled, answer.text);
   const prepared = prepareMentions(compiled, answer.text, matches);
-  const scorer = options.sentiment ?? lexiconSentimentScorer;
+  const scorer = options.sentiment ?? structureSentimentScorer;
   const scores =
     prepared.facts.length === 0
       ? []
-      : scorer.scoreAll({ answerText: answer.text, locale: answer.locale ?? null, brands: prepared.sentiment });
+      : scorer.scoreAll(sentimentRequest(answer, prepared.sentiment));
   return {
     mentions: withSentiment(prepared.facts, scores),
     citations: citationsFrom(answer, compiled, regions),
@@ -136,11 +145,11 @@ export async function analyzeAnswerAsync(
 ): Promise<AnalysisResult> {
   const { regions, matches } = scan(compiled, answer.text);
   const prepared = prepareMentions(compiled, answer.text, matches);
-  const scorer = options.sentiment ?? lexiconSentimentScorer;
+  const scorer = options.sentiment ?? structureSentimentScorer;
   const scores =
     prepared.facts.length === 0
       ? []
-      : await scorer.scoreAll({ answerText: answer.text, locale: answer.locale ?? null, brands: prepared.sentiment });
+      : await scorer.scoreAll(sentimentRequest(answer, prepared.sentiment));
   return {
     mentions: withSentiment(prepared.facts, scores),
     citations: citationsFrom(answer, compiled, regions),

@@ -96,7 +96,7 @@ export function prepareMentions(c: CompiledBrands, text: string, matches: readon
       snippet: snippetOf(text, sentenceOf(text, sentences, first[0]), first),
       matchedAlias: c.aliases[m.aliasIds[0] as number]?.written ?? brand.name,
     });
-    sentiment.push({ brandId: brand.id, brandName: brand.name, passages });
+    sentiment.push({ brandId: brand.id, brandName: brand.name, spans: m.spans.map(([s, e]) => [s, e]), passages });
   });
   return { facts, sentiment };
 }
@@ -106,6 +106,7 @@ export function withSentiment(facts: MentionFact[], scores: readonly SentimentSc
     const s = scores[k];
     if (!s) return f;
     const score = Math.max(-1, Math.min(1, Number.isFinite(s.score) ? s.score : 0));
-    return { ...f, sentiment: score, sentimentLabel: s.label };
+    const passage = s.passage ? { sentimentPassage: [s.passage[0], s.passage[1]] as [number, number] } : {};
+    return { ...f, sentiment: score, sentimentLabel: s.label, ...passage };
   });
 }

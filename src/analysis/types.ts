@@ -23,6 +23,8 @@ export interface AnswerInput {
   sources?: ProviderSource[];
   /** BCP 47 locale of the answer, used by sentiment scoring. */
   locale?: string;
+  /** The prompt the answer replies to; sentiment scoring reads its intent ("best CRM for…" asks for recommendations). */
+  prompt?: string;
 }
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
@@ -43,6 +45,8 @@ export interface MentionFact {
   sentimentLabel: SentimentLabel;
   /** The sentence around the first mention. */
   snippet: string;
+  /** [start, end) of the passage that decided the sentiment (list item, table row or sentence), when the scorer says. */
+  sentimentPassage?: [number, number];
   /** The name or alias that matched first, as written in the brand definition. */
   matchedAlias: string;
 }
@@ -79,6 +83,8 @@ export interface SentimentPassage {
 export interface SentimentInput {
   brandId: string;
   brandName: string;
+  /** [start, end) of every mention of the brand in the answer text, in order. */
+  spans: Array<[number, number]>;
   passages: SentimentPassage[];
 }
 
@@ -87,6 +93,8 @@ export interface SentimentRequest {
   answerText: string;
   /** BCP 47 locale of the answer when known. */
   locale: string | null;
+  /** The prompt the answer replies to, when known. */
+  prompt?: string | null;
   brands: SentimentInput[];
 }
 
@@ -94,6 +102,8 @@ export interface SentimentScore {
   /** In [-1, 1]. */
   score: number;
   label: SentimentLabel;
+  /** [start, end) in the answer text of the passage that decided the label, so a reader can see why. */
+  passage?: [number, number];
 }
 
 /** A synchronous scorer, used by analyzeAnswer (the default is the EN + FR lexicon scorer). */

@@ -15,7 +15,7 @@ import type { SentimentInput, SentimentLabel, SentimentPassage, SentimentRequest
 import { ENGLISH_INTENSIFIERS, ENGLISH_NEGATORS, englishLexicon } from './lexicon-en.js';
 import { FRENCH_INTENSIFIERS, FRENCH_NE, FRENCH_NEGATORS, FRENCH_PHRASES, frenchLexicon } from './lexicon-fr.js';
 
-type Lang = 'en' | 'fr';
+export type Lang = 'en' | 'fr';
 
 let lexicons: { en: Map<string, number>; fr: Map<string, number> } | null = null;
 function lexicon(lang: Lang): Map<string, number> {
@@ -35,7 +35,7 @@ const COMBINING = /[\u0300-\u036f]/g;
 const APOSTROPHE = /['\u2018\u2019\u02bc\u2032\uff07]/;
 
 /** The words of one sentence with their positions, read once however many brands it names. */
-interface PassageWords {
+export interface PassageWords {
   words: string[];
   starts: number[];
   ends: number[];
@@ -49,7 +49,7 @@ function isWordUnit(c: number): boolean {
   return classOf(c) !== OTHER; // letters, digits and marks of any script
 }
 
-function passageWords(text: string, locale: string | null): PassageWords {
+export function passageWords(text: string, locale: string | null): PassageWords {
   const pw: PassageWords = { words: [], starts: [], ends: [], lang: 'en', cuts: null };
   const n = text.length;
   for (let i = 0; i < n; ) {
@@ -113,8 +113,8 @@ function valence(lex: Map<string, number>, word: string, lang: Lang): number {
   return 0;
 }
 
-/** Raw valence sum of one clause. */
-export function clauseValence(tokens: readonly string[], lang: Lang): number {
+/** Raw valence sum of one clause: tokens[from, to). */
+export function clauseValence(tokens: readonly string[], lang: Lang, from = 0, to = tokens.length): number {
   const lex = lexicon(lang);
   const negators = lang === 'fr' ? FRENCH_NEGATORS : ENGLISH_NEGATORS;
   const intensifiers = lang === 'fr' ? FRENCH_INTENSIFIERS : ENGLISH_INTENSIFIERS;
@@ -122,10 +122,10 @@ export function clauseValence(tokens: readonly string[], lang: Lang): number {
   let negation = 0;
   let boost = 1;
   let lastNe = -10;
-  for (let k = 0; k < tokens.length; k++) {
+  for (let k = from; k < to; k++) {
     const t = tokens[k] as string;
     if (lang === 'fr') {
-      const phrase = FRENCH_PHRASES.get(`${t} ${tokens[k + 1] ?? ''}`);
+      const phrase = FRENCH_PHRASES.get(`${t} ${k + 1 < to ? tokens[k + 1] : ''}`);
       if (phrase !== undefined) {
         sum += phrase;
         negation = 0;
@@ -162,7 +162,7 @@ export function clauseValence(tokens: readonly string[], lang: Lang): number {
   return sum;
 }
 
-function squash(sum: number): number {
+export function squash(sum: number): number {
   return sum === 0 ? 0 : sum / Math.sqrt(sum * sum + 15);
 }
 

@@ -3,6 +3,7 @@ import {
   analyzeAnswer,
   analyzeAnswerAsync,
   compileBrands,
+  lexiconSentimentScorer,
   type AsyncSentimentScorer,
   type SentimentRequest,
   type SentimentScorer,
@@ -11,7 +12,8 @@ import {
 const compiled = compileBrands(['Asana', 'Trello', 'Jira', 'Qonto', 'Shine'].map((name) => ({ id: name, name })));
 
 function sentiment(text: string, locale?: string) {
-  return Object.fromEntries(analyzeAnswer(compiled, { text, locale }).mentions.map((m) => [m.brandName, [m.sentimentLabel, m.sentiment]]));
+  const { mentions } = analyzeAnswer(compiled, { text, locale }, { sentiment: lexiconSentimentScorer });
+  return Object.fromEntries(mentions.map((m) => [m.brandName, [m.sentimentLabel, m.sentiment]]));
 }
 
 describe('lexicon sentiment', () => {
@@ -46,7 +48,7 @@ describe('lexicon sentiment', () => {
 
   it('keeps scores in [-1, 1] and never scores the brand name itself', () => {
     const named = compileBrands([{ id: 'x', name: 'Excellent Software' }]);
-    const m = analyzeAnswer(named, { text: 'Excellent Software has an API.' }).mentions[0];
+    const m = analyzeAnswer(named, { text: 'Excellent Software has an API.' }, { sentiment: lexiconSentimentScorer }).mentions[0];
     expect(m?.sentimentLabel).toBe('neutral');
     const s = sentiment('Asana is the best, best, best, excellent, superb, outstanding, wonderful tool.');
     expect(s.Asana?.[1]).toBeLessThanOrEqual(1);

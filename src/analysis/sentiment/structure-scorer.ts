@@ -1,0 +1,551 @@
+/**
+ * The default sentiment scorer: the stance of an answer toward each brand, read the way a buyer
+ * reads it (docs/sentiment.md), from the answer's structure as well as its words.
+ *
+ * - Scope: each mention is read in its unit: the list item it leads, the table row it heads, or
+ *   its sentence. In a sentence, only the clauses the brand owns count: a clause belongs to the
+ *   first brand it names (and brands coordinated with it: "SiteGround and Kinsta"), a clause
+ *   naming none to the brand before it; a sentence opening with "It", "The company", "L'outil"…
+ *   continues the sentence before. A brand named inside another brand's item or clause
+ *   ("integrates with Slack", "slower than Jira") takes no stance from it.
+ * - Framing: a list item led by the brand under a recommending heading ("Top picks", "Nos
+ *   recommandations"), or answering a prompt that asks for recommendations, starts positive; under
+ *   "Avoid" or "À éviter", negative. Phrases such as "best for", "idéal pour", "industry
+ *   standard", "avoid", "data breach", "fined" (cues.ts) weigh as much as strong words.
+ * - Contrast ("but", "however", "mais", "cependant"…) cuts clauses, and what follows it counts
+ *   more; negation is read by the lexicon ("not reliable", "n'est pas fiable") and by negated
+ *   cues ("not the best choice", "n'est plus le meilleur choix"); hedged claims ("some users
+ *   report", "certains utilisateurs") count half. Table rows count little: the verdict decides.
+ * - Each score comes with the passage that weighed most, as offsets into the answer.
+ */
+import type { SentimentInput, SentimentLabel, SentimentRequest, SentimentScore, SentimentScorer } from '../types.js';
+import { sentenceAt } from '../structure.js';
+import { ANAPHORA, CONTINUATION, CUES, HEDGE, NEGATIVE_HEADING, POSITIVE_HEADING, RECOMMENDATION_PROMPT } from './cues.js';
+import { clauseValence, passageWords, squash, type PassageWords } from './lexicon-scorer.js';
+
+/** Tuned on the development split of test/fixtures/sentiment (never on the held-out split). */
+const TUNING = {
+  positive: 0.25,
+  negative: -0.2,
+  /** Prior of a list item the brand leads, under a recommending heading or prompt, or a warning heading. */
+  headingPrior: 2,
+  promptPrior: 1.5,
+  warningPrior: -3,
+  /** Weight of what follows a contrast word, of hedged negatives, of words before the brand, of table rows. */
+  afterContrast: 1.3,
+  hedged: 0.5,
+  beforeBrand: 0.5,
+  row: 0.25,
+};
+
+type Kind = 'blank' | 'heading' | 'item' | 'row' | 'text';
+
+interface Line {
+  start: number;
+  end: number;
+  kind: Kind;
+  /** Where the content starts (after the list marker), for items. */
+  content: number;
+  /** Stance of the heading or lead-in line governing this line: 1, -1 or 0. */
+  stance: number;
+}
+
+const ITEM = /^[ \t]*(?:>[ \t]?)*(?:[-*+•]|\d{1,4}[.)])[ \t]+/;
+const CONTRAST = /;|\b(?:but|however|whereas|although|though|yet|mais|cependant|toutefois|tandis que|alors que|par contre|en revanche|neanmoins|pourtant)\b/g;
+const COORDINATION = /^[\s*_,()]*(?:(?:and|or|et|ou|&)[\s*_]*)?$/;
+/** A brand right after one of these is an object ("integrates with Slack", "slower than Jira", "chez Free"), not the subject. */
+const OBJECT_BEFORE =
+  /(?:\b(?:with|in|at|from|by|than|to|via|through|into|on|of|for|below|above|alongside|including|avec|dans|par|que|chez|vers|sur|de|du|des|a|au|aux|en|pour)|d'|l'|qu')(?:[\s*_]+(?:both|the|les?|la))?[\s*_]*$/;
+/** Where a new brand starts a clause of its own: "…, and the Pixel 8 the smartest camera", ": Photoshop, Illustrator…". */
+const BRAND_CLAUSE = /(?:[,:]|\band\b|\bet\b)\s*(?:the |le |la |les |l')?[*_]*$/;
+const COMBINING = /[\u0300-\u036f]/;
+
+const FOLDED = new Map<string, string>();
+
+/** One non-ASCII character folded: lower case, accents dropped, typographic apostrophes plain. */
+function foldChar(ch: string): string {
+  let f = FOLDED.get(ch);
+  if (f !== undefined) return f;
+  if (ch === '\u2019' || ch === '\u2018' || ch === '\u02bc') f = "'";
+  else {
+    const d = ch.normalize('NFKD');
+    const base = d.length > 1 && COMBINING.test(d.slice(1)) ? (d[0] as string) : ch;
+    const lower = base.toLowerCase();
+    f = lower.length === 1 ? lower : ch;
+  }
+  if (FOLDED.size < 4096) FOLDED.set(ch, f);
+  return f;
+}
+
+/** The text folded one character for one, so offsets hold. */
+function fold(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower.replace(/[^\x00-\x7f]/g, foldChar);
+  return text.replace(/[\s\S]/g, (ch) => (ch.charCodeAt(0) < 128 ? ch.toLowerCase() : foldChar(ch)));
+}
+
+function headingStance(folded: string): number {
+  if (NEGATIVE_HEADING.test(folded)) return -1;
+  return POSITIVE_HEADING.test(folded) ? 1 : 0;
+}
+
+function layout(text: string, folded: string): Line[] {
+  const lines: Line[] = [];
+  let stance = 0;
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const raw = text.slice(start, end);
+    const trimmed = raw.trim();
+    let kind: Kind = 'text';
+    let content = start;
+    const item = ITEM.exec(raw);
+    if (trimmed === '') kind = 'blank';
+    else if (item) {
+      kind = 'item';
+      content = start + item[0].length;
+    } else if (trimmed.startsWith('|')) kind = 'row';
+    else if (/^#{1,6}\s/.test(trimmed) || /^\*\*[^*]+\*\*:?$/.test(trimmed) || (trimmed.endsWith(':') && trimmed.length < 160)) {
+      kind = 'heading';
+      stance = headingStance(folded.slice(start, end));
+    }
+    lines.push({ start, end, kind, content, stance: kind === 'heading' ? 0 : stance });
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+function lineAt(lines: readonly Line[], p: number): Line {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lines[mid] as Line).start <= p) lo = mid;
+    else hi = mid - 1;
+  }
+  return lines[lo] as Line;
+}
+
+/** What the lexicon and the stance phrases found in one line, with offsets into the answer. */
+interface LineWords {
+  /** start, end, weight, is an incident; in text order. */
+  hits: Array<[number, number, number, boolean]>;
+  hitStarts: number[];
+  words: string[];
+  starts: number[];
+  ends: number[];
+  lang: PassageWords['lang'];
+}
+
+/** A mention of a tracked brand: [start, end, index of the brand in the request]. */
+type Mention = [number, number, number];
+
+/** Index of the first entry of a sorted array at or after p. */
+function lowerBound(sorted: readonly number[], p: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Unit {
+  start: number;
+  end: number;
+  raw: number;
+  weight: number;
+}
+
+/** Per answer: the folded text with brand names blanked out, the layout and every mention. */
+class AnswerReader {
+  readonly folded: string;
+  readonly lines: Line[];
+  readonly mentions: Mention[];
+  private readonly mentionStarts: number[];
+  readonly recommendation: boolean;
+  /** Phrases and words of the lines read so far: only lines that matter are read. */
+  private readonly read = new Map<number, LineWords>();
+  private readonly sentences: Array<[number, number]> = [];
+  private readonly locale: string | null;
+  private readonly owners = new Map<number, Array<Set<number>>>();
+  private readonly cuts = new Map<number, { end: number; cuts: number[] }>();
+  /** Brands the prompt names: the answer is about them, so clauses naming no brand are theirs. */
+  readonly topic: Set<number>;
+
+  constructor(
+    readonly text: string,
+    brands: readonly SentimentInput[],
+    locale: string | null,
+    prompt: string | null,
+  ) {
+    this.folded = fold(text);
+    this.mentions = [];
+    brands.forEach((b, k) => {
+      for (const [s, e] of b.spans) this.mentions.push([s, e, k]);
+    });
+    this.mentions.sort((a, b) => a[0] - b[0]);
+    this.mentionStarts = this.mentions.map((m) => m[0]);
+    this.lines = layout(text, this.folded);
+    const foldedPrompt = prompt === null ? '' : fold(prompt);
+    this.recommendation = RECOMMENDATION_PROMPT.test(foldedPrompt);
+    this.topic = new Set();
+    for (const [s, e, k] of this.mentions) {
+      const name = this.folded.slice(s, e);
+      const at = foldedPrompt.indexOf(name);
+      if (at >= 0 && !/[\p{L}\p{N}]/u.test(foldedPrompt[at + name.length] ?? ' ')) this.topic.add(k);
+    }
+    this.locale = locale;
+  }
+
+  /** The sentence around p (cut to its line by the callers), found once. */
+  sentence(p: number): [number, number] {
+    // Sentences found so far, sorted by start: the last one starting at or before p may hold it.
+    let lo = 0;
+    let hi = this.sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.sentences[mid] as [number, number])[0] <= p) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = this.sentences[lo - 1];
+    if (before && p < before[1]) return before;
+    const r = sentenceAt(this.text, p);
+    if (r[1] <= p) return r; // p sits in the spaces between sentences
+    this.sentences.splice(lo, 0, r);
+    return r;
+  }
+
+  /** The folded text of [a, b) with brand names blanked out. */
+  masked(a: number, b: number): string {
+    let out = '';
+    let at = a;
+    for (const [s, e] of this.mentionsIn(a, b)) {
+      out += this.folded.slice(at, s) + ' '.repeat(e - s);
+      at = e;
+    }
+    return out + this.folded.slice(at, b);
+  }
+
+  /**
+   * Stance phrases, hedges and lexicon words of the text [a, b) lies in: its sentence, or its whole
+   * line when [a, b) goes beyond the sentence (a list item). Read on first use: only what is scored is read.
+   */
+  private lineWords(a: number, b: number): LineWords {
+    const line = lineAt(this.lines, a);
+    const [s0, e0] = this.sentence(a);
+    const inLine = line.kind !== 'item' && s0 >= line.start && e0 <= line.end && b <= e0;
+    const start = inLine ? s0 : line.start;
+    const end = inLine ? e0 : line.end;
+    const key = start * 65536 + (end - start);
+    const known = this.read.get(key);
+    if (known) return known;
+    // Each set of phrases over the segment; a phrase overlapping one of an earlier set is dropped.
+    const text = this.masked(start, end);
+    const found: Array<[number, number, number, boolean]> = [];
+    for (const cue of CUES) {
+      const before = found.length;
+      cue.re.lastIndex = 0;
+      for (let m = cue.re.exec(text); m; m = cue.re.exec(text)) {
+        const s = m.index;
+        const e = s + m[0].length;
+        let free = true;
+        for (let i = 0; i < before && free; i++) {
+          const f = found[i] as [number, number, number, boolean];
+          free = s >= f[1] || e <= f[0];
+        }
+        if (free) found.push([s, e, cue.weight, cue.incident === true]);
+      }
+    }
+    found.sort((x, y) => x[0] - y[0]);
+    const hits = found.map(([s, e, w, i]) => [start + s, start + e, w, i] as [number, number, number, boolean]);
+    // The lexicon reads the words no phrase took.
+    const all = passageWords(text, this.locale);
+    const words: PassageWords = { words: [], starts: [], ends: [], lang: all.lang, cuts: null };
+    let h = 0;
+    for (let k = 0; k < all.words.length; k++) {
+      const ws = all.starts[k] as number;
+      while (h < found.length && (found[h] as [number, number, number, boolean])[1] <= ws) h++;
+      const cue = found[h];
+      if (cue && cue[0] < (all.ends[k] as number)) continue;
+      words.words.push(all.words[k] as string);
+      words.starts.push(ws);
+      words.ends.push(all.ends[k] as number);
+    }
+    const lw: LineWords = {
+      hits,
+      hitStarts: hits.map((h) => h[0]),
+      words: words.words,
+      starts: words.starts.map((x) => x + start),
+      ends: words.ends.map((x) => x + start),
+      lang: words.lang,
+    };
+    this.read.set(key, lw);
+    return lw;
+  }
+
+  /** Sum of the stance phrases alone in [a, b); incidents left out when `incidents` is false. */
+  cueValence(a: number, b: number, incidents = true): number {
+    const { hits, hitStarts } = this.lineWords(a, b);
+    let sum = 0;
+    for (let i = lowerBound(hitStarts, a); i < hits.length; i++) {
+      const [s, e, weight, incident] = hits[i] as [number, number, number, boolean];
+      if (s >= b) break;
+      if (e <= b && (incidents || !incident)) sum += weight;
+    }
+    return sum;
+  }
+
+  /** Valence of [a, b): stance phrases, then the lexicon on the words they leave; hedged negatives count less. */
+  valence(a: number, b: number, incidents = true): number {
+    if (b <= a) return 0;
+    const w = this.lineWords(a, b);
+    let sum = this.cueValence(a, b, incidents);
+    const from = lowerBound(w.starts, a);
+    let to = from;
+    while (to < w.starts.length && (w.ends[to] as number) <= b) to++;
+    if (to > from) sum += clauseValence(w.words, w.lang, from, to);
+    if (sum < 0) {
+      HEDGE.lastIndex = 0;
+      if (HEDGE.test(this.folded.slice(a, b))) sum *= TUNING.hedged;
+    }
+    return sum;
+  }
+
+  mentionsIn(a: number, b: number): Mention[] {
+    const out: Mention[] = [];
+    for (let i = lowerBound(this.mentionStarts, a); i < this.mentions.length; i++) {
+      const m = this.mentions[i] as Mention;
+      if (m[0] >= b) break;
+      if (m[1] <= b) out.push(m);
+    }
+    return out;
+  }
+
+  /** Clause starts of [s, e): s, then each contrast word or ";". */
+  clauses(s: number, e: number): number[] {
+    const cached = this.cuts.get(s);
+    if (cached && cached.end === e) return cached.cuts;
+    const cuts = [s];
+    CONTRAST.lastIndex = 0;
+    const body = this.folded.slice(s, e);
+    for (const m of body.matchAll(CONTRAST)) if (m.index > 0) cuts.push(s + m.index);
+    let previous = -1;
+    for (const [a, b] of this.mentionsIn(s, e)) {
+      const cut = BRAND_CLAUSE.exec(this.folded.slice(Math.max(s, a - 16), a));
+      const at = cut ? a - cut[0].length : -1;
+      if (at > s && previous >= 0 && at - previous >= 15 && !cuts.some((c) => c > previous && c <= a)) cuts.push(at);
+      previous = b;
+    }
+    cuts.sort((x, y) => x - y);
+    this.cuts.set(s, { end: e, cuts });
+    return cuts;
+  }
+
+  /** Is the mention in object position (after a preposition)? */
+  isObject(m: Mention, clauseStart: number): boolean {
+    if (!OBJECT_BEFORE.test(this.folded.slice(Math.max(clauseStart, m[0] - 14), m[0]))) return false;
+    // "steer clear of X", "méfiez-vous de X": the advice before it is about X.
+    return this.cueValence(clauseStart, m[0]) === 0;
+  }
+
+
+  /** The brands a clause is about: its first brand and those coordinated with it. */
+  private group(inClause: readonly Mention[], clauseStart: number): Set<number> | null {
+    const topical = inClause.filter((m) => this.topic.has(m[2]));
+    if (topical.length > 0) return new Set(topical.map((m) => m[2]));
+    const from = inClause.findIndex((m) => !this.isObject(m, clauseStart));
+    if (from < 0) return null;
+    const group = new Set([(inClause[from] as Mention)[2]]);
+    for (let k = from + 1; k < inClause.length; k++) {
+      const prev = inClause[k - 1] as Mention;
+      const cur = inClause[k] as Mention;
+      if (!COORDINATION.test(this.folded.slice(prev[1], cur[0]))) break;
+      group.add(cur[2]);
+    }
+    return group;
+  }
+
+  private opensWithAnaphora(a: number, b: number): boolean {
+    const head = this.masked(a, Math.min(b, a + 60)).replace(/^[\s*_>#:;,.-]+/, '');
+    return ANAPHORA.test(head.replace(/^(?:but|however|mais|cependant|toutefois|and|et),?\s*/, ''));
+  }
+
+  /** Does the sentence at a refer back to the one before ("It…", "However, …", "L'entreprise…")? */
+  private continues(a: number, b: number): boolean {
+    const head = this.masked(a, Math.min(b, a + 60)).replace(/^[\s*_>#:;,.-]+/, '');
+    return CONTINUATION.test(head) || this.opensWithAnaphora(a, b);
+  }
+
+  /** Owner group of each clause of the sentence [s, e); `depth` bounds the look back. */
+  sentenceOwners(s: number, e: number, line: Line, depth = 0): Array<Set<number>> {
+    const cached = this.owners.get(s);
+    if (cached) return cached;
+    const cuts = this.clauses(s, e);
+    const out: Array<Set<number>> = [];
+    let previous: Set<number> | null = null;
+    for (let k = 0; k < cuts.length; k++) {
+      const a = cuts[k] as number;
+      const b = cuts[k + 1] ?? e;
+      const inClause = this.mentionsIn(a, b);
+      let owner: Set<number> | null = null;
+      if (inClause.length > 0 && !(this.opensWithAnaphora(a, b) && (inClause[0] as Mention)[0] > a + 40)) owner = this.group(inClause, a);
+      if (!owner) owner = previous;
+      if (!owner && k === 0 && depth < 4 && this.continues(a, b)) owner = this.previousSubject(s, line, depth);
+      if (!owner && this.topic.size > 0) owner = this.topic;
+      out.push(owner ?? new Set());
+      previous = owner;
+    }
+    this.owners.set(s, out);
+    return out;
+  }
+
+  /** The brand(s) the sentence before [s…) in the same paragraph line is about. */
+  private previousSubject(s: number, line: Line, depth: number): Set<number> | null {
+    if (s <= line.start + 1) return null;
+    const [ps, pe] = this.sentence(s - 2);
+    if (ps < line.start || pe > s) return null;
+    return this.sentenceOwners(ps, pe, line, depth + 1)[0] ?? null;
+  }
+
+  /** Raw stance of the clauses of [s, e) that brand `k` owns; before its first mention, words count less. */
+  ownedValence(s: number, e: number, k: number, owners: ReadonlyArray<Set<number>>): number | null {
+    const cuts = this.clauses(s, e);
+    const incidents = this.topic.size === 0 || this.topic.has(k);
+    let sum = 0;
+    let owned = false;
+    for (let c = 0; c < cuts.length; c++) {
+      if (!owners[c]?.has(k)) continue;
+      owned = true;
+      const a = cuts[c] as number;
+      const b = cuts[c + 1] ?? e;
+      const own = this.mentions.find((m) => m[2] === k && m[0] >= a && m[0] < b);
+      let v: number;
+      if (own && c === 0) {
+        const before = this.valence(a, own[0], incidents);
+        v = (before < 0 ? before : before * TUNING.beforeBrand) + this.valence(own[1], b, incidents);
+      } else v = this.valence(a, b, incidents);
+      sum += c > 0 ? v * TUNING.afterContrast : v;
+    }
+    return owned ? sum : null;
+  }
+}
+
+function itemPrior(reader: AnswerReader, line: Line): number {
+  if (line.stance < 0) return TUNING.warningPrior;
+  if (line.stance > 0) return TUNING.headingPrior;
+  return reader.recommendation ? TUNING.promptPrior : 0;
+}
+
+function leads(reader: AnswerReader, line: Line, mention: Mention): boolean {
+  const head = reader.folded.slice(line.content, mention[0]);
+  return /^[\s*_[(]*$/.test(head);
+}
+
+/** The sentence [s, e) as a unit for brand k, or null when k owns none of its clauses. */
+function sentenceUnit(reader: AnswerReader, line: Line, s: number, e: number, k: number): Unit | null {
+  if (reader.text[e - 1] === ':' && !reader.mentions.some((m) => m[2] === k && m[0] >= s && m[0] < e)) return null;
+  const raw = reader.ownedValence(s, e, k, reader.sentenceOwners(s, e, line));
+  return raw === null ? null : { start: s, end: e, raw, weight: line.kind === 'heading' ? 0.5 : 1 };
+}
+
+/** The sentences of line from position p on, as [start, end) ranges. */
+function* sentencesFrom(reader: AnswerReader, line: Line, p: number): Generator<[number, number]> {
+  let at = p;
+  const from = line.kind === 'item' ? line.content : line.start;
+  while (at < line.end) {
+    const [s0, e0] = reader.sentence(at);
+    const s = Math.max(s0, from);
+    const e = Math.min(e0, line.end);
+    if (e <= at) break;
+    yield [s, e];
+    at = e + 1;
+    while (at < line.end && /\s/.test(reader.text[at] as string)) at++;
+  }
+}
+
+/** The units a mention is read in: its item, row or sentence, then the sentences after it that still speak of the brand. */
+function unitsOf(reader: AnswerReader, mention: Mention, k: number): Unit[] {
+  const line = lineAt(reader.lines, mention[0]);
+  if (line.kind === 'row') {
+    const firstCell = reader.folded.slice(line.start, mention[0]).replace(/^\s*\|/, '');
+    if (firstCell.includes('|')) return [];
+    return [{ start: line.start, end: line.end, raw: reader.valence(mention[1], line.end), weight: TUNING.row }];
+  }
+  if (line.kind === 'item' && leads(reader, line, mention)) {
+    const cuts = reader.clauses(line.content, line.end);
+    let raw = 0;
+    let mixed = false;
+    for (let c = 0; c < cuts.length; c++) {
+      const a = Math.max(cuts[c] as number, c === 0 ? mention[1] : 0);
+      const v = reader.valence(a, cuts[c + 1] ?? line.end);
+      raw += c > 0 ? v * TUNING.afterContrast : v;
+      if (cuts.length > 1 && v < 0) mixed = true;
+    }
+    // A recommended item with a "but" and a weakness is a balanced one: the framing counts less.
+    const prior = itemPrior(reader, line);
+    return [{ start: line.start, end: line.end, raw: raw + (mixed && prior > 0 ? prior / 4 : prior), weight: 1 }];
+  }
+  const units: Unit[] = [];
+  const [first] = sentencesFrom(reader, line, reader.sentence(mention[0])[0]);
+  if (!first) return units;
+  for (const [s, e] of sentencesFrom(reader, line, first[0])) {
+    const unit = sentenceUnit(reader, line, s, e, k);
+    if (!unit) break;
+    units.push(unit);
+  }
+  return units;
+}
+
+/** For a brand the prompt names: every sentence of the answer's paragraphs that it owns. */
+function topicUnits(reader: AnswerReader, k: number): Unit[] {
+  const units: Unit[] = [];
+  for (const line of reader.lines) {
+    if (line.kind !== 'text') continue;
+    for (const [s, e] of sentencesFrom(reader, line, line.start)) {
+      const unit = sentenceUnit(reader, line, s, e, k);
+      if (unit) units.push(unit);
+    }
+  }
+  return units;
+}
+
+function labelOf(score: number): SentimentLabel {
+  return score >= TUNING.positive ? 'positive' : score <= TUNING.negative ? 'negative' : 'neutral';
+}
+
+function scoreBrand(reader: AnswerReader, input: SentimentInput, k: number): SentimentScore {
+  const seen = new Set<number>();
+  let total = 0;
+  let decisive: Unit | null = null;
+  let first: [number, number] | null = null;
+  const units = input.spans.flatMap(([s, e]) => {
+    const found = unitsOf(reader, [s, e, k], k);
+    first ??= found[0] ? [found[0].start, found[0].end] : reader.sentence(s);
+    return found;
+  });
+  if (reader.topic.has(k)) units.push(...topicUnits(reader, k));
+  for (const unit of units) {
+    if (seen.has(unit.start)) continue;
+    seen.add(unit.start);
+    const weighted = unit.raw * unit.weight;
+    total += weighted;
+    if (!decisive || Math.abs(weighted) > Math.abs(decisive.raw * decisive.weight)) decisive = unit;
+  }
+  const score = Math.round(squash(total) * 1000) / 1000;
+  const passage: [number, number] | undefined =
+    decisive && decisive.raw !== 0 ? [decisive.start, decisive.end] : first ? [first[0], first[1]] : undefined;
+  return passage ? { score, label: labelOf(score), passage } : { score, label: labelOf(score) };
+}
+
+export const structureSentimentScorer: SentimentScorer = {
+  id: 'structure-1',
+  scoreAll(request: SentimentRequest): SentimentScore[] {
+    if (request.brands.length === 0) return [];
+    const reader = new AnswerReader(request.answerText, request.brands, request.locale, request.prompt ?? null);
+    return request.brands.map((b, k) => scoreBrand(reader, b, k));
+  },
+};
