@@ -1,12 +1,12 @@
-/** The default sentiment scorer on the hard cases of docs/sentiment.md, in English and French. */
+/** The structure sentiment scorer on the hard cases of docs/sentiment.md, in English and French. */
 import { describe, expect, it } from 'vitest';
-import { analyzeAnswer, compileBrands, type SentimentLabel } from '../../../src/analysis/index.js';
+import { analyzeAnswer, compileBrands, structureSentimentScorer, type SentimentLabel } from '../../../src/analysis/index.js';
 
 const names = ['Asana', 'Trello', 'Jira', 'Slack', 'Qonto', 'Shine', 'Paylane', 'CNIL', 'Zendesk', 'Figma'];
 const compiled = compileBrands(names.map((name) => ({ id: name, name, caseSensitive: true })));
 
 function read(text: string, prompt?: string) {
-  const { mentions } = analyzeAnswer(compiled, { text, prompt });
+  const { mentions } = analyzeAnswer(compiled, { text, prompt }, { sentiment: structureSentimentScorer });
   return Object.fromEntries(
     mentions.map((m) => [m.brandName, { label: m.sentimentLabel, passage: m.sentimentPassage ? text.slice(...m.sentimentPassage) : null }]),
   );
