@@ -105,8 +105,8 @@ const noSentiment: SentimentScorer = { id: 'none', scoreAll: (r) => r.brands.map
 
 /** The naive approach: one case-insensitive RegExp per brand (its name and aliases), \b boundaries. */
 function naiveMatchers(brands: readonly BrandDefinition[]): RegExp[] {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return brands.map((b) => new RegExp(`\\b(?:${[b.name, ...(b.aliases ?? [])].map(escape).join('|')})\\b`, 'gi'));
+  const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return brands.map((b) => new RegExp(`\\b(?:${[b.name, ...(b.aliases ?? [])].map(escapeRegExp).join('|')})\\b`, 'gi'));
 }
 
 /** Runs every brand's RegExp over the whole answer; count and first offset per brand. */

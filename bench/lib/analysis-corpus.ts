@@ -39,7 +39,7 @@ export function brandUniverse(count: number, seed = 7): BrandDefinition[] {
     const brand: BrandDefinition = { id: `b${out.length}`, name, domains: [`${slug}.com`] };
     if (r() < 0.2) {
       const words = name.split(' ');
-      brand.aliases = [words.length > 1 ? words.map((w) => w[0]).join('') + 'X' : `${name}HQ`];
+      brand.aliases = [words.length > 1 ? `${words.map((w) => w[0]).join('')}X` : `${name}HQ`];
     }
     out.push(brand);
   }

@@ -1,5 +1,4 @@
 /** `citewatch orgs create` and `citewatch keys create`: bootstrap an organization and its first admin key. */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadEnv } from '../config/env.js';
 import { createDatabase } from '../db/client.js';
 import { createApiKey } from '../modules/api-keys/api-keys.service.js';
@@ -7,15 +6,7 @@ import { findOrganization } from '../modules/organizations/organizations.repo.js
 import { createOrganization } from '../modules/organizations/organizations.service.js';
 import type { Scope } from '../plugins/auth.js';
 import { isUuid } from '../lib/ids.js';
-import { UsageError, type CliIo } from './io.js';
-
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-}
+import { parseCommandArgs as parse, UsageError, type CliIo } from './io.js';
 
 export async function orgsCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(argv, { name: { type: 'string' }, json: { type: 'boolean' } });

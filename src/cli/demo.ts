@@ -4,7 +4,6 @@
  * two mock configurations at different temperatures), runs the audit with five samples per pair
  * through the real queues and a real worker, and prints the report.
  */
-import { parseArgs } from 'node:util';
 import { createDeps } from '../deps.js';
 import { loadEnv } from '../config/env.js';
 import type { PrismaClient } from '../db/client.js';
@@ -21,7 +20,7 @@ import { createPrompt } from '../modules/prompts/prompts.service.js';
 import { findRun } from '../modules/runs/runs.repo.js';
 import { startRun, toRunDto } from '../modules/runs/runs.service.js';
 import { createWorkspace } from '../modules/workspaces/workspaces.service.js';
-import { UsageError, type CliIo } from './io.js';
+import { parseCommandArgs, UsageError, type CliIo } from './io.js';
 import { printReport } from './report-table.js';
 import { spawnWorker } from './spawn-worker.js';
 
@@ -50,12 +49,8 @@ export const DEMO_CONFIGS = [
 export const DEMO_SAMPLES = 5;
 
 export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { verbose: { type: 'boolean' }, 'timeout-seconds': { type: 'string' } }, strict: true }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const { values, positionals } = parseCommandArgs(argv, { verbose: { type: 'boolean' }, 'timeout-seconds': { type: 'string' } });
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}": citewatch demo [--verbose] [--timeout-seconds N]`);
   const timeoutMs = Number(values['timeout-seconds'] ?? 120) * 1_000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout-seconds must be a positive number');
   const started = Date.now();

@@ -1,4 +1,6 @@
-/** Small helpers shared by CLI commands: usage errors (exit 2) and plain-text tables. */
+/** Small helpers shared by CLI commands: argument parsing, usage errors (exit 2) and plain-text tables. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
@@ -8,6 +10,15 @@ export interface CliIo {
 /** A mistake in how the command was called: reported in one line, exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** A command's options and positionals, strictly parsed; an unknown or malformed option is a UsageError. */
+export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
 }
 
 export function table(headers: string[], rows: string[][], align: Array<'l' | 'r'> = []): string {

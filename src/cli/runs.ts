@@ -1,5 +1,4 @@
 /** `citewatch runs start`: start a run of an audit now (the manual counterpart of a schedule). */
-import { parseArgs } from 'node:util';
 import { createDeps } from '../deps.js';
 import { loadEnv } from '../config/env.js';
 import { AppError } from '../lib/errors.js';
@@ -8,16 +7,10 @@ import { createLogger } from '../lib/logger.js';
 import { findRun } from '../modules/runs/runs.repo.js';
 import { startRun, toRunDto } from '../modules/runs/runs.service.js';
 import { findWorkspace } from '../modules/workspaces/workspaces.repo.js';
-import { UsageError, type CliIo } from './io.js';
+import { parseCommandArgs, UsageError, type CliIo } from './io.js';
 
 export async function runsCommand(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { workspace: { type: 'string' }, audit: { type: 'string' }, wait: { type: 'boolean' } }, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, { workspace: { type: 'string' }, audit: { type: 'string' }, wait: { type: 'boolean' } });
   if (positionals[0] !== 'start') throw new UsageError('usage: citewatch runs start --workspace ID --audit ID [--wait]');
   if (!isUuid(String(values.workspace ?? ''))) throw new UsageError('--workspace must be a workspace id (UUID)');
   if (!isUuid(String(values.audit ?? ''))) throw new UsageError('--audit must be an audit id (UUID)');
@@ -28,7 +21,7 @@ export async function runsCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     const ws = await findWorkspace(deps.db.prisma, workspaceId);
     if (!ws) throw new UsageError(`no workspace ${workspaceId}`);
-    let run;
+    let run: Awaited<ReturnType<typeof startRun>>;
     try {
       run = await startRun(deps, ws.organizationId, workspaceId, { auditId: String(values.audit) }, 'manual');
     } catch (err) {

@@ -185,11 +185,11 @@ export function buildMockAnswer(input: QueryInput, params: MockParams): Built {
   } else if (style === 'essay') {
     push(p.essay(topic));
     push('');
-    chosen.forEach((name, i) => push(`${name} ${describe(name, i)}.`));
+    for (const [i, name] of chosen.entries()) push(`${name} ${describe(name, i)}.`);
   } else {
     push(p.intro(topic));
     push('');
-    chosen.forEach((name, i) => push(`${i + 1}. **${name}** ${describe(name, i)}.`));
+    for (const [i, name] of chosen.entries()) push(`${i + 1}. **${name}** ${describe(name, i)}.`);
   }
 
   // Links: one to the first brand's site in the text, and, with web search, cited sources.
@@ -321,7 +321,7 @@ export const mockAdapter: ProviderAdapter = {
 
   parse(raw: unknown): ParsedAnswer {
     const body = raw as Partial<MockRaw> | null;
-    if (!body || body.object !== 'mock.answer' || typeof body.output_text !== 'string') {
+    if (body?.object !== 'mock.answer' || typeof body.output_text !== 'string') {
       throw new Error('not a mock answer body (expected {"object": "mock.answer", "output_text": …})');
     }
     return toNormalized(body as MockRaw);

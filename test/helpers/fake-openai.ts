@@ -105,16 +105,19 @@ export class FakeOpenAI {
     };
     if (String(request.input).includes('[reject]')) {
       this.stats.rejected++;
-      return send(400, { error: { message: 'Invalid prompt: rejected by the fake', type: 'invalid_request_error', param: 'input', code: 'invalid_prompt' } });
+      send(400, { error: { message: 'Invalid prompt: rejected by the fake', type: 'invalid_request_error', param: 'input', code: 'invalid_prompt' } });
+      return;
     }
     const draw = this.random();
     if (draw < this.failureRate / 2) {
       this.stats.serverErrors++;
-      return send(500, { error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null } });
+      send(500, { error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null } });
+      return;
     }
     if (draw < this.failureRate) {
       this.stats.rateLimited++;
-      return send(429, { error: { message: 'Rate limit reached for requests', type: 'requests', param: null, code: 'rate_limit_exceeded' } }, { 'retry-after-ms': '20' });
+      send(429, { error: { message: 'Rate limit reached for requests', type: 'requests', param: null, code: 'rate_limit_exceeded' } }, { 'retry-after-ms': '20' });
+      return;
     }
     this.stats.ok++;
     const text = `For "${request.input}", teams often pick **HubSpot** for its free tier, or Pipedrive for pipelines. See [hubspot.com](https://www.hubspot.com/?utm_source=openai).${this.suffix}`;

@@ -280,7 +280,7 @@ describe('CSV and JSON of one report', () => {
     for (const path of ['/reports/visibility', '/reports/visibility?groupBy=prompt,config', '/reports/share-of-voice?groupBy=provider', '/reports/trends?interval=day&groupBy=prompt']) {
       const { json, csv } = await fetchBoth(w.base, path);
       expect(csv, path).toHaveLength(json.rows.length);
-      json.rows.forEach((row: Json, i: number) => sameFigures(`${path} row ${i}`, { definitionVersion: json.definitionVersion, ...row }, csv[i]));
+      for (const [i, row] of (json.rows as Json[]).entries()) sameFigures(`${path} row ${i}`, { definitionVersion: json.definitionVersion, ...row }, csv[i]);
     }
 
     for (const path of ['/reports/competitor-gap', '/reports/competitor-gap?groupBy=prompt,config']) {
@@ -304,7 +304,7 @@ describe('CSV and JSON of one report', () => {
       );
       expect(items.length, path).toBeGreaterThan(0);
       expect(csv, path).toHaveLength(items.length);
-      items.forEach((item: Json, i: number) => sameFigures(`${path} row ${i}`, item, csv[i]));
+      for (const [i, item] of (items as Json[]).entries()) sameFigures(`${path} row ${i}`, item, csv[i]);
     }
 
     for (const path of ['/reports/citations', '/reports/citations?groupBy=prompt', '/reports/citations?groupBy=provider,config']) {

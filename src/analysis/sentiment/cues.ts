@@ -67,7 +67,7 @@ const PRICE = String.raw`
 `;
 
 /** Hedges: a claim reported from others or qualified, which counts for less. */
-const HEDGES = String.raw`
+const HEDGES = `
 some users|some people|some models|reportedly|can feel|can be|may be|might|several (?:users|customers)|certains (?:utilisateurs|clients|vendeurs)|parfois|peut (?:etre|prendre)
 `;
 

@@ -80,6 +80,7 @@ function foldChar(ch: string): string {
 /** The text folded one character for one, so offsets hold. */
 function fold(text: string): string {
   const lower = text.toLowerCase();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the class is every non-ASCII character, \x00 is its bound
   if (lower.length === text.length) return lower.replace(/[^\x00-\x7f]/g, foldChar);
   return text.replace(/[\s\S]/g, (ch) => (ch.charCodeAt(0) < 128 ? ch.toLowerCase() : foldChar(ch)));
 }

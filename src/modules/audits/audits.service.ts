@@ -49,11 +49,15 @@ async function checkReferences(prisma: PrismaClient, workspaceId: string, input:
   const errors: FieldError[] = [];
   if (input.promptIds?.length) {
     const found = await existingPromptIds(prisma, workspaceId, input.promptIds);
-    input.promptIds.forEach((id, i) => found.has(id) || errors.push({ path: `body.promptIds.${i}`, message: `no prompt ${id} in this workspace` }));
+    for (const [i, id] of input.promptIds.entries()) {
+      if (!found.has(id)) errors.push({ path: `body.promptIds.${i}`, message: `no prompt ${id} in this workspace` });
+    }
   }
   if (input.modelConfigIds?.length) {
     const found = await existingModelConfigIds(prisma, workspaceId, input.modelConfigIds);
-    input.modelConfigIds.forEach((id, i) => found.has(id) || errors.push({ path: `body.modelConfigIds.${i}`, message: `no model configuration ${id} in this workspace` }));
+    for (const [i, id] of input.modelConfigIds.entries()) {
+      if (!found.has(id)) errors.push({ path: `body.modelConfigIds.${i}`, message: `no model configuration ${id} in this workspace` });
+    }
   }
   if (input.schedule) {
     const problem = scheduleProblem(input.schedule, input.timezone ?? 'UTC');

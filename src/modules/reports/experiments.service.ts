@@ -18,13 +18,13 @@ import { DIM_COLUMN, type Dim } from './sources.sql.js';
 
 type ConfigRow = ExperimentConfigRow;
 
-const valueOf = (c: ConfigRow, parameter: string): unknown =>
+const parameterValue = (c: ConfigRow, parameter: string): unknown =>
   parameter === 'model' ? c.model : parameter === 'provider' ? c.provider : (c.params[parameter] ?? null);
 
 /** The settings two configurations differ in: provider, model and each parameter. */
 export function differences(a: ConfigRow, b: ConfigRow): string[] {
   const keys = new Set(['provider', 'model', ...Object.keys(a.params), ...Object.keys(b.params)]);
-  return [...keys].filter((k) => canonicalJson(valueOf(a, k)) !== canonicalJson(valueOf(b, k))).sort();
+  return [...keys].filter((k) => canonicalJson(parameterValue(a, k)) !== canonicalJson(parameterValue(b, k))).sort();
 }
 
 const order = (x: unknown, y: unknown) => (typeof x === 'number' && typeof y === 'number' ? x - y : canonicalJson(x).localeCompare(canonicalJson(y)));
@@ -47,7 +47,7 @@ export function oneFactorPairs(configs: ConfigRow[], parameter?: string): Pair[]
       const diff = differences(x, y);
       if (diff.length !== 1 || (parameter && diff[0] !== parameter)) continue;
       const p = diff[0] as string;
-      const [a, b] = order(valueOf(x, p), valueOf(y, p)) <= 0 ? [x, y] : [y, x];
+      const [a, b] = order(parameterValue(x, p), parameterValue(y, p)) <= 0 ? [x, y] : [y, x];
       pairs.push({ a, b, parameter: p });
     }
   }
@@ -100,7 +100,7 @@ export async function experiments(deps: ReportsDeps, orgId: string, workspaceId:
       const tb = totals(slice, b.id);
       // Grouped, a pair is only listed where one of its configurations answered.
       if (dims.length && !(ta?.n || ta?.failed || tb?.n || tb?.failed)) return [];
-      const arm = (c: ConfigRow) => ({ modelConfigId: c.id, modelConfigName: c.name, provider: c.provider, model: c.model, value: parameter ? valueOf(c, parameter) : null });
+      const arm = (c: ConfigRow) => ({ modelConfigId: c.id, modelConfigName: c.name, provider: c.provider, model: c.model, value: parameter ? parameterValue(c, parameter) : null });
       return [{
         ...(sample ? dimensionsOf(sample, dims) : {}),
         parameter,
