@@ -35,8 +35,9 @@ export interface QueryWork {
 
 /** Everything a query job needs, for a batch of responses; missing ids map to null. */
 export async function loadQueryWork(pool: pg.Pool, ids: string[]): Promise<Array<QueryWork | null>> {
-  const { rows } = await pool.query<QueryWork>(
-    `SELECT r.id, r.status, r.analyzed_at IS NOT NULL AS analyzed, r.run_id, r.workspace_id, r.sample_index, r.provider, r.model,
+  const { rows } = await pool.query<QueryWork>({
+    name: 'pipeline_load_work',
+    text: `SELECT r.id, r.status, r.analyzed_at IS NOT NULL AS analyzed, r.run_id, r.workspace_id, r.sample_index, r.provider, r.model,
             p.text AS prompt_text, p.locale, c.params, w.brands_version, run.budget_usd, run.actual_cost_usd
        FROM responses r
        JOIN prompts p ON p.id = r.prompt_id
@@ -44,8 +45,8 @@ export async function loadQueryWork(pool: pg.Pool, ids: string[]): Promise<Array
        JOIN workspaces w ON w.id = r.workspace_id
        JOIN runs run ON run.id = r.run_id
       WHERE r.id = ANY($1::uuid[])`,
-    [ids],
-  );
+    values: [ids],
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id) ?? null);
 }
@@ -83,11 +84,13 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[]): Promise
   const ok = picked.filter((o): o is Extract<Outcome, { kind: 'succeeded' }> => o.kind === 'succeeded');
   const ko = picked.filter((o): o is Extract<Outcome, { kind: 'failed' }> => o.kind === 'failed');
   const a = ok.map((o) => o.answer);
-  const { rows } = await pool.query<{ id: string; run_id: string; kind: string }>(
+  const { rows } = await pool.query<{ id: string; run_id: string; kind: string }>({
+    // Prepared once per connection: planning this statement cost as much as running it.
+    name: 'pipeline_store_outcomes',
     // `locked` takes the row locks in id order and reads each status as it is now (a row lock
     // waits for a concurrent cancellation and sees its result), so the updates below know
     // whether they settle a pending response or take in the late answer of a cancelled one.
-    `WITH locked AS (
+    text: `WITH locked AS (
         SELECT id, status FROM responses
          WHERE id = ANY($1::uuid[] || $20::uuid[]) AND status IN ('pending', 'cancelled')
          ORDER BY id FOR UPDATE
@@ -134,7 +137,7 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[]): Promise
          WHERE runs.id = counts.run_id RETURNING runs.id
      )
      SELECT id, run_id, 'ok' AS kind FROM ok UNION ALL SELECT id, run_id, 'ko' FROM ko`,
-    [
+    values: [
       ok.map((o) => o.responseId),
       ok.map((o) => o.attempts),
       a.map((x) => clean(x.modelVersion)),
@@ -159,7 +162,7 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[]): Promise
       ko.map((o) => o.errorCode),
       ko.map((o) => clean(o.error.slice(0, 4_000))),
     ],
-  );
+  });
   const storedIds = new Set(rows.map((r) => r.id));
   const failedRuns = [...new Set(rows.filter((r) => r.kind === 'ko').map((r) => r.run_id))];
   const finishedRunIds = failedRuns.length ? await finishRuns(pool, failedRuns) : [];
