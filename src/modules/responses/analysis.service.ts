@@ -9,7 +9,7 @@ import type pg from 'pg';
 import { ANALYSIS_VERSION, analyzeAnswer, compileBrands, type CompiledBrands } from '../../analysis/index.js';
 import type { AnalysisResult, BrandDefinition } from '../../analysis/types.js';
 import type { ProviderCitation, ProviderSource } from '../../providers/types.js';
-import { finishRuns } from './pipeline.repo.js';
+import { finishRuns, type StoredAnswer } from './pipeline.repo.js';
 
 interface AnswerRow {
   id: string;
@@ -41,6 +41,28 @@ export class BrandMatcherCache {
     this.entries.set(workspaceId, { version, compiled });
     return compiled;
   }
+}
+
+/**
+ * Facts of answers about to be stored, derived as an analysis job would derive them from the
+ * stored answers, so the statement storing them writes them too. An answer whose analysis fails
+ * gets null: it is stored without facts and an analysis job does it (and reports the failure).
+ */
+export async function analyseAhead(pool: pg.Pool, cache: BrandMatcherCache, answers: StoredAnswer[]): Promise<Array<AnalysisResult | null>> {
+  const matchers = new Map<string, CompiledBrands | null>();
+  for (const { context } of answers) {
+    const key = `${context.workspaceId}:${context.brandsVersion}`;
+    if (!matchers.has(key)) matchers.set(key, await cache.get(pool, context.workspaceId, context.brandsVersion).catch(() => null));
+  }
+  return answers.map(({ context, text, citations, sources }) => {
+    const matcher = matchers.get(`${context.workspaceId}:${context.brandsVersion}`);
+    if (!matcher) return null;
+    try {
+      return analyzeAnswer(matcher, { text, citations, sources, locale: context.locale });
+    } catch {
+      return null;
+    }
+  });
 }
 
 export interface AnalyzeBatchResult {
