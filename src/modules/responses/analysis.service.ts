@@ -9,7 +9,7 @@ import type pg from 'pg';
 import { ANALYSIS_VERSION, analyzeAnswer, compileBrands, type CompiledBrands } from '../../analysis/index.js';
 import type { AnalysisResult, BrandDefinition } from '../../analysis/types.js';
 import type { ProviderCitation, ProviderSource } from '../../providers/types.js';
-import { finishRuns, type StoredAnswer } from './pipeline.repo.js';
+import { factParams, finishRuns, insertFactsSql, type StoredAnswer } from './pipeline.repo.js';
 
 interface AnswerRow {
   id: string;
@@ -143,8 +143,6 @@ async function writeFacts(
   firstTimeByRun: Map<string, number>,
 ): Promise<RunProgress[]> {
   const again = results.filter((r) => !r.row.first_time).map((r) => r.row.id);
-  const m = results.flatMap(({ row, facts }) => facts.mentions.map((f) => ({ row, f })));
-  const c = results.flatMap(({ row, facts }) => facts.citations.map((f) => ({ row, f })));
   // Sorted, so concurrent batches lock run rows in the same order and cannot deadlock.
   const runIds = [...firstTimeByRun.keys()].sort();
   const { rows } = await client.query<RunProgress>({
@@ -153,52 +151,20 @@ async function writeFacts(
         DELETE FROM mentions WHERE response_id = ANY($1::uuid[]) RETURNING 1
      ), gone_citations AS (
         DELETE FROM citations WHERE response_id = ANY($1::uuid[]) RETURNING 1
-     ), new_mentions AS (
-        INSERT INTO mentions (response_id, workspace_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label, snippet, matched_alias)
-        SELECT u.response_id, u.workspace_id, u.brand_id, u.count, u.spans::jsonb, u.first_offset, u.rank, u.list_position, u.sentiment,
-               u.sentiment_label::sentiment_label, u.snippet, u.matched_alias
-          FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::text[], $7::int[], $8::int[], $9::int[], $10::float8[], $11::text[], $12::text[], $13::text[])
-            AS u(response_id, workspace_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label, snippet, matched_alias)
-        RETURNING 1
-     ), new_citations AS (
-        INSERT INTO citations (response_id, workspace_id, position, url, domain, title, source, brand_id)
-        SELECT u.response_id, u.workspace_id, u.position, u.url, u.domain, u.title, u.source::citation_source, u.brand_id
-          FROM unnest($14::uuid[], $15::uuid[], $16::int[], $17::text[], $18::text[], $19::text[], $20::text[], $21::uuid[])
-            AS u(response_id, workspace_id, position, url, domain, title, source, brand_id)
-        RETURNING 1
-     ), marked AS (
-        UPDATE responses SET analyzed_at = now(), analysis_version = $23 WHERE id = ANY($22::uuid[]) RETURNING 1
+     ), ${insertFactsSql(2, 'responses')}, marked AS (
+        UPDATE responses SET analyzed_at = now(), analysis_version = $21 WHERE id = ANY($20::uuid[]) RETURNING 1
      )
      -- The run rows are locked last (the counts below make the other writes happen first), so
      -- the stores and analyses of a run wait on one another as briefly as possible.
      UPDATE runs SET analyzed = analyzed + u.n, progressed_at = now()
-       FROM unnest($24::uuid[], $25::int[]) AS u(id, n)
+       FROM unnest($22::uuid[], $23::int[]) AS u(id, n)
       WHERE runs.id = u.id
         AND (SELECT count(*) FROM gone_mentions) + (SELECT count(*) FROM gone_citations) + (SELECT count(*) FROM new_mentions)
             + (SELECT count(*) FROM new_citations) + (SELECT count(*) FROM marked) >= 0
       RETURNING runs.id, runs.succeeded + runs.failed + runs.cancelled AS settled, runs.total, runs.analyzed, runs.succeeded`,
     values: [
       again,
-      m.map((x) => x.row.id),
-      m.map((x) => x.row.workspace_id),
-      m.map((x) => x.f.brandId),
-      m.map((x) => x.f.count),
-      m.map((x) => JSON.stringify(x.f.spans)),
-      m.map((x) => x.f.firstOffset),
-      m.map((x) => x.f.rank),
-      m.map((x) => x.f.listPosition),
-      m.map((x) => x.f.sentiment),
-      m.map((x) => x.f.sentimentLabel),
-      m.map((x) => x.f.snippet),
-      m.map((x) => x.f.matchedAlias),
-      c.map((x) => x.row.id),
-      c.map((x) => x.row.workspace_id),
-      c.map((x) => x.f.position),
-      c.map((x) => x.f.url),
-      c.map((x) => x.f.domain),
-      c.map((x) => x.f.title),
-      c.map((x) => x.f.source),
-      c.map((x) => x.f.brandId),
+      ...factParams(results.map(({ row, facts }) => ({ responseId: row.id, facts }))),
       results.map((r) => r.row.id),
       ANALYSIS_VERSION,
       runIds,

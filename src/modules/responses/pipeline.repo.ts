@@ -120,8 +120,6 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[], analyse?
     citations: asStored(a[i]?.citations ?? [], citations[i] ?? null),
     sources: asStored(a[i]?.sources ?? [], sources[i] ?? null),
   }));
-  const m = facts.flatMap((f, i) => (f ? f.mentions.map((x) => ({ i, x })) : []));
-  const c = facts.flatMap((f, i) => (f ? f.citations.map((x) => ({ i, x })) : []));
   const { rows } = await pool.query<{ id: string; run_id: string; kind: string }>({
     // Prepared once per connection: planning this statement cost as much as running it.
     name: 'pipeline_store_outcomes',
@@ -154,22 +152,7 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[], analyse?
         -- \`locked\` waited for; Postgres then re-checks the newest version, which \`locked\` holds.
         WHERE r.id = u.id AND r.status IN ('pending', 'cancelled')
         RETURNING r.id, r.run_id, r.workspace_id, r.cost_usd, l.status = 'cancelled' AS late, u.analysed
-     ), new_mentions AS (
-        INSERT INTO mentions (response_id, workspace_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label, snippet, matched_alias)
-        SELECT u.response_id, ok.workspace_id, u.brand_id, u.count, u.spans::jsonb, u.first_offset, u.rank, u.list_position, u.sentiment,
-               u.sentiment_label::sentiment_label, u.snippet, u.matched_alias
-          FROM unnest($26::uuid[], $27::uuid[], $28::int[], $29::text[], $30::int[], $31::int[], $32::int[], $33::float8[], $34::text[], $35::text[], $36::text[])
-            AS u(response_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label, snippet, matched_alias)
-          JOIN ok ON ok.id = u.response_id
-        RETURNING 1
-     ), new_citations AS (
-        INSERT INTO citations (response_id, workspace_id, position, url, domain, title, source, brand_id)
-        SELECT u.response_id, ok.workspace_id, u.position, u.url, u.domain, u.title, u.source::citation_source, u.brand_id
-          FROM unnest($37::uuid[], $38::int[], $39::text[], $40::text[], $41::text[], $42::text[], $43::uuid[])
-            AS u(response_id, position, url, domain, title, source, brand_id)
-          JOIN ok ON ok.id = u.response_id
-        RETURNING 1
-     ), ko AS (
+     ), ${insertFactsSql(26, 'ok')}, ko AS (
         UPDATE responses r SET status = 'failed', attempts = u.attempts, error_code = u.error_code, error = u.error, completed_at = now()
           FROM unnest($20::uuid[], $21::int[], $22::text[], $23::text[]) AS u(id, attempts, error_code, error)
           JOIN locked l ON l.id = u.id AND l.status = 'pending'
@@ -226,24 +209,7 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[], analyse?
       ko.map((o) => clean(o.error.slice(0, 4_000))),
       facts.map((f) => f !== null),
       ANALYSIS_VERSION,
-      m.map(({ i }) => ok[i]?.responseId),
-      m.map(({ x }) => x.brandId),
-      m.map(({ x }) => x.count),
-      m.map(({ x }) => JSON.stringify(x.spans)),
-      m.map(({ x }) => x.firstOffset),
-      m.map(({ x }) => x.rank),
-      m.map(({ x }) => x.listPosition),
-      m.map(({ x }) => x.sentiment),
-      m.map(({ x }) => x.sentimentLabel),
-      m.map(({ x }) => x.snippet),
-      m.map(({ x }) => x.matchedAlias),
-      c.map(({ i }) => ok[i]?.responseId),
-      c.map(({ x }) => x.position),
-      c.map(({ x }) => x.url),
-      c.map(({ x }) => x.domain),
-      c.map(({ x }) => x.title),
-      c.map(({ x }) => x.source),
-      c.map(({ x }) => x.brandId),
+      ...factParams(ok.flatMap((o, i) => (facts[i] ? [{ responseId: o.responseId, facts: facts[i] }] : []))),
     ],
   });
   const storedIds = new Set(rows.filter((r) => r.kind !== 'complete').map((r) => r.id));
@@ -253,6 +219,59 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[], analyse?
   // Stored: the outcome picked for its response, when the statement took it.
   const stored = outcomes.map((o, i) => chosen.get(o.responseId) === i && storedIds.has(o.responseId));
   return { stored, analysed: outcomes.map((o, i) => stored[i] === true && withFacts.has(o.responseId)), finishedRunIds };
+}
+
+/**
+ * The statements `new_mentions` and `new_citations` of a WITH, inserting the facts given as
+ * parameters from $first on (see factParams) of the answers in `answers`, a relation with the
+ * columns id and workspace_id. Each returns a row per fact.
+ */
+export function insertFactsSql(first: number, answers: string): string {
+  const params = (from: number, types: string[]) => types.map((t, i) => `$${from + i}::${t}[]`).join(', ');
+  const mentionTypes = ['uuid', 'uuid', 'int', 'text', 'int', 'int', 'int', 'float8', 'text', 'text', 'text'];
+  const citationTypes = ['uuid', 'int', 'text', 'text', 'text', 'text', 'uuid'];
+  return `new_mentions AS (
+        INSERT INTO mentions (response_id, workspace_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label, snippet, matched_alias)
+        SELECT u.response_id, a.workspace_id, u.brand_id, u.count, u.spans::jsonb, u.first_offset, u.rank, u.list_position, u.sentiment,
+               u.sentiment_label::sentiment_label, u.snippet, u.matched_alias
+          FROM unnest(${params(first, mentionTypes)})
+            AS u(response_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label, snippet, matched_alias)
+          JOIN ${answers} a ON a.id = u.response_id
+        RETURNING 1
+     ), new_citations AS (
+        INSERT INTO citations (response_id, workspace_id, position, url, domain, title, source, brand_id)
+        SELECT u.response_id, a.workspace_id, u.position, u.url, u.domain, u.title, u.source::citation_source, u.brand_id
+          FROM unnest(${params(first + mentionTypes.length, citationTypes)})
+            AS u(response_id, position, url, domain, title, source, brand_id)
+          JOIN ${answers} a ON a.id = u.response_id
+        RETURNING 1
+     )`;
+}
+
+/** The 18 parameters of insertFactsSql: the columns of every mention, then of every citation. */
+export function factParams(answers: Array<{ responseId: string; facts: AnalysisResult }>): unknown[] {
+  const m = answers.flatMap(({ responseId, facts }) => facts.mentions.map((x) => ({ responseId, x })));
+  const c = answers.flatMap(({ responseId, facts }) => facts.citations.map((x) => ({ responseId, x })));
+  return [
+    m.map(({ responseId }) => responseId),
+    m.map(({ x }) => x.brandId),
+    m.map(({ x }) => x.count),
+    m.map(({ x }) => JSON.stringify(x.spans)),
+    m.map(({ x }) => x.firstOffset),
+    m.map(({ x }) => x.rank),
+    m.map(({ x }) => x.listPosition),
+    m.map(({ x }) => x.sentiment),
+    m.map(({ x }) => x.sentimentLabel),
+    m.map(({ x }) => x.snippet),
+    m.map(({ x }) => x.matchedAlias),
+    c.map(({ responseId }) => responseId),
+    c.map(({ x }) => x.position),
+    c.map(({ x }) => x.url),
+    c.map(({ x }) => x.domain),
+    c.map(({ x }) => x.title),
+    c.map(({ x }) => x.source),
+    c.map(({ x }) => x.brandId),
+  ];
 }
 
 /** Facts per success (null where none): analysed are those with a context, when `analyse` is given. */
