@@ -40,8 +40,6 @@ export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptio
   const writer = new Batcher<Outcome, boolean>({
     maxSize: 200,
     maxWaitMs: 5,
-    // Stores of one run wait on one another for its counters: under load, batches grow instead.
-    maxInFlight: 2,
     flush: async (outcomes) => {
       const result: StoreResult = await storeOutcomes(pool, outcomes, (answers) => analyseAhead(pool, brandMatchers, answers));
       const stored = outcomes.filter((o, i) => o.kind === 'succeeded' && result.stored[i] && !result.analysed[i]).map((o) => o.responseId);
