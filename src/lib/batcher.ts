@@ -3,16 +3,10 @@
  * reaches maxSize or maxWaitMs after its first item, whichever comes first. Each caller gets its
  * own item's result, or the batch's error. Workers use it to turn many small Postgres writes into
  * one statement per batch.
- *
- * With maxInFlight, at most that many batches are processed at once: items arriving meanwhile
- * wait and leave together when a batch finishes. Batches then grow as processing slows down,
- * for writes that would wait on one another anyway (such as counters on one row).
  */
 export interface BatcherOptions<T, R> {
   maxSize: number;
   maxWaitMs: number;
-  /** Batches processed at once (default: no limit). */
-  maxInFlight?: number;
   /** Processes a batch; returns one result per item, in the same order. */
   flush(items: T[]): Promise<R[]>;
 }
@@ -38,16 +32,14 @@ export class Batcher<T, R> {
     });
   }
 
-  /** Sends a batch unless maxInFlight batches are being processed (one finishing sends the next). */
-  private flushNow(force = false): void {
+  private flushNow(): void {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
     }
     if (this.queue.length === 0) return;
-    if (!force && this.inFlight.size >= (this.options.maxInFlight ?? Infinity)) return;
-    const batch = this.queue.slice(0, this.options.maxSize);
-    this.queue = this.queue.slice(batch.length);
+    const batch = this.queue;
+    this.queue = [];
     const run = this.options
       .flush(batch.map((p) => p.item))
       .then(
@@ -57,18 +49,13 @@ export class Batcher<T, R> {
         },
       )
       .catch((err) => batch.forEach((p) => p.reject(err)))
-      .finally(() => {
-        this.inFlight.delete(run);
-        this.flushNow();
-      });
+      .finally(() => this.inFlight.delete(run));
     this.inFlight.add(run);
-    // Items left over a full batch are sent at once too, if allowed.
-    if (this.queue.length >= this.options.maxSize) this.flushNow();
   }
 
   /** Flushes what is queued and waits for every batch in flight (used at shutdown). */
   async drain(): Promise<void> {
-    while (this.queue.length) this.flushNow(true);
+    this.flushNow();
     await Promise.all([...this.inFlight]);
   }
 }
