@@ -11,6 +11,7 @@
 import { DelayedError, type Job } from 'bullmq';
 import type { Logger } from '../src/lib/logger.js';
 import { Batcher } from '../src/lib/batcher.js';
+import { analyseAhead, BrandMatcherCache } from '../src/modules/responses/analysis.service.js';
 import { loadQueryWork, storeOutcomes, stopRunAtBudget, type Outcome, type QueryWork, type StoreResult } from '../src/modules/responses/pipeline.repo.js';
 import { getAdapter } from '../src/providers/registry.js';
 import { ProviderError, type ModelParams, type ProviderCredentials, type ProviderName } from '../src/providers/types.js';
@@ -38,13 +39,15 @@ export interface QueryProcessorOptions {
 export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptions) {
   const { pool } = deps.db;
   const loader = new Batcher<string, QueryWork | null>({ maxSize: 200, maxWaitMs: 2, flush: (ids) => loadQueryWork(pool, ids) });
-  // Answers stored together go to analysis together: one analysis job per stored batch.
+  // Answers are analysed as they are stored, by the same statement; any left without facts go to
+  // analysis together: one analysis job per stored batch.
+  const brandMatchers = new BrandMatcherCache();
   const writer = new Batcher<Outcome, boolean>({
     maxSize: 200,
     maxWaitMs: 5,
     flush: async (outcomes) => {
-      const result: StoreResult = await storeOutcomes(pool, outcomes);
-      const stored = outcomes.filter((o, i) => o.kind === 'succeeded' && result.stored[i]).map((o) => o.responseId);
+      const result: StoreResult = await storeOutcomes(pool, outcomes, (answers) => analyseAhead(pool, brandMatchers, answers));
+      const stored = outcomes.filter((o, i) => o.kind === 'succeeded' && result.stored[i] && !result.analysed[i]).map((o) => o.responseId);
       if (stored.length) await deps.producers.enqueueAnalysis(stored);
       if (result.finishedRunIds.length) await opts.onRunsFinished(result.finishedRunIds);
       return result.stored;
@@ -102,8 +105,9 @@ export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptio
       );
       answered = true;
       opts.observeCall?.(adapter.name, (performance.now() - calledAt) / 1000);
-      // The raw answer is stored first; the writer then hands it to analysis, a separate job.
-      return (await writer.add({ kind: 'succeeded', responseId: work.id, attempts: attempt, answer })) ? 'succeeded' : 'skipped: stored by another attempt';
+      // The writer stores the answer with its analysis (or hands it to an analysis job if that failed).
+      const context = { workspaceId: work.workspace_id, brandsVersion: work.brands_version, locale: work.locale };
+      return (await writer.add({ kind: 'succeeded', responseId: work.id, attempts: attempt, answer, context })) ? 'succeeded' : 'skipped: stored by another attempt';
     } catch (err) {
       const failure =
         err instanceof ProviderError

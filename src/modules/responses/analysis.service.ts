@@ -9,7 +9,7 @@ import type pg from 'pg';
 import { ANALYSIS_VERSION, analyzeAnswer, compileBrands, type CompiledBrands } from '../../analysis/index.js';
 import type { AnalysisResult, BrandDefinition } from '../../analysis/types.js';
 import type { ProviderCitation, ProviderSource } from '../../providers/types.js';
-import { finishRuns } from './pipeline.repo.js';
+import { factParams, finishRuns, insertFactsSql, type StoredAnswer } from './pipeline.repo.js';
 
 interface AnswerRow {
   id: string;
@@ -43,35 +43,60 @@ export class BrandMatcherCache {
   }
 }
 
+/**
+ * Facts of answers about to be stored, derived as an analysis job would derive them from the
+ * stored answers, so the statement storing them writes them too. An answer whose analysis fails
+ * gets null: it is stored without facts and an analysis job does it (and reports the failure).
+ */
+export async function analyseAhead(pool: pg.Pool, cache: BrandMatcherCache, answers: StoredAnswer[]): Promise<Array<AnalysisResult | null>> {
+  const matchers = new Map<string, CompiledBrands | null>();
+  for (const { context } of answers) {
+    const key = `${context.workspaceId}:${context.brandsVersion}`;
+    if (!matchers.has(key)) matchers.set(key, await cache.get(pool, context.workspaceId, context.brandsVersion).catch(() => null));
+  }
+  return answers.map(({ context, text, citations, sources }) => {
+    const matcher = matchers.get(`${context.workspaceId}:${context.brandsVersion}`);
+    if (!matcher) return null;
+    try {
+      return analyzeAnswer(matcher, { text, citations, sources, locale: context.locale });
+    } catch {
+      return null;
+    }
+  });
+}
+
 export interface AnalyzeBatchResult {
   analyzed: number;
   finishedRunIds: string[];
 }
 
-/** Analyses the given responses (succeeded ones; others are ignored) and stores their facts. */
+/**
+ * Analyses the given responses (succeeded ones; others are ignored) and stores their facts, in
+ * four round trips: BEGIN, the locked read, one statement for every write, COMMIT.
+ */
 export async function analyzeResponses(pool: pg.Pool, cache: BrandMatcherCache, responseIds: string[]): Promise<AnalyzeBatchResult> {
   const ids = [...new Set(responseIds)];
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const { rows } = await client.query<AnswerRow>(
-      `SELECT r.id, r.run_id, r.workspace_id, r.text, r.provider_citations, r.sources, p.locale, r.analyzed_at IS NULL AS first_time
-         FROM responses r JOIN prompts p ON p.id = r.prompt_id
-        WHERE r.id = ANY($1::uuid[]) AND r.status = 'succeeded'
-        ORDER BY r.id
-        FOR UPDATE OF r`,
-      [ids],
-    );
+    const { rows } = await client.query<AnswerRow & { brands_version: number }>({
+      name: 'analysis_lock_answers',
+      text: `SELECT r.id, r.run_id, r.workspace_id, r.text, r.provider_citations, r.sources, p.locale, r.analyzed_at IS NULL AS first_time,
+                    w.brands_version
+               FROM responses r JOIN prompts p ON p.id = r.prompt_id JOIN workspaces w ON w.id = r.workspace_id
+              WHERE r.id = ANY($1::uuid[]) AND r.status = 'succeeded'
+              ORDER BY r.id
+              FOR UPDATE OF r`,
+      values: [ids],
+    });
     if (rows.length === 0) {
       await client.query('COMMIT');
       return { analyzed: 0, finishedRunIds: [] };
     }
-    const versions = await client.query<{ id: string; brands_version: number }>(
-      'SELECT id, brands_version FROM workspaces WHERE id = ANY($1::uuid[])',
-      [[...new Set(rows.map((r) => r.workspace_id))]],
-    );
     const matchers = new Map<string, CompiledBrands>();
-    for (const w of versions.rows) matchers.set(w.id, await cache.get(client, w.id, w.brands_version));
+    for (const row of rows) {
+      if (!matchers.has(row.workspace_id)) matchers.set(row.workspace_id, await cache.get(client, row.workspace_id, row.brands_version));
+    }
 
     const results = rows.map((row) => ({
       row,
@@ -82,19 +107,12 @@ export async function analyzeResponses(pool: pg.Pool, cache: BrandMatcherCache, 
         locale: row.locale,
       }),
     }));
-    await replaceFacts(client, results);
-
     const firstTimeByRun = new Map<string, number>();
     for (const { row } of results) if (row.first_time) firstTimeByRun.set(row.run_id, (firstTimeByRun.get(row.run_id) ?? 0) + 1);
-    if (firstTimeByRun.size) {
-      // Sorted, so concurrent batches lock run rows in the same order and cannot deadlock.
-      const runIds = [...firstTimeByRun.keys()].sort();
-      await client.query(
-        `UPDATE runs SET analyzed = analyzed + u.n, progressed_at = now() FROM unnest($1::uuid[], $2::int[]) AS u(id, n) WHERE runs.id = u.id`,
-        [runIds, runIds.map((id) => firstTimeByRun.get(id) as number)],
-      );
-    }
-    const finishedRunIds = firstTimeByRun.size ? await finishRuns(client, [...firstTimeByRun.keys()]) : [];
+    const runs = await writeFacts(client, results, firstTimeByRun);
+    // Only a run whose last answers this batch analysed can finish here; others skip the statement.
+    const complete = runs.filter((r) => r.settled === r.total && r.analyzed >= r.succeeded).map((r) => r.id);
+    const finishedRunIds = complete.length ? await finishRuns(client, complete) : [];
     await client.query('COMMIT');
     return { analyzed: rows.length, finishedRunIds };
   } catch (err) {
@@ -105,57 +123,53 @@ export async function analyzeResponses(pool: pg.Pool, cache: BrandMatcherCache, 
   }
 }
 
-async function replaceFacts(client: pg.PoolClient, results: Array<{ row: AnswerRow; facts: AnalysisResult }>): Promise<void> {
-  const ids = results.map((r) => r.row.id);
-  // Answers analysed for the first time have no facts yet: only re-analysed ones need clearing.
-  const again = results.filter((r) => !r.row.first_time).map((r) => r.row.id);
-  if (again.length) {
-    await client.query('DELETE FROM mentions WHERE response_id = ANY($1::uuid[])', [again]);
-    await client.query('DELETE FROM citations WHERE response_id = ANY($1::uuid[])', [again]);
-  }
+interface RunProgress {
+  id: string;
+  settled: number;
+  total: number;
+  analyzed: number;
+  succeeded: number;
+}
 
-  const m = results.flatMap(({ row, facts }) => facts.mentions.map((f) => ({ row, f })));
-  if (m.length) {
-    await client.query(
-      `INSERT INTO mentions (response_id, workspace_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label, snippet, matched_alias)
-       SELECT u.response_id, u.workspace_id, u.brand_id, u.count, u.spans::jsonb, u.first_offset, u.rank, u.list_position, u.sentiment,
-              u.sentiment_label::sentiment_label, u.snippet, u.matched_alias
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::text[], $6::int[], $7::int[], $8::int[], $9::float8[], $10::text[], $11::text[], $12::text[])
-           AS u(response_id, workspace_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label, snippet, matched_alias)`,
-      [
-        m.map((x) => x.row.id),
-        m.map((x) => x.row.workspace_id),
-        m.map((x) => x.f.brandId),
-        m.map((x) => x.f.count),
-        m.map((x) => JSON.stringify(x.f.spans)),
-        m.map((x) => x.f.firstOffset),
-        m.map((x) => x.f.rank),
-        m.map((x) => x.f.listPosition),
-        m.map((x) => x.f.sentiment),
-        m.map((x) => x.f.sentimentLabel),
-        m.map((x) => x.f.snippet),
-        m.map((x) => x.f.matchedAlias),
-      ],
-    );
-  }
-  const c = results.flatMap(({ row, facts }) => facts.citations.map((f) => ({ row, f })));
-  if (c.length) {
-    await client.query(
-      `INSERT INTO citations (response_id, workspace_id, position, url, domain, title, source, brand_id)
-       SELECT u.response_id, u.workspace_id, u.position, u.url, u.domain, u.title, u.source::citation_source, u.brand_id
-         FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[])
-           AS u(response_id, workspace_id, position, url, domain, title, source, brand_id)`,
-      [
-        c.map((x) => x.row.id),
-        c.map((x) => x.row.workspace_id),
-        c.map((x) => x.f.position),
-        c.map((x) => x.f.url),
-        c.map((x) => x.f.domain),
-        c.map((x) => x.f.title),
-        c.map((x) => x.f.source),
-        c.map((x) => x.f.brandId),
-      ],
-    );
-  }
-  await client.query('UPDATE responses SET analyzed_at = now(), analysis_version = $2 WHERE id = ANY($1::uuid[])', [ids, ANALYSIS_VERSION]);
+/**
+ * Replaces the facts of the analysed answers, marks them analysed and counts first analyses on
+ * their runs, in one statement. Answers analysed for the first time have no facts yet: only
+ * re-analysed ones are cleared (the statement's inserts are not visible to its deletes).
+ * Returns the counters of the runs it counted on.
+ */
+async function writeFacts(
+  client: pg.PoolClient,
+  results: Array<{ row: AnswerRow; facts: AnalysisResult }>,
+  firstTimeByRun: Map<string, number>,
+): Promise<RunProgress[]> {
+  const again = results.filter((r) => !r.row.first_time).map((r) => r.row.id);
+  // Sorted, so concurrent batches lock run rows in the same order and cannot deadlock.
+  const runIds = [...firstTimeByRun.keys()].sort();
+  const { rows } = await client.query<RunProgress>({
+    name: 'analysis_write_facts',
+    text: `WITH gone_mentions AS (
+        DELETE FROM mentions WHERE response_id = ANY($1::uuid[]) RETURNING 1
+     ), gone_citations AS (
+        DELETE FROM citations WHERE response_id = ANY($1::uuid[]) RETURNING 1
+     ), ${insertFactsSql(2, 'responses')}, marked AS (
+        UPDATE responses SET analyzed_at = now(), analysis_version = $21 WHERE id = ANY($20::uuid[]) RETURNING 1
+     )
+     -- The run rows are locked last (the counts below make the other writes happen first), so
+     -- the stores and analyses of a run wait on one another as briefly as possible.
+     UPDATE runs SET analyzed = analyzed + u.n, progressed_at = now()
+       FROM unnest($22::uuid[], $23::int[]) AS u(id, n)
+      WHERE runs.id = u.id
+        AND (SELECT count(*) FROM gone_mentions) + (SELECT count(*) FROM gone_citations) + (SELECT count(*) FROM new_mentions)
+            + (SELECT count(*) FROM new_citations) + (SELECT count(*) FROM marked) >= 0
+      RETURNING runs.id, runs.succeeded + runs.failed + runs.cancelled AS settled, runs.total, runs.analyzed, runs.succeeded`,
+    values: [
+      again,
+      ...factParams(results.map(({ row, facts }) => ({ responseId: row.id, facts }))),
+      results.map((r) => r.row.id),
+      ANALYSIS_VERSION,
+      runIds,
+      runIds.map((id) => firstTimeByRun.get(id) as number),
+    ],
+  });
+  return rows;
 }

@@ -14,7 +14,8 @@
  *   batch being stored, an analysis and a cancellation never deadlock one another.
  */
 import type pg from 'pg';
-import type { NormalizedAnswer } from '../../providers/types.js';
+import { ANALYSIS_VERSION, type AnalysisResult } from '../../analysis/index.js';
+import type { NormalizedAnswer, ProviderCitation, ProviderSource } from '../../providers/types.js';
 
 export interface QueryWork {
   id: string;
@@ -35,8 +36,9 @@ export interface QueryWork {
 
 /** Everything a query job needs, for a batch of responses; missing ids map to null. */
 export async function loadQueryWork(pool: pg.Pool, ids: string[]): Promise<Array<QueryWork | null>> {
-  const { rows } = await pool.query<QueryWork>(
-    `SELECT r.id, r.status, r.analyzed_at IS NOT NULL AS analyzed, r.run_id, r.workspace_id, r.sample_index, r.provider, r.model,
+  const { rows } = await pool.query<QueryWork>({
+    name: 'pipeline_load_work',
+    text: `SELECT r.id, r.status, r.analyzed_at IS NOT NULL AS analyzed, r.run_id, r.workspace_id, r.sample_index, r.provider, r.model,
             p.text AS prompt_text, p.locale, c.params, w.brands_version, run.budget_usd, run.actual_cost_usd
        FROM responses r
        JOIN prompts p ON p.id = r.prompt_id
@@ -44,20 +46,40 @@ export async function loadQueryWork(pool: pg.Pool, ids: string[]): Promise<Array
        JOIN workspaces w ON w.id = r.workspace_id
        JOIN runs run ON run.id = r.run_id
       WHERE r.id = ANY($1::uuid[])`,
-    [ids],
-  );
+    values: [ids],
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id) ?? null);
 }
 
+/** What analysing an answer needs besides the answer: known when its job loaded the response. */
+export interface AnswerContext {
+  workspaceId: string;
+  brandsVersion: number;
+  locale: string;
+}
+
 export type Outcome =
-  | { kind: 'succeeded'; responseId: string; attempts: number; answer: NormalizedAnswer }
+  | { kind: 'succeeded'; responseId: string; attempts: number; answer: NormalizedAnswer; context?: AnswerContext }
   | { kind: 'failed'; responseId: string; attempts: number; errorCode: string; error: string };
+
+/** An answer as it will be stored (U+0000 replaced), to be analysed before the statement that stores it. */
+export interface StoredAnswer {
+  context: AnswerContext;
+  text: string;
+  citations: ProviderCitation[];
+  sources: ProviderSource[];
+}
+
+/** Facts of answers about to be stored, one per answer; null for an answer an analysis job should do later. */
+export type AnalyseAhead = (answers: StoredAnswer[]) => Promise<Array<AnalysisResult | null>>;
 
 export interface StoreResult {
   /** Per outcome: whether it was stored (false when the response was already settled, or a duplicate in the batch). */
   stored: boolean[];
-  /** Runs this batch finished (only failures can finish a run here; successes wait for analysis). */
+  /** Per outcome: whether it was stored with its facts (analysed); a stored success without them needs an analysis job. */
+  analysed: boolean[];
+  /** Runs this batch finished: by failures, or by successes analysed as they were stored. */
   finishedRunIds: string[];
 }
 
@@ -70,8 +92,15 @@ const NUL = /\u0000/g;
 const clean = (v: string | null) => (v === null ? null : v.replace(NUL, '\uFFFD'));
 const json = (v: unknown) =>
   v === undefined || v === null ? null : JSON.stringify(v, (_key, value: unknown) => (typeof value === 'string' ? value.replace(NUL, '\uFFFD') : value));
+/** The value as stored: parsed back from its stored JSON only when a U+0000 was replaced in it. */
+const asStored = <T>(value: T, stored: string | null): T => (stored?.includes('\uFFFD') ? (JSON.parse(stored) as T) : value);
 
-export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[]): Promise<StoreResult> {
+/**
+ * Stores a batch of outcomes in one statement. With `analyse`, successes that carry their
+ * context are analysed first and their mentions and citations written by the same statement,
+ * so they need no analysis job; the facts are written only for answers the statement stores.
+ */
+export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[], analyse?: AnalyseAhead): Promise<StoreResult> {
   // One outcome per response and batch (two attempts of one job may meet in a batch): the first
   // success wins, else the first failure. A statement must not update the same row twice.
   const chosen = new Map<string, number>();
@@ -83,11 +112,21 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[]): Promise
   const ok = picked.filter((o): o is Extract<Outcome, { kind: 'succeeded' }> => o.kind === 'succeeded');
   const ko = picked.filter((o): o is Extract<Outcome, { kind: 'failed' }> => o.kind === 'failed');
   const a = ok.map((o) => o.answer);
-  const { rows } = await pool.query<{ id: string; run_id: string; kind: string }>(
+  const texts = a.map((x) => clean(x.text));
+  const citations = a.map((x) => json(x.citations));
+  const sources = a.map((x) => json(x.sources));
+  const facts = await analyseOk(ok, analyse, (i) => ({
+    text: texts[i] ?? '',
+    citations: asStored(a[i]?.citations ?? [], citations[i] ?? null),
+    sources: asStored(a[i]?.sources ?? [], sources[i] ?? null),
+  }));
+  const { rows } = await pool.query<{ id: string; run_id: string; kind: string }>({
+    // Prepared once per connection: planning this statement cost as much as running it.
+    name: 'pipeline_store_outcomes',
     // `locked` takes the row locks in id order and reads each status as it is now (a row lock
     // waits for a concurrent cancellation and sees its result), so the updates below know
     // whether they settle a pending response or take in the late answer of a cancelled one.
-    `WITH locked AS (
+    text: `WITH locked AS (
         SELECT id, status FROM responses
          WHERE id = ANY($1::uuid[] || $20::uuid[]) AND status IN ('pending', 'cancelled')
          ORDER BY id FOR UPDATE
@@ -100,17 +139,20 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[]): Promise
           input_tokens = u.input_tokens, output_tokens = u.output_tokens, reasoning_tokens = u.reasoning_tokens,
           cached_input_tokens = u.cached_input_tokens, search_calls = u.search_calls, cost_usd = u.cost_usd,
           provider_cost_usd = u.provider_cost_usd, latency_ms = u.latency_ms, provider_request_id = u.request_id,
-          error = NULL, error_code = NULL, completed_at = now()
+          error = NULL, error_code = NULL, completed_at = now(),
+          analyzed_at = CASE WHEN u.analysed THEN now() ELSE r.analyzed_at END,
+          analysis_version = CASE WHEN u.analysed THEN $25::int ELSE r.analysis_version END
         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-                    $11::int[], $12::int[], $13::int[], $14::int[], $15::int[], $16::numeric[], $17::numeric[], $18::int[], $19::text[])
+                    $11::int[], $12::int[], $13::int[], $14::int[], $15::int[], $16::numeric[], $17::numeric[], $18::int[], $19::text[], $24::bool[])
           AS u(id, attempts, model_version, request_params, text, raw, finish_reason, search_queries, citations, sources,
-               input_tokens, output_tokens, reasoning_tokens, cached_input_tokens, search_calls, cost_usd, provider_cost_usd, latency_ms, request_id)
+               input_tokens, output_tokens, reasoning_tokens, cached_input_tokens, search_calls, cost_usd, provider_cost_usd, latency_ms, request_id,
+               analysed)
           JOIN locked l ON l.id = u.id
         -- Both statuses: the row this statement's snapshot sees may predate the cancellation that
         -- \`locked\` waited for; Postgres then re-checks the newest version, which \`locked\` holds.
         WHERE r.id = u.id AND r.status IN ('pending', 'cancelled')
-        RETURNING r.id, r.run_id, r.cost_usd, l.status = 'cancelled' AS late
-     ), ko AS (
+        RETURNING r.id, r.run_id, r.workspace_id, r.cost_usd, l.status = 'cancelled' AS late, u.analysed
+     ), ${insertFactsSql(26, 'ok')}, ko AS (
         UPDATE responses r SET status = 'failed', attempts = u.attempts, error_code = u.error_code, error = u.error, completed_at = now()
           FROM unnest($20::uuid[], $21::int[], $22::text[], $23::text[]) AS u(id, attempts, error_code, error)
           JOIN locked l ON l.id = u.id AND l.status = 'pending'
@@ -118,33 +160,40 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[]): Promise
         RETURNING r.id, r.run_id
      ), counts AS (
         SELECT run_id, count(*) FILTER (WHERE kind = 'ok') AS ok, count(*) FILTER (WHERE kind = 'ko') AS ko,
-               count(*) FILTER (WHERE late) AS late, coalesce(sum(cost), 0) AS cost
-          FROM (SELECT run_id, 'ok' AS kind, late, cost_usd AS cost FROM ok UNION ALL SELECT run_id, 'ko', false, 0 FROM ko) x
+               count(*) FILTER (WHERE late) AS late, count(*) FILTER (WHERE analysed) AS analysed, coalesce(sum(cost), 0) AS cost
+          FROM (SELECT run_id, 'ok' AS kind, late, analysed, cost_usd AS cost FROM ok UNION ALL SELECT run_id, 'ko', false, false, 0 FROM ko) x
          GROUP BY run_id
      ), run_locks AS (
-        SELECT id FROM runs WHERE id IN (SELECT run_id FROM counts) ORDER BY id FOR UPDATE
+        -- Run rows are locked last (the counts make the facts be written first), so the batches
+        -- of a run wait on one another as briefly as possible.
+        SELECT id FROM runs
+         WHERE id IN (SELECT run_id FROM counts) AND (SELECT count(*) FROM new_mentions) + (SELECT count(*) FROM new_citations) >= 0
+         ORDER BY id FOR UPDATE
      ), runs_updated AS (
         -- A late answer moves its response from cancelled to succeeded. A run stopped at its
         -- budget before any success was finished as failed; with a late success it has one.
         UPDATE runs SET succeeded = succeeded + counts.ok, failed = failed + counts.ko, cancelled = cancelled - counts.late,
-               actual_cost_usd = actual_cost_usd + counts.cost, progressed_at = now(),
+               analyzed = analyzed + counts.analysed, actual_cost_usd = actual_cost_usd + counts.cost, progressed_at = now(),
                status = CASE WHEN runs.finished_at IS NOT NULL AND runs.status = 'failed' AND counts.ok > 0
                              THEN 'completed_with_errors'::run_status ELSE runs.status END
           FROM counts JOIN run_locks ON run_locks.id = counts.run_id
-         WHERE runs.id = counts.run_id RETURNING runs.id
+         WHERE runs.id = counts.run_id
+        RETURNING runs.id, runs.succeeded + runs.failed + runs.cancelled = runs.total AND runs.analyzed >= runs.succeeded AS complete
      )
-     SELECT id, run_id, 'ok' AS kind FROM ok UNION ALL SELECT id, run_id, 'ko' FROM ko`,
-    [
+     -- Runs whose every answer is now settled and analysed are listed to be finished (see finishRuns).
+     SELECT id, run_id, 'ok' AS kind FROM ok UNION ALL SELECT id, run_id, 'ko' FROM ko
+     UNION ALL SELECT id, id, 'complete' FROM runs_updated WHERE complete`,
+    values: [
       ok.map((o) => o.responseId),
       ok.map((o) => o.attempts),
       a.map((x) => clean(x.modelVersion)),
       a.map((x) => json(x.requestParams)),
-      a.map((x) => clean(x.text)),
+      texts,
       a.map((x) => json(x.raw)),
       a.map((x) => x.finish),
       a.map((x) => json(x.searchQueries)),
-      a.map((x) => json(x.citations)),
-      a.map((x) => json(x.sources)),
+      citations,
+      sources,
       a.map((x) => x.usage.inputTokens),
       a.map((x) => x.usage.outputTokens),
       a.map((x) => x.usage.reasoningTokens),
@@ -158,13 +207,87 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[]): Promise
       ko.map((o) => o.attempts),
       ko.map((o) => o.errorCode),
       ko.map((o) => clean(o.error.slice(0, 4_000))),
+      facts.map((f) => f !== null),
+      ANALYSIS_VERSION,
+      ...factParams(ok.flatMap((o, i) => (facts[i] ? [{ responseId: o.responseId, facts: facts[i] }] : []))),
     ],
-  );
-  const storedIds = new Set(rows.map((r) => r.id));
-  const failedRuns = [...new Set(rows.filter((r) => r.kind === 'ko').map((r) => r.run_id))];
-  const finishedRunIds = failedRuns.length ? await finishRuns(pool, failedRuns) : [];
+  });
+  const storedIds = new Set(rows.filter((r) => r.kind !== 'complete').map((r) => r.id));
+  const complete = rows.filter((r) => r.kind === 'complete').map((r) => r.id);
+  const finishedRunIds = complete.length ? await finishRuns(pool, complete) : [];
+  const withFacts = new Set(ok.filter((_o, i) => facts[i] !== null).map((o) => o.responseId));
   // Stored: the outcome picked for its response, when the statement took it.
-  return { stored: outcomes.map((o, i) => chosen.get(o.responseId) === i && storedIds.has(o.responseId)), finishedRunIds };
+  const stored = outcomes.map((o, i) => chosen.get(o.responseId) === i && storedIds.has(o.responseId));
+  return { stored, analysed: outcomes.map((o, i) => stored[i] === true && withFacts.has(o.responseId)), finishedRunIds };
+}
+
+/**
+ * The statements `new_mentions` and `new_citations` of a WITH, inserting the facts given as
+ * parameters from $first on (see factParams) of the answers in `answers`, a relation with the
+ * columns id and workspace_id. Each returns a row per fact.
+ */
+export function insertFactsSql(first: number, answers: string): string {
+  const params = (from: number, types: string[]) => types.map((t, i) => `$${from + i}::${t}[]`).join(', ');
+  const mentionTypes = ['uuid', 'uuid', 'int', 'text', 'int', 'int', 'int', 'float8', 'text', 'text', 'text'];
+  const citationTypes = ['uuid', 'int', 'text', 'text', 'text', 'text', 'uuid'];
+  return `new_mentions AS (
+        INSERT INTO mentions (response_id, workspace_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label, snippet, matched_alias)
+        SELECT u.response_id, a.workspace_id, u.brand_id, u.count, u.spans::jsonb, u.first_offset, u.rank, u.list_position, u.sentiment,
+               u.sentiment_label::sentiment_label, u.snippet, u.matched_alias
+          FROM unnest(${params(first, mentionTypes)})
+            AS u(response_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label, snippet, matched_alias)
+          JOIN ${answers} a ON a.id = u.response_id
+        RETURNING 1
+     ), new_citations AS (
+        INSERT INTO citations (response_id, workspace_id, position, url, domain, title, source, brand_id)
+        SELECT u.response_id, a.workspace_id, u.position, u.url, u.domain, u.title, u.source::citation_source, u.brand_id
+          FROM unnest(${params(first + mentionTypes.length, citationTypes)})
+            AS u(response_id, position, url, domain, title, source, brand_id)
+          JOIN ${answers} a ON a.id = u.response_id
+        RETURNING 1
+     )`;
+}
+
+/** The 18 parameters of insertFactsSql: the columns of every mention, then of every citation. */
+export function factParams(answers: Array<{ responseId: string; facts: AnalysisResult }>): unknown[] {
+  const m = answers.flatMap(({ responseId, facts }) => facts.mentions.map((x) => ({ responseId, x })));
+  const c = answers.flatMap(({ responseId, facts }) => facts.citations.map((x) => ({ responseId, x })));
+  return [
+    m.map(({ responseId }) => responseId),
+    m.map(({ x }) => x.brandId),
+    m.map(({ x }) => x.count),
+    m.map(({ x }) => JSON.stringify(x.spans)),
+    m.map(({ x }) => x.firstOffset),
+    m.map(({ x }) => x.rank),
+    m.map(({ x }) => x.listPosition),
+    m.map(({ x }) => x.sentiment),
+    m.map(({ x }) => x.sentimentLabel),
+    m.map(({ x }) => x.snippet),
+    m.map(({ x }) => x.matchedAlias),
+    c.map(({ responseId }) => responseId),
+    c.map(({ x }) => x.position),
+    c.map(({ x }) => x.url),
+    c.map(({ x }) => x.domain),
+    c.map(({ x }) => x.title),
+    c.map(({ x }) => x.source),
+    c.map(({ x }) => x.brandId),
+  ];
+}
+
+/** Facts per success (null where none): analysed are those with a context, when `analyse` is given. */
+async function analyseOk(
+  ok: Array<Extract<Outcome, { kind: 'succeeded' }>>,
+  analyse: AnalyseAhead | undefined,
+  stored: (i: number) => Omit<StoredAnswer, 'context'>,
+): Promise<Array<AnalysisResult | null>> {
+  const facts: Array<AnalysisResult | null> = ok.map(() => null);
+  const todo = ok.flatMap((o, i) => (o.context ? [{ i, context: o.context }] : []));
+  if (!analyse || todo.length === 0) return facts;
+  const results = await analyse(todo.map(({ i, context }) => ({ context, ...stored(i) })));
+  todo.forEach(({ i }, k) => {
+    facts[i] = results[k] ?? null;
+  });
+  return facts;
 }
 
 /**
