@@ -45,10 +45,12 @@ export class Batcher<T, R> {
       .then(
         (results) => {
           if (results.length !== batch.length) throw new Error(`batch flush returned ${results.length} results for ${batch.length} items`);
-          batch.forEach((p, i) => p.resolve(results[i] as R));
+          for (const [i, p] of batch.entries()) p.resolve(results[i] as R);
         },
       )
-      .catch((err) => batch.forEach((p) => p.reject(err)))
+      .catch((err) => {
+        for (const p of batch) p.reject(err);
+      })
       .finally(() => this.inFlight.delete(run));
     this.inFlight.add(run);
   }

@@ -16,6 +16,7 @@ import type { Redis } from 'ioredis';
 import type { PrismaClient } from '../db/client.js';
 import { AppError } from '../lib/errors.js';
 import { API_KEY_PATTERN, hashApiKey } from '../modules/api-keys/api-keys.keys.js';
+import { findApiKeyBySecretHash, recordApiKeyUse } from '../modules/api-keys/api-keys.repo.js';
 
 export type Scope = 'read' | 'write' | 'admin';
 
@@ -62,7 +63,7 @@ export class ApiKeyCache {
     const now = Date.now();
     const hit = this.entries.get(secretHash);
     if (hit && now - hit.cachedAt < AUTH_CACHE_MS) return hit;
-    const row = await this.prisma.apiKey.findUnique({ where: { secretHash } });
+    const row = await findApiKeyBySecretHash(this.prisma, secretHash);
     if (!row) {
       this.entries.delete(secretHash);
       return null;
@@ -89,7 +90,7 @@ export class ApiKeyCache {
     const now = Date.now();
     if (now - (this.lastUsedWrites.get(keyId) ?? 0) < LAST_USED_EVERY_MS) return;
     this.lastUsedWrites.set(keyId, now);
-    this.prisma.apiKey.update({ where: { id: keyId }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
+    recordApiKeyUse(this.prisma, keyId, new Date(now)).catch(() => {});
   }
 
   forgetKey(keyId: string): void {

@@ -25,11 +25,7 @@ function isRepository(file: string): boolean {
  * Files other changes were under way in when the rule came; their database calls are moved after
  * the merge. Shrink this list as they move: an entry whose file no longer needs it fails below.
  */
-const MOVED_AFTER_THE_MERGE = new Set([
-  'src/modules/api-keys/api-keys.service.ts',
-  'src/modules/responses/analysis.service.ts',
-  'src/plugins/auth.ts',
-]);
+const MOVED_AFTER_THE_MERGE = new Set<string>([]);
 
 const DIRECT_CALLS: Array<[string, RegExp]> = [
   ['pg query', /\b(pool|client|db|tx|conn)\.query\s*[<(]|\bpool\.connect\s*\(/],

@@ -6,9 +6,9 @@
 import type { PrismaClient } from '../../db/client.js';
 import type { ApiKey } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
 import type { ApiKeyCache, Scope } from '../../plugins/auth.js';
-import { iso, isoOrNull, toPage, type Page } from '../common.schemas.js';
+import { iso, isoOrNull, type Page } from '../common.schemas.js';
+import { countOtherActiveAdminKeys, findApiKey, findApiKeysPage, insertApiKey, markApiKeyRevoked } from './api-keys.repo.js';
 import { generateApiKey } from './api-keys.keys.js';
 import type { ApiKeyDto } from './api-keys.schemas.js';
 
@@ -42,24 +42,17 @@ export async function createApiKey(
   input: { organizationId: string; name: string; scopes: Scope[]; expiresAt?: Date | null },
 ): Promise<CreatedKey> {
   const { key, prefix, secretHash } = generateApiKey();
-  const record = await prisma.apiKey.create({
-    data: { id: newId(), organizationId: input.organizationId, name: input.name, prefix, secretHash, scopes: input.scopes, expiresAt: input.expiresAt ?? null },
-  });
+  const record = await insertApiKey(prisma, { organizationId: input.organizationId, name: input.name, prefix, secretHash, scopes: input.scopes, expiresAt: input.expiresAt ?? null });
   return { record, key };
 }
 
 export async function listApiKeys(deps: ApiKeysDeps, orgId: string, q: { limit: number; cursor?: string | undefined; includeRevoked: boolean }): Promise<Page<ApiKeyDto>> {
-  const rows = await deps.prisma.apiKey.findMany({
-    where: { organizationId: orgId, ...(q.includeRevoked ? {} : { revokedAt: null }), ...(q.cursor ? { id: { gt: q.cursor } } : {}) },
-    orderBy: { id: 'asc' },
-    take: q.limit + 1,
-  });
-  const page = toPage(rows, q.limit);
+  const page = await findApiKeysPage(deps.prisma, orgId, q);
   return { data: page.data.map(toApiKeyDto), nextCursor: page.nextCursor };
 }
 
 async function requireKey(prisma: PrismaClient, orgId: string, id: string): Promise<ApiKey> {
-  const key = await prisma.apiKey.findFirst({ where: { id, organizationId: orgId } });
+  const key = await findApiKey(prisma, orgId, id);
   if (!key) throw AppError.notFound('API key');
   return key;
 }
@@ -71,10 +64,10 @@ export async function getApiKey(deps: ApiKeysDeps, orgId: string, id: string): P
 export async function revokeApiKey(deps: ApiKeysDeps, orgId: string, id: string, callerKeyId: string): Promise<ApiKeyDto> {
   const key = await requireKey(deps.prisma, orgId, id);
   if (key.id === callerKeyId) {
-    const otherAdmins = await deps.prisma.apiKey.count({ where: { organizationId: orgId, id: { not: id }, revokedAt: null, scopes: { has: 'admin' } } });
+    const otherAdmins = await countOtherActiveAdminKeys(deps.prisma, orgId, id);
     if (otherAdmins === 0) throw new AppError('conflict', 'This is the last active admin key of the organization; create another admin key before revoking it.');
   }
-  const revoked = key.revokedAt ? key : await deps.prisma.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+  const revoked = key.revokedAt ? key : await markApiKeyRevoked(deps.prisma, id, new Date());
   deps.cache.forgetKey(id);
   return toApiKeyDto(revoked);
 }

@@ -6,21 +6,11 @@
  * answer never duplicates a fact.
  */
 import type pg from 'pg';
-import { ANALYSIS_VERSION, analyzeAnswer, compileBrands, type CompiledBrands } from '../../analysis/index.js';
-import type { AnalysisResult, BrandDefinition } from '../../analysis/types.js';
-import type { ProviderCitation, ProviderSource } from '../../providers/types.js';
-import { factParams, finishRuns, insertFactsSql, type StoredAnswer } from './pipeline.repo.js';
+import { analyzeAnswer, compileBrands, type CompiledBrands } from '../../analysis/index.js';
+import type { AnalysisResult } from '../../analysis/types.js';
+import { brandDefinitions, inTransaction, lockAnswersForAnalysis, writeFacts } from './analysis.repo.js';
+import { finishRuns, type StoredAnswer } from './pipeline.repo.js';
 
-interface AnswerRow {
-  id: string;
-  run_id: string;
-  workspace_id: string;
-  text: string | null;
-  provider_citations: ProviderCitation[] | null;
-  sources: ProviderSource[] | null;
-  locale: string;
-  first_time: boolean;
-}
 
 /** Compiled brand matchers per workspace, recompiled when the workspace's brands_version moves. */
 export class BrandMatcherCache {
@@ -31,12 +21,7 @@ export class BrandMatcherCache {
   async get(db: pg.PoolClient | pg.Pool, workspaceId: string, version: number): Promise<CompiledBrands> {
     const hit = this.entries.get(workspaceId);
     if (hit && hit.version === version) return hit.compiled;
-    const { rows } = await db.query<{ id: string; name: string; aliases: string[]; domains: string[]; case_sensitive: boolean }>(
-      'SELECT id, name, aliases, domains, case_sensitive FROM brands WHERE workspace_id = $1 ORDER BY id',
-      [workspaceId],
-    );
-    const brands: BrandDefinition[] = rows.map((b) => ({ id: b.id, name: b.name, aliases: b.aliases, domains: b.domains, caseSensitive: b.case_sensitive }));
-    const compiled = compileBrands(brands);
+    const compiled = compileBrands(await brandDefinitions(db, workspaceId));
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(workspaceId, { version, compiled });
     return compiled;
@@ -76,23 +61,9 @@ export interface AnalyzeBatchResult {
  */
 export async function analyzeResponses(pool: pg.Pool, cache: BrandMatcherCache, responseIds: string[]): Promise<AnalyzeBatchResult> {
   const ids = [...new Set(responseIds)];
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const { rows } = await client.query<AnswerRow & { brands_version: number }>({
-      name: 'analysis_lock_answers',
-      text: `SELECT r.id, r.run_id, r.workspace_id, r.text, r.provider_citations, r.sources, p.locale, r.analyzed_at IS NULL AS first_time,
-                    w.brands_version
-               FROM responses r JOIN prompts p ON p.id = r.prompt_id JOIN workspaces w ON w.id = r.workspace_id
-              WHERE r.id = ANY($1::uuid[]) AND r.status = 'succeeded'
-              ORDER BY r.id
-              FOR UPDATE OF r`,
-      values: [ids],
-    });
-    if (rows.length === 0) {
-      await client.query('COMMIT');
-      return { analyzed: 0, finishedRunIds: [] };
-    }
+  return inTransaction(pool, async (client) => {
+    const rows = await lockAnswersForAnalysis(client, ids);
+    if (rows.length === 0) return { analyzed: 0, finishedRunIds: [] };
     const matchers = new Map<string, CompiledBrands>();
     for (const row of rows) {
       if (!matchers.has(row.workspace_id)) matchers.set(row.workspace_id, await cache.get(client, row.workspace_id, row.brands_version));
@@ -113,63 +84,6 @@ export async function analyzeResponses(pool: pg.Pool, cache: BrandMatcherCache, 
     // Only a run whose last answers this batch analysed can finish here; others skip the statement.
     const complete = runs.filter((r) => r.settled === r.total && r.analyzed >= r.succeeded).map((r) => r.id);
     const finishedRunIds = complete.length ? await finishRuns(client, complete) : [];
-    await client.query('COMMIT');
     return { analyzed: rows.length, finishedRunIds };
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
-}
-
-interface RunProgress {
-  id: string;
-  settled: number;
-  total: number;
-  analyzed: number;
-  succeeded: number;
-}
-
-/**
- * Replaces the facts of the analysed answers, marks them analysed and counts first analyses on
- * their runs, in one statement. Answers analysed for the first time have no facts yet: only
- * re-analysed ones are cleared (the statement's inserts are not visible to its deletes).
- * Returns the counters of the runs it counted on.
- */
-async function writeFacts(
-  client: pg.PoolClient,
-  results: Array<{ row: AnswerRow; facts: AnalysisResult }>,
-  firstTimeByRun: Map<string, number>,
-): Promise<RunProgress[]> {
-  const again = results.filter((r) => !r.row.first_time).map((r) => r.row.id);
-  // Sorted, so concurrent batches lock run rows in the same order and cannot deadlock.
-  const runIds = [...firstTimeByRun.keys()].sort();
-  const { rows } = await client.query<RunProgress>({
-    name: 'analysis_write_facts',
-    text: `WITH gone_mentions AS (
-        DELETE FROM mentions WHERE response_id = ANY($1::uuid[]) RETURNING 1
-     ), gone_citations AS (
-        DELETE FROM citations WHERE response_id = ANY($1::uuid[]) RETURNING 1
-     ), ${insertFactsSql(2, 'responses')}, marked AS (
-        UPDATE responses SET analyzed_at = now(), analysis_version = $21 WHERE id = ANY($20::uuid[]) RETURNING 1
-     )
-     -- The run rows are locked last (the counts below make the other writes happen first), so
-     -- the stores and analyses of a run wait on one another as briefly as possible.
-     UPDATE runs SET analyzed = analyzed + u.n, progressed_at = now()
-       FROM unnest($22::uuid[], $23::int[]) AS u(id, n)
-      WHERE runs.id = u.id
-        AND (SELECT count(*) FROM gone_mentions) + (SELECT count(*) FROM gone_citations) + (SELECT count(*) FROM new_mentions)
-            + (SELECT count(*) FROM new_citations) + (SELECT count(*) FROM marked) >= 0
-      RETURNING runs.id, runs.succeeded + runs.failed + runs.cancelled AS settled, runs.total, runs.analyzed, runs.succeeded`,
-    values: [
-      again,
-      ...factParams(results.map(({ row, facts }) => ({ responseId: row.id, facts }))),
-      results.map((r) => r.row.id),
-      ANALYSIS_VERSION,
-      runIds,
-      runIds.map((id) => firstTimeByRun.get(id) as number),
-    ],
   });
-  return rows;
 }

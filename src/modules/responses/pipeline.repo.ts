@@ -88,6 +88,7 @@ export interface StoreResult {
  * fail the whole batch on every retry. It becomes U+FFFD: one character for one, so citation
  * offsets into the text stay right.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is exactly what Postgres text cannot hold
 const NUL = /\u0000/g;
 const clean = (v: string | null) => (v === null ? null : v.replace(NUL, '\uFFFD'));
 const json = (v: unknown) =>
