@@ -95,13 +95,17 @@ function interleaved(items: number, calls: Array<(i: number) => void>, budgetMs:
   const times: number[][] = calls.map(() => []);
   for (let r = 0; r < rounds; r++) {
     const order = calls.map((_, k) => (k + r) % calls.length);
-    for (const k of order) (times[k] as number[]).push(stretch(items, calls[k] as (i: number) => void, budgetMs, items));
+    for (const k of order)
+      (times[k] as number[]).push(stretch(items, calls[k] as (i: number) => void, budgetMs, items));
   }
   return times.map((v) => v.sort((p, q) => p - q)[Math.floor(v.length / 2)] as number);
 }
 
 /** No sentiment at all: every brand neutral, the floor the scorers are compared with. */
-const noSentiment: SentimentScorer = { id: 'none', scoreAll: (r) => r.brands.map(() => ({ score: 0, label: 'neutral' })) };
+const noSentiment: SentimentScorer = {
+  id: 'none',
+  scoreAll: (r) => r.brands.map(() => ({ score: 0, label: 'neutral' })),
+};
 
 /** The naive approach: one case-insensitive RegExp per brand (its name and aliases), \b boundaries. */
 function naiveMatchers(brands: readonly BrandDefinition[]): RegExp[] {
@@ -143,8 +147,18 @@ for (const size of SIZES) {
 
   const naiveCall = (i: number) => naive(matchers, texts[i] as string);
   const naiveMs = size >= 10_000 ? 400 : 150;
-  const { oursUs: mentionUs, naiveUs, ratio } = paired(texts.length, (i) => findMentions(compiled, texts[i] as string), naiveCall, naiveMs);
-  const matcher = paired(texts.length, (i) => findBrandMatches(compiled, texts[i] as string, NO_EXCLUSIONS), naiveCall, naiveMs, 3);
+  const {
+    oursUs: mentionUs,
+    naiveUs,
+    ratio,
+  } = paired(texts.length, (i) => findMentions(compiled, texts[i] as string), naiveCall, naiveMs);
+  const matcher = paired(
+    texts.length,
+    (i) => findBrandMatches(compiled, texts[i] as string, NO_EXCLUSIONS),
+    naiveCall,
+    naiveMs,
+    3,
+  );
   const matcherUs = matcher.oursUs;
   const fullUs = measure(texts.length, (i) => analyzeAnswer(compiled, { text: texts[i] as string }), 1500);
   const found = texts.reduce((s, t) => s + findMentions(compiled, t).length, 0) / texts.length;
@@ -164,16 +178,38 @@ for (const size of SIZES) {
   if (size === 1_000) {
     headline = { us: mentionUs, ratio };
     citationTexts = texts;
-    const full = (sentiment: SentimentScorer) => (i: number) => analyzeAnswer(compiled, { text: texts[i] as string }, { sentiment });
-    sentimentUs = interleaved(texts.length, [full(noSentiment), full(lexiconSentimentScorer), full(structureSentimentScorer)], 300);
+    const full = (sentiment: SentimentScorer) => (i: number) =>
+      analyzeAnswer(compiled, { text: texts[i] as string }, { sentiment });
+    sentimentUs = interleaved(
+      texts.length,
+      [full(noSentiment), full(lexiconSentimentScorer), full(structureSentimentScorer)],
+      300,
+    );
   }
 }
 
 const citationBrands = compileBrands(universe.slice(0, 1_000));
-citationUs = measure(citationTexts.length, (i) => extractCitations({ text: citationTexts[i] as string }, citationBrands), 1500);
-const links = citationTexts.reduce((s, t) => s + extractCitations({ text: t }, citationBrands).length, 0) / citationTexts.length;
+citationUs = measure(
+  citationTexts.length,
+  (i) => extractCitations({ text: citationTexts[i] as string }, citationBrands),
+  1500,
+);
+const links =
+  citationTexts.reduce((s, t) => s + extractCitations({ text: t }, citationBrands).length, 0) / citationTexts.length;
 
-const headers = ['brands', 'compile ms', 'KB', 'found', 'mentions us', 'MB/s', 'vs naive', 'matcher us', 'vs naive', 'analyzeAnswer us', 'naive us'];
+const headers = [
+  'brands',
+  'compile ms',
+  'KB',
+  'found',
+  'mentions us',
+  'MB/s',
+  'vs naive',
+  'matcher us',
+  'vs naive',
+  'analyzeAnswer us',
+  'naive us',
+];
 const widths = headers.map((h, k) => Math.max(h.length, ...rows.map((r) => (r[k] as string).length)));
 const line = (cells: string[]) => cells.map((c, k) => c.padStart(widths[k] as number)).join('  ');
 console.log('Analysis benchmark: realistic ~5 KB answers (KB), brands found per answer, median of rounds, per answer.');
@@ -183,7 +219,9 @@ console.log('position, snippets, sentiment and citations. naive = one RegExp per
 console.log('Each ratio is the median of rounds that time both sides back to back (see paired()).\n');
 console.log(line(headers));
 for (const r of rows) console.log(line(r));
-console.log(`\ncitations: ${citationUs.toFixed(1)} us/answer (extractCitations, ${links.toFixed(1)} citations per answer)`);
+console.log(
+  `\ncitations: ${citationUs.toFixed(1)} us/answer (extractCitations, ${links.toFixed(1)} citations per answer)`,
+);
 const [noneUs, lexiconUs, structureUs] = sentimentUs as [number, number, number];
 const more = (us: number, base: number) => `${us >= base ? '+' : ''}${(((us - base) / base) * 100).toFixed(0)}%`;
 console.log(

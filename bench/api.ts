@@ -28,8 +28,16 @@ const CONNECTIONS = 10;
 async function load(url: string, headers: Record<string, string> = {}) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
   const bad = result.non2xx + result.errors + result.timeouts;
-  if (bad > 0) throw new Error(`${url}: ${bad} failed requests (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total };
+  if (bad > 0)
+    throw new Error(
+      `${url}: ${bad} failed requests (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`,
+    );
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+  };
 }
 
 async function main(): Promise<void> {
@@ -40,14 +48,72 @@ async function main(): Promise<void> {
   const org = await createOrganization(prisma, 'Bench');
   const { key } = await createApiKey(prisma, { organizationId: org.id, name: 'bench', scopes: ['read'] });
   const ws = await createWorkspace({ prisma, pool: infra.db.pool }, org.id, { name: 'Bench', timezone: 'UTC' });
-  const names = ['Nimbus CRM', 'Salesforce', 'HubSpot', 'Pipedrive', 'Zoho CRM', 'Freshsales', 'Close', 'Copper', 'Insightly', 'Keap', 'Nutshell', 'Capsule', 'Less Annoying CRM', 'Streak', 'Agile CRM', 'Bitrix24', 'SugarCRM', 'Vtiger', 'Apptivo', 'Monday.com'];
-  for (const name of names) await createBrand({ prisma, pool: infra.db.pool }, org.id, ws.id, { name, aliases: [], domains: [], kind: name === 'Nimbus CRM' ? 'own' : 'competitor', caseSensitive: false });
+  const names = [
+    'Nimbus CRM',
+    'Salesforce',
+    'HubSpot',
+    'Pipedrive',
+    'Zoho CRM',
+    'Freshsales',
+    'Close',
+    'Copper',
+    'Insightly',
+    'Keap',
+    'Nutshell',
+    'Capsule',
+    'Less Annoying CRM',
+    'Streak',
+    'Agile CRM',
+    'Bitrix24',
+    'SugarCRM',
+    'Vtiger',
+    'Apptivo',
+    'Monday.com',
+  ];
+  for (const name of names)
+    await createBrand({ prisma, pool: infra.db.pool }, org.id, ws.id, {
+      name,
+      aliases: [],
+      domains: [],
+      kind: name === 'Nimbus CRM' ? 'own' : 'competitor',
+      caseSensitive: false,
+    });
   const promptIds: string[] = [];
-  for (let i = 0; i < 12; i++) promptIds.push((await createPrompt({ prisma, pool: infra.db.pool }, org.id, ws.id, { text: `Which CRM fits team #${i}?`, locale: 'en-US', tags: ['crm'] })).id);
+  for (let i = 0; i < 12; i++)
+    promptIds.push(
+      (
+        await createPrompt({ prisma, pool: infra.db.pool }, org.id, ws.id, {
+          text: `Which CRM fits team #${i}?`,
+          locale: 'en-US',
+          tags: ['crm'],
+        })
+      ).id,
+    );
   const configIds: string[] = [];
-  for (const t of [0.2, 1]) configIds.push((await createModelConfig({ prisma, pool: infra.db.pool, egress: egressPolicy(infra.env) }, org.id, ws.id, { name: `mock ${t}`, provider: 'mock', model: 'mock-1', params: { temperature: t } })).id);
+  for (const t of [0.2, 1])
+    configIds.push(
+      (
+        await createModelConfig({ prisma, pool: infra.db.pool, egress: egressPolicy(infra.env) }, org.id, ws.id, {
+          name: `mock ${t}`,
+          provider: 'mock',
+          model: 'mock-1',
+          params: { temperature: t },
+        })
+      ).id,
+    );
   const worker = startWorker({ env: infra.env, db: infra.db, redis: infra.redis, producers: infra.producers, logger });
-  const run = await launchRun({ db: infra.db, producers: infra.producers, logger }, { workspaceId: ws.id, auditId: null, selection: { promptIds, promptTags: [], modelConfigIds: configIds, samplesPerPair: 25 }, trigger: 'api', scheduledFor: null, budgetUsd: null, budgetPerMonthUsd: null });
+  const run = await launchRun(
+    { db: infra.db, producers: infra.producers, logger },
+    {
+      workspaceId: ws.id,
+      auditId: null,
+      selection: { promptIds, promptTags: [], modelConfigIds: configIds, samplesPerPair: 25 },
+      trigger: 'api',
+      scheduledFor: null,
+      budgetUsd: null,
+      budgetPerMonthUsd: null,
+    },
+  );
   for (;;) {
     const { rows } = await infra.db.pool.query('SELECT finished_at FROM runs WHERE id = $1', [run?.id]);
     if (rows[0]?.finished_at) break;
@@ -62,26 +128,52 @@ async function main(): Promise<void> {
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const args = [...nodeArgs, ...(existsSync(built) ? [built] : ['--import', 'tsx', join(root, 'src', 'server.ts')])];
   const server = spawn(process.execPath, args, {
-    env: { ...process.env, DATABASE_URL: infra.env.DATABASE_URL, QUEUE_PREFIX: infra.env.QUEUE_PREFIX, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', API_RATE_LIMIT_PER_MINUTE: '100000000', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      DATABASE_URL: infra.env.DATABASE_URL,
+      QUEUE_PREFIX: infra.env.QUEUE_PREFIX,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      API_RATE_LIMIT_PER_MINUTE: '100000000',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   try {
     const base = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 20_000;
-    while (!(await fetch(`${base}/ready`).then((r) => r.ok).catch(() => false))) {
+    while (
+      !(await fetch(`${base}/ready`)
+        .then((r) => r.ok)
+        .catch(() => false))
+    ) {
       if (Date.now() > deadline) throw new Error('the API did not become ready');
       await new Promise((r) => setTimeout(r, 100));
     }
     const auth = { authorization: `Bearer ${key}` };
     // Warm up JIT and caches, as a long-running server would be.
-    await autocannon({ url: `${base}/v1/workspaces/${ws.id}/brands`, connections: CONNECTIONS, duration: 2, headers: auth });
-    console.log(`API benchmark: autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per route, server in its own process (${existsSync(built) ? 'built' : 'tsx'})`);
+    await autocannon({
+      url: `${base}/v1/workspaces/${ws.id}/brands`,
+      connections: CONNECTIONS,
+      duration: 2,
+      headers: auth,
+    });
+    console.log(
+      `API benchmark: autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per route, server in its own process (${existsSync(built) ? 'built' : 'tsx'})`,
+    );
     const health = await load(`${base}/health`);
-    console.log(`baseline   GET /health (no auth)            ${fmt(health.rps).padStart(7)} req/s  p50 ${health.p50} ms  p99 ${health.p99} ms`);
+    console.log(
+      `baseline   GET /health (no auth)            ${fmt(health.rps).padStart(7)} req/s  p50 ${health.p50} ms  p99 ${health.p99} ms`,
+    );
     const read = await load(`${base}/v1/workspaces/${ws.id}/brands`, auth);
-    console.log(`auth read  GET …/brands (20 brands)         ${fmt(read.rps).padStart(7)} req/s  p50 ${read.p50} ms  p99 ${read.p99} ms`);
+    console.log(
+      `auth read  GET …/brands (20 brands)         ${fmt(read.rps).padStart(7)} req/s  p50 ${read.p50} ms  p99 ${read.p99} ms`,
+    );
     const report = await load(`${base}/v1/workspaces/${ws.id}/reports/visibility?runId=${run?.id}`, auth);
-    console.log(`report     GET …/reports/visibility         ${fmt(report.rps).padStart(7)} req/s  p50 ${report.p50} ms  p99 ${report.p99} ms`);
+    console.log(
+      `report     GET …/reports/visibility         ${fmt(report.rps).padStart(7)} req/s  p50 ${report.p50} ms  p99 ${report.p99} ms`,
+    );
     console.log(`ratio      authenticated read / health: ${fmt(read.rps / health.rps, 2)}`);
     console.log(`api: ${Math.round(read.rps)} req/s authenticated read, p99 ${read.p99} ms`);
   } finally {

@@ -28,12 +28,22 @@ async function baseline(infra: Awaited<ReturnType<typeof benchInfra>>): Promise<
   const name = 'bench-noop';
   const queue = new Queue(name, { connection: infra.redis, prefix: infra.env.QUEUE_PREFIX });
   for (let i = 0; i < TOTAL; i += 1_000) {
-    await queue.addBulk(Array.from({ length: Math.min(1_000, TOTAL - i) }, (_, j) => ({ name: 'noop', data: { i: i + j }, opts: { jobId: `noop__${i + j}`, removeOnComplete: true } })));
+    await queue.addBulk(
+      Array.from({ length: Math.min(1_000, TOTAL - i) }, (_, j) => ({
+        name: 'noop',
+        data: { i: i + j },
+        opts: { jobId: `noop__${i + j}`, removeOnComplete: true },
+      })),
+    );
   }
   const started = performance.now();
   let done = 0;
   await new Promise<void>((resolve) => {
-    const worker = new Worker(name, async () => {}, { connection: infra.redis, prefix: infra.env.QUEUE_PREFIX, concurrency: 100 });
+    const worker = new Worker(name, async () => {}, {
+      connection: infra.redis,
+      prefix: infra.env.QUEUE_PREFIX,
+      concurrency: 100,
+    });
     worker.on('completed', () => {
       if (++done === TOTAL) {
         resolve();
@@ -57,7 +67,9 @@ async function main(): Promise<void> {
   });
   const logger = createLogger({ level: 'warn', name: 'bench' });
   try {
-    console.log(`Pipeline benchmark: ${fmt(TOTAL)} responses (${PROMPTS} prompts × ${CONFIGS} configurations × ${SAMPLES} samples), zero-latency mock`);
+    console.log(
+      `Pipeline benchmark: ${fmt(TOTAL)} responses (${PROMPTS} prompts × ${CONFIGS} configurations × ${SAMPLES} samples), zero-latency mock`,
+    );
     const noopPerSecond = await baseline(infra);
     console.log(`baseline   raw no-op BullMQ jobs: ${fmt(noopPerSecond)} jobs/s`);
 
@@ -65,32 +77,82 @@ async function main(): Promise<void> {
     const org = await createOrganization(prisma, 'Bench');
     await createApiKey(prisma, { organizationId: org.id, name: 'bench', scopes: ['admin'] });
     const ws = await createWorkspace({ prisma, pool: infra.db.pool }, org.id, { name: 'Bench', timezone: 'UTC' });
-    for (const name of ['Nimbus CRM', 'Salesforce', 'HubSpot', 'Pipedrive', 'Zoho CRM', 'Freshsales', 'Close', 'Monday.com', 'Notion', 'Asana']) {
-      await createBrand({ prisma, pool: infra.db.pool }, org.id, ws.id, { name, aliases: [], domains: [], kind: 'competitor', caseSensitive: false });
+    for (const name of [
+      'Nimbus CRM',
+      'Salesforce',
+      'HubSpot',
+      'Pipedrive',
+      'Zoho CRM',
+      'Freshsales',
+      'Close',
+      'Monday.com',
+      'Notion',
+      'Asana',
+    ]) {
+      await createBrand({ prisma, pool: infra.db.pool }, org.id, ws.id, {
+        name,
+        aliases: [],
+        domains: [],
+        kind: 'competitor',
+        caseSensitive: false,
+      });
     }
     const promptIds: string[] = [];
     for (let i = 0; i < PROMPTS; i++) {
-      promptIds.push((await createPrompt({ prisma, pool: infra.db.pool }, org.id, ws.id, { text: `Which CRM would you recommend for team #${i}?`, locale: i % 3 === 0 ? 'fr-FR' : 'en-US', tags: ['crm'] })).id);
+      promptIds.push(
+        (
+          await createPrompt({ prisma, pool: infra.db.pool }, org.id, ws.id, {
+            text: `Which CRM would you recommend for team #${i}?`,
+            locale: i % 3 === 0 ? 'fr-FR' : 'en-US',
+            tags: ['crm'],
+          })
+        ).id,
+      );
     }
     const configIds: string[] = [];
     for (let i = 0; i < CONFIGS; i++) {
-      configIds.push((await createModelConfig({ prisma, pool: infra.db.pool, egress: egressPolicy(infra.env) }, org.id, ws.id, { name: `mock ${i}`, provider: 'mock', model: 'mock-1', params: { temperature: 0.5 + i, webSearch: i === 0 } })).id);
+      configIds.push(
+        (
+          await createModelConfig({ prisma, pool: infra.db.pool, egress: egressPolicy(infra.env) }, org.id, ws.id, {
+            name: `mock ${i}`,
+            provider: 'mock',
+            model: 'mock-1',
+            params: { temperature: 0.5 + i, webSearch: i === 0 },
+          })
+        ).id,
+      );
     }
 
-    const worker = startWorker({ env: infra.env, db: infra.db, redis: infra.redis, producers: infra.producers, logger });
+    const worker = startWorker({
+      env: infra.env,
+      db: infra.db,
+      redis: infra.redis,
+      producers: infra.producers,
+      logger,
+    });
     const t0 = performance.now();
     const run = await launchRun(
       { db: infra.db, producers: infra.producers, logger },
-      { workspaceId: ws.id, auditId: null, selection: { promptIds, promptTags: [], modelConfigIds: configIds, samplesPerPair: SAMPLES }, trigger: 'api', scheduledFor: null, budgetUsd: null, budgetPerMonthUsd: null },
+      {
+        workspaceId: ws.id,
+        auditId: null,
+        selection: { promptIds, promptTags: [], modelConfigIds: configIds, samplesPerPair: SAMPLES },
+        trigger: 'api',
+        scheduledFor: null,
+        budgetUsd: null,
+        budgetPerMonthUsd: null,
+      },
     );
     if (!run) throw new Error('run not created');
     const tCreated = performance.now();
     let tStored = 0;
     for (;;) {
-      const { rows } = await infra.db.pool.query<{ succeeded: number; failed: number; analyzed: number; finished: boolean }>(
-        'SELECT succeeded, failed, analyzed, finished_at IS NOT NULL AS finished FROM runs WHERE id = $1',
-        [run.id],
-      );
+      const { rows } = await infra.db.pool.query<{
+        succeeded: number;
+        failed: number;
+        analyzed: number;
+        finished: boolean;
+      }>('SELECT succeeded, failed, analyzed, finished_at IS NOT NULL AS finished FROM runs WHERE id = $1', [run.id]);
       const r = rows[0];
       if (!r) throw new Error('run vanished');
       if (!tStored && r.succeeded + r.failed >= TOTAL) tStored = performance.now();
@@ -110,8 +172,12 @@ async function main(): Promise<void> {
     const analysed = TOTAL / ((tDone - t0) / 1000);
     console.log(`run created (${fmt(TOTAL)} pending rows, one transaction): ${fmt(tCreated - t0)} ms`);
     console.log(`stored     ${fmt(stored)} responses/s (all answers stored after ${fmt((tStored - t0) / 1000, 2)} s)`);
-    console.log(`analysed   ${fmt(analysed)} responses/s (run finished after ${fmt((tDone - t0) / 1000, 2)} s; ${fmt(check[0]?.mentions ?? 0)} mentions, ${fmt(check[0]?.citations ?? 0)} citations)`);
-    console.log(`ratio      ${fmt(analysed / noopPerSecond, 3)} of the no-op job rate (each response is a query job plus its Postgres writes, analysis included)`);
+    console.log(
+      `analysed   ${fmt(analysed)} responses/s (run finished after ${fmt((tDone - t0) / 1000, 2)} s; ${fmt(check[0]?.mentions ?? 0)} mentions, ${fmt(check[0]?.citations ?? 0)} citations)`,
+    );
+    console.log(
+      `ratio      ${fmt(analysed / noopPerSecond, 3)} of the no-op job rate (each response is a query job plus its Postgres writes, analysis included)`,
+    );
     if (check[0]?.n !== TOTAL) throw new Error(`expected ${TOTAL} analysed responses, found ${check[0]?.n}`);
     console.log(`pipeline: ${Math.round(analysed)} responses/s`);
   } finally {

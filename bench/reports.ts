@@ -35,7 +35,9 @@ const END = Date.UTC(2026, 10, 1);
 const BIG = { brands: 12, prompts: 50, providers: 4, samples: 10, runs: 100 };
 /** The 19 others: 30 prompts × 4 configurations × 5 samples = 600 answers a run, 1,000 runs in all. */
 const SMALL = { brands: 8, prompts: 30, providers: 2, samples: 5 };
-const SMALL_RUNS = (TOTAL - BIG.prompts * BIG.providers * 2 * BIG.samples * BIG.runs) / (SMALL.prompts * SMALL.providers * 2 * SMALL.samples);
+const SMALL_RUNS =
+  (TOTAL - BIG.prompts * BIG.providers * 2 * BIG.samples * BIG.runs) /
+  (SMALL.prompts * SMALL.providers * 2 * SMALL.samples);
 const BRAND_BASE = [0.6, 0.5, 0.4, 0.35, 0.3, 0.25, 0.2, 0.15, 0.12, 0.1, 0.05, 0.04];
 
 const log = (s: string) => console.log(s);
@@ -43,9 +45,18 @@ const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`
 
 async function seed(pool: import('pg').Pool, orgId: string): Promise<string> {
   const q = (sql: string, values: unknown[] = []) => pool.query(sql, values);
-  const workspaces = Array.from({ length: 20 }, (_, i) => ({ id: newId(), shape: i === 0 ? BIG : SMALL, runs: i === 0 ? BIG.runs : Math.floor(SMALL_RUNS / 19) + (i - 1 < SMALL_RUNS % 19 ? 1 : 0) }));
+  const workspaces = Array.from({ length: 20 }, (_, i) => ({
+    id: newId(),
+    shape: i === 0 ? BIG : SMALL,
+    runs: i === 0 ? BIG.runs : Math.floor(SMALL_RUNS / 19) + (i - 1 < SMALL_RUNS % 19 ? 1 : 0),
+  }));
   for (const [i, w] of workspaces.entries()) {
-    await q(`INSERT INTO workspaces (id, organization_id, name, timezone, updated_at) VALUES ($1, $2, $3, $4, now())`, [w.id, orgId, `Bench ${i}`, i % 2 ? 'Europe/Paris' : 'America/New_York']);
+    await q(`INSERT INTO workspaces (id, organization_id, name, timezone, updated_at) VALUES ($1, $2, $3, $4, now())`, [
+      w.id,
+      orgId,
+      `Bench ${i}`,
+      i % 2 ? 'Europe/Paris' : 'America/New_York',
+    ]);
     await q(
       `INSERT INTO brands (id, workspace_id, name, domains, kind, updated_at)
        SELECT gen_random_uuid(), $1, 'Brand ' || g, ARRAY['brand' || g || '.com'], CASE WHEN g = 0 THEN 'own' ELSE 'competitor' END::brand_kind, now()
@@ -72,14 +83,19 @@ async function seed(pool: import('pg').Pool, orgId: string): Promise<string> {
     );
   }
   // Each prompt favours some brands: P(mentioned) = base × (0.5 … 1.5), about 3 brands per answer.
-  await q(`CREATE UNLOGGED TABLE bench_affinity AS
+  await q(
+    `CREATE UNLOGGED TABLE bench_affinity AS
            SELECT p.id AS prompt_id, b.id AS brand_id, least(0.95, ($1::float8[])[(right(b.name, 2))::int + 1] * (0.5 + random()) *
                   CASE WHEN (SELECT count(*) FROM brands x WHERE x.workspace_id = b.workspace_id) = 8 THEN 1.1 ELSE 1 END) AS p
-             FROM prompts p JOIN brands b ON b.workspace_id = p.workspace_id`, [BRAND_BASE]);
+             FROM prompts p JOIN brands b ON b.workspace_id = p.workspace_id`,
+    [BRAND_BASE],
+  );
   await q(`CREATE UNLOGGED TABLE bench_brand_index AS SELECT workspace_id, (right(name, 2))::int AS i, id FROM brands`);
   await q('SET session_replication_role = replica'); // bulk load: foreign keys are satisfied by construction
   for (const t of ['responses', 'mentions', 'citations']) {
-    const { rows } = await q(`SELECT indexname FROM pg_indexes WHERE tablename = $1 AND indexname NOT LIKE '%_pkey'`, [t]);
+    const { rows } = await q(`SELECT indexname FROM pg_indexes WHERE tablename = $1 AND indexname NOT LIKE '%_pkey'`, [
+      t,
+    ]);
     for (const r of rows) await q(`DROP INDEX ${r.indexname}`);
   }
   let t0 = performance.now();
@@ -92,7 +108,9 @@ async function seed(pool: import('pg').Pool, orgId: string): Promise<string> {
        FROM runs ru JOIN prompts p ON p.workspace_id = ru.workspace_id JOIN model_configs c ON c.workspace_id = ru.workspace_id
       CROSS JOIN LATERAL generate_series(0, ru.samples_per_pair - 1) s`,
   );
-  await q(`UPDATE responses SET text = NULL, analyzed_at = NULL, analysis_version = NULL, error_code = 'server_error' WHERE status = 'failed'`);
+  await q(
+    `UPDATE responses SET text = NULL, analyzed_at = NULL, analysis_version = NULL, error_code = 'server_error' WHERE status = 'failed'`,
+  );
   log(`  responses: ${secs(t0)}`);
   t0 = performance.now();
   await q(
@@ -150,7 +168,9 @@ async function seededBench(pool: import('pg').Pool): Promise<{ orgId: string; bi
 
 /** Whether every rollup table has rows and every finished run its manifest (a new rollup table starts empty). */
 async function rollupsComplete(pool: import('pg').Pool): Promise<boolean> {
-  const { rows: tables } = await pool.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'report\\_%'`);
+  const { rows: tables } = await pool.query<{ t: string }>(
+    `SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'report\\_%'`,
+  );
   for (const { t } of tables) {
     const { rowCount } = await pool.query(`SELECT 1 FROM ${t} LIMIT 1`);
     if (!rowCount) return false;
@@ -182,34 +202,53 @@ async function main(): Promise<void> {
     const { rows: indexDefs } = await pool.query<{ indexdef: string }>(
       `SELECT indexdef FROM pg_indexes WHERE tablename IN ('responses', 'mentions', 'citations') AND indexname NOT LIKE '%_pkey'`,
     );
-    log(`Reports benchmark: ${fmt(TOTAL)} answers across 20 workspaces (largest: ${fmt(BIG.prompts * BIG.providers * 2 * BIG.samples * BIG.runs)})`);
+    log(
+      `Reports benchmark: ${fmt(TOTAL)} answers across 20 workspaces (largest: ${fmt(BIG.prompts * BIG.providers * 2 * BIG.samples * BIG.runs)})`,
+    );
     const t0 = performance.now();
     const reused = seeded !== null;
     if (!seeded) {
       const org = await createOrganization(prisma, 'Bench');
       seeded = { orgId: org.id, big: await seed(pool, org.id) };
-      await restoreIndexes(pool, indexDefs.map((r) => r.indexdef));
+      await restoreIndexes(
+        pool,
+        indexDefs.map((r) => r.indexdef),
+      );
     }
     const { orgId, big } = seeded;
     const org = { id: orgId };
     const { key } = await createApiKey(prisma, { organizationId: org.id, name: 'bench', scopes: ['read'] });
-    const counts = await pool.query<{ r: number; m: number; c: number }>('SELECT (SELECT count(*) FROM responses) AS r, (SELECT count(*) FROM mentions) AS m, (SELECT count(*) FROM citations) AS c');
+    const counts = await pool.query<{ r: number; m: number; c: number }>(
+      'SELECT (SELECT count(*) FROM responses) AS r, (SELECT count(*) FROM mentions) AS m, (SELECT count(*) FROM citations) AS c',
+    );
     const { r: responses, m, c } = counts.rows[0] as { r: number; m: number; c: number };
-    log(`${reused ? 'reused' : 'seeded'} ${fmt(responses)} answers, ${fmt(m)} mentions, ${fmt(c)} citations in ${secs(t0)}`);
+    log(
+      `${reused ? 'reused' : 'seeded'} ${fmt(responses)} answers, ${fmt(m)} mentions, ${fmt(c)} citations in ${secs(t0)}`,
+    );
 
     const t1 = performance.now();
     const reuseRollups = REUSE === '1' && (await rollupsComplete(pool));
     if (!reuseRollups) {
-      const runs = await pool.query<{ workspace_id: string; ids: string[] }>('SELECT workspace_id, array_agg(id ORDER BY id) AS ids FROM runs GROUP BY workspace_id');
+      const runs = await pool.query<{ workspace_id: string; ids: string[] }>(
+        'SELECT workspace_id, array_agg(id ORDER BY id) AS ids FROM runs GROUP BY workspace_id',
+      );
       for (const w of runs.rows) await rebuildRuns(pool, w.workspace_id, w.ids);
       await pool.query('VACUUM ANALYZE');
     }
     const sizes = await pool.query<{ t: string; n: number }>(
       `SELECT relname AS t, n_live_tup AS n FROM pg_stat_user_tables WHERE relname LIKE 'report_%' ORDER BY relname`,
     );
-    log(`rollups ${reuseRollups ? 'reused' : 'built'} in ${secs(t1)}: ${sizes.rows.map((s) => `${s.t.replace(/^report_|_rollups?$/g, '')} ${fmt(s.n)}`).join(', ')}`);
+    log(
+      `rollups ${reuseRollups ? 'reused' : 'built'} in ${secs(t1)}: ${sizes.rows.map((s) => `${s.t.replace(/^report_|_rollups?$/g, '')} ${fmt(s.n)}`).join(', ')}`,
+    );
 
-    const app = await buildApp({ env: infra.env, db: infra.db, redis: infra.redis, producers: infra.producers, logger });
+    const app = await buildApp({
+      env: infra.env,
+      db: infra.db,
+      redis: infra.redis,
+      producers: infra.producers,
+      logger,
+    });
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
     const from = new Date(END - 30 * DAY).toISOString();
     const to = new Date(END).toISOString();
@@ -217,17 +256,69 @@ async function main(): Promise<void> {
     const f = { from, to };
     const deps = { db: infra.db };
     const reports: Array<[string, string, () => Promise<unknown>]> = [
-      ['visibility', `visibility?${range}`, () => visibility(deps, org.id, big, { ...f, groupBy: ['provider', 'config'] }, 'raw')],
-      ['share-of-voice', `share-of-voice?${range}`, () => shareOfVoice(deps, org.id, big, { ...f, groupBy: [] }, 'raw')],
-      ['trends', `trends?${range}&interval=day`, () => trends(deps, org.id, big, { ...f, groupBy: [], interval: 'day' }, 'raw')],
+      [
+        'visibility',
+        `visibility?${range}`,
+        () => visibility(deps, org.id, big, { ...f, groupBy: ['provider', 'config'] }, 'raw'),
+      ],
+      [
+        'share-of-voice',
+        `share-of-voice?${range}`,
+        () => shareOfVoice(deps, org.id, big, { ...f, groupBy: [] }, 'raw'),
+      ],
+      [
+        'trends',
+        `trends?${range}&interval=day`,
+        () => trends(deps, org.id, big, { ...f, groupBy: [], interval: 'day' }, 'raw'),
+      ],
       // Each HTTP call and its baseline are the same query: the whole range, then split (with top lists) per provider.
-      ['citations', `citations?${range}`, () => citations(deps, org.id, big, { ...f, groupBy: [], top: 20, format: 'json' }, 'raw')],
-      ['citations/provider', `citations?${range}&groupBy=provider`, () => citations(deps, org.id, big, { ...f, groupBy: ['provider'], top: 20, format: 'json' }, 'raw')],
-      ['experiments', `experiments?${range}&parameter=temperature`, () =>
-        experiments(deps, org.id, big, { ...f, groupBy: [], parameter: 'temperature', minimumDifference: 0.1, alpha: 0.05, power: 0.8, adjust: 'holm', format: 'json' }, 'raw')],
-      ['competitor-gap', `competitor-gap?${range}`, () => competitorGap(deps, org.id, big, { ...f, groupBy: ['prompt'], limit: 50, examples: 3, format: 'json' }, 'raw')],
+      [
+        'citations',
+        `citations?${range}`,
+        () => citations(deps, org.id, big, { ...f, groupBy: [], top: 20, format: 'json' }, 'raw'),
+      ],
+      [
+        'citations/provider',
+        `citations?${range}&groupBy=provider`,
+        () => citations(deps, org.id, big, { ...f, groupBy: ['provider'], top: 20, format: 'json' }, 'raw'),
+      ],
+      [
+        'experiments',
+        `experiments?${range}&parameter=temperature`,
+        () =>
+          experiments(
+            deps,
+            org.id,
+            big,
+            {
+              ...f,
+              groupBy: [],
+              parameter: 'temperature',
+              minimumDifference: 0.1,
+              alpha: 0.05,
+              power: 0.8,
+              adjust: 'holm',
+              format: 'json',
+            },
+            'raw',
+          ),
+      ],
+      [
+        'competitor-gap',
+        `competitor-gap?${range}`,
+        () =>
+          competitorGap(
+            deps,
+            org.id,
+            big,
+            { ...f, groupBy: ['prompt'], limit: 50, examples: 3, format: 'json' },
+            'raw',
+          ),
+      ],
     ];
-    log(`\nlargest workspace, last 30 days, ${REQUESTS} requests each over HTTP (${address}), against the same report from the answer tables:`);
+    log(
+      `\nlargest workspace, last 30 days, ${REQUESTS} requests each over HTTP (${address}), against the same report from the answer tables:`,
+    );
     let worstP50 = 0;
     let worstP95 = 0;
     for (const [name, path, raw] of reports) {
@@ -251,7 +342,9 @@ async function main(): Promise<void> {
       const [p50, p95] = [percentile(times, 50), percentile(times, 95)];
       worstP50 = Math.max(worstP50, p50);
       worstP95 = Math.max(worstP95, p95);
-      log(`  ${name.padEnd(19)} p50 ${fmt(p50, 1).padStart(6)} ms  p95 ${fmt(p95, 1).padStart(6)} ms   answer tables ${fmt(rawMs).padStart(6)} ms   ×${fmt(rawMs / p50, 0)}`);
+      log(
+        `  ${name.padEnd(19)} p50 ${fmt(p50, 1).padStart(6)} ms  p95 ${fmt(p95, 1).padStart(6)} ms   answer tables ${fmt(rawMs).padStart(6)} ms   ×${fmt(rawMs / p50, 0)}`,
+      );
     }
     await app.close();
     log(`(worst report shown below; target p50 ≤ 50 ms, p95 ≤ 150 ms)`);

@@ -113,7 +113,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await authPlugin(api, {
       cache: keyCache,
       adminToken: deps.env.ADMIN_TOKEN,
-      failureLimit: { redis: deps.redis, prefix: `${deps.env.QUEUE_PREFIX}:ratelimit:`, max: deps.env.AUTH_FAILURE_LIMIT_PER_MINUTE, windowMs: 60_000 },
+      failureLimit: {
+        redis: deps.redis,
+        prefix: `${deps.env.QUEUE_PREFIX}:ratelimit:`,
+        max: deps.env.AUTH_FAILURE_LIMIT_PER_MINUTE,
+        windowMs: 60_000,
+      },
     });
     // Postgres refuses U+0000 in text and JSON, so it is refused here, with a clear 400, rather
     // than surfacing as a database error. Nesting is bounded too: no request needs more, and
@@ -122,14 +127,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       for (const where of ['body', 'query'] as const) {
         const flaw = flawOf(request[where]);
         if (flaw === 'nul') {
-          throw new AppError('validation_failed', `The request ${where} contains a NUL character (U+0000), which Citewatch does not store.`, {
-            errors: [{ path: where, message: 'must not contain U+0000' }],
-          });
+          throw new AppError(
+            'validation_failed',
+            `The request ${where} contains a NUL character (U+0000), which Citewatch does not store.`,
+            {
+              errors: [{ path: where, message: 'must not contain U+0000' }],
+            },
+          );
         }
         if (flaw === 'depth') {
-          throw new AppError('validation_failed', `The request ${where} nests objects and arrays more than ${MAX_DEPTH} levels deep.`, {
-            errors: [{ path: where, message: `must not nest deeper than ${MAX_DEPTH} levels` }],
-          });
+          throw new AppError(
+            'validation_failed',
+            `The request ${where} nests objects and arrays more than ${MAX_DEPTH} levels deep.`,
+            {
+              errors: [{ path: where, message: `must not nest deeper than ${MAX_DEPTH} levels` }],
+            },
+          );
         }
       }
     });
@@ -145,7 +158,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       skipOnError: true,
       enableDraftSpec: true,
       errorResponseBuilder: (_req, ctx) =>
-        new AppError('rate_limited', `This API key made more than ${ctx.max} requests in a minute; retry in ${ctx.after}.`),
+        new AppError(
+          'rate_limited',
+          `This API key made more than ${ctx.max} requests in a minute; retry in ${ctx.after}.`,
+        ),
     });
     const { prisma, pool } = deps.db;
     await organizationsRoutes(api, { prisma, cache: keyCache });
@@ -162,7 +178,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await reportsRoutes(api, { db: deps.db });
     await answersRoutes(api, { db: deps.db });
     await responsesRoutes(api, { db: deps.db });
-    await webhooksRoutes(api, { prisma, producers: deps.producers, egress: egressPolicy(deps.env), encryptionKey: deps.env.ENCRYPTION_KEY, retry: deliveryRetry(deps.env) });
+    await webhooksRoutes(api, {
+      prisma,
+      producers: deps.producers,
+      egress: egressPolicy(deps.env),
+      encryptionKey: deps.env.ENCRYPTION_KEY,
+      retry: deliveryRetry(deps.env),
+    });
   });
 
   return app;

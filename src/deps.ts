@@ -37,7 +37,12 @@ export function createRedis(url: string, role: 'api' | 'worker', extra: RedisOpt
   const options: RedisOptions =
     role === 'worker'
       ? { maxRetriesPerRequest: null, enableReadyCheck: true, retryStrategy: (n) => Math.min(n * 200, 2_000) }
-      : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000, retryStrategy: (n) => Math.min(n * 200, 2_000) };
+      : {
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: false,
+          connectTimeout: 2_000,
+          retryStrategy: (n) => Math.min(n * 200, 2_000),
+        };
   const redis = new Redis(url, { ...options, ...extra });
   // Connection errors are reported by the operations that need Redis (and by /ready); the
   // client reconnects on its own, so an 'error' event must not crash the process.
@@ -59,14 +64,20 @@ export interface DepsOptions {
 
 export function createDeps(options: DepsOptions): OwnedDeps {
   const { env, logger } = options;
-  const db = createDatabase({ url: env.DATABASE_URL, poolSize: options.poolSize ?? env.DATABASE_POOL_SIZE, applicationName: options.applicationName });
+  const db = createDatabase({
+    url: env.DATABASE_URL,
+    poolSize: options.poolSize ?? env.DATABASE_POOL_SIZE,
+    applicationName: options.applicationName,
+  });
   const redis = createRedis(env.REDIS_URL, options.role);
   const producers = new Producers({
     connection: redis,
     prefix: env.QUEUE_PREFIX,
     queryAttempts: env.PROVIDER_MAX_ATTEMPTS,
     queryBackoffMs: env.PROVIDER_BACKOFF_MS,
-    ...(options.logQueueErrors ? { onError: (err: Error) => logger.warn({ err: err.message }, 'queue connection error') } : {}),
+    ...(options.logQueueErrors
+      ? { onError: (err: Error) => logger.warn({ err: err.message }, 'queue connection error') }
+      : {}),
   });
   return {
     env,

@@ -18,7 +18,12 @@ export function assertEveryQueueHandled(handlers: Partial<Record<QueueKind, unkn
 }
 
 /** A BullMQ worker on `queueName` that validates each job as `kind` and hands it to `handler`. */
-export function consume<K extends QueueKind>(kind: K, queueName: string, handler: JobHandler<K>, options: WorkerOptions): Worker {
+export function consume<K extends QueueKind>(
+  kind: K,
+  queueName: string,
+  handler: JobHandler<K>,
+  options: WorkerOptions,
+): Worker {
   const worker: Worker = new Worker(
     queueName,
     async (job: Job) => {

@@ -12,9 +12,21 @@ import { DelayedError, type Job } from 'bullmq';
 import type { Logger } from '../src/lib/logger.js';
 import { Batcher } from '../src/lib/batcher.js';
 import { analyseAhead, BrandMatcherCache } from '../src/modules/responses/analysis.service.js';
-import { loadQueryWork, storeOutcomes, stopRunAtBudget, type Outcome, type QueryWork, type StoreResult } from '../src/modules/responses/pipeline.repo.js';
+import {
+  loadQueryWork,
+  storeOutcomes,
+  stopRunAtBudget,
+  type Outcome,
+  type QueryWork,
+  type StoreResult,
+} from '../src/modules/responses/pipeline.repo.js';
 import { getAdapter } from '../src/providers/registry.js';
-import { ProviderError, type ModelParams, type ProviderCredentials, type ProviderName } from '../src/providers/types.js';
+import {
+  ProviderError,
+  type ModelParams,
+  type ProviderCredentials,
+  type ProviderName,
+} from '../src/providers/types.js';
 import type { QueryJob } from '../src/queues/payloads.js';
 import type { WorkerDeps } from '../src/deps.js';
 
@@ -38,7 +50,11 @@ export interface QueryProcessorOptions {
 
 export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptions) {
   const { pool } = deps.db;
-  const loader = new Batcher<string, QueryWork | null>({ maxSize: 200, maxWaitMs: 2, flush: (ids) => loadQueryWork(pool, ids) });
+  const loader = new Batcher<string, QueryWork | null>({
+    maxSize: 200,
+    maxWaitMs: 2,
+    flush: (ids) => loadQueryWork(pool, ids),
+  });
   // Answers are analysed as they are stored, by the same statement; any left without facts go to
   // analysis together: one analysis job per stored batch.
   const brandMatchers = new BrandMatcherCache();
@@ -46,8 +62,12 @@ export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptio
     maxSize: 200,
     maxWaitMs: 5,
     flush: async (outcomes) => {
-      const result: StoreResult = await storeOutcomes(pool, outcomes, (answers) => analyseAhead(pool, brandMatchers, answers));
-      const stored = outcomes.filter((o, i) => o.kind === 'succeeded' && result.stored[i] && !result.analysed[i]).map((o) => o.responseId);
+      const result: StoreResult = await storeOutcomes(pool, outcomes, (answers) =>
+        analyseAhead(pool, brandMatchers, answers),
+      );
+      const stored = outcomes
+        .filter((o, i) => o.kind === 'succeeded' && result.stored[i] && !result.analysed[i])
+        .map((o) => o.responseId);
       if (stored.length) await deps.producers.enqueueAnalysis(stored);
       if (result.finishedRunIds.length) await opts.onRunsFinished(result.finishedRunIds);
       return result.stored;
@@ -63,7 +83,11 @@ export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptio
   });
 
   const process = async (job: Job<QueryJob>): Promise<string> => {
-    const log: Logger = deps.logger.child({ responseId: job.data.responseId, runId: job.data.runId, queue: job.queueName });
+    const log: Logger = deps.logger.child({
+      responseId: job.data.responseId,
+      runId: job.data.runId,
+      queue: job.queueName,
+    });
     const work = await loader.add(job.data.responseId);
     if (!work) return 'skipped: response gone';
     if (work.status === 'succeeded' && !work.analyzed) {
@@ -96,23 +120,33 @@ export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptio
           sampleIndex: work.sample_index,
           attempt,
           rateLimitedTries,
-          knownBrands: work.provider === 'mock' ? await opts.knownBrands(work.workspace_id, work.brands_version) : undefined,
+          knownBrands:
+            work.provider === 'mock' ? await opts.knownBrands(work.workspace_id, work.brands_version) : undefined,
         },
         (() => {
           const fetchImpl = deps.fetch ?? opts.fetchFor(adapter.name);
-          return { timeoutMs: deps.env.PROVIDER_TIMEOUT_MS, credentials: credentials, ...(fetchImpl ? { fetch: fetchImpl } : {}) };
+          return {
+            timeoutMs: deps.env.PROVIDER_TIMEOUT_MS,
+            credentials: credentials,
+            ...(fetchImpl ? { fetch: fetchImpl } : {}),
+          };
         })(),
       );
       answered = true;
       opts.observeCall?.(adapter.name, (performance.now() - calledAt) / 1000);
       // The writer stores the answer with its analysis (or hands it to an analysis job if that failed).
       const context = { workspaceId: work.workspace_id, brandsVersion: work.brands_version, locale: work.locale };
-      return (await writer.add({ kind: 'succeeded', responseId: work.id, attempts: attempt, answer, context })) ? 'succeeded' : 'skipped: stored by another attempt';
+      return (await writer.add({ kind: 'succeeded', responseId: work.id, attempts: attempt, answer, context }))
+        ? 'succeeded'
+        : 'skipped: stored by another attempt';
     } catch (err) {
       const failure =
         err instanceof ProviderError
           ? err
-          : new ProviderError('transient', err instanceof Error ? err.message : String(err), { provider: adapter.name, code: 'unexpected' });
+          : new ProviderError('transient', err instanceof Error ? err.message : String(err), {
+              provider: adapter.name,
+              code: 'unexpected',
+            });
       // A failure to store an answer is not a provider error.
       if (!answered) opts.observeCall?.(adapter.name, (performance.now() - calledAt) / 1000, failure);
       if (failure.kind === 'rate_limited') {
@@ -120,7 +154,10 @@ export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptio
         if (seen < MAX_RATE_LIMITED) {
           await job.updateData({ ...job.data, rateLimited: seen } as QueryJob);
           const wait = rateLimitWait(failure.retryAfterMs, seen);
-          log.warn({ status: failure.status, waitMs: wait, rateLimited: seen }, 'provider rate limit: retrying the call later');
+          log.warn(
+            { status: failure.status, waitMs: wait, rateLimited: seen },
+            'provider rate limit: retrying the call later',
+          );
           // Delayed, not held: the slot goes to the queue's next job, and this one waits its turn behind them.
           await job.moveToDelayed(Date.now() + wait, job.token);
           throw new DelayedError();
@@ -128,12 +165,21 @@ export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptio
       }
       const final = failure.kind !== 'transient' || attempt >= maxAttempts;
       if (!final) {
-        log.warn({ attempt, maxAttempts, status: failure.status, code: failure.code }, `provider call failed, will retry: ${failure.message}`);
+        log.warn(
+          { attempt, maxAttempts, status: failure.status, code: failure.code },
+          `provider call failed, will retry: ${failure.message}`,
+        );
         throw failure;
       }
-      log.warn({ attempt, status: failure.status, code: failure.code }, `provider call failed for good: ${failure.message}`);
+      log.warn(
+        { attempt, status: failure.status, code: failure.code },
+        `provider call failed for good: ${failure.message}`,
+      );
       const code = failure.code ?? (failure.status ? `http_${failure.status}` : failure.kind);
-      const reason = failure.kind === 'rate_limited' ? `gave up after ${MAX_RATE_LIMITED} rate-limited attempts: ${failure.message}` : failure.message;
+      const reason =
+        failure.kind === 'rate_limited'
+          ? `gave up after ${MAX_RATE_LIMITED} rate-limited attempts: ${failure.message}`
+          : failure.message;
       await writer.add({ kind: 'failed', responseId: work.id, attempts: attempt, errorCode: code, error: reason });
       return 'failed';
     }

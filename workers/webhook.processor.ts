@@ -75,7 +75,11 @@ export function createWebhookProcessor(deps: WorkerDeps, opts: WebhookProcessorO
       secret = openWebhookSecret(delivery.secret, deps.env.ENCRYPTION_KEY);
     } catch (err) {
       deps.logger.error({ deliveryId: delivery.id, err }, 'webhook secret unreadable');
-      await repo.abandonDelivery(pool, delivery.id, 'not sent: the signing secret could not be read; the operator must check ENCRYPTION_KEY');
+      await repo.abandonDelivery(
+        pool,
+        delivery.id,
+        'not sent: the signing secret could not be read; the operator must check ENCRYPTION_KEY',
+      );
       return 'failed: secret unreadable';
     }
 
@@ -112,7 +116,10 @@ export function createWebhookProcessor(deps: WorkerDeps, opts: WebhookProcessorO
     if (!recorded) return 'skipped: settled by another attempt';
     if (gone) {
       await repo.disableWebhook(pool, delivery.webhook_id);
-      deps.logger.warn({ webhookId: delivery.webhook_id, deliveryId: delivery.id }, 'webhook receiver answered 410 Gone: webhook disabled');
+      deps.logger.warn(
+        { webhookId: delivery.webhook_id, deliveryId: delivery.id },
+        'webhook receiver answered 410 Gone: webhook disabled',
+      );
     }
     // Thrown so BullMQ schedules the next attempt with backoff.
     if (status === 'pending') throw new Error(`webhook delivery attempt ${attempt} failed: ${error}`);

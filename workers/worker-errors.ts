@@ -23,6 +23,9 @@ export function workerErrorLogger(logger: Logger, queue: string): (err: Error) =
     if (reported.has(jobId)) return;
     if (reported.size >= REMEMBERED) reported.delete(reported.values().next().value as string);
     reported.add(jobId);
-    logger.warn({ queue, jobId, reason: err.message }, 'job lost its state in Redis (Redis restarted?); recovery hands its work out again');
+    logger.warn(
+      { queue, jobId, reason: err.message },
+      'job lost its state in Redis (Redis restarted?); recovery hands its work out again',
+    );
   };
 }

@@ -87,7 +87,12 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
   // Provider queues start once their global limits are in Redis, so no process takes more meanwhile.
   const queryWorkers = served.map((provider) => {
     const limit = providerLimit(env, provider);
-    const options = { ...base, concurrency: limit.concurrency, limiter: { max: limit.rpm, duration: 60_000 }, autorun: false };
+    const options = {
+      ...base,
+      concurrency: limit.concurrency,
+      limiter: { max: limit.rpm, duration: 60_000 },
+      autorun: false,
+    };
     return consume('query', queryQueueName(provider), handlers.query, options);
   });
   const workers: Worker[] = [
@@ -101,14 +106,22 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
   const applyLimits = () => applyProviderQueueLimits(deps.producers, env, served);
   let closing = false;
   const limitsApplied = applyLimits()
-    .catch((err: unknown) => logger.error({ err }, 'could not set the provider queue limits in Redis; each process holds its own until the next round'))
+    .catch((err: unknown) =>
+      logger.error(
+        { err },
+        'could not set the provider queue limits in Redis; each process holds its own until the next round',
+      ),
+    )
     .then(() => {
-      for (const w of queryWorkers) if (!closing) w.run().catch((err: unknown) => logger.error({ queue: w.name, err }, 'worker stopped'));
+      for (const w of queryWorkers)
+        if (!closing) w.run().catch((err: unknown) => logger.error({ queue: w.name, err }, 'worker stopped'));
     });
 
   for (const w of workers) {
     metrics.watch(w);
-    w.on('failed', (job, err) => logger.warn({ queue: w.name, jobId: job?.id, err: err.message }, 'job attempt failed'));
+    w.on('failed', (job, err) =>
+      logger.warn({ queue: w.name, jobId: job?.id, err: err.message }, 'job attempt failed'),
+    );
     w.on('error', workerErrorLogger(logger, w.name));
   }
   const periodic = new Periodic(logger);
@@ -120,7 +133,13 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
   const metricsServer =
     env.WORKER_METRICS_PORT === undefined
       ? Promise.resolve(null)
-      : startMetricsServer({ registry: metrics.registry, host: env.HOST, port: env.WORKER_METRICS_PORT, tokens: [env.METRICS_TOKEN, env.ADMIN_TOKEN], logger }).catch((err: unknown) => {
+      : startMetricsServer({
+          registry: metrics.registry,
+          host: env.HOST,
+          port: env.WORKER_METRICS_PORT,
+          tokens: [env.METRICS_TOKEN, env.ADMIN_TOKEN],
+          logger,
+        }).catch((err: unknown) => {
           logger.error({ err, port: env.WORKER_METRICS_PORT }, 'worker metrics could not listen');
           return null;
         });

@@ -19,9 +19,100 @@ export function rng(seed: number): () => number {
 
 const pick = <T>(r: () => number, items: readonly T[]): T => items[Math.floor(r() * items.length)] as T;
 
-const HEADS = ['Bright', 'Nord', 'Zen', 'Kal', 'Vex', 'Lum', 'Quant', 'Sol', 'Terra', 'Astra', 'Nimb', 'Cobal', 'Ver', 'Orb', 'Pix', 'Fluxi', 'Mira', 'Tali', 'Corv', 'Hel', 'Ryn', 'Ondo', 'Sava', 'Brio', 'Kesto', 'Vallo', 'Fenn', 'Juno', 'Primo', 'Axi', 'Élan', 'Öko', 'Bréa', 'Zéphyr', 'Lyr', 'Tessel', 'Grav', 'Oak', 'Indi', 'Polar'];
-const TAILS = ['ly', 'io', 'loom', 'flow', 'stack', 'desk', 'hub', 'wise', 'forge', 'base', 'mint', 'path', 'grid', 'nest', 'wave', 'beam', 'kit', 'lane', 'crest', 'scale', 'tide', 'yard', 'pulse', 'ra', 'vo', 'ix', 'era', 'oto', 'umi', 'ora'];
-const SECONDS = ['Analytics', 'Cloud', 'CRM', 'Labs', 'Studio', 'Pay', 'Health', 'Bank', 'Insights', 'Security', 'Mail', 'Docs', 'HR', 'Logistics', 'Assurances', 'Conseil', 'Énergie', 'Santé'];
+const HEADS = [
+  'Bright',
+  'Nord',
+  'Zen',
+  'Kal',
+  'Vex',
+  'Lum',
+  'Quant',
+  'Sol',
+  'Terra',
+  'Astra',
+  'Nimb',
+  'Cobal',
+  'Ver',
+  'Orb',
+  'Pix',
+  'Fluxi',
+  'Mira',
+  'Tali',
+  'Corv',
+  'Hel',
+  'Ryn',
+  'Ondo',
+  'Sava',
+  'Brio',
+  'Kesto',
+  'Vallo',
+  'Fenn',
+  'Juno',
+  'Primo',
+  'Axi',
+  'Élan',
+  'Öko',
+  'Bréa',
+  'Zéphyr',
+  'Lyr',
+  'Tessel',
+  'Grav',
+  'Oak',
+  'Indi',
+  'Polar',
+];
+const TAILS = [
+  'ly',
+  'io',
+  'loom',
+  'flow',
+  'stack',
+  'desk',
+  'hub',
+  'wise',
+  'forge',
+  'base',
+  'mint',
+  'path',
+  'grid',
+  'nest',
+  'wave',
+  'beam',
+  'kit',
+  'lane',
+  'crest',
+  'scale',
+  'tide',
+  'yard',
+  'pulse',
+  'ra',
+  'vo',
+  'ix',
+  'era',
+  'oto',
+  'umi',
+  'ora',
+];
+const SECONDS = [
+  'Analytics',
+  'Cloud',
+  'CRM',
+  'Labs',
+  'Studio',
+  'Pay',
+  'Health',
+  'Bank',
+  'Insights',
+  'Security',
+  'Mail',
+  'Docs',
+  'HR',
+  'Logistics',
+  'Assurances',
+  'Conseil',
+  'Énergie',
+  'Santé',
+];
 
 /** `count` distinct brand names; about a third with a second word, a fifth with an alias. */
 export function brandUniverse(count: number, seed = 7): BrandDefinition[] {
@@ -56,10 +147,30 @@ const FILLER = [
   'Reporting dashboards are where these platforms differ the most — some are very flexible, others rigid.',
   'Migration can take a few weeks 🚀, so plan an import of historical data and a short training session.',
 ];
-const GOOD = ['is widely praised for its intuitive interface', 'offers excellent automation and reliable integrations', 'stands out for its great customer support', 'is a solid, affordable choice for small teams'];
-const BAD = ['can be expensive and has a steep learning curve', 'is criticised for slow performance on large accounts', 'has limited reporting compared with its rivals'];
-const NEUTRAL = ['covers the basics of project tracking', 'is often compared on pricing and integrations', 'offers a mobile app and an open API'];
-const SITES = ['www.g2.com', 'www.capterra.com', 'www.techradar.com', 'www.lemonde.fr', 'www.bbc.co.uk', 'www.abc.net.au'];
+const GOOD = [
+  'is widely praised for its intuitive interface',
+  'offers excellent automation and reliable integrations',
+  'stands out for its great customer support',
+  'is a solid, affordable choice for small teams',
+];
+const BAD = [
+  'can be expensive and has a steep learning curve',
+  'is criticised for slow performance on large accounts',
+  'has limited reporting compared with its rivals',
+];
+const NEUTRAL = [
+  'covers the basics of project tracking',
+  'is often compared on pricing and integrations',
+  'offers a mobile app and an open API',
+];
+const SITES = [
+  'www.g2.com',
+  'www.capterra.com',
+  'www.techradar.com',
+  'www.lemonde.fr',
+  'www.bbc.co.uk',
+  'www.abc.net.au',
+];
 
 function describe(r: () => number): string {
   const x = r();
@@ -74,7 +185,8 @@ export function answer(brands: readonly BrandDefinition[], r: () => number, size
     parts.push(`${i + 1}. **${b.name}** — ${describe(r)}. ${pick(r, FILLER)}`);
   });
   parts.push('', '| Tool | Best for | Starting price |', '|---|---|---|');
-  for (const b of chosen.slice(6, 10)) parts.push(`| ${b.name} | ${pick(r, ['startups', 'enterprises', 'agencies'])} | $${Math.floor(r() * 50) + 5}/mo |`);
+  for (const b of chosen.slice(6, 10))
+    parts.push(`| ${b.name} | ${pick(r, ['startups', 'enterprises', 'agencies'])} | $${Math.floor(r() * 50) + 5}/mo |`);
   parts.push('');
   let k = 10;
   let text = parts.join('\n');

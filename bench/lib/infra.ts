@@ -20,7 +20,11 @@ export interface BenchInfra {
   close(): Promise<void>;
 }
 
-export async function benchInfra(name: string, extraEnv: Record<string, string> = {}, keepDatabase = false): Promise<BenchInfra> {
+export async function benchInfra(
+  name: string,
+  extraEnv: Record<string, string> = {},
+  keepDatabase = false,
+): Promise<BenchInfra> {
   const base = loadEnv();
   const url = new URL(process.env.BENCH_DATABASE_URL ?? base.DATABASE_URL);
   url.pathname = `/citewatch_bench_${name}`;
@@ -32,10 +36,26 @@ export async function benchInfra(name: string, extraEnv: Record<string, string> 
   await c.end();
   await migrate({ databaseUrl: url.toString(), migrationsDir: migrationsDir() });
   const prefix = `bench-${randomUUID().slice(0, 8)}`;
-  const env = loadEnv({ ...process.env, DATABASE_URL: url.toString(), QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', WORKER_SCHEDULER: 'false', ...extraEnv });
-  const db = createDatabase({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, applicationName: 'citewatch-bench' });
+  const env = loadEnv({
+    ...process.env,
+    DATABASE_URL: url.toString(),
+    QUEUE_PREFIX: prefix,
+    LOG_LEVEL: 'warn',
+    WORKER_SCHEDULER: 'false',
+    ...extraEnv,
+  });
+  const db = createDatabase({
+    url: env.DATABASE_URL,
+    poolSize: env.DATABASE_POOL_SIZE,
+    applicationName: 'citewatch-bench',
+  });
   const redis = createRedis(env.REDIS_URL, 'worker');
-  const producers = new Producers({ connection: redis, prefix, queryAttempts: env.PROVIDER_MAX_ATTEMPTS, queryBackoffMs: env.PROVIDER_BACKOFF_MS });
+  const producers = new Producers({
+    connection: redis,
+    prefix,
+    queryAttempts: env.PROVIDER_MAX_ATTEMPTS,
+    queryBackoffMs: env.PROVIDER_BACKOFF_MS,
+  });
   return {
     env,
     db,

@@ -24,7 +24,13 @@ const PAGE_TITLES: Record<PageName, string> = {
   prompts: 'Prompts',
   runs: 'Runs',
 };
-const NAV_LABELS: Record<PageName, string> = { overview: 'Overview', experiments: 'Experiments', citations: 'Citations', prompts: 'Prompts', runs: 'Runs' };
+const NAV_LABELS: Record<PageName, string> = {
+  overview: 'Overview',
+  experiments: 'Experiments',
+  citations: 'Citations',
+  prompts: 'Prompts',
+  runs: 'Runs',
+};
 
 export function App() {
   const [key, setKey] = useState(loadKey);
@@ -88,7 +94,12 @@ function Dashboard({ onForgetKey }: { onForgetKey(): void }) {
         {workspaces.state === 'ok' && workspaces.data.length > 0 && (
           <label class="workspace-picker">
             Workspace
-            <select value={route.workspaceId ?? ''} onChange={(e) => (location.hash = e.currentTarget.value ? hrefOf(e.currentTarget.value, route.page) : '#/')}>
+            <select
+              value={route.workspaceId ?? ''}
+              onChange={(e) =>
+                (location.hash = e.currentTarget.value ? hrefOf(e.currentTarget.value, route.page) : '#/')
+              }
+            >
               {!route.workspaceId && <option value="">Choose…</option>}
               {workspaces.data.map((w) => (
                 <option key={w.id} value={w.id}>
@@ -110,7 +121,10 @@ function Dashboard({ onForgetKey }: { onForgetKey(): void }) {
           <Show value={workspaces} what="workspaces">
             {(list) =>
               list.length === 0 ? (
-                <p class="empty">This key's organization has no workspace yet. Create one with POST /v1/workspaces (see /docs), or run `npm run demo`.</p>
+                <p class="empty">
+                  This key's organization has no workspace yet. Create one with POST /v1/workspaces (see /docs), or run
+                  `npm run demo`.
+                </p>
               ) : (
                 <ul class="workspace-list">
                   {list.map((w) => (
@@ -152,7 +166,10 @@ function WorkspacePages({ route, workspaceId }: { route: Route; workspaceId: str
         <ul>
           {PAGES.map((page) => (
             <li key={page}>
-              <a href={hrefOf(workspaceId, page, keptParams(route.params))} aria-current={page === route.page ? 'page' : undefined}>
+              <a
+                href={hrefOf(workspaceId, page, keptParams(route.params))}
+                aria-current={page === route.page ? 'page' : undefined}
+              >
                 {NAV_LABELS[page]}
               </a>
             </li>

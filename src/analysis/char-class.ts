@@ -12,7 +12,8 @@ export const CJK = 2;
 export const CLASS_TABLE = new Uint8Array(0x10000); // class + 1; 0 = not computed yet
 const ASTRAL_CLASS = new Map<number, number>();
 const WORD_RE = /^[\p{L}\p{N}\p{M}]$/u;
-const CJK_RE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u30fc\u3005\u3006]$/u;
+const CJK_RE =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u30fc\u3005\u3006]$/u;
 
 function computeClass(ch: string): number {
   if (CJK_RE.test(ch)) return CJK;

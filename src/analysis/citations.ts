@@ -8,7 +8,13 @@ import type { CompiledBrands } from './compile.js';
 import { scanLinks, type LinkRegion } from './links.js';
 import { thinkRanges } from './structure.js';
 import type { AnswerInput, CitationFact, CitationSourceKind } from './types.js';
-import { hostFromTitle, isGroundingRedirect, normalizeUrl, registrableDomain, UNRESOLVED_GROUNDING_DOMAIN } from './url-normalize.js';
+import {
+  hostFromTitle,
+  isGroundingRedirect,
+  normalizeUrl,
+  registrableDomain,
+  UNRESOLVED_GROUNDING_DOMAIN,
+} from './url-normalize.js';
 
 /** Brand owning a host: the brand with that host among its domains, the most specific one winning. */
 export function ownerOf(brands: CompiledBrands, host: string): string | null {
@@ -56,8 +62,13 @@ function titleFromLabel(label: string | null): string | null {
   if (label === null) return null;
   const plain = plainAsciiLabel(label);
   if (plain === true) return label;
-  if (plain === null && /^[\p{L}\p{N}][^*_`[\]\s]*(?: [^*_`[\]\s]+)*$/u.test(label) && /\p{L}/u.test(label)) return label; // plain text: as is
-  const t = label.replace(/[*_`]+/g, '').replace(/^\[+|\]+$/g, '').replace(/\s+/g, ' ').trim();
+  if (plain === null && /^[\p{L}\p{N}][^*_`[\]\s]*(?: [^*_`[\]\s]+)*$/u.test(label) && /\p{L}/u.test(label))
+    return label; // plain text: as is
+  const t = label
+    .replace(/[*_`]+/g, '')
+    .replace(/^\[+|\]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return t.length === 0 || /^[\d\s.,;:()[\]†-]+$/.test(t) ? null : t;
 }
 
@@ -67,10 +78,16 @@ interface Candidate {
   source: CitationSourceKind;
 }
 
-export function citationsFrom(answer: AnswerInput, brands: CompiledBrands, regions: readonly LinkRegion[]): CitationFact[] {
+export function citationsFrom(
+  answer: AnswerInput,
+  brands: CompiledBrands,
+  regions: readonly LinkRegion[],
+): CitationFact[] {
   const candidates: Candidate[] = [];
   const annotations = (answer.citations ?? []).map((c, k) => ({ c, k }));
-  annotations.sort((a, b) => (a.c.start ?? Number.MAX_SAFE_INTEGER) - (b.c.start ?? Number.MAX_SAFE_INTEGER) || a.k - b.k);
+  annotations.sort(
+    (a, b) => (a.c.start ?? Number.MAX_SAFE_INTEGER) - (b.c.start ?? Number.MAX_SAFE_INTEGER) || a.k - b.k,
+  );
   for (const { c } of annotations) candidates.push({ url: c.url, title: c.title, source: 'annotation' });
   for (const r of regions) {
     if (r.cite && r.href) candidates.push({ url: r.href, title: titleFromLabel(r.label), source: 'link' });

@@ -111,7 +111,8 @@ export function compileBrands(brands: readonly BrandDefinition[]): CompiledBrand
     for (const written of [b.name, ...(b.aliases ?? [])]) {
       const alias = parseAlias(written, index, caseSensitive);
       if (!alias) continue;
-      const key = alias.cased ?? alias.lead + alias.tokens.map((t, k) => (k ? alias.seps[k - 1] : '') + t).join('') + alias.trail;
+      const key =
+        alias.cased ?? alias.lead + alias.tokens.map((t, k) => (k ? alias.seps[k - 1] : '') + t).join('') + alias.trail;
       if (seen.has(key)) continue;
       seen.add(key);
       aliases.push(alias);

@@ -41,7 +41,11 @@ export const NO_EXCLUSIONS: Exclusions = {
 };
 
 /** Regions given up front (sorted, merged `ranges`; `hosts`: bare host start → end). */
-export function eagerExclusions(ranges: readonly Range[], skip: readonly Range[], hosts: ReadonlyMap<number, number>): Exclusions {
+export function eagerExclusions(
+  ranges: readonly Range[],
+  skip: readonly Range[],
+  hosts: ReadonlyMap<number, number>,
+): Exclusions {
   return {
     skip,
     excluded: (s, e) => overlaps(ranges, s, e) && hosts.get(s) !== e,

@@ -71,7 +71,14 @@ import { prepareMentions, withSentiment } from './mentions.js';
 import { mergeRanges, type Range } from './ranges.js';
 import { lexiconSentimentScorer } from './sentiment/lexicon-scorer.js';
 import { thinkRanges } from './structure.js';
-import type { AnalysisResult, AnswerInput, AsyncSentimentScorer, SentimentInput, SentimentRequest, SentimentScorer } from './types.js';
+import type {
+  AnalysisResult,
+  AnswerInput,
+  AsyncSentimentScorer,
+  SentimentInput,
+  SentimentRequest,
+  SentimentScorer,
+} from './types.js';
 
 export type * from './types.js';
 export { compileBrands, type CompiledBrands } from './compile.js';
@@ -89,7 +96,12 @@ function sentimentRequest(answer: AnswerInput, brands: SentimentInput[]): Sentim
 }
 
 /** Matches with every region of the text found first (exclusions.ts, "eager"). */
-function matchWithRegions(c: CompiledBrands, text: string, think: Range[], regions: readonly LinkRegion[]): BrandMatches[] {
+function matchWithRegions(
+  c: CompiledBrands,
+  text: string,
+  think: Range[],
+  regions: readonly LinkRegion[],
+): BrandMatches[] {
   const ranges: Range[] = [];
   const skip: Range[] = [];
   const hosts = new Map<number, number>();
@@ -116,7 +128,10 @@ function scan(c: CompiledBrands, text: string) {
 export function findMentions(compiled: CompiledBrands, text: string): BrandMatches[] {
   // URL rules checked only around matches (exclusions.ts); the eager way when that cannot decide.
   const think = thinkRanges(text);
-  return findBrandMatches(compiled, text, lazyExclusions(text, think)) ?? matchWithRegions(compiled, text, think, scanLinks(text, think));
+  return (
+    findBrandMatches(compiled, text, lazyExclusions(text, think)) ??
+    matchWithRegions(compiled, text, think, scanLinks(text, think))
+  );
 }
 
 export function analyzeAnswer(
@@ -127,10 +142,7 @@ export function analyzeAnswer(
   const { regions, matches } = scan(compiled, answer.text);
   const prepared = prepareMentions(compiled, answer.text, matches);
   const scorer = options.sentiment ?? lexiconSentimentScorer;
-  const scores =
-    prepared.facts.length === 0
-      ? []
-      : scorer.scoreAll(sentimentRequest(answer, prepared.sentiment));
+  const scores = prepared.facts.length === 0 ? [] : scorer.scoreAll(sentimentRequest(answer, prepared.sentiment));
   return {
     mentions: withSentiment(prepared.facts, scores),
     citations: citationsFrom(answer, compiled, regions),
@@ -146,10 +158,7 @@ export async function analyzeAnswerAsync(
   const { regions, matches } = scan(compiled, answer.text);
   const prepared = prepareMentions(compiled, answer.text, matches);
   const scorer = options.sentiment ?? lexiconSentimentScorer;
-  const scores =
-    prepared.facts.length === 0
-      ? []
-      : await scorer.scoreAll(sentimentRequest(answer, prepared.sentiment));
+  const scores = prepared.facts.length === 0 ? [] : await scorer.scoreAll(sentimentRequest(answer, prepared.sentiment));
   return {
     mentions: withSentiment(prepared.facts, scores),
     citations: citationsFrom(answer, compiled, regions),

@@ -118,7 +118,8 @@ function settle(): void {
   let i = 0;
   let j = 0;
   while (i < claimedCount || j < pendingCount) {
-    const fromClaimed = j >= pendingCount || (i < claimedCount && (claimed[i * 2] as number) <= (pending[j * 2] as number));
+    const fromClaimed =
+      j >= pendingCount || (i < claimedCount && (claimed[i * 2] as number) <= (pending[j * 2] as number));
     const s = fromClaimed ? (claimed[i * 2] as number) : (pending[j * 2] as number);
     const e = fromClaimed ? (claimed[i * 2 + 1] as number) : (pending[j * 2 + 1] as number);
     if (fromClaimed) i++;
@@ -222,7 +223,8 @@ function autolinks(text: string, think: readonly Range[], from: number, to: numb
   for (let k = text.indexOf('<', from); k >= 0 && k < to; k = text.indexOf('<', k + 1)) {
     const mail = startsWithAscii(text, k + 1, 'mailto:');
     const www = !mail && startsWithAscii(text, k + 1, 'www.');
-    if (!mail && !www && !startsWithAscii(text, k + 1, 'http://') && !startsWithAscii(text, k + 1, 'https://')) continue;
+    if (!mail && !www && !startsWithAscii(text, k + 1, 'http://') && !startsWithAscii(text, k + 1, 'https://'))
+      continue;
     if (inside(think, k) || claimedEndAt(k) >= 0) continue;
     const close = text.indexOf('>', k);
     if (close < 0 || /\s/.test(text.slice(k + 1, close))) continue;
@@ -274,7 +276,11 @@ function hostsAndEmails(text: string, think: readonly Range[], from: number, to:
     while (s > 0 && (isHostUnit(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 46)) s--;
     while (text.charCodeAt(s) === 46 || text.charCodeAt(s) === 45) s++;
     let e = k + 1;
-    while (e < n && (isHostUnit(text.charCodeAt(e)) || (text.charCodeAt(e) === 46 && isHostUnit(text.charCodeAt(e + 1))))) e++;
+    while (
+      e < n &&
+      (isHostUnit(text.charCodeAt(e)) || (text.charCodeAt(e) === 46 && isHostUnit(text.charCodeAt(e + 1))))
+    )
+      e++;
     while (text.charCodeAt(e - 1) === 45) e--;
     const before = s > 0 ? text.charCodeAt(s - 1) : 32;
     if (before === 64 /* @ */) {

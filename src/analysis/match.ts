@@ -23,7 +23,28 @@ export interface BrandMatches {
 }
 
 // Words before an apostrophe that elide into the next word: French l', d', qu'… and Italian dell'…
-const ELISIONS = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'presqu', 'dell', 'all', 'dall', 'nell', 'sull', 'un']);
+const ELISIONS = new Set([
+  'l',
+  'd',
+  'j',
+  'm',
+  'n',
+  's',
+  't',
+  'c',
+  'qu',
+  'jusqu',
+  'lorsqu',
+  'puisqu',
+  'quoiqu',
+  'presqu',
+  'dell',
+  'all',
+  'dall',
+  'nell',
+  'sull',
+  'un',
+]);
 const APOSTROPHE = "'";
 
 /** Text separator equals the alias separator once folded, runs of spaces counting as one. */
@@ -90,10 +111,17 @@ function verify(text: string, toks: Tokens, i: number, j: number, a: CompiledAli
   const start = (toks.start[i] as number) - a.lead.length;
   const end = (toks.end[j] as number) + a.trail.length;
   if (start < 0 || end > text.length) return false;
-  if (a.lead && (foldSlice(text, start, toks.start[i] as number) !== a.lead || classAtText(text, start - 1) === WORD)) return false;
-  if (a.trail && (foldSlice(text, toks.end[j] as number, end) !== a.trail || classAtText(text, end) === WORD)) return false;
+  if (a.lead && (foldSlice(text, start, toks.start[i] as number) !== a.lead || classAtText(text, start - 1) === WORD))
+    return false;
+  if (a.trail && (foldSlice(text, toks.end[j] as number, end) !== a.trail || classAtText(text, end) === WORD))
+    return false;
   // After the name, an apostrophe may only open a possessive ("HubSpot's") or close a quote.
-  if (!a.trail && mayBeApostrophe(text, end) && foldedAt(text, end) === APOSTROPHE && classAtText(text, end + 1) === WORD) {
+  if (
+    !a.trail &&
+    mayBeApostrophe(text, end) &&
+    foldedAt(text, end) === APOSTROPHE &&
+    classAtText(text, end + 1) === WORD
+  ) {
     const possessive = foldedAt(text, end + 1) === 's' && classAtText(text, end + 2) !== WORD;
     if (!possessive) return false; // "don't" is not the brand "Don"
   }
@@ -101,7 +129,9 @@ function verify(text: string, toks: Tokens, i: number, j: number, a: CompiledAli
   if (!a.lead && start >= 2 && mayBeApostrophe(text, start - 1) && foldedAt(text, start - 1) === APOSTROPHE) {
     // The word before, as a tokenizer that skips URL text reads it (it never sees a word that begins in a URL).
     const before =
-      i > 0 && toks.end[i - 1] === start - 1 && excl.wordRead(tokenBegin(toks, i - 1), toks.start[i - 1] as number) ? foldSlice(text, toks.start[i - 1] as number, start - 1) : null;
+      i > 0 && toks.end[i - 1] === start - 1 && excl.wordRead(tokenBegin(toks, i - 1), toks.start[i - 1] as number)
+        ? foldSlice(text, toks.start[i - 1] as number, start - 1)
+        : null;
     if (before === null) {
       if (classAtText(text, start - 2) === WORD) return false;
     } else if (!ELISIONS.has(before)) return false; // "o'clock"
@@ -176,13 +206,16 @@ function resetStamps(): number {
 /** Overlapping matches of one brand ("Google Cloud" and "Google" on the same words) count once. */
 function leftmostLongest(m: BrandMatches): void {
   let ordered = true;
-  for (let k = 1; k < m.spans.length && ordered; k++) ordered = (m.spans[k] as Range)[0] >= (m.spans[k - 1] as Range)[1];
+  for (let k = 1; k < m.spans.length && ordered; k++)
+    ordered = (m.spans[k] as Range)[0] >= (m.spans[k - 1] as Range)[1];
   if (ordered) return; // the usual case: separate occurrences, already in order
-  const order = m.spans.map((_, k) => k).sort((x, y) => {
-    const a = m.spans[x] as Range;
-    const b = m.spans[y] as Range;
-    return a[0] - b[0] || b[1] - a[1];
-  });
+  const order = m.spans
+    .map((_, k) => k)
+    .sort((x, y) => {
+      const a = m.spans[x] as Range;
+      const b = m.spans[y] as Range;
+      return a[0] - b[0] || b[1] - a[1];
+    });
   const spans: Range[] = [];
   const aliasIds: number[] = [];
   let end = -1;

@@ -61,7 +61,10 @@ export function mergeSorted(a: readonly Range[], b: readonly Range[]): Range[] {
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    const r = j >= b.length || (i < a.length && (a[i] as Range)[0] <= (b[j] as Range)[0]) ? (a[i++] as Range) : (b[j++] as Range);
+    const r =
+      j >= b.length || (i < a.length && (a[i] as Range)[0] <= (b[j] as Range)[0])
+        ? (a[i++] as Range)
+        : (b[j++] as Range);
     const last = out[out.length - 1];
     if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
     else out.push([r[0], r[1]]);

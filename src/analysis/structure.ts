@@ -8,7 +8,11 @@ import type { Range } from './ranges.js';
 function hasThinkTag(text: string): boolean {
   for (let k = text.indexOf('<'); k >= 0; k = text.indexOf('<', k + 1)) {
     const c = text.charCodeAt(text.charCodeAt(k + 1) === 47 /* / */ ? k + 2 : k + 1) | 32;
-    if ((c === 116 /* t */ || c === 114) /* r */ && /^<\/?(?:think|thinking|reasoning)\s*>/i.test(text.slice(k, k + 14))) return true;
+    if (
+      (c === 116 /* t */ || c === 114) /* r */ &&
+      /^<\/?(?:think|thinking|reasoning)\s*>/i.test(text.slice(k, k + 14))
+    )
+      return true;
   }
   return false;
 }
@@ -110,7 +114,8 @@ function lineAt(text: string, start: number): Line {
   }
   // Only lines starting with a marker character can be list items: skip the regex for the rest.
   const first = text.charCodeAt(k);
-  const marker = first === 45 || first === 42 || first === 43 || first === 0x2022 || first === 62 || (first >= 48 && first <= 57);
+  const marker =
+    first === 45 || first === 42 || first === 43 || first === 0x2022 || first === 62 || (first >= 48 && first <= 57);
   const m = marker ? ITEM.exec(text.slice(start, Math.min(end, start + 200))) : null;
   return { start, end, indent, item: m ? (m[2] ? 'ul' : 'ol') : null, blank: k >= end };
 }

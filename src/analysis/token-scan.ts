@@ -38,7 +38,13 @@ export interface ScanOutput {
   leadCount: number;
 }
 
-export const out: ScanOutput = { candidateCount: 0, cuts: new Int32Array(16), cutCount: 0, leads: new Int32Array(16), leadCount: 0 };
+export const out: ScanOutput = {
+  candidateCount: 0,
+  cuts: new Int32Array(16),
+  cutCount: 0,
+  leads: new Int32Array(16),
+  leadCount: 0,
+};
 
 function push(list: 'cuts' | 'leads', count: number, a: number, b = -1): void {
   let arr = out[list];
@@ -80,7 +86,8 @@ function foldNonAscii(text: string, i: number, c: number): number {
   const next = foldCharAt(text, i);
   const folded = rareOut;
   rareUnit = folded.length === 1 ? folded.charCodeAt(0) : -1;
-  if (folded.length === 0) rareClass = -1; // dropped (zero-width, combining accent): neither word nor boundary
+  if (folded.length === 0)
+    rareClass = -1; // dropped (zero-width, combining accent): neither word nor boundary
   else {
     const first = classOf(folded.codePointAt(0) as number);
     rareClass = first;

@@ -67,7 +67,12 @@ export function tokenBegin(toks: Tokens, index: number): number {
  * for tokens that must outlive it (brand compilation). `skip` lists sorted, disjoint ranges that
  * can hold no mention (URLs, reasoning): they are not read at all.
  */
-export function tokenize(text: string, own = false, filter: Uint8Array | null = null, skip: readonly Range[] = NO_RANGES): Tokens {
+export function tokenize(
+  text: string,
+  own = false,
+  filter: Uint8Array | null = null,
+  skip: readonly Range[] = NO_RANGES,
+): Tokens {
   const n = text.length;
   if (bytes.length < n * 2 + 4) {
     bytes = Buffer.allocUnsafeSlow(Math.max(n * 4, 16384));

@@ -16,10 +16,47 @@ import { urlEnd } from './link-syntax.js';
 export const UNRESOLVED_GROUNDING_DOMAIN = 'unresolved-grounding.invalid';
 
 const TRACKING = new Set([
-  'gclid', 'gclsrc', 'dclid', 'gbraid', 'wbraid', 'fbclid', 'msclkid', 'yclid', 'twclid', 'ttclid', 'li_fat_id',
-  'igshid', 'mc_cid', 'mc_eid', '_hsenc', '_hsmi', 'hsctatracking', 'mkt_tok', 'srsltid', '_ga', '_gl', 'oly_anon_id',
-  'oly_enc_id', 'vero_id', 'vero_conv', 'rb_clickid', 's_cid', 'ref_src', 'spm', 'trk', 'trkcampaign', 'sc_cid',
-  'epik', 'ncid', 'cmpid', 'wt_mc', 'wt.mc_id', 'at_medium', 'at_campaign', 'mkwid', 'pcrid',
+  'gclid',
+  'gclsrc',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'fbclid',
+  'msclkid',
+  'yclid',
+  'twclid',
+  'ttclid',
+  'li_fat_id',
+  'igshid',
+  'mc_cid',
+  'mc_eid',
+  '_hsenc',
+  '_hsmi',
+  'hsctatracking',
+  'mkt_tok',
+  'srsltid',
+  '_ga',
+  '_gl',
+  'oly_anon_id',
+  'oly_enc_id',
+  'vero_id',
+  'vero_conv',
+  'rb_clickid',
+  's_cid',
+  'ref_src',
+  'spm',
+  'trk',
+  'trkcampaign',
+  'sc_cid',
+  'epik',
+  'ncid',
+  'cmpid',
+  'wt_mc',
+  'wt.mc_id',
+  'at_medium',
+  'at_campaign',
+  'mkwid',
+  'pcrid',
 ]);
 
 export interface NormalizedUrl {
@@ -30,7 +67,8 @@ export interface NormalizedUrl {
   domain: string;
 }
 
-const TRACKING_HINT = /[?&](?:utm_|gclid|gclsrc|dclid|gbraid|wbraid|fbclid|msclkid|yclid|twclid|ttclid|li_fat_id|igshid|mc_|_hs|hsctatracking|mkt_tok|srsltid|_ga|_gl|oly_|vero_|rb_clickid|s_cid|ref_src|spm|trk|sc_cid|epik|ncid|cmpid|wt|at_|mkwid|pcrid)/i;
+const TRACKING_HINT =
+  /[?&](?:utm_|gclid|gclsrc|dclid|gbraid|wbraid|fbclid|msclkid|yclid|twclid|ttclid|li_fat_id|igshid|mc_|_hs|hsctatracking|mkt_tok|srsltid|_ga|_gl|oly_|vero_|rb_clickid|s_cid|ref_src|spm|trk|sc_cid|epik|ncid|cmpid|wt|at_|mkwid|pcrid)/i;
 
 function isTracking(key: string): boolean {
   const k = key.toLowerCase();
@@ -63,7 +101,8 @@ function withoutTracking(search: string): string {
     if (amp < 0) amp = n;
     if (amp > from) {
       const eq = search.indexOf('=', from);
-      if (!isTracking(search.slice(from, eq < 0 || eq > amp ? amp : eq))) out += (out.length > 0 ? '&' : '?') + search.slice(from, amp);
+      if (!isTracking(search.slice(from, eq < 0 || eq > amp ? amp : eq)))
+        out += (out.length > 0 ? '&' : '?') + search.slice(from, amp);
     }
     from = amp + 1;
   }
@@ -111,7 +150,7 @@ const SIMPLE = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   if (/[a-z0-9.-]/i.test(ch)) SIMPLE[c] = HOST_UNIT | PATH_UNIT | QUERY_UNIT;
-  else if ("_~!$&()*+,;=:@/".includes(ch)) SIMPLE[c] = PATH_UNIT | QUERY_UNIT;
+  else if ('_~!$&()*+,;=:@/'.includes(ch)) SIMPLE[c] = PATH_UNIT | QUERY_UNIT;
 }
 SIMPLE[39] = PATH_UNIT; // '
 SIMPLE[63] = QUERY_UNIT; // ? inside the query
@@ -121,7 +160,13 @@ function plainLabel(s: string, from: number, to: number): boolean {
   if (to === from || to - from > 63) return false;
   // "xn--" labels are Punycode, which the parser validates.
   const c0 = s.charCodeAt(from) | 32;
-  return !(to - from >= 4 && c0 === 120 && (s.charCodeAt(from + 1) | 32) === 110 && s.charCodeAt(from + 2) === 45 && s.charCodeAt(from + 3) === 45);
+  return !(
+    to - from >= 4 &&
+    c0 === 120 &&
+    (s.charCodeAt(from + 1) | 32) === 110 &&
+    s.charCodeAt(from + 2) === 45 &&
+    s.charCodeAt(from + 3) === 45
+  );
 }
 
 /**
@@ -133,7 +178,8 @@ function simpleUrl(s: string): NormalizedUrl | null {
   let p: number;
   let protocol: string;
   const c0 = s.charCodeAt(0) | 32;
-  if (c0 !== 104 || (s.charCodeAt(1) | 32) !== 116 || (s.charCodeAt(2) | 32) !== 116 || (s.charCodeAt(3) | 32) !== 112) return null;
+  if (c0 !== 104 || (s.charCodeAt(1) | 32) !== 116 || (s.charCodeAt(2) | 32) !== 116 || (s.charCodeAt(3) | 32) !== 112)
+    return null;
   if (s.charCodeAt(4) === 58) {
     protocol = 'http:';
     p = 5;
@@ -197,7 +243,10 @@ function simpleUrl(s: string): NormalizedUrl | null {
 /** Whether the path segment after the "/" at `slash`, up to `end`, is "." or "..". */
 function isDotSegment(s: string, slash: number, end: number): boolean {
   const len = end - slash - 1;
-  return (len === 1 && s.charCodeAt(slash + 1) === 46) || (len === 2 && s.charCodeAt(slash + 1) === 46 && s.charCodeAt(slash + 2) === 46);
+  return (
+    (len === 1 && s.charCodeAt(slash + 1) === 46) ||
+    (len === 2 && s.charCodeAt(slash + 1) === 46 && s.charCodeAt(slash + 2) === 46)
+  );
 }
 
 export function isGroundingRedirect(host: string, url: string): boolean {
@@ -207,7 +256,12 @@ export function isGroundingRedirect(host: string, url: string): boolean {
 /** The host a grounding chunk title names ("hubspot.com", "www.bbc.co.uk"), or null for a page title. */
 export function hostFromTitle(title: string | null): string | null {
   if (!title) return null;
-  const t = title.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/[/?#].*$/, '').replace(/\.$/, '');
+  const t = title
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/[/?#].*$/, '')
+    .replace(/\.$/, '');
   if (!/^[a-z0-9\u00c0-\uffff-]+(?:\.[a-z0-9\u00c0-\uffff-]+)+$/.test(t)) return null;
   const parsed = parseDomain(t, { allowPrivateDomains: true });
   if (!parsed.domain || !(parsed.isIcann || parsed.isPrivate) || !parsed.hostname) return null;

@@ -17,7 +17,9 @@ export async function orgsCommand(argv: string[], io: CliIo): Promise<number> {
   const db = createDatabase({ url: env.DATABASE_URL, poolSize: 2, applicationName: 'citewatch-cli' });
   try {
     const org = await createOrganization(db.prisma, name);
-    io.stdout.write(values.json ? `${JSON.stringify({ id: org.id, name: org.name })}\n` : `organization ${org.id} (${org.name})\n`);
+    io.stdout.write(
+      values.json ? `${JSON.stringify({ id: org.id, name: org.name })}\n` : `organization ${org.id} (${org.name})\n`,
+    );
     return 0;
   } finally {
     await db.close();
@@ -32,25 +34,42 @@ export async function keysCommand(argv: string[], io: CliIo): Promise<number> {
     'expires-in-days': { type: 'string' },
     json: { type: 'boolean' },
   });
-  if (positionals[0] !== 'create') throw new UsageError('usage: citewatch keys create --org ID [--name N] [--scopes read,write,admin] [--expires-in-days N]');
+  if (positionals[0] !== 'create')
+    throw new UsageError(
+      'usage: citewatch keys create --org ID [--name N] [--scopes read,write,admin] [--expires-in-days N]',
+    );
   const org = String(values.org ?? '');
-  if (!isUuid(org)) throw new UsageError('--org must be an organization id (a UUID); create one with "citewatch orgs create --name NAME"');
-  const scopes = String(values.scopes ?? 'admin').split(',').map((s) => s.trim());
+  if (!isUuid(org))
+    throw new UsageError(
+      '--org must be an organization id (a UUID); create one with "citewatch orgs create --name NAME"',
+    );
+  const scopes = String(values.scopes ?? 'admin')
+    .split(',')
+    .map((s) => s.trim());
   const bad = scopes.filter((s) => !['read', 'write', 'admin'].includes(s));
-  if (bad.length || scopes.length === 0) throw new UsageError(`--scopes takes read, write and/or admin (got: ${bad.join(', ')})`);
+  if (bad.length || scopes.length === 0)
+    throw new UsageError(`--scopes takes read, write and/or admin (got: ${bad.join(', ')})`);
   let expiresAt: Date | null = null;
   if (values['expires-in-days'] !== undefined) {
     const days = Number(values['expires-in-days']);
-    if (!Number.isInteger(days) || days < 1 || days > 3650) throw new UsageError('--expires-in-days must be a whole number from 1 to 3650');
+    if (!Number.isInteger(days) || days < 1 || days > 3650)
+      throw new UsageError('--expires-in-days must be a whole number from 1 to 3650');
     expiresAt = new Date(Date.now() + days * 86_400_000);
   }
   const env = loadEnv();
   const db = createDatabase({ url: env.DATABASE_URL, poolSize: 2, applicationName: 'citewatch-cli' });
   try {
     if (!(await findOrganization(db.prisma, org))) throw new UsageError(`no organization ${org}`);
-    const { record, key } = await createApiKey(db.prisma, { organizationId: org, name: String(values.name ?? 'cli'), scopes: scopes as Scope[], expiresAt });
-    if (values.json) io.stdout.write(`${JSON.stringify({ id: record.id, prefix: record.prefix, scopes: record.scopes, key })}\n`);
-    else io.stdout.write(`API key ${record.prefix} (${record.scopes.join(', ')}) — shown once, store it now:\n${key}\n`);
+    const { record, key } = await createApiKey(db.prisma, {
+      organizationId: org,
+      name: String(values.name ?? 'cli'),
+      scopes: scopes as Scope[],
+      expiresAt,
+    });
+    if (values.json)
+      io.stdout.write(`${JSON.stringify({ id: record.id, prefix: record.prefix, scopes: record.scopes, key })}\n`);
+    else
+      io.stdout.write(`API key ${record.prefix} (${record.scopes.join(', ')}) — shown once, store it now:\n${key}\n`);
     return 0;
   } finally {
     await db.close();

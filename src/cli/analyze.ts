@@ -55,7 +55,9 @@ async function readInput(file: string, io: AnalyzeIo, what: string): Promise<str
     return await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read ${what} ${file}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`);
+    throw new InputError(
+      `cannot read ${what} ${file}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`,
+    );
   }
 }
 
@@ -114,9 +116,12 @@ export async function analyzeCommand(argv: string[], io: AnalyzeIo): Promise<num
     const { brands: brandsPath, provider = 'text' } = args.values;
     if (!brandsPath) throw new InputError(`--brands is required; ${USAGE}`);
     if (!PROVIDERS.includes(provider)) {
-      throw new InputError(`unknown provider "${provider}" (expected ${PROVIDERS.filter((p) => p !== 'mock').join(', ')})`);
+      throw new InputError(
+        `unknown provider "${provider}" (expected ${PROVIDERS.filter((p) => p !== 'mock').join(', ')})`,
+      );
     }
-    if (args.positionals.length !== 1) throw new InputError(`expected exactly one FILE (or - for standard input); ${USAGE}`);
+    if (args.positionals.length !== 1)
+      throw new InputError(`expected exactly one FILE (or - for standard input); ${USAGE}`);
     const file = args.positionals[0] as string;
     if (brandsPath === '-' && file === '-') throw new InputError('--brands and FILE cannot both be standard input');
 
@@ -135,7 +140,13 @@ export async function analyzeCommand(argv: string[], io: AnalyzeIo): Promise<num
         spans: m.spans,
         snippet: m.snippet,
       })),
-      citations: result.citations.map((c) => ({ url: c.url, domain: c.domain, title: c.title, source: c.source, brand: nameOf(c.brandId) })),
+      citations: result.citations.map((c) => ({
+        url: c.url,
+        domain: c.domain,
+        title: c.title,
+        source: c.source,
+        brand: nameOf(c.brandId),
+      })),
     };
     io.stdout.write(`${JSON.stringify(out)}\n`);
     return 0;

@@ -34,25 +34,52 @@ export const DEMO_BRANDS = [
 
 export const DEMO_PROMPTS = [
   { text: 'What is the best CRM for a 10-person startup?', locale: 'en-US', tags: ['crm', 'startup'] },
-  { text: 'Which CRM has the best email integrations for a sales team?', locale: 'en-US', tags: ['crm', 'integrations'] },
+  {
+    text: 'Which CRM has the best email integrations for a sales team?',
+    locale: 'en-US',
+    tags: ['crm', 'integrations'],
+  },
   { text: 'Compare the most affordable CRM tools for small businesses.', locale: 'en-GB', tags: ['crm', 'pricing'] },
   { text: 'Quel est le meilleur CRM pour une PME en France ?', locale: 'fr-FR', tags: ['crm', 'pme'] },
-  { text: 'Quel logiciel CRM recommandez-vous pour une équipe commerciale de 20 personnes ?', locale: 'fr-FR', tags: ['crm', 'sales'] },
-  { text: 'Quels CRM offrent le meilleur rapport qualité-prix pour une startup ?', locale: 'fr-FR', tags: ['crm', 'pricing'] },
+  {
+    text: 'Quel logiciel CRM recommandez-vous pour une équipe commerciale de 20 personnes ?',
+    locale: 'fr-FR',
+    tags: ['crm', 'sales'],
+  },
+  {
+    text: 'Quels CRM offrent le meilleur rapport qualité-prix pour une startup ?',
+    locale: 'fr-FR',
+    tags: ['crm', 'pricing'],
+  },
 ];
 
 export const DEMO_CONFIGS = [
-  { name: 'Mock assistant, temperature 0.2', provider: 'mock', model: 'mock-assistant-1', params: { temperature: 0.2, webSearch: true } },
-  { name: 'Mock assistant, temperature 1.0', provider: 'mock', model: 'mock-assistant-1', params: { temperature: 1.0, webSearch: true } },
+  {
+    name: 'Mock assistant, temperature 0.2',
+    provider: 'mock',
+    model: 'mock-assistant-1',
+    params: { temperature: 0.2, webSearch: true },
+  },
+  {
+    name: 'Mock assistant, temperature 1.0',
+    provider: 'mock',
+    model: 'mock-assistant-1',
+    params: { temperature: 1.0, webSearch: true },
+  },
 ];
 
 export const DEMO_SAMPLES = 5;
 
 export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { verbose: { type: 'boolean' }, 'timeout-seconds': { type: 'string' } });
-  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}": citewatch demo [--verbose] [--timeout-seconds N]`);
+  const { values, positionals } = parseCommandArgs(argv, {
+    verbose: { type: 'boolean' },
+    'timeout-seconds': { type: 'string' },
+  });
+  if (positionals.length)
+    throw new UsageError(`unexpected argument "${positionals[0]}": citewatch demo [--verbose] [--timeout-seconds N]`);
   const timeoutMs = Number(values['timeout-seconds'] ?? 120) * 1_000;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout-seconds must be a positive number');
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+    throw new UsageError('--timeout-seconds must be a positive number');
   const started = Date.now();
   const env = loadEnv();
   const say = (line: string) => io.stdout.write(`${line}\n`);
@@ -60,7 +87,9 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   const dbUrl = new URL(env.DATABASE_URL);
   say(`Citewatch demo — Postgres ${dbUrl.host}${dbUrl.pathname}, Redis ${new URL(env.REDIS_URL).host}`);
   const migrated = await migrate({ databaseUrl: env.DATABASE_URL, migrationsDir: migrationsDir() });
-  say(`• database ready (${migrated.applied.length} migration(s) applied, ${migrated.alreadyApplied.length} already there)`);
+  say(
+    `• database ready (${migrated.applied.length} migration(s) applied, ${migrated.alreadyApplied.length} already there)`,
+  );
 
   const logger = createLogger({ level: values.verbose ? 'info' : 'warn', name: 'demo' });
   const deps = createDeps({ env, logger, role: 'api', applicationName: 'citewatch-demo' });
@@ -68,11 +97,18 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     const { prisma } = deps.db;
     const org = await createOrganization(prisma, 'Citewatch demo');
-    const ws = await createWorkspace({ prisma, pool: deps.db.pool }, org.id, { name: 'Nimbus CRM — demo', timezone: 'Europe/Paris' });
-    for (const b of DEMO_BRANDS) await createBrand({ prisma, pool: deps.db.pool }, org.id, ws.id, { ...b, caseSensitive: false });
+    const ws = await createWorkspace({ prisma, pool: deps.db.pool }, org.id, {
+      name: 'Nimbus CRM — demo',
+      timezone: 'Europe/Paris',
+    });
+    for (const b of DEMO_BRANDS)
+      await createBrand({ prisma, pool: deps.db.pool }, org.id, ws.id, { ...b, caseSensitive: false });
     for (const p of DEMO_PROMPTS) await createPrompt({ prisma, pool: deps.db.pool }, org.id, ws.id, p);
     const configs = [];
-    for (const c of DEMO_CONFIGS) configs.push(await createModelConfig({ prisma, pool: deps.db.pool, egress: egressPolicy(env) }, org.id, ws.id, c));
+    for (const c of DEMO_CONFIGS)
+      configs.push(
+        await createModelConfig({ prisma, pool: deps.db.pool, egress: egressPolicy(env) }, org.id, ws.id, c),
+      );
     const audit = await createAudit({ prisma, pool: deps.db.pool }, org.id, ws.id, {
       name: 'CRM visibility (demo)',
       promptIds: [],
@@ -85,7 +121,9 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
       budgetPerRunUsd: null,
       budgetPerMonthUsd: null,
     });
-    say(`• workspace ${ws.id}: ${DEMO_BRANDS.length} brands, ${DEMO_PROMPTS.length} prompts (en, fr), ${configs.length} configurations`);
+    say(
+      `• workspace ${ws.id}: ${DEMO_BRANDS.length} brands, ${DEMO_PROMPTS.length} prompts (en, fr), ${configs.length} configurations`,
+    );
 
     const run = await startRun(deps, org.id, ws.id, { auditId: audit.id }, 'manual');
     say(`• run ${run.id}: ${run.progress.total} answers to collect through the queue and a worker process…`);
@@ -96,7 +134,9 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
       const line = `  ${dto.progress.succeeded + dto.progress.failed}/${dto.progress.total} answered, ${dto.progress.analyzed} analysed`;
       if (line !== last) say((last = line));
       if (dto.finishedAt) {
-        say(`• run ${dto.status} in ${((Date.parse(dto.finishedAt) - Date.parse(dto.createdAt)) / 1000).toFixed(1)} s (${dto.progress.failed} failed)`);
+        say(
+          `• run ${dto.status} in ${((Date.parse(dto.finishedAt) - Date.parse(dto.createdAt)) / 1000).toFixed(1)} s (${dto.progress.failed} failed)`,
+        );
         break;
       }
       if (Date.now() - started > timeoutMs) throw new Error(`the run did not finish within ${timeoutMs / 1000} s`);
@@ -106,7 +146,9 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     say('');
     await printReport({ db: deps.db }, org.id, ws.id, run.id, say);
     say('');
-    say(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s. The data stays in the database; this command started no API server.`);
+    say(
+      `Done in ${((Date.now() - started) / 1000).toFixed(1)} s. The data stays in the database; this command started no API server.`,
+    );
     await printNextSteps(prisma, { organizationId: org.id, workspaceId: ws.id, runId: run.id, port: env.PORT }, say);
     return 0;
   } finally {
@@ -125,11 +167,17 @@ export async function printNextSteps(
   demo: { organizationId: string; workspaceId: string; runId: string; port: number },
   say: (line: string) => void,
 ): Promise<void> {
-  const { key } = await createApiKey(prisma, { organizationId: demo.organizationId, name: 'demo (read only)', scopes: ['read'] });
+  const { key } = await createApiKey(prisma, {
+    organizationId: demo.organizationId,
+    name: 'demo (read only)',
+    scopes: ['read'],
+  });
   // The demo stops its worker and exits: the API is not left running, so say how to start it.
   const api = `http://localhost:${demo.port}`;
   say(`Start the API with "npm start", then read the same report over HTTP:`);
-  say(`  curl -H "Authorization: Bearer ${key}" "${api}/v1/workspaces/${demo.workspaceId}/reports/visibility?runId=${demo.runId}"`);
+  say(
+    `  curl -H "Authorization: Bearer ${key}" "${api}/v1/workspaces/${demo.workspaceId}/reports/visibility?runId=${demo.runId}"`,
+  );
   say(`API reference: ${api}/docs`);
   say('');
   say(`Dashboard (after "npm start"): ${api}/dashboard/`);

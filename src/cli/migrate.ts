@@ -5,7 +5,11 @@ import type { CliIo } from './io.js';
 
 export async function migrateCommand(_argv: string[], io: CliIo): Promise<number> {
   const env = loadEnv();
-  const result = await migrate({ databaseUrl: env.DATABASE_URL, migrationsDir: migrationsDir(), log: (m) => io.stdout.write(`${m}\n`) });
+  const result = await migrate({
+    databaseUrl: env.DATABASE_URL,
+    migrationsDir: migrationsDir(),
+    log: (m) => io.stdout.write(`${m}\n`),
+  });
   const db = new URL(env.DATABASE_URL);
   if (result.createdDatabase) io.stdout.write(`created database ${db.pathname.slice(1)}\n`);
   io.stdout.write(

@@ -14,7 +14,8 @@ export async function printReport(
   say: (line: string) => void,
 ): Promise<void> {
   const report = await visibility(deps, orgId, workspaceId, { runId, groupBy: ['config'] });
-  const label = (r: { brandName: string; brandKind: string }) => `${r.brandName}${r.brandKind === 'own' ? ' (own)' : ''}`;
+  const label = (r: { brandName: string; brandKind: string }) =>
+    `${r.brandName}${r.brandKind === 'own' ? ' (own)' : ''}`;
   const configs = [...new Set(report.rows.map((r) => r.modelConfigName ?? ''))];
   const brands = [...new Set(report.rows.map(label))];
   say('Visibility — share of answers that mention each brand, with 95% interval and n');

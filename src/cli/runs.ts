@@ -10,8 +10,13 @@ import { findWorkspace } from '../modules/workspaces/workspaces.repo.js';
 import { parseCommandArgs, UsageError, type CliIo } from './io.js';
 
 export async function runsCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { workspace: { type: 'string' }, audit: { type: 'string' }, wait: { type: 'boolean' } });
-  if (positionals[0] !== 'start') throw new UsageError('usage: citewatch runs start --workspace ID --audit ID [--wait]');
+  const { values, positionals } = parseCommandArgs(argv, {
+    workspace: { type: 'string' },
+    audit: { type: 'string' },
+    wait: { type: 'boolean' },
+  });
+  if (positionals[0] !== 'start')
+    throw new UsageError('usage: citewatch runs start --workspace ID --audit ID [--wait]');
   if (!isUuid(String(values.workspace ?? ''))) throw new UsageError('--workspace must be a workspace id (UUID)');
   if (!isUuid(String(values.audit ?? ''))) throw new UsageError('--audit must be an audit id (UUID)');
   const workspaceId = String(values.workspace);
@@ -28,7 +33,9 @@ export async function runsCommand(argv: string[], io: CliIo): Promise<number> {
       if (err instanceof AppError && err.status < 500) throw new UsageError(err.message);
       throw err;
     }
-    io.stdout.write(`run ${run.id} started: ${run.progress.total} answers to collect, estimated $${run.estimatedCostUsd.toFixed(4)}\n`);
+    io.stdout.write(
+      `run ${run.id} started: ${run.progress.total} answers to collect, estimated $${run.estimatedCostUsd.toFixed(4)}\n`,
+    );
     if (!values.wait) return 0;
     // Polls the run row; the work itself happens in worker processes.
     for (;;) {
@@ -37,7 +44,9 @@ export async function runsCommand(argv: string[], io: CliIo): Promise<number> {
       if (!row) throw new Error('the run disappeared');
       const dto = toRunDto(row);
       if (dto.finishedAt) {
-        io.stdout.write(`run ${dto.id} ${dto.status}: ${dto.progress.succeeded} succeeded, ${dto.progress.failed} failed, ${dto.progress.cancelled} cancelled, $${dto.actualCostUsd.toFixed(4)}\n`);
+        io.stdout.write(
+          `run ${dto.id} ${dto.status}: ${dto.progress.succeeded} succeeded, ${dto.progress.failed} failed, ${dto.progress.cancelled} cancelled, $${dto.actualCostUsd.toFixed(4)}\n`,
+        );
         return dto.status === 'failed' ? 1 : 0;
       }
     }

@@ -18,8 +18,13 @@ export interface SpawnedWorker {
 export function spawnWorker(env: Record<string, string | undefined>): SpawnedWorker {
   const root = projectRoot();
   const fromDist = fileURLToPath(import.meta.url).includes(`${join(root, 'dist')}`);
-  const args = fromDist ? [join(root, 'dist', 'workers', 'main.js')] : ['--import', 'tsx', join(root, 'workers', 'main.ts')];
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'pipe'] });
+  const args = fromDist
+    ? [join(root, 'dist', 'workers', 'main.js')]
+    : ['--import', 'tsx', join(root, 'workers', 'main.ts')];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4_000);
@@ -27,7 +32,8 @@ export function spawnWorker(env: Record<string, string | undefined>): SpawnedWor
   let stopping = false;
   const exited = new Promise<never>((_, reject) => {
     child.on('exit', (code, signal) => {
-      if (!stopping) reject(new Error(`the worker process exited (${signal ?? `code ${code}`}): ${stderr.trim() || 'no output'}`));
+      if (!stopping)
+        reject(new Error(`the worker process exited (${signal ?? `code ${code}`}): ${stderr.trim() || 'no output'}`));
     });
   });
   exited.catch(() => {});

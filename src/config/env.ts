@@ -24,7 +24,10 @@ const coreSchema = z.object({
   DATABASE_POOL_SIZE: positiveInt.default(10),
   REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
   /** Prefix of every Redis key Citewatch writes, so several deployments can share one Redis. */
-  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only').default('citewatch'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only')
+    .default('citewatch'),
 
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -44,7 +47,10 @@ const coreSchema = z.object({
   /** 32-byte key, base64, that encrypts organizations' provider keys at rest. */
   ENCRYPTION_KEY: z
     .string()
-    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded in base64 (openssl rand -base64 32)')
+    .refine(
+      (v) => Buffer.from(v, 'base64').length === 32,
+      'must be 32 bytes encoded in base64 (openssl rand -base64 32)',
+    )
     .optional(),
 
   /** Worker: which provider queues this process consumes ("all" or a comma-separated list). */
@@ -102,7 +108,8 @@ export const envSchema = coreSchema.extend(withoutCollisions(providerEnvShape(na
 
 function withoutCollisions<T extends Record<string, unknown>>(shape: T): T {
   for (const variable of Object.keys(shape)) {
-    if (variable in coreSchema.shape) throw new Error(`a provider declares ${variable}, which is a core setting of src/config/env.ts`);
+    if (variable in coreSchema.shape)
+      throw new Error(`a provider declares ${variable}, which is a core setting of src/config/env.ts`);
   }
   return shape;
 }
@@ -132,9 +139,7 @@ export class ConfigError extends Error {
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-    );
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
   }
   return result.data as Env;
 }
@@ -143,5 +148,8 @@ export function corsOrigins(env: Env): string[] | '*' | false {
   const raw = env.CORS_ORIGINS.trim();
   if (raw === '') return false;
   if (raw === '*') return '*';
-  return raw.split(',').map((s) => s.trim()).filter(Boolean);
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -44,7 +44,10 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 export async function readMigrations(dir: string): Promise<MigrationFile[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(join(dir, name, 'migration.sql'), 'utf8');
@@ -109,7 +112,9 @@ export async function migrate(options: {
     const known = new Set(migrations.map((m) => m.name));
     const unknown = [...done.keys()].filter((name) => !known.has(name));
     if (unknown.length > 0) {
-      throw new Error(`The database has migrations this checkout does not know: ${unknown.join(', ')}. Update your checkout.`);
+      throw new Error(
+        `The database has migrations this checkout does not know: ${unknown.join(', ')}. Update your checkout.`,
+      );
     }
 
     for (const migration of migrations) {

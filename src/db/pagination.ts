@@ -28,7 +28,10 @@ export interface Page<T> {
 }
 
 /** The Prisma where fragment of the rows after `cursor` in `order`; empty on the first page. */
-export function afterCursor(cursor: string | undefined, order: PageOrder = 'asc'): { id?: { gt: string } | { lt: string } } {
+export function afterCursor(
+  cursor: string | undefined,
+  order: PageOrder = 'asc',
+): { id?: { gt: string } | { lt: string } } {
   if (!cursor) return {};
   return { id: order === 'asc' ? { gt: cursor } : { lt: cursor } };
 }

@@ -42,12 +42,11 @@ export class Batcher<T, R> {
     this.queue = [];
     const run = this.options
       .flush(batch.map((p) => p.item))
-      .then(
-        (results) => {
-          if (results.length !== batch.length) throw new Error(`batch flush returned ${results.length} results for ${batch.length} items`);
-          for (const [i, p] of batch.entries()) p.resolve(results[i] as R);
-        },
-      )
+      .then((results) => {
+        if (results.length !== batch.length)
+          throw new Error(`batch flush returned ${results.length} results for ${batch.length} items`);
+        for (const [i, p] of batch.entries()) p.resolve(results[i] as R);
+      })
       .catch((err) => {
         for (const p of batch) p.reject(err);
       })

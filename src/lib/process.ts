@@ -58,7 +58,9 @@ export function exitGracefullyOnSignals(plan: ShutdownPlan): void {
 /** Runs an entry point's main, reporting a failure to start on stderr with exit 1. */
 export function runMain(processName: string, main: () => Promise<void>): void {
   main().catch((err) => {
-    process.stderr.write(`Citewatch ${processName} failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.stderr.write(
+      `Citewatch ${processName} failed to start: ${err instanceof Error ? err.stack : String(err)}\n`,
+    );
     process.exit(1);
   });
 }

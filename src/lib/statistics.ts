@@ -65,7 +65,12 @@ export function newcombeDifference(k1: number, n1: number, k2: number, n2: numbe
 }
 
 /** Two-proportion z-test with the pooled standard error; two-sided. Null when the SE is 0 (both 0% or both 100%). */
-export function twoProportionZTest(k1: number, n1: number, k2: number, n2: number): { z: number; pValue: number } | null {
+export function twoProportionZTest(
+  k1: number,
+  n1: number,
+  k2: number,
+  n2: number,
+): { z: number; pValue: number } | null {
   if (n1 <= 0 || n2 <= 0) return null;
   const pooled = (k1 + k2) / (n1 + n2);
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
@@ -111,17 +116,25 @@ export interface ProportionComparison {
  * table is at least 5 the z-test is accurate and is used; otherwise Fisher's exact test.
  */
 export function compareProportions(kA: number, nA: number, kB: number, nB: number, z = Z95): ProportionComparison {
-  if (nA <= 0 || nB <= 0) return { difference: null, ci95: null, test: 'none', statistic: null, pValue: null, minExpected: null };
+  if (nA <= 0 || nB <= 0)
+    return { difference: null, ci95: null, test: 'none', statistic: null, pValue: null, minExpected: null };
   const total = nA + nB;
   const mentioned = kA + kB;
-  const minExpected = Math.min(nA, nB) * Math.min(mentioned, total - mentioned) / total;
+  const minExpected = (Math.min(nA, nB) * Math.min(mentioned, total - mentioned)) / total;
   const ci95 = newcombeDifference(kB, nB, kA, nA, z);
   const difference = kB / nB - kA / nA;
   if (minExpected >= 5) {
     const t = twoProportionZTest(kB, nB, kA, nA);
     if (t) return { difference, ci95, test: 'z', statistic: t.z, pValue: t.pValue, minExpected };
   }
-  return { difference, ci95, test: 'fisher', statistic: null, pValue: fisherExact(kA, nA - kA, kB, nB - kB), minExpected };
+  return {
+    difference,
+    ci95,
+    test: 'fisher',
+    statistic: null,
+    pValue: fisherExact(kA, nA - kA, kB, nB - kB),
+    minExpected,
+  };
 }
 
 /**

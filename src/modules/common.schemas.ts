@@ -21,7 +21,9 @@ export function pageOf<T extends z.ZodType>(item: T) {
     nextCursor: z.string().nullable().describe('Pass as `cursor` to get the next page; null on the last page'),
   });
   const example = (z.globalRegistry.get(item)?.examples as unknown[] | undefined)?.[0] as { id?: unknown } | undefined;
-  return example ? page.meta({ examples: [{ data: [example], nextCursor: typeof example.id === 'string' ? example.id : null }] }) : page;
+  return example
+    ? page.meta({ examples: [{ data: [example], nextCursor: typeof example.id === 'string' ? example.id : null }] })
+    : page;
 }
 
 export { toPage, type Page } from '../db/pagination.js';
@@ -39,17 +41,30 @@ const [instantMin, instantMax] = [Date.parse(INSTANT_RANGE.min), Date.parse(INST
 
 /** An instant in a request (a filter bound, an expiry): every date input goes through this one schema. */
 export const instant = z.iso
-  .datetime({ offset: true, abort: true, error: 'must be an ISO 8601 date-time with an offset, such as 2026-11-01T00:00:00Z' })
+  .datetime({
+    offset: true,
+    abort: true,
+    error: 'must be an ISO 8601 date-time with an offset, such as 2026-11-01T00:00:00Z',
+  })
   .refine((v) => {
     const t = Date.parse(v);
     return t >= instantMin && t <= instantMax;
   }, `must be between ${INSTANT_RANGE.min} and ${INSTANT_RANGE.max}`);
 
 /** Bounded, trimmed text: user input is never unbounded. */
-export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+export const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 export const tagList = z
-  .array(z.string().trim().toLowerCase().min(1).max(50).regex(/^[\p{L}\p{N}_:.-]+$/u, 'letters, digits, _ : . - only'))
+  .array(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1)
+      .max(50)
+      .regex(/^[\p{L}\p{N}_:.-]+$/u, 'letters, digits, _ : . - only'),
+  )
   .max(20)
   .transform((tags) => [...new Set(tags)]);
 

@@ -31,10 +31,12 @@ export interface CrudSpec<C extends z.ZodType, U extends z.ZodType, D extends z.
   deleteNote?: string;
 }
 
-export function registerCrud<C extends z.ZodType, U extends z.ZodType, D extends z.ZodType, Q extends z.ZodType = typeof defaultListQuery>(
-  app: FastifyInstance,
-  spec: CrudSpec<C, U, D, Q>,
-): void {
+export function registerCrud<
+  C extends z.ZodType,
+  U extends z.ZodType,
+  D extends z.ZodType,
+  Q extends z.ZodType = typeof defaultListQuery,
+>(app: FastifyInstance, spec: CrudSpec<C, U, D, Q>): void {
   // Registered through the plain instance: the handler signatures in CrudSpec carry the types,
   // and the zod compilers still validate every request and response at run time.
   const r = app;
@@ -46,26 +48,74 @@ export function registerCrud<C extends z.ZodType, U extends z.ZodType, D extends
   const idOf = (params: unknown) => (params as Record<string, string>)[spec.idParam] as string;
   const wsOf = (params: unknown) => (params as { workspaceId: string }).workspaceId;
 
-  r.post(base, {
-    schema: { tags, summary: `Create a ${spec.noun}`, params: workspaceParams, body: spec.create, response: { 201: spec.dto, ...problemResponses } },
-  }, async (req, reply) => reply.status(201).send(await h.create(orgOf(req), wsOf(req.params), req.body as z.output<C>)));
+  r.post(
+    base,
+    {
+      schema: {
+        tags,
+        summary: `Create a ${spec.noun}`,
+        params: workspaceParams,
+        body: spec.create,
+        response: { 201: spec.dto, ...problemResponses },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await h.create(orgOf(req), wsOf(req.params), req.body as z.output<C>)),
+  );
 
-  r.get(base, {
-    schema: { tags, summary: `List ${spec.resource.replace('-', ' ')}`, params: workspaceParams, querystring: spec.listQuery ?? defaultListQuery, response: { 200: pageOf(spec.dto), ...problemResponses } },
-  }, async (req) => h.list(orgOf(req), wsOf(req.params), req.query as z.output<Q>));
+  r.get(
+    base,
+    {
+      schema: {
+        tags,
+        summary: `List ${spec.resource.replace('-', ' ')}`,
+        params: workspaceParams,
+        querystring: spec.listQuery ?? defaultListQuery,
+        response: { 200: pageOf(spec.dto), ...problemResponses },
+      },
+    },
+    async (req) => h.list(orgOf(req), wsOf(req.params), req.query as z.output<Q>),
+  );
 
-  r.get(item, {
-    schema: { tags, summary: `Get a ${spec.noun}`, params: itemParams, response: { 200: spec.dto, ...problemResponses } },
-  }, async (req) => h.get(orgOf(req), wsOf(req.params), idOf(req.params)));
+  r.get(
+    item,
+    {
+      schema: {
+        tags,
+        summary: `Get a ${spec.noun}`,
+        params: itemParams,
+        response: { 200: spec.dto, ...problemResponses },
+      },
+    },
+    async (req) => h.get(orgOf(req), wsOf(req.params), idOf(req.params)),
+  );
 
-  r.patch(item, {
-    schema: { tags, summary: `Update a ${spec.noun}`, params: itemParams, body: spec.update, response: { 200: spec.dto, ...problemResponses } },
-  }, async (req) => h.update(orgOf(req), wsOf(req.params), idOf(req.params), req.body as z.output<U>));
+  r.patch(
+    item,
+    {
+      schema: {
+        tags,
+        summary: `Update a ${spec.noun}`,
+        params: itemParams,
+        body: spec.update,
+        response: { 200: spec.dto, ...problemResponses },
+      },
+    },
+    async (req) => h.update(orgOf(req), wsOf(req.params), idOf(req.params), req.body as z.output<U>),
+  );
 
-  r.delete(item, {
-    schema: { tags, summary: `Delete a ${spec.noun}${spec.deleteNote ? ` (${spec.deleteNote})` : ''}`, params: itemParams, response: { 204: z.null(), ...problemResponses } },
-  }, async (req, reply) => {
-    await h.remove(orgOf(req), wsOf(req.params), idOf(req.params));
-    return reply.status(204).send(null);
-  });
+  r.delete(
+    item,
+    {
+      schema: {
+        tags,
+        summary: `Delete a ${spec.noun}${spec.deleteNote ? ` (${spec.deleteNote})` : ''}`,
+        params: itemParams,
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
+    async (req, reply) => {
+      await h.remove(orgOf(req), wsOf(req.params), idOf(req.params));
+      return reply.status(204).send(null);
+    },
+  );
 }

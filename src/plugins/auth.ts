@@ -82,7 +82,12 @@ export class ApiKeyCache {
   /** Whether this process verified the key moments ago and it is still usable: no lookup needed. */
   holdsValid(secretHash: string): boolean {
     const hit = this.entries.get(secretHash);
-    return hit !== undefined && Date.now() - hit.cachedAt < AUTH_CACHE_MS && !hit.revoked && (!hit.expiresAt || hit.expiresAt.getTime() > Date.now());
+    return (
+      hit !== undefined &&
+      Date.now() - hit.cachedAt < AUTH_CACHE_MS &&
+      !hit.revoked &&
+      (!hit.expiresAt || hit.expiresAt.getTime() > Date.now())
+    );
   }
 
   /** Records use at most once a minute per key per process; a failed write never fails a request. */
@@ -98,7 +103,8 @@ export class ApiKeyCache {
   }
 
   forgetOrganization(organizationId: string): void {
-    for (const [hash, entry] of this.entries) if (entry.ctx.organizationId === organizationId) this.entries.delete(hash);
+    for (const [hash, entry] of this.entries)
+      if (entry.ctx.organizationId === organizationId) this.entries.delete(hash);
   }
 }
 
@@ -151,7 +157,13 @@ class AuthFailures {
 
   async record(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const key = this.key(request);
-    const result = await this.limit.redis.multi().incr(key).pexpire(key, this.limit.windowMs, 'NX').pttl(key).exec().catch(() => null);
+    const result = await this.limit.redis
+      .multi()
+      .incr(key)
+      .pexpire(key, this.limit.windowMs, 'NX')
+      .pttl(key)
+      .exec()
+      .catch(() => null);
     if (!result) return;
     const count = Number(result[0]?.[1] ?? 0);
     const ttl = Number(result[2]?.[1] ?? this.limit.windowMs);
@@ -169,7 +181,10 @@ class AuthFailures {
     const seconds = Math.max(1, Math.ceil((ttlMs > 0 ? ttlMs : this.limit.windowMs) / 1000));
     this.headers(reply, count, ttlMs > 0 ? ttlMs : this.limit.windowMs);
     reply.header('retry-after', seconds);
-    throw new AppError('rate_limited', `Too many requests with a missing or invalid API key from this address; retry in ${seconds} seconds with a valid key.`);
+    throw new AppError(
+      'rate_limited',
+      `Too many requests with a missing or invalid API key from this address; retry in ${seconds} seconds with a valid key.`,
+    );
   }
 }
 
@@ -199,11 +214,17 @@ export async function authPlugin(
     const config = request.routeOptions.config;
     const key = extractKey(request);
     if (!key) {
-      throw new AppError('unauthorized', 'Send your API key as "Authorization: Bearer <key>". Create one with `citewatch keys create`.');
+      throw new AppError(
+        'unauthorized',
+        'Send your API key as "Authorization: Bearer <key>". Create one with `citewatch keys create`.',
+      );
     }
     if (opts.adminToken && !key.startsWith('cw_') && sameSecret(key, opts.adminToken)) {
       if (!config?.platform && !config?.platformOnly) {
-        throw new AppError('forbidden', 'The platform token manages organizations only; use an organization API key for its data.');
+        throw new AppError(
+          'forbidden',
+          'The platform token manages organizations only; use an organization API key for its data.',
+        );
       }
       request.auth = { keyId: 'platform', organizationId: null, scopes: ['admin'], platform: true };
       return;
@@ -211,11 +232,15 @@ export async function authPlugin(
     const entry = API_KEY_PATTERN.test(key) ? await opts.cache.lookup(hashApiKey(key)) : null;
     if (!entry) throw new AppError('unauthorized', 'The API key is not valid.');
     if (entry.revoked) throw new AppError('unauthorized', 'The API key has been revoked.');
-    if (entry.expiresAt && entry.expiresAt.getTime() <= Date.now()) throw new AppError('unauthorized', 'The API key has expired.');
+    if (entry.expiresAt && entry.expiresAt.getTime() <= Date.now())
+      throw new AppError('unauthorized', 'The API key has expired.');
     if (config?.platformOnly) throw new AppError('forbidden', 'Only the platform operator (ADMIN_TOKEN) may do this.');
     const needed: Scope = config?.scope ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
     if (!hasScope(entry.ctx, needed)) {
-      throw new AppError('forbidden', `This API key lacks the "${needed}" scope needed here (it has: ${entry.ctx.scopes.join(', ') || 'none'}).`);
+      throw new AppError(
+        'forbidden',
+        `This API key lacks the "${needed}" scope needed here (it has: ${entry.ctx.scopes.join(', ') || 'none'}).`,
+      );
     }
     request.auth = entry.ctx;
     opts.cache.touch(entry.ctx.keyId);

@@ -63,27 +63,48 @@ function problemJson(err: AppError, requestId: string): string {
 }
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, err: AppError): FastifyReply {
-  return reply.status(err.status).type(PROBLEM_TYPE).send(problemJson(err, String(request.id)));
+  return reply
+    .status(err.status)
+    .type(PROBLEM_TYPE)
+    .send(problemJson(err, String(request.id)));
 }
 
 /** What to tell a client whose request Node's HTTP parser refused, by the parser's error code. */
 function clientProblem(err: ConnectionError): AppError {
   switch (err.code) {
     case 'HPE_HEADER_OVERFLOW':
-      return new AppError('header_too_large', `The request line and headers exceed ${maxHeaderSize / 1024} KB: shorten the URL or the headers.`);
+      return new AppError(
+        'header_too_large',
+        `The request line and headers exceed ${maxHeaderSize / 1024} KB: shorten the URL or the headers.`,
+      );
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return new AppError('request_timeout', 'The request did not arrive in time: send the headers and body without pausing.');
+      return new AppError(
+        'request_timeout',
+        'The request did not arrive in time: send the headers and body without pausing.',
+      );
     case 'HPE_INVALID_METHOD':
-      return new AppError('bad_request', 'The request method is not an HTTP method: use GET, POST, PUT, PATCH or DELETE.');
+      return new AppError(
+        'bad_request',
+        'The request method is not an HTTP method: use GET, POST, PUT, PATCH or DELETE.',
+      );
     case 'HPE_INVALID_CONTENT_LENGTH':
     case 'HPE_UNEXPECTED_CONTENT_LENGTH':
     case 'HPE_INVALID_TRANSFER_ENCODING':
-      return new AppError('bad_request', 'Content-Length or Transfer-Encoding is invalid, repeated or both are sent: send one Content-Length, or Transfer-Encoding: chunked alone.');
+      return new AppError(
+        'bad_request',
+        'Content-Length or Transfer-Encoding is invalid, repeated or both are sent: send one Content-Length, or Transfer-Encoding: chunked alone.',
+      );
     case 'HPE_INVALID_CHUNK_SIZE':
-      return new AppError('bad_request', 'A chunk of the chunked body has an invalid size: sizes are hexadecimal, each on its own line.');
+      return new AppError(
+        'bad_request',
+        'A chunk of the chunked body has an invalid size: sizes are hexadecimal, each on its own line.',
+      );
   }
   const reason = (err as { reason?: unknown }).reason;
-  return new AppError('bad_request', `The request is not valid HTTP/1.1${typeof reason === 'string' ? ` (${reason})` : ''}: check the request line and headers.`);
+  return new AppError(
+    'bad_request',
+    `The request is not valid HTTP/1.1${typeof reason === 'string' ? ` (${reason})` : ''}: check the request line and headers.`,
+  );
 }
 
 /** How long a refused connection may keep sending before it is cut (the answer has been sent). */
@@ -146,9 +167,13 @@ export function clientErrorHandler(this: FastifyInstance, err: ConnectionError, 
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ConfigValidationError) {
-    return new AppError('unsupported_parameter', `The model configuration is not accepted by ${err.provider} (${err.model}).`, {
-      errors: err.problems.map((p) => ({ path: `params.${p.param}`, message: p.message })),
-    });
+    return new AppError(
+      'unsupported_parameter',
+      `The model configuration is not accepted by ${err.provider} (${err.model}).`,
+      {
+        errors: err.problems.map((p) => ({ path: `params.${p.param}`, message: p.message })),
+      },
+    );
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as { validationContext?: string }).validationContext ?? 'body';
@@ -163,7 +188,11 @@ export function toAppError(err: unknown): AppError {
       }
       return [{ path, message: v.message ?? 'is invalid' }];
     });
-    return new AppError('validation_failed', `The request ${where} is invalid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, { errors });
+    return new AppError(
+      'validation_failed',
+      `The request ${where} is invalid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+      { errors },
+    );
   }
   const fe = err as Partial<FastifyError> & { status?: number };
   const status = fe.statusCode ?? fe.status;
@@ -181,11 +210,24 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof SyntaxError && status === 400) {
     return new AppError('bad_request', `The request body is not valid JSON: ${err.message}`);
   }
-  if (status === 429) return new AppError('rate_limited', fe.message ?? 'Too many requests: slow down and retry later.');
+  if (status === 429)
+    return new AppError('rate_limited', fe.message ?? 'Too many requests: slow down and retry later.');
   if (status && status >= 400 && status < 500) {
-    return new AppError(status === 404 ? 'not_found' : status === 415 ? 'unsupported_media_type' : status === 413 ? 'payload_too_large' : 'bad_request', fe.message ?? 'Bad request');
+    return new AppError(
+      status === 404
+        ? 'not_found'
+        : status === 415
+          ? 'unsupported_media_type'
+          : status === 413
+            ? 'payload_too_large'
+            : 'bad_request',
+      fe.message ?? 'Bad request',
+    );
   }
-  return new AppError('internal', 'An unexpected error occurred. It has been logged; quote the request id if you report it.');
+  return new AppError(
+    'internal',
+    'An unexpected error occurred. It has been logged; quote the request id if you report it.',
+  );
 }
 
 export async function errorsPlugin(app: FastifyInstance): Promise<void> {
@@ -200,13 +242,24 @@ export async function errorsPlugin(app: FastifyInstance): Promise<void> {
   // Node answers an HTTP/1.1 request without Host with an empty 400 unless told not to
   // (buildApp does); it is refused here instead, like any other bad request.
   app.addHook('onRequest', async (request) => {
-    if (request.raw.httpVersion === '1.1' && !request.headers.host) throw new AppError('bad_request', 'An HTTP/1.1 request needs a Host header.');
+    if (request.raw.httpVersion === '1.1' && !request.headers.host)
+      throw new AppError('bad_request', 'An HTTP/1.1 request needs a Host header.');
   });
   // Node closes a CONNECT request's connection without a word when nothing tunnels it.
   app.server.on('connect', (_req, socket: Duplex) => {
-    endWithProblem(socket, new AppError('bad_request', 'CONNECT is not served: Citewatch is an HTTP API, not a proxy.'));
+    endWithProblem(
+      socket,
+      new AppError('bad_request', 'CONNECT is not served: Citewatch is an HTTP API, not a proxy.'),
+    );
   });
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, new AppError('not_found', `No route for ${request.method} ${request.url.split('?')[0]}. See /docs for the API reference.`)),
+    sendProblem(
+      reply,
+      request,
+      new AppError(
+        'not_found',
+        `No route for ${request.method} ${request.url.split('?')[0]}. See /docs for the API reference.`,
+      ),
+    ),
   );
 }

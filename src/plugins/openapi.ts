@@ -9,7 +9,10 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 import { z } from 'zod';
 import { problemSchema } from './errors.js';
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: problemSchema } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problemSchema } },
+});
 
 /**
  * Error responses every authenticated route can return; spread into each route's `response`.
@@ -44,7 +47,9 @@ export async function openapiPlugin(app: FastifyInstance, opts: { version: strin
           'Measure how AI assistants mention and cite brands. Authenticate with `Authorization: Bearer <API key>`. ' +
           'Errors are application/problem+json. Lists use cursor pagination (`limit`, `cursor` → `nextCursor`).',
       },
-      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A Citewatch API key (cw_…)' } } },
+      components: {
+        securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A Citewatch API key (cw_…)' } },
+      },
       security: [{ apiKey: [] }],
     },
     transform: withExamples,
@@ -75,7 +80,9 @@ function byMediaType(declared: unknown, fallback: string): Array<[string, unknow
 const withExamples: typeof jsonSchemaTransform = (input) => {
   const declared = (input.schema ?? {}) as { body?: unknown; response?: Record<string, unknown> };
   const takesBody = declared.body !== undefined && input.url.startsWith('/v1/');
-  const output = jsonSchemaTransform(takesBody ? { ...input, schema: { ...input.schema, response: { ...declared.response, ...bodyProblems } } } : input);
+  const output = jsonSchemaTransform(
+    takesBody ? { ...input, schema: { ...input.schema, response: { ...declared.response, ...bodyProblems } } } : input,
+  );
   const converted = (output.schema ?? {}) as { body?: Json; response?: Record<string, Json> };
   if (declared.body && converted.body) converted.body = bodyWithExamples(declared.body, converted.body);
   for (const [status, schema] of Object.entries(declared.response ?? {})) {
@@ -91,7 +98,10 @@ const withExamples: typeof jsonSchemaTransform = (input) => {
       } else if (converted.response) {
         // Next to a `$ref` the examples would be dropped: the media type carries them instead.
         const { description, ...schemaOnly } = out;
-        converted.response[status] = { ...(description ? { description } : {}), content: { [type]: { schema: schemaOnly, examples: named(examples) } } };
+        converted.response[status] = {
+          ...(description ? { description } : {}),
+          content: { [type]: { schema: schemaOnly, examples: named(examples) } },
+        };
       }
     }
   }

@@ -33,11 +33,10 @@ export function securityHeaders(): Record<string, string> {
       delete headers[name.toLowerCase()];
     },
   };
-  helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY }, crossOriginResourcePolicy: { policy: 'same-site' } })(
-    {} as never,
-    res as never,
-    () => {},
-  );
+  helmet({
+    contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  })({} as never, res as never, () => {});
   return headers;
 }
 

@@ -17,7 +17,10 @@ import {
 } from './types.js';
 
 /** Parameters stored on a configuration are re-validated: rules may have changed since it was created. */
-export function effectiveParams<T extends ModelParams>(adapter: Pick<ProviderAdapter, 'name' | 'validateConfig'>, input: QueryInput): T {
+export function effectiveParams<T extends ModelParams>(
+  adapter: Pick<ProviderAdapter, 'name' | 'validateConfig'>,
+  input: QueryInput,
+): T {
   try {
     return adapter.validateConfig(input.model, input.params) as T;
   } catch (err) {
@@ -27,7 +30,12 @@ export function effectiveParams<T extends ModelParams>(adapter: Pick<ProviderAda
 }
 
 /** Runs a parser over a body the provider answered with; a shape it cannot read is a malformed response. */
-export function parseOrFail(provider: ProviderName, parse: (raw: unknown) => ParsedAnswer, raw: unknown, requestId: string | null): ParsedAnswer {
+export function parseOrFail(
+  provider: ProviderName,
+  parse: (raw: unknown) => ParsedAnswer,
+  raw: unknown,
+  requestId: string | null,
+): ParsedAnswer {
   try {
     return parse(raw);
   } catch (err) {
@@ -57,7 +65,11 @@ export function buildAnswer(parts: AnswerParts): NormalizedAnswer {
   const { parsed } = parts;
   // A refusal or a content filter with no text is what the assistant did, a result worth
   // counting; an answer that simply never came (stop, length, incomplete) is a failed response.
-  if (!parts.allowEmpty && parsed.text.trim() === '' && (parsed.finish === 'stop' || parsed.finish === 'length' || parsed.finish === 'incomplete')) {
+  if (
+    !parts.allowEmpty &&
+    parsed.text.trim() === '' &&
+    (parsed.finish === 'stop' || parsed.finish === 'length' || parsed.finish === 'incomplete')
+  ) {
     throw emptyAnswer(parts.provider, parts.requestId, parsed.finish);
   }
   const priced =

@@ -57,7 +57,8 @@ export function parseMessagesBody(body: Record<string, unknown>): ParsedAnswer {
       case 'web_search_tool_result': {
         const content = block['content'];
         if (Array.isArray(content)) {
-          for (const r of records(content)) if (str(r['url'])) sources.push({ url: r['url'] as string, title: str(r['title']) });
+          for (const r of records(content))
+            if (str(r['url'])) sources.push({ url: r['url'] as string, title: str(r['title']) });
         } else if (isRecord(content) && content['type'] === 'web_search_tool_result_error') {
           notes.push(`web search failed: ${str(content['error_code']) ?? 'unknown error'}`);
         }
@@ -74,7 +75,8 @@ export function parseMessagesBody(body: Record<string, unknown>): ParsedAnswer {
   const outDetails = isRecord(usage['output_tokens_details']) ? usage['output_tokens_details'] : {};
   const cacheRead = num(usage['cache_read_input_tokens']);
   const stop = str(body['stop_reason']);
-  if (stop === 'pause_turn') notes.push('pause_turn: the provider paused a long server-tool turn; the answer is partial');
+  if (stop === 'pause_turn')
+    notes.push('pause_turn: the provider paused a long server-tool turn; the answer is partial');
   return {
     text,
     citations,

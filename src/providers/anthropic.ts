@@ -19,7 +19,10 @@ import { providerSettings } from './settings.js';
 export const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
 
 export const anthropicParamsSchema = z
-  .object({ ...commonParamsShape, maxOutputTokens: commonParamsShape.maxOutputTokens.unwrap().default(ANTHROPIC_DEFAULT_MAX_TOKENS) })
+  .object({
+    ...commonParamsShape,
+    maxOutputTokens: commonParamsShape.maxOutputTokens.unwrap().default(ANTHROPIC_DEFAULT_MAX_TOKENS),
+  })
   .strict();
 export type AnthropicParams = z.infer<typeof anthropicParamsSchema>;
 
@@ -41,7 +44,8 @@ export function anthropicBody(model: string, prompt: string, p: AnthropicParams)
 }
 
 export function parseAnthropicBody(raw: unknown): ParsedAnswer {
-  if (!isMessagesBody(raw)) throw new Error('not an Anthropic Messages body (expected {"type": "message", "content": [...]})');
+  if (!isMessagesBody(raw))
+    throw new Error('not an Anthropic Messages body (expected {"type": "message", "content": [...]})');
   return parseMessagesBody(raw);
 }
 
@@ -55,7 +59,7 @@ export const anthropicAdapter: ProviderAdapter = {
     return validateParams('anthropic', model, anthropicParamsSchema, params, {
       unsupported: {
         seed: 'the Messages API has no seed',
-        locale: 'the Messages API has no locale parameter; the prompt\'s language drives the answer',
+        locale: "the Messages API has no locale parameter; the prompt's language drives the answer",
       },
     });
   },

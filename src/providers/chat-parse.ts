@@ -76,7 +76,9 @@ export function parseChatBody(body: Record<string, unknown>): ParsedAnswer {
 
   const results = records(body['search_results']);
   const titleOf = new Map(results.map((r) => [str(r['url']) ?? '', str(r['title'])]));
-  const cited = (Array.isArray(body['citations']) ? body['citations'] : []).filter((c): c is string => typeof c === 'string');
+  const cited = (Array.isArray(body['citations']) ? body['citations'] : []).filter(
+    (c): c is string => typeof c === 'string',
+  );
   if (citations.length === 0 && cited.length > 0) {
     // [1] refers to citations[0]; search_results is joined on URL, not position.
     for (const m of citationMarkers(stripped.text)) {
@@ -85,7 +87,14 @@ export function parseChatBody(body: Record<string, unknown>): ParsedAnswer {
         notes.push(`marker [${m.n}] has no matching citation (${cited.length} citations)`);
         continue;
       }
-      citations.push({ url, title: titleOf.get(url) ?? null, start: m.start, end: m.end, citedText: null, origin: 'annotation' });
+      citations.push({
+        url,
+        title: titleOf.get(url) ?? null,
+        start: m.start,
+        end: m.end,
+        citedText: null,
+        origin: 'annotation',
+      });
     }
   }
 

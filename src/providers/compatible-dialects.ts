@@ -27,14 +27,71 @@ export interface Dialect {
 
 export const DIALECTS: Record<DialectName, Dialect> = {
   // Server tool works on every model; citations come back in the OpenAI Chat shape. [SDK + docs]
-  openrouter: { name: 'openrouter', hosts: ['openrouter.ai'], defaultApi: 'chat', webSearch: 'openrouter_tool', searchNote: '', seedField: 'seed', maxTokensField: 'max_tokens', searchLocation: true },
+  openrouter: {
+    name: 'openrouter',
+    hosts: ['openrouter.ai'],
+    defaultApi: 'chat',
+    webSearch: 'openrouter_tool',
+    searchNote: '',
+    seedField: 'seed',
+    maxTokensField: 'max_tokens',
+    searchLocation: true,
+  },
   // Live Search (search_parameters) returns 410; search is the web_search tool on /v1/responses. [3p]
-  xai: { name: 'xai', hosts: ['api.x.ai'], defaultApi: 'responses', webSearch: 'responses_tool', searchNote: '', seedField: 'seed', maxTokensField: 'max_tokens', searchLocation: false },
+  xai: {
+    name: 'xai',
+    hosts: ['api.x.ai'],
+    defaultApi: 'responses',
+    webSearch: 'responses_tool',
+    searchNote: '',
+    seedField: 'seed',
+    maxTokensField: 'max_tokens',
+    searchLocation: false,
+  },
   // Chat Completions refuses web_search; search needs the Conversations API, not supported here. [docs]
-  mistral: { name: 'mistral', hosts: ['api.mistral.ai'], defaultApi: 'chat', webSearch: 'none', searchNote: 'Mistral searches only through its Conversations API, which Citewatch does not call', seedField: 'random_seed', maxTokensField: 'max_tokens', searchLocation: false },
-  deepseek: { name: 'deepseek', hosts: ['api.deepseek.com'], defaultApi: 'chat', webSearch: 'none', searchNote: 'the DeepSeek API has no web search', seedField: 'seed', maxTokensField: 'max_tokens', searchLocation: false },
-  ollama: { name: 'ollama', hosts: ['localhost:11434', '127.0.0.1:11434', '[::1]:11434'], defaultApi: 'chat', webSearch: 'none', searchNote: 'a local Ollama model has no web search', seedField: 'seed', maxTokensField: 'max_tokens', searchLocation: false, free: true, placeholderKey: 'ollama' },
-  generic: { name: 'generic', hosts: [], defaultApi: 'chat', webSearch: 'none', searchNote: 'Citewatch does not know how this endpoint searches; set dialect to "openrouter" or "xai" if it speaks theirs', seedField: 'seed', maxTokensField: 'max_tokens', searchLocation: false },
+  mistral: {
+    name: 'mistral',
+    hosts: ['api.mistral.ai'],
+    defaultApi: 'chat',
+    webSearch: 'none',
+    searchNote: 'Mistral searches only through its Conversations API, which Citewatch does not call',
+    seedField: 'random_seed',
+    maxTokensField: 'max_tokens',
+    searchLocation: false,
+  },
+  deepseek: {
+    name: 'deepseek',
+    hosts: ['api.deepseek.com'],
+    defaultApi: 'chat',
+    webSearch: 'none',
+    searchNote: 'the DeepSeek API has no web search',
+    seedField: 'seed',
+    maxTokensField: 'max_tokens',
+    searchLocation: false,
+  },
+  ollama: {
+    name: 'ollama',
+    hosts: ['localhost:11434', '127.0.0.1:11434', '[::1]:11434'],
+    defaultApi: 'chat',
+    webSearch: 'none',
+    searchNote: 'a local Ollama model has no web search',
+    seedField: 'seed',
+    maxTokensField: 'max_tokens',
+    searchLocation: false,
+    free: true,
+    placeholderKey: 'ollama',
+  },
+  generic: {
+    name: 'generic',
+    hosts: [],
+    defaultApi: 'chat',
+    webSearch: 'none',
+    searchNote:
+      'Citewatch does not know how this endpoint searches; set dialect to "openrouter" or "xai" if it speaks theirs',
+    seedField: 'seed',
+    maxTokensField: 'max_tokens',
+    searchLocation: false,
+  },
 };
 
 export function dialectForUrl(baseUrl: string): Dialect {

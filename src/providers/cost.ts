@@ -31,7 +31,9 @@ function entryAt(provider: ProviderName, model: string, at: Date, wildcard: bool
   if (candidates.length === 0) return null;
   // The most specific pattern wins, then the latest date not after `at`.
   const longest = Math.max(...candidates.map((p) => p.model.length));
-  const specific = candidates.filter((p) => p.model.length === longest).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  const specific = candidates
+    .filter((p) => p.model.length === longest)
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   const day = dayOf(at);
   return [...specific].reverse().find((p) => p.effectiveFrom <= day) ?? (specific[0] as PriceEntry);
 }
@@ -103,7 +105,12 @@ export interface EstimateShape {
 }
 
 /** Estimated USD cost of one call before it runs; 0 when the model has no known price. */
-export function estimateCallCost(provider: ProviderName, model: string, shape: EstimateShape, at: Date = new Date()): number {
+export function estimateCallCost(
+  provider: ProviderName,
+  model: string,
+  shape: EstimateShape,
+  at: Date = new Date(),
+): number {
   const system = shape.systemPrompt ? Math.ceil(shape.systemPrompt.length / 4) : 0;
   const searchTokens = shape.searchContext ? shape.searchCalls * TYPICAL.searchContextTokens : 0;
   const usage: Usage = {
@@ -122,7 +129,12 @@ export function estimateCallCost(provider: ProviderName, model: string, shape: E
  */
 export function estimateLlmCall(
   provider: ProviderName,
-  input: { model: string; params: { systemPrompt?: string; maxOutputTokens?: number; webSearch?: boolean }; inputTokens?: number; outputTokens?: number },
+  input: {
+    model: string;
+    params: { systemPrompt?: string; maxOutputTokens?: number; webSearch?: boolean };
+    inputTokens?: number;
+    outputTokens?: number;
+  },
 ): number {
   const p = input.params;
   return estimateCallCost(provider, input.model, {

@@ -14,9 +14,38 @@ export const DATAFORSEO_OK = 20000;
  * FR 2250). Countries outside this list are refused at validation rather than guessed.
  */
 const ISO_NUMERIC: Record<string, number> = {
-  US: 840, GB: 826, FR: 250, DE: 276, ES: 724, IT: 380, NL: 528, BE: 56, CH: 756, AT: 40, IE: 372, PT: 620,
-  SE: 752, NO: 578, DK: 208, FI: 246, PL: 616, CZ: 203, CA: 124, MX: 484, BR: 76, AR: 32, AU: 36, NZ: 554,
-  IN: 356, JP: 392, KR: 410, SG: 702, ZA: 710, AE: 784, IL: 376, TR: 792,
+  US: 840,
+  GB: 826,
+  FR: 250,
+  DE: 276,
+  ES: 724,
+  IT: 380,
+  NL: 528,
+  BE: 56,
+  CH: 756,
+  AT: 40,
+  IE: 372,
+  PT: 620,
+  SE: 752,
+  NO: 578,
+  DK: 208,
+  FI: 246,
+  PL: 616,
+  CZ: 203,
+  CA: 124,
+  MX: 484,
+  BR: 76,
+  AR: 32,
+  AU: 36,
+  NZ: 554,
+  IN: 356,
+  JP: 392,
+  KR: 410,
+  SG: 702,
+  ZA: 710,
+  AE: 784,
+  IL: 376,
+  TR: 792,
 };
 
 export function dataForSeoLocationCode(country: string): number | null {
@@ -93,11 +122,24 @@ export function parseDataForSeo(raw: unknown): ParsedAnswer {
     for (const ref of records(element['references'])) {
       const url = str(ref['url']);
       if (!url) continue;
-      citations.push({ url, title: str(ref['title']), start: span?.start ?? null, end: span?.end ?? null, citedText: str(ref['text']), origin: 'reference' });
+      citations.push({
+        url,
+        title: str(ref['title']),
+        start: span?.start ?? null,
+        end: span?.end ?? null,
+        citedText: str(ref['text']),
+        origin: 'reference',
+      });
     }
   }
   const sources: ProviderSource[] = records(overview['references']).flatMap((r) =>
     str(r['url']) ? [{ url: r['url'] as string, title: str(r['title']) ?? str(r['source']) }] : [],
   );
-  return { ...base, text, citations, sources: dedupeBy(sources, (s) => s.url), finish: text.trim() === '' ? 'absent' : 'stop' };
+  return {
+    ...base,
+    text,
+    citations,
+    sources: dedupeBy(sources, (s) => s.url),
+    finish: text.trim() === '' ? 'absent' : 'stop',
+  };
 }

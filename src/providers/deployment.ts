@@ -20,7 +20,8 @@ export function providerEnvShape(providers: readonly NamedSetup[]): Record<strin
   const owner = new Map<string, string>();
   const declare = (variable: string, schema: ZodType, provider: string) => {
     const other = owner.get(variable);
-    if (other !== undefined) throw new Error(`providers "${other}" and "${provider}" both declare the environment variable ${variable}`);
+    if (other !== undefined)
+      throw new Error(`providers "${other}" and "${provider}" both declare the environment variable ${variable}`);
     owner.set(variable, provider);
     shape[variable] = schema;
   };

@@ -20,15 +20,35 @@ export interface EgressPolicy {
 export function egressPolicy(env: Env): EgressPolicy {
   return {
     allowPrivateHosts: env.OPENAI_COMPATIBLE_ALLOW_PRIVATE_HOSTS,
-    keyHosts: env.OPENAI_COMPATIBLE_KEY_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    keyHosts: env.OPENAI_COMPATIBLE_KEY_HOSTS.split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
   };
 }
 
 const PRIVATE = new BlockList();
-for (const [net, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4]] as const) {
+for (const [net, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const) {
   PRIVATE.addSubnet(net, prefix, 'ipv4');
 }
-for (const [net, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) PRIVATE.addSubnet(net, prefix, 'ipv6');
+for (const [net, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const)
+  PRIVATE.addSubnet(net, prefix, 'ipv6');
 
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);
@@ -74,8 +94,16 @@ export function guardedFetch(): typeof fetch {
           if (err) return callback(err, '', 0);
           const list = addresses as Array<{ address: string; family: number }>;
           const bad = list.find((a) => isPrivateAddress(a.address));
-          if (bad) return callback(Object.assign(new Error(`refused: ${hostname} resolves to a private address (${bad.address})`), { code: 'EPRIVATEADDRESS' }), '', 0);
-          if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: typeof list) => void)(null, list);
+          if (bad)
+            return callback(
+              Object.assign(new Error(`refused: ${hostname} resolves to a private address (${bad.address})`), {
+                code: 'EPRIVATEADDRESS',
+              }),
+              '',
+              0,
+            );
+          if ((options as { all?: boolean }).all)
+            return (callback as unknown as (e: null, a: typeof list) => void)(null, list);
           const first = list[0] as { address: string; family: number };
           return callback(null, first.address, first.family);
         });
@@ -86,7 +114,11 @@ export function guardedFetch(): typeof fetch {
     // An address written in the URL is never looked up, so it is checked here.
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const host = hostOf(url);
-    if (host && isIP(host) && isPrivateAddress(host)) throw Object.assign(new TypeError(`refused: ${host} is a private address`), { code: 'EPRIVATEADDRESS' });
-    return undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as object), dispatcher: agent } as Parameters<typeof undiciFetch>[1]);
+    if (host && isIP(host) && isPrivateAddress(host))
+      throw Object.assign(new TypeError(`refused: ${host} is a private address`), { code: 'EPRIVATEADDRESS' });
+    return undiciFetch(
+      input as Parameters<typeof undiciFetch>[0],
+      { ...(init as object), dispatcher: agent } as Parameters<typeof undiciFetch>[1],
+    );
   }) as unknown as typeof fetch;
 }

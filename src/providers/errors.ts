@@ -74,7 +74,11 @@ export function classifyHttpFailure(
 }
 
 export function timeoutError(provider: ProviderName, timeoutMs: number): ProviderError {
-  return new ProviderError('transient', `no answer within ${timeoutMs} ms`, { provider, status: null, code: 'timeout' });
+  return new ProviderError('transient', `no answer within ${timeoutMs} ms`, {
+    provider,
+    status: null,
+    code: 'timeout',
+  });
 }
 
 export function abortedError(provider: ProviderName): ProviderError {
@@ -91,7 +95,11 @@ export function connectionError(provider: ProviderName, cause: unknown): Provide
 }
 
 /** A 2xx whose body is not what the provider documents: retrying would fetch the same thing. */
-export function malformedResponse(provider: ProviderName, detail: string, requestId: string | null = null): ProviderError {
+export function malformedResponse(
+  provider: ProviderName,
+  detail: string,
+  requestId: string | null = null,
+): ProviderError {
   return new ProviderError('permanent', `malformed response: ${detail}`, {
     provider,
     status: null,
@@ -109,7 +117,11 @@ export function malformedResponse(provider: ProviderName, detail: string, reques
  * - incomplete: the provider stopped for its own reasons (a paused server-tool turn, an
  *   interrupted generation), not because of the configuration, so another attempt may finish (transient).
  */
-export function emptyAnswer(provider: ProviderName, requestId: string | null, finish: 'stop' | 'length' | 'incomplete' = 'stop'): ProviderError {
+export function emptyAnswer(
+  provider: ProviderName,
+  requestId: string | null,
+  finish: 'stop' | 'length' | 'incomplete' = 'stop',
+): ProviderError {
   if (finish === 'length') {
     return new ProviderError(
       'permanent',

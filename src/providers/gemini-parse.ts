@@ -10,7 +10,10 @@ import { ZERO_USAGE, dedupeBy, isRecord, looksLikeHost, num, records, str, utf8B
 import type { FinishReason, ParsedAnswer, ProviderCitation, ProviderSource } from './types.js';
 
 export function isGenerateContentBody(body: unknown): body is Record<string, unknown> {
-  return isRecord(body) && (Array.isArray(body['candidates']) || isRecord(body['promptFeedback']) || isRecord(body['usageMetadata']));
+  return (
+    isRecord(body) &&
+    (Array.isArray(body['candidates']) || isRecord(body['promptFeedback']) || isRecord(body['usageMetadata']))
+  );
 }
 
 const FINISH: Record<string, FinishReason> = {
@@ -85,7 +88,11 @@ export function parseGenerateContentBody(body: Record<string, unknown>): ParsedA
 
   const grounding = isRecord(candidate['groundingMetadata']) ? candidate['groundingMetadata'] : {};
   const chunks = records(grounding['groundingChunks']).map((chunk) => {
-    const web = isRecord(chunk['web']) ? chunk['web'] : isRecord(chunk['retrievedContext']) ? chunk['retrievedContext'] : {};
+    const web = isRecord(chunk['web'])
+      ? chunk['web']
+      : isRecord(chunk['retrievedContext'])
+        ? chunk['retrievedContext']
+        : {};
     const uri = str(web['uri']);
     const title = str(web['title']);
     return uri ? { ...resolveGroundingUrl(uri, title), title } : null;
@@ -114,7 +121,8 @@ export function parseGenerateContentBody(body: Record<string, unknown>): ParsedA
         end = found + segmentText.length;
       }
     }
-    if (start === null) notes.push(`grounding segment "${(segmentText ?? '').slice(0, 40)}" not found in the answer; offsets dropped`);
+    if (start === null)
+      notes.push(`grounding segment "${(segmentText ?? '').slice(0, 40)}" not found in the answer; offsets dropped`);
     const indices = Array.isArray(support['groundingChunkIndices']) ? support['groundingChunkIndices'] : [];
     for (const i of indices) {
       const chunk = typeof i === 'number' ? chunks[i] : undefined;

@@ -70,7 +70,8 @@ function fromGeminiError(err: unknown, last: Response | null, timeoutMs: number)
 }
 
 export function parseGeminiBody(raw: unknown): ParsedAnswer {
-  if (!isGenerateContentBody(raw)) throw new Error('not a Gemini generateContent body (expected "candidates" or "promptFeedback")');
+  if (!isGenerateContentBody(raw))
+    throw new Error('not a Gemini generateContent body (expected "candidates" or "promptFeedback")');
   return parseGenerateContentBody(raw);
 }
 
@@ -84,11 +85,16 @@ export const geminiAdapter: ProviderAdapter = {
     return validateParams('gemini', model, geminiParamsSchema, params, {
       unsupported: {
         userLocation: 'Google Search grounding in the Gemini API takes no location',
-        locale: 'generateContent has no locale parameter; the prompt\'s language drives the answer',
+        locale: "generateContent has no locale parameter; the prompt's language drives the answer",
       },
       check: (p) =>
         p.reasoningEffort && !LEVEL[p.reasoningEffort]
-          ? [{ param: 'reasoningEffort', message: `Gemini thinking levels are minimal, low, medium and high, not "${p.reasoningEffort}"` }]
+          ? [
+              {
+                param: 'reasoningEffort',
+                message: `Gemini thinking levels are minimal, low, medium and high, not "${p.reasoningEffort}"`,
+              },
+            ]
           : [],
     });
   },
@@ -113,7 +119,11 @@ export const geminiAdapter: ProviderAdapter = {
       'gemini',
       ctx,
       async (signal) => {
-        await ai.models.generateContent({ model: input.model, contents: input.prompt, config: { ...config, abortSignal: signal } });
+        await ai.models.generateContent({
+          model: input.model,
+          contents: input.prompt,
+          config: { ...config, abortSignal: signal },
+        });
         const last = capture.last();
         return parseJsonBody('gemini', last ? await last.text() : '', null);
       },
@@ -129,7 +139,10 @@ export const geminiAdapter: ProviderAdapter = {
       requestId,
       latencyMs: elapsedMs(started),
       // The body as the SDK put it on the wire (generationConfig, googleSearch), not our config object.
-      requestParams: { model: input.model, ...(isRecord(capture.lastRequest()) ? (capture.lastRequest() as Record<string, unknown>) : config) },
+      requestParams: {
+        model: input.model,
+        ...(isRecord(capture.lastRequest()) ? (capture.lastRequest() as Record<string, unknown>) : config),
+      },
       raw,
       at,
     });

@@ -27,12 +27,14 @@ export const serpParamsSchema = z
   .strict();
 export type SerpParams = z.infer<typeof serpParamsSchema>;
 
-const NO_MODEL = 'the answer is captured from Google\'s results page, so there are no model parameters';
+const NO_MODEL = "the answer is captured from Google's results page, so there are no model parameters";
 
 export function parseSerpBody(raw: unknown): ParsedAnswer {
   if (isDataForSeoBody(raw)) return parseDataForSeo(raw);
   if (isSerpApiCapture(raw) || isSerpApiBody(raw)) return parseSerpApi(raw);
-  throw new Error('not a SERP capture (expected a SerpApi body with "search_metadata" or a DataForSEO body with "tasks")');
+  throw new Error(
+    'not a SERP capture (expected a SerpApi body with "search_metadata" or a DataForSEO body with "tasks")',
+  );
 }
 
 interface Capture {
@@ -56,7 +58,13 @@ async function viaSerpApi(input: QueryInput, p: SerpParams, ctx: QueryContext, s
   };
   const fetchFn = ctx.fetch ?? globalThis.fetch;
   const get = (query: Record<string, string>) =>
-    serpRequest('google_ai_overview', fetchFn, `${base}/search.json?${new URLSearchParams({ ...query, api_key: apiKey })}`, { method: 'GET' }, signal);
+    serpRequest(
+      'google_ai_overview',
+      fetchFn,
+      `${base}/search.json?${new URLSearchParams({ ...query, api_key: apiKey })}`,
+      { method: 'GET' },
+      signal,
+    );
   const first = await get(params);
   const pages: unknown[] = [first.body];
   const token = isRecord(first.body) ? overviewOf(first.body) : null;
@@ -65,11 +73,19 @@ async function viaSerpApi(input: QueryInput, p: SerpParams, ctx: QueryContext, s
     pages.push(second.body);
   }
   const metadata = isRecord(first.body) && isRecord(first.body['search_metadata']) ? first.body['search_metadata'] : {};
-  const raw: unknown = pages.length === 1 ? first.body : ({ object: 'citewatch.serp_capture', vendor: 'serpapi', pages } satisfies SerpApiCapture);
+  const raw: unknown =
+    pages.length === 1
+      ? first.body
+      : ({ object: 'citewatch.serp_capture', vendor: 'serpapi', pages } satisfies SerpApiCapture);
   return { raw, requestId: str(metadata['id']), requestParams: { vendor: 'serpapi', ...params } };
 }
 
-async function viaDataForSeo(input: QueryInput, p: SerpParams, ctx: QueryContext, signal: AbortSignal): Promise<Capture> {
+async function viaDataForSeo(
+  input: QueryInput,
+  p: SerpParams,
+  ctx: QueryContext,
+  signal: AbortSignal,
+): Promise<Capture> {
   const { login, password } = ctx.credentials;
   if (!login || !password) throw missingCredential('google_ai_overview', 'DATAFORSEO_LOGIN / DATAFORSEO_PASSWORD');
   const base = (ctx.credentials.baseUrls?.['dataforseo'] ?? 'https://api.dataforseo.com').replace(/\/$/, '');
@@ -81,14 +97,18 @@ async function viaDataForSeo(input: QueryInput, p: SerpParams, ctx: QueryContext
     device: 'desktop',
     ...(input.model === 'ai_overview' ? { load_async_ai_overview: true } : {}),
   };
-  const path = input.model === 'ai_mode' ? '/v3/serp/google/ai_mode/live/advanced' : '/v3/serp/google/organic/live/advanced';
+  const path =
+    input.model === 'ai_mode' ? '/v3/serp/google/ai_mode/live/advanced' : '/v3/serp/google/organic/live/advanced';
   const { body } = await serpRequest(
     'google_ai_overview',
     ctx.fetch ?? globalThis.fetch,
     `${base}${path}`,
     {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${login}:${password}`).toString('base64')}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${login}:${password}`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify([task]),
     },
     signal,
@@ -98,7 +118,12 @@ async function viaDataForSeo(input: QueryInput, p: SerpParams, ctx: QueryContext
   if (isDataForSeoBody(body)) {
     const failure = dataForSeoFailure(body);
     if (failure) {
-      throw classifyHttpFailure('google_ai_overview', { status: Math.floor(failure.code / 100), code: String(failure.code), message: failure.message, requestId });
+      throw classifyHttpFailure('google_ai_overview', {
+        status: Math.floor(failure.code / 100),
+        code: String(failure.code),
+        message: failure.message,
+        requestId,
+      });
     }
   }
   return { raw: body, requestId, requestParams: { vendor: 'dataforseo', endpoint: path, ...task } };
@@ -119,14 +144,21 @@ export const googleAiOverviewAdapter: ProviderAdapter = {
       check: (p, rule) => {
         const problems: ParamProblem[] = [];
         if (!rule.known) problems.push({ param: 'model', message: 'must be "ai_overview" or "ai_mode"' });
-        if (p.userLocation?.timezone) problems.push({ param: 'userLocation.timezone', message: 'SERP vendors locate a search by place, not time zone' });
+        if (p.userLocation?.timezone)
+          problems.push({
+            param: 'userLocation.timezone',
+            message: 'SERP vendors locate a search by place, not time zone',
+          });
         if (p.vendor === 'dataforseo') {
           if (p.userLocation?.city || p.userLocation?.region) {
             problems.push({ param: 'userLocation', message: 'Citewatch targets DataForSEO searches by country only' });
           }
           const country = serpLocale(p.locale ?? 'en', p.userLocation?.country).country;
           if (country && dataForSeoLocationCode(country) === null) {
-            problems.push({ param: 'userLocation.country', message: `no DataForSEO location code known for ${country}` });
+            problems.push({
+              param: 'userLocation.country',
+              message: `no DataForSEO location code known for ${country}`,
+            });
           }
         }
         return problems;
@@ -141,7 +173,10 @@ export const googleAiOverviewAdapter: ProviderAdapter = {
     const capture = await withDeadline(
       'google_ai_overview',
       ctx,
-      (signal) => (params.vendor === 'dataforseo' ? viaDataForSeo(input, params, ctx, signal) : viaSerpApi(input, params, ctx, signal)),
+      (signal) =>
+        params.vendor === 'dataforseo'
+          ? viaDataForSeo(input, params, ctx, signal)
+          : viaSerpApi(input, params, ctx, signal),
       (err) => mapSerpError('google_ai_overview', err),
     );
     return buildAnswer({
@@ -166,6 +201,11 @@ export const googleAiOverviewAdapter: ProviderAdapter = {
     const vendor = (input.params['vendor'] as string | undefined) ?? 'serpapi';
     // An AI overview often loads asynchronously on SerpApi, which costs a second search.
     const calls = vendor === 'serpapi' && input.model === 'ai_overview' ? 2 : 1;
-    return estimateCallCost('google_ai_overview', `${vendor}:${input.model}`, { searchCalls: calls, searchContext: false, inputTokens: 0, outputTokens: 0 });
+    return estimateCallCost('google_ai_overview', `${vendor}:${input.model}`, {
+      searchCalls: calls,
+      searchContext: false,
+      inputTokens: 0,
+      outputTokens: 0,
+    });
   },
 };

@@ -57,17 +57,42 @@ interface MockRaw {
 }
 
 const CATEGORIES: Array<{ keywords: RegExp; topic: [string, string]; brands: string[] }> = [
-  { keywords: /\bcrm\b|sales|pipeline|prospect/i, topic: ['CRM', 'CRM'], brands: ['Salesforce', 'HubSpot', 'Pipedrive', 'Zoho CRM', 'Freshsales', 'Close'] },
-  { keywords: /project|task|kanban|gestion de projet|tâches/i, topic: ['project management tool', 'outil de gestion de projet'], brands: ['Asana', 'Trello', 'Monday.com', 'ClickUp', 'Notion', 'Jira'] },
-  { keywords: /design|prototyp|maquette|figma|ui\b/i, topic: ['design tool', 'outil de design'], brands: ['Figma', 'Canva', 'Sketch', 'Adobe XD', 'Penpot', 'Framer'] },
-  { keywords: /email|newsletter|e-mail|emailing/i, topic: ['email marketing platform', "plateforme d'emailing"], brands: ['Mailchimp', 'Brevo', 'Klaviyo', 'ConvertKit', 'MailerLite'] },
-  { keywords: /invoice|accounting|bookkeeping|comptab|factur/i, topic: ['accounting software', 'logiciel de comptabilité'], brands: ['QuickBooks', 'Xero', 'FreshBooks', 'Pennylane', 'Wave'] },
+  {
+    keywords: /\bcrm\b|sales|pipeline|prospect/i,
+    topic: ['CRM', 'CRM'],
+    brands: ['Salesforce', 'HubSpot', 'Pipedrive', 'Zoho CRM', 'Freshsales', 'Close'],
+  },
+  {
+    keywords: /project|task|kanban|gestion de projet|tâches/i,
+    topic: ['project management tool', 'outil de gestion de projet'],
+    brands: ['Asana', 'Trello', 'Monday.com', 'ClickUp', 'Notion', 'Jira'],
+  },
+  {
+    keywords: /design|prototyp|maquette|figma|ui\b/i,
+    topic: ['design tool', 'outil de design'],
+    brands: ['Figma', 'Canva', 'Sketch', 'Adobe XD', 'Penpot', 'Framer'],
+  },
+  {
+    keywords: /email|newsletter|e-mail|emailing/i,
+    topic: ['email marketing platform', "plateforme d'emailing"],
+    brands: ['Mailchimp', 'Brevo', 'Klaviyo', 'ConvertKit', 'MailerLite'],
+  },
+  {
+    keywords: /invoice|accounting|bookkeeping|comptab|factur/i,
+    topic: ['accounting software', 'logiciel de comptabilité'],
+    brands: ['QuickBooks', 'Xero', 'FreshBooks', 'Pennylane', 'Wave'],
+  },
 ];
 const GENERIC_BRANDS = ['Northwind', 'Globex', 'Initech', 'Umbrella Suite', 'Acme Cloud', 'Stark Works'];
 
 const PHRASES = {
   en: {
-    good: ['is widely praised for its {f}', 'stands out for its excellent {f}', 'is a reliable choice with great {f}', 'offers the best {f} in this list'],
+    good: [
+      'is widely praised for its {f}',
+      'stands out for its excellent {f}',
+      'is a reliable choice with great {f}',
+      'offers the best {f} in this list',
+    ],
     neutral: ['offers {f}', 'is a common choice for {f}', 'covers the basics of {f}', 'is often compared on {f}'],
     bad: ['has weak {f} and can be expensive', 'is criticised for poor {f}', 'is clunky when it comes to {f}'],
     features: ['integrations', 'reporting', 'ease of use', 'pricing', 'automation', 'customer support', 'mobile apps'],
@@ -81,13 +106,24 @@ const PHRASES = {
     more: (b: string) => `Learn more on the [${b} website]`,
   },
   fr: {
-    good: ['est très apprécié pour ses {f}', 'se distingue par d’excellentes {f}', 'est un choix fiable avec de très bonnes {f}'],
+    good: [
+      'est très apprécié pour ses {f}',
+      'se distingue par d’excellentes {f}',
+      'est un choix fiable avec de très bonnes {f}',
+    ],
     neutral: ['propose des {f}', 'est un choix courant pour les {f}', 'couvre l’essentiel des {f}'],
     bad: ['a des {f} limitées et peut coûter cher', 'est critiqué pour ses {f} médiocres'],
-    features: ['intégrations', 'fonctions de reporting', 'automatisations', 'offres tarifaires', 'applications mobiles'],
+    features: [
+      'intégrations',
+      'fonctions de reporting',
+      'automatisations',
+      'offres tarifaires',
+      'applications mobiles',
+    ],
     intro: (t: string) => `Voici les solutions les plus souvent recommandées pour choisir un ${t} :`,
     tableIntro: (t: string) => `Comparatif rapide des ${t}s populaires :`,
-    essay: (t: string) => `Le choix d’un ${t} dépend de la taille de l’équipe, du budget et des intégrations nécessaires.`,
+    essay: (t: string) =>
+      `Le choix d’un ${t} dépend de la taille de l’équipe, du budget et des intégrations nécessaires.`,
     outro: 'En résumé, testez deux ou trois de ces solutions avant de vous décider.',
     header: ['Outil', 'Idéal pour', 'Prix de départ'],
     bestFor: ['les petites équipes', 'les grands comptes', 'les startups', 'les agences'],
@@ -153,7 +189,10 @@ export function buildMockAnswer(input: QueryInput, params: MockParams): Built {
     })
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
   const count = 3 + Math.floor(unit(identity, 'count', t === 0 ? 0 : input.sampleIndex) * 3);
-  const chosen = scored.filter((s) => s.score > 0.35).slice(0, count).map((s) => s.name);
+  const chosen = scored
+    .filter((s) => s.score > 0.35)
+    .slice(0, count)
+    .map((s) => s.name);
   if (chosen.length === 0 && scored[0]) chosen.push(scored[0].name);
 
   const style = pick(['list', 'list', 'table', 'essay'] as const, unit(identity, 'style'));
@@ -168,7 +207,10 @@ export function buildMockAnswer(input: QueryInput, params: MockParams): Built {
   const describe = (name: string, i: number) => {
     const tone = unit(identity, 'tone', name, t === 0 ? 0 : input.sampleIndex);
     const bucket = tone < 0.15 ? p.bad : tone < 0.55 ? p.neutral : p.good;
-    return pick(bucket, unit(identity, 'phrase', name, i)).replace('{f}', pick(p.features, unit(identity, 'feat', name)));
+    return pick(bucket, unit(identity, 'phrase', name, i)).replace(
+      '{f}',
+      pick(p.features, unit(identity, 'feat', name)),
+    );
   };
 
   if (style === 'table') {
@@ -283,7 +325,14 @@ export const mockAdapter: ProviderAdapter = {
       // A 429 does not use an attempt, so the rate-limited tries enter the draw too: otherwise
       // a sample limited once would be limited on every retry.
       const tries = input.rateLimitedTries ?? 0;
-      const draw = unit(input.model, input.prompt, input.sampleIndex, input.attempt, ...(tries > 0 ? [tries] : []), 'failure');
+      const draw = unit(
+        input.model,
+        input.prompt,
+        input.sampleIndex,
+        input.attempt,
+        ...(tries > 0 ? [tries] : []),
+        'failure',
+      );
       if (draw < params.failureRate) {
         const rateLimited = draw < params.failureRate / 2;
         throw new ProviderError(

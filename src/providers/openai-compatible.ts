@@ -24,7 +24,9 @@ export const compatibleParamsSchema = z
     baseUrl: z.url({
       protocol: /^https?$/,
       error: (issue) =>
-        issue.input === undefined ? 'is required: the endpoint, e.g. https://api.mistral.ai/v1' : 'must be an http or https URL, e.g. https://api.mistral.ai/v1',
+        issue.input === undefined
+          ? 'is required: the endpoint, e.g. https://api.mistral.ai/v1'
+          : 'must be an http or https URL, e.g. https://api.mistral.ai/v1',
     }),
     api: z.enum(['chat', 'responses']).optional(),
     dialect: z.enum(Object.keys(DIALECTS) as [DialectName, ...DialectName[]]).optional(),
@@ -40,17 +42,25 @@ export function compatibleBody(model: string, prompt: string, p: CompatibleParam
   const dialect = dialectOf(p);
   const withoutSearch: ModelParams = { ...p, webSearch: false };
   if (p.api === 'responses') {
-    const body: Record<string, unknown> = { ...responsesBody(model, prompt, dialect.webSearch === 'responses_tool' ? p : withoutSearch) };
+    const body: Record<string, unknown> = {
+      ...responsesBody(model, prompt, dialect.webSearch === 'responses_tool' ? p : withoutSearch),
+    };
     // The include option is OpenAI's; other servers may reject unknown include values.
     delete body['include'];
     return body;
   }
   const body: Record<string, unknown> = {
-    ...chatBody(model, prompt, withoutSearch, { maxTokensField: dialect.maxTokensField, seedField: dialect.seedField, webSearchOptions: false }),
+    ...chatBody(model, prompt, withoutSearch, {
+      maxTokensField: dialect.maxTokensField,
+      seedField: dialect.seedField,
+      webSearchOptions: false,
+    }),
   };
   if (p.webSearch && dialect.webSearch === 'openrouter_tool') {
     const loc = p.userLocation;
-    body['tools'] = [{ type: 'openrouter:web_search', parameters: loc ? { user_location: { type: 'approximate', ...loc } } : {} }];
+    body['tools'] = [
+      { type: 'openrouter:web_search', parameters: loc ? { user_location: { type: 'approximate', ...loc } } : {} },
+    ];
   }
   return body;
 }
@@ -63,17 +73,21 @@ export const openaiCompatibleAdapter: ProviderAdapter = {
 
   validateConfig(model, params) {
     const valid = validateParams('openai_compatible', model, compatibleParamsSchema, params, {
-      unsupported: { locale: 'the OpenAI protocol has no locale parameter; the prompt\'s language drives the answer' },
+      unsupported: { locale: "the OpenAI protocol has no locale parameter; the prompt's language drives the answer" },
       check: (p) => {
         const dialect = dialectOf(p);
         const api = p.api ?? dialect.defaultApi;
         const problems: ParamProblem[] = [];
         if (p.webSearch) {
-          if (dialect.webSearch === 'none') problems.push({ param: 'webSearch', message: `not available: ${dialect.searchNote}` });
-          if (dialect.webSearch === 'responses_tool' && api !== 'responses') problems.push({ param: 'webSearch', message: `${dialect.name} searches only through api "responses"` });
-          if (p.userLocation && !dialect.searchLocation) problems.push({ param: 'userLocation', message: `${dialect.name}'s search tool takes no location` });
+          if (dialect.webSearch === 'none')
+            problems.push({ param: 'webSearch', message: `not available: ${dialect.searchNote}` });
+          if (dialect.webSearch === 'responses_tool' && api !== 'responses')
+            problems.push({ param: 'webSearch', message: `${dialect.name} searches only through api "responses"` });
+          if (p.userLocation && !dialect.searchLocation)
+            problems.push({ param: 'userLocation', message: `${dialect.name}'s search tool takes no location` });
         }
-        if (p.seed !== undefined && api === 'responses') problems.push({ param: 'seed', message: 'the Responses API has no seed; use api "chat"' });
+        if (p.seed !== undefined && api === 'responses')
+          problems.push({ param: 'seed', message: 'the Responses API has no seed; use api "chat"' });
         return problems;
       },
     });
@@ -84,13 +98,22 @@ export const openaiCompatibleAdapter: ProviderAdapter = {
   async query(input, ctx) {
     const params = effectiveParams<CompatibleParams>(openaiCompatibleAdapter, input);
     const dialect = dialectOf(params);
-    const apiKey = ctx.credentials.apiKey ?? dialect.placeholderKey ?? requireApiKey('openai_compatible', ctx.credentials, openaiCompatibleAdapter.setup.keyVariable);
+    const apiKey =
+      ctx.credentials.apiKey ??
+      dialect.placeholderKey ??
+      requireApiKey('openai_compatible', ctx.credentials, openaiCompatibleAdapter.setup.keyVariable);
     const client = openaiClient(apiKey, ctx, params.baseUrl);
     const api = params.api ?? dialect.defaultApi;
     const body = compatibleBody(input.model, input.prompt, params);
     const at = new Date();
     const started = performance.now();
-    const sent = await sendOpenAIRequest('openai_compatible', client, api, body as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming, ctx);
+    const sent = await sendOpenAIRequest(
+      'openai_compatible',
+      client,
+      api,
+      body as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming,
+      ctx,
+    );
     const requestId = sent.requestId ?? (isRecord(sent.raw) ? str(sent.raw['id']) : null);
     const failed = failedResponseError('openai_compatible', sent.raw, requestId);
     if (failed) throw failed;

@@ -22,7 +22,10 @@ export function responsesBody(model: string, prompt: string, p: ModelParams): Re
   if (p.reasoningEffort !== undefined) body.reasoning = { effort: p.reasoningEffort };
   if (p.webSearch) {
     body.tools = [
-      { type: 'web_search', ...(p.userLocation ? { user_location: { type: 'approximate', ...location(p.userLocation) } } : {}) },
+      {
+        type: 'web_search',
+        ...(p.userLocation ? { user_location: { type: 'approximate', ...location(p.userLocation) } } : {}),
+      },
     ];
     // Lists every consulted URL, not only the cited ones: "consulted" and "cited" are separate metrics.
     body.include = ['web_search_call.action.sources'];
@@ -39,7 +42,11 @@ export interface ChatOptions {
   webSearchOptions: boolean;
 }
 
-export const OPENAI_CHAT: ChatOptions = { maxTokensField: 'max_completion_tokens', seedField: 'seed', webSearchOptions: true };
+export const OPENAI_CHAT: ChatOptions = {
+  maxTokensField: 'max_completion_tokens',
+  seedField: 'seed',
+  webSearchOptions: true,
+};
 
 export function chatBody(model: string, prompt: string, p: ModelParams, options: ChatOptions = OPENAI_CHAT): ChatBody {
   const messages: ChatBody['messages'] = [];

@@ -20,7 +20,9 @@ import type { ParamProblem, ParsedAnswer, ProviderAdapter, ProviderName, QueryCo
 import { commonParamsShape, validateParams } from './validation.js';
 import { providerSettings } from './settings.js';
 
-export const openaiParamsSchema = z.object({ ...commonParamsShape, api: z.enum(['responses', 'chat']).optional() }).strict();
+export const openaiParamsSchema = z
+  .object({ ...commonParamsShape, api: z.enum(['responses', 'chat']).optional() })
+  .strict();
 export type OpenAIParams = z.infer<typeof openaiParamsSchema>;
 
 export function parseOpenAIBody(raw: unknown): ParsedAnswer {
@@ -66,7 +68,9 @@ export async function sendOpenAIRequest(
       const promise =
         api === 'responses'
           ? client.responses.create(body as OpenAI.Responses.ResponseCreateParamsNonStreaming, { signal })
-          : client.chat.completions.create(body as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming, { signal });
+          : client.chat.completions.create(body as OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming, {
+              signal,
+            });
       const response = await promise.asResponse();
       const requestId = response.headers.get('x-request-id');
       return { raw: parseJsonBody(provider, await response.text(), requestId), requestId };
@@ -81,7 +85,12 @@ export function failedResponseError(provider: ProviderName, raw: unknown, reques
   const error = isRecord(raw['error']) ? raw['error'] : {};
   const code = str(error['code']);
   const status = code === 'rate_limit_exceeded' ? 429 : code === 'server_error' || code === null ? 500 : 400;
-  return classifyHttpFailure(provider, { status, code, message: str(error['message']) ?? 'response failed', requestId });
+  return classifyHttpFailure(provider, {
+    status,
+    code,
+    message: str(error['message']) ?? 'response failed',
+    requestId,
+  });
 }
 
 export const openaiAdapter: ProviderAdapter = {
@@ -92,16 +101,27 @@ export const openaiAdapter: ProviderAdapter = {
 
   validateConfig(model, params) {
     const valid = validateParams('openai', model, openaiParamsSchema, params, {
-      unsupported: { locale: 'OpenAI has no locale parameter; the prompt\'s language drives the answer (use userLocation with webSearch for search results)' },
+      unsupported: {
+        locale:
+          "OpenAI has no locale parameter; the prompt's language drives the answer (use userLocation with webSearch for search results)",
+      },
       check: (p, rule) => {
         const problems: ParamProblem[] = [];
         const api = p.api ?? rule.api ?? 'responses';
-        if (rule.api && api !== rule.api) problems.push({ param: 'api', message: `${model} works only through "${rule.api}": ${rule.note}` });
+        if (rule.api && api !== rule.api)
+          problems.push({ param: 'api', message: `${model} works only through "${rule.api}": ${rule.note}` });
         if (p.seed !== undefined && api === 'responses') {
-          problems.push({ param: 'seed', message: 'the Responses API has no seed; set api to "chat" to use one (best effort, deprecated by OpenAI)' });
+          problems.push({
+            param: 'seed',
+            message: 'the Responses API has no seed; set api to "chat" to use one (best effort, deprecated by OpenAI)',
+          });
         }
         if (p.webSearch && api === 'chat' && rule.webSearch !== 'always') {
-          problems.push({ param: 'webSearch', message: 'Chat Completions searches only with the search-preview models; use api "responses" for web search' });
+          problems.push({
+            param: 'webSearch',
+            message:
+              'Chat Completions searches only with the search-preview models; use api "responses" for web search',
+          });
         }
         return problems;
       },
@@ -111,9 +131,16 @@ export const openaiAdapter: ProviderAdapter = {
 
   async query(input, ctx) {
     const params = effectiveParams<OpenAIParams>(openaiAdapter, input);
-    const client = openaiClient(requireApiKey('openai', ctx.credentials, openaiAdapter.setup.keyVariable), ctx, ctx.credentials.baseUrl);
+    const client = openaiClient(
+      requireApiKey('openai', ctx.credentials, openaiAdapter.setup.keyVariable),
+      ctx,
+      ctx.credentials.baseUrl,
+    );
     const api = params.api ?? 'responses';
-    const body = api === 'responses' ? responsesBody(input.model, input.prompt, params) : chatBody(input.model, input.prompt, params);
+    const body =
+      api === 'responses'
+        ? responsesBody(input.model, input.prompt, params)
+        : chatBody(input.model, input.prompt, params);
     const at = new Date();
     const started = performance.now();
     const { raw, requestId } = await sendOpenAIRequest('openai', client, api, body, ctx);

@@ -41,7 +41,11 @@ export function perplexityBody(model: string, prompt: string, p: ModelParams): R
   if (p.locale !== undefined) body['language_preference'] = p.locale.split('-')[0];
   if (p.webSearch && !isPreset(model)) {
     const loc = p.userLocation;
-    const where = loc ? Object.fromEntries(Object.entries({ country: loc.country, region: loc.region, city: loc.city }).filter(([, v]) => v)) : null;
+    const where = loc
+      ? Object.fromEntries(
+          Object.entries({ country: loc.country, region: loc.region, city: loc.city }).filter(([, v]) => v),
+        )
+      : null;
     body['tools'] = [{ type: 'web_search', ...(where ? { user_location: where } : {}) }];
   }
   return body;
@@ -50,7 +54,9 @@ export function perplexityBody(model: string, prompt: string, p: ModelParams): R
 export function parsePerplexityBody(raw: unknown): ParsedAnswer {
   if (isResponsesBody(raw)) return parseResponsesBody(raw);
   if (isSonarBody(raw)) return parseChatBody(raw);
-  throw new Error('not a Perplexity body (expected an Agent API response with "output" or a legacy Sonar completion with "choices")');
+  throw new Error(
+    'not a Perplexity body (expected an Agent API response with "output" or a legacy Sonar completion with "choices")',
+  );
 }
 
 export const perplexityAdapter: ProviderAdapter = {
@@ -63,7 +69,11 @@ export const perplexityAdapter: ProviderAdapter = {
     if (/^sonar/.test(model)) {
       return validateParams('perplexity', model, perplexityParamsSchema, params, {
         check: () => [
-          { param: 'model', message: 'Sonar Chat Completions were retired on 2026-09-27; use a preset (e.g. "pro-search") or a pinned model (e.g. "openai/gpt-5.4"). Stored Sonar answers still parse.' },
+          {
+            param: 'model',
+            message:
+              'Sonar Chat Completions were retired on 2026-09-27; use a preset (e.g. "pro-search") or a pinned model (e.g. "openai/gpt-5.4"). Stored Sonar answers still parse.',
+          },
         ],
       });
     }
@@ -71,9 +81,13 @@ export const perplexityAdapter: ProviderAdapter = {
       unsupported: { seed: 'the Agent API has no seed' },
       check: (p) => {
         const problems: ParamProblem[] = [];
-        if (p.reasoningEffort === 'max') problems.push({ param: 'reasoningEffort', message: 'the Agent API accepts none to xhigh, not "max"' });
+        if (p.reasoningEffort === 'max')
+          problems.push({ param: 'reasoningEffort', message: 'the Agent API accepts none to xhigh, not "max"' });
         if (isPreset(model) && p.userLocation) {
-          problems.push({ param: 'userLocation', message: 'a preset brings its own search tool; pin a model ("openai/gpt-5.4") to set userLocation' });
+          problems.push({
+            param: 'userLocation',
+            message: 'a preset brings its own search tool; pin a model ("openai/gpt-5.4") to set userLocation',
+          });
         }
         return problems;
       },
@@ -82,12 +96,22 @@ export const perplexityAdapter: ProviderAdapter = {
 
   async query(input, ctx) {
     const params = effectiveParams<PerplexityParams>(perplexityAdapter, input);
-    const client = openaiClient(requireApiKey('perplexity', ctx.credentials, perplexityAdapter.setup.keyVariable), ctx, ctx.credentials.baseUrl ?? PERPLEXITY_BASE_URL);
+    const client = openaiClient(
+      requireApiKey('perplexity', ctx.credentials, perplexityAdapter.setup.keyVariable),
+      ctx,
+      ctx.credentials.baseUrl ?? PERPLEXITY_BASE_URL,
+    );
     const body = perplexityBody(input.model, input.prompt, params);
     const at = new Date();
     const started = performance.now();
     // The body has Perplexity-only fields (preset, language_preference): the SDK passes them through.
-    const sent = await sendOpenAIRequest('perplexity', client, 'responses', body as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming, ctx);
+    const sent = await sendOpenAIRequest(
+      'perplexity',
+      client,
+      'responses',
+      body as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming,
+      ctx,
+    );
     const requestId = sent.requestId ?? (isRecord(sent.raw) ? str(sent.raw['id']) : null);
     const failed = failedResponseError('perplexity', sent.raw, requestId);
     if (failed) throw failed;

@@ -29,7 +29,8 @@ const adapters = {
 
 for (const [key, adapter] of Object.entries(adapters)) {
   if (adapter.name !== key) throw new Error(`the registry lists the adapter "${adapter.name}" under "${key}"`);
-  if (adapter.setup !== providerSettings[adapter.name]) throw new Error(`the adapter "${key}" must use its entry of src/providers/settings.ts`);
+  if (adapter.setup !== providerSettings[adapter.name])
+    throw new Error(`the adapter "${key}" must use its entry of src/providers/settings.ts`);
 }
 
 export function getAdapter(name: string): ProviderAdapter {

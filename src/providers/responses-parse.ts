@@ -17,7 +17,9 @@ import {
 import type { FinishReason, ParsedAnswer, ProviderCitation, ProviderSource } from './types.js';
 
 export function isResponsesBody(body: unknown): body is Record<string, unknown> {
-  return isRecord(body) && Array.isArray(body['output']) && (body['object'] === 'response' || body['object'] === undefined);
+  return (
+    isRecord(body) && Array.isArray(body['output']) && (body['object'] === 'response' || body['object'] === undefined)
+  );
 }
 
 function finishOf(body: Record<string, unknown>, refused: boolean): FinishReason {
@@ -97,10 +99,13 @@ export function parseResponsesBody(body: Record<string, unknown>): ParsedAnswer 
       const action = isRecord(item['action']) ? item['action'] : {};
       const queries = Array.isArray(action['queries']) ? action['queries'] : [action['query']];
       for (const q of queries) if (typeof q === 'string' && q !== '') searchQueries.push(q);
-      for (const s of records(action['sources'])) if (str(s['url'])) sources.push({ url: s['url'] as string, title: null });
-      if (action['type'] === 'open_page' && str(action['url'])) sources.push({ url: action['url'] as string, title: null });
+      for (const s of records(action['sources']))
+        if (str(s['url'])) sources.push({ url: s['url'] as string, title: null });
+      if (action['type'] === 'open_page' && str(action['url']))
+        sources.push({ url: action['url'] as string, title: null });
     } else if (item['type'] === 'search_results') {
-      for (const q of Array.isArray(item['queries']) ? item['queries'] : []) if (typeof q === 'string') searchQueries.push(q);
+      for (const q of Array.isArray(item['queries']) ? item['queries'] : [])
+        if (typeof q === 'string') searchQueries.push(q);
       for (const r of records(item['results'])) {
         const url = str(r['url']);
         if (!url) continue;
@@ -109,7 +114,8 @@ export function parseResponsesBody(body: Record<string, unknown>): ParsedAnswer 
         if (typeof r['id'] === 'number') resultsById.set(r['id'], source);
       }
     } else if (item['type'] === 'fetch_url_results') {
-      for (const c of records(item['contents'])) if (str(c['url'])) sources.push({ url: c['url'] as string, title: str(c['title']) });
+      for (const c of records(item['contents']))
+        if (str(c['url'])) sources.push({ url: c['url'] as string, title: str(c['title']) });
     }
   }
   for (const url of Array.isArray(body['citations']) ? body['citations'] : []) {
@@ -124,7 +130,8 @@ export function parseResponsesBody(body: Record<string, unknown>): ParsedAnswer 
       if (source) citations.push({ ...source, start: m.start, end: m.end, citedText: null, origin: 'annotation' });
       else notes.push(`marker [${m.n}] matches no search result id`);
     }
-    if (markers.length > 0) notes.push('citations read from [n] markers mapped to search result ids (mapping unconfirmed by the provider)');
+    if (markers.length > 0)
+      notes.push('citations read from [n] markers mapped to search result ids (mapping unconfirmed by the provider)');
   }
 
   const usage = isRecord(body['usage']) ? body['usage'] : {};

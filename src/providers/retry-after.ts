@@ -17,7 +17,15 @@ export function headerValue(headers: HeaderBag, name: string): string | null {
   return null;
 }
 
-const GO_UNITS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1, us: 0.001, 'µs': 0.001, ns: 0.000001 };
+const GO_UNITS: Record<string, number> = {
+  h: 3_600_000,
+  m: 60_000,
+  s: 1_000,
+  ms: 1,
+  us: 0.001,
+  µs: 0.001,
+  ns: 0.000001,
+};
 
 /** Go's time.Duration text, as OpenAI's x-ratelimit-reset-* headers use: "6m0s", "1s", "20ms", "1h2m3.5s". */
 export function parseGoDuration(text: string): number | null {

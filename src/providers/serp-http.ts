@@ -18,7 +18,11 @@ export interface SerpResponse {
 /** The message a vendor puts in an error body: SerpApi {error}, DataForSEO {status_message}. */
 function vendorMessage(body: unknown): string | null {
   if (!isRecord(body)) return null;
-  return str(body['error']) ?? str(body['status_message']) ?? (isRecord(body['error']) ? str(body['error']['message']) : null);
+  return (
+    str(body['error']) ??
+    str(body['status_message']) ??
+    (isRecord(body['error']) ? str(body['error']['message']) : null)
+  );
 }
 
 export async function serpRequest(

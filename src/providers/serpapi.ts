@@ -15,15 +15,27 @@ export interface SerpApiCapture {
 }
 
 export function isSerpApiCapture(raw: unknown): raw is SerpApiCapture {
-  return isRecord(raw) && raw['object'] === 'citewatch.serp_capture' && raw['vendor'] === 'serpapi' && Array.isArray(raw['pages']);
+  return (
+    isRecord(raw) &&
+    raw['object'] === 'citewatch.serp_capture' &&
+    raw['vendor'] === 'serpapi' &&
+    Array.isArray(raw['pages'])
+  );
 }
 
 export function isSerpApiBody(raw: unknown): raw is Record<string, unknown> {
-  return isRecord(raw) && (isRecord(raw['search_metadata']) || isRecord(raw['ai_overview']) || Array.isArray(raw['text_blocks']));
+  return (
+    isRecord(raw) &&
+    (isRecord(raw['search_metadata']) || isRecord(raw['ai_overview']) || Array.isArray(raw['text_blocks']))
+  );
 }
 
 /** The blocks and references of a page: inside ai_overview (engine=google*) or top-level (AI Mode). */
-export function overviewOf(body: Record<string, unknown>): { blocks: Record<string, unknown>[]; references: Record<string, unknown>[]; pageToken: string | null } {
+export function overviewOf(body: Record<string, unknown>): {
+  blocks: Record<string, unknown>[];
+  references: Record<string, unknown>[];
+  pageToken: string | null;
+} {
   const holder = isRecord(body['ai_overview']) ? body['ai_overview'] : body;
   return {
     blocks: records(holder['text_blocks']),
@@ -38,7 +50,9 @@ interface Piece {
 }
 
 function refsOf(block: Record<string, unknown>): number[] {
-  return (Array.isArray(block['reference_indexes']) ? block['reference_indexes'] : []).filter((i): i is number => typeof i === 'number');
+  return (Array.isArray(block['reference_indexes']) ? block['reference_indexes'] : []).filter(
+    (i): i is number => typeof i === 'number',
+  );
 }
 
 /** Renders blocks as plain markdown-ish text, one piece per citable unit. */
@@ -93,7 +107,8 @@ export function parseSerpApiPage(body: Record<string, unknown>, calls: number): 
     modelVersion: null,
     providerCostUsd: null,
   };
-  if (blocks.length === 0) return str(body['error']) ? { ...base, notes: [`SerpApi: ${body['error'] as string}`] } : base;
+  if (blocks.length === 0)
+    return str(body['error']) ? { ...base, notes: [`SerpApi: ${body['error'] as string}`] } : base;
 
   const pieces: Piece[] = [];
   render(blocks, pieces);
@@ -108,10 +123,19 @@ export function parseSerpApiPage(body: Record<string, unknown>, calls: number): 
       const ref = byIndex.get(index);
       const url = ref ? str(ref['link']) : null;
       if (!ref || !url) continue;
-      citations.push({ url, title: str(ref['title']), start, end: text.length, citedText: str(ref['snippet']), origin: 'reference' });
+      citations.push({
+        url,
+        title: str(ref['title']),
+        start,
+        end: text.length,
+        citedText: str(ref['snippet']),
+        origin: 'reference',
+      });
     }
   }
-  const sources: ProviderSource[] = references.flatMap((r) => (str(r['link']) ? [{ url: r['link'] as string, title: str(r['title']) }] : []));
+  const sources: ProviderSource[] = references.flatMap((r) =>
+    str(r['link']) ? [{ url: r['link'] as string, title: str(r['title']) }] : [],
+  );
   return { ...base, text, citations, sources: dedupeBy(sources, (s) => s.url), finish: 'stop' };
 }
 
@@ -123,6 +147,7 @@ export function parseSerpApi(raw: unknown): ParsedAnswer {
     if (!last) throw new Error('empty SerpApi capture');
     return parseSerpApiPage(last, pages.length);
   }
-  if (!isSerpApiBody(raw)) throw new Error('not a SerpApi body (expected "search_metadata", "ai_overview" or "text_blocks")');
+  if (!isSerpApiBody(raw))
+    throw new Error('not a SerpApi body (expected "search_metadata", "ai_overview" or "text_blocks")');
   return parseSerpApiPage(raw, 1);
 }

@@ -6,7 +6,13 @@
  */
 import type { Usage } from './types.js';
 
-export const ZERO_USAGE: Usage = { inputTokens: 0, outputTokens: 0, reasoningTokens: 0, cachedInputTokens: 0, searchCalls: 0 };
+export const ZERO_USAGE: Usage = {
+  inputTokens: 0,
+  outputTokens: 0,
+  reasoningTokens: 0,
+  cachedInputTokens: 0,
+  searchCalls: 0,
+};
 
 export function num(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
@@ -62,14 +68,16 @@ export function resolveCharSpan(
   end: number,
   probe: string | null,
 ): { start: number; end: number } | null {
-  const fits = (s: number | null, e: number | null): s is number => s !== null && e !== null && s <= e && e <= text.length;
+  const fits = (s: number | null, e: number | null): s is number =>
+    s !== null && e !== null && s <= e && e <= text.length;
   const units = fits(start, end) ? { start, end } : null;
   const cpStart = codePointToUtf16(text, start);
   const cpEnd = codePointToUtf16(text, end);
   const points = fits(cpStart, cpEnd) ? { start: cpStart, end: cpEnd as number } : null;
   if (!units || !points) return points ?? units;
   if (units.start === points.start && units.end === points.end) return units;
-  const contains = (span: { start: number; end: number }) => probe !== null && text.slice(span.start, span.end).includes(probe);
+  const contains = (span: { start: number; end: number }) =>
+    probe !== null && text.slice(span.start, span.end).includes(probe);
   if (contains(units) && !contains(points)) return units;
   return points;
 }
@@ -116,7 +124,8 @@ export function citationMarkers(text: string): Array<{ n: number; start: number;
   const found: Array<{ n: number; start: number; end: number }> = [];
   const pattern = /\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\](?!\()/g;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    for (const part of (m[1] as string).split(',')) found.push({ n: Number(part.trim()), start: m.index, end: m.index + m[0].length });
+    for (const part of (m[1] as string).split(','))
+      found.push({ n: Number(part.trim()), start: m.index, end: m.index + m[0].length });
   }
   return found;
 }

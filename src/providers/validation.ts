@@ -5,9 +5,23 @@
  */
 import { z } from 'zod';
 import { ruleFor, type ModelRule } from './capabilities.js';
-import { ConfigValidationError, type ModelParams, type ParamProblem, type ProviderName, type ReasoningEffort } from './types.js';
+import {
+  ConfigValidationError,
+  type ModelParams,
+  type ParamProblem,
+  type ProviderName,
+  type ReasoningEffort,
+} from './types.js';
 
-export const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'] as const satisfies readonly ReasoningEffort[];
+export const REASONING_EFFORTS = [
+  'none',
+  'minimal',
+  'low',
+  'medium',
+  'high',
+  'xhigh',
+  'max',
+] as const satisfies readonly ReasoningEffort[];
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -20,7 +34,10 @@ function isTimeZone(tz: string): boolean {
 
 export const userLocationSchema = z
   .object({
-    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in upper case, e.g. FR').optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in upper case, e.g. FR')
+      .optional(),
     region: z.string().min(1).max(100).optional(),
     city: z.string().min(1).max(100).optional(),
     timezone: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/Paris').optional(),
@@ -62,14 +79,22 @@ export function ruleProblems(model: string, rule: ModelRule, params: ModelParams
   }
   const effort = params.reasoningEffort;
   if (effort !== undefined && rule.efforts !== 'any') {
-    if (rule.efforts.length === 0) problems.push({ param: 'reasoningEffort', message: `not supported by ${model}: ${rule.note}` });
+    if (rule.efforts.length === 0)
+      problems.push({ param: 'reasoningEffort', message: `not supported by ${model}: ${rule.note}` });
     else if (!rule.efforts.includes(effort)) {
-      problems.push({ param: 'reasoningEffort', message: `${model} accepts ${rule.efforts.map((e) => `"${e}"`).join(', ')}, not "${effort}"` });
+      problems.push({
+        param: 'reasoningEffort',
+        message: `${model} accepts ${rule.efforts.map((e) => `"${e}"`).join(', ')}, not "${effort}"`,
+      });
     }
   }
-  if (params.webSearch === true && rule.webSearch === 'no') problems.push({ param: 'webSearch', message: `not available for ${model}: ${rule.note}` });
+  if (params.webSearch === true && rule.webSearch === 'no')
+    problems.push({ param: 'webSearch', message: `not available for ${model}: ${rule.note}` });
   if (params.webSearch === false && rule.webSearch === 'always') {
-    problems.push({ param: 'webSearch', message: `${model} always searches the web; webSearch must be true (${rule.note})` });
+    problems.push({
+      param: 'webSearch',
+      message: `${model} always searches the web; webSearch must be true (${rule.note})`,
+    });
   }
   if (params.userLocation !== undefined && params.webSearch !== true) {
     problems.push({ param: 'userLocation', message: 'only applies to web search; set webSearch to true' });
@@ -105,7 +130,8 @@ export function validateParams<T extends ModelParams>(
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-      if (keys.length > 0) for (const key of keys) problems.push({ param: key, message: `unknown parameter for ${provider}` });
+      if (keys.length > 0)
+        for (const key of keys) problems.push({ param: key, message: `unknown parameter for ${provider}` });
       else problems.push({ param: issue.path.join('.') || '(params)', message: issue.message });
     }
   } else {

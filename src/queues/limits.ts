@@ -9,7 +9,11 @@ import type { ProviderName } from '../providers/settings.js';
 import { queryQueueName } from './names.js';
 import type { Producers } from './producer.js';
 
-export async function applyProviderQueueLimits(producers: Producers, env: Readonly<Record<string, unknown>>, providers: readonly ProviderName[]): Promise<void> {
+export async function applyProviderQueueLimits(
+  producers: Producers,
+  env: Readonly<Record<string, unknown>>,
+  providers: readonly ProviderName[],
+): Promise<void> {
   for (const provider of providers) {
     const limit = providerLimit(env, provider);
     const queue = producers.queue(queryQueueName(provider));

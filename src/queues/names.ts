@@ -22,7 +22,8 @@ export const WEBHOOKS_QUEUE = 'webhooks';
 export const jobIds = {
   query: (responseId: string) => `q__${responseId}`,
   /** Named after the batch's content, so handing out the same batch twice adds one job. */
-  analysis: (responseIds: string[]) => `a__${createHash('sha256').update(responseIds.join(',')).digest('hex').slice(0, 32)}`,
+  analysis: (responseIds: string[]) =>
+    `a__${createHash('sha256').update(responseIds.join(',')).digest('hex').slice(0, 32)}`,
   startRun: (runId: string) => `start__${runId}`,
   runFinished: (runId: string) => `finished__${runId}`,
   reanalysis: (reanalysisId: string) => `reanalyze__${reanalysisId}`,

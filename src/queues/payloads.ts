@@ -53,9 +53,14 @@ export function queueKinds(): QueueKind[] {
  * A job's payload checked against its queue's schema. A payload that does not match fails the
  * job without retries (BullMQ's UnrecoverableError), naming the queue, the job and each problem.
  */
-export function parseJobPayload<K extends QueueKind>(kind: K, job: { id?: string | undefined; queueName: string; data: unknown }): JobPayload<K> {
+export function parseJobPayload<K extends QueueKind>(
+  kind: K,
+  job: { id?: string | undefined; queueName: string; data: unknown },
+): JobPayload<K> {
   const result = jobPayloads[kind].safeParse(job.data);
   if (result.success) return result.data as JobPayload<K>;
   const problems = result.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
-  throw new UnrecoverableError(`job ${job.id ?? '(no id)'} on queue ${job.queueName} has an invalid payload: ${problems}`);
+  throw new UnrecoverableError(
+    `job ${job.id ?? '(no id)'} on queue ${job.queueName} has an invalid payload: ${problems}`,
+  );
 }

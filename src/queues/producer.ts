@@ -68,20 +68,35 @@ export class Producers {
     const job: RunJob = { type: 'start', runId };
     await this.withDeadline(
       'the run',
-      this.queue(RUNS_QUEUE).add('start', job, { ...KEEP, jobId: jobIds.startRun(runId), attempts: 5, backoff: { type: 'exponential', delay: 1_000 } }),
+      this.queue(RUNS_QUEUE).add('start', job, {
+        ...KEEP,
+        jobId: jobIds.startRun(runId),
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 1_000 },
+      }),
     );
   }
 
   async runFinished(runId: string): Promise<void> {
     const job: RunJob = { type: 'finished', runId };
-    await this.queue(RUNS_QUEUE).add('finished', job, { ...KEEP, jobId: jobIds.runFinished(runId), attempts: 5, backoff: { type: 'exponential', delay: 1_000 } });
+    await this.queue(RUNS_QUEUE).add('finished', job, {
+      ...KEEP,
+      jobId: jobIds.runFinished(runId),
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 1_000 },
+    });
   }
 
   async reanalyze(reanalysisId: string): Promise<void> {
     const job: MaintenanceJob = { type: 'reanalyze', reanalysisId };
     await this.withDeadline(
       'the re-analysis',
-      this.queue(MAINTENANCE_QUEUE).add('reanalyze', job, { ...KEEP, jobId: jobIds.reanalysis(reanalysisId), attempts: 10, backoff: { type: 'exponential', delay: 1_000 } }),
+      this.queue(MAINTENANCE_QUEUE).add('reanalyze', job, {
+        ...KEEP,
+        jobId: jobIds.reanalysis(reanalysisId),
+        attempts: 10,
+        backoff: { type: 'exponential', delay: 1_000 },
+      }),
     );
   }
 
@@ -109,7 +124,11 @@ export class Producers {
     const jobs: Array<{ name: string; data: AnalysisJob; opts: JobsOptions }> = [];
     for (let i = 0; i < responseIds.length; i += ANALYSIS_BATCH) {
       const ids = responseIds.slice(i, i + ANALYSIS_BATCH);
-      jobs.push({ name: 'analyze', data: { responseIds: ids }, opts: { ...KEEP, jobId: jobIds.analysis(ids), attempts: 5, backoff: { type: 'exponential', delay: 500 } } });
+      jobs.push({
+        name: 'analyze',
+        data: { responseIds: ids },
+        opts: { ...KEEP, jobId: jobIds.analysis(ids), attempts: 5, backoff: { type: 'exponential', delay: 500 } },
+      });
     }
     for (let i = 0; i < jobs.length; i += ADD_CHUNK) await queue.addBulk(jobs.slice(i, i + ADD_CHUNK));
   }
@@ -123,10 +142,16 @@ export class Producers {
     const jobs = deliveryIds.map((deliveryId) => ({
       name: 'deliver',
       data: { deliveryId } satisfies WebhookJob,
-      opts: { ...KEEP, jobId: jobIds.webhookDelivery(deliveryId), attempts: retry.attempts, backoff: { type: 'exponential', delay: retry.backoffMs, jitter: 0.5 } },
+      opts: {
+        ...KEEP,
+        jobId: jobIds.webhookDelivery(deliveryId),
+        attempts: retry.attempts,
+        backoff: { type: 'exponential', delay: retry.backoffMs, jitter: 0.5 },
+      },
     }));
     const queue = this.queue(WEBHOOKS_QUEUE);
-    for (let i = 0; i < jobs.length; i += ADD_CHUNK) await this.withDeadline('the webhook deliveries', queue.addBulk(jobs.slice(i, i + ADD_CHUNK)));
+    for (let i = 0; i < jobs.length; i += ADD_CHUNK)
+      await this.withDeadline('the webhook deliveries', queue.addBulk(jobs.slice(i, i + ADD_CHUNK)));
   }
 
   async close(): Promise<void> {

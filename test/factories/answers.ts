@@ -57,15 +57,27 @@ const lookup = (map: Map<string, string>, what: string) => (key: string) => {
 
 export async function createWorld(db: Database, organizationId: string, spec: WorldSpec): Promise<World> {
   const { prisma } = db;
-  const workspace = await prisma.workspace.create({ data: { id: newId(), organizationId, name: 'Reports world', timezone: spec.timezone ?? 'UTC' } });
+  const workspace = await prisma.workspace.create({
+    data: { id: newId(), organizationId, name: 'Reports world', timezone: spec.timezone ?? 'UTC' },
+  });
   const brands = new Map<string, string>();
   for (const b of spec.brands) {
-    const row = await prisma.brand.create({ data: { id: newId(), workspaceId: workspace.id, name: b.name, kind: b.kind ?? 'competitor', domains: b.domains ?? [] } });
+    const row = await prisma.brand.create({
+      data: {
+        id: newId(),
+        workspaceId: workspace.id,
+        name: b.name,
+        kind: b.kind ?? 'competitor',
+        domains: b.domains ?? [],
+      },
+    });
     brands.set(b.name, row.id);
   }
   const prompts = new Map<string, string>();
   for (const p of spec.prompts) {
-    const row = await prisma.prompt.create({ data: { id: newId(), workspaceId: workspace.id, text: p.text ?? `Prompt ${p.key}?`, tags: p.tags ?? [] } });
+    const row = await prisma.prompt.create({
+      data: { id: newId(), workspaceId: workspace.id, text: p.text ?? `Prompt ${p.key}?`, tags: p.tags ?? [] },
+    });
     prompts.set(p.key, row.id);
   }
   const configs = new Map<string, string>();
@@ -74,7 +86,15 @@ export async function createWorld(db: Database, organizationId: string, spec: Wo
     const model = c.model ?? 'mock-1';
     const params = c.params ?? {};
     const row = await prisma.modelConfig.create({
-      data: { id: newId(), workspaceId: workspace.id, name: c.name ?? c.key, provider, model, params: params as object, hash: configHash(provider, model, params) },
+      data: {
+        id: newId(),
+        workspaceId: workspace.id,
+        name: c.name ?? c.key,
+        provider,
+        model,
+        params: params as object,
+        hash: configHash(provider, model, params),
+      },
     });
     configs.set(c.key, row.id);
   }
@@ -94,7 +114,11 @@ const domainOf = (url: string) => new URL(url).hostname.replace(/^www\./, '');
  * Adds a run with the given answers, created at `createdAt` and finished unless `finished` is
  * false. Its counters match its answers, as the pipeline keeps them.
  */
-export async function addRun(db: Database, world: World, run: { createdAt: Date; finished?: boolean; cancelled?: boolean; answers: AnswerSpec[] }): Promise<string> {
+export async function addRun(
+  db: Database,
+  world: World,
+  run: { createdAt: Date; finished?: boolean; cancelled?: boolean; answers: AnswerSpec[] },
+): Promise<string> {
   const { pool } = db;
   const runId = newId();
   const count = (s: string) => run.answers.filter((a) => (a.status ?? 'succeeded') === s).length;
@@ -105,10 +129,24 @@ export async function addRun(db: Database, world: World, run: { createdAt: Date;
     // A finished factory run counts as followed up, so no recovery sweep rebuilds its rollups behind a test's back.
     `INSERT INTO runs (id, workspace_id, status, samples_per_pair, total, succeeded, failed, cancelled, analyzed, created_at, started_at, finished_at, followups_done_at)
      VALUES ($1, $2, $3::run_status, 1, $4, $5, $6, $7, $8, $9, $9, $10, $10)`,
-    [runId, world.workspaceId, status, run.answers.length, count('succeeded'), count('failed'), count('cancelled'), analyzed, run.createdAt, finished ? new Date() : null],
+    [
+      runId,
+      world.workspaceId,
+      status,
+      run.answers.length,
+      count('succeeded'),
+      count('failed'),
+      count('cancelled'),
+      analyzed,
+      run.createdAt,
+      finished ? new Date() : null,
+    ],
   );
   const samples = new Map<string, number>();
-  const { rows: brandRows } = await pool.query<{ id: string; domains: string[] }>('SELECT id, domains FROM brands WHERE workspace_id = $1', [world.workspaceId]);
+  const { rows: brandRows } = await pool.query<{ id: string; domains: string[] }>(
+    'SELECT id, domains FROM brands WHERE workspace_id = $1',
+    [world.workspaceId],
+  );
   for (const [i, a] of run.answers.entries()) {
     const key = `${a.prompt}|${a.config}`;
     const sample = samples.get(key) ?? 0;
@@ -120,8 +158,20 @@ export async function addRun(db: Database, world: World, run: { createdAt: Date;
     await pool.query(
       `INSERT INTO responses (id, run_id, workspace_id, prompt_id, model_config_id, sample_index, provider, channel, model, config_hash, status, text, error, completed_at, analyzed_at, analysis_version)
        SELECT $1, $2, $3, $4, c.id, $5, c.provider, 'mock', c.model, c.hash, $6::response_status, $7, $8, $9, $10, $11 FROM model_configs c WHERE c.id = $12`,
-      [responseId, runId, world.workspaceId, world.prompt(a.prompt), sample, st, st === 'succeeded' ? (a.text ?? `Answer ${i}`) : null,
-        st === 'failed' ? 'provider error' : null, completedAt, done ? new Date() : null, done ? 1 : null, world.config(a.config)],
+      [
+        responseId,
+        runId,
+        world.workspaceId,
+        world.prompt(a.prompt),
+        sample,
+        st,
+        st === 'succeeded' ? (a.text ?? `Answer ${i}`) : null,
+        st === 'failed' ? 'provider error' : null,
+        completedAt,
+        done ? new Date() : null,
+        done ? 1 : null,
+        world.config(a.config),
+      ],
     );
     if (!done) continue;
     for (const [j, m] of (a.mentions ?? []).entries()) {
@@ -129,13 +179,28 @@ export async function addRun(db: Database, world: World, run: { createdAt: Date;
       await pool.query(
         `INSERT INTO mentions (response_id, workspace_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label, snippet, matched_alias)
          VALUES ($1, $2, $3, $4, $5::jsonb, 0, $6, NULL, $7, $8::sentiment_label, $9, $10)`,
-        [responseId, world.workspaceId, world.brand(m.brand), m.count ?? 1, JSON.stringify(m.spans ?? [[0, m.brand.length]]), m.rank ?? j + 1, sentiment, labelOf(sentiment),
-          m.snippet ?? `… ${m.brand} …`, m.brand],
+        [
+          responseId,
+          world.workspaceId,
+          world.brand(m.brand),
+          m.count ?? 1,
+          JSON.stringify(m.spans ?? [[0, m.brand.length]]),
+          m.rank ?? j + 1,
+          sentiment,
+          labelOf(sentiment),
+          m.snippet ?? `… ${m.brand} …`,
+          m.brand,
+        ],
       );
     }
     for (const [j, c] of (a.citations ?? []).entries()) {
       const domain = domainOf(c.url);
-      const owner = c.brand === undefined ? (brandRows.find((b) => b.domains.includes(domain))?.id ?? null) : c.brand === null ? null : world.brand(c.brand);
+      const owner =
+        c.brand === undefined
+          ? (brandRows.find((b) => b.domains.includes(domain))?.id ?? null)
+          : c.brand === null
+            ? null
+            : world.brand(c.brand);
       await pool.query(
         `INSERT INTO citations (response_id, workspace_id, position, url, domain, title, source, brand_id) VALUES ($1, $2, $3, $4, $5, NULL, $6::citation_source, $7)`,
         [responseId, world.workspaceId, j + 1, c.url, domain, c.source ?? 'link', owner],

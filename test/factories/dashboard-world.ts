@@ -22,23 +22,44 @@ function spansOf(text: string, name: string): Array<[number, number]> {
 
 /** An answer naming `brands` in order, with real spans, citing `urls`. */
 function answer(prompt: string, config: string, brands: string[], urls: string[] = []): AnswerSpec {
-  const text = brands.length ? `For this, ${brands.map((b, i) => `${i + 1}. ${b} is worth a look`).join('; ')}.` : 'It depends on your needs.';
+  const text = brands.length
+    ? `For this, ${brands.map((b, i) => `${i + 1}. ${b} is worth a look`).join('; ')}.`
+    : 'It depends on your needs.';
   return {
     prompt,
     config,
     text,
-    mentions: brands.map((brand, i) => ({ brand, rank: i + 1, spans: spansOf(text, brand), count: spansOf(text, brand).length, snippet: text.slice(0, 80) })),
+    mentions: brands.map((brand, i) => ({
+      brand,
+      rank: i + 1,
+      spans: spansOf(text, brand),
+      count: spansOf(text, brand).length,
+      snippet: text.slice(0, 80),
+    })),
     citations: urls.map((url) => ({ url })),
   };
 }
 
 const day = (n: number) => new Date(Date.now() - n * 86_400_000);
 
-export async function createDashboardWorld(db: Database, organizationId: string): Promise<{ world: World; runningRunId: string }> {
+export async function createDashboardWorld(
+  db: Database,
+  organizationId: string,
+): Promise<{ world: World; runningRunId: string }> {
   const world = await createWorld(db, organizationId, {
-    brands: [{ name: 'Nimbus CRM', kind: 'own', domains: ['nimbuscrm.com'] }, { name: 'HubSpot', domains: ['hubspot.com'] }, { name: 'Salesforce', domains: ['salesforce.com'] }],
-    prompts: [{ key: 'p1', text: 'What is the best CRM for a small team?', tags: ['crm'] }, { key: 'p2', text: 'Which CRM has the best email integration?', tags: ['crm'] }],
-    configs: [{ key: 'cool', name: 'Mock, cool', provider: 'mock', params: { temperature: 0.2 } }, { key: 'gpt', name: 'GPT, web search', provider: 'openai', model: 'gpt-x', params: { webSearch: true } }],
+    brands: [
+      { name: 'Nimbus CRM', kind: 'own', domains: ['nimbuscrm.com'] },
+      { name: 'HubSpot', domains: ['hubspot.com'] },
+      { name: 'Salesforce', domains: ['salesforce.com'] },
+    ],
+    prompts: [
+      { key: 'p1', text: 'What is the best CRM for a small team?', tags: ['crm'] },
+      { key: 'p2', text: 'Which CRM has the best email integration?', tags: ['crm'] },
+    ],
+    configs: [
+      { key: 'cool', name: 'Mock, cool', provider: 'mock', params: { temperature: 0.2 } },
+      { key: 'gpt', name: 'GPT, web search', provider: 'openai', model: 'gpt-x', params: { webSearch: true } },
+    ],
   });
   // HubSpot: never with the cool configuration, always with GPT, a significant difference.
   const batch = (withXss: boolean): AnswerSpec[] => [
@@ -49,20 +70,47 @@ export async function createDashboardWorld(db: Database, organizationId: string)
     answer('p1', 'gpt', ['HubSpot', 'Nimbus CRM'], ['https://www.hubspot.com/crm', 'https://www.g2.com/crm']),
     answer('p1', 'gpt', ['HubSpot', 'Salesforce'], ['https://www.hubspot.com/crm']),
     withXss
-      ? { prompt: 'p2', config: 'gpt', text: XSS_TEXT, citations: [{ url: 'https://www.g2.com/categories/crm' }, { url: 'https://nimbuscrm.com/' }, { url: SCRIPT_URL }],
-          mentions: [{ brand: 'Nimbus CRM', rank: 1, spans: spansOf(XSS_TEXT, 'Nimbus CRM') }, { brand: 'HubSpot', rank: 2, spans: spansOf(XSS_TEXT, 'HubSpot') }] }
+      ? {
+          prompt: 'p2',
+          config: 'gpt',
+          text: XSS_TEXT,
+          citations: [
+            { url: 'https://www.g2.com/categories/crm' },
+            { url: 'https://nimbuscrm.com/' },
+            { url: SCRIPT_URL },
+          ],
+          mentions: [
+            { brand: 'Nimbus CRM', rank: 1, spans: spansOf(XSS_TEXT, 'Nimbus CRM') },
+            { brand: 'HubSpot', rank: 2, spans: spansOf(XSS_TEXT, 'HubSpot') },
+          ],
+        }
       : answer('p2', 'gpt', ['HubSpot']),
     answer('p2', 'gpt', ['HubSpot', 'Salesforce', 'Nimbus CRM'], ['https://www.g2.com/crm']),
   ];
-  const first = await addRun(db, world, { createdAt: day(2), answers: [...batch(false), { prompt: 'p1', config: 'gpt', status: 'failed' }] });
+  const first = await addRun(db, world, {
+    createdAt: day(2),
+    answers: [...batch(false), { prompt: 'p1', config: 'gpt', status: 'failed' }],
+  });
   const second = await addRun(db, world, { createdAt: day(1), answers: batch(true) });
   const runningRunId = await addRun(db, world, {
     createdAt: day(0),
     finished: false,
-    answers: [...batch(false).slice(0, 5), { prompt: 'p1', config: 'gpt', status: 'failed' }, ...Array.from({ length: 6 }, () => ({ prompt: 'p2', config: 'gpt', status: 'pending' as const }))],
+    answers: [
+      ...batch(false).slice(0, 5),
+      { prompt: 'p1', config: 'gpt', status: 'failed' },
+      ...Array.from({ length: 6 }, () => ({ prompt: 'p2', config: 'gpt', status: 'pending' as const })),
+    ],
   });
-  for (const [id, estimated, actual] of [[first, 0.12, 0.1134], [second, 0.12, 0.0987], [runningRunId, 0.18, 0.0421]] as const) {
-    await db.pool.query('UPDATE runs SET estimated_cost_usd = $2, actual_cost_usd = $3 WHERE id = $1', [id, estimated, actual]);
+  for (const [id, estimated, actual] of [
+    [first, 0.12, 0.1134],
+    [second, 0.12, 0.0987],
+    [runningRunId, 0.18, 0.0421],
+  ] as const) {
+    await db.pool.query('UPDATE runs SET estimated_cost_usd = $2, actual_cost_usd = $3 WHERE id = $1', [
+      id,
+      estimated,
+      actual,
+    ]);
   }
   return { world, runningRunId };
 }

@@ -11,8 +11,16 @@ export const PROMPT_TEXT = { p1: 'Best CRM?', p2: 'CRM for SMB?', p3: 'Project t
 
 export async function createFilterWorld(db: Database, organizationId: string): Promise<{ world: World; run2: string }> {
   const world = await createWorld(db, organizationId, {
-    brands: [{ name: 'Acme', kind: 'own', domains: ['acme.com'] }, { name: 'Globex', domains: ['globex.com'] }, { name: 'Initech' }],
-    prompts: [{ key: 'p1', text: PROMPT_TEXT.p1, tags: ['crm'] }, { key: 'p2', text: PROMPT_TEXT.p2, tags: ['crm', 'smb'] }, { key: 'p3', text: PROMPT_TEXT.p3, tags: ['pm'] }],
+    brands: [
+      { name: 'Acme', kind: 'own', domains: ['acme.com'] },
+      { name: 'Globex', domains: ['globex.com'] },
+      { name: 'Initech' },
+    ],
+    prompts: [
+      { key: 'p1', text: PROMPT_TEXT.p1, tags: ['crm'] },
+      { key: 'p2', text: PROMPT_TEXT.p2, tags: ['crm', 'smb'] },
+      { key: 'p3', text: PROMPT_TEXT.p3, tags: ['pm'] },
+    ],
     // cA and cB differ only in temperature (one experiment pair); cC differs from both in provider and model.
     configs: [
       { key: 'cA', provider: 'mock', model: 'mock-1', params: { temperature: 0.2 } },
@@ -24,12 +32,32 @@ export async function createFilterWorld(db: Database, organizationId: string): P
   await addRun(db, world, {
     createdAt: new Date('2026-05-04T10:00:00Z'),
     answers: [
-      { text: 'a1', prompt: 'p1', config: 'cA', mentions: [{ brand: 'Acme', sentiment: 0.6 }, { brand: 'Globex' }],
-        citations: [{ url: 'https://acme.com/a', source: 'annotation' }, { url: 'https://news.org/n', source: 'link' }] },
-      { text: 'a2', prompt: 'p1', config: 'cB', mentions: [{ brand: 'Globex', sentiment: -0.4 }], citations: [{ url: 'https://globex.com/g', source: 'link' }] },
+      {
+        text: 'a1',
+        prompt: 'p1',
+        config: 'cA',
+        mentions: [{ brand: 'Acme', sentiment: 0.6 }, { brand: 'Globex' }],
+        citations: [
+          { url: 'https://acme.com/a', source: 'annotation' },
+          { url: 'https://news.org/n', source: 'link' },
+        ],
+      },
+      {
+        text: 'a2',
+        prompt: 'p1',
+        config: 'cB',
+        mentions: [{ brand: 'Globex', sentiment: -0.4 }],
+        citations: [{ url: 'https://globex.com/g', source: 'link' }],
+      },
       { text: 'a3', prompt: 'p2', config: 'cA', mentions: [{ brand: 'Acme' }] },
       { prompt: 'p2', config: 'cC', status: 'failed' }, // a4
-      { text: 'a5', prompt: 'p3', config: 'cC', mentions: [{ brand: 'Globex' }, { brand: 'Initech' }], citations: [{ url: 'https://news.org/n', source: 'search_result' }] },
+      {
+        text: 'a5',
+        prompt: 'p3',
+        config: 'cC',
+        mentions: [{ brand: 'Globex' }, { brand: 'Initech' }],
+        citations: [{ url: 'https://news.org/n', source: 'search_result' }],
+      },
     ],
   });
   await rebuildRollups(db.pool, { workspaceId: world.workspaceId });
@@ -38,9 +66,21 @@ export async function createFilterWorld(db: Database, organizationId: string): P
     finished: false,
     answers: [
       { text: 'b1', prompt: 'p1', config: 'cA', mentions: [{ brand: 'Acme' }] },
-      { text: 'b2', prompt: 'p2', config: 'cB', mentions: [{ brand: 'Globex', count: 2 }], citations: [{ url: 'https://globex.com/g', source: 'annotation' }] },
+      {
+        text: 'b2',
+        prompt: 'p2',
+        config: 'cB',
+        mentions: [{ brand: 'Globex', count: 2 }],
+        citations: [{ url: 'https://globex.com/g', source: 'annotation' }],
+      },
       { text: 'b3', prompt: 'p3', config: 'cA' },
-      { text: 'b4', prompt: 'p1', config: 'cC', mentions: [{ brand: 'Globex', sentiment: 0.3 }, { brand: 'Acme' }], citations: [{ url: 'https://acme.com/a', source: 'link' }] },
+      {
+        text: 'b4',
+        prompt: 'p1',
+        config: 'cC',
+        mentions: [{ brand: 'Globex', sentiment: 0.3 }, { brand: 'Acme' }],
+        citations: [{ url: 'https://acme.com/a', source: 'link' }],
+      },
     ],
   });
   return { world, run2 };

@@ -14,13 +14,32 @@ export interface TestTenant {
   headers: { authorization: string };
 }
 
-export async function createTenant(db: Database, scopes: Scope[] = ['admin'], opts: { expiresAt?: Date | null } = {}): Promise<TestTenant> {
+export async function createTenant(
+  db: Database,
+  scopes: Scope[] = ['admin'],
+  opts: { expiresAt?: Date | null } = {},
+): Promise<TestTenant> {
   const org = await createOrganization(db.prisma, `Test org ${randomUUID().slice(0, 8)}`);
-  const { key } = await createApiKey(db.prisma, { organizationId: org.id, name: 'test', scopes, expiresAt: opts.expiresAt ?? null });
+  const { key } = await createApiKey(db.prisma, {
+    organizationId: org.id,
+    name: 'test',
+    scopes,
+    expiresAt: opts.expiresAt ?? null,
+  });
   return { organizationId: org.id, key, headers: { authorization: `Bearer ${key}` } };
 }
 
-export async function keyFor(db: Database, organizationId: string, scopes: Scope[], opts: { expiresAt?: Date | null } = {}) {
-  const created = await createApiKey(db.prisma, { organizationId, name: `key ${scopes.join('+')}`, scopes, expiresAt: opts.expiresAt ?? null });
+export async function keyFor(
+  db: Database,
+  organizationId: string,
+  scopes: Scope[],
+  opts: { expiresAt?: Date | null } = {},
+) {
+  const created = await createApiKey(db.prisma, {
+    organizationId,
+    name: `key ${scopes.join('+')}`,
+    scopes,
+    expiresAt: opts.expiresAt ?? null,
+  });
   return { ...created, headers: { authorization: `Bearer ${created.key}` } };
 }

@@ -4,7 +4,12 @@ import { expect } from 'vitest';
 
 export function apiClient(app: FastifyInstance, headers: Record<string, string>) {
   const send = async (method: string, url: string, payload?: unknown, expected?: number) => {
-    const res = await app.inject({ method: method as 'GET', url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
     if (expected !== undefined) expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(expected);
     else if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode} ${res.body}`);
     return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null, headers: res.headers };
@@ -28,10 +33,13 @@ export async function seedWorkspace(
   const base = `/v1/workspaces/${ws.id}`;
   for (const name of opts.brands ?? ['HubSpot', 'Salesforce', 'Pipedrive']) await api.post(`${base}/brands`, { name });
   const prompts = [];
-  for (let i = 0; i < (opts.prompts ?? 4); i++) prompts.push(await api.post(`${base}/prompts`, { text: `Which CRM should team #${i} pick?`, tags: ['crm'] }));
+  for (let i = 0; i < (opts.prompts ?? 4); i++)
+    prompts.push(await api.post(`${base}/prompts`, { text: `Which CRM should team #${i} pick?`, tags: ['crm'] }));
   const configs = [];
   for (const [i, params] of (opts.configs ?? [{}]).entries()) {
-    configs.push(await api.post(`${base}/model-configs`, { name: `mock ${i}`, provider: 'mock', model: 'mock-1', params }));
+    configs.push(
+      await api.post(`${base}/model-configs`, { name: `mock ${i}`, provider: 'mock', model: 'mock-1', params }),
+    );
   }
   return { ws, base, prompts, configs };
 }

@@ -20,14 +20,25 @@ export function assertBrowserTestsCanRun(): void {
     );
   }
   if (!existsSync(join(projectRoot(), 'dashboard', 'dist', 'index.html'))) {
-    throw new Error('The dashboard is not built (dashboard/dist/index.html is missing): run "npm run build:dashboard" (npm install does it).');
+    throw new Error(
+      'The dashboard is not built (dashboard/dist/index.html is missing): run "npm run build:dashboard" (npm install does it).',
+    );
   }
 }
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -43,7 +54,8 @@ export function watchProblems(page: Page): string[] {
   });
   page.on('requestfailed', (req) => {
     // Requests the app itself cancels (a filter changed before the answer came) are not failures.
-    if (req.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
+    if (req.failure()?.errorText !== 'net::ERR_ABORTED')
+      problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
   });
   return problems;
 }
@@ -60,8 +72,15 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol rather than added as a <script>: the dashboard's CSP
   // rightly refuses inline scripts, and the test must not loosen it to look.
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource());
-  const results = await page.evaluate(() => (globalThis as unknown as { axe: { run(options: object): Promise<AxeResults> } }).axe.run({ resultTypes: ['violations'] }));
+  const results = await page.evaluate(() =>
+    (globalThis as unknown as { axe: { run(options: object): Promise<AxeResults> } }).axe.run({
+      resultTypes: ['violations'],
+    }),
+  );
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ')}]` : ''}`).join('; ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ')}]` : ''}`).join('; ')}`,
+    );
 }

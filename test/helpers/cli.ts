@@ -23,6 +23,10 @@ function sink(add: (s: string) => void): Writable {
 export async function cli(...argv: string[]): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, { stdin: Readable.from([]), stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) });
+  const code = await runCli(argv, {
+    stdin: Readable.from([]),
+    stdout: sink((s) => (stdout += s)),
+    stderr: sink((s) => (stderr += s)),
+  });
   return { code, stdout, stderr };
 }

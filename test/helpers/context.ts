@@ -53,7 +53,13 @@ export async function createTestContext(extraEnv: Record<string, string> = {}): 
     app,
     startWorker(options = {}) {
       const wEnv = options.env ? testEnv(prefix, { ...extraEnv, ...(options.env as Record<string, string>) }) : env;
-      const own = createDeps({ env: wEnv, logger, role: 'worker', applicationName: 'citewatch-test-worker', poolSize: 5 });
+      const own = createDeps({
+        env: wEnv,
+        logger,
+        role: 'worker',
+        applicationName: 'citewatch-test-worker',
+        poolSize: 5,
+      });
       workerDeps.push(own);
       const running = startWorker({ ...own, ...(options.fetch ? { fetch: options.fetch } : {}) });
       workers.push(running);
@@ -81,7 +87,11 @@ export async function removeKeys(redis: Redis, prefix: string): Promise<void> {
 }
 
 /** Polls until `check` returns a value, or fails after `timeoutMs`. Waits on state, never on time alone. */
-export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -31,14 +31,24 @@ export class FakeOpenAI {
   private holding = false;
   private readonly held: Array<() => void> = [];
 
-  private constructor(private readonly server: Server, readonly baseUrl: string, readonly failureRate: number, seed: number) {
+  private constructor(
+    private readonly server: Server,
+    readonly baseUrl: string,
+    readonly failureRate: number,
+    seed: number,
+  ) {
     this.seed = seed;
   }
 
   /** Extra text appended to every answer (e.g. characters that need care when stored). */
   suffix = '';
 
-  static async start(opts: { failureRate: number; seed?: number; suffix?: string; latencyMs?: number }): Promise<FakeOpenAI> {
+  static async start(opts: {
+    failureRate: number;
+    seed?: number;
+    suffix?: string;
+    latencyMs?: number;
+  }): Promise<FakeOpenAI> {
     let fake: FakeOpenAI | null = null;
     const server = createServer((req, res) => {
       const self = fake as FakeOpenAI;
@@ -100,23 +110,52 @@ export class FakeOpenAI {
   private answer(raw: string, res: import('node:http').ServerResponse): void {
     const request = JSON.parse(raw) as { input: string; model: string };
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': `req_${this.stats.ok + this.stats.serverErrors + this.stats.rateLimited + this.stats.rejected}`, ...headers });
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        'x-request-id': `req_${this.stats.ok + this.stats.serverErrors + this.stats.rateLimited + this.stats.rejected}`,
+        ...headers,
+      });
       res.end(JSON.stringify(body));
     };
     if (String(request.input).includes('[reject]')) {
       this.stats.rejected++;
-      send(400, { error: { message: 'Invalid prompt: rejected by the fake', type: 'invalid_request_error', param: 'input', code: 'invalid_prompt' } });
+      send(400, {
+        error: {
+          message: 'Invalid prompt: rejected by the fake',
+          type: 'invalid_request_error',
+          param: 'input',
+          code: 'invalid_prompt',
+        },
+      });
       return;
     }
     const draw = this.random();
     if (draw < this.failureRate / 2) {
       this.stats.serverErrors++;
-      send(500, { error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null } });
+      send(500, {
+        error: {
+          message: 'The server had an error while processing your request.',
+          type: 'server_error',
+          param: null,
+          code: null,
+        },
+      });
       return;
     }
     if (draw < this.failureRate) {
       this.stats.rateLimited++;
-      send(429, { error: { message: 'Rate limit reached for requests', type: 'requests', param: null, code: 'rate_limit_exceeded' } }, { 'retry-after-ms': '20' });
+      send(
+        429,
+        {
+          error: {
+            message: 'Rate limit reached for requests',
+            type: 'requests',
+            param: null,
+            code: 'rate_limit_exceeded',
+          },
+        },
+        { 'retry-after-ms': '20' },
+      );
       return;
     }
     this.stats.ok++;
@@ -135,10 +174,30 @@ export class FakeOpenAI {
           id: `msg_${this.stats.ok}`,
           role: 'assistant',
           status: 'completed',
-          content: [{ type: 'output_text', text, annotations: [{ type: 'url_citation', start_index: text.indexOf('[hubspot'), end_index: text.indexOf('openai).') + 7, url: 'https://www.hubspot.com/?utm_source=openai', title: `HubSpot${this.suffix}` }] }],
+          content: [
+            {
+              type: 'output_text',
+              text,
+              annotations: [
+                {
+                  type: 'url_citation',
+                  start_index: text.indexOf('[hubspot'),
+                  end_index: text.indexOf('openai).') + 7,
+                  url: 'https://www.hubspot.com/?utm_source=openai',
+                  title: `HubSpot${this.suffix}`,
+                },
+              ],
+            },
+          ],
         },
       ],
-      usage: { input_tokens: 20, input_tokens_details: { cached_tokens: 0 }, output_tokens: 40, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 60 },
+      usage: {
+        input_tokens: 20,
+        input_tokens_details: { cached_tokens: 0 },
+        output_tokens: 40,
+        output_tokens_details: { reasoning_tokens: 0 },
+        total_tokens: 60,
+      },
     });
   }
 

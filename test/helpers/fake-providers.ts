@@ -43,7 +43,10 @@ export class FakeProviders {
         const self = fake as FakeProviders;
         const url = req.url ?? '';
         // The longest matching prefix wins, so openai/v1/chat can be told from openai.
-        const route = [...self.routes.keys()].filter((prefix) => url.startsWith(`/${prefix}/`)).sort((a, b) => b.length - a.length)[0] ?? '';
+        const route =
+          [...self.routes.keys()]
+            .filter((prefix) => url.startsWith(`/${prefix}/`))
+            .sort((a, b) => b.length - a.length)[0] ?? '';
         let body: unknown = null;
         try {
           body = text === '' ? null : (JSON.parse(text) as unknown);
@@ -52,7 +55,10 @@ export class FakeProviders {
         }
         self.requests.push({ route, method: req.method ?? '', url, body, at: Date.now() });
         const replies = self.routes.get(route);
-        const reply = (replies && replies.length > 1 ? replies.shift() : replies?.[0]) ?? { status: 404, body: { error: { message: `no route for ${url}` } } };
+        const reply = (replies && replies.length > 1 ? replies.shift() : replies?.[0]) ?? {
+          status: 404,
+          body: { error: { message: `no route for ${url}` } },
+        };
         res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
         res.end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
       });

@@ -16,7 +16,19 @@ export interface FullTenant extends TestTenant {
 }
 
 export interface OpenApiDoc {
-  paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string; required?: boolean; schema?: unknown }>; requestBody?: { content?: Record<string, { schema?: { examples?: unknown[] } }> }; responses?: Record<string, unknown>; summary?: string; tags?: string[] }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: Array<{ in: string; name: string; required?: boolean; schema?: unknown }>;
+        requestBody?: { content?: Record<string, { schema?: { examples?: unknown[] } }> };
+        responses?: Record<string, unknown>;
+        summary?: string;
+        tags?: string[];
+      }
+    >
+  >;
   components?: Record<string, unknown>;
 }
 
@@ -29,14 +41,20 @@ export function operations(doc: OpenApiDoc) {
   return Object.entries(doc.paths).flatMap(([template, ops]) =>
     Object.entries(ops)
       .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
-      .map(([method, op]) => ({ method: method.toUpperCase(), template, op, params: (template.match(/\{(\w+)\}/g) ?? []).map((p) => p.slice(1, -1)) })),
+      .map(([method, op]) => ({
+        method: method.toUpperCase(),
+        template,
+        op,
+        params: (template.match(/\{(\w+)\}/g) ?? []).map((p) => p.slice(1, -1)),
+      })),
   );
 }
 
 export function fillPath(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const v = values[name];
-    if (v === undefined) throw new Error(`no value for path parameter {${name}}: add it to test/helpers/full-tenant.ts`);
+    if (v === undefined)
+      throw new Error(`no value for path parameter {${name}}: add it to test/helpers/full-tenant.ts`);
     return encodeURIComponent(v);
   });
 }
@@ -61,17 +79,50 @@ export async function createFullTenant(ctx: TestContext, doc: OpenApiDoc): Promi
   };
   const ws = await post('/v1/workspaces', '/v1/workspaces', { name: 'Everything', timezone: 'Europe/Paris' });
   const base = `/v1/workspaces/${ws.id}`;
-  const brand = await post('/v1/workspaces/{workspaceId}/brands', `${base}/brands`, { name: 'HubSpot', aliases: ['HubSpot CRM'], domains: ['hubspot.com'] });
-  await post('/v1/workspaces/{workspaceId}/brands', `${base}/brands`, { name: 'Nimbus CRM', kind: 'own', domains: ['nimbuscrm.com'] });
-  const prompt = await post('/v1/workspaces/{workspaceId}/prompts', `${base}/prompts`, { text: 'Best CRM for a startup?', tags: ['crm'] });
-  const config = await post('/v1/workspaces/{workspaceId}/model-configs', `${base}/model-configs`, { name: 'mock', provider: 'mock', model: 'mock-1', params: { webSearch: true } });
-  const config2 = await post('/v1/workspaces/{workspaceId}/model-configs', `${base}/model-configs`, { name: 'mock hot', provider: 'mock', model: 'mock-1', params: { temperature: 1.5 } });
-  const audit = await post('/v1/workspaces/{workspaceId}/audits', `${base}/audits`, { name: 'All', promptTags: ['crm'], modelConfigIds: [config.id, config2.id], samplesPerPair: 2 });
+  const brand = await post('/v1/workspaces/{workspaceId}/brands', `${base}/brands`, {
+    name: 'HubSpot',
+    aliases: ['HubSpot CRM'],
+    domains: ['hubspot.com'],
+  });
+  await post('/v1/workspaces/{workspaceId}/brands', `${base}/brands`, {
+    name: 'Nimbus CRM',
+    kind: 'own',
+    domains: ['nimbuscrm.com'],
+  });
+  const prompt = await post('/v1/workspaces/{workspaceId}/prompts', `${base}/prompts`, {
+    text: 'Best CRM for a startup?',
+    tags: ['crm'],
+  });
+  const config = await post('/v1/workspaces/{workspaceId}/model-configs', `${base}/model-configs`, {
+    name: 'mock',
+    provider: 'mock',
+    model: 'mock-1',
+    params: { webSearch: true },
+  });
+  const config2 = await post('/v1/workspaces/{workspaceId}/model-configs', `${base}/model-configs`, {
+    name: 'mock hot',
+    provider: 'mock',
+    model: 'mock-1',
+    params: { temperature: 1.5 },
+  });
+  const audit = await post('/v1/workspaces/{workspaceId}/audits', `${base}/audits`, {
+    name: 'All',
+    promptTags: ['crm'],
+    modelConfigIds: [config.id, config2.id],
+    samplesPerPair: 2,
+  });
   const run = await post('/v1/workspaces/{workspaceId}/runs', `${base}/runs`, { auditId: audit.id }, 202);
   await waitFor(async () => (await api.get(`${base}/runs/${run.id}`)).finishedAt, 'the fixture run');
-  const reanalysis = await post('/v1/workspaces/{workspaceId}/reanalyses', `${base}/reanalyses`, { runId: run.id }, 202);
+  const reanalysis = await post(
+    '/v1/workspaces/{workspaceId}/reanalyses',
+    `${base}/reanalyses`,
+    { runId: run.id },
+    202,
+  );
   const key = await post('/v1/api-keys', '/v1/api-keys', { name: 'reader', scopes: ['read'] });
-  const response = (await ctx.db.pool.query<{ id: string }>('SELECT id FROM responses WHERE run_id = $1 ORDER BY id LIMIT 1', [run.id])).rows[0];
+  const response = (
+    await ctx.db.pool.query<{ id: string }>('SELECT id FROM responses WHERE run_id = $1 ORDER BY id LIMIT 1', [run.id])
+  ).rows[0];
 
   const params: Record<string, string> = {
     workspaceId: ws.id,
@@ -90,7 +141,10 @@ export async function createFullTenant(ctx: TestContext, doc: OpenApiDoc): Promi
     provider: 'openai',
   };
   if (doc.paths['/v1/workspaces/{workspaceId}/webhooks']) {
-    const hook = await post('/v1/workspaces/{workspaceId}/webhooks', `${base}/webhooks`, { url: 'https://hooks.example.com/citewatch', events: ['run.completed'] });
+    const hook = await post('/v1/workspaces/{workspaceId}/webhooks', `${base}/webhooks`, {
+      url: 'https://hooks.example.com/citewatch',
+      events: ['run.completed'],
+    });
     params.webhookId = hook.id;
   }
   return { ...tenant, params, created };

@@ -15,17 +15,25 @@ declare module 'vitest' {
   }
 }
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres:citewatch@127.0.0.1:5432/citewatch_test';
+export const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgresql://postgres:citewatch@127.0.0.1:5432/citewatch_test';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export default async function setup(project: TestProject): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3_000 });
+  const redis = new Redis(TEST_REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 3_000,
+  });
   redis.on('error', () => {});
   try {
     await redis.connect();
     await redis.ping();
   } catch (err) {
-    throw new Error(`Redis is not reachable at ${TEST_REDIS_URL} (${(err as Error).message}). Start it (docker compose up -d redis) or set TEST_REDIS_URL.`);
+    throw new Error(
+      `Redis is not reachable at ${TEST_REDIS_URL} (${(err as Error).message}). Start it (docker compose up -d redis) or set TEST_REDIS_URL.`,
+    );
   } finally {
     redis.disconnect();
   }
@@ -38,7 +46,9 @@ export default async function setup(project: TestProject): Promise<void> {
   try {
     await client.connect();
   } catch (err) {
-    throw new Error(`Postgres is not reachable at ${url.host} (${(err as Error).message}). Start it (docker compose up -d postgres) or set TEST_DATABASE_URL.`);
+    throw new Error(
+      `Postgres is not reachable at ${url.host} (${(err as Error).message}). Start it (docker compose up -d postgres) or set TEST_DATABASE_URL.`,
+    );
   }
   try {
     await client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);

@@ -35,7 +35,9 @@ export function schemaChecker(doc: OpenApiDoc) {
     let check = compiled.get(schema);
     if (!check) {
       // Component $refs are relative to the document: point them at it.
-      const absolute = JSON.parse(JSON.stringify(schema ?? {}).replaceAll('"#/components/', `"${DOC_ID}#/components/`)) as object;
+      const absolute = JSON.parse(
+        JSON.stringify(schema ?? {}).replaceAll('"#/components/', `"${DOC_ID}#/components/`),
+      ) as object;
       check = ajv.compile(absolute);
       compiled.set(schema, check);
     }
@@ -50,7 +52,8 @@ export function schemaChecker(doc: OpenApiDoc) {
       const media = contentOf(op?.responses?.[String(status)]);
       const type = contentType.split(';')[0]?.trim() ?? '';
       if (!op?.responses?.[String(status)]) return [`${method} ${template} has no documented ${status} response`];
-      if (Object.keys(media).length === 0) return body === undefined || body === '' ? [] : [`${status} is documented without a body`];
+      if (Object.keys(media).length === 0)
+        return body === undefined || body === '' ? [] : [`${status} is documented without a body`];
       const m = media[type];
       if (!m) return [`${status} is documented as ${Object.keys(media).join(', ')}, sent as ${type}`];
       return errorsOf(compile(m.schema), body);

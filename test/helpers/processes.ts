@@ -94,9 +94,19 @@ export async function freePort(): Promise<number> {
 
 /** A Redis server of this test's own, keeping nothing on disk (like the one CI uses). */
 export async function startRedisServer(port: number): Promise<ChildHandle> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const handle = track(child);
-  const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const probe = new Redis({
+    port,
+    host: '127.0.0.1',
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   probe.on('error', () => {});
   const deadline = Date.now() + 10_000;
   for (;;) {
@@ -107,7 +117,8 @@ export async function startRedisServer(port: number): Promise<ChildHandle> {
       return handle;
     } catch {
       probe.disconnect();
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`redis-server did not start on port ${port}: ${handle.output()}`);
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error(`redis-server did not start on port ${port}: ${handle.output()}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }

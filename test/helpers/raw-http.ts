@@ -17,7 +17,8 @@ export interface RawResponse {
 /** Sends `data` to 127.0.0.1:`port` and resolves once the server has closed the connection: the one answer. */
 export async function rawRequest(port: number, data: string | Buffer): Promise<RawResponse> {
   const responses = await rawResponses(port, data);
-  if (responses.length !== 1) throw new Error(`expected one response, received ${responses.length}: ${JSON.stringify(responses)}`);
+  if (responses.length !== 1)
+    throw new Error(`expected one response, received ${responses.length}: ${JSON.stringify(responses)}`);
   return responses[0] as RawResponse;
 }
 
@@ -28,12 +29,20 @@ export function rawResponses(port: number, data: string | Buffer, timeoutMs = 10
     const chunks: Buffer[] = [];
     const guard = setTimeout(() => {
       socket.destroy();
-      reject(new Error(`the server did not close the connection within ${timeoutMs} ms; received: ${Buffer.concat(chunks).toString('latin1').slice(0, 300)}`));
+      reject(
+        new Error(
+          `the server did not close the connection within ${timeoutMs} ms; received: ${Buffer.concat(chunks).toString('latin1').slice(0, 300)}`,
+        ),
+      );
     }, timeoutMs);
     socket.on('data', (chunk) => chunks.push(chunk));
     socket.on('error', (err) => {
       clearTimeout(guard);
-      reject(new Error(`connection failed (${err.message}) after receiving: ${Buffer.concat(chunks).toString('latin1').slice(0, 300)}`));
+      reject(
+        new Error(
+          `connection failed (${err.message}) after receiving: ${Buffer.concat(chunks).toString('latin1').slice(0, 300)}`,
+        ),
+      );
     });
     socket.on('close', () => {
       clearTimeout(guard);

@@ -112,7 +112,9 @@ export async function expectedShape(schemaText: string): Promise<SchemaShape> {
       method: (index.algorithm ?? 'BTree').toLowerCase(),
       order: index.fields.map((f) => f.sortOrder ?? 'asc'),
       opclasses: index.fields.map((f) =>
-        f.operatorClass ? { name: postgresOpclass(f.operatorClass), isDefault: false } : { name: null, isDefault: true },
+        f.operatorClass
+          ? { name: postgresOpclass(f.operatorClass), isDefault: false }
+          : { name: null, isDefault: true },
       ),
     };
   }
@@ -219,7 +221,13 @@ export async function actualShape(client: pg.Pool | pg.Client, schema = 'public'
   );
   for (const row of enums.rows) (shape.enums[row.name] ??= []).push(row.value);
 
-  const columns = await client.query<{ table: string; column: string; type: string; notnull: boolean; def: string | null }>(
+  const columns = await client.query<{
+    table: string;
+    column: string;
+    type: string;
+    notnull: boolean;
+    def: string | null;
+  }>(
     `SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
             a.attnotnull AS notnull, pg_get_expr(d.adbin, d.adrelid) AS def
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -294,7 +302,13 @@ export async function actualShape(client: pg.Pool | pg.Client, schema = 'public'
       WHERE con.contype = 'f' AND n.nspname = $1`,
     [schema],
   );
-  const action: Record<string, string> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
+  const action: Record<string, string> = {
+    a: 'NO ACTION',
+    r: 'RESTRICT',
+    c: 'CASCADE',
+    n: 'SET NULL',
+    d: 'SET DEFAULT',
+  };
   for (const row of fks.rows) {
     shape.foreignKeys[row.name] = {
       table: row.table,
@@ -318,7 +332,8 @@ export function diffShapes(expected: SchemaShape, actual: SchemaShape): string[]
     const a = actual.enums[name];
     if (!a) out.push(`enum ${name}: in schema.prisma, missing in the database`);
     else if (!e) out.push(`enum ${name}: in the database, not in schema.prisma`);
-    else if (e.join(',') !== a.join(',')) out.push(`enum ${name}: schema has (${e.join(', ')}), database has (${a.join(', ')})`);
+    else if (e.join(',') !== a.join(','))
+      out.push(`enum ${name}: schema has (${e.join(', ')}), database has (${a.join(', ')})`);
   }
   for (const table of keys(expected.tables, actual.tables)) {
     const e = expected.tables[table];
@@ -340,8 +355,11 @@ export function diffShapes(expected: SchemaShape, actual: SchemaShape): string[]
       else {
         if (ec.type !== ac.type) out.push(`${where}: schema type ${ec.type}, database type ${ac.type}`);
         if (ec.nullable !== ac.nullable)
-          out.push(`${where}: schema says ${ec.nullable ? 'nullable' : 'NOT NULL'}, database says ${ac.nullable ? 'nullable' : 'NOT NULL'}`);
-        if (ec.default !== ac.default) out.push(`${where}: schema default ${ec.default ?? '(none)'}, database default ${ac.default ?? '(none)'}`);
+          out.push(
+            `${where}: schema says ${ec.nullable ? 'nullable' : 'NOT NULL'}, database says ${ac.nullable ? 'nullable' : 'NOT NULL'}`,
+          );
+        if (ec.default !== ac.default)
+          out.push(`${where}: schema default ${ec.default ?? '(none)'}, database default ${ac.default ?? '(none)'}`);
       }
     }
   }
@@ -366,7 +384,8 @@ export function diffShapes(expected: SchemaShape, actual: SchemaShape): string[]
     const a = actual.foreignKeys[name];
     if (!a) out.push(`foreign key ${name}: in schema.prisma, missing in the database`);
     else if (!e) out.push(`foreign key ${name}: in the database, not in schema.prisma`);
-    else if (describeFk(e) !== describeFk(a)) out.push(`foreign key ${name}: schema ${describeFk(e)}, database ${describeFk(a)}`);
+    else if (describeFk(e) !== describeFk(a))
+      out.push(`foreign key ${name}: schema ${describeFk(e)}, database ${describeFk(a)}`);
   }
   return out;
 }

@@ -24,7 +24,9 @@ export class Receiver {
         this.received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
         const script = this.scripts.get(path) ?? [204];
         const status = script.length > 1 ? (script.shift() as number) : (script[0] as number);
-        res.writeHead(status, { 'content-type': 'text/plain' }).end(status >= 300 ? `nope ${'x'.repeat(5_000)}` : 'thanks');
+        res
+          .writeHead(status, { 'content-type': 'text/plain' })
+          .end(status >= 300 ? `nope ${'x'.repeat(5_000)}` : 'thanks');
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));

@@ -5,7 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../helpers/context.js';
-import { createFullTenant, exampleBody, fillPath, openApiDoc, operations, type FullTenant, type OpenApiDoc } from '../helpers/full-tenant.js';
+import {
+  createFullTenant,
+  exampleBody,
+  fillPath,
+  openApiDoc,
+  operations,
+  type FullTenant,
+  type OpenApiDoc,
+} from '../helpers/full-tenant.js';
 import { schemaChecker } from '../helpers/openapi-check.js';
 
 let ctx: TestContext;
@@ -34,14 +42,24 @@ async function call(op: Op, tenant: FullTenant, opts: { params?: Record<string, 
   });
   const type = String(res.headers['content-type'] ?? '');
   const parsed = res.body === '' ? undefined : type.includes('json') ? res.json() : res.body;
-  return { status: res.statusCode, type, parsed, errors: check.response(op.template, op.method, res.statusCode, type, parsed) };
+  return {
+    status: res.statusCode,
+    type,
+    parsed,
+    errors: check.response(op.template, op.method, res.statusCode, type, parsed),
+  };
 }
 
-const where = (op: Op, status: number, body: unknown) => `${op.method} ${op.template} → ${status}: ${JSON.stringify(body)?.slice(0, 300)}`;
+const where = (op: Op, status: number, body: unknown) =>
+  `${op.method} ${op.template} → ${status}: ${JSON.stringify(body)?.slice(0, 300)}`;
 
 describe('response contract', () => {
   it('every creation response matches its documented schema', () => {
-    for (const c of owner.created) expect(check.response(c.template, c.method, c.status, 'application/json', c.body), `${c.method} ${c.template}`).toEqual([]);
+    for (const c of owner.created)
+      expect(
+        check.response(c.template, c.method, c.status, 'application/json', c.body),
+        `${c.method} ${c.template}`,
+      ).toEqual([]);
   });
 
   it('every read route answers what its documentation says', async () => {
@@ -81,7 +99,10 @@ describe('response contract', () => {
       /^409 DELETE .*\/prompts\//,
       /^204 DELETE \/v1\/workspaces\/\{workspaceId\}$/,
     ]) {
-      expect(statuses.some((s) => expected.test(s)), `${expected} in:\n${statuses.join('\n')}`).toBe(true);
+      expect(
+        statuses.some((s) => expected.test(s)),
+        `${expected} in:\n${statuses.join('\n')}`,
+      ).toBe(true);
     }
   });
 
@@ -89,7 +110,13 @@ describe('response contract', () => {
     let n = 0;
     for (const op of operations(doc)) {
       if (!op.template.startsWith('/v1/')) continue;
-      const missing = op.params.length ? await call(op, owner, { params: Object.fromEntries(Object.keys(owner.params).map((k) => [k, k === 'provider' ? 'openai' : randomUUID()])) }) : null;
+      const missing = op.params.length
+        ? await call(op, owner, {
+            params: Object.fromEntries(
+              Object.keys(owner.params).map((k) => [k, k === 'provider' ? 'openai' : randomUUID()]),
+            ),
+          })
+        : null;
       const invalid = op.op.requestBody ? await call(op, owner, { body: { notAField: true } }) : null;
       for (const res of [missing, invalid]) {
         if (!res || res.status < 400) continue;

@@ -21,7 +21,8 @@ it('serves the reference UI, whose assets load under the CSP', async () => {
 
   const scripts = [...page.body.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
   expect(scripts.length).toBeGreaterThan(0);
-  for (const [, attrs, inline] of scripts) expect({ attrs, inline: inline?.trim() }, 'inline scripts are blocked by the CSP').toMatchObject({ inline: '' });
+  for (const [, attrs, inline] of scripts)
+    expect({ attrs, inline: inline?.trim() }, 'inline scripts are blocked by the CSP').toMatchObject({ inline: '' });
   const assets = [...page.body.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"/g)].map((m) => m[1] as string);
   expect(assets.some((a) => a.endsWith('.js'))).toBe(true);
   for (const asset of assets) {

@@ -7,7 +7,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTenant, type TestTenant } from '../factories/index.js';
 import { apiClient } from '../helpers/api.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
-import { createFullTenant, exampleBody, fillPath, openApiDoc, operations, type FullTenant, type OpenApiDoc } from '../helpers/full-tenant.js';
+import {
+  createFullTenant,
+  exampleBody,
+  fillPath,
+  openApiDoc,
+  operations,
+  type FullTenant,
+  type OpenApiDoc,
+} from '../helpers/full-tenant.js';
 
 let ctx: TestContext;
 let doc: OpenApiDoc;
@@ -38,7 +46,12 @@ it("answers the owner's child ids inside another organization's own workspace as
     if (!template.startsWith('/v1/workspaces/{workspaceId}/') || params.length < 2) continue;
     const body = exampleBody(op);
     const send = (values: Record<string, string>) =>
-      ctx.app.inject({ method: method as 'GET', url: fillPath(template, { ...values, workspaceId: strangerWs }), headers: stranger.headers, ...(body !== undefined ? { payload: body as object } : {}) });
+      ctx.app.inject({
+        method: method as 'GET',
+        url: fillPath(template, { ...values, workspaceId: strangerWs }),
+        headers: stranger.headers,
+        ...(body !== undefined ? { payload: body as object } : {}),
+      });
     const theirs = await send(owner.params);
     const random = await send(Object.fromEntries(Object.keys(owner.params).map((k) => [k, randomUUID()])));
     expect(theirs.statusCode, `${method} ${template}: ${theirs.body}`).toBe(404);
@@ -51,23 +64,64 @@ it("answers the owner's child ids inside another organization's own workspace as
 it("answers the owner's ids in bodies and query strings as unknown ids", async () => {
   const p = owner.params;
   const ws = `/v1/workspaces/${strangerWs}`;
-  type Case = [label: string, method: 'GET' | 'POST', url: (ids: string[]) => string, body: ((ids: string[]) => object) | null, ids: string[]];
+  type Case = [
+    label: string,
+    method: 'GET' | 'POST',
+    url: (ids: string[]) => string,
+    body: ((ids: string[]) => object) | null,
+    ids: string[],
+  ];
   const cases: Case[] = [
     ['run of an audit', 'POST', () => `${ws}/runs`, ([a]) => ({ auditId: a }), [p.auditId!]],
-    ['inline run', 'POST', () => `${ws}/runs`, ([pr, mc]) => ({ promptIds: [pr], modelConfigIds: [mc] }), [p.promptId!, p.modelConfigId!]],
-    ['audit', 'POST', () => `${ws}/audits`, ([pr, mc]) => ({ name: 'Borrowed', promptIds: [pr], modelConfigIds: [mc] }), [p.promptId!, p.modelConfigId!]],
+    [
+      'inline run',
+      'POST',
+      () => `${ws}/runs`,
+      ([pr, mc]) => ({ promptIds: [pr], modelConfigIds: [mc] }),
+      [p.promptId!, p.modelConfigId!],
+    ],
+    [
+      'audit',
+      'POST',
+      () => `${ws}/audits`,
+      ([pr, mc]) => ({ name: 'Borrowed', promptIds: [pr], modelConfigIds: [mc] }),
+      [p.promptId!, p.modelConfigId!],
+    ],
     ['reanalysis', 'POST', () => `${ws}/reanalyses`, ([r]) => ({ runId: r }), [p.runId!]],
     ['report by run', 'GET', ([r]) => `${ws}/reports/visibility?runId=${r}`, null, [p.runId!]],
     ['report by brand', 'GET', ([b]) => `${ws}/reports/share-of-voice?brandIds=${b}`, null, [p.brandId!]],
-    ['report by configs', 'GET', ([b]) => `${ws}/reports/visibility?modelConfigIds=${b}&promptIds=${p.promptId}`, null, [p.modelConfigId!]],
-    ['experiment', 'GET', ([a, b]) => `${ws}/reports/experiments?configA=${a}&configB=${b}`, null, [p.modelConfigId!, randomUUID()]],
+    [
+      'report by configs',
+      'GET',
+      ([b]) => `${ws}/reports/visibility?modelConfigIds=${b}&promptIds=${p.promptId}`,
+      null,
+      [p.modelConfigId!],
+    ],
+    [
+      'experiment',
+      'GET',
+      ([a, b]) => `${ws}/reports/experiments?configA=${a}&configB=${b}`,
+      null,
+      [p.modelConfigId!, randomUUID()],
+    ],
     ['answers', 'GET', ([r, pr]) => `${ws}/answers?runId=${r}&promptIds=${pr}`, null, [p.runId!, p.promptId!]],
-    ['responses', 'GET', ([r, pr, mc]) => `${ws}/responses?runId=${r}&promptId=${pr}&modelConfigId=${mc}`, null, [p.runId!, p.promptId!, p.modelConfigId!]],
+    [
+      'responses',
+      'GET',
+      ([r, pr, mc]) => `${ws}/responses?runId=${r}&promptId=${pr}&modelConfigId=${mc}`,
+      null,
+      [p.runId!, p.promptId!, p.modelConfigId!],
+    ],
     ['runs of an audit', 'GET', ([a]) => `${ws}/runs?auditId=${a}`, null, [p.auditId!]],
   ];
   for (const [label, method, url, body, ids] of cases) {
     const send = (values: string[]) =>
-      ctx.app.inject({ method, url: url(values), headers: stranger.headers, ...(body ? { payload: body(values) } : {}) });
+      ctx.app.inject({
+        method,
+        url: url(values),
+        headers: stranger.headers,
+        ...(body ? { payload: body(values) } : {}),
+      });
     const randoms = ids.map(() => randomUUID());
     const theirs = await send(ids);
     const unknown = await send(randoms);

@@ -15,10 +15,20 @@ let second: FastifyInstance;
 let secondRedis: ReturnType<typeof createRedis>;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ API_RATE_LIMIT_PER_MINUTE: '4', AUTH_FAILURE_LIMIT_PER_MINUTE: '3', BODY_LIMIT: '2048' });
+  ctx = await createTestContext({
+    API_RATE_LIMIT_PER_MINUTE: '4',
+    AUTH_FAILURE_LIMIT_PER_MINUTE: '3',
+    BODY_LIMIT: '2048',
+  });
   secondRedis = createRedis(ctx.env.REDIS_URL, 'api');
   // A second API process: its own Redis connection, the same deployment (Redis, prefix, database).
-  second = await buildApp({ env: ctx.env, db: ctx.db, redis: secondRedis, producers: ctx.producers, logger: ctx.logger });
+  second = await buildApp({
+    env: ctx.env,
+    db: ctx.db,
+    redis: secondRedis,
+    producers: ctx.producers,
+    logger: ctx.logger,
+  });
   await second.ready();
 });
 afterAll(async () => {
@@ -48,7 +58,9 @@ describe('failed authentication per client address', () => {
     expect(first.headers['ratelimit-limit']).toBe('3');
     expect(first.headers['ratelimit-remaining']).toBe('2');
     expect((await second.inject({ url: '/v1/workspaces', remoteAddress })).statusCode).toBe(401);
-    expect((await ctx.app.inject({ url: '/v1/workspaces', headers: bad, remoteAddress })).headers['ratelimit-remaining']).toBe('0');
+    expect(
+      (await ctx.app.inject({ url: '/v1/workspaces', headers: bad, remoteAddress })).headers['ratelimit-remaining'],
+    ).toBe('0');
     const limited = await second.inject({ url: '/v1/workspaces', headers: bad, remoteAddress });
     expect(limited.statusCode).toBe(429);
     expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -57,22 +69,35 @@ describe('failed authentication per client address', () => {
     expect(limited.headers['ratelimit-remaining']).toBe('0');
     // The address stays refused without its requests reaching the key lookup, even with a valid key.
     const tenant = await createTenant(ctx.db);
-    expect((await ctx.app.inject({ url: '/v1/workspaces', headers: tenant.headers, remoteAddress })).statusCode).toBe(429);
+    expect((await ctx.app.inject({ url: '/v1/workspaces', headers: tenant.headers, remoteAddress })).statusCode).toBe(
+      429,
+    );
     // A key this process has just verified needs no lookup, so it is served even there.
     expect((await ctx.app.inject({ url: '/v1/workspaces', headers: tenant.headers })).statusCode).toBe(200);
-    expect((await ctx.app.inject({ url: '/v1/workspaces', headers: tenant.headers, remoteAddress })).statusCode).toBe(200);
+    expect((await ctx.app.inject({ url: '/v1/workspaces', headers: tenant.headers, remoteAddress })).statusCode).toBe(
+      200,
+    );
     // Another address is not affected, and valid keys are never counted as failures.
     const other = { remoteAddress: '198.51.100.20' };
     const valid = await createTenant(ctx.db);
-    for (let i = 0; i < 3; i++) expect((await second.inject({ url: '/v1/workspaces', headers: valid.headers, ...other })).statusCode).toBe(200);
-    expect((await ctx.app.inject({ url: '/v1/workspaces', headers: bad, ...other })).headers['ratelimit-remaining']).toBe('2');
+    for (let i = 0; i < 3; i++)
+      expect((await second.inject({ url: '/v1/workspaces', headers: valid.headers, ...other })).statusCode).toBe(200);
+    expect(
+      (await ctx.app.inject({ url: '/v1/workspaces', headers: bad, ...other })).headers['ratelimit-remaining'],
+    ).toBe('2');
   });
 });
 
 describe('body size', () => {
   it('refuses a body over BODY_LIMIT with 413 problem+json, and accepts one under it', async () => {
     const tenant = await createTenant(ctx.db);
-    const send = (name: string) => ctx.app.inject({ method: 'POST', url: '/v1/workspaces', headers: { ...tenant.headers, 'content-type': 'application/json' }, payload: JSON.stringify({ name }) });
+    const send = (name: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/v1/workspaces',
+        headers: { ...tenant.headers, 'content-type': 'application/json' },
+        payload: JSON.stringify({ name }),
+      });
     const big = await send('x'.repeat(3_000));
     expect(big.statusCode).toBe(413);
     expect(big.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -26,7 +26,9 @@ async function walk(client: ApiClient, url: string): Promise<{ ids: string[]; pa
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const page = (await client.get(`${url}${url.includes('?') ? '&' : '?'}limit=2${cursor ? `&cursor=${cursor}` : ''}`)) as { data: Array<{ id: string }>; nextCursor: string | null };
+    const page = (await client.get(
+      `${url}${url.includes('?') ? '&' : '?'}limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+    )) as { data: Array<{ id: string }>; nextCursor: string | null };
     expect(page.data.length).toBeLessThanOrEqual(2);
     ids.push(...page.data.map((d) => d.id));
     cursor = page.nextCursor;
@@ -37,15 +39,32 @@ async function walk(client: ApiClient, url: string): Promise<{ ids: string[]; pa
 
 describe('cursor pagination', () => {
   it('walks every list page by page, each item once', async () => {
-    const { base, prompts, configs } = await seedWorkspace(api, { prompts: 3, configs: [{}, { temperature: 1 }, { temperature: 0.5 }] });
+    const { base, prompts, configs } = await seedWorkspace(api, {
+      prompts: 3,
+      configs: [{}, { temperature: 1 }, { temperature: 0.5 }],
+    });
     const audits = [];
-    for (let i = 0; i < 3; i++) audits.push(await api.post(`${base}/audits`, { name: `a${i}`, promptTags: ['crm'], modelConfigIds: [configs[0].id] }));
+    for (let i = 0; i < 3; i++)
+      audits.push(
+        await api.post(`${base}/audits`, { name: `a${i}`, promptTags: ['crm'], modelConfigIds: [configs[0].id] }),
+      );
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await api.post(`${base}/runs`, { auditId: audits[0].id }));
-    const workspaces = [(await api.get(base)).id, (await api.post('/v1/workspaces', { name: 'w2' })).id, (await api.post('/v1/workspaces', { name: 'w3' })).id];
-    const keys = [(await api.post('/v1/api-keys', { name: 'k1', scopes: ['read'] })).id, (await api.post('/v1/api-keys', { name: 'k2', scopes: ['read'] })).id];
+    const workspaces = [
+      (await api.get(base)).id,
+      (await api.post('/v1/workspaces', { name: 'w2' })).id,
+      (await api.post('/v1/workspaces', { name: 'w3' })).id,
+    ];
+    const keys = [
+      (await api.post('/v1/api-keys', { name: 'k1', scopes: ['read'] })).id,
+      (await api.post('/v1/api-keys', { name: 'k2', scopes: ['read'] })).id,
+    ];
     const platform = apiClient(ctx.app, { authorization: `Bearer ${ADMIN_TOKEN}` });
-    const orgs = [organizationId, (await createTenant(ctx.db)).organizationId, (await createTenant(ctx.db)).organizationId];
+    const orgs = [
+      organizationId,
+      (await createTenant(ctx.db)).organizationId,
+      (await createTenant(ctx.db)).organizationId,
+    ];
     const lists: Array<[string, ApiClient, string, string[]]> = [
       ['workspaces', api, '/v1/workspaces', workspaces],
       ['prompts', api, `${base}/prompts`, prompts.map((p) => p.id)],
@@ -61,19 +80,39 @@ describe('cursor pagination', () => {
       expect(ids, label).toEqual(expect.arrayContaining(created));
       expect(pages, label).toBeGreaterThanOrEqual(2);
     }
-    const bad = await ctx.app.inject({ url: '/v1/workspaces?cursor=not-an-id', headers: (await keyFor(ctx.db, organizationId, ['read'])).headers });
-    expect(bad.json()).toMatchObject({ status: 400, errors: [expect.objectContaining({ path: 'querystring.cursor' })] });
+    const bad = await ctx.app.inject({
+      url: '/v1/workspaces?cursor=not-an-id',
+      headers: (await keyFor(ctx.db, organizationId, ['read'])).headers,
+    });
+    expect(bad.json()).toMatchObject({
+      status: 400,
+      errors: [expect.objectContaining({ path: 'querystring.cursor' })],
+    });
   });
 });
 
 describe('update and delete', () => {
   it('updates and deletes prompts and model configurations, and deletes audits', async () => {
     const { base, prompts, configs } = await seedWorkspace(api, { prompts: 1, configs: [{}] });
-    const audit = await api.post(`${base}/audits`, { name: 'gone', promptTags: ['crm'], modelConfigIds: [configs[0].id] });
+    const audit = await api.post(`${base}/audits`, {
+      name: 'gone',
+      promptTags: ['crm'],
+      modelConfigIds: [configs[0].id],
+    });
     type Case = [label: string, url: string, patch: object, expected: object];
     const cases: [Case, Case, Case] = [
-      ['prompt', `${base}/prompts/${prompts[0].id}`, { text: 'Which CRM for a bakery?', tags: ['Bakery', 'crm'] }, { text: 'Which CRM for a bakery?', tags: ['bakery', 'crm'] }],
-      ['model config', `${base}/model-configs/${configs[0].id}`, { name: 'renamed', params: { temperature: 0.3 } }, { name: 'renamed', params: expect.objectContaining({ temperature: 0.3 }) }],
+      [
+        'prompt',
+        `${base}/prompts/${prompts[0].id}`,
+        { text: 'Which CRM for a bakery?', tags: ['Bakery', 'crm'] },
+        { text: 'Which CRM for a bakery?', tags: ['bakery', 'crm'] },
+      ],
+      [
+        'model config',
+        `${base}/model-configs/${configs[0].id}`,
+        { name: 'renamed', params: { temperature: 0.3 } },
+        { name: 'renamed', params: expect.objectContaining({ temperature: 0.3 }) },
+      ],
       ['audit', `${base}/audits/${audit.id}`, { samplesPerPair: 3 }, { samplesPerPair: 3 }],
     ];
     for (const [label, url, patch, expected] of cases) {
@@ -107,7 +146,8 @@ describe('prompt filters', () => {
     const b = await api.post(`${base}/prompts`, { text: 'Invoicing for plumbers?', tags: ['billing'] });
     const c = await api.post(`${base}/prompts`, { text: 'CRM for florists?', tags: ['crm'] });
     await api.patch(`${base}/prompts/${c.id}`, { archived: true });
-    const ids = async (query: string) => ((await api.get(`${base}/prompts?${query}`)).data as Array<{ id: string }>).map((p) => p.id).sort();
+    const ids = async (query: string) =>
+      ((await api.get(`${base}/prompts?${query}`)).data as Array<{ id: string }>).map((p) => p.id).sort();
     expect(await ids('tag=crm')).toEqual([a.id, c.id].sort());
     expect(await ids('tag=CRM')).toEqual([a.id, c.id].sort());
     expect(await ids('tag=billing')).toEqual([b.id]);

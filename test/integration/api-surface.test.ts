@@ -10,7 +10,15 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, keyFor, type TestTenant } from '../factories/index.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
-import { createFullTenant, exampleBody, fillPath, openApiDoc, operations, type FullTenant, type OpenApiDoc } from '../helpers/full-tenant.js';
+import {
+  createFullTenant,
+  exampleBody,
+  fillPath,
+  openApiDoc,
+  operations,
+  type FullTenant,
+  type OpenApiDoc,
+} from '../helpers/full-tenant.js';
 import { fuzzRawRequests, fuzzRequests } from '../helpers/fuzz.js';
 import { rawResponses, type RawResponse } from '../helpers/raw-http.js';
 import { contentOf, examplesOf, schemaChecker, type Media } from '../helpers/openapi-check.js';
@@ -35,7 +43,11 @@ afterAll(async () => ctx.close());
  * Routes whose path parameter is not a tenant-owned id (a provider name), or that only the
  * platform operator may call (organization keys get the same 403 whatever the id).
  */
-const NOT_TENANT_SCOPED = new Set(['PUT /v1/provider-credentials/{provider}', 'DELETE /v1/provider-credentials/{provider}', 'DELETE /v1/organizations/{organizationId}']);
+const NOT_TENANT_SCOPED = new Set([
+  'PUT /v1/provider-credentials/{provider}',
+  'DELETE /v1/provider-credentials/{provider}',
+  'DELETE /v1/organizations/{organizationId}',
+]);
 
 describe('OpenAPI document', () => {
   it('is valid OpenAPI 3.1', async () => {
@@ -53,11 +65,15 @@ describe('OpenAPI document', () => {
       expect(op.summary, where).toBeTruthy();
       expect(op.tags?.length, where).toBeGreaterThan(0);
       if (template.startsWith('/v1/')) {
-        expect(Object.keys(op.responses ?? {}), where).toEqual(expect.arrayContaining(['400', '401', '403', '404', '429', '500']));
-        if (op.requestBody) expect(Object.keys(op.responses ?? {}), where).toEqual(expect.arrayContaining(['413', '415']));
+        expect(Object.keys(op.responses ?? {}), where).toEqual(
+          expect.arrayContaining(['400', '401', '403', '404', '429', '500']),
+        );
+        if (op.requestBody)
+          expect(Object.keys(op.responses ?? {}), where).toEqual(expect.arrayContaining(['413', '415']));
       }
       if (op.requestBody && ['POST', 'PUT', 'PATCH'].includes(method)) {
-        for (const [type, media] of Object.entries(op.requestBody.content ?? {})) expect(examplesOf(media), `${where} has no ${type} request example`).not.toEqual([]);
+        for (const [type, media] of Object.entries(op.requestBody.content ?? {}))
+          expect(examplesOf(media), `${where} has no ${type} request example`).not.toEqual([]);
       }
       const success = Object.entries(op.responses ?? {}).filter(([status]) => status.startsWith('2'));
       expect(success.length, where).toBeGreaterThan(0);
@@ -75,14 +91,21 @@ describe('OpenAPI document', () => {
     expect(examplesOf(content['text/csv'] as Media)[0]).toMatch(/^text,locale,tags\n/);
   });
 
-  it('documents each report\'s CSV with the columns a client receives', async () => {
-    const reports = operations(doc).filter(({ method, template }) => method === 'GET' && template.includes('/reports/'));
+  it("documents each report's CSV with the columns a client receives", async () => {
+    const reports = operations(doc).filter(
+      ({ method, template }) => method === 'GET' && template.includes('/reports/'),
+    );
     expect(reports.length).toBeGreaterThanOrEqual(6);
     for (const { template, op } of reports) {
       const [documented] = examplesOf(contentOf(op.responses?.['200'])['text/csv'] as Media) as string[];
       // The fixture's two configurations differ in two settings: name them to get an experiment.
-      const pair = template.endsWith('/experiments') ? `&configA=${owner.params.modelConfigId}&configB=${owner.params.otherModelConfigId}` : '';
-      const res = await ctx.app.inject({ url: `${fillPath(template, owner.params)}?format=csv${pair}`, headers: owner.headers });
+      const pair = template.endsWith('/experiments')
+        ? `&configA=${owner.params.modelConfigId}&configB=${owner.params.otherModelConfigId}`
+        : '';
+      const res = await ctx.app.inject({
+        url: `${fillPath(template, owner.params)}?format=csv${pair}`,
+        headers: owner.headers,
+      });
       expect(res.statusCode, `${template}: ${res.body}`).toBe(200);
       expect(documented?.split('\n')[0], template).toBe(res.body.split('\n')[0]);
       expect(documented!.trimEnd().split('\n').length, `${template} example has rows`).toBeGreaterThan(1);
@@ -90,7 +113,9 @@ describe('OpenAPI document', () => {
   });
 
   it('tells clients how to retry a run start that got no answer without starting a second run', () => {
-    const description = String((doc.paths['/v1/workspaces/{workspaceId}/runs']?.post as { description?: string } | undefined)?.description);
+    const description = String(
+      (doc.paths['/v1/workspaces/{workspaceId}/runs']?.post as { description?: string } | undefined)?.description,
+    );
     expect(description).toMatch(/no answer at all/);
     expect(description).toContain('GET /v1/workspaces/{workspaceId}/runs?auditId=');
   });
@@ -99,7 +124,9 @@ describe('OpenAPI document', () => {
     for (const { method, template, op } of operations(doc)) {
       for (const [status, response] of Object.entries(op.responses ?? {})) {
         if (Number(status) < 400) continue;
-        expect(Object.keys(contentOf(response)), `${method} ${template} ${status}`).toEqual(['application/problem+json']);
+        expect(Object.keys(contentOf(response)), `${method} ${template} ${status}`).toEqual([
+          'application/problem+json',
+        ]);
       }
     }
   });
@@ -109,7 +136,9 @@ describe('OpenAPI document', () => {
     for (const { method, template, op } of operations(doc)) {
       const media: Array<[string, Media]> = [
         ...Object.entries(op.requestBody?.content ?? {}).map(([type, m]) => [`request ${type}`, m] as [string, Media]),
-        ...Object.entries(op.responses ?? {}).flatMap(([status, r]) => Object.entries(contentOf(r)).map(([type, m]) => [`${status} ${type}`, m] as [string, Media])),
+        ...Object.entries(op.responses ?? {}).flatMap(([status, r]) =>
+          Object.entries(contentOf(r)).map(([type, m]) => [`${status} ${type}`, m] as [string, Media]),
+        ),
       ];
       for (const [label, m] of media) {
         for (const example of examplesOf(m)) {
@@ -135,15 +164,26 @@ describe('authentication on every route', () => {
       const url = fillPath(template, owner.params);
       const body = exampleBody(op);
       const send = (headers: Record<string, string>) =>
-        ctx.app.inject({ method: method as 'GET', url, headers, ...(body !== undefined ? { payload: body as object } : {}) });
+        ctx.app.inject({
+          method: method as 'GET',
+          url,
+          headers,
+          ...(body !== undefined ? { payload: body as object } : {}),
+        });
       const where = `${method} ${template}`;
-      for (const [label, headers] of [['no key', {}], ['revoked key', revoked.headers], ['expired key', expired.headers]] as const) {
+      for (const [label, headers] of [
+        ['no key', {}],
+        ['revoked key', revoked.headers],
+        ['expired key', expired.headers],
+      ] as const) {
         const res = await send(headers);
         expect(res.statusCode, `${where} with ${label}`).toBe(401);
         expect(res.headers['content-type'], where).toMatch(/problem\+json/);
       }
       if (method !== 'GET') expect((await send(read.headers)).statusCode, `${where} with a read key`).toBe(403);
-      const adminOnly = /^\/v1\/(api-keys|provider-credentials|organizations)/.test(template) && !(method === 'GET' && template.startsWith('/v1/organizations'));
+      const adminOnly =
+        /^\/v1\/(api-keys|provider-credentials|organizations)/.test(template) &&
+        !(method === 'GET' && template.startsWith('/v1/organizations'));
       if (adminOnly) expect((await send(write.headers)).statusCode, `${where} with a write key`).toBe(403);
       checked++;
     }
@@ -159,9 +199,19 @@ describe('tenant isolation', () => {
       if (!template.startsWith('/v1/') || params.length === 0 || NOT_TENANT_SCOPED.has(key)) continue;
       const body = exampleBody(op);
       const send = (url: string) =>
-        ctx.app.inject({ method: method as 'GET', url, headers: stranger.headers, ...(body !== undefined ? { payload: body as object } : {}) });
+        ctx.app.inject({
+          method: method as 'GET',
+          url,
+          headers: stranger.headers,
+          ...(body !== undefined ? { payload: body as object } : {}),
+        });
       const theirs = await send(fillPath(template, owner.params));
-      const random = await send(fillPath(template, Object.fromEntries(Object.keys(owner.params).map((k) => [k, k === 'provider' ? 'openai' : randomUUID()]))));
+      const random = await send(
+        fillPath(
+          template,
+          Object.fromEntries(Object.keys(owner.params).map((k) => [k, k === 'provider' ? 'openai' : randomUUID()])),
+        ),
+      );
       expect(theirs.statusCode, `${key} with another organization's ids: ${theirs.body}`).toBe(404);
       expect(theirs.headers['content-type'], key).toMatch(/application\/problem\+json/);
       expect(theirs.json().detail, `${key} must not reveal that the id exists`).toBe(random.json().detail);
@@ -179,9 +229,11 @@ describe('fuzzing', () => {
     for (const request of fuzzRequests(doc, victim, 1_200, 20261128)) {
       const res = await ctx.app.inject(request);
       count++;
-      if (res.statusCode >= 500) failures.push(`${res.statusCode} ${request.method} ${request.url}: ${res.body.slice(0, 200)}`);
+      if (res.statusCode >= 500)
+        failures.push(`${res.statusCode} ${request.method} ${request.url}: ${res.body.slice(0, 200)}`);
       else if (res.statusCode >= 400 && request.method === 'HEAD') {
-        if (!String(res.headers['content-type'] ?? '').startsWith('application/problem+json')) failures.push(`${res.statusCode} HEAD ${request.url}: not problem+json`);
+        if (!String(res.headers['content-type'] ?? '').startsWith('application/problem+json'))
+          failures.push(`${res.statusCode} HEAD ${request.url}: not problem+json`);
       } else if (res.statusCode >= 400) {
         const type = String(res.headers['content-type'] ?? '');
         let body: { status?: number; code?: string; requestId?: string } = {};
@@ -190,8 +242,15 @@ describe('fuzzing', () => {
         } catch {
           /* reported below */
         }
-        if (!type.startsWith('application/problem+json') || body.status !== res.statusCode || !body.code || !body.requestId) {
-          failures.push(`${res.statusCode} ${request.method} ${request.url}: not problem+json (${type}) ${res.body.slice(0, 120)}`);
+        if (
+          !type.startsWith('application/problem+json') ||
+          body.status !== res.statusCode ||
+          !body.code ||
+          !body.requestId
+        ) {
+          failures.push(
+            `${res.statusCode} ${request.method} ${request.url}: not problem+json (${type}) ${res.body.slice(0, 120)}`,
+          );
         }
       }
     }
@@ -225,8 +284,14 @@ describe('fuzzing', () => {
         } catch {
           /* reported below */
         }
-        if (!res.headers['content-type']?.startsWith('application/problem+json') || body.status !== res.status || !body.code) {
-          failures.push(`${label}: ${res.status} not problem+json (${res.headers['content-type']}) ${res.body.slice(0, 120)}`);
+        if (
+          !res.headers['content-type']?.startsWith('application/problem+json') ||
+          body.status !== res.status ||
+          !body.code
+        ) {
+          failures.push(
+            `${label}: ${res.status} not problem+json (${res.headers['content-type']}) ${res.body.slice(0, 120)}`,
+          );
         }
       }
     }

@@ -18,14 +18,22 @@ beforeAll(async () => {
 afterAll(async () => ctx.close());
 
 const call = (method: string, url: string, token: string, payload?: unknown, headers: Record<string, string> = {}) =>
-  ctx.app.inject({ method: method as 'GET', url, headers: { authorization: `Bearer ${token}`, ...headers }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+  ctx.app.inject({
+    method: method as 'GET',
+    url,
+    headers: { authorization: `Bearer ${token}`, ...headers },
+    ...(payload !== undefined ? { payload: payload as object } : {}),
+  });
 
 describe('organizations', () => {
   it('are created by the platform operator, with a first admin key returned once', async () => {
     const res = await call('POST', '/v1/organizations', ADMIN_TOKEN, { name: 'Northwind Agency' });
     expect(res.statusCode).toBe(201);
     const org = res.json();
-    expect(org).toMatchObject({ name: 'Northwind Agency', adminKey: { scopes: ['admin'], key: expect.stringMatching(/^cw_[a-z0-9]{8}_[a-z0-9]{32}$/) } });
+    expect(org).toMatchObject({
+      name: 'Northwind Agency',
+      adminKey: { scopes: ['admin'], key: expect.stringMatching(/^cw_[a-z0-9]{8}_[a-z0-9]{32}$/) },
+    });
     // The new key works for the new organization only.
     const own = await call('GET', `/v1/organizations/${org.id}`, org.adminKey.key);
     expect(own.json()).toMatchObject({ id: org.id, name: 'Northwind Agency' });
@@ -33,14 +41,18 @@ describe('organizations', () => {
     const list = (await call('GET', '/v1/organizations', org.adminKey.key)).json();
     expect(list.data.map((o: { id: string }) => o.id)).toEqual([org.id]);
     // A cursor narrows the organization's own list; it never widens it to other organizations.
-    const paged = (await call('GET', '/v1/organizations?cursor=00000000-0000-0000-0000-000000000000', org.adminKey.key)).json();
+    const paged = (
+      await call('GET', '/v1/organizations?cursor=00000000-0000-0000-0000-000000000000', org.adminKey.key)
+    ).json();
     expect(paged.data.map((o: { id: string }) => o.id)).toEqual([org.id]);
     // Later reads never show the key again.
     const keys = (await call('GET', '/v1/api-keys', org.adminKey.key)).json();
     expect(JSON.stringify(keys)).not.toContain(org.adminKey.key);
     expect(keys.data[0]).toMatchObject({ prefix: org.adminKey.prefix, name: 'admin' });
 
-    expect((await call('PATCH', `/v1/organizations/${org.id}`, org.adminKey.key, { name: 'Northwind EU' })).json().name).toBe('Northwind EU');
+    expect(
+      (await call('PATCH', `/v1/organizations/${org.id}`, org.adminKey.key, { name: 'Northwind EU' })).json().name,
+    ).toBe('Northwind EU');
     expect((await call('DELETE', `/v1/organizations/${org.id}`, org.adminKey.key)).statusCode).toBe(403);
     expect((await call('DELETE', `/v1/organizations/${org.id}`, ADMIN_TOKEN)).statusCode).toBe(204);
     expect((await call('GET', '/v1/workspaces', org.adminKey.key)).statusCode).toBe(401);
@@ -63,7 +75,10 @@ describe('API keys', () => {
     expect((await call('GET', `/v1/workspaces/${ws.id}`, read.key)).statusCode).toBe(200);
     const denied = await call('POST', `/v1/workspaces/${ws.id}/brands`, read.key, { name: 'X' });
     expect(denied.statusCode).toBe(403);
-    expect(denied.json()).toMatchObject({ code: 'forbidden', detail: expect.stringMatching(/lacks the "write" scope/) });
+    expect(denied.json()).toMatchObject({
+      code: 'forbidden',
+      detail: expect.stringMatching(/lacks the "write" scope/),
+    });
     expect((await call('POST', `/v1/workspaces/${ws.id}/brands`, write.key, { name: 'X' })).statusCode).toBe(201);
     expect((await call('GET', '/v1/api-keys', write.key)).statusCode).toBe(403);
   });
@@ -86,7 +101,15 @@ describe('API keys', () => {
     const res = await call('GET', '/v1/workspaces', expired.key);
     expect(res.statusCode).toBe(401);
     expect(res.json().detail).toMatch(/expired/);
-    expect((await call('POST', '/v1/api-keys', tenant.key, { name: 'past', scopes: ['read'], expiresAt: '2020-01-01T00:00:00Z' })).statusCode).toBe(400);
+    expect(
+      (
+        await call('POST', '/v1/api-keys', tenant.key, {
+          name: 'past',
+          scopes: ['read'],
+          expiresAt: '2020-01-01T00:00:00Z',
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 
   it('refuse to revoke the last admin key', async () => {
@@ -102,23 +125,33 @@ describe('provider keys', () => {
     const fake = await FakeOpenAI.start({ failureRate: 0 });
     const orgKey = `sk-org-${randomBytes(8).toString('hex')}`;
     const env = { OPENAI_BASE_URL: fake.baseUrl, OPENAI_API_KEY: 'sk-deployment' };
-    const worker = ctx.startWorker({ env, fetch: (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-      const auth = new Headers(init?.headers).get('authorization');
-      seen.push(auth ?? '');
-      return fetch(input, init);
-    }) as typeof fetch });
+    const worker = ctx.startWorker({
+      env,
+      fetch: (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+        const auth = new Headers(init?.headers).get('authorization');
+        seen.push(auth ?? '');
+        return fetch(input, init);
+      }) as typeof fetch,
+    });
     const seen: string[] = [];
     try {
       const put = await call('PUT', '/v1/provider-credentials/openai', tenant.key, { apiKey: orgKey });
       expect(put.json()).toMatchObject({ provider: 'openai', hint: `…${orgKey.slice(-4)}` });
       const list = await call('GET', '/v1/provider-credentials', tenant.key);
       expect(list.body).not.toContain(orgKey);
-      const stored = await ctx.db.pool.query('SELECT secret FROM provider_credentials WHERE organization_id = $1', [tenant.organizationId]);
+      const stored = await ctx.db.pool.query('SELECT secret FROM provider_credentials WHERE organization_id = $1', [
+        tenant.organizationId,
+      ]);
       expect(Buffer.from(stored.rows[0].secret).toString('latin1')).not.toContain(orgKey);
 
       const api = apiClient(ctx.app, tenant.headers);
       const { base } = await seedWorkspace(api, { prompts: 2, configs: [] });
-      const config = await api.post(`${base}/model-configs`, { name: 'gpt', provider: 'openai', model: 'gpt-5.4-mini', params: {} });
+      const config = await api.post(`${base}/model-configs`, {
+        name: 'gpt',
+        provider: 'openai',
+        model: 'gpt-5.4-mini',
+        params: {},
+      });
       const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [config.id] });
       await waitFor(async () => (await api.get(`${base}/runs/${run.id}`)).finishedAt, 'the run');
       expect(seen.length).toBeGreaterThan(0);
@@ -135,7 +168,12 @@ describe('provider keys', () => {
     const bare = await createTestContext();
     try {
       const t = await createTenant(bare.db);
-      const res = await bare.app.inject({ method: 'PUT', url: '/v1/provider-credentials/anthropic', headers: t.headers, payload: { apiKey: 'sk-ant-123456789' } });
+      const res = await bare.app.inject({
+        method: 'PUT',
+        url: '/v1/provider-credentials/anthropic',
+        headers: t.headers,
+        payload: { apiKey: 'sk-ant-123456789' },
+      });
       expect(res.statusCode).toBe(503);
       expect(res.json().detail).toMatch(/ENCRYPTION_KEY/);
     } finally {
@@ -148,14 +186,19 @@ describe('bulk prompt import', () => {
   it('imports CSV and JSON all-or-nothing, naming every bad row', async () => {
     const ws = (await call('POST', '/v1/workspaces', tenant.key, { name: 'Import' })).json();
     const url = `/v1/workspaces/${ws.id}/prompts/import`;
-    const csv = 'text,locale,tags\n"Best CRM for startups?",en-US,crm;startup\n"Quel CRM pour une PME, en France ?",fr-FR,crm|pme\n';
+    const csv =
+      'text,locale,tags\n"Best CRM for startups?",en-US,crm;startup\n"Quel CRM pour une PME, en France ?",fr-FR,crm|pme\n';
     const ok = await call('POST', url, tenant.key, csv, { 'content-type': 'text/csv' });
     expect(ok.statusCode).toBe(201);
-    expect(ok.json().prompts.map((p: { text: string; locale: string; tags: string[] }) => [p.text, p.locale, p.tags])).toEqual([
+    expect(
+      ok.json().prompts.map((p: { text: string; locale: string; tags: string[] }) => [p.text, p.locale, p.tags]),
+    ).toEqual([
       ['Best CRM for startups?', 'en-US', ['crm', 'startup']],
       ['Quel CRM pour une PME, en France ?', 'fr-FR', ['crm', 'pme']],
     ]);
-    const bad = await call('POST', url, tenant.key, { prompts: [{ text: 'Fine?' }, { text: '' }, { text: 'x', locale: '??' }] });
+    const bad = await call('POST', url, tenant.key, {
+      prompts: [{ text: 'Fine?' }, { text: '' }, { text: 'x', locale: '??' }],
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(['prompts.1.text', 'prompts.2.locale']);
     const count = (await call('GET', `/v1/workspaces/${ws.id}/prompts`, tenant.key)).json().data.length;
@@ -172,11 +215,31 @@ describe('bulk prompt import', () => {
     const csv = { 'content-type': 'text/csv' };
     const hint = 'tags are separated by ";" or "|", not ",": write crm;smb';
     // Quoted, the cell is one value holding a comma.
-    const quoted = await call('POST', url, tenant.key, 'text,locale,tags\n"Best CRM?",en-US,crm\n"Quel CRM ?",fr-FR,"crm,smb"\n', csv);
-    expect(quoted.json()).toMatchObject({ status: 400, code: 'validation_failed', errors: [{ path: 'prompts.1.tags', message: hint }] });
+    const quoted = await call(
+      'POST',
+      url,
+      tenant.key,
+      'text,locale,tags\n"Best CRM?",en-US,crm\n"Quel CRM ?",fr-FR,"crm,smb"\n',
+      csv,
+    );
+    expect(quoted.json()).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      errors: [{ path: 'prompts.1.tags', message: hint }],
+    });
     // Unquoted, the comma makes one cell more than the header has columns.
-    const unquoted = await call('POST', url, tenant.key, 'text,locale,tags\n"Best CRM?",en-US,crm\n"Quel CRM ?",fr-FR,crm,smb\n', csv);
-    expect(unquoted.json()).toMatchObject({ status: 400, code: 'validation_failed', errors: [{ path: 'prompts.1.tags', message: hint }] });
+    const unquoted = await call(
+      'POST',
+      url,
+      tenant.key,
+      'text,locale,tags\n"Best CRM?",en-US,crm\n"Quel CRM ?",fr-FR,crm,smb\n',
+      csv,
+    );
+    expect(unquoted.json()).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      errors: [{ path: 'prompts.1.tags', message: hint }],
+    });
     expect(unquoted.json().detail).toBe(
       'Line 3 of the CSV has 4 cells for 3 columns (text, locale, tags). Tags are separated by ";" or "|", not ",": write crm;smb. ' +
         'A text that contains a comma goes in double quotes.',
@@ -216,9 +279,17 @@ describe('rate limits and headers', () => {
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
     const withCors = await createTestContext({ CORS_ORIGINS: 'https://app.example.com' });
     try {
-      const pre = await withCors.app.inject({ method: 'OPTIONS', url: '/v1/workspaces', headers: { origin: 'https://app.example.com', 'access-control-request-method': 'GET' } });
+      const pre = await withCors.app.inject({
+        method: 'OPTIONS',
+        url: '/v1/workspaces',
+        headers: { origin: 'https://app.example.com', 'access-control-request-method': 'GET' },
+      });
       expect(pre.headers['access-control-allow-origin']).toBe('https://app.example.com');
-      const other = await withCors.app.inject({ method: 'OPTIONS', url: '/v1/workspaces', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+      const other = await withCors.app.inject({
+        method: 'OPTIONS',
+        url: '/v1/workspaces',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+      });
       expect(other.headers['access-control-allow-origin']).toBeUndefined();
     } finally {
       await withCors.close();

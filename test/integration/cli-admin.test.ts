@@ -12,10 +12,15 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext();
   // What a shell would give the command (vitest runs each file in its own process).
-  Object.assign(process.env, { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: ctx.env.DATABASE_URL, REDIS_URL: ctx.env.REDIS_URL, QUEUE_PREFIX: ctx.env.QUEUE_PREFIX });
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: ctx.env.DATABASE_URL,
+    REDIS_URL: ctx.env.REDIS_URL,
+    QUEUE_PREFIX: ctx.env.QUEUE_PREFIX,
+  });
 });
 afterAll(async () => ctx.close());
-
 
 const awkSecondField = (out: string) => out.trim().split(/\s+/)[1];
 const tailLine = (out: string) => out.trimEnd().split('\n').at(-1);
@@ -26,7 +31,9 @@ describe('bootstrap from the command line', () => {
     expect(org).toMatchObject({ code: 0, stderr: '' });
     expect(org.stdout).toMatch(/^organization [0-9a-f-]{36} \(Acme Agency\)\n$/);
     const orgId = awkSecondField(org.stdout) as string;
-    expect(await ctx.db.prisma.organization.findUnique({ where: { id: orgId } })).toMatchObject({ name: 'Acme Agency' });
+    expect(await ctx.db.prisma.organization.findUnique({ where: { id: orgId } })).toMatchObject({
+      name: 'Acme Agency',
+    });
 
     const key = await cli('keys', 'create', '--org', orgId, '--name', 'setup', '--scopes', 'admin');
     expect(key).toMatchObject({ code: 0, stderr: '' });
@@ -34,18 +41,33 @@ describe('bootstrap from the command line', () => {
     const secret = tailLine(key.stdout) as string;
     expect(secret).toMatch(/^cw_/);
     const headers = { authorization: `Bearer ${secret}` };
-    const created = await ctx.app.inject({ method: 'POST', url: '/v1/workspaces', headers, payload: { name: 'Nimbus CRM' } });
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/v1/workspaces',
+      headers,
+      payload: { name: 'Nimbus CRM' },
+    });
     expect(created.statusCode).toBe(201);
-    expect((await ctx.app.inject({ url: '/v1/api-keys', headers })).json().data).toEqual([expect.objectContaining({ name: 'setup', scopes: ['admin'] })]);
+    expect((await ctx.app.inject({ url: '/v1/api-keys', headers })).json().data).toEqual([
+      expect.objectContaining({ name: 'setup', scopes: ['admin'] }),
+    ]);
   });
 
   it('prints JSON with --json, and a read key cannot write', async () => {
-    const org = JSON.parse((await cli('orgs', 'create', '--name', 'Json Org', '--json')).stdout) as { id: string; name: string };
+    const org = JSON.parse((await cli('orgs', 'create', '--name', 'Json Org', '--json')).stdout) as {
+      id: string;
+      name: string;
+    };
     expect(org.name).toBe('Json Org');
     const key = await cli('keys', 'create', '--org', org.id, '--scopes', 'read', '--expires-in-days', '30', '--json');
     const parsed = JSON.parse(key.stdout) as { key: string; scopes: string[] };
     expect(parsed.scopes).toEqual(['read']);
-    const write = await ctx.app.inject({ method: 'POST', url: '/v1/workspaces', headers: { authorization: `Bearer ${parsed.key}` }, payload: { name: 'Nope' } });
+    const write = await ctx.app.inject({
+      method: 'POST',
+      url: '/v1/workspaces',
+      headers: { authorization: `Bearer ${parsed.key}` },
+      payload: { name: 'Nope' },
+    });
     expect(write.statusCode).toBe(403);
   });
 
@@ -54,7 +76,10 @@ describe('bootstrap from the command line', () => {
       [['orgs', 'create'], /--name is required/],
       [['keys', 'create', '--org', 'acme'], /--org must be an organization id/],
       [['keys', 'create', '--org', '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a6b'], /no organization/],
-      [['keys', 'create', '--org', '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a6b', '--scopes', 'root'], /--scopes takes read, write and\/or admin \(got: root\)/],
+      [
+        ['keys', 'create', '--org', '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a6b', '--scopes', 'root'],
+        /--scopes takes read, write and\/or admin \(got: root\)/,
+      ],
     ] as const) {
       const res = await cli(...argv);
       expect(res.code, argv.join(' ')).toBe(2);

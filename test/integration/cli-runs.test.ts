@@ -17,29 +17,50 @@ beforeAll(async () => {
   api = apiClient(ctx.app, (await createTenant(ctx.db)).headers);
   await ctx.startWorker().ready;
   // What a shell would give the command: this file's database and queues (vitest runs each file in its own process).
-  Object.assign(process.env, { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: ctx.env.DATABASE_URL, REDIS_URL: ctx.env.REDIS_URL, QUEUE_PREFIX: ctx.env.QUEUE_PREFIX });
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: ctx.env.DATABASE_URL,
+    REDIS_URL: ctx.env.REDIS_URL,
+    QUEUE_PREFIX: ctx.env.QUEUE_PREFIX,
+  });
 });
 afterAll(async () => ctx.close());
 
-
 const runsOf = async (workspaceId: string) =>
-  (await ctx.db.pool.query<{ id: string; trigger: string; status: string; total: number }>('SELECT id, trigger, status, total FROM runs WHERE workspace_id = $1 ORDER BY id', [workspaceId])).rows;
+  (
+    await ctx.db.pool.query<{ id: string; trigger: string; status: string; total: number }>(
+      'SELECT id, trigger, status, total FROM runs WHERE workspace_id = $1 ORDER BY id',
+      [workspaceId],
+    )
+  ).rows;
 
 describe('citewatch runs start', () => {
   it('starts a manual run of an audit and, with --wait, prints how it ended', async () => {
     const { ws, base, configs } = await seedWorkspace(api, { prompts: 3, configs: [{ costUsd: 0.01 }] });
-    const audit = await api.post(`${base}/audits`, { name: 'Weekly', promptTags: ['crm'], modelConfigIds: [configs[0].id], samplesPerPair: 2 });
+    const audit = await api.post(`${base}/audits`, {
+      name: 'Weekly',
+      promptTags: ['crm'],
+      modelConfigIds: [configs[0].id],
+      samplesPerPair: 2,
+    });
     const res = await cli('runs', 'start', '--workspace', ws.id, '--audit', audit.id, '--wait');
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     const [run] = await runsOf(ws.id);
     expect(run).toMatchObject({ trigger: 'manual', status: 'completed', total: 6 });
-    expect(res.stdout).toBe(`run ${run!.id} started: 6 answers to collect, estimated $0.0600\nrun ${run!.id} completed: 6 succeeded, 0 failed, 0 cancelled, $0.0600\n`);
+    expect(res.stdout).toBe(
+      `run ${run!.id} started: 6 answers to collect, estimated $0.0600\nrun ${run!.id} completed: 6 succeeded, 0 failed, 0 cancelled, $0.0600\n`,
+    );
   });
 
   it('returns at once without --wait', async () => {
     const { ws, base, configs } = await seedWorkspace(api, { prompts: 2 });
-    const audit = await api.post(`${base}/audits`, { name: 'Daily', promptTags: ['crm'], modelConfigIds: [configs[0].id] });
+    const audit = await api.post(`${base}/audits`, {
+      name: 'Daily',
+      promptTags: ['crm'],
+      modelConfigIds: [configs[0].id],
+    });
     const res = await cli('runs', 'start', '--workspace', ws.id, '--audit', audit.id);
     expect(res.code).toBe(0);
     const [run] = await runsOf(ws.id);
@@ -49,21 +70,39 @@ describe('citewatch runs start', () => {
 
   it('refuses a run over its budget in one line, exit 2, recording nothing', async () => {
     const { ws, base, configs } = await seedWorkspace(api, { prompts: 4, configs: [{ costUsd: 0.05 }] });
-    const audit = await api.post(`${base}/audits`, { name: 'Capped', promptTags: ['crm'], modelConfigIds: [configs[0].id], budgetPerRunUsd: 0.1 });
+    const audit = await api.post(`${base}/audits`, {
+      name: 'Capped',
+      promptTags: ['crm'],
+      modelConfigIds: [configs[0].id],
+      budgetPerRunUsd: 0.1,
+    });
     const res = await cli('runs', 'start', '--workspace', ws.id, '--audit', audit.id);
     expect(res.code).toBe(2);
     expect(res.stdout).toBe('');
-    expect(res.stderr).toBe('citewatch runs: This run is estimated at $0.2000, over its budget of $0.1000. Raise the budget or select fewer prompts, configurations or samples.\n');
+    expect(res.stderr).toBe(
+      'citewatch runs: This run is estimated at $0.2000, over its budget of $0.1000. Raise the budget or select fewer prompts, configurations or samples.\n',
+    );
     expect(await runsOf(ws.id)).toEqual([]);
   });
 
   it('says what is wrong with how it was called', async () => {
     const { ws } = await seedWorkspace(api, { prompts: 1 });
-    expect(await cli('runs', 'stop')).toMatchObject({ code: 2, stderr: 'citewatch runs: usage: citewatch runs start --workspace ID --audit ID [--wait]\n' });
-    expect(await cli('runs', 'start', '--workspace', ws.id)).toMatchObject({ code: 2, stderr: 'citewatch runs: --audit must be an audit id (UUID)\n' });
+    expect(await cli('runs', 'stop')).toMatchObject({
+      code: 2,
+      stderr: 'citewatch runs: usage: citewatch runs start --workspace ID --audit ID [--wait]\n',
+    });
+    expect(await cli('runs', 'start', '--workspace', ws.id)).toMatchObject({
+      code: 2,
+      stderr: 'citewatch runs: --audit must be an audit id (UUID)\n',
+    });
     const missing = '00000000-0000-4000-8000-000000000000';
-    expect(await cli('runs', 'start', '--workspace', missing, '--audit', missing)).toMatchObject({ code: 2, stderr: `citewatch runs: no workspace ${missing}\n` });
-    expect((await cli('runs', 'start', '--workspace', ws.id, '--audit', missing)).stderr).toMatch(/^citewatch runs: .*not found/i);
+    expect(await cli('runs', 'start', '--workspace', missing, '--audit', missing)).toMatchObject({
+      code: 2,
+      stderr: `citewatch runs: no workspace ${missing}\n`,
+    });
+    expect((await cli('runs', 'start', '--workspace', ws.id, '--audit', missing)).stderr).toMatch(
+      /^citewatch runs: .*not found/i,
+    );
     expect(await runsOf(ws.id)).toEqual([]);
   });
 });

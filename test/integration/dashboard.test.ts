@@ -72,7 +72,8 @@ const pct = (x: number) => {
   const p = x * 100;
   return (p !== 0 && Math.abs(p) < 10 ? p.toFixed(1) : p.toFixed(0)).replace(/\.0$/, '');
 };
-const rate = (r: { value: number; n: number; ci95: { low: number; high: number } }) => `${pct(r.value)}% (${pct(r.ci95.low)}–${pct(r.ci95.high)}%), n=${r.n}`;
+const rate = (r: { value: number; n: number; ci95: { low: number; high: number } }) =>
+  `${pct(r.value)}% (${pct(r.ci95.low)}–${pct(r.ci95.high)}%), n=${r.n}`;
 const points = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x * 100).toFixed(1)}`;
 
 const text = async (testId: string) => (await page.getByTestId(testId).textContent())?.trim();
@@ -94,7 +95,14 @@ describe('serving', () => {
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect((await fetch(`${origin}/dashboard`)).status).toBe(200);
 
-    const bare = await buildApp({ env: ctx.env, db: ctx.db, redis: ctx.redis, producers: ctx.producers, logger: ctx.logger, dashboardDir: join(SHOTS, 'no-such-build') });
+    const bare = await buildApp({
+      env: ctx.env,
+      db: ctx.db,
+      redis: ctx.redis,
+      producers: ctx.producers,
+      logger: ctx.logger,
+      dashboardDir: join(SHOTS, 'no-such-build'),
+    });
     try {
       const missing = await bare.inject({ url: '/dashboard/' });
       expect(missing.statusCode).toBe(503);
@@ -142,7 +150,11 @@ describe('dashboard in Chromium', () => {
       const fresh = await other.newPage();
       await fresh.goto(`${origin}/dashboard/`);
       await fresh.getByLabel('API key').waitFor();
-      expect(await fresh.evaluate(() => ((g) => g.sessionStorage.length + g.localStorage.length)(globalThis as unknown as KeyPlaces))).toBe(0);
+      expect(
+        await fresh.evaluate(() =>
+          ((g) => g.sessionStorage.length + g.localStorage.length)(globalThis as unknown as KeyPlaces),
+        ),
+      ).toBe(0);
     } finally {
       await other.close();
     }
@@ -154,7 +166,10 @@ describe('dashboard in Chromium', () => {
     const sov = await api('/reports/share-of-voice');
     await page.getByTestId(`vis-${world.brand('Nimbus CRM')}-all`).waitFor();
     for (const row of all.rows) expect(await text(`vis-${row.brandId}-all`), row.brandName).toBe(rate(row.mentionRate));
-    for (const row of perProvider.rows) expect(await text(`vis-${row.brandId}-${row.provider}`), `${row.brandName} ${row.provider}`).toBe(rate(row.mentionRate));
+    for (const row of perProvider.rows)
+      expect(await text(`vis-${row.brandId}-${row.provider}`), `${row.brandName} ${row.provider}`).toBe(
+        rate(row.mentionRate),
+      );
     const own = all.rows.find((r: any) => r.brandKind === 'own');
     expect(await text(`headline-${own.brandId}`)).toBe(rate(own.mentionRate));
     expect(await text('headline-answers')).toBe(`${own.n} analysed`);
@@ -175,13 +190,24 @@ describe('dashboard in Chromium', () => {
     const area = await plot.boundingBox();
     if (!area) throw new Error('the trend chart has no plotting area');
     const legend = () =>
-      page.locator('.trend-chart .u-legend tr.u-series').evaluateAll((trs) =>
-        Object.fromEntries(trs.slice(1).map((tr) => [tr.querySelector('.u-label')?.textContent, tr.querySelector('.u-value')?.textContent])),
-      );
+      page
+        .locator('.trend-chart .u-legend tr.u-series')
+        .evaluateAll((trs) =>
+          Object.fromEntries(
+            trs
+              .slice(1)
+              .map((tr) => [tr.querySelector('.u-label')?.textContent, tr.querySelector('.u-value')?.textContent]),
+          ),
+        );
     for (const [i, period] of periods.entries()) {
       await plot.hover({ position: { x: 2 + (i / (periods.length - 1)) * (area.width - 4), y: area.height / 2 } });
       const expected = Object.fromEntries(
-        trends.rows.filter((r: any) => r.period === period).map((r: any) => [r.brandName, r.mentionRate.value === null ? '—' : `${Math.round(r.mentionRate.value * 100)}%`]),
+        trends.rows
+          .filter((r: any) => r.period === period)
+          .map((r: any) => [
+            r.brandName,
+            r.mentionRate.value === null ? '—' : `${Math.round(r.mentionRate.value * 100)}%`,
+          ]),
       );
       await expect.poll(legend, { message: `legend on ${period}` }).toEqual(expected);
     }
@@ -189,7 +215,10 @@ describe('dashboard in Chromium', () => {
     await shot('overview');
 
     await page.getByText('Trend as a table (with intervals)').click();
-    for (const row of trends.rows) expect(await text(`trend-${row.period}-${row.brandId}`), `${row.brandName} ${row.period}`).toBe(rate(row.mentionRate));
+    for (const row of trends.rows)
+      expect(await text(`trend-${row.period}-${row.brandId}`), `${row.brandName} ${row.period}`).toBe(
+        rate(row.mentionRate),
+      );
   });
 
   it('experiments: the two configurations side by side, the significant difference marked', async () => {
@@ -200,8 +229,12 @@ describe('dashboard in Chromium', () => {
     for (const row of report.pairs[0].brands) {
       expect(await text(`arm-a-${row.brandId}`), `${row.brandName} A`).toBe(rate(row.a));
       expect(await text(`arm-b-${row.brandId}`), `${row.brandName} B`).toBe(rate(row.b));
-      expect(await text(`difference-${row.brandId}`)).toBe(`${points(row.difference.value)} pts (${points(row.difference.ci95.low)} to ${points(row.difference.ci95.high)})`);
-      expect(await text(`result-${row.brandId}`)).toBe(row.significant ? `Significant: B ${row.difference.value > 0 ? 'higher' : 'lower'}` : 'Not significant');
+      expect(await text(`difference-${row.brandId}`)).toBe(
+        `${points(row.difference.value)} pts (${points(row.difference.ci95.low)} to ${points(row.difference.ci95.high)})`,
+      );
+      expect(await text(`result-${row.brandId}`)).toBe(
+        row.significant ? `Significant: B ${row.difference.value > 0 ? 'higher' : 'lower'}` : 'Not significant',
+      );
     }
     expect(report.pairs[0].brands.find((b: any) => b.brandId === hubspot).significant).toBe(true);
     await shot('experiments');
@@ -244,14 +277,25 @@ describe('dashboard in Chromium', () => {
 
     // The text is the answer's, character for character: the tags are shown, not parsed.
     expect(await shown.textContent()).toBe(XSS_TEXT);
-    const marks = await shown.locator('mark').evaluateAll((els) => els.map((e) => [e.textContent, Number(e.getAttribute('data-start')), Number(e.getAttribute('data-end')), e.getAttribute('data-brands')]));
+    const marks = await shown
+      .locator('mark')
+      .evaluateAll((els) =>
+        els.map((e) => [
+          e.textContent,
+          Number(e.getAttribute('data-start')),
+          Number(e.getAttribute('data-end')),
+          e.getAttribute('data-brands'),
+        ]),
+      );
     const expected = xss.mentions
       .flatMap((m: any) => m.spans.map(([s, e]: [number, number]) => [XSS_TEXT.slice(s, e), s, e, m.brandId]))
       .sort((a: any, b: any) => a[1] - b[1]);
     expect(marks).toEqual(expected);
     // Citations are listed in order; only the http(s) ones are links, the script URL is plain text.
     const citations = page.getByTestId('answer-citations').locator('li');
-    expect(await citations.evaluateAll((els) => els.map((e) => e.querySelector('a, .url')?.textContent))).toEqual(xss.citations.map((c: any) => c.url));
+    expect(await citations.evaluateAll((els) => els.map((e) => e.querySelector('a, .url')?.textContent))).toEqual(
+      xss.citations.map((c: any) => c.url),
+    );
     const links = await citations.locator('a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
     expect(links).toEqual(xss.citations.map((c: any) => c.url).filter((u: string) => u !== SCRIPT_URL));
     expect(xss.citations.map((c: any) => c.url)).toContain(SCRIPT_URL);
@@ -272,11 +316,16 @@ describe('dashboard in Chromium', () => {
     const answered = run.progress.succeeded + run.progress.failed + run.progress.cancelled;
     expect(await bar.getAttribute('max')).toBe(String(run.progress.total));
     expect(await bar.getAttribute('value')).toBe(String(answered));
-    expect(await text(`run-progress-${runningRunId}`)).toBe(`${answered} of ${run.progress.total} answers (${Math.round((answered / run.progress.total) * 100)}%)`);
+    expect(await text(`run-progress-${runningRunId}`)).toBe(
+      `${answered} of ${run.progress.total} answers (${Math.round((answered / run.progress.total) * 100)}%)`,
+    );
     expect(await text(`run-status-${runningRunId}`)).toBe('Running');
-    expect(await text(`run-cost-${runningRunId}`)).toBe(`$${run.actualCostUsd.toFixed(4)} of $${run.estimatedCostUsd.toFixed(4)} estimated`);
+    expect(await text(`run-cost-${runningRunId}`)).toBe(
+      `$${run.actualCostUsd.toFixed(4)} of $${run.estimatedCostUsd.toFixed(4)} estimated`,
+    );
     const runs = await api('/runs');
-    for (const r of runs.data.filter((x: any) => x.id !== runningRunId)) expect(await text(`run-status-${r.id}`)).toBe('Completed');
+    for (const r of runs.data.filter((x: any) => x.id !== runningRunId))
+      expect(await text(`run-status-${r.id}`)).toBe('Completed');
     await shot('runs');
   });
 

@@ -29,7 +29,15 @@ beforeAll(async () => {
   runId = await addRun(ctx.db, world, {
     createdAt: new Date(),
     answers: [
-      { prompt: 'p1', config: 'mock', text: 'Nimbus CRM, then HubSpot.', mentions: [{ brand: 'Nimbus CRM', rank: 1 }, { brand: 'HubSpot', rank: 2 }] },
+      {
+        prompt: 'p1',
+        config: 'mock',
+        text: 'Nimbus CRM, then HubSpot.',
+        mentions: [
+          { brand: 'Nimbus CRM', rank: 1 },
+          { brand: 'HubSpot', rank: 2 },
+        ],
+      },
       { prompt: 'p1', config: 'mock', text: 'HubSpot.', mentions: [{ brand: 'HubSpot', rank: 1 }] },
     ],
   });
@@ -42,12 +50,20 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-const lineAfter = (lines: string[], label: string) => lines.find((l) => l.startsWith(label))?.slice(label.length).trim();
+const lineAfter = (lines: string[], label: string) =>
+  lines
+    .find((l) => l.startsWith(label))
+    ?.slice(label.length)
+    .trim();
 
 describe('citewatch demo, last lines', () => {
   it('print the dashboard address and a key that reads the demo workspace and cannot write', async () => {
     const lines: string[] = [];
-    await printNextSteps(ctx.db.prisma, { organizationId: tenant.organizationId, workspaceId: world.workspaceId, runId, port }, (l) => lines.push(l));
+    await printNextSteps(
+      ctx.db.prisma,
+      { organizationId: tenant.organizationId, workspaceId: world.workspaceId, runId, port },
+      (l) => lines.push(l),
+    );
 
     const dashboard = lineAfter(lines, 'Dashboard (after "npm start"):');
     expect(dashboard).toBe(`http://localhost:${port}/dashboard/`);
@@ -63,11 +79,18 @@ describe('citewatch demo, last lines', () => {
     // The report the demo suggests reading with curl, with the same key, at the printed address.
     const curl = /curl -H "Authorization: Bearer (\S+)" "([^"]+)"/.exec(lines.join('\n'));
     expect(curl?.[1]).toBe(key);
-    expect(curl?.[2]).toBe(`http://localhost:${port}/v1/workspaces/${world.workspaceId}/reports/visibility?runId=${runId}`);
+    expect(curl?.[2]).toBe(
+      `http://localhost:${port}/v1/workspaces/${world.workspaceId}/reports/visibility?runId=${runId}`,
+    );
     const report = await fetch(curl?.[2] as string, { headers: auth });
     expect(report.status).toBe(200);
-    const rows = ((await report.json()) as { rows: Array<{ brandName: string; n: number; mentionRate: { numerator: number } }> }).rows;
-    expect(rows.map((r) => [r.brandName, r.mentionRate.numerator, r.n]).sort()).toEqual([['HubSpot', 2, 2], ['Nimbus CRM', 1, 2]]);
+    const rows = (
+      (await report.json()) as { rows: Array<{ brandName: string; n: number; mentionRate: { numerator: number } }> }
+    ).rows;
+    expect(rows.map((r) => [r.brandName, r.mentionRate.numerator, r.n]).sort()).toEqual([
+      ['HubSpot', 2, 2],
+      ['Nimbus CRM', 1, 2],
+    ]);
 
     const write = await fetch(`http://localhost:${port}/v1/workspaces/${world.workspaceId}/brands`, {
       method: 'POST',

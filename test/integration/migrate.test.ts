@@ -11,7 +11,9 @@ const scratch = `citewatch_migrate_${process.pid}`;
 const url = Object.assign(new URL(base.toString()), { pathname: `/${scratch}` }).toString();
 
 async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: Object.assign(new URL(base.toString()), { pathname: '/postgres' }).toString() });
+  const c = new pg.Client({
+    connectionString: Object.assign(new URL(base.toString()), { pathname: '/postgres' }).toString(),
+  });
   await c.connect();
   try {
     return await fn(c);
@@ -33,7 +35,9 @@ describe('offline migration runner', () => {
 
     const c = new pg.Client({ connectionString: url });
     await c.connect();
-    const { rows } = await c.query('SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name');
+    const { rows } = await c.query(
+      'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name',
+    );
     await c.end();
     expect(rows.map((r) => r.migration_name)).toEqual(first.applied);
     for (const r of rows) {
@@ -55,8 +59,13 @@ describe('offline migration runner', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cw-mig-'));
     cpSync(migrationsDir(), dir, { recursive: true });
     mkdirSync(join(dir, '99991231000000_broken'));
-    writeFileSync(join(dir, '99991231000000_broken', 'migration.sql'), 'CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;\n');
-    await expect(migrate({ databaseUrl: url, migrationsDir: dir })).rejects.toThrow(/99991231000000_broken failed and was rolled back/);
+    writeFileSync(
+      join(dir, '99991231000000_broken', 'migration.sql'),
+      'CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;\n',
+    );
+    await expect(migrate({ databaseUrl: url, migrationsDir: dir })).rejects.toThrow(
+      /99991231000000_broken failed and was rolled back/,
+    );
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     const tables = await c.query(`SELECT 1 FROM pg_tables WHERE tablename = 'half_done'`);

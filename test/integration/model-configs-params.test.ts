@@ -21,7 +21,12 @@ afterAll(async () => {
 });
 
 async function refused(provider: string, model: string, params: Record<string, unknown>) {
-  const res = await api.send('POST', `${base}/model-configs`, { name: `${provider} ${model}`, provider, model, params }, 400);
+  const res = await api.send(
+    'POST',
+    `${base}/model-configs`,
+    { name: `${provider} ${model}`, provider, model, params },
+    400,
+  );
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   return res.body as { code: string; detail: string; errors: Array<{ path: string; message: string }> };
 }
@@ -45,9 +50,24 @@ describe('model configuration parameters the model rejects', () => {
   it('nothing refused is saved, and the same parameters pass where the model takes them', async () => {
     const list = await api.get(`${base}/model-configs`);
     expect(list.data).toEqual([]);
-    const ok = await api.send('POST', `${base}/model-configs`, { name: 'gpt-4.1 warm', provider: 'openai', model: 'gpt-4.1', params: { temperature: 0.2 } }, 201);
+    const ok = await api.send(
+      'POST',
+      `${base}/model-configs`,
+      { name: 'gpt-4.1 warm', provider: 'openai', model: 'gpt-4.1', params: { temperature: 0.2 } },
+      201,
+    );
     expect(ok.body.params).toMatchObject({ temperature: 0.2 });
-    const none = await api.send('POST', `${base}/model-configs`, { name: 'gpt-5.4 none', provider: 'openai', model: 'gpt-5.4', params: { temperature: 0.2, reasoningEffort: 'none' } }, 201);
+    const none = await api.send(
+      'POST',
+      `${base}/model-configs`,
+      {
+        name: 'gpt-5.4 none',
+        provider: 'openai',
+        model: 'gpt-5.4',
+        params: { temperature: 0.2, reasoningEffort: 'none' },
+      },
+      201,
+    );
     expect(none.body.params).toMatchObject({ temperature: 0.2, reasoningEffort: 'none' });
   });
 });

@@ -27,20 +27,29 @@ afterAll(async () => {
 describe('answers with characters Postgres cannot store', () => {
   it('are stored with U+FFFD in place of U+0000, and analysed', async () => {
     const { base } = await seedWorkspace(api, { prompts: 3, configs: [] });
-    const config = await api.post(`${base}/model-configs`, { name: 'gpt', provider: 'openai', model: 'gpt-5.4-mini', params: {} });
+    const config = await api.post(`${base}/model-configs`, {
+      name: 'gpt',
+      provider: 'openai',
+      model: 'gpt-5.4-mini',
+      params: {},
+    });
     const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [config.id], samplesPerPair: 2 });
     const done = await waitFor(async () => {
       const r = await api.get(`${base}/runs/${run.id}`);
       return r.finishedAt ? r : null;
     }, 'the run');
     expect(done.progress).toMatchObject({ succeeded: 6, failed: 0, analyzed: 6 });
-    const { rows } = await ctx.db.pool.query(`SELECT text, provider_citations FROM responses WHERE run_id = $1`, [run.id]);
+    const { rows } = await ctx.db.pool.query(`SELECT text, provider_citations FROM responses WHERE run_id = $1`, [
+      run.id,
+    ]);
     for (const r of rows) {
       expect(r.text).toContain('Null\uFFFDbyte');
       expect(r.text).not.toContain('\u0000');
       const [citation] = r.provider_citations;
       expect(citation.title).toBe('HubSpot Null\uFFFDbyte and emoji 🚀.');
-      expect(r.text.slice(citation.start, citation.end)).toBe('[hubspot.com](https://www.hubspot.com/?utm_source=openai)');
+      expect(r.text.slice(citation.start, citation.end)).toBe(
+        '[hubspot.com](https://www.hubspot.com/?utm_source=openai)',
+      );
     }
     const mentions = await ctx.db.pool.query(
       `SELECT count(*)::int AS n FROM mentions m JOIN responses r ON r.id = m.response_id JOIN brands b ON b.id = m.brand_id WHERE r.run_id = $1 AND b.name = 'HubSpot'`,
@@ -52,15 +61,34 @@ describe('answers with characters Postgres cannot store', () => {
 
 describe('answers analysed as they are stored', () => {
   const answer = (text: string): NormalizedAnswer => ({
-    provider: 'openai', api: 'responses', channel: 'api', model: 'gpt-5.4-mini', text, citations: [], sources: [], searchQueries: [],
+    provider: 'openai',
+    api: 'responses',
+    channel: 'api',
+    model: 'gpt-5.4-mini',
+    text,
+    citations: [],
+    sources: [],
+    searchQueries: [],
     usage: { inputTokens: 1, outputTokens: 1, reasoningTokens: 0, cachedInputTokens: 0, searchCalls: 0 },
-    finish: 'stop', modelVersion: 'gpt-5.4-mini', providerCostUsd: null, costUsd: 0.01, requestId: null, latencyMs: 1, requestParams: {}, raw: {},
+    finish: 'stop',
+    modelVersion: 'gpt-5.4-mini',
+    providerCostUsd: null,
+    costUsd: 0.01,
+    requestId: null,
+    latencyMs: 1,
+    requestParams: {},
+    raw: {},
   });
 
   /** A run of two answers whose query jobs wait, so the test stores its answers itself. */
   async function heldRun() {
     const { ws, base } = await seedWorkspace(api, { prompts: 1, configs: [] });
-    const config = await api.post(`${base}/model-configs`, { name: 'gpt', provider: 'openai', model: 'gpt-5.4-mini', params: {} });
+    const config = await api.post(`${base}/model-configs`, {
+      name: 'gpt',
+      provider: 'openai',
+      model: 'gpt-5.4-mini',
+      params: {},
+    });
     const queue = ctx.producers.queue(queryQueueName('openai'));
     await queue.pause();
     const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [config.id], samplesPerPair: 2 });
@@ -90,7 +118,9 @@ describe('answers analysed as they are stored', () => {
   it('are stored with their facts in one statement, and the last one finishes the run', async () => {
     const { base, run, queue, outcomes, ids } = await heldRun();
     try {
-      const result = await storeOutcomes(ctx.db.pool, outcomes, (answers) => analyseAhead(ctx.db.pool, new BrandMatcherCache(), answers));
+      const result = await storeOutcomes(ctx.db.pool, outcomes, (answers) =>
+        analyseAhead(ctx.db.pool, new BrandMatcherCache(), answers),
+      );
       expect(result).toEqual({ stored: [true, true], analysed: [true, true], finishedRunIds: [run.id] });
       expect(await factsOf(ids)).toEqual([
         { id: ids[0], analysed: true, mentions: 2 },

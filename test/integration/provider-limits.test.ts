@@ -36,7 +36,12 @@ describe('concurrency across two workers', () => {
     const queue = ctx.producers.queue(queryQueueName('openai'));
     expect(await queue.getGlobalConcurrency()).toBe(3);
     const { base } = await seedWorkspace(api, { prompts: 10, configs: [] });
-    const config = await api.post(`${base}/model-configs`, { name: 'gpt', provider: 'openai', model: 'gpt-5.4-mini', params: {} });
+    const config = await api.post(`${base}/model-configs`, {
+      name: 'gpt',
+      provider: 'openai',
+      model: 'gpt-5.4-mini',
+      params: {},
+    });
     const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [config.id], samplesPerPair: 6 });
     const done = await waitFor(async () => {
       const r = await api.get(`${base}/runs/${run.id}`);
@@ -57,7 +62,12 @@ describe('requests per minute across two workers', () => {
     const queue = ctx.producers.queue(queryQueueName('openai'));
     expect(await queue.getGlobalRateLimit()).toMatchObject({ max: 5, duration: 60_000 });
     const { base } = await seedWorkspace(api, { prompts: 6, configs: [] });
-    const config = await api.post(`${base}/model-configs`, { name: 'gpt', provider: 'openai', model: 'gpt-5.4-mini', params: {} });
+    const config = await api.post(`${base}/model-configs`, {
+      name: 'gpt',
+      provider: 'openai',
+      model: 'gpt-5.4-mini',
+      params: {},
+    });
     const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [config.id], samplesPerPair: 2 });
     // Five calls answered, nothing active, the rest waiting and the queue limited for the rest of the minute.
     const state = await waitFor(async () => {

@@ -21,13 +21,21 @@ let fake: FakeProviders;
 
 beforeAll(async () => {
   fake = await FakeProviders.start();
-  const limited = { status: 429, headers: { 'retry-after-ms': String(WAIT_MS), 'x-request-id': 'req_429' }, body: providerFixture('openai/error-429-rate-limit.json') };
-  const openai = fake.route(
-    'openai',
-    ...Array.from({ length: RATE_LIMITED }, () => limited),
-    { body: providerFixture('openai/responses-no-search.json'), headers: { 'x-request-id': 'req_ok' } },
-  );
-  ctx = await createTestContext({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${openai}/v1`, PROVIDER_MAX_ATTEMPTS: '1', OPENAI_CONCURRENCY: '1' });
+  const limited = {
+    status: 429,
+    headers: { 'retry-after-ms': String(WAIT_MS), 'x-request-id': 'req_429' },
+    body: providerFixture('openai/error-429-rate-limit.json'),
+  };
+  const openai = fake.route('openai', ...Array.from({ length: RATE_LIMITED }, () => limited), {
+    body: providerFixture('openai/responses-no-search.json'),
+    headers: { 'x-request-id': 'req_ok' },
+  });
+  ctx = await createTestContext({
+    OPENAI_API_KEY: 'sk-test',
+    OPENAI_BASE_URL: `${openai}/v1`,
+    PROVIDER_MAX_ATTEMPTS: '1',
+    OPENAI_CONCURRENCY: '1',
+  });
   api = apiClient(ctx.app, (await createTenant(ctx.db)).headers);
   await ctx.startWorker().ready;
 });
@@ -45,13 +53,24 @@ const finishedRun = (base: string, runId: string) =>
 describe('rate limits', () => {
   it('429s with retry-after-ms do not use up the only attempt', async () => {
     const { base } = await seedWorkspace(api, { prompts: 1, configs: [] });
-    const config = await api.post(`${base}/model-configs`, { name: 'gpt', provider: 'openai', model: 'gpt-5.4-mini', params: {} });
+    const config = await api.post(`${base}/model-configs`, {
+      name: 'gpt',
+      provider: 'openai',
+      model: 'gpt-5.4-mini',
+      params: {},
+    });
     const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [config.id], samplesPerPair: 1 });
     const done = await finishedRun(base, run.id);
     expect(done.progress).toMatchObject({ total: 1, succeeded: 1, failed: 0 });
 
     const [row] = await ctx.db.prisma.response.findMany({ where: { runId: run.id } });
-    expect({ status: row?.status, attempts: row?.attempts, errorCode: row?.errorCode, error: row?.error, requestId: row?.providerRequestId }).toEqual({
+    expect({
+      status: row?.status,
+      attempts: row?.attempts,
+      errorCode: row?.errorCode,
+      error: row?.error,
+      requestId: row?.providerRequestId,
+    }).toEqual({
       status: 'succeeded',
       attempts: 1,
       errorCode: null,
@@ -66,9 +85,14 @@ describe('rate limits', () => {
     for (let i = 1; i < calls.length; i++) expect(calls[i]!.at - calls[i - 1]!.at).toBeGreaterThanOrEqual(WAIT_MS - 5);
   });
 
-  it('lets the queue\'s other calls go first while a rate-limited call waits', async () => {
+  it("lets the queue's other calls go first while a rate-limited call waits", async () => {
     const { base } = await seedWorkspace(api, { prompts: 5, configs: [] });
-    const config = await api.post(`${base}/model-configs`, { name: 'gpt', provider: 'openai', model: 'gpt-5.4-mini', params: {} });
+    const config = await api.post(`${base}/model-configs`, {
+      name: 'gpt',
+      provider: 'openai',
+      model: 'gpt-5.4-mini',
+      params: {},
+    });
     fake.route(
       'openai',
       { status: 429, headers: { 'retry-after-ms': '10' }, body: providerFixture('openai/error-429-rate-limit.json') },
@@ -79,16 +103,23 @@ describe('rate limits', () => {
     const done = await finishedRun(base, run.id);
     expect(done.progress).toMatchObject({ total: 5, succeeded: 5, failed: 0 });
     // One call at a time (OPENAI_CONCURRENCY=1): the limited prompt is asked again only after the four others.
-    const prompts = fake.to('openai').slice(before).map((r) => (r.body as { input: string }).input);
+    const prompts = fake
+      .to('openai')
+      .slice(before)
+      .map((r) => (r.body as { input: string }).input);
     expect(prompts).toHaveLength(6);
     expect(new Set(prompts.slice(0, 5)).size).toBe(5);
     expect(prompts[5]).toBe(prompts[0]);
   });
 
-  it('lets the mock\'s simulated 429s clear on a later try, as the same draws say', async () => {
+  it("lets the mock's simulated 429s clear on a later try, as the same draws say", async () => {
     const failureRate = 0.5;
     const { base, configs, prompts } = await seedWorkspace(api, { prompts: 1, configs: [{ failureRate }] });
-    const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [configs[0].id], samplesPerPair: 24 });
+    const run = await api.post(`${base}/runs`, {
+      promptTags: ['crm'],
+      modelConfigIds: [configs[0].id],
+      samplesPerPair: 24,
+    });
     await finishedRun(base, run.id);
 
     // What each sample's only attempt must end as: tried until the mock stops answering 429.
@@ -97,7 +128,15 @@ describe('rate limits', () => {
     let limitedFirst = 0;
     for (let sampleIndex = 0; sampleIndex < 24; sampleIndex++) {
       for (let tries = 0; ; tries++) {
-        const input = { prompt: prompts[0].text, locale: prompts[0].locale, model: 'mock-1', params, sampleIndex, attempt: 1, rateLimitedTries: tries };
+        const input = {
+          prompt: prompts[0].text,
+          locale: prompts[0].locale,
+          model: 'mock-1',
+          params,
+          sampleIndex,
+          attempt: 1,
+          rateLimitedTries: tries,
+        };
         const kind = await mockAdapter.query(input, { timeoutMs: 5_000, credentials: {} }).then(
           () => 'succeeded',
           (err: unknown) => (err instanceof ProviderError ? err.kind : 'unexpected'),

@@ -51,8 +51,17 @@ beforeAll(async () => {
   const gemini = fake.route('gemini', { body: fx.gemini });
   const serpapi = fake.route('serpapi', { body: fx.serp });
   fake.route('compat-ok', { body: fx.compat });
-  fake.route('compat-400', { status: 400, body: { error: { message: "The model 'ghost-1' does not exist", type: 'invalid_request_error', code: 'model_not_found' } } });
-  const cut = { ...fx.compat, id: 'cmpl-cut', choices: [{ index: 0, finish_reason: 'length', message: { role: 'assistant', content: '' } }] };
+  fake.route('compat-400', {
+    status: 400,
+    body: {
+      error: { message: "The model 'ghost-1' does not exist", type: 'invalid_request_error', code: 'model_not_found' },
+    },
+  });
+  const cut = {
+    ...fx.compat,
+    id: 'cmpl-cut',
+    choices: [{ index: 0, finish_reason: 'length', message: { role: 'assistant', content: '' } }],
+  };
   fake.route('compat-cut', { body: cut });
   ctx = await createTestContext({
     OPENAI_API_KEY: 'sk-test',
@@ -82,20 +91,119 @@ describe('an audit mixing every provider', () => {
     const { base, prompts } = await seedWorkspace(api, { prompts: 1, configs: [] });
     const prompt = prompts[0].text as string;
     const cases: Case[] = [
-      { name: 'gpt responses', provider: 'openai', model: 'gpt-5.4-mini', params: { webSearch: true }, route: 'openai', fixture: fx.responses, channel: 'api', requestId: 'req_abc123' },
-      { name: 'gpt chat', provider: 'openai', model: 'gpt-4o-search-preview', params: {}, route: 'openai/v1/chat', fixture: fx.chat, channel: 'api', requestId: 'req_chat' },
-      { name: 'claude', provider: 'anthropic', model: 'claude-sonnet-5-5', params: { webSearch: true }, route: 'anthropic', fixture: fx.anthropic, channel: 'api', requestId: 'req_011CVabc' },
-      { name: 'perplexity', provider: 'perplexity', model: 'openai/gpt-5.4', params: { temperature: 0.3, reasoningEffort: 'none' }, route: 'perplexity', fixture: fx.perplexity, channel: 'api', requestId: String(fx.perplexity['id']) },
-      { name: 'gemini', provider: 'gemini', model: 'gemini-3.8-flash', params: { webSearch: true }, route: 'gemini', fixture: fx.gemini, channel: 'api', requestId: String(fx.gemini['responseId']) },
-      { name: 'ai overview', provider: 'google_ai_overview', model: 'ai_overview', params: {}, route: 'serpapi', fixture: fx.serp, channel: 'serp', requestId: String((fx.serp['search_metadata'] as { id: string }).id), priceModel: 'serpapi:ai_overview' },
-      { name: 'mistral', provider: 'openai_compatible', model: 'mistral-medium-latest', params: { baseUrl: `${fake.url}/compat-ok/v1` }, route: 'compat-ok', fixture: fx.compat, channel: 'api', requestId: String(fx.compat['id']) },
-      { name: 'mock', provider: 'mock', model: 'mock-1', params: { costUsd: 0.0125 }, route: null, fixture: null, channel: 'mock', requestId: '' },
+      {
+        name: 'gpt responses',
+        provider: 'openai',
+        model: 'gpt-5.4-mini',
+        params: { webSearch: true },
+        route: 'openai',
+        fixture: fx.responses,
+        channel: 'api',
+        requestId: 'req_abc123',
+      },
+      {
+        name: 'gpt chat',
+        provider: 'openai',
+        model: 'gpt-4o-search-preview',
+        params: {},
+        route: 'openai/v1/chat',
+        fixture: fx.chat,
+        channel: 'api',
+        requestId: 'req_chat',
+      },
+      {
+        name: 'claude',
+        provider: 'anthropic',
+        model: 'claude-sonnet-5-5',
+        params: { webSearch: true },
+        route: 'anthropic',
+        fixture: fx.anthropic,
+        channel: 'api',
+        requestId: 'req_011CVabc',
+      },
+      {
+        name: 'perplexity',
+        provider: 'perplexity',
+        model: 'openai/gpt-5.4',
+        params: { temperature: 0.3, reasoningEffort: 'none' },
+        route: 'perplexity',
+        fixture: fx.perplexity,
+        channel: 'api',
+        requestId: String(fx.perplexity['id']),
+      },
+      {
+        name: 'gemini',
+        provider: 'gemini',
+        model: 'gemini-3.8-flash',
+        params: { webSearch: true },
+        route: 'gemini',
+        fixture: fx.gemini,
+        channel: 'api',
+        requestId: String(fx.gemini['responseId']),
+      },
+      {
+        name: 'ai overview',
+        provider: 'google_ai_overview',
+        model: 'ai_overview',
+        params: {},
+        route: 'serpapi',
+        fixture: fx.serp,
+        channel: 'serp',
+        requestId: String((fx.serp['search_metadata'] as { id: string }).id),
+        priceModel: 'serpapi:ai_overview',
+      },
+      {
+        name: 'mistral',
+        provider: 'openai_compatible',
+        model: 'mistral-medium-latest',
+        params: { baseUrl: `${fake.url}/compat-ok/v1` },
+        route: 'compat-ok',
+        fixture: fx.compat,
+        channel: 'api',
+        requestId: String(fx.compat['id']),
+      },
+      {
+        name: 'mock',
+        provider: 'mock',
+        model: 'mock-1',
+        params: { costUsd: 0.0125 },
+        route: null,
+        fixture: null,
+        channel: 'mock',
+        requestId: '',
+      },
     ];
     const configs = new Map<string, { id: string; hash: string; params: Record<string, unknown> }>();
-    for (const c of [...cases, { name: 'ghost', provider: 'openai_compatible', model: 'ghost-1', params: { baseUrl: `${fake.url}/compat-400/v1` } }, { name: 'cut', provider: 'openai_compatible', model: 'mistral-small-latest', params: { baseUrl: `${fake.url}/compat-cut/v1` } }]) {
-      configs.set(c.name, await api.post(`${base}/model-configs`, { name: c.name, provider: c.provider, model: c.model, params: c.params }));
+    for (const c of [
+      ...cases,
+      {
+        name: 'ghost',
+        provider: 'openai_compatible',
+        model: 'ghost-1',
+        params: { baseUrl: `${fake.url}/compat-400/v1` },
+      },
+      {
+        name: 'cut',
+        provider: 'openai_compatible',
+        model: 'mistral-small-latest',
+        params: { baseUrl: `${fake.url}/compat-cut/v1` },
+      },
+    ]) {
+      configs.set(
+        c.name,
+        await api.post(`${base}/model-configs`, {
+          name: c.name,
+          provider: c.provider,
+          model: c.model,
+          params: c.params,
+        }),
+      );
     }
-    const audit = await api.post(`${base}/audits`, { name: 'every provider', promptTags: ['crm'], modelConfigIds: [...configs.values()].map((c) => c.id) });
+    const audit = await api.post(`${base}/audits`, {
+      name: 'every provider',
+      promptTags: ['crm'],
+      modelConfigIds: [...configs.values()].map((c) => c.id),
+    });
     const run = await api.post(`${base}/runs`, { auditId: audit.id });
     const done = await waitFor(async () => {
       const r = await api.get(`${base}/runs/${run.id}`);
@@ -109,7 +217,16 @@ describe('an audit mixing every provider', () => {
       const row = byConfig.get(config.id)!;
       const label = `${c.name}: ${row.error ?? ''}`;
       expect(row.status, label).toBe('succeeded');
-      expect({ provider: row.provider, channel: row.channel, model: row.model, configHash: row.configHash, attempts: row.attempts }, c.name).toEqual({
+      expect(
+        {
+          provider: row.provider,
+          channel: row.channel,
+          model: row.model,
+          configHash: row.configHash,
+          attempts: row.attempts,
+        },
+        c.name,
+      ).toEqual({
         provider: c.provider,
         channel: c.channel,
         model: c.model,
@@ -134,10 +251,25 @@ describe('an audit mixing every provider', () => {
       const parsed = adapter.parse(c.fixture);
       expect(row.text, c.name).toBe(parsed.text);
       expect(
-        { input: row.inputTokens, output: row.outputTokens, reasoning: row.reasoningTokens, cached: row.cachedInputTokens, searches: row.searchCalls },
+        {
+          input: row.inputTokens,
+          output: row.outputTokens,
+          reasoning: row.reasoningTokens,
+          cached: row.cachedInputTokens,
+          searches: row.searchCalls,
+        },
         c.name,
-      ).toEqual({ input: parsed.usage.inputTokens, output: parsed.usage.outputTokens, reasoning: parsed.usage.reasoningTokens, cached: parsed.usage.cachedInputTokens, searches: parsed.usage.searchCalls });
-      const cost = parsed.providerCostUsd ?? computeCost(c.provider, c.priceModel ?? c.model, parsed.usage, row.createdAt) ?? (parsed.modelVersion ? computeCost(c.provider, parsed.modelVersion, parsed.usage, row.createdAt) : null);
+      ).toEqual({
+        input: parsed.usage.inputTokens,
+        output: parsed.usage.outputTokens,
+        reasoning: parsed.usage.reasoningTokens,
+        cached: parsed.usage.cachedInputTokens,
+        searches: parsed.usage.searchCalls,
+      });
+      const cost =
+        parsed.providerCostUsd ??
+        computeCost(c.provider, c.priceModel ?? c.model, parsed.usage, row.createdAt) ??
+        (parsed.modelVersion ? computeCost(c.provider, parsed.modelVersion, parsed.usage, row.createdAt) : null);
       if (cost === null) expect(row.costUsd, c.name).toBeNull();
       else expect(Number(row.costUsd), c.name).toBeCloseTo(cost, 5); // stored with 6 decimals
       // What was stored as the request is what the provider received (SerpApi gets it as a query string).
@@ -158,11 +290,24 @@ describe('an audit mixing every provider', () => {
     // The figures the fixtures are known for, so a wrong mapping cannot hide behind the parser.
     const responsesRow = byConfig.get(configs.get('gpt responses')!.id)!;
     expect(Number(responsesRow.costUsd)).toBeCloseTo(0.02669, 6);
-    expect(responsesRow.requestParams).toMatchObject({ model: 'gpt-5.4-mini', input: prompt, tools: [{ type: 'web_search' }] });
-    expect(byConfig.get(configs.get('perplexity')!.id)!.requestParams).toMatchObject({ model: 'openai/gpt-5.4', temperature: 0.3 });
+    expect(responsesRow.requestParams).toMatchObject({
+      model: 'gpt-5.4-mini',
+      input: prompt,
+      tools: [{ type: 'web_search' }],
+    });
+    expect(byConfig.get(configs.get('perplexity')!.id)!.requestParams).toMatchObject({
+      model: 'openai/gpt-5.4',
+      temperature: 0.3,
+    });
 
     const ghost = byConfig.get(configs.get('ghost')!.id)!;
-    expect({ status: ghost.status, errorCode: ghost.errorCode, error: ghost.error, text: ghost.text, attempts: ghost.attempts }).toEqual({
+    expect({
+      status: ghost.status,
+      errorCode: ghost.errorCode,
+      error: ghost.error,
+      text: ghost.text,
+      attempts: ghost.attempts,
+    }).toEqual({
       status: 'failed',
       errorCode: 'model_not_found',
       error: "The model 'ghost-1' does not exist",
@@ -170,7 +315,12 @@ describe('an audit mixing every provider', () => {
       attempts: 1,
     });
     const cutOff = byConfig.get(configs.get('cut')!.id)!;
-    expect({ status: cutOff.status, errorCode: cutOff.errorCode, text: cutOff.text, attempts: cutOff.attempts }).toEqual({ status: 'failed', errorCode: 'empty_answer_length', text: null, attempts: 1 });
+    expect({
+      status: cutOff.status,
+      errorCode: cutOff.errorCode,
+      text: cutOff.text,
+      attempts: cutOff.attempts,
+    }).toEqual({ status: 'failed', errorCode: 'empty_answer_length', text: null, attempts: 1 });
     expect(cutOff.error).toMatch(/cut off by the output token limit/);
     // Permanent failures are not retried: one call each.
     expect(fake.to('compat-400')).toHaveLength(1);

@@ -14,23 +14,35 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-const finished = async (base: string, runId: string) => waitFor(async () => {
-  const r = await api.get(`${base}/runs/${runId}`);
-  return r.finishedAt ? r : null;
-}, 'the run to finish');
+const finished = async (base: string, runId: string) =>
+  waitFor(async () => {
+    const r = await api.get(`${base}/runs/${runId}`);
+    return r.finishedAt ? r : null;
+  }, 'the run to finish');
 
 describe('re-analysis', () => {
   it('re-derives mentions from stored answers after brands change, with progress, calling no provider', async () => {
     // Tracked at first: only HubSpot. The mock also names other CRMs it knows (Pipedrive, Close…).
-    const { base, configs } = await seedWorkspace(api, { prompts: 6, brands: ['HubSpot'], configs: [{ temperature: 1 }] });
-    const run = await finished(base, (await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [configs[0].id], samplesPerPair: 3 })).id);
-    const textsBefore = await ctx.db.pool.query('SELECT id, text, raw, completed_at FROM responses WHERE run_id = $1 ORDER BY id', [run.id]);
+    const { base, configs } = await seedWorkspace(api, {
+      prompts: 6,
+      brands: ['HubSpot'],
+      configs: [{ temperature: 1 }],
+    });
+    const run = await finished(
+      base,
+      (await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [configs[0].id], samplesPerPair: 3 })).id,
+    );
+    const textsBefore = await ctx.db.pool.query(
+      'SELECT id, text, raw, completed_at FROM responses WHERE run_id = $1 ORDER BY id',
+      [run.id],
+    );
     const hasWord = (t: string, w: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${w}([^\\p{L}\\p{N}]|$)`, 'u').test(t);
     const expectedPipedrive = textsBefore.rows.filter((r) => hasWord(r.text, 'Pipedrive')).length;
     expect(expectedPipedrive).toBeGreaterThan(0);
 
     const pipedrive = await api.post(`${base}/brands`, { name: 'Pipedrive', domains: ['pipedrive.com'] });
-    const mentionsOf = async (brandId: string) => (await ctx.db.pool.query('SELECT count(*)::int AS n FROM mentions WHERE brand_id = $1', [brandId])).rows[0].n;
+    const mentionsOf = async (brandId: string) =>
+      (await ctx.db.pool.query('SELECT count(*)::int AS n FROM mentions WHERE brand_id = $1', [brandId])).rows[0].n;
     expect(await mentionsOf(pipedrive.id)).toBe(0);
 
     const started = (await api.send('POST', `${base}/reanalyses`, { runId: run.id }, 202)).body;
@@ -43,7 +55,10 @@ describe('re-analysis', () => {
     expect(await mentionsOf(pipedrive.id)).toBe(expectedPipedrive);
 
     // Answers themselves are untouched: same text, same raw payload, same collection time.
-    const textsAfter = await ctx.db.pool.query('SELECT id, text, raw, completed_at FROM responses WHERE run_id = $1 ORDER BY id', [run.id]);
+    const textsAfter = await ctx.db.pool.query(
+      'SELECT id, text, raw, completed_at FROM responses WHERE run_id = $1 ORDER BY id',
+      [run.id],
+    );
     expect(textsAfter.rows).toEqual(textsBefore.rows);
     // The run's counters are not disturbed by re-analysis.
     expect((await api.get(`${base}/runs/${run.id}`)).progress).toEqual(run.progress);
@@ -54,7 +69,10 @@ describe('re-analysis', () => {
 
   it('limits re-analysis to a time window', async () => {
     const { base, configs } = await seedWorkspace(api, { prompts: 2, brands: ['HubSpot'] });
-    const run = await finished(base, (await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [configs[0].id] })).id);
+    const run = await finished(
+      base,
+      (await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [configs[0].id] })).id,
+    );
     const future = new Date(Date.now() + 3_600_000).toISOString();
     const none = (await api.send('POST', `${base}/reanalyses`, { from: future }, 202)).body;
     expect(none.progress.total).toBe(0);

@@ -13,7 +13,9 @@ import { freePort, spawnWorkerProcess, startRedisServer, type ChildHandle } from
 /** Everything the database says about a run, to compare with what must be true. */
 async function audit(ctx: TestContext, runId: string) {
   const q = async (sql: string) => (await ctx.db.pool.query(sql, [runId])).rows;
-  const [run] = await q('SELECT status, total, succeeded, failed, cancelled, analyzed, finished_at FROM runs WHERE id = $1');
+  const [run] = await q(
+    'SELECT status, total, succeeded, failed, cancelled, analyzed, finished_at FROM runs WHERE id = $1',
+  );
   const [counts] = await q(`SELECT count(*)::int AS rows,
       count(DISTINCT (prompt_id, model_config_id, sample_index))::int AS distinct_keys,
       count(*) FILTER (WHERE status = 'succeeded')::int AS succeeded,
@@ -22,16 +24,21 @@ async function audit(ctx: TestContext, runId: string) {
       count(*) FILTER (WHERE status = 'succeeded' AND analyzed_at IS NOT NULL)::int AS analyzed,
       count(*) FILTER (WHERE status = 'failed' AND (error IS NULL OR error_code IS NULL))::int AS failed_without_reason
     FROM responses WHERE run_id = $1`);
-  const [dupes] = await q(`SELECT count(*)::int AS n FROM (SELECT response_id, brand_id FROM mentions m JOIN responses r ON r.id = m.response_id
+  const [dupes] =
+    await q(`SELECT count(*)::int AS n FROM (SELECT response_id, brand_id FROM mentions m JOIN responses r ON r.id = m.response_id
       WHERE r.run_id = $1 GROUP BY 1, 2 HAVING count(*) > 1) d`);
   return { run, counts, duplicateMentions: dupes?.n };
 }
 
 async function finishedRun(api: ApiClient, base: string, runId: string, timeoutMs = 90_000) {
-  return waitFor(async () => {
-    const r = await api.get(`${base}/runs/${runId}`);
-    return r.finishedAt ? r : null;
-  }, `run ${runId} to finish`, timeoutMs);
+  return waitFor(
+    async () => {
+      const r = await api.get(`${base}/runs/${runId}`);
+      return r.finishedAt ? r : null;
+    },
+    `run ${runId} to finish`,
+    timeoutMs,
+  );
 }
 
 describe('a worker killed with SIGKILL in the middle of a run', () => {
@@ -51,12 +58,26 @@ describe('a worker killed with SIGKILL in the middle of a run', () => {
 
   it('is finished by another worker with exactly the expected responses', async () => {
     const { base, configs } = await seedWorkspace(api, { prompts: 10, configs: [{ latencyMs: 25, temperature: 1 }] });
-    const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [configs[0].id], samplesPerPair: 30 });
-    first = spawnWorkerProcess({ DATABASE_URL: ctx.env.DATABASE_URL, REDIS_URL: ctx.env.REDIS_URL, QUEUE_PREFIX: ctx.env.QUEUE_PREFIX, WORKER_SCHEDULER: 'false', ...fastRecovery });
-    await waitFor(async () => {
-      if (first?.child.exitCode !== null) throw new Error(`the worker process died early:\n${first?.output()}`);
-      return (await api.get(`${base}/runs/${run.id}`)).progress.succeeded >= 60;
-    }, 'the first worker to store some answers', 60_000);
+    const run = await api.post(`${base}/runs`, {
+      promptTags: ['crm'],
+      modelConfigIds: [configs[0].id],
+      samplesPerPair: 30,
+    });
+    first = spawnWorkerProcess({
+      DATABASE_URL: ctx.env.DATABASE_URL,
+      REDIS_URL: ctx.env.REDIS_URL,
+      QUEUE_PREFIX: ctx.env.QUEUE_PREFIX,
+      WORKER_SCHEDULER: 'false',
+      ...fastRecovery,
+    });
+    await waitFor(
+      async () => {
+        if (first?.child.exitCode !== null) throw new Error(`the worker process died early:\n${first?.output()}`);
+        return (await api.get(`${base}/runs/${run.id}`)).progress.succeeded >= 60;
+      },
+      'the first worker to store some answers',
+      60_000,
+    );
     await first.kill('SIGKILL');
     const before = (await api.get(`${base}/runs/${run.id}`)).progress;
     expect(before.succeeded).toBeLessThan(300);
@@ -65,7 +86,15 @@ describe('a worker killed with SIGKILL in the middle of a run', () => {
     const done = await finishedRun(api, base, run.id);
     expect(done.status).toBe('completed');
     const { run: row, counts, duplicateMentions } = await audit(ctx, run.id);
-    expect(counts).toEqual({ rows: 300, distinct_keys: 300, succeeded: 300, failed: 0, pending: 0, analyzed: 300, failed_without_reason: 0 });
+    expect(counts).toEqual({
+      rows: 300,
+      distinct_keys: 300,
+      succeeded: 300,
+      failed: 0,
+      pending: 0,
+      analyzed: 300,
+      failed_without_reason: 0,
+    });
     expect(row).toMatchObject({ total: 300, succeeded: 300, failed: 0, cancelled: 0, analyzed: 300 });
     expect(duplicateMentions).toBe(0);
   });
@@ -78,7 +107,13 @@ describe('a provider failing 30% of calls with 500 or 429', () => {
 
   beforeAll(async () => {
     fake = await FakeOpenAI.start({ failureRate: 0.3, seed: 7 });
-    ctx = await createTestContext({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseUrl, PROVIDER_MAX_ATTEMPTS: '3', OPENAI_CONCURRENCY: '8', OPENAI_RPM: '100000' });
+    ctx = await createTestContext({
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: fake.baseUrl,
+      PROVIDER_MAX_ATTEMPTS: '3',
+      OPENAI_CONCURRENCY: '8',
+      OPENAI_RPM: '100000',
+    });
     api = apiClient(ctx.app, (await createTenant(ctx.db)).headers);
     ctx.startWorker();
   });
@@ -90,8 +125,17 @@ describe('a provider failing 30% of calls with 500 or 429', () => {
   it('ends every answer succeeded or failed with a reason, with exact counts', async () => {
     const { base, ws } = await seedWorkspace(api, { prompts: 8, configs: [] });
     await api.post(`${base}/prompts`, { text: 'Tell me about CRMs [reject]', tags: ['crm'] });
-    const config = await api.post(`${base}/model-configs`, { name: 'GPT', provider: 'openai', model: 'gpt-5.4-mini', params: {} });
-    const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [config.id], samplesPerPair: 20 });
+    const config = await api.post(`${base}/model-configs`, {
+      name: 'GPT',
+      provider: 'openai',
+      model: 'gpt-5.4-mini',
+      params: {},
+    });
+    const run = await api.post(`${base}/runs`, {
+      promptTags: ['crm'],
+      modelConfigIds: [config.id],
+      samplesPerPair: 20,
+    });
     const done = await finishedRun(api, base, run.id);
     const { run: row, counts } = await audit(ctx, run.id);
 
@@ -126,7 +170,14 @@ describe('Redis trouble in the middle of a run', () => {
   let port: number;
   let ctx: TestContext;
   let api: ApiClient;
-  const env = () => ({ REDIS_URL: `redis://127.0.0.1:${port}`, MOCK_CONCURRENCY: '5', RECOVERY_INTERVAL_MS: '300', RECOVERY_STALE_MS: '1000', WORKER_LOCK_MS: '2000', WORKER_STALLED_INTERVAL_MS: '1000' });
+  const env = () => ({
+    REDIS_URL: `redis://127.0.0.1:${port}`,
+    MOCK_CONCURRENCY: '5',
+    RECOVERY_INTERVAL_MS: '300',
+    RECOVERY_STALE_MS: '1000',
+    WORKER_LOCK_MS: '2000',
+    WORKER_STALLED_INTERVAL_MS: '1000',
+  });
 
   beforeAll(async () => {
     port = await freePort();
@@ -142,7 +193,11 @@ describe('Redis trouble in the middle of a run', () => {
 
   it('recovers when every connection is dropped', async () => {
     const { base, configs } = await seedWorkspace(api, { prompts: 5, configs: [{ latencyMs: 20 }] });
-    const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [configs[0].id], samplesPerPair: 30 });
+    const run = await api.post(`${base}/runs`, {
+      promptTags: ['crm'],
+      modelConfigIds: [configs[0].id],
+      samplesPerPair: 30,
+    });
     await waitFor(async () => (await api.get(`${base}/runs/${run.id}`)).progress.succeeded >= 20, 'some answers');
     await ctx.redis.call('CLIENT', 'KILL', 'TYPE', 'normal');
     const done = await finishedRun(api, base, run.id);
@@ -153,14 +208,26 @@ describe('Redis trouble in the middle of a run', () => {
 
   it('recovers when Redis restarts empty (queued jobs lost): Postgres hands the work out again', async () => {
     const { base, configs } = await seedWorkspace(api, { prompts: 5, configs: [{ latencyMs: 20 }] });
-    const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [configs[0].id], samplesPerPair: 30 });
+    const run = await api.post(`${base}/runs`, {
+      promptTags: ['crm'],
+      modelConfigIds: [configs[0].id],
+      samplesPerPair: 30,
+    });
     await waitFor(async () => (await api.get(`${base}/runs/${run.id}`)).progress.succeeded >= 20, 'some answers');
     await redis.kill('SIGKILL');
     redis = await startRedisServer(port);
     const done = await finishedRun(api, base, run.id);
     expect(done.status).toBe('completed');
     const { run: row, counts, duplicateMentions } = await audit(ctx, run.id);
-    expect(counts).toEqual({ rows: 150, distinct_keys: 150, succeeded: 150, failed: 0, pending: 0, analyzed: 150, failed_without_reason: 0 });
+    expect(counts).toEqual({
+      rows: 150,
+      distinct_keys: 150,
+      succeeded: 150,
+      failed: 0,
+      pending: 0,
+      analyzed: 150,
+      failed_without_reason: 0,
+    });
     expect(row).toMatchObject({ succeeded: 150, analyzed: 150 });
     expect(duplicateMentions).toBe(0);
   });
@@ -176,7 +243,14 @@ describe('a worker process when Redis restarts empty', () => {
   beforeAll(async () => {
     const port = await freePort();
     redis = await startRedisServer(port);
-    env = { REDIS_URL: `redis://127.0.0.1:${port}`, MOCK_CONCURRENCY: '5', RECOVERY_INTERVAL_MS: '300', RECOVERY_STALE_MS: '1000', WORKER_LOCK_MS: '2000', WORKER_STALLED_INTERVAL_MS: '1000' };
+    env = {
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      MOCK_CONCURRENCY: '5',
+      RECOVERY_INTERVAL_MS: '300',
+      RECOVERY_STALE_MS: '1000',
+      WORKER_LOCK_MS: '2000',
+      WORKER_STALLED_INTERVAL_MS: '1000',
+    };
     ctx = await createTestContext(env);
     api = apiClient(ctx.app, (await createTenant(ctx.db)).headers);
   });
@@ -188,8 +262,17 @@ describe('a worker process when Redis restarts empty', () => {
 
   it('logs each job that was in flight as one warning, not as an error', async () => {
     const { base, configs } = await seedWorkspace(api, { prompts: 5, configs: [{ latencyMs: 200 }] });
-    const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [configs[0].id], samplesPerPair: 8 });
-    worker = spawnWorkerProcess({ DATABASE_URL: ctx.env.DATABASE_URL, QUEUE_PREFIX: ctx.env.QUEUE_PREFIX, WORKER_SCHEDULER: 'false', ...env });
+    const run = await api.post(`${base}/runs`, {
+      promptTags: ['crm'],
+      modelConfigIds: [configs[0].id],
+      samplesPerPair: 8,
+    });
+    worker = spawnWorkerProcess({
+      DATABASE_URL: ctx.env.DATABASE_URL,
+      QUEUE_PREFIX: ctx.env.QUEUE_PREFIX,
+      WORKER_SCHEDULER: 'false',
+      ...env,
+    });
     let out = '';
     worker.child.stdout?.on('data', (d) => (out += d));
     await waitFor(async () => {

@@ -32,20 +32,52 @@ beforeAll(async () => {
   ctx = await createTestContext();
   tenant = await createTenant(ctx.db);
   world = await createWorld(ctx.db, tenant.organizationId, {
-    brands: [{ name: 'Acme', kind: 'own', domains: ['acme.com'] }, { name: 'Globex', domains: ['globex.com'] }, { name: 'Initech' }],
-    prompts: [{ key: 'p1', text: 'Best CRM?' }, { key: 'p2', text: 'Cheapest CRM?' }],
-    configs: [{ key: 'c1', provider: 'openai' }, { key: 'c2', provider: 'perplexity' }],
+    brands: [
+      { name: 'Acme', kind: 'own', domains: ['acme.com'] },
+      { name: 'Globex', domains: ['globex.com'] },
+      { name: 'Initech' },
+    ],
+    prompts: [
+      { key: 'p1', text: 'Best CRM?' },
+      { key: 'p2', text: 'Cheapest CRM?' },
+    ],
+    configs: [
+      { key: 'c1', provider: 'openai' },
+      { key: 'c2', provider: 'perplexity' },
+    ],
   });
   await addRun(ctx.db, world, {
     createdAt: new Date('2026-05-04T09:00:00Z'),
     answers: [
-      { prompt: 'p1', config: 'c1', mentions: [{ brand: 'Globex', snippet: 'Globex leads', spans: [[0, 6]] }],
-        citations: [{ url: 'https://acme.com/x', source: 'annotation' }, { url: 'https://globex.com/y', source: 'link' }, { url: 'https://wiki.org/z', source: 'search_result' }] },
-      { prompt: 'p1', config: 'c1', mentions: [{ brand: 'Acme' }, { brand: 'Globex' }],
-        citations: [{ url: 'https://globex.com/y', source: 'annotation' }, { url: 'https://wiki.org/z', source: 'link' }] },
+      {
+        prompt: 'p1',
+        config: 'c1',
+        mentions: [{ brand: 'Globex', snippet: 'Globex leads', spans: [[0, 6]] }],
+        citations: [
+          { url: 'https://acme.com/x', source: 'annotation' },
+          { url: 'https://globex.com/y', source: 'link' },
+          { url: 'https://wiki.org/z', source: 'search_result' },
+        ],
+      },
+      {
+        prompt: 'p1',
+        config: 'c1',
+        mentions: [{ brand: 'Acme' }, { brand: 'Globex' }],
+        citations: [
+          { url: 'https://globex.com/y', source: 'annotation' },
+          { url: 'https://wiki.org/z', source: 'link' },
+        ],
+      },
       { prompt: 'p1', config: 'c1', mentions: [{ brand: 'Initech', snippet: 'Initech too' }] },
-      { prompt: 'p2', config: 'c2', mentions: [{ brand: 'Globex', snippet: 'Globex is cheap' }],
-        citations: [{ url: 'https://acme.com/x', source: 'link' }, { url: 'https://acme.com/x', source: 'annotation' }] },
+      {
+        prompt: 'p2',
+        config: 'c2',
+        mentions: [{ brand: 'Globex', snippet: 'Globex is cheap' }],
+        citations: [
+          { url: 'https://acme.com/x', source: 'link' },
+          { url: 'https://acme.com/x', source: 'annotation' },
+        ],
+      },
       { prompt: 'p2', config: 'c2', status: 'failed' },
     ],
   });
@@ -59,10 +91,26 @@ describe('citations', () => {
     expect(report.groups).toHaveLength(1);
     const [all] = report.groups;
     expect(all).toMatchObject({
-      n: 4, failed: 1, cited: 6, citingAnswers: { numerator: 3, denominator: 4 },
-      sources: { annotation: { count: 3, share: { numerator: 3, denominator: 7 } }, link: { count: 3 }, searchResult: { count: 1 } },
+      n: 4,
+      failed: 1,
+      cited: 6,
+      citingAnswers: { numerator: 3, denominator: 4 },
+      sources: {
+        annotation: { count: 3, share: { numerator: 3, denominator: 7 } },
+        link: { count: 3 },
+        searchResult: { count: 1 },
+      },
     });
-    expect(all.domains.map((d: Json) => [d.domain, d.cited, d.searchResults, d.share.numerator, d.share.denominator, d.citingAnswers.numerator])).toEqual([
+    expect(
+      all.domains.map((d: Json) => [
+        d.domain,
+        d.cited,
+        d.searchResults,
+        d.share.numerator,
+        d.share.denominator,
+        d.citingAnswers.numerator,
+      ]),
+    ).toEqual([
       ['acme.com', 3, 0, 3, 6, 2],
       ['globex.com', 2, 0, 2, 6, 2],
       ['wiki.org', 1, 1, 1, 6, 1],
@@ -74,10 +122,16 @@ describe('citations', () => {
       ['https://wiki.org/z', 1, 1],
     ]);
     const acme = all.brands.find((b: Json) => b.brandName === 'Acme');
-    expect(acme).toMatchObject({ cited: 3, share: { numerator: 3, denominator: 6, n: 4, value: 0.5 }, citingAnswers: { numerator: 2, denominator: 4 } });
+    expect(acme).toMatchObject({
+      cited: 3,
+      share: { numerator: 3, denominator: 6, n: 4, value: 0.5 },
+      citingAnswers: { numerator: 2, denominator: 4 },
+    });
     // Per answer (x = Acme's cited sources, y = all cited sources): (1, 2), (0, 2), (0, 0), (2, 2).
     expect(acme.share.ci95).toEqual(ratioOfSums({ n: 4, x: 3, y: 6, xx: 5, xy: 6, yy: 12 }).ci95);
-    expect(report.byProvider.map((p: Json) => [p.provider, p.n, p.failed, p.cited, p.sources.searchResult.count])).toEqual([
+    expect(
+      report.byProvider.map((p: Json) => [p.provider, p.n, p.failed, p.cited, p.sources.searchResult.count]),
+    ).toEqual([
       ['openai', 3, 0, 4, 1],
       ['perplexity', 1, 1, 2, 0],
     ]);
@@ -87,14 +141,22 @@ describe('citations', () => {
     await rebuildRollups(ctx.db.pool, { workspaceId: world.workspaceId });
     const byProvider = await get('citations?groupBy=provider&top=1', citationsReport);
     expect(byProvider.liveRuns).toBe(0);
-    expect(byProvider.groups.map((g: Json) => [g.provider, g.domains.map((d: Json) => d.domain), g.urls.map((u: Json) => u.cited)])).toEqual([
+    expect(
+      byProvider.groups.map((g: Json) => [
+        g.provider,
+        g.domains.map((d: Json) => d.domain),
+        g.urls.map((u: Json) => u.cited),
+      ]),
+    ).toEqual([
       ['openai', ['globex.com'], [2]],
       ['perplexity', ['acme.com'], [2]],
     ]);
     for (const groupBy of [[], ['provider'], ['prompt'], ['tag', 'day']] as Array<CitationsQuery['groupBy']>) {
       const q = { groupBy, top: 5, format: 'json' as const };
       const fromRollups = await citations({ db: ctx.db }, tenant.organizationId, world.workspaceId, q);
-      expect(fromRollups, groupBy.join()).toEqual(await citations({ db: ctx.db }, tenant.organizationId, world.workspaceId, q, 'raw'));
+      expect(fromRollups, groupBy.join()).toEqual(
+        await citations({ db: ctx.db }, tenant.organizationId, world.workspaceId, q, 'raw'),
+      );
     }
   });
 });
@@ -103,18 +165,45 @@ describe('competitor gap', () => {
   it('lists prompts where a competitor is named and no own brand is, largest gap first, with examples', async () => {
     const report = await get('competitor-gap', competitorGapReport);
     expect(report.ownBrands.map((b: Json) => b.brandName)).toEqual(['Acme']);
-    expect(report.rows.map((r: Json) => [r.promptText, r.competitor.brandName, r.gap.numerator, r.gap.denominator, r.competitorMentioned.numerator, r.failed])).toEqual([
+    expect(
+      report.rows.map((r: Json) => [
+        r.promptText,
+        r.competitor.brandName,
+        r.gap.numerator,
+        r.gap.denominator,
+        r.competitorMentioned.numerator,
+        r.failed,
+      ]),
+    ).toEqual([
       ['Cheapest CRM?', 'Globex', 1, 1, 1, 1],
       ['Best CRM?', 'Globex', 1, 3, 2, 0],
       ['Best CRM?', 'Initech', 1, 3, 1, 0],
     ]);
-    expect(report.rows[1].examples).toEqual([expect.objectContaining({ snippet: 'Globex leads', spans: [[0, 6]], provider: 'openai', modelConfigId: world.config('c1') })]);
+    expect(report.rows[1].examples).toEqual([
+      expect.objectContaining({
+        snippet: 'Globex leads',
+        spans: [[0, 6]],
+        provider: 'openai',
+        modelConfigId: world.config('c1'),
+      }),
+    ]);
     const split = await get('competitor-gap?groupBy=provider&examples=0&limit=1', competitorGapReport);
-    expect(split.rows).toEqual([expect.objectContaining({ provider: 'perplexity', examples: [], gap: expect.objectContaining({ numerator: 1, denominator: 1 }) })]);
+    expect(split.rows).toEqual([
+      expect.objectContaining({
+        provider: 'perplexity',
+        examples: [],
+        gap: expect.objectContaining({ numerator: 1, denominator: 1 }),
+      }),
+    ]);
   });
 
   it('reads runs live after the own brands change, then uses their rebuilt rollup', async () => {
-    const res = await ctx.app.inject({ method: 'PATCH', url: `${world.base}/brands/${world.brand('Initech')}`, headers: tenant.headers, payload: { kind: 'own' } });
+    const res = await ctx.app.inject({
+      method: 'PATCH',
+      url: `${world.base}/brands/${world.brand('Initech')}`,
+      headers: tenant.headers,
+      payload: { kind: 'own' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const report = await get('competitor-gap', competitorGapReport);
     expect(report.liveRuns).toBe(1);
@@ -127,7 +216,9 @@ describe('competitor gap', () => {
     await waitFor(async () => (await get('competitor-gap', competitorGapReport)).liveRuns === 0, 'the rollup rebuild');
     const q = { groupBy: ['prompt' as const], limit: 50, examples: 3, format: 'json' as const };
     const fromRollups = await competitorGap({ db: ctx.db }, tenant.organizationId, world.workspaceId, q);
-    expect(fromRollups).toEqual(await competitorGap({ db: ctx.db }, tenant.organizationId, world.workspaceId, q, 'raw'));
+    expect(fromRollups).toEqual(
+      await competitorGap({ db: ctx.db }, tenant.organizationId, world.workspaceId, q, 'raw'),
+    );
     expect(fromRollups.rows).toHaveLength(2);
   });
 });
@@ -145,7 +236,11 @@ describe('competitor gap examples', () => {
       await addRun(ctx.db, gapWorld, {
         createdAt: new Date(Date.UTC(2026, 4, 4 + i, 9)),
         answers: [
-          ...Array.from({ length: n }, (_, k) => ({ prompt: 'p', config: 'c', mentions: [{ brand: 'Globex', snippet: `run ${i} answer ${k}` }] })),
+          ...Array.from({ length: n }, (_, k) => ({
+            prompt: 'p',
+            config: 'c',
+            mentions: [{ brand: 'Globex', snippet: `run ${i} answer ${k}` }],
+          })),
           { prompt: 'p', config: 'c', mentions: [{ brand: 'Acme' }, { brand: 'Globex', snippet: 'with Acme' }] },
           { prompt: 'p', config: 'c', status: 'failed' as const },
           { prompt: 'p', config: 'c', analyzed: false, mentions: [{ brand: 'Globex', snippet: 'not analysed' }] },
@@ -154,7 +249,10 @@ describe('competitor gap examples', () => {
     }
     await rebuildRollups(ctx.db.pool, { workspaceId: gapWorld.workspaceId });
     const gapOf = async (query: string) => {
-      const res = await ctx.app.inject({ url: `${gapWorld.base}/reports/competitor-gap?${query}`, headers: tenant.headers });
+      const res = await ctx.app.inject({
+        url: `${gapWorld.base}/reports/competitor-gap?${query}`,
+        headers: tenant.headers,
+      });
       expect(res.statusCode, res.body).toBe(200);
       return competitorGapReport.parse(JSON.parse(res.body));
     };
@@ -169,11 +267,12 @@ describe('competitor gap examples', () => {
     expect(new Set(snippets).size).toBe(10);
     expect(snippets?.slice(0, 8).every((t) => t.startsWith('run 2 '))).toBe(true);
     expect(snippets?.slice(8).every((t) => t.startsWith('run 1 '))).toBe(true);
-    expect((await gapOf('groupBy=prompt,config&examples=3')).rows[0]?.examples.map((e) => e.snippet)).toEqual(snippets?.slice(0, 3));
+    expect((await gapOf('groupBy=prompt,config&examples=3')).rows[0]?.examples.map((e) => e.snippet)).toEqual(
+      snippets?.slice(0, 3),
+    );
     const q = { groupBy: ['prompt' as const, 'config' as const], limit: 50, examples: 10, format: 'json' as const };
     expect(await competitorGap({ db: ctx.db }, tenant.organizationId, gapWorld.workspaceId, q)).toEqual(
       await competitorGap({ db: ctx.db }, tenant.organizationId, gapWorld.workspaceId, q, 'raw'),
     );
   });
 });
-

@@ -78,14 +78,32 @@ afterAll(async () => ctx.close());
 describe('experiments', () => {
   it('compares every pair differing only in temperature, with a z-test or an exact test per brand', async () => {
     const report = await get('parameter=temperature');
-    expect(report).toMatchObject({ parameter: 'temperature', alpha: 0.05, power: 0.8, minimumDifference: 0.1, adjust: 'holm', liveRuns: 0 });
+    expect(report).toMatchObject({
+      parameter: 'temperature',
+      alpha: 0.05,
+      power: 0.8,
+      minimumDifference: 0.1,
+      adjust: 'holm',
+      liveRuns: 0,
+    });
     expect(report.pairs).toHaveLength(1);
     const [pair] = report.pairs;
-    expect(pair).toMatchObject({ parameter: 'temperature', a: { modelConfigName: 'A cold', value: 0.2 }, b: { modelConfigName: 'B hot', value: 1 }, answers: { a: 40, b: 40 }, failed: { a: 0, b: 2 } });
+    expect(pair).toMatchObject({
+      parameter: 'temperature',
+      a: { modelConfigName: 'A cold', value: 0.2 },
+      b: { modelConfigName: 'B hot', value: 1 },
+      answers: { a: 40, b: 40 },
+      failed: { a: 0, b: 2 },
+    });
 
     const acme = pair.brands.find((b: Json) => b.brandName === 'Acme');
     // 10/40 vs 30/40: every expected count is 20, so the pooled z-test: z = 0.5 / √(0.25 · 2/40) = 4.4721.
-    expect(acme).toMatchObject({ a: { numerator: 10, denominator: 40 }, b: { numerator: 30, denominator: 40 }, difference: { value: 0.5 }, test: 'z' });
+    expect(acme).toMatchObject({
+      a: { numerator: 10, denominator: 40 },
+      b: { numerator: 30, denominator: 40 },
+      difference: { value: 0.5 },
+      test: 'z',
+    });
     expect(acme.statistic).toBeCloseTo(4.472136, 5);
     expect(acme.pValue).toBeCloseTo(7.744e-6, 8);
     expect(acme.difference.ci95).toEqual(newcombeDifference(30, 40, 10, 40));
@@ -107,12 +125,20 @@ describe('experiments', () => {
 
   it('orders pairs along web search and model, and takes an explicit pair', async () => {
     const web = await get('parameter=webSearch');
-    expect(web.pairs.map((p: Json) => [p.a.modelConfigName, p.b.modelConfigName, p.a.value, p.b.value])).toEqual([['C offline', 'A cold', false, true]]);
+    expect(web.pairs.map((p: Json) => [p.a.modelConfigName, p.b.modelConfigName, p.a.value, p.b.value])).toEqual([
+      ['C offline', 'A cold', false, true],
+    ]);
     const model = await get('parameter=model');
     expect(model.pairs.map((p: Json) => [p.a.value, p.b.value])).toEqual([['m1', 'm2']]);
-    const explicit = await get(`configA=${world.config('offline')}&configB=${world.config('hot')}&adjust=none&minimumDifference=0.2`);
+    const explicit = await get(
+      `configA=${world.config('offline')}&configB=${world.config('hot')}&adjust=none&minimumDifference=0.2`,
+    );
     const acme = explicit.pairs[0].brands.find((b: Json) => b.brandName === 'Acme');
-    expect(acme).toMatchObject({ a: { numerator: 10, denominator: 20 }, b: { numerator: 30, denominator: 40 }, test: 'z' });
+    expect(acme).toMatchObject({
+      a: { numerator: 10, denominator: 20 },
+      b: { numerator: 30, denominator: 40 },
+      test: 'z',
+    });
     expect(acme.pValueAdjusted).toBe(acme.pValue);
     expect(acme.samplesPerArmNeeded).toBe(sampleSizePerArm(0.5, 0.7));
     expect((await get('parameter=seed')).pairs).toEqual([]);
@@ -132,7 +158,15 @@ describe('experiments', () => {
   });
 
   it('matches the answer tables and rejects incomplete requests', async () => {
-    const q = { groupBy: [], parameter: 'temperature', minimumDifference: 0.1, alpha: 0.05, power: 0.8, adjust: 'bh' as const, format: 'json' as const };
+    const q = {
+      groupBy: [],
+      parameter: 'temperature',
+      minimumDifference: 0.1,
+      alpha: 0.05,
+      power: 0.8,
+      adjust: 'bh' as const,
+      format: 'json' as const,
+    };
     const fromRollups = await experiments({ db: ctx.db }, tenant.organizationId, world.workspaceId, q);
     expect(fromRollups).toEqual(await experiments({ db: ctx.db }, tenant.organizationId, world.workspaceId, q, 'raw'));
     await get(`configA=${world.config('cold')}`, 400);

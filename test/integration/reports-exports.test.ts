@@ -38,12 +38,24 @@ beforeAll(async () => {
     brands: [{ name: 'Acme', kind: 'own', domains: ['acme.com'] }, { name: 'Globex' }],
     prompts: [{ key: 'p', text: 'Which CRM, "really"?' }],
     // warm has no answer yet: an experiment against it has an empty arm.
-    configs: [{ key: 'c', params: { temperature: 0.2 } }, { key: 'warm', params: { temperature: 1 } }],
+    configs: [
+      { key: 'c', params: { temperature: 0.2 } },
+      { key: 'warm', params: { temperature: 1 } },
+    ],
   });
   runId = await addRun(ctx.db, world, {
     createdAt: new Date('2026-06-01T12:00:00Z'),
     answers: [
-      { prompt: 'p', config: 'c', text: 'Acme, then Globex.', mentions: [{ brand: 'Acme', spans: [[0, 4]] }, { brand: 'Globex', spans: [[11, 17]] }], citations: [{ url: 'https://acme.com/pricing', source: 'annotation' }] },
+      {
+        prompt: 'p',
+        config: 'c',
+        text: 'Acme, then Globex.',
+        mentions: [
+          { brand: 'Acme', spans: [[0, 4]] },
+          { brand: 'Globex', spans: [[11, 17]] },
+        ],
+        citations: [{ url: 'https://acme.com/pricing', source: 'annotation' }],
+      },
       { prompt: 'p', config: 'c', text: 'Globex only.', mentions: [{ brand: 'Globex', spans: [[0, 6]] }] },
       { prompt: 'p', config: 'c', status: 'failed' },
     ],
@@ -60,17 +72,36 @@ describe('answers drill-down', () => {
     expect(page.nextCursor).toBe(page.data[1]?.id);
     expect(page.data[0]).toMatchObject({ status: 'failed', runId, mentions: [], citations: [] });
     expect(page.data[0]).not.toHaveProperty('text');
-    const second = answersPage.parse(JSON.parse((await inject(`/answers?limit=2&cursor=${page.nextCursor}&includeRaw=true`)).body));
+    const second = answersPage.parse(
+      JSON.parse((await inject(`/answers?limit=2&cursor=${page.nextCursor}&includeRaw=true`)).body),
+    );
     expect(second.nextCursor).toBeNull();
     expect(second.data[0]).toMatchObject({
       text: 'Acme, then Globex.',
-      mentions: [{ brandName: 'Acme', spans: [[0, 4]], rank: 1 }, { brandName: 'Globex', spans: [[11, 17]], rank: 2 }],
-      citations: [{ position: 1, url: 'https://acme.com/pricing', domain: 'acme.com', source: 'annotation', brandId: world.brand('Acme') }],
+      mentions: [
+        { brandName: 'Acme', spans: [[0, 4]], rank: 1 },
+        { brandName: 'Globex', spans: [[11, 17]], rank: 2 },
+      ],
+      citations: [
+        {
+          position: 1,
+          url: 'https://acme.com/pricing',
+          domain: 'acme.com',
+          source: 'annotation',
+          brandId: world.brand('Acme'),
+        },
+      ],
     });
   });
 
   it('filters by status and by brands mentioned or not', async () => {
-    const gap = JSON.parse((await inject(`/answers?mentioning=${world.brand('Globex')}&notMentioning=${world.brand('Acme')}&includeRaw=true`)).body);
+    const gap = JSON.parse(
+      (
+        await inject(
+          `/answers?mentioning=${world.brand('Globex')}&notMentioning=${world.brand('Acme')}&includeRaw=true`,
+        )
+      ).body,
+    );
     expect(gap.data.map((a: Json) => a.text)).toEqual(['Globex only.']);
     const failed = JSON.parse((await inject('/answers?status=failed')).body);
     expect(failed.data.map((a: Json) => a.status)).toEqual(['failed']);
@@ -108,8 +139,13 @@ describe('answers drill-down of a report row', () => {
       const scope = `promptIds=${row.promptId}&limit=200`;
       const mentioning = (await get(`/answers?${scope}&mentioning=${row.brandId}`)).data as Json[];
       const notMentioning = (await get(`/answers?${scope}&notMentioning=${row.brandId}`)).data as Json[];
-      expect([row.brandName, mentioning.length, notMentioning.length]).toEqual([row.brandName, row.mentionRate.numerator, row.n - row.mentionRate.numerator]);
-      for (const a of [...mentioning, ...notMentioning]) expect([a.status, a.analyzedAt === null]).toEqual(['succeeded', false]);
+      expect([row.brandName, mentioning.length, notMentioning.length]).toEqual([
+        row.brandName,
+        row.mentionRate.numerator,
+        row.n - row.mentionRate.numerator,
+      ]);
+      for (const a of [...mentioning, ...notMentioning])
+        expect([a.status, a.analyzedAt === null]).toEqual(['succeeded', false]);
     }
     expect(report.rows.map((r: Json) => r.n)).toEqual([6, 6]);
   });
@@ -125,47 +161,132 @@ describe('exports', () => {
       'definitionVersion,brandId,brandName,brandKind,provider,modelConfigId,modelConfigName,mentionRate.numerator,mentionRate.denominator,mentionRate.n,mentionRate.value,mentionRate.ci95.low,mentionRate.ci95.high,n,failed,pendingAnalysis',
     );
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatch(new RegExp(`^1,${world.brand('Acme')},Acme,own,mock,${world.config('c')},c,1,2,2,0\\.5,0\\.09`));
+    expect(rows[0]).toMatch(
+      new RegExp(`^1,${world.brand('Acme')},Acme,own,mock,${world.config('c')},c,1,2,2,0\\.5,0\\.09`),
+    );
   });
 
   it('exports every other report as CSV: one row per item, with its exact numbers', async () => {
     const pick = (r: Record<string, string>, keys: string[]) => keys.map((k) => r[k]);
     const sov = await csvOf('/reports/share-of-voice');
-    expect(sov.map((r) => pick(r, ['brandName', 'shareOfVoice.presence.numerator', 'shareOfVoice.presence.denominator', 'shareOfVoice.count.value', 'averageRank.value', 'top1Rate.numerator', 'n', 'failed'])))
-      .toEqual([['Acme', '1', '3', String(1 / 3), '1', '1', '2', '1'], ['Globex', '2', '3', String(2 / 3), '1.5', '1', '2', '1']]);
+    expect(
+      sov.map((r) =>
+        pick(r, [
+          'brandName',
+          'shareOfVoice.presence.numerator',
+          'shareOfVoice.presence.denominator',
+          'shareOfVoice.count.value',
+          'averageRank.value',
+          'top1Rate.numerator',
+          'n',
+          'failed',
+        ]),
+      ),
+    ).toEqual([
+      ['Acme', '1', '3', String(1 / 3), '1', '1', '2', '1'],
+      ['Globex', '2', '3', String(2 / 3), '1.5', '1', '2', '1'],
+    ]);
 
     const trends = await csvOf('/reports/trends?interval=day');
-    expect(trends.map((r) => pick(r, ['period', 'brandName', 'mentionRate.numerator', 'shareOfVoice.count.numerator', 'sentiment.neutral', 'citationShare.numerator', 'sources.annotation.count'])))
-      .toEqual([['2026-06-01', 'Acme', '1', '1', '1', '1', '1'], ['2026-06-01', 'Globex', '2', '2', '2', '0', '1']]);
+    expect(
+      trends.map((r) =>
+        pick(r, [
+          'period',
+          'brandName',
+          'mentionRate.numerator',
+          'shareOfVoice.count.numerator',
+          'sentiment.neutral',
+          'citationShare.numerator',
+          'sources.annotation.count',
+        ]),
+      ),
+    ).toEqual([
+      ['2026-06-01', 'Acme', '1', '1', '1', '1', '1'],
+      ['2026-06-01', 'Globex', '2', '2', '2', '0', '1'],
+    ]);
 
     // Per provider and for the one group: citing answers, 3 source kinds; then the group's 1 domain, 1 URL, 2 brands.
     const cit = await csvOf('/reports/citations');
     expect(cit.map((r) => `${r.section}|${r.key}`)).toEqual([
-      'provider answers|citing', 'provider source|annotation', 'provider source|link', 'provider source|searchResult', 'answers|citing',
-      'source|annotation', 'source|link', 'source|searchResult', 'domain|acme.com', 'url|https://acme.com/pricing', `brand|${world.brand('Acme')}`, `brand|${world.brand('Globex')}`,
+      'provider answers|citing',
+      'provider source|annotation',
+      'provider source|link',
+      'provider source|searchResult',
+      'answers|citing',
+      'source|annotation',
+      'source|link',
+      'source|searchResult',
+      'domain|acme.com',
+      'url|https://acme.com/pricing',
+      `brand|${world.brand('Acme')}`,
+      `brand|${world.brand('Globex')}`,
     ]);
-    expect(pick(cit[4] ?? {}, ['cited', 'answers.numerator', 'answers.denominator', 'n', 'failed'])).toEqual(['1', '1', '2', '2', '1']);
+    expect(pick(cit[4] ?? {}, ['cited', 'answers.numerator', 'answers.denominator', 'n', 'failed'])).toEqual([
+      '1',
+      '1',
+      '2',
+      '2',
+      '1',
+    ]);
     expect(pick(cit[8] ?? {}, ['label', 'cited', 'share.value', 'answers.numerator'])).toEqual(['Acme', '1', '1', '1']);
-    expect(pick(cit[11] ?? {}, ['label', 'cited', 'share.numerator', 'share.denominator'])).toEqual(['Globex', '0', '0', '1']);
+    expect(pick(cit[11] ?? {}, ['label', 'cited', 'share.numerator', 'share.denominator'])).toEqual([
+      'Globex',
+      '0',
+      '0',
+      '1',
+    ]);
 
     const gap = await csvOf('/reports/competitor-gap');
-    expect(gap.map((r) => pick(r, ['promptText', 'competitor', 'gap.numerator', 'gap.denominator', 'competitorMentioned.numerator', 'n', 'failed', 'examples'])))
-      .toEqual([['Which CRM, "really"?', 'Globex', '1', '2', '2', '2', '1', '… Globex …']]);
+    expect(
+      gap.map((r) =>
+        pick(r, [
+          'promptText',
+          'competitor',
+          'gap.numerator',
+          'gap.denominator',
+          'competitorMentioned.numerator',
+          'n',
+          'failed',
+          'examples',
+        ]),
+      ),
+    ).toEqual([['Which CRM, "really"?', 'Globex', '1', '2', '2', '2', '1', '… Globex …']]);
 
     const exp = await csvOf(`/reports/experiments?configA=${world.config('c')}&configB=${world.config('warm')}`);
-    expect(exp.map((r) => pick(r, ['parameter', 'configA.value', 'configB.value', 'brandName', 'a.numerator', 'a.denominator', 'b.denominator', 'test', 'pValue', 'significant'])))
-      .toEqual([['temperature', '0.2', '1', 'Acme', '1', '2', '0', 'none', '', 'false'], ['temperature', '0.2', '1', 'Globex', '2', '2', '0', 'none', '', 'false']]);
+    expect(
+      exp.map((r) =>
+        pick(r, [
+          'parameter',
+          'configA.value',
+          'configB.value',
+          'brandName',
+          'a.numerator',
+          'a.denominator',
+          'b.denominator',
+          'test',
+          'pValue',
+          'significant',
+        ]),
+      ),
+    ).toEqual([
+      ['temperature', '0.2', '1', 'Acme', '1', '2', '0', 'none', '', 'false'],
+      ['temperature', '0.2', '1', 'Globex', '2', '2', '0', 'none', '', 'false'],
+    ]);
   });
 
   it('exports raw mentions, citations and responses as CSV and JSON', async () => {
     const mentions = await inject(`/exports/mentions?runId=${runId}`);
     expect(mentions.headers['content-disposition']).toBe('attachment; filename="mentions.csv"');
     const [header, ...rows] = lines(mentions.body);
-    expect(header).toBe('response_id,run_id,run_at,prompt_id,model_config_id,provider,model,brand_id,brand_name,brand_kind,count,first_offset,rank,list_position,sentiment,sentiment_label,snippet,matched_alias,spans');
+    expect(header).toBe(
+      'response_id,run_id,run_at,prompt_id,model_config_id,provider,model,brand_id,brand_name,brand_kind,count,first_offset,rank,list_position,sentiment,sentiment_label,snippet,matched_alias,spans',
+    );
     expect(rows).toHaveLength(3);
     expect(rows.some((r) => r.endsWith(',"[[11,17]]"'))).toBe(true);
     const json = JSON.parse((await inject(`/exports/citations?format=json`)).body);
-    expect(json).toEqual([expect.objectContaining({ url: 'https://acme.com/pricing', source: 'annotation', brand_id: world.brand('Acme') })]);
+    expect(json).toEqual([
+      expect.objectContaining({ url: 'https://acme.com/pricing', source: 'annotation', brand_id: world.brand('Acme') }),
+    ]);
     const responses = await inject(`/exports/responses?brandIds=${world.brand('Globex')}`);
     expect(lines(responses.body), responses.body).toHaveLength(4);
     expect(responses.body).toContain('"Acme, then Globex."');
@@ -182,7 +303,9 @@ describe('exports', () => {
     expect(answers[0]).not.toHaveProperty('raw');
     const mjson = JSON.parse((await inject(`/exports/mentions?runId=${runId}&format=json`)).body) as Json[];
     // Spans stay JSON arrays in a JSON export (they are JSON text in CSV).
-    expect(mjson.map((m) => [m.response_id, m.brand_name, m.brand_kind, m.count, m.rank, m.sentiment_label, m.spans])).toEqual([
+    expect(
+      mjson.map((m) => [m.response_id, m.brand_name, m.brand_kind, m.count, m.rank, m.sentiment_label, m.spans]),
+    ).toEqual([
       [answers[0]?.response_id, 'Acme', 'own', 1, 1, 'neutral', [[0, 4]]],
       [answers[0]?.response_id, 'Globex', 'competitor', 1, 2, 'neutral', [[11, 17]]],
       [answers[1]?.response_id, 'Globex', 'competitor', 1, 1, 'neutral', [[0, 6]]],
@@ -191,7 +314,10 @@ describe('exports', () => {
 
   it('streams a large export over a socket: the header arrives first, every row follows', async () => {
     // 3,000 more answers naming both brands, written in bulk.
-    const bulk = await addRun(ctx.db, world, { createdAt: new Date('2026-06-02T12:00:00Z'), answers: times(1, { prompt: 'p', config: 'c' }) });
+    const bulk = await addRun(ctx.db, world, {
+      createdAt: new Date('2026-06-02T12:00:00Z'),
+      answers: times(1, { prompt: 'p', config: 'c' }),
+    });
     await ctx.db.pool.query(
       `INSERT INTO responses (id, run_id, workspace_id, prompt_id, model_config_id, sample_index, provider, channel, model, config_hash, status, text, completed_at, analyzed_at)
        SELECT gen_random_uuid(), $1, $2, $3, c.id, g, c.provider, 'mock', c.model, c.hash, 'succeeded', 'Acme or Globex', now(), now()
@@ -216,7 +342,8 @@ describe('exports', () => {
     const first = await reader.read();
     expect(decoder.decode(first.value).startsWith('response_id,run_id,')).toBe(true);
     let text = decoder.decode(first.value, { stream: true });
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += decoder.decode(chunk.value, { stream: true });
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+      text += decoder.decode(chunk.value, { stream: true });
     expect(lines(text)).toHaveLength(1 + 3 + 6_000);
   });
 });
@@ -229,7 +356,12 @@ describe('CSV and JSON of one report', () => {
    * `columns` names the CSV column of a JSON field (and of the fields nested in it) where the CSV
    * names it otherwise.
    */
-  const sameFigures = (where: string, item: Json, row: Record<string, string> | undefined, columns: Record<string, string> = {}) => {
+  const sameFigures = (
+    where: string,
+    item: Json,
+    row: Record<string, string> | undefined,
+    columns: Record<string, string> = {},
+  ) => {
     expect(row, `${where}: no CSV row`).toBeDefined();
     for (const [field, value] of Object.entries(flatten(item))) {
       // Renamed fields keep their nested names: citingAnswers.value is answers.value.
@@ -238,7 +370,10 @@ describe('CSV and JSON of one report', () => {
       // A null object (an interval that cannot be computed) is its columns left empty.
       const nested = Object.keys(row ?? {}).filter((c) => c.startsWith(`${column}.`));
       if (value === null && !(column in (row ?? {})) && nested.length > 0) {
-        expect(nested.map((c) => row?.[c]), `${where}: ${field}`).toEqual(nested.map(() => ''));
+        expect(
+          nested.map((c) => row?.[c]),
+          `${where}: ${field}`,
+        ).toEqual(nested.map(() => ''));
         continue;
       }
       expect(Object.keys(row ?? {}), `${where}: ${field} has no CSV column (${column})`).toContain(column);
@@ -246,21 +381,39 @@ describe('CSV and JSON of one report', () => {
     }
   };
   const fetchBoth = async (base: string, path: string) => {
-    const get = (format: string) => ctx.app.inject({ url: `${base}${path}${path.includes('?') ? '&' : '?'}format=${format}`, headers: tenant.headers });
+    const get = (format: string) =>
+      ctx.app.inject({
+        url: `${base}${path}${path.includes('?') ? '&' : '?'}format=${format}`,
+        headers: tenant.headers,
+      });
     const [json, csv] = await Promise.all([get('json'), get('csv')]);
     expect(json.statusCode, json.body).toBe(200);
     expect(csv.statusCode, csv.body).toBe(200);
-    return { json: JSON.parse(json.body) as Json, csv: parse(csv.body, { columns: true }) as Array<Record<string, string>> };
+    return {
+      json: JSON.parse(json.body) as Json,
+      csv: parse(csv.body, { columns: true }) as Array<Record<string, string>>,
+    };
   };
 
   it('carries every figure of the JSON, for every report', async () => {
     const w = await createWorld(ctx.db, tenant.organizationId, {
-      brands: [{ name: 'Acme', kind: 'own', domains: ['acme.com'] }, { name: 'Globex', domains: ['globex.com'] }],
-      prompts: [{ key: 'p', text: 'Which CRM?' }, { key: 'q', text: 'Cheapest CRM?' }],
-      configs: [{ key: 'cold', provider: 'openai', params: { temperature: 0.2 } }, { key: 'warm', provider: 'openai', params: { temperature: 1 } }],
+      brands: [
+        { name: 'Acme', kind: 'own', domains: ['acme.com'] },
+        { name: 'Globex', domains: ['globex.com'] },
+      ],
+      prompts: [
+        { key: 'p', text: 'Which CRM?' },
+        { key: 'q', text: 'Cheapest CRM?' },
+      ],
+      configs: [
+        { key: 'cold', provider: 'openai', params: { temperature: 0.2 } },
+        { key: 'warm', provider: 'openai', params: { temperature: 1 } },
+      ],
     });
     const answer = (prompt: string, config: string, brands: string[], urls: string[] = []) => ({
-      prompt, config, mentions: brands.map((brand) => ({ brand, snippet: `… ${brand} …` })),
+      prompt,
+      config,
+      mentions: brands.map((brand) => ({ brand, snippet: `… ${brand} …` })),
       citations: urls.map((url, i) => ({ url, source: (['annotation', 'link', 'search_result'] as const)[i % 3] })),
     });
     await addRun(ctx.db, w, {
@@ -277,10 +430,16 @@ describe('CSV and JSON of one report', () => {
       ],
     });
 
-    for (const path of ['/reports/visibility', '/reports/visibility?groupBy=prompt,config', '/reports/share-of-voice?groupBy=provider', '/reports/trends?interval=day&groupBy=prompt']) {
+    for (const path of [
+      '/reports/visibility',
+      '/reports/visibility?groupBy=prompt,config',
+      '/reports/share-of-voice?groupBy=provider',
+      '/reports/trends?interval=day&groupBy=prompt',
+    ]) {
       const { json, csv } = await fetchBoth(w.base, path);
       expect(csv, path).toHaveLength(json.rows.length);
-      for (const [i, row] of (json.rows as Json[]).entries()) sameFigures(`${path} row ${i}`, { definitionVersion: json.definitionVersion, ...row }, csv[i]);
+      for (const [i, row] of (json.rows as Json[]).entries())
+        sameFigures(`${path} row ${i}`, { definitionVersion: json.definitionVersion, ...row }, csv[i]);
     }
 
     for (const path of ['/reports/competitor-gap', '/reports/competitor-gap?groupBy=prompt,config']) {
@@ -297,17 +456,30 @@ describe('CSV and JSON of one report', () => {
       });
     }
 
-    for (const path of [`/reports/experiments?configA=${w.config('cold')}&configB=${w.config('warm')}`, '/reports/experiments?parameter=temperature&groupBy=prompt']) {
+    for (const path of [
+      `/reports/experiments?configA=${w.config('cold')}&configB=${w.config('warm')}`,
+      '/reports/experiments?parameter=temperature&groupBy=prompt',
+    ]) {
       const { json, csv } = await fetchBoth(w.base, path);
       const items = json.pairs.flatMap(({ brands, a, b, ...pair }: Json) =>
-        brands.map((brand: Json) => ({ definitionVersion: json.definitionVersion, ...pair, configA: { ...a, value: JSON.stringify(a.value) }, configB: { ...b, value: JSON.stringify(b.value) }, ...brand })),
+        brands.map((brand: Json) => ({
+          definitionVersion: json.definitionVersion,
+          ...pair,
+          configA: { ...a, value: JSON.stringify(a.value) },
+          configB: { ...b, value: JSON.stringify(b.value) },
+          ...brand,
+        })),
       );
       expect(items.length, path).toBeGreaterThan(0);
       expect(csv, path).toHaveLength(items.length);
       for (const [i, item] of (items as Json[]).entries()) sameFigures(`${path} row ${i}`, item, csv[i]);
     }
 
-    for (const path of ['/reports/citations', '/reports/citations?groupBy=prompt', '/reports/citations?groupBy=provider,config']) {
+    for (const path of [
+      '/reports/citations',
+      '/reports/citations?groupBy=prompt',
+      '/reports/citations?groupBy=provider,config',
+    ]) {
       const { json, csv } = await fetchBoth(w.base, path);
       const rows = [...csv];
       const take = (section: string) => {
@@ -318,9 +490,13 @@ describe('CSV and JSON of one report', () => {
       // A slice (a provider, or a group): its counts on each of its rows, then its citing answers, its sources, and its lists.
       const slice = (where: string, item: Json, prefix: string, lists: number) => {
         const { cited, citingAnswers, sources, domains: _d, urls: _u, brands: _b, ...counts } = item;
-        for (const row of rows.slice(0, 1 + Object.keys(sources).length + lists)) sameFigures(`${where} (every row)`, { definitionVersion: json.definitionVersion, ...counts }, row);
-        sameFigures(where, { key: 'citing', cited, citingAnswers }, take(`${prefix}answers`), { citingAnswers: 'answers' });
-        for (const [key, source] of Object.entries(sources as Record<string, Json>)) sameFigures(`${where} ${key}`, { key, ...source }, take(`${prefix}source`), { count: 'cited' });
+        for (const row of rows.slice(0, 1 + Object.keys(sources).length + lists))
+          sameFigures(`${where} (every row)`, { definitionVersion: json.definitionVersion, ...counts }, row);
+        sameFigures(where, { key: 'citing', cited, citingAnswers }, take(`${prefix}answers`), {
+          citingAnswers: 'answers',
+        });
+        for (const [key, source] of Object.entries(sources as Record<string, Json>))
+          sameFigures(`${where} ${key}`, { key, ...source }, take(`${prefix}source`), { count: 'cited' });
       };
       for (const p of json.byProvider as Json[]) slice(`${path} provider ${p.provider}`, p, 'provider ', 0);
       for (const [g, group] of (json.groups as Json[]).entries()) {
@@ -328,14 +504,23 @@ describe('CSV and JSON of one report', () => {
         slice(where, group, '', group.domains.length + group.urls.length + group.brands.length);
         for (const { ownedBy, ...domain } of group.domains as Json[]) {
           const row = take('domain');
-          sameFigures(`${where} ${domain.domain}`, domain, row, { domain: 'key', searchResults: 'retrieved', citingAnswers: 'answers' });
+          sameFigures(`${where} ${domain.domain}`, domain, row, {
+            domain: 'key',
+            searchResults: 'retrieved',
+            citingAnswers: 'answers',
+          });
           expect(row?.label).toBe(ownedBy.map((o: Json) => o.brandName).join('; '));
         }
-        for (const u of group.urls as Json[]) sameFigures(`${where} ${u.url}`, u, take('url'), { url: 'key', domain: 'label' });
-        for (const b of group.brands as Json[]) sameFigures(`${where} ${b.brandName}`, b, take('brand'), { brandId: 'key', brandName: 'label', citingAnswers: 'answers' });
+        for (const u of group.urls as Json[])
+          sameFigures(`${where} ${u.url}`, u, take('url'), { url: 'key', domain: 'label' });
+        for (const b of group.brands as Json[])
+          sameFigures(`${where} ${b.brandName}`, b, take('brand'), {
+            brandId: 'key',
+            brandName: 'label',
+            citingAnswers: 'answers',
+          });
       }
       expect(rows, path).toEqual([]);
     }
   });
 });
-

@@ -43,7 +43,12 @@ interface Expected {
   visibility: Record<string, [number, number, number]>;
   /** Globex: [presence numerator, denominator, count numerator, denominator, positive, neutral, negative] */
   globexVoice: [number, number, number, number, number, number, number];
-  citations: { sources: [number, number, number]; domains: Array<[string, number]>; brands: Array<[string, number]>; providers: string[] };
+  citations: {
+    sources: [number, number, number];
+    domains: Array<[string, number]>;
+    brands: Array<[string, number]>;
+    providers: string[];
+  };
   /** Globex per day: [period, answers mentioning it, n] */
   trends: Array<[string, number, number]>;
   /** The temperature pair cA → cB: [answers A, answers B, Globex mentioned A, B]; null when no pair has answers. */
@@ -74,10 +79,31 @@ const CASES: FilterCase[] = [
     expected: {
       visibility: { Acme: [4, 8, 1], Globex: [5, 8, 1], Initech: [1, 8, 1] },
       globexVoice: [5, 10, 6, 11, 1, 3, 1],
-      citations: { sources: [2, 3, 1], domains: [['acme.com', 2], ['globex.com', 2], ['news.org', 1]], brands: [['Acme', 2], ['Globex', 2], ['Initech', 0]], providers: ['mock', 'openai'] },
-      trends: [['2026-05-04', 3, 4], ['2026-05-06', 2, 4]],
+      citations: {
+        sources: [2, 3, 1],
+        domains: [
+          ['acme.com', 2],
+          ['globex.com', 2],
+          ['news.org', 1],
+        ],
+        brands: [
+          ['Acme', 2],
+          ['Globex', 2],
+          ['Initech', 0],
+        ],
+        providers: ['mock', 'openai'],
+      },
+      trends: [
+        ['2026-05-04', 3, 4],
+        ['2026-05-06', 2, 4],
+      ],
       experiment: [4, 2, 1, 2],
-      gap: [['p2', 'Globex', 1, 2], ['p3', 'Globex', 1, 2], ['p3', 'Initech', 1, 2], ['p1', 'Globex', 1, 4]],
+      gap: [
+        ['p2', 'Globex', 1, 2],
+        ['p3', 'Globex', 1, 2],
+        ['p3', 'Initech', 1, 2],
+        ['p1', 'Globex', 1, 4],
+      ],
       answers: ALL_ANSWERS,
       exports: [9, 10, 6],
     },
@@ -89,10 +115,27 @@ const CASES: FilterCase[] = [
     expected: {
       visibility: { Acme: [2, 4, 1], Globex: [3, 4, 1], Initech: [1, 4, 1] },
       globexVoice: [3, 6, 3, 6, 0, 2, 1],
-      citations: { sources: [1, 2, 1], domains: [['news.org', 1], ['acme.com', 1], ['globex.com', 1]], brands: [['Acme', 1], ['Globex', 1], ['Initech', 0]], providers: ['mock', 'openai'] },
+      citations: {
+        sources: [1, 2, 1],
+        domains: [
+          ['news.org', 1],
+          ['acme.com', 1],
+          ['globex.com', 1],
+        ],
+        brands: [
+          ['Acme', 1],
+          ['Globex', 1],
+          ['Initech', 0],
+        ],
+        providers: ['mock', 'openai'],
+      },
       trends: [['2026-05-04', 3, 4]],
       experiment: [2, 1, 1, 1],
-      gap: [['p3', 'Globex', 1, 1], ['p3', 'Initech', 1, 1], ['p1', 'Globex', 1, 2]],
+      gap: [
+        ['p3', 'Globex', 1, 1],
+        ['p3', 'Initech', 1, 1],
+        ['p1', 'Globex', 1, 2],
+      ],
       answers: ['a1', 'a2', 'a3', 'a5', 'failed'],
       exports: [5, 6, 4],
     },
@@ -105,10 +148,26 @@ const CASES: FilterCase[] = [
     expected: {
       visibility: { Globex: [5, 8, 1] },
       globexVoice: [5, 10, 6, 11, 1, 3, 1],
-      citations: { sources: [2, 3, 1], domains: [['acme.com', 2], ['globex.com', 2], ['news.org', 1]], brands: [['Globex', 2]], providers: ['mock', 'openai'] },
-      trends: [['2026-05-04', 3, 4], ['2026-05-06', 2, 4]],
+      citations: {
+        sources: [2, 3, 1],
+        domains: [
+          ['acme.com', 2],
+          ['globex.com', 2],
+          ['news.org', 1],
+        ],
+        brands: [['Globex', 2]],
+        providers: ['mock', 'openai'],
+      },
+      trends: [
+        ['2026-05-04', 3, 4],
+        ['2026-05-06', 2, 4],
+      ],
       experiment: [4, 2, 1, 2],
-      gap: [['p2', 'Globex', 1, 2], ['p3', 'Globex', 1, 2], ['p1', 'Globex', 1, 4]],
+      gap: [
+        ['p2', 'Globex', 1, 2],
+        ['p3', 'Globex', 1, 2],
+        ['p1', 'Globex', 1, 4],
+      ],
       answers: ['a1', 'a2', 'a5', 'b2', 'b4'],
       exports: [9, 5, 2],
     },
@@ -119,10 +178,28 @@ const CASES: FilterCase[] = [
     expected: {
       visibility: { Acme: [1, 2, 1], Globex: [2, 2, 1], Initech: [1, 2, 1] },
       globexVoice: [2, 4, 2, 4, 1, 1, 0],
-      citations: { sources: [0, 1, 1], domains: [['acme.com', 1], ['news.org', 0]], brands: [['Acme', 1], ['Globex', 0], ['Initech', 0]], providers: ['openai'] },
-      trends: [['2026-05-04', 1, 1], ['2026-05-06', 1, 1]],
+      citations: {
+        sources: [0, 1, 1],
+        domains: [
+          ['acme.com', 1],
+          ['news.org', 0],
+        ],
+        brands: [
+          ['Acme', 1],
+          ['Globex', 0],
+          ['Initech', 0],
+        ],
+        providers: ['openai'],
+      },
+      trends: [
+        ['2026-05-04', 1, 1],
+        ['2026-05-06', 1, 1],
+      ],
       experiment: null,
-      gap: [['p3', 'Globex', 1, 1], ['p3', 'Initech', 1, 1]],
+      gap: [
+        ['p3', 'Globex', 1, 1],
+        ['p3', 'Initech', 1, 1],
+      ],
       answers: ['a5', 'b4', 'failed'],
       exports: [3, 4, 2],
     },
@@ -133,10 +210,29 @@ const CASES: FilterCase[] = [
     expected: {
       visibility: { Acme: [3, 6, 0], Globex: [3, 6, 0], Initech: [0, 6, 0] },
       globexVoice: [3, 6, 4, 7, 0, 2, 1],
-      citations: { sources: [2, 2, 0], domains: [['globex.com', 2], ['acme.com', 1], ['news.org', 1]], brands: [['Acme', 1], ['Globex', 2], ['Initech', 0]], providers: ['mock'] },
-      trends: [['2026-05-04', 2, 3], ['2026-05-06', 1, 3]],
+      citations: {
+        sources: [2, 2, 0],
+        domains: [
+          ['globex.com', 2],
+          ['acme.com', 1],
+          ['news.org', 1],
+        ],
+        brands: [
+          ['Acme', 1],
+          ['Globex', 2],
+          ['Initech', 0],
+        ],
+        providers: ['mock'],
+      },
+      trends: [
+        ['2026-05-04', 2, 3],
+        ['2026-05-06', 1, 3],
+      ],
       experiment: [4, 2, 1, 2],
-      gap: [['p2', 'Globex', 1, 2], ['p1', 'Globex', 1, 3]],
+      gap: [
+        ['p2', 'Globex', 1, 2],
+        ['p1', 'Globex', 1, 3],
+      ],
       answers: ['a1', 'a2', 'a3', 'b1', 'b2', 'b3'],
       exports: [6, 6, 4],
     },
@@ -147,8 +243,24 @@ const CASES: FilterCase[] = [
     expected: {
       visibility: { Acme: [3, 4, 0], Globex: [3, 4, 0], Initech: [0, 4, 0] },
       globexVoice: [3, 6, 3, 6, 1, 1, 1],
-      citations: { sources: [1, 3, 0], domains: [['acme.com', 2], ['globex.com', 1], ['news.org', 1]], brands: [['Acme', 2], ['Globex', 1], ['Initech', 0]], providers: ['mock', 'openai'] },
-      trends: [['2026-05-04', 2, 2], ['2026-05-06', 1, 2]],
+      citations: {
+        sources: [1, 3, 0],
+        domains: [
+          ['acme.com', 2],
+          ['globex.com', 1],
+          ['news.org', 1],
+        ],
+        brands: [
+          ['Acme', 2],
+          ['Globex', 1],
+          ['Initech', 0],
+        ],
+        providers: ['mock', 'openai'],
+      },
+      trends: [
+        ['2026-05-04', 2, 2],
+        ['2026-05-06', 1, 2],
+      ],
       experiment: [2, 1, 1, 1],
       gap: [['p1', 'Globex', 1, 4]],
       answers: ['a1', 'a2', 'b1', 'b4'],
@@ -161,8 +273,20 @@ const CASES: FilterCase[] = [
     expected: {
       visibility: { Acme: [1, 2, 1], Globex: [1, 2, 1], Initech: [0, 2, 1] },
       globexVoice: [1, 2, 2, 3, 0, 1, 0],
-      citations: { sources: [1, 0, 0], domains: [['globex.com', 1]], brands: [['Acme', 0], ['Globex', 1], ['Initech', 0]], providers: ['mock', 'openai'] },
-      trends: [['2026-05-04', 0, 1], ['2026-05-06', 1, 1]],
+      citations: {
+        sources: [1, 0, 0],
+        domains: [['globex.com', 1]],
+        brands: [
+          ['Acme', 0],
+          ['Globex', 1],
+          ['Initech', 0],
+        ],
+        providers: ['mock', 'openai'],
+      },
+      trends: [
+        ['2026-05-04', 0, 1],
+        ['2026-05-06', 1, 1],
+      ],
       experiment: [1, 1, 0, 1],
       gap: [['p2', 'Globex', 1, 2]],
       answers: ['a3', 'b2', 'failed'],
@@ -175,7 +299,19 @@ const CASES: FilterCase[] = [
     expected: {
       visibility: { Acme: [2, 4, 0], Globex: [2, 4, 0], Initech: [0, 4, 0] },
       globexVoice: [2, 4, 3, 5, 1, 1, 0],
-      citations: { sources: [1, 1, 0], domains: [['acme.com', 1], ['globex.com', 1]], brands: [['Acme', 1], ['Globex', 1], ['Initech', 0]], providers: ['mock', 'openai'] },
+      citations: {
+        sources: [1, 1, 0],
+        domains: [
+          ['acme.com', 1],
+          ['globex.com', 1],
+        ],
+        brands: [
+          ['Acme', 1],
+          ['Globex', 1],
+          ['Initech', 0],
+        ],
+        providers: ['mock', 'openai'],
+      },
       trends: [['2026-05-06', 2, 4]],
       experiment: [2, 1, 0, 1],
       gap: [['p2', 'Globex', 1, 1]],
@@ -192,20 +328,31 @@ describe.each(CASES)('filter: $name', ({ query, answersQuery, expected }) => {
 
   it('visibility and share of voice', async () => {
     const vis = await get(withQuery('/reports/visibility?groupBy=brand', query()), visibilityReport);
-    expect(Object.fromEntries(vis.rows.map((r: Json) => [r.brandName, [r.mentionRate.numerator, r.n, r.failed]]))).toEqual(expected.visibility);
+    expect(
+      Object.fromEntries(vis.rows.map((r: Json) => [r.brandName, [r.mentionRate.numerator, r.n, r.failed]])),
+    ).toEqual(expected.visibility);
     const sov = await get(withQuery('/reports/share-of-voice', query()), shareOfVoiceReport);
     expect(sov.rows.map((r: Json) => r.brandName).sort()).toEqual(shown());
     const g = sov.rows.find((r: Json) => r.brandName === 'Globex');
     const { presence, count } = g.shareOfVoice;
-    expect([presence.numerator, presence.denominator, count.numerator, count.denominator, g.sentiment.positive, g.sentiment.neutral, g.sentiment.negative])
-      .toEqual(expected.globexVoice);
+    expect([
+      presence.numerator,
+      presence.denominator,
+      count.numerator,
+      count.denominator,
+      g.sentiment.positive,
+      g.sentiment.neutral,
+      g.sentiment.negative,
+    ]).toEqual(expected.globexVoice);
   });
 
   it('citations', async () => {
     const report = await get(withQuery('/reports/citations', query()), citationsReport);
     expect(report.groups).toHaveLength(1);
     const [all] = report.groups;
-    expect([all.sources.annotation.count, all.sources.link.count, all.sources.searchResult.count]).toEqual(expected.citations.sources);
+    expect([all.sources.annotation.count, all.sources.link.count, all.sources.searchResult.count]).toEqual(
+      expected.citations.sources,
+    );
     expect(all.domains.map((d: Json) => [d.domain, d.cited])).toEqual(expected.citations.domains);
     expect(all.brands.map((b: Json) => [b.brandName, b.cited]).sort()).toEqual(expected.citations.brands);
     expect(report.byProvider.map((p: Json) => p.provider)).toEqual(expected.citations.providers);
@@ -233,20 +380,29 @@ describe.each(CASES)('filter: $name', ({ query, answersQuery, expected }) => {
   it('competitor gap', async () => {
     const report = await get(withQuery('/reports/competitor-gap', query()), competitorGapReport);
     const text = Object.fromEntries(Object.entries(PROMPT_TEXT).map(([k, v]) => [v, k]));
-    expect(report.rows.map((r: Json) => [text[r.promptText], r.competitor.brandName, r.gap.numerator, r.n])).toEqual(expected.gap);
+    expect(report.rows.map((r: Json) => [text[r.promptText], r.competitor.brandName, r.gap.numerator, r.n])).toEqual(
+      expected.gap,
+    );
   });
 
   it('answers drill-down and raw exports', async () => {
     const page = await get(withQuery('/answers?includeRaw=true&limit=200', (answersQuery ?? query)()), answersPage);
     expect(page.data.map((a: Json) => (a.status === 'failed' ? 'failed' : a.text)).sort()).toEqual(expected.answers);
-    const rows = await Promise.all(['responses', 'mentions', 'citations'].map(async (d) => (await get(withQuery(`/exports/${d}?format=json`, query()), anyJson)) as unknown as Json[]));
+    const rows = await Promise.all(
+      ['responses', 'mentions', 'citations'].map(
+        async (d) => (await get(withQuery(`/exports/${d}?format=json`, query()), anyJson)) as unknown as Json[],
+      ),
+    );
     expect(rows.map((r) => r.length)).toEqual(expected.exports);
   });
 });
 
 describe('filters the drill-down cannot take', () => {
   it('refuses brandIds on the answers drill-down and names the parameter', async () => {
-    const res = await ctx.app.inject({ url: `${world.base}/answers?brandIds=${world.brand('Globex')}`, headers: tenant.headers });
+    const res = await ctx.app.inject({
+      url: `${world.base}/answers?brandIds=${world.brand('Globex')}`,
+      headers: tenant.headers,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toContain('brandIds');

@@ -39,10 +39,14 @@ describe('a tag filter with tag grouping', () => {
     // p2 carries crm and smb: filtered on smb, its answers form an smb group and no crm group.
     const vis = await get('/reports/visibility?tags=smb&groupBy=tag', visibilityReport);
     expect(vis.rows.map((r: Json) => [r.tag, r.brandName, r.mentionRate.numerator, r.n])).toEqual([
-      ['smb', 'Acme', 1, 2], ['smb', 'Globex', 1, 2], ['smb', 'Initech', 0, 2],
+      ['smb', 'Acme', 1, 2],
+      ['smb', 'Globex', 1, 2],
+      ['smb', 'Initech', 0, 2],
     ]);
     const cit = await get('/reports/citations?tags=smb&groupBy=tag', citationsReport);
-    expect(cit.groups.map((g: Json) => [g.tag, g.cited, g.domains.map((d: Json) => d.domain)])).toEqual([['smb', 1, ['globex.com']]]);
+    expect(cit.groups.map((g: Json) => [g.tag, g.cited, g.domains.map((d: Json) => d.domain)])).toEqual([
+      ['smb', 1, ['globex.com']],
+    ]);
   });
 });
 
@@ -53,12 +57,25 @@ describe('experiments grouped by the caller', () => {
     const report = await get('/reports/experiments?parameter=temperature&groupBy=prompt', experimentsReport);
     expect(report.groupBy).toEqual(['prompt']);
     // [prompt, answers A, answers B, Globex A, Globex B, test]; p3 has no answer from cB.
-    expect(report.pairs.map((p: Json) => [p.promptText, p.answers.a, p.answers.b, globex(p).a.numerator, globex(p).b.numerator, globex(p).test])).toEqual([
+    expect(
+      report.pairs.map((p: Json) => [
+        p.promptText,
+        p.answers.a,
+        p.answers.b,
+        globex(p).a.numerator,
+        globex(p).b.numerator,
+        globex(p).test,
+      ]),
+    ).toEqual([
       [PROMPT_TEXT.p1, 2, 1, 1, 1, 'fisher'],
       [PROMPT_TEXT.p2, 1, 1, 0, 1, 'fisher'],
       [PROMPT_TEXT.p3, 1, 0, 0, 0, 'none'],
     ]);
-    expect(report.pairs.every((p: Json) => p.a.modelConfigId === world.config('cA') && p.b.modelConfigId === world.config('cB'))).toBe(true);
+    expect(
+      report.pairs.every(
+        (p: Json) => p.a.modelConfigId === world.config('cA') && p.b.modelConfigId === world.config('cB'),
+      ),
+    ).toBe(true);
     // Holm adjusts across every brand of every group: 3 prompts × 3 brands.
     const tests = report.pairs.flatMap((p: Json) => p.brands);
     expect(tests).toHaveLength(9);
@@ -68,11 +85,16 @@ describe('experiments grouped by the caller', () => {
   it('compares an explicit pair per day, with the filters applied first', async () => {
     const q = `configA=${world.config('cA')}&configB=${world.config('cB')}&groupBy=day&promptIds=${world.prompt('p1')},${world.prompt('p2')}`;
     const report = await get(`/reports/experiments?${q}`, experimentsReport);
-    expect(report.pairs.map((p: Json) => [p.period, p.answers.a, p.answers.b, globex(p).a.numerator, globex(p).b.numerator])).toEqual([
+    expect(
+      report.pairs.map((p: Json) => [p.period, p.answers.a, p.answers.b, globex(p).a.numerator, globex(p).b.numerator]),
+    ).toEqual([
       ['2026-05-04', 2, 1, 1, 1],
       ['2026-05-06', 1, 1, 0, 1],
     ]);
-    const csv = await ctx.app.inject({ url: `${world.base}/reports/experiments?${q}&format=csv`, headers: tenant.headers });
+    const csv = await ctx.app.inject({
+      url: `${world.base}/reports/experiments?${q}&format=csv`,
+      headers: tenant.headers,
+    });
     const [header, ...rows] = csv.body.trimEnd().split('\n');
     expect(header).toMatch(/^definitionVersion,period,parameter,/);
     expect(rows).toHaveLength(2 * 3);

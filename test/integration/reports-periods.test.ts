@@ -30,7 +30,16 @@ function generator(seed: number) {
   };
 }
 
-const URLS = ['https://acme.com/pricing', 'https://acme.com/docs', 'https://globex.com/', 'https://wiki.org/crm', 'https://wiki.org/sales', 'https://news.com/a', 'https://news.com/b', 'https://blog.net/x'];
+const URLS = [
+  'https://acme.com/pricing',
+  'https://acme.com/docs',
+  'https://globex.com/',
+  'https://wiki.org/crm',
+  'https://wiki.org/sales',
+  'https://news.com/a',
+  'https://news.com/b',
+  'https://blog.net/x',
+];
 const SOURCES = ['annotation', 'link', 'search_result'] as const;
 
 function answers(random: () => number): AnswerSpec[] {
@@ -41,7 +50,10 @@ function answers(random: () => number): AnswerSpec[] {
       out.push({
         prompt,
         config,
-        citations: Array.from({ length: n }, () => ({ url: URLS[Math.floor(random() ** 2 * URLS.length)] as string, source: SOURCES[Math.floor(random() * 3)] })),
+        citations: Array.from({ length: n }, () => ({
+          url: URLS[Math.floor(random() ** 2 * URLS.length)] as string,
+          source: SOURCES[Math.floor(random() * 3)],
+        })),
       });
     }
   }
@@ -50,7 +62,13 @@ function answers(random: () => number): AnswerSpec[] {
 }
 
 const report = (q: Partial<CitationsQuery>, mode?: 'raw') =>
-  citations({ db: ctx.db }, tenant.organizationId, world.workspaceId, { groupBy: [], top: 3, format: 'json', ...q } as CitationsQuery, mode);
+  citations(
+    { db: ctx.db },
+    tenant.organizationId,
+    world.workspaceId,
+    { groupBy: [], top: 3, format: 'json', ...q } as CitationsQuery,
+    mode,
+  );
 
 /** The first range is the one the period-cover checks use. */
 const RANGES: [[string, string], ...Array<[string, string]>] = [
@@ -69,10 +87,17 @@ const RANGES: [[string, string], ...Array<[string, string]>] = [
 async function expectEqualToAnswerTables(liveAt?: Date) {
   for (const [from, to] of RANGES) {
     const live = liveAt && liveAt >= new Date(from) && liveAt < new Date(to) ? 1 : 0;
-    for (const q of [{ groupBy: [] }, { groupBy: ['provider'] }, { groupBy: [], providers: ['openai'] }, { groupBy: ['provider'], top: 20 }] as Array<Partial<CitationsQuery>>) {
+    for (const q of [
+      { groupBy: [] },
+      { groupBy: ['provider'] },
+      { groupBy: [], providers: ['openai'] },
+      { groupBy: ['provider'], top: 20 },
+    ] as Array<Partial<CitationsQuery>>) {
       const rolled = await report({ ...q, from, to });
       expect(rolled.liveRuns, `${from} ${JSON.stringify(q)}`).toBe(live);
-      expect({ ...rolled, liveRuns: 0 }, `${from}…${to} ${JSON.stringify(q)}`).toEqual(await report({ ...q, from, to }, 'raw'));
+      expect({ ...rolled, liveRuns: 0 }, `${from}…${to} ${JSON.stringify(q)}`).toEqual(
+        await report({ ...q, from, to }, 'raw'),
+      );
     }
   }
 }
@@ -85,9 +110,16 @@ beforeAll(async () => {
   tenant = await createTenant(ctx.db);
   world = await createWorld(ctx.db, tenant.organizationId, {
     timezone: 'America/New_York',
-    brands: [{ name: 'Acme', kind: 'own', domains: ['acme.com'] }, { name: 'Globex', domains: ['globex.com'] }],
+    brands: [
+      { name: 'Acme', kind: 'own', domains: ['acme.com'] },
+      { name: 'Globex', domains: ['globex.com'] },
+    ],
     prompts: [{ key: 'p1' }, { key: 'p2' }],
-    configs: [{ key: 'c1', provider: 'openai' }, { key: 'c2', provider: 'openai', params: { temperature: 1 } }, { key: 'c3', provider: 'perplexity' }],
+    configs: [
+      { key: 'c1', provider: 'openai' },
+      { key: 'c2', provider: 'openai', params: { temperature: 1 } },
+      { key: 'c3', provider: 'perplexity' },
+    ],
   });
   const random = generator(7);
   // A run every 1.5 days for 45 days, plus a second run on some days.
@@ -107,7 +139,10 @@ describe('period rollups of source lists', () => {
     // 2026-02-22 … 2026-03-29 in New York (36 whole days) from periods of up to 16 days, the days
     // of no period built and the partial days at both ends read per run, no day twice.
     expect(Math.max(...(c?.spans ?? []))).toBeGreaterThanOrEqual(8);
-    const gapDays = (c?.gapsFrom ?? []).reduce((n, from, i) => n + (Date.parse(c?.gapsTo[i] as string) - Date.parse(from)) / DAY, 0);
+    const gapDays = (c?.gapsFrom ?? []).reduce(
+      (n, from, i) => n + (Date.parse(c?.gapsTo[i] as string) - Date.parse(from)) / DAY,
+      0,
+    );
     expect((c?.spans ?? []).reduce((a, b) => a + b, 0) + gapDays).toBe(36 + 2);
     expect(c?.gapsFrom[0]).toBe('2026-02-21');
     expect(c?.gapsTo.at(-1)).toBe('2026-03-31');
@@ -118,14 +153,38 @@ describe('period rollups of source lists', () => {
   });
 
   it('walk only the days that hold runs, however wide the range', async () => {
-    const wide = await periodCover(ctx.db.pool, world.workspaceId, 'America/New_York', { from: '1970-01-01T00:00:00Z', to: '9999-01-01T00:00:00Z' }, []);
-    const days = (wide?.spans ?? []).reduce((a, b) => a + b, 0) + (wide?.gapsFrom ?? []).reduce((n, from, i) => n + (Date.parse(wide?.gapsTo[i] as string) - Date.parse(from)) / DAY, 0);
+    const wide = await periodCover(
+      ctx.db.pool,
+      world.workspaceId,
+      'America/New_York',
+      { from: '1970-01-01T00:00:00Z', to: '9999-01-01T00:00:00Z' },
+      [],
+    );
+    const days =
+      (wide?.spans ?? []).reduce((a, b) => a + b, 0) +
+      (wide?.gapsFrom ?? []).reduce(
+        (n, from, i) => n + (Date.parse(wide?.gapsTo[i] as string) - Date.parse(from)) / DAY,
+        0,
+      );
     // Runs from 2026-02-19 to 2026-04-05 in New York: 46 days, a day either side, and the partial days.
     expect(days).toBeGreaterThanOrEqual(46);
     expect(days).toBeLessThanOrEqual(46 + 4);
     expect(wide?.gapsFrom[0]).toBe('2026-02-18');
-    const empty = await createWorld(ctx.db, tenant.organizationId, { timezone: 'UTC', brands: [], prompts: [], configs: [] });
-    expect(await periodCover(ctx.db.pool, empty.workspaceId, 'UTC', { from: '1970-01-01T00:00:00Z', to: '9999-01-01T00:00:00Z' }, [])).toBeNull();
+    const empty = await createWorld(ctx.db, tenant.organizationId, {
+      timezone: 'UTC',
+      brands: [],
+      prompts: [],
+      configs: [],
+    });
+    expect(
+      await periodCover(
+        ctx.db.pool,
+        empty.workspaceId,
+        'UTC',
+        { from: '1970-01-01T00:00:00Z', to: '9999-01-01T00:00:00Z' },
+        [],
+      ),
+    ).toBeNull();
   });
 
   it('give citations reports equal to the answer tables', async () => {
@@ -138,12 +197,24 @@ describe('period rollups of source lists', () => {
       cancelled: true,
       answers: [
         { prompt: 'p1', config: 'c1', citations: [{ url: 'https://wiki.org/crm', source: 'annotation' }] },
-        { prompt: 'p2', config: 'c3', analyzed: false, text: 'Compare on https://blog.net/x and https://acme.com/pricing today.' },
+        {
+          prompt: 'p2',
+          config: 'c3',
+          analyzed: false,
+          text: 'Compare on https://blog.net/x and https://acme.com/pricing today.',
+        },
       ],
     });
     await applyRunToRollups(ctx.db.pool, runId);
-    const { rows } = await ctx.db.pool.query<{ id: string }>('SELECT id FROM responses WHERE run_id = $1 AND analyzed_at IS NULL', [runId]);
-    await analyzeResponses(ctx.db.pool, new BrandMatcherCache(), rows.map((r) => r.id));
+    const { rows } = await ctx.db.pool.query<{ id: string }>(
+      'SELECT id FROM responses WHERE run_id = $1 AND analyzed_at IS NULL',
+      [runId],
+    );
+    await analyzeResponses(
+      ctx.db.pool,
+      new BrandMatcherCache(),
+      rows.map((r) => r.id),
+    );
     const c = await cover([runId]);
     expect(c?.gapsFrom).toContain('2026-03-10');
     await expectEqualToAnswerTables(new Date('2026-03-10T15:00:00Z'));
@@ -154,11 +225,23 @@ describe('period rollups of source lists', () => {
 
   it('built in another time zone are not used until rebuilt', async () => {
     await ctx.db.pool.query(`UPDATE workspaces SET timezone = 'Asia/Tokyo' WHERE id = $1`, [world.workspaceId]);
-    const stale = await periodCover(ctx.db.pool, world.workspaceId, 'Asia/Tokyo', { from: RANGES[0][0], to: RANGES[0][1] }, []);
+    const stale = await periodCover(
+      ctx.db.pool,
+      world.workspaceId,
+      'Asia/Tokyo',
+      { from: RANGES[0][0], to: RANGES[0][1] },
+      [],
+    );
     expect(stale?.spans).toEqual([]);
     await expectEqualToAnswerTables();
     await rebuildRollups(ctx.db.pool, { workspaceId: world.workspaceId });
-    const rebuilt = await periodCover(ctx.db.pool, world.workspaceId, 'Asia/Tokyo', { from: RANGES[0][0], to: RANGES[0][1] }, []);
+    const rebuilt = await periodCover(
+      ctx.db.pool,
+      world.workspaceId,
+      'Asia/Tokyo',
+      { from: RANGES[0][0], to: RANGES[0][1] },
+      [],
+    );
     expect(rebuilt?.spans.length).toBeGreaterThan(0);
     await expectEqualToAnswerTables();
   });

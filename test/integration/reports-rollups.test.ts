@@ -26,23 +26,40 @@ beforeAll(async () => {
 afterAll(async () => ctx.close());
 
 const manifest = async (runId: string) =>
-  (await ctx.db.pool.query<{ analyzed: number; built_at: Date }>('SELECT analyzed, built_at FROM report_rollup_runs WHERE run_id = $1', [runId])).rows[0];
+  (
+    await ctx.db.pool.query<{ analyzed: number; built_at: Date }>(
+      'SELECT analyzed, built_at FROM report_rollup_runs WHERE run_id = $1',
+      [runId],
+    )
+  ).rows[0];
 
 /** The report from rollups (with live runs) equals the report from the answer tables alone. */
 async function expectConsistent(workspaceId: string) {
   const deps = { db: ctx.db };
   for (const groupBy of [['provider', 'config'], ['prompt'], ['day']]) {
     const rolled = await visibility(deps, tenant.organizationId, workspaceId, { groupBy });
-    expect({ ...rolled, liveRuns: 0 }, groupBy.join()).toEqual(await visibility(deps, tenant.organizationId, workspaceId, { groupBy }, 'raw'));
+    expect({ ...rolled, liveRuns: 0 }, groupBy.join()).toEqual(
+      await visibility(deps, tenant.organizationId, workspaceId, { groupBy }, 'raw'),
+    );
     const sov = await shareOfVoice(deps, tenant.organizationId, workspaceId, { groupBy });
-    expect({ ...sov, liveRuns: 0 }).toEqual(await shareOfVoice(deps, tenant.organizationId, workspaceId, { groupBy }, 'raw'));
+    expect({ ...sov, liveRuns: 0 }).toEqual(
+      await shareOfVoice(deps, tenant.organizationId, workspaceId, { groupBy }, 'raw'),
+    );
   }
 }
 
 describe('rollups in the pipeline', () => {
   it('are built when a run finishes and rebuilt by a re-analysis', async () => {
-    const { ws, base, configs } = await seedWorkspace(api, { prompts: 3, brands: ['HubSpot'], configs: [{ temperature: 1 }] });
-    const started = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [configs[0].id], samplesPerPair: 4 });
+    const { ws, base, configs } = await seedWorkspace(api, {
+      prompts: 3,
+      brands: ['HubSpot'],
+      configs: [{ temperature: 1 }],
+    });
+    const started = await api.post(`${base}/runs`, {
+      promptTags: ['crm'],
+      modelConfigIds: [configs[0].id],
+      samplesPerPair: 4,
+    });
     await waitFor(async () => (await api.get(`${base}/runs/${started.id}`)).finishedAt, 'the run to finish');
     const built = await waitFor(() => manifest(started.id), 'the finish follow-up to roll the run up');
     expect(built.analyzed).toBe(12);
@@ -55,7 +72,10 @@ describe('rollups in the pipeline', () => {
     // A brand added later reaches past answers through re-analysis, and the rollup follows.
     await api.post(`${base}/brands`, { name: 'Pipedrive' });
     const reanalysis = (await api.send('POST', `${base}/reanalyses`, { runId: started.id }, 202)).body;
-    await waitFor(async () => (await api.get(`${base}/reanalyses/${reanalysis.id}`)).status === 'completed', 're-analysis');
+    await waitFor(
+      async () => (await api.get(`${base}/reanalyses/${reanalysis.id}`)).status === 'completed',
+      're-analysis',
+    );
     const rebuilt = await manifest(started.id);
     expect(rebuilt?.built_at.getTime()).toBeGreaterThan(built.built_at.getTime());
     const after = await api.get(`${base}/reports/visibility?groupBy=`);
@@ -70,7 +90,11 @@ describe('rollups in the pipeline', () => {
   });
 
   it('reads an answer analysed after its cancelled run finished live, then rebuilds its rollup', async () => {
-    const world = await createWorld(ctx.db, tenant.organizationId, { brands: [{ name: 'Acme', kind: 'own' }], prompts: [{ key: 'p' }], configs: [{ key: 'c' }] });
+    const world = await createWorld(ctx.db, tenant.organizationId, {
+      brands: [{ name: 'Acme', kind: 'own' }],
+      prompts: [{ key: 'p' }],
+      configs: [{ key: 'c' }],
+    });
     const runId = await addRun(ctx.db, world, {
       createdAt: new Date('2026-07-01T10:00:00Z'),
       cancelled: true,
@@ -84,10 +108,26 @@ describe('rollups in the pipeline', () => {
     expect(first.rows[0]).toMatchObject({ n: 1, pendingAnalysis: 1, mentionRate: { numerator: 1, denominator: 1 } });
     expect(first.liveRuns).toBe(0);
 
-    const { rows } = await ctx.db.pool.query<{ id: string }>('SELECT id FROM responses WHERE run_id = $1 AND analyzed_at IS NULL', [runId]);
-    await analyzeResponses(ctx.db.pool, new BrandMatcherCache(), rows.map((r) => r.id));
+    const { rows } = await ctx.db.pool.query<{ id: string }>(
+      'SELECT id FROM responses WHERE run_id = $1 AND analyzed_at IS NULL',
+      [runId],
+    );
+    await analyzeResponses(
+      ctx.db.pool,
+      new BrandMatcherCache(),
+      rows.map((r) => r.id),
+    );
     const late = await api.get(`${world.base}/reports/visibility?groupBy=`);
-    expect(late).toMatchObject({ liveRuns: 1, rows: [expect.objectContaining({ n: 2, pendingAnalysis: 0, mentionRate: expect.objectContaining({ numerator: 2, denominator: 2 }) })] });
+    expect(late).toMatchObject({
+      liveRuns: 1,
+      rows: [
+        expect.objectContaining({
+          n: 2,
+          pendingAnalysis: 0,
+          mentionRate: expect.objectContaining({ numerator: 2, denominator: 2 }),
+        }),
+      ],
+    });
     await expectConsistent(world.workspaceId);
 
     // The report asked for the stale rollup to be rebuilt in the background.

@@ -22,7 +22,8 @@ const get = async (url: string) => {
 };
 // Parsed report JSON.
 type Row = Record<string, any>;
-const acme = (rows: Row[]) => rows.filter((r) => r.brandName === 'Acme').map((r) => [r.period, r.mentionRate.numerator, r.n, r.failed]);
+const acme = (rows: Row[]) =>
+  rows.filter((r) => r.brandName === 'Acme').map((r) => [r.period, r.mentionRate.numerator, r.n, r.failed]);
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -36,14 +37,25 @@ beforeAll(async () => {
   const a = { prompt: 'p', config: 'c' };
   const named = { ...a, mentions: [{ brand: 'Acme' }] };
   // 2026-03-09 is a Monday; Paris is UTC+1 until 29 March.
-  const retrieved = { ...a, mentions: [{ brand: 'Acme', count: 2, sentiment: 0.5 }], citations: [{ url: 'https://acme.com/s', source: 'search_result' as const }] };
+  const retrieved = {
+    ...a,
+    mentions: [{ brand: 'Acme', count: 2, sentiment: 0.5 }],
+    citations: [{ url: 'https://acme.com/s', source: 'search_result' as const }],
+  };
   await addRun(ctx.db, world, { createdAt: new Date('2026-03-09T22:30:00Z'), answers: [retrieved, a] }); // Paris: Mon 9, 23:30
   await addRun(ctx.db, world, {
     createdAt: new Date('2026-03-09T23:30:00Z'), // Paris: Tue 10, 00:30
-    answers: times(3, { ...named, mentions: [{ brand: 'Acme' }, { brand: 'Globex', sentiment: -0.5 }], citations: [{ url: 'https://acme.com/a', source: 'annotation' }, { url: 'https://news.org/x' }] }),
+    answers: times(3, {
+      ...named,
+      mentions: [{ brand: 'Acme' }, { brand: 'Globex', sentiment: -0.5 }],
+      citations: [{ url: 'https://acme.com/a', source: 'annotation' }, { url: 'https://news.org/x' }],
+    }),
   });
   await addRun(ctx.db, world, { createdAt: new Date('2026-03-15T23:30:00Z'), answers: [named] }); // Paris: Mon 16, 00:30; UTC: Sun 15
-  await addRun(ctx.db, world, { createdAt: new Date('2026-03-16T10:00:00Z'), answers: [{ ...a, status: 'failed' }, a] });
+  await addRun(ctx.db, world, {
+    createdAt: new Date('2026-03-16T10:00:00Z'),
+    answers: [{ ...a, status: 'failed' }, a],
+  });
   await rebuildRollups(ctx.db.pool, { workspaceId: world.workspaceId });
 });
 afterAll(async () => ctx.close());
@@ -58,20 +70,33 @@ describe('trends', () => {
       ['2026-03-10', 3, 3, 0],
       ['2026-03-16', 1, 2, 1],
     ]);
-    const row = (brand: string, period: string) => report.rows.find((r: Row) => r.brandName === brand && r.period === period);
+    const row = (brand: string, period: string) =>
+      report.rows.find((r: Row) => r.brandName === brand && r.period === period);
     const day10 = row('Acme', '2026-03-10');
     expect(day10).toMatchObject({
       mentioned: 3,
       mentions: 3,
-      shareOfVoice: { presence: { numerator: 3, denominator: 6, value: 0.5 }, count: { numerator: 3, denominator: 6, value: 0.5 } },
+      shareOfVoice: {
+        presence: { numerator: 3, denominator: 6, value: 0.5 },
+        count: { numerator: 3, denominator: 6, value: 0.5 },
+      },
       averageRank: { value: 1 },
       top1Rate: { numerator: 3, denominator: 3 },
       sentiment: { mean: { numerator: 0, denominator: 3, value: 0 }, positive: 0, neutral: 3, negative: 0 },
       citationShare: { numerator: 3, denominator: 6, n: 3, value: 0.5 },
-      sources: { annotation: { count: 3, share: { numerator: 3, denominator: 6 } }, link: { count: 3 }, searchResult: { count: 0, share: { value: 0 } } },
+      sources: {
+        annotation: { count: 3, share: { numerator: 3, denominator: 6 } },
+        link: { count: 3 },
+        searchResult: { count: 0, share: { value: 0 } },
+      },
     });
     expect(row('Globex', '2026-03-10')).toMatchObject({
-      sentiment: { mean: { numerator: -1.5, denominator: 3, value: -0.5, sd: 0 }, positive: 0, neutral: 0, negative: 3 },
+      sentiment: {
+        mean: { numerator: -1.5, denominator: 3, value: -0.5, sd: 0 },
+        positive: 0,
+        neutral: 0,
+        negative: 3,
+      },
       shareOfVoice: { presence: { numerator: 3, denominator: 6 }, count: { numerator: 3, denominator: 6 } },
       averageRank: { value: 2 },
       top1Rate: { numerator: 0, denominator: 3 },
@@ -83,7 +108,11 @@ describe('trends', () => {
       shareOfVoice: { presence: { numerator: 1, denominator: 1 }, count: { numerator: 2, denominator: 2 } },
       sentiment: { mean: { value: 0.5 }, positive: 1, neutral: 0, negative: 0 },
       citationShare: { numerator: 0, denominator: 0, value: null },
-      sources: { annotation: { count: 0 }, link: { count: 0 }, searchResult: { count: 1, share: { numerator: 1, denominator: 1, value: 1 } } },
+      sources: {
+        annotation: { count: 0 },
+        link: { count: 0 },
+        searchResult: { count: 1, share: { numerator: 1, denominator: 1, value: 1 } },
+      },
     });
     // Every answer cites Acme once out of two: the ratio never varies, so its interval is a point.
     expect(day10.citationShare.ci95.low).toBeCloseTo(0.5, 12);
@@ -99,7 +128,12 @@ describe('trends', () => {
   });
 
   it('applies a time zone change at once, without rebuilding rollups', async () => {
-    const patched = await ctx.app.inject({ method: 'PATCH', url: world.base, headers: tenant.headers, payload: { timezone: 'UTC' } });
+    const patched = await ctx.app.inject({
+      method: 'PATCH',
+      url: world.base,
+      headers: tenant.headers,
+      payload: { timezone: 'UTC' },
+    });
     expect(patched.statusCode, patched.body).toBe(200);
     const daily = await get(`${world.base}/reports/trends?interval=day`);
     expect(daily).toMatchObject({ timezone: 'UTC', liveRuns: 0 });

@@ -21,13 +21,25 @@ beforeAll(async () => {
   tenant = await createTenant(ctx.db);
   world = await createWorld(ctx.db, tenant.organizationId, {
     brands: [{ name: 'Acme', kind: 'own', domains: ['acme.com'] }, { name: 'Globex' }],
-    prompts: [{ key: 'p', text: 'Which CRM?' }, { key: 'q', text: 'Quel CRM ?' }],
+    prompts: [
+      { key: 'p', text: 'Which CRM?' },
+      { key: 'q', text: 'Quel CRM ?' },
+    ],
     configs: [{ key: 'c' }, { key: 'd' }],
   });
   firstRun = await addRun(ctx.db, world, {
     createdAt: new Date('2026-06-01T12:00:00Z'),
     answers: [
-      { prompt: 'p', config: 'c', text: 'Acme, then Globex.', mentions: [{ brand: 'Acme', spans: [[0, 4]] }, { brand: 'Globex', spans: [[11, 17]] }], citations: [{ url: 'https://acme.com/pricing', source: 'annotation' }] },
+      {
+        prompt: 'p',
+        config: 'c',
+        text: 'Acme, then Globex.',
+        mentions: [
+          { brand: 'Acme', spans: [[0, 4]] },
+          { brand: 'Globex', spans: [[11, 17]] },
+        ],
+        citations: [{ url: 'https://acme.com/pricing', source: 'annotation' }],
+      },
       { prompt: 'q', config: 'd', status: 'failed' },
     ],
   });
@@ -39,7 +51,10 @@ beforeAll(async () => {
       { prompt: 'p', config: 'c', status: 'pending' },
     ],
   });
-  await ctx.db.pool.query(`UPDATE responses SET raw = '{"id":"resp_1","output":[]}', input_tokens = 12, output_tokens = 34, cost_usd = 0.000123 WHERE run_id = $1`, [firstRun]);
+  await ctx.db.pool.query(
+    `UPDATE responses SET raw = '{"id":"resp_1","output":[]}', input_tokens = 12, output_tokens = 34, cost_usd = 0.000123 WHERE run_id = $1`,
+    [firstRun],
+  );
 });
 afterAll(async () => ctx.close());
 
@@ -52,10 +67,18 @@ describe('responses', () => {
     expect(page.data.every((r) => r.runId === secondRun)).toBe(true);
     expect(page.data[0]).not.toHaveProperty('raw');
     expect(page.nextCursor).toBe(page.data[2]?.id);
-    const second = responsesPage.parse((await get(`/responses?limit=3&cursor=${page.nextCursor}&includeRaw=true`)).json());
+    const second = responsesPage.parse(
+      (await get(`/responses?limit=3&cursor=${page.nextCursor}&includeRaw=true`)).json(),
+    );
     expect(second.nextCursor).toBeNull();
     expect(second.data).toHaveLength(2);
-    expect(second.data[0]).toMatchObject({ status: 'failed', text: null, error: 'provider error', mentions: [], citations: [] });
+    expect(second.data[0]).toMatchObject({
+      status: 'failed',
+      text: null,
+      error: 'provider error',
+      mentions: [],
+      citations: [],
+    });
     expect(second.data[1]).toMatchObject({
       runId: firstRun,
       channel: 'mock',
@@ -63,7 +86,10 @@ describe('responses', () => {
       usage: { inputTokens: 12, outputTokens: 34, reasoningTokens: null },
       costUsd: '0.000123',
       raw: { id: 'resp_1', output: [] },
-      mentions: [{ brandName: 'Acme', spans: [[0, 4]], rank: 1 }, { brandName: 'Globex', spans: [[11, 17]], rank: 2 }],
+      mentions: [
+        { brandName: 'Acme', spans: [[0, 4]], rank: 1 },
+        { brandName: 'Globex', spans: [[11, 17]], rank: 2 },
+      ],
       citations: [{ position: 1, domain: 'acme.com', source: 'annotation', brandId: world.brand('Acme') }],
     });
   });
@@ -82,7 +108,11 @@ describe('responses', () => {
     const id = list.data[0]?.id as string;
     const one = await get(`/responses/${id}`);
     expect(one.statusCode, one.body).toBe(200);
-    expect(responseDto.parse(one.json())).toMatchObject({ id, raw: { id: 'resp_1', output: [] }, configHash: expect.any(String) });
+    expect(responseDto.parse(one.json())).toMatchObject({
+      id,
+      raw: { id: 'resp_1', output: [] },
+      configHash: expect.any(String),
+    });
     expect(responseDto.parse((await get(`/responses/${id}?includeRaw=false`)).json())).not.toHaveProperty('raw');
   });
 
@@ -101,7 +131,12 @@ describe('responses', () => {
   });
 
   it('is read-only', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: `${world.base}/responses`, headers: tenant.headers, payload: {} });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `${world.base}/responses`,
+      headers: tenant.headers,
+      payload: {},
+    });
     expect(res.statusCode).toBe(404);
   });
 });

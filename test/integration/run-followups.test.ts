@@ -70,7 +70,15 @@ describe("a finished run's follow-ups", () => {
     // worker's sweep waits FOLLOWUPS_GRACE_MS for that; here it is run at once with a shorter wait
     // (the database is shared with other test files, whose runs must be left to their own workers).
     expect(FOLLOWUPS_GRACE_MS).toBeGreaterThanOrEqual(30_000);
-    await waitFor(async () => (await ctx.db.pool.query(`SELECT 1 FROM runs WHERE id = $1 AND finished_at < now() - interval '1 second'`, [run.id])).rowCount, 'the run to be finished for a second');
+    await waitFor(
+      async () =>
+        (
+          await ctx.db.pool.query(`SELECT 1 FROM runs WHERE id = $1 AND finished_at < now() - interval '1 second'`, [
+            run.id,
+          ])
+        ).rowCount,
+      'the run to be finished for a second',
+    );
     const deps = { db: ctx.db, producers: ctx.producers, logger: ctx.logger };
     expect(await recoverFollowUps(deps, 1_000)).toContain(run.id);
     const done = await waitFor(async () => {

@@ -65,7 +65,12 @@ describe('end-to-end audit with the mock provider', () => {
     for (const p of PROMPTS) await post(`${base}/prompts`, p);
     const configs = [];
     for (const c of CONFIGS) configs.push(await post(`${base}/model-configs`, c));
-    const audit = await post(`${base}/audits`, { name: 'Slice', promptTags: ['crm'], modelConfigIds: configs.map((c) => c.id), samplesPerPair: SAMPLES });
+    const audit = await post(`${base}/audits`, {
+      name: 'Slice',
+      promptTags: ['crm'],
+      modelConfigIds: configs.map((c) => c.id),
+      samplesPerPair: SAMPLES,
+    });
 
     const started = await post(`${base}/runs`, { auditId: audit.id }, 202);
     expect(started.progress).toMatchObject({ total: 24, pending: 24 });
@@ -96,11 +101,20 @@ describe('end-to-end audit with the mock provider', () => {
       for (const prompt of PROMPTS) {
         for (let sampleIndex = 0; sampleIndex < SAMPLES; sampleIndex++) {
           const answer = await mockAdapter.query(
-            { prompt: prompt.text, locale: prompt.locale, model: config.model, params: config.params, sampleIndex, attempt: 1, knownBrands: brandNames },
+            {
+              prompt: prompt.text,
+              locale: prompt.locale,
+              model: config.model,
+              params: config.params,
+              sampleIndex,
+              attempt: 1,
+              knownBrands: brandNames,
+            },
             { timeoutMs: 1_000, credentials: {} },
           );
           for (const name of brandNames) {
-            if (answer.text.includes(name)) expected.set(`${name}|${config.name}`, (expected.get(`${name}|${config.name}`) ?? 0) + 1);
+            if (answer.text.includes(name))
+              expected.set(`${name}|${config.name}`, (expected.get(`${name}|${config.name}`) ?? 0) + 1);
           }
         }
       }
@@ -123,7 +137,9 @@ describe('end-to-end audit with the mock provider', () => {
     for (const r of cold) expect(r.mentionRate.numerator % SAMPLES).toBe(0);
     const reported = Object.fromEntries(BRANDS.map((b) => [b.name, { Cold: -1, Hot: -1 }]));
     for (const r of report.rows) reported[r.brandName]![r.modelConfigName as 'Cold' | 'Hot'] = r.mentionRate.numerator;
-    expect(reported, 'the mock answers differently: check the change is intended, then update PINNED_MENTIONS').toEqual(PINNED_MENTIONS);
+    expect(reported, 'the mock answers differently: check the change is intended, then update PINNED_MENTIONS').toEqual(
+      PINNED_MENTIONS,
+    );
     const facts = await ctx.db.pool.query(
       `SELECT (SELECT count(*)::int FROM mentions m JOIN responses r ON r.id = m.response_id WHERE r.run_id = $1) AS mentions,
               (SELECT count(*)::int FROM citations c JOIN responses r ON r.id = c.response_id WHERE r.run_id = $1) AS citations`,

@@ -24,7 +24,9 @@ describe('a job whose payload does not match its queue', () => {
       await queue.add('analyze', { responseIds: ['not-a-uuid'] }, { jobId: 'malformed-analysis', attempts: 5 });
       const event = await failed;
       expect(event.jobId).toBe('malformed-analysis');
-      expect(event.failedReason).toMatch(/^job malformed-analysis on queue analysis has an invalid payload: responseIds\.0: /);
+      expect(event.failedReason).toMatch(
+        /^job malformed-analysis on queue analysis has an invalid payload: responseIds\.0: /,
+      );
       const job = await queue.getJob('malformed-analysis');
       expect(job?.attemptsMade).toBe(1);
       expect(await job?.getState()).toBe('failed');

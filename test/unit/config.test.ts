@@ -6,7 +6,14 @@ describe('configuration', () => {
   it('lists every problem at once', () => {
     let error: unknown;
     try {
-      loadEnv({ DATABASE_URL: 'mysql://x', PORT: 'eighty', REDIS_URL: 'http://localhost', OPENAI_RPM: '0', LOG_LEVEL: 'loud', ENCRYPTION_KEY: 'short' });
+      loadEnv({
+        DATABASE_URL: 'mysql://x',
+        PORT: 'eighty',
+        REDIS_URL: 'http://localhost',
+        OPENAI_RPM: '0',
+        LOG_LEVEL: 'loud',
+        ENCRYPTION_KEY: 'short',
+      });
     } catch (err) {
       error = err;
     }
@@ -32,6 +39,9 @@ describe('configuration', () => {
   it('reads CORS origins', () => {
     expect(corsOrigins(loadEnv({}))).toBe(false);
     expect(corsOrigins(loadEnv({ CORS_ORIGINS: '*' }))).toBe('*');
-    expect(corsOrigins(loadEnv({ CORS_ORIGINS: 'https://a.example, https://b.example' }))).toEqual(['https://a.example', 'https://b.example']);
+    expect(corsOrigins(loadEnv({ CORS_ORIGINS: 'https://a.example, https://b.example' }))).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
   });
 });

@@ -32,7 +32,10 @@ const DIRECT_CALLS: Array<[string, RegExp]> = [
   ['Prisma client', /\bprisma\.[\w$]+/],
   ['raw Prisma SQL', /\$(queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe)\b/],
   ['Prisma transaction', /\$transaction\s*\(/],
-  ['Prisma model call', /\.\w+\.(findMany|findFirst|findFirstOrThrow|findUnique|findUniqueOrThrow|upsert|createMany|updateMany|deleteMany|aggregate|groupBy)\s*\(/],
+  [
+    'Prisma model call',
+    /\.\w+\.(findMany|findFirst|findFirstOrThrow|findUnique|findUniqueOrThrow|upsert|createMany|updateMany|deleteMany|aggregate|groupBy)\s*\(/,
+  ],
   ['SQL statement', /\b(SELECT\s[\s\S]*\bFROM\s+\w|INSERT\s+INTO\s+\w|UPDATE\s+\w+\s+SET\b|DELETE\s+FROM\s+\w)/],
 ];
 
@@ -56,7 +59,11 @@ function sourceFiles(dir: string): string[] {
 }
 
 const files = [...sourceFiles('src'), ...sourceFiles('workers')].filter((f) => !isRepository(f));
-const violations = new Map(files.map((f) => [f, directCalls(readFileSync(join(root, f), 'utf8'))] as const).filter(([, calls]) => calls.length > 0));
+const violations = new Map(
+  files
+    .map((f) => [f, directCalls(readFileSync(join(root, f), 'utf8'))] as const)
+    .filter(([, calls]) => calls.length > 0),
+);
 
 describe('data access', () => {
   it('recognises direct database calls and leaves calls of repository functions alone', () => {

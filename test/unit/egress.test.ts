@@ -7,10 +7,23 @@ const strict = { allowPrivateHosts: false, keyHosts: ['api.mistral.ai'] };
 
 describe('egress policy for user-chosen endpoints', () => {
   it('knows private, loopback, link-local and mapped addresses', () => {
-    for (const ip of ['127.0.0.1', '10.1.2.3', '172.20.0.5', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fd00::1', 'fe80::1', '::ffff:10.0.0.1']) {
+    for (const ip of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.20.0.5',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:10.0.0.1',
+    ]) {
       expect(isPrivateAddress(ip), ip).toBe(true);
     }
-    for (const ip of ['8.8.8.8', '172.32.0.1', '2001:4860:4860::8888', '::ffff:8.8.8.8']) expect(isPrivateAddress(ip), ip).toBe(false);
+    for (const ip of ['8.8.8.8', '172.32.0.1', '2001:4860:4860::8888', '::ffff:8.8.8.8'])
+      expect(isPrivateAddress(ip), ip).toBe(false);
   });
 
   it('refuses private base URLs unless allowed', () => {
@@ -42,7 +55,9 @@ describe('egress policy for user-chosen endpoints', () => {
 
     it('refuses a name that resolves to a private address', async () => {
       const port = url.split(':')[1];
-      await expect(guardedFetch()(`http://localhost:${port}/`)).rejects.toMatchObject({ cause: { code: 'EPRIVATEADDRESS' } });
+      await expect(guardedFetch()(`http://localhost:${port}/`)).rejects.toMatchObject({
+        cause: { code: 'EPRIVATEADDRESS' },
+      });
       // The same server is reachable without the guard, so the refusal is the guard's doing.
       expect(await (await fetch(`http://localhost:${port}/`)).text()).toBe('reached');
     });

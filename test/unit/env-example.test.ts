@@ -10,15 +10,24 @@ import { projectRoot } from '../../src/lib/paths.js';
 
 const text = readFileSync(join(projectRoot(), '.env.example'), 'utf8');
 // Settings appear as "# NAME=default" (commented out) or "NAME=value".
-const assignments = [...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=(.*)$/gm)].map((m) => ({ name: m[1]!, value: m[2]!.trim() }));
+const assignments = [...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=(.*)$/gm)].map((m) => ({
+  name: m[1]!,
+  value: m[2]!.trim(),
+}));
 const documented = assignments.map((a) => a.name);
 const schemaKeys = Object.keys(envSchema.shape);
 
 describe('.env.example', () => {
   it('documents every variable of the configuration schema, and nothing else', () => {
     // A provider's variables come from its adapter's setup: a new provider lists them here too.
-    expect(schemaKeys.filter((name) => !documented.includes(name)), 'variables to document in .env.example').toEqual([]);
-    expect(documented.filter((name) => !schemaKeys.includes(name)), 'variables in .env.example that nothing reads').toEqual([]);
+    expect(
+      schemaKeys.filter((name) => !documented.includes(name)),
+      'variables to document in .env.example',
+    ).toEqual([]);
+    expect(
+      documented.filter((name) => !schemaKeys.includes(name)),
+      'variables in .env.example that nothing reads',
+    ).toEqual([]);
   });
 
   it('names each variable once', () => {

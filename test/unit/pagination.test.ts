@@ -30,7 +30,11 @@ function walk(limit: number, order: PageOrder) {
 
 describe('pageArgs', () => {
   it('asks for limit + 1 rows in id order, with the filter alone on the first page', () => {
-    expect(pageArgs({ limit: 3 }, { workspaceId: 'w' })).toEqual({ where: { workspaceId: 'w' }, orderBy: { id: 'asc' }, take: 4 });
+    expect(pageArgs({ limit: 3 }, { workspaceId: 'w' })).toEqual({
+      where: { workspaceId: 'w' },
+      orderBy: { id: 'asc' },
+      take: 4,
+    });
     expect(pageArgs({ limit: 3, cursor: undefined }, { workspaceId: 'w' }, 'desc').orderBy).toEqual({ id: 'desc' });
   });
 

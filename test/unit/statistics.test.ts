@@ -197,7 +197,9 @@ describe('multiple comparisons', () => {
   // Benjamini Y, Hochberg Y. Controlling the false discovery rate. JRSS B 1995;57:289–300,
   // section 4 example of 15 p-values: at 0.05 the FDR procedure rejects 4 hypotheses, the
   // Bonferroni-type (Holm) procedure 3.
-  const P = [0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.324, 0.4262, 0.5719, 0.6528, 0.759, 1];
+  const P = [
+    0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.324, 0.4262, 0.5719, 0.6528, 0.759, 1,
+  ];
   it('reproduces the Benjamini–Hochberg example', () => {
     expect(benjaminiHochberg(P).filter((p) => p !== null && p <= 0.05)).toHaveLength(4);
     expect(holm(P).filter((p) => p !== null && p <= 0.05)).toHaveLength(3);
@@ -205,7 +207,12 @@ describe('multiple comparisons', () => {
 
   it('keeps order, monotonicity and nulls', () => {
     expect(holm([0.01, 0.04, 0.03, 0.005])).toEqual([0.03, 0.06, 0.06, 0.02]);
-    expect(benjaminiHochberg([0.01, 0.04, null, 0.005]).map((p) => p && Number(p.toFixed(6)))).toEqual([0.015, 0.04, null, 0.015]);
+    expect(benjaminiHochberg([0.01, 0.04, null, 0.005]).map((p) => p && Number(p.toFixed(6)))).toEqual([
+      0.015,
+      0.04,
+      null,
+      0.015,
+    ]);
     expect(holm([])).toEqual([]);
   });
 });
@@ -230,7 +237,10 @@ describe('means and ratios from sums', () => {
       [1, 1],
       [0, 0],
     ] as const;
-    const sums = units.reduce((s, [x, y]) => ({ n: s.n + 1, x: s.x + x, y: s.y + y, xx: s.xx + x * x, xy: s.xy + x * y, yy: s.yy + y * y }), { n: 0, x: 0, y: 0, xx: 0, xy: 0, yy: 0 });
+    const sums = units.reduce(
+      (s, [x, y]) => ({ n: s.n + 1, x: s.x + x, y: s.y + y, xx: s.xx + x * x, xy: s.xy + x * y, yy: s.yy + y * y }),
+      { n: 0, x: 0, y: 0, xx: 0, xy: 0, yy: 0 },
+    );
     const r = sums.x / sums.y;
     const ybar = sums.y / units.length;
     const s2 = units.reduce((s, [x, y]) => s + (x - r * y) ** 2, 0) / (units.length - 1);

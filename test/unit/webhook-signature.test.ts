@@ -3,7 +3,11 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { significantChanges } from '../../src/modules/webhooks/webhooks.events.js';
 import { openWebhookSecret, sealWebhookSecret } from '../../src/modules/webhooks/webhooks.secrets.js';
-import { generateWebhookSecret, signWebhook, verifyWebhookSignature } from '../../src/modules/webhooks/webhooks.signature.js';
+import {
+  generateWebhookSecret,
+  signWebhook,
+  verifyWebhookSignature,
+} from '../../src/modules/webhooks/webhooks.signature.js';
 
 const secret = 'whsec_test_secret';
 const body = '{"id":"e1","type":"run.completed","data":{"run":{"status":"completed"}}}';
@@ -32,7 +36,17 @@ describe('webhook signatures', () => {
   });
 
   it('refuses malformed headers without throwing', () => {
-    for (const header of [undefined, null, '', 'garbage', `t=${now}`, 'v1=abc', `t=x,v1=${'a'.repeat(64)}`, `t=${now},v1=${'z'.repeat(64)}`, `t=${now},v1=${'a'.repeat(63)}`]) {
+    for (const header of [
+      undefined,
+      null,
+      '',
+      'garbage',
+      `t=${now}`,
+      'v1=abc',
+      `t=x,v1=${'a'.repeat(64)}`,
+      `t=${now},v1=${'z'.repeat(64)}`,
+      `t=${now},v1=${'a'.repeat(63)}`,
+    ]) {
       expect(verifyWebhookSignature(secret, header, body, 300, now)).toBe(false);
     }
     expect(verifyWebhookSignature('', signWebhook(secret, body, now), body, 300, now)).toBe(false);
@@ -71,12 +85,36 @@ describe('webhook secrets at rest', () => {
 });
 
 describe('visibility.changed', () => {
-  const row = (brand: string, run: string, mentioned: number, n: number) => ({ brand_id: brand, brand_name: brand, brand_kind: 'competitor' as const, run_id: run, mentioned, n });
+  const row = (brand: string, run: string, mentioned: number, n: number) => ({
+    brand_id: brand,
+    brand_name: brand,
+    brand_kind: 'competitor' as const,
+    run_id: run,
+    mentioned,
+    n,
+  });
 
   it('lists only the brands whose change is significant, with both rates and the test used', () => {
-    const changes = significantChanges([row('up', 'a', 10, 100), row('up', 'b', 40, 100), row('same', 'a', 30, 100), row('same', 'b', 32, 100), row('down', 'a', 8, 10), row('down', 'b', 1, 10)], 'a', 'b');
-    expect(changes.map((c) => [c.brandId, c.direction, c.test])).toEqual([['up', 'up', 'z'], ['down', 'down', 'fisher']]);
-    expect(changes[0]).toMatchObject({ previous: { mentioned: 10, n: 100, rate: 0.1 }, current: { mentioned: 40, n: 100, rate: 0.4 } });
+    const changes = significantChanges(
+      [
+        row('up', 'a', 10, 100),
+        row('up', 'b', 40, 100),
+        row('same', 'a', 30, 100),
+        row('same', 'b', 32, 100),
+        row('down', 'a', 8, 10),
+        row('down', 'b', 1, 10),
+      ],
+      'a',
+      'b',
+    );
+    expect(changes.map((c) => [c.brandId, c.direction, c.test])).toEqual([
+      ['up', 'up', 'z'],
+      ['down', 'down', 'fisher'],
+    ]);
+    expect(changes[0]).toMatchObject({
+      previous: { mentioned: 10, n: 100, rate: 0.1 },
+      current: { mentioned: 40, n: 100, rate: 0.4 },
+    });
     expect(changes[0]!.difference).toBeCloseTo(0.3, 10);
     expect(changes[0]!.ci95!.low).toBeGreaterThan(0);
     // Fisher's exact p for [[8,2],[1,9]] is 0.005477; Holm multiplies the second smallest of three by 2.

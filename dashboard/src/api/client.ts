@@ -34,10 +34,18 @@ export function buildUrl(path: string, query: Query = {}): string {
 export async function apiGet<T>(key: string, url: string, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(url, { headers: { authorization: `Bearer ${key}`, accept: 'application/json' }, signal: signal ?? null });
+    res = await fetch(url, {
+      headers: { authorization: `Bearer ${key}`, accept: 'application/json' },
+      signal: signal ?? null,
+    });
   } catch (err) {
     if (signal?.aborted) throw err;
-    throw new ApiError(0, 'network', 'The Citewatch API cannot be reached. Check that it is running, then reload the page.', null);
+    throw new ApiError(
+      0,
+      'network',
+      'The Citewatch API cannot be reached. Check that it is running, then reload the page.',
+      null,
+    );
   }
   if (!res.ok) throw await problemOf(res);
   return (await res.json()) as T;
@@ -48,7 +56,12 @@ async function problemOf(res: Response): Promise<ApiError> {
   try {
     const problem = (await res.json()) as { code?: unknown; detail?: unknown; requestId?: unknown };
     if (typeof problem.detail === 'string') {
-      return new ApiError(res.status, typeof problem.code === 'string' ? problem.code : 'error', problem.detail, typeof problem.requestId === 'string' ? problem.requestId : requestId);
+      return new ApiError(
+        res.status,
+        typeof problem.code === 'string' ? problem.code : 'error',
+        problem.detail,
+        typeof problem.requestId === 'string' ? problem.requestId : requestId,
+      );
     }
   } catch {
     // Not JSON (a proxy's error page, say): fall through to a generic message.
@@ -60,7 +73,13 @@ async function problemOf(res: Response): Promise<ApiError> {
  * Every item of a cursor-paginated list, page after page. Bounded: the lists the dashboard needs
  * whole (brands, prompts, configurations) are small; past `max` items the rest is left out.
  */
-export async function apiListAll<T>(key: string, path: string, query: Query = {}, signal?: AbortSignal, max = 2_000): Promise<T[]> {
+export async function apiListAll<T>(
+  key: string,
+  path: string,
+  query: Query = {},
+  signal?: AbortSignal,
+  max = 2_000,
+): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | null = null;
   do {

@@ -8,7 +8,11 @@ import type { answerDto, answerMention } from '../../../src/modules/answers/answ
 import type { brandDto } from '../../../src/modules/brands/brands.schemas.js';
 import type { modelConfigDto } from '../../../src/modules/model-configs/model-configs.schemas.js';
 import type { promptDto } from '../../../src/modules/prompts/prompts.schemas.js';
-import type { ShareOfVoiceReport, TrendsReport, VisibilityReport } from '../../../src/modules/reports/brand-reports.schemas.js';
+import type {
+  ShareOfVoiceReport,
+  TrendsReport,
+  VisibilityReport,
+} from '../../../src/modules/reports/brand-reports.schemas.js';
 import type { CitationsReport } from '../../../src/modules/reports/citations.schemas.js';
 import type { ExperimentPair, ExperimentsReport } from '../../../src/modules/reports/experiments.schemas.js';
 import type { mean, proportion, share } from '../../../src/modules/reports/reports.schemas.js';

@@ -21,7 +21,14 @@ const SOURCE_LABELS: Record<Answer['citations'][number]['source'], string> = {
 export function AnswerView({ answer, brands }: { answer: Answer; brands: Brand[] }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [answer.id]);
-  const segments = useMemo(() => segmentsOf<AnswerMention>(answer.text ?? '', answer.mentions.map((m) => ({ brand: m, spans: m.spans }))), [answer]);
+  const segments = useMemo(
+    () =>
+      segmentsOf<AnswerMention>(
+        answer.text ?? '',
+        answer.mentions.map((m) => ({ brand: m, spans: m.spans })),
+      ),
+    [answer],
+  );
   const colorOf = (brandId: string) => `brand-${brandColorIndex(brands, brandId)}`;
   const ownerOf = (brandId: string | null) => (brandId ? brands.find((b) => b.id === brandId)?.name : undefined);
 
@@ -57,20 +64,23 @@ export function AnswerView({ answer, brands }: { answer: Answer; brands: Brand[]
       </dl>
       {answer.status === 'failed' && (
         <p class="error">
-          The call failed{answer.errorCode ? ` (${answer.errorCode})` : ''}: {answer.error ?? 'no reason given'}. Failed answers are counted apart, never as "not mentioned".
+          The call failed{answer.errorCode ? ` (${answer.errorCode})` : ''}: {answer.error ?? 'no reason given'}. Failed
+          answers are counted apart, never as "not mentioned".
         </p>
       )}
 
       <h4>Brands named</h4>
       {answer.mentions.length === 0 ? (
-        <p class="muted">{answer.analyzedAt ? 'No tracked brand is named in this answer.' : 'This answer has not been analysed yet.'}</p>
+        <p class="muted">
+          {answer.analyzedAt ? 'No tracked brand is named in this answer.' : 'This answer has not been analysed yet.'}
+        </p>
       ) : (
         <ul class="legend" data-testid="answer-mentions">
           {answer.mentions.map((m) => (
             <li key={m.brandId}>
               <mark class={colorOf(m.brandId)}>{m.brandName}</mark> named {m.count}× · rank {m.rank}
-              {m.listPosition !== null ? ` · list item ${m.listPosition}` : ''} · {m.sentimentLabel} ({m.sentiment.toFixed(2)})
-              {m.matchedAlias !== m.brandName ? ` · as “${m.matchedAlias}”` : ''}
+              {m.listPosition !== null ? ` · list item ${m.listPosition}` : ''} · {m.sentimentLabel} (
+              {m.sentiment.toFixed(2)}){m.matchedAlias !== m.brandName ? ` · as “${m.matchedAlias}”` : ''}
             </li>
           ))}
         </ul>

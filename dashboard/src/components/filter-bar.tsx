@@ -25,7 +25,15 @@ export function reportFilters(params: URLSearchParams, opts: { provider?: boolea
   };
 }
 
-export function FilterBar({ route, providers, showProvider = true }: { route: Route; providers: string[]; showProvider?: boolean }) {
+export function FilterBar({
+  route,
+  providers,
+  showProvider = true,
+}: {
+  route: Route;
+  providers: string[];
+  showProvider?: boolean;
+}) {
   const provider = route.params.get('provider') ?? '';
   const days = route.params.get('days') ?? '';
   const run = route.params.get('run');

@@ -53,7 +53,8 @@ export function KeyForm({ notice, onKey }: { notice: string | null; onKey(key: s
           required
         />
         <p id="api-key-help" class="muted">
-          A Citewatch key (cw_…) with at least read access. It is kept for this browser tab only and forgotten when the tab closes.
+          A Citewatch key (cw_…) with at least read access. It is kept for this browser tab only and forgotten when the
+          tab closes.
         </p>
         <button type="submit" disabled={checking}>
           {checking ? 'Checking…' : 'Open the dashboard'}

@@ -12,7 +12,9 @@ export function Rate({ value, testId, bar = true }: { value: Proportion | Share;
       <span class="rate-text" data-testid={testId}>
         {formatRate(value)}
       </span>
-      {bar && value.value !== null && <IntervalBar value={value.value} low={value.ci95?.low ?? null} high={value.ci95?.high ?? null} />}
+      {bar && value.value !== null && (
+        <IntervalBar value={value.value} low={value.ci95?.low ?? null} high={value.ci95?.high ?? null} />
+      )}
     </span>
   );
 }
@@ -22,7 +24,9 @@ const pct = (x: number) => `${Math.max(0, Math.min(1, x)) * 100}%`;
 export function IntervalBar({ value, low, high }: { value: number; low: number | null; high: number | null }) {
   return (
     <span class="interval-bar" aria-hidden="true">
-      {low !== null && high !== null && <span class="interval-range" style={{ left: pct(low), width: pct(high - low) }} />}
+      {low !== null && high !== null && (
+        <span class="interval-range" style={{ left: pct(low), width: pct(high - low) }} />
+      )}
       <span class="interval-point" style={{ left: pct(value) }} />
     </span>
   );

@@ -26,7 +26,15 @@ export function ErrorMessage({ error, what }: { error: ApiError; what: string })
 }
 
 /** Renders `children(data)` once loaded, or the loading / error state. */
-export function Show<T>({ value, what, children }: { value: Loadable<T>; what: string; children: (data: T) => ComponentChildren }) {
+export function Show<T>({
+  value,
+  what,
+  children,
+}: {
+  value: Loadable<T>;
+  what: string;
+  children: (data: T) => ComponentChildren;
+}) {
   if (value.state === 'loading') return <Loading what={what} />;
   if (value.state === 'error') return <ErrorMessage error={value.error} what={what} />;
   return <>{children(value.data)}</>;

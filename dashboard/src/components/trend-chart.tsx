@@ -44,7 +44,10 @@ export function TrendChart({ periods, series, label }: { periods: string[]; seri
             tzDate: (ts) => UPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
             scales: {
               // uPlot stretches a single point's time axis over years: show the week around it.
-              x: { time: true, range: (_u, min, max) => (xs.length === 1 ? [min - 3 * DAY, min + 3 * DAY] : [min, max]) },
+              x: {
+                time: true,
+                range: (_u, min, max) => (xs.length === 1 ? [min - 3 * DAY, min + 3 * DAY] : [min, max]),
+              },
               y: { range: [0, 1] },
             },
             axes: [
@@ -77,6 +80,11 @@ export function TrendChart({ periods, series, label }: { periods: string[]; seri
     };
   }, [periods, series]);
 
-  if (failed) return <p class="error" role="alert">The chart could not be drawn ({failed}); the table below has the same numbers.</p>;
+  if (failed)
+    return (
+      <p class="error" role="alert">
+        The chart could not be drawn ({failed}); the table below has the same numbers.
+      </p>
+    );
   return <div class="trend-chart" ref={box} role="img" aria-label={label} />;
 }

@@ -19,7 +19,9 @@ export function percent(x: number | null): string {
 /** A rate with its interval and n: "42% (35–49%), n=120". */
 export function formatRate(r: Proportion | Share): string {
   if (r.value === null) return `no answers, n=${r.n}`;
-  const ci = r.ci95 ? ` (${percentNumber(r.ci95.low)}–${percentNumber(r.ci95.high)}%)` : ' (no interval below 2 answers)';
+  const ci = r.ci95
+    ? ` (${percentNumber(r.ci95.low)}–${percentNumber(r.ci95.high)}%)`
+    : ' (no interval below 2 answers)';
   return `${percent(r.value)}${ci}, n=${r.n}`;
 }
 
@@ -78,7 +80,11 @@ export function shortId(id: string): string {
  * What an answer says of a brand, in a list of answers: only an analysed answer names it or not;
  * a failed or waiting one says nothing of it (reports do not count it either).
  */
-export function answerVerdict(answer: { status: string; analyzedAt: string | null; mentions: Array<{ brandId: string }> }, brandId: string, brandName: string): string {
+export function answerVerdict(
+  answer: { status: string; analyzedAt: string | null; mentions: Array<{ brandId: string }> },
+  brandId: string,
+  brandName: string,
+): string {
   if (answer.status !== 'succeeded') return answer.status;
   if (answer.analyzedAt === null) return 'waiting for analysis';
   return answer.mentions.some((m) => m.brandId === brandId) ? `names ${brandName}` : `does not name ${brandName}`;

@@ -24,7 +24,9 @@ export function useApiSession(): ApiSession {
 export type Loadable<T> = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ok'; data: T };
 
 export function toApiError(err: unknown): ApiError {
-  return err instanceof ApiError ? err : new ApiError(0, 'error', err instanceof Error ? err.message : String(err), null);
+  return err instanceof ApiError
+    ? err
+    : new ApiError(0, 'error', err instanceof Error ? err.message : String(err), null);
 }
 
 /**
@@ -32,7 +34,11 @@ export function toApiError(err: unknown): ApiError {
  * `load` there is nothing to load yet. Bumping `refresh` reloads the same data in the
  * background, keeping what is shown until the new answer arrives (runs in progress).
  */
-export function useLoad<T>(load: ((key: string, signal: AbortSignal) => Promise<T>) | null, deps: unknown[], refresh = 0): Loadable<T> {
+export function useLoad<T>(
+  load: ((key: string, signal: AbortSignal) => Promise<T>) | null,
+  deps: unknown[],
+  refresh = 0,
+): Loadable<T> {
   const session = useApiSession();
   const [result, setResult] = useState<Loadable<T>>({ state: 'loading' });
   const depsKey = JSON.stringify(deps);

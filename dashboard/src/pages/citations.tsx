@@ -19,7 +19,9 @@ type Group = CitationsReport['groups'][number];
 
 export function CitationsPage({ route }: { route: Route }) {
   const { base, brands, providers } = useWorkspace();
-  const report = useApi<CitationsReport>(buildUrl(`${base}/reports/citations`, { ...reportFilters(route.params), top: TOP }));
+  const report = useApi<CitationsReport>(
+    buildUrl(`${base}/reports/citations`, { ...reportFilters(route.params), top: TOP }),
+  );
   return (
     <>
       <FilterBar route={route} providers={providers} />
@@ -30,7 +32,8 @@ export function CitationsPage({ route }: { route: Route }) {
           return (
             <>
               <p class="summary" data-testid="citations-summary">
-                {group.cited} cited sources in {group.n} answers. Answers citing at least one source: {formatRate(group.citingAnswers)}.
+                {group.cited} cited sources in {group.n} answers. Answers citing at least one source:{' '}
+                {formatRate(group.citingAnswers)}.
               </p>
               <OwnDomains group={group} brands={brands} />
               <TopDomains group={group} />
@@ -49,7 +52,10 @@ function OwnDomains({ group, brands }: { group: Group; brands: Brand[] }) {
   return (
     <section aria-labelledby="own-heading">
       <h2 id="own-heading">Own-domain share</h2>
-      <p class="explain">Citations of each brand's own domains (as listed on the brand) among every cited source, and the answers citing them at least once.</p>
+      <p class="explain">
+        Citations of each brand's own domains (as listed on the brand) among every cited source, and the answers citing
+        them at least once.
+      </p>
       {rows.length === 0 ? (
         <Empty>No brand lists a domain yet: add domains to brands to see their share.</Empty>
       ) : (
@@ -88,7 +94,10 @@ function TopDomains({ group }: { group: Group }) {
   return (
     <section aria-labelledby="domains-heading">
       <h2 id="domains-heading">Top cited domains</h2>
-      <p class="explain">The {TOP} most cited registrable domains. Shares of citations carry no interval (citations within one answer are not independent); the share of answers citing a domain does.</p>
+      <p class="explain">
+        The {TOP} most cited registrable domains. Shares of citations carry no interval (citations within one answer are
+        not independent); the share of answers citing a domain does.
+      </p>
       {group.domains.length === 0 ? (
         <Empty>No citations yet.</Empty>
       ) : (
@@ -116,7 +125,9 @@ function TopDomains({ group }: { group: Group }) {
                     <Rate value={d.citingAnswers} bar={false} />
                   </td>
                   <td>{d.searchResults}</td>
-                  <td>{d.ownedBy.length ? d.ownedBy.map((b) => b.brandName).join(', ') : <span class="muted">—</span>}</td>
+                  <td>
+                    {d.ownedBy.length ? d.ownedBy.map((b) => b.brandName).join(', ') : <span class="muted">—</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -26,25 +26,46 @@ export function ExperimentsPage({ route }: { route: Route }) {
   const url =
     configs.length < 2 || (!everyPair && !chosen)
       ? null
-      : buildUrl(`${base}/reports/experiments`, { ...reportFilters(route.params, { provider: false }), ...(everyPair ? {} : { configA: a, configB: b }) });
+      : buildUrl(`${base}/reports/experiments`, {
+          ...reportFilters(route.params, { provider: false }),
+          ...(everyPair ? {} : { configA: a, configB: b }),
+        });
   const report = useApi<ExperimentsReport>(url);
 
-  if (configs.length < 2) return <Empty>Experiments compare model configurations; this workspace has {configs.length}. Add another configuration and run both.</Empty>;
+  if (configs.length < 2)
+    return (
+      <Empty>
+        Experiments compare model configurations; this workspace has {configs.length}. Add another configuration and run
+        both.
+      </Empty>
+    );
   return (
     <>
       <fieldset class="filters">
         <legend>Compare</legend>
         <label class="radio">
-          <input type="radio" name="mode" checked={!everyPair} onChange={() => setParams(route, { mode: null })} /> Two configurations
+          <input type="radio" name="mode" checked={!everyPair} onChange={() => setParams(route, { mode: null })} /> Two
+          configurations
         </label>
         <label class="radio">
-          <input type="radio" name="mode" checked={everyPair} onChange={() => setParams(route, { mode: 'pairs' })} /> Every pair that differs in one setting
+          <input type="radio" name="mode" checked={everyPair} onChange={() => setParams(route, { mode: 'pairs' })} />{' '}
+          Every pair that differs in one setting
         </label>
       </fieldset>
       {!everyPair && (
         <div class="filters" role="group" aria-label="Configurations">
-          <ConfigSelect label="Configuration A (baseline)" value={a} configs={configs} onChange={(id) => setParams(route, { a: id })} />
-          <ConfigSelect label="Configuration B" value={b} configs={configs} onChange={(id) => setParams(route, { b: id })} />
+          <ConfigSelect
+            label="Configuration A (baseline)"
+            value={a}
+            configs={configs}
+            onChange={(id) => setParams(route, { a: id })}
+          />
+          <ConfigSelect
+            label="Configuration B"
+            value={b}
+            configs={configs}
+            onChange={(id) => setParams(route, { b: id })}
+          />
         </div>
       )}
       <FilterBar route={route} providers={[]} showProvider={false} />
@@ -56,9 +77,13 @@ export function ExperimentsPage({ route }: { route: Route }) {
         <Show value={report} what="the experiment">
           {(r) =>
             r.pairs.length === 0 ? (
-              <Empty>No two configurations here differ in exactly one setting. Choose two configurations to compare instead.</Empty>
+              <Empty>
+                No two configurations here differ in exactly one setting. Choose two configurations to compare instead.
+              </Empty>
             ) : (
-              r.pairs.map((pair) => <PairTable key={`${pair.a.modelConfigId}-${pair.b.modelConfigId}`} pair={pair} report={r} />)
+              r.pairs.map((pair) => (
+                <PairTable key={`${pair.a.modelConfigId}-${pair.b.modelConfigId}`} pair={pair} report={r} />
+              ))
             )
           }
         </Show>
@@ -67,7 +92,17 @@ export function ExperimentsPage({ route }: { route: Route }) {
   );
 }
 
-function ConfigSelect({ label, value, configs, onChange }: { label: string; value: string; configs: ModelConfig[]; onChange(id: string): void }) {
+function ConfigSelect({
+  label,
+  value,
+  configs,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  configs: ModelConfig[];
+  onChange(id: string): void;
+}) {
   return (
     <label>
       {label}
@@ -95,9 +130,14 @@ function PairTable({ pair, report }: { pair: ExperimentPair; report: Experiments
       </h2>
       <p class="explain">
         {pair.parameter ? `They differ in ${pair.parameter}: ${show(pair.a.value)} → ${show(pair.b.value)}. ` : ''}
-        Answers: A n={pair.answers.a}, B n={pair.answers.b} (failed: {pair.failed.a} and {pair.failed.b}, left out). Differences are B − A in percentage
-        points. p-values are adjusted across every brand of this report ({ADJUSTMENTS[report.adjust] ?? report.adjust}); a difference is significant below{' '}
-        {report.alpha}. <strong data-testid={`significant-count-${headingId}`}>{significant === 0 ? 'No significant difference.' : `${significant} significant difference${significant > 1 ? 's' : ''}.`}</strong>
+        Answers: A n={pair.answers.a}, B n={pair.answers.b} (failed: {pair.failed.a} and {pair.failed.b}, left out).
+        Differences are B − A in percentage points. p-values are adjusted across every brand of this report (
+        {ADJUSTMENTS[report.adjust] ?? report.adjust}); a difference is significant below {report.alpha}.{' '}
+        <strong data-testid={`significant-count-${headingId}`}>
+          {significant === 0
+            ? 'No significant difference.'
+            : `${significant} significant difference${significant > 1 ? 's' : ''}.`}
+        </strong>
       </p>
       <TableScroll label={`${pair.a.modelConfigName} compared with ${pair.b.modelConfigName}`}>
         <table class="data">
@@ -114,7 +154,11 @@ function PairTable({ pair, report }: { pair: ExperimentPair; report: Experiments
           </thead>
           <tbody>
             {pair.brands.map((row) => (
-              <tr key={row.brandId} class={row.significant ? 'significant' : undefined} data-testid={`experiment-${row.brandId}`}>
+              <tr
+                key={row.brandId}
+                class={row.significant ? 'significant' : undefined}
+                data-testid={`experiment-${row.brandId}`}
+              >
                 <BrandRowHeader name={row.brandName} kind={row.brandKind} />
                 <td>
                   <Rate value={row.a} testId={`arm-a-${row.brandId}`} />
@@ -125,7 +169,9 @@ function PairTable({ pair, report }: { pair: ExperimentPair; report: Experiments
                 <td data-testid={`difference-${row.brandId}`}>{formatDifference(row.difference)}</td>
                 <td data-testid={`p-${row.brandId}`}>
                   {formatPValue(row.pValueAdjusted)}
-                  {row.test !== 'none' && <span class="muted"> ({row.test === 'fisher' ? 'Fisher exact' : 'z-test'})</span>}
+                  {row.test !== 'none' && (
+                    <span class="muted"> ({row.test === 'fisher' ? 'Fisher exact' : 'z-test'})</span>
+                  )}
                 </td>
                 <td data-testid={`result-${row.brandId}`}>
                   {row.significant ? (

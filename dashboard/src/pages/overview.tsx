@@ -26,7 +26,9 @@ export function OverviewPage({ route }: { route: Route }) {
   const filters = reportFilters(route.params);
   const interval = route.params.get('interval') === 'week' ? 'week' : 'day';
   const all = useApi<VisibilityReport>(buildUrl(`${base}/reports/visibility`, { ...filters, groupBy: 'brand' }));
-  const byProvider = useApi<VisibilityReport>(buildUrl(`${base}/reports/visibility`, { ...filters, groupBy: 'provider' }));
+  const byProvider = useApi<VisibilityReport>(
+    buildUrl(`${base}/reports/visibility`, { ...filters, groupBy: 'provider' }),
+  );
   const sov = useApi<ShareOfVoiceReport>(buildUrl(`${base}/reports/share-of-voice`, filters));
   const trends = useApi<TrendsReport>(buildUrl(`${base}/reports/trends`, { ...filters, interval }));
 
@@ -36,7 +38,9 @@ export function OverviewPage({ route }: { route: Route }) {
       <Show value={all} what="visibility">
         {(report) =>
           report.rows.length === 0 ? (
-            <Empty>No analysed answers match these filters yet. Start a run (see Runs) and come back when it has answers.</Empty>
+            <Empty>
+              No analysed answers match these filters yet. Start a run (see Runs) and come back when it has answers.
+            </Empty>
           ) : (
             <Headline rows={report.rows} brands={brands} shares={sov.state === 'ok' ? sov.data.rows : []} />
           )
@@ -45,15 +49,25 @@ export function OverviewPage({ route }: { route: Route }) {
 
       <section aria-labelledby="visibility-heading">
         <h2 id="visibility-heading">Visibility by provider</h2>
-        <p class="explain">Share of answers that mention each brand, with its 95% interval and the number of answers n. Failed answers are not counted as "not mentioned".</p>
+        <p class="explain">
+          Share of answers that mention each brand, with its 95% interval and the number of answers n. Failed answers
+          are not counted as "not mentioned".
+        </p>
         <Show value={byProvider} what="visibility by provider">
-          {(perProvider) => (all.state === 'ok' ? <VisibilityTable all={all.data.rows} perProvider={perProvider.rows} brands={brands} /> : null)}
+          {(perProvider) =>
+            all.state === 'ok' ? (
+              <VisibilityTable all={all.data.rows} perProvider={perProvider.rows} brands={brands} />
+            ) : null
+          }
         </Show>
       </section>
 
       <section aria-labelledby="sov-heading">
         <h2 id="sov-heading">Share of voice</h2>
-        <p class="explain">Each brand's answers as a share of all tracked brands' answers, how early it is named (rank 1 = first) and the tone of its mentions (−1 to 1).</p>
+        <p class="explain">
+          Each brand's answers as a share of all tracked brands' answers, how early it is named (rank 1 = first) and the
+          tone of its mentions (−1 to 1).
+        </p>
         <Show value={sov} what="share of voice">
           {(report) => <ShareOfVoiceTable rows={report.rows} brands={brands} />}
         </Show>
@@ -63,7 +77,10 @@ export function OverviewPage({ route }: { route: Route }) {
         <h2 id="trend-heading">Visibility over time</h2>
         <label class="inline-field">
           Points
-          <select value={interval} onChange={(e) => setParams(route, { interval: e.currentTarget.value === 'week' ? 'week' : null })}>
+          <select
+            value={interval}
+            onChange={(e) => setParams(route, { interval: e.currentTarget.value === 'week' ? 'week' : null })}
+          >
             <option value="day">By day</option>
             <option value="week">By week</option>
           </select>
@@ -79,7 +96,15 @@ export function OverviewPage({ route }: { route: Route }) {
 const byBrandOrder = (brands: Brand[]) => (a: { brandId: string }, b: { brandId: string }) =>
   brands.findIndex((x) => x.id === a.brandId) - brands.findIndex((x) => x.id === b.brandId);
 
-function Headline({ rows, brands, shares }: { rows: VisibilityRow[]; brands: Brand[]; shares: ShareOfVoiceReport['rows'] }) {
+function Headline({
+  rows,
+  brands,
+  shares,
+}: {
+  rows: VisibilityRow[];
+  brands: Brand[];
+  shares: ShareOfVoiceReport['rows'];
+}) {
   const own = rows.filter((r) => r.brandKind === 'own').sort(byBrandOrder(brands));
   const counts = rows[0];
   return (
@@ -111,7 +136,15 @@ function Headline({ rows, brands, shares }: { rows: VisibilityRow[]; brands: Bra
   );
 }
 
-function VisibilityTable({ all, perProvider, brands }: { all: VisibilityRow[]; perProvider: VisibilityRow[]; brands: Brand[] }) {
+function VisibilityTable({
+  all,
+  perProvider,
+  brands,
+}: {
+  all: VisibilityRow[];
+  perProvider: VisibilityRow[];
+  brands: Brand[];
+}) {
   const providers = [...new Set(perProvider.map((r) => r.provider ?? ''))].sort();
   const rows = [...all].sort(byBrandOrder(brands));
   if (rows.length === 0) return <Empty>No answers yet.</Empty>;
@@ -138,7 +171,9 @@ function VisibilityTable({ all, perProvider, brands }: { all: VisibilityRow[]; p
               </td>
               {providers.map((p) => {
                 const cell = perProvider.find((x) => x.brandId === r.brandId && x.provider === p);
-                return <td key={p}>{cell ? <Rate value={cell.mentionRate} testId={`vis-${r.brandId}-${p}`} /> : '—'}</td>;
+                return (
+                  <td key={p}>{cell ? <Rate value={cell.mentionRate} testId={`vis-${r.brandId}-${p}`} /> : '—'}</td>
+                );
               })}
             </tr>
           ))}
@@ -201,7 +236,9 @@ function Trend({ report, brands }: { report: TrendsReport; brands: Brand[] }) {
       label: b.name,
       color: LINE_COLORS[i % LINE_COLORS.length] as string,
       strong: b.kind === 'own',
-      values: periods.map((p) => report.rows.find((r) => r.brandId === b.id && r.period === p)?.mentionRate.value ?? null),
+      values: periods.map(
+        (p) => report.rows.find((r) => r.brandId === b.id && r.period === p)?.mentionRate.value ?? null,
+      ),
     }));
     return { periods, shown, series };
   }, [report, brands]);
@@ -209,8 +246,16 @@ function Trend({ report, brands }: { report: TrendsReport; brands: Brand[] }) {
   const unit = report.interval === 'week' ? 'week' : 'day';
   return (
     <>
-      {periods.length === 1 && <p class="explain">All answers so far are from one {unit}; the chart becomes a line from the second {unit} on.</p>}
-      <TrendChart periods={periods} series={series} label={`Visibility per brand by ${unit}, from ${periods[0]} to ${periods[periods.length - 1]}; the table below lists the values.`} />
+      {periods.length === 1 && (
+        <p class="explain">
+          All answers so far are from one {unit}; the chart becomes a line from the second {unit} on.
+        </p>
+      )}
+      <TrendChart
+        periods={periods}
+        series={series}
+        label={`Visibility per brand by ${unit}, from ${periods[0]} to ${periods[periods.length - 1]}; the table below lists the values.`}
+      />
       <details>
         <summary>Trend as a table (with intervals)</summary>
         <TableScroll label="Visibility over time">

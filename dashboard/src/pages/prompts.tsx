@@ -23,7 +23,11 @@ export function PromptsPage({ route }: { route: Route }) {
   const filters = reportFilters(route.params);
   const columns = typeof filters.providers === 'string' ? [filters.providers] : providers;
   const prompts = useLoad((key, signal) => apiListAll<Prompt>(key, `${base}/prompts`, {}, signal), [base]);
-  const grid = useApi<VisibilityReport>(brandId ? buildUrl(`${base}/reports/visibility`, { ...filters, groupBy: 'prompt,provider', brandIds: brandId }) : null);
+  const grid = useApi<VisibilityReport>(
+    brandId
+      ? buildUrl(`${base}/reports/visibility`, { ...filters, groupBy: 'prompt,provider', brandIds: brandId })
+      : null,
+  );
   const openPrompt = route.params.get('prompt');
   const openProvider = route.params.get('via');
 
@@ -54,8 +58,8 @@ export function PromptsPage({ route }: { route: Route }) {
                 <TableScroll label={`Prompts × providers: is ${brand.name} mentioned?`}>
                   <table class="data grid">
                     <caption>
-                      Is <strong>{brand.name}</strong> mentioned? Per prompt and provider: answers naming it of the analysed answers, with the rate's 95% interval. Open a cell to read
-                      its answers.
+                      Is <strong>{brand.name}</strong> mentioned? Per prompt and provider: answers naming it of the
+                      analysed answers, with the rate's 95% interval. Open a cell to read its answers.
                     </caption>
                     <thead>
                       <tr>
@@ -98,7 +102,15 @@ export function PromptsPage({ route }: { route: Route }) {
           </Show>
         )}
       </Show>
-      {openPrompt && openProvider && <AnswersPanel key={`${openPrompt}|${openProvider}|${brand.id}`} route={route} promptId={openPrompt} provider={openProvider} brandId={brand.id} />}
+      {openPrompt && openProvider && (
+        <AnswersPanel
+          key={`${openPrompt}|${openProvider}|${brand.id}`}
+          route={route}
+          promptId={openPrompt}
+          provider={openProvider}
+          brandId={brand.id}
+        />
+      )}
     </>
   );
 }
@@ -107,7 +119,14 @@ function Cell({ row, open, testId, onOpen }: { row: Row | undefined; open: boole
   if (!row || (row.n === 0 && row.failed === 0)) return <span class="muted">no answers</span>;
   const k = row.mentionRate.numerator;
   return (
-    <button type="button" class={`cell ${k > 0 ? 'cell-yes' : 'cell-no'}`} aria-pressed={open} aria-controls="answers-panel" data-testid={testId} onClick={onOpen}>
+    <button
+      type="button"
+      class={`cell ${k > 0 ? 'cell-yes' : 'cell-no'}`}
+      aria-pressed={open}
+      aria-controls="answers-panel"
+      data-testid={testId}
+      onClick={onOpen}
+    >
       <span class="cell-verdict">
         <span aria-hidden="true">{k > 0 ? '✓ ' : '✗ '}</span>
         {k > 0 ? 'Mentioned' : 'Not mentioned'}
@@ -122,12 +141,34 @@ function Cell({ row, open, testId, onOpen }: { row: Row | undefined; open: boole
 
 const PAGE_SIZE = 20;
 
-function AnswersPanel({ route, promptId, provider, brandId }: { route: Route; promptId: string; provider: string; brandId: string }) {
+function AnswersPanel({
+  route,
+  promptId,
+  provider,
+  brandId,
+}: {
+  route: Route;
+  promptId: string;
+  provider: string;
+  brandId: string;
+}) {
   const { base, brands } = useWorkspace();
   const session = useApiSession();
   const { providers: _ignored, ...filters } = reportFilters(route.params);
-  const first = useApi<Page<Answer>>(buildUrl(`${base}/answers`, { ...filters, promptIds: promptId, providers: provider, includeRaw: true, limit: PAGE_SIZE }));
-  const [more, setMore] = useState<{ answers: Answer[]; cursor: string | null; error: ApiError | null }>({ answers: [], cursor: null, error: null });
+  const first = useApi<Page<Answer>>(
+    buildUrl(`${base}/answers`, {
+      ...filters,
+      promptIds: promptId,
+      providers: provider,
+      includeRaw: true,
+      limit: PAGE_SIZE,
+    }),
+  );
+  const [more, setMore] = useState<{ answers: Answer[]; cursor: string | null; error: ApiError | null }>({
+    answers: [],
+    cursor: null,
+    error: null,
+  });
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -135,7 +176,17 @@ function AnswersPanel({ route, promptId, provider, brandId }: { route: Route; pr
   async function loadMore() {
     if (!cursor) return;
     try {
-      const page = await apiGet<Page<Answer>>(session.key, buildUrl(`${base}/answers`, { ...filters, promptIds: promptId, providers: provider, includeRaw: true, limit: PAGE_SIZE, cursor }));
+      const page = await apiGet<Page<Answer>>(
+        session.key,
+        buildUrl(`${base}/answers`, {
+          ...filters,
+          promptIds: promptId,
+          providers: provider,
+          includeRaw: true,
+          limit: PAGE_SIZE,
+          cursor,
+        }),
+      );
       setMore((m) => ({ answers: [...m.answers, ...page.data], cursor: page.nextCursor, error: null }));
     } catch (err) {
       setMore((m) => ({ ...m, error: toApiError(err) }));
@@ -162,7 +213,13 @@ function AnswersPanel({ route, promptId, provider, brandId }: { route: Route; pr
                   {answers.map((a) => {
                     return (
                       <li key={a.id}>
-                        <button type="button" class="answer-item" aria-pressed={a.id === openId} data-testid={`answer-${a.id}`} onClick={() => setParams(route, { answer: a.id })}>
+                        <button
+                          type="button"
+                          class="answer-item"
+                          aria-pressed={a.id === openId}
+                          data-testid={`answer-${a.id}`}
+                          onClick={() => setParams(route, { answer: a.id })}
+                        >
                           <span>
                             Answer {a.sampleIndex + 1} · {a.modelConfigName}
                           </span>
@@ -181,7 +238,13 @@ function AnswersPanel({ route, promptId, provider, brandId }: { route: Route; pr
                 )}
                 {more.error && <ErrorMessage error={more.error} what="more answers" />}
               </div>
-              <div>{open ? <AnswerView answer={open} brands={brands} /> : <p class="muted">Choose an answer to read it.</p>}</div>
+              <div>
+                {open ? (
+                  <AnswerView answer={open} brands={brands} />
+                ) : (
+                  <p class="muted">Choose an answer to read it.</p>
+                )}
+              </div>
             </div>
           );
         }}

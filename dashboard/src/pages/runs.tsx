@@ -29,7 +29,11 @@ export function RunsPage() {
   const session = useApiSession();
   const [refresh, setRefresh] = useState(0);
   const first = useApi<Page<Run>>(buildUrl(`${base}/runs`, { limit: PAGE_SIZE }), refresh);
-  const [older, setOlder] = useState<{ runs: Run[]; cursor: string | null; error: ApiError | null }>({ runs: [], cursor: null, error: null });
+  const [older, setOlder] = useState<{ runs: Run[]; cursor: string | null; error: ApiError | null }>({
+    runs: [],
+    cursor: null,
+    error: null,
+  });
 
   const live = first.state === 'ok' && first.data.data.some(inProgress);
   useEffect(() => {
@@ -55,7 +59,8 @@ export function RunsPage() {
         // A run started since the first page was read shifts pages: keep each run once.
         const seen = new Set<string>();
         const runs = [...page.data, ...older.runs].filter((r) => !seen.has(r.id) && seen.add(r.id));
-        if (runs.length === 0) return <Empty>No run yet. Start one from an audit: POST {base}/runs, or `citewatch runs start`.</Empty>;
+        if (runs.length === 0)
+          return <Empty>No run yet. Start one from an audit: POST {base}/runs, or `citewatch runs start`.</Empty>;
         return (
           <>
             {live && (
@@ -95,7 +100,8 @@ export function RunsPage() {
                         <Progress run={r} />
                       </td>
                       <td data-testid={`run-cost-${r.id}`}>
-                        {formatUsd(r.actualCostUsd)} <span class="muted">of {formatUsd(r.estimatedCostUsd)} estimated</span>
+                        {formatUsd(r.actualCostUsd)}{' '}
+                        <span class="muted">of {formatUsd(r.estimatedCostUsd)} estimated</span>
                         {r.budgetUsd !== null && <span class="muted"> · budget {formatUsd(r.budgetUsd)}</span>}
                       </td>
                       <td>{formatDuration(r.startedAt ?? r.createdAt, r.finishedAt)}</td>

@@ -108,8 +108,10 @@ export const CUES: readonly CueSet[] = [
 export const HEDGE = compile(HEDGES);
 
 /** Headings and lead-in lines ("Top picks", "Avoid", "Nos recommandations"): the stance of the list under them. */
-export const NEGATIVE_HEADING = /avoid|skip|steer clear|not recommended|complaints?|problems|drawbacks|red flags|a eviter|evitez|deconseill|inconvenients|problemes/;
-export const POSITIVE_HEADING = /best|top|recommend|picks?\b|favou?rite|good options|shortlist|worth|choices|meilleur|recommand|selection|nos choix|appreciees?|plus utilisees?/;
+export const NEGATIVE_HEADING =
+  /avoid|skip|steer clear|not recommended|complaints?|problems|drawbacks|red flags|a eviter|evitez|deconseill|inconvenients|problemes/;
+export const POSITIVE_HEADING =
+  /best|top|recommend|picks?\b|favou?rite|good options|shortlist|worth|choices|meilleur|recommand|selection|nos choix|appreciees?|plus utilisees?/;
 
 /** A prompt asking for a recommendation ("best CRM for…", "quel outil choisir"): a list in the answer is a list of recommendations. */
 export const RECOMMENDATION_PROMPT =
@@ -120,4 +122,5 @@ export const CONTINUATION =
   /^(?:but|however|that said|still|yet|also|overall|to be fair|honestly|in short|mais|cependant|toutefois|en revanche|par contre|neanmoins|pourtant|aussi|globalement|dans l'ensemble|en bref|honnetement)\b/;
 
 /** Words opening a sentence that speaks of the brand of the sentence before ("It", "The company", "L'entreprise"). */
-export const ANAPHORA = /^(?:overall,? |to be fair,? |still,? |that said,? |honestly,? |globalement,? |dans l'ensemble,? )?(?:it|its|it's|they|their|this|the (?:company|bank|app|tool|platform|service|operator|airline|regulator)|il|elle|son|sa|ses|c'est|ca|l'(?:entreprise|outil|editeur|operateur|application|offre)|la (?:societe|compagnie|neobanque|plateforme)|le (?:service|groupe))\b/;
+export const ANAPHORA =
+  /^(?:overall,? |to be fair,? |still,? |that said,? |honestly,? |globalement,? |dans l'ensemble,? )?(?:it|its|it's|they|their|this|the (?:company|bank|app|tool|platform|service|operator|airline|regulator)|il|elle|son|sa|ses|c'est|ca|l'(?:entreprise|outil|editeur|operateur|application|offre)|la (?:societe|compagnie|neobanque|plateforme)|le (?:service|groupe))\b/;

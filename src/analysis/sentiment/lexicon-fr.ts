@@ -42,13 +42,31 @@ export const FRENCH_PHRASES: ReadonlyMap<string, number> = new Map([
   ['prise en main', 0],
 ]);
 
-export const FRENCH_NEGATORS: ReadonlySet<string> = new Set(['pas', 'jamais', 'sans', 'aucun', 'aucune', 'ni', 'guere', 'rien', 'peu']);
+export const FRENCH_NEGATORS: ReadonlySet<string> = new Set([
+  'pas',
+  'jamais',
+  'sans',
+  'aucun',
+  'aucune',
+  'ni',
+  'guere',
+  'rien',
+  'peu',
+]);
 
 /** "plus" negates only after "ne"/"n'" ("n'est plus maintenu"); otherwise it means "more". */
 export const FRENCH_NE = new Set(['ne', 'n']);
 
 export const FRENCH_INTENSIFIERS: ReadonlySet<string> = new Set([
-  'tres', 'vraiment', 'particulierement', 'extremement', 'tellement', 'trop', 'hautement', 'fortement', 'ultra',
+  'tres',
+  'vraiment',
+  'particulierement',
+  'extremement',
+  'tellement',
+  'trop',
+  'hautement',
+  'fortement',
+  'ultra',
 ]);
 
 export function frenchLexicon(): Map<string, number> {

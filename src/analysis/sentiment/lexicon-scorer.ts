@@ -11,7 +11,14 @@
  * themselves never score ("Super", "Prime", "Excellent Inc.").
  */
 import { classOf, OTHER } from '../char-class.js';
-import type { SentimentInput, SentimentLabel, SentimentPassage, SentimentRequest, SentimentScore, SentimentScorer } from '../types.js';
+import type {
+  SentimentInput,
+  SentimentLabel,
+  SentimentPassage,
+  SentimentRequest,
+  SentimentScore,
+  SentimentScorer,
+} from '../types.js';
 import { ENGLISH_INTENSIFIERS, ENGLISH_NEGATORS, englishLexicon } from './lexicon-en.js';
 import { FRENCH_INTENSIFIERS, FRENCH_NE, FRENCH_NEGATORS, FRENCH_PHRASES, frenchLexicon } from './lexicon-fr.js';
 
@@ -23,9 +30,59 @@ function lexicon(lang: Lang): Map<string, number> {
   return lexicons[lang];
 }
 
-const CONTRAST = /;|\b(?:but|however|whereas|while|although|though|mais|cependant|toutefois|tandis que|alors que|par contre|en revanche|n[eé]anmoins|pourtant)\b/giu;
-const FR_HINTS = new Set(['le', 'la', 'les', 'des', 'est', 'et', 'pour', 'une', 'un', 'du', 'avec', 'sur', 'tres', 'pas', 'de', 'qui', 'que', 'au', 'aux', 'ses', 'son', 'sont', 'ce', 'cette', 'mais']);
-const EN_HINTS = new Set(['the', 'is', 'and', 'for', 'with', 'a', 'an', 'of', 'to', 'are', 'it', 'its', 'but', 'this', 'that', 'on', 'in', 'as', 'by', 'or', 'has', 'offers']);
+const CONTRAST =
+  /;|\b(?:but|however|whereas|while|although|though|mais|cependant|toutefois|tandis que|alors que|par contre|en revanche|n[eé]anmoins|pourtant)\b/giu;
+const FR_HINTS = new Set([
+  'le',
+  'la',
+  'les',
+  'des',
+  'est',
+  'et',
+  'pour',
+  'une',
+  'un',
+  'du',
+  'avec',
+  'sur',
+  'tres',
+  'pas',
+  'de',
+  'qui',
+  'que',
+  'au',
+  'aux',
+  'ses',
+  'son',
+  'sont',
+  'ce',
+  'cette',
+  'mais',
+]);
+const EN_HINTS = new Set([
+  'the',
+  'is',
+  'and',
+  'for',
+  'with',
+  'a',
+  'an',
+  'of',
+  'to',
+  'are',
+  'it',
+  'its',
+  'but',
+  'this',
+  'that',
+  'on',
+  'in',
+  'as',
+  'by',
+  'or',
+  'has',
+  'offers',
+]);
 
 export function labelOf(score: number): SentimentLabel {
   return score >= 0.1 ? 'positive' : score <= -0.1 ? 'negative' : 'neutral';
@@ -69,7 +126,8 @@ export function passageWords(text: string, locale: string | null): PassageWords 
     let w = ascii ? raw.toLowerCase() : raw.normalize('NFKD').replace(COMBINING, '').toLowerCase();
     // "isn't", "don’t": the "t" after an apostrophe closing a word in "n" is a negation.
     const last = pw.words.length - 1;
-    if (w === 't' && last >= 0 && APOSTROPHE.test(text[s - 1] ?? '') && (pw.words[last] as string).endsWith('n')) w = 'not';
+    if (w === 't' && last >= 0 && APOSTROPHE.test(text[s - 1] ?? '') && (pw.words[last] as string).endsWith('n'))
+      w = 'not';
     pw.words.push(w);
     pw.starts.push(s);
     pw.ends.push(i);
@@ -186,7 +244,9 @@ function brandClauses(p: SentimentPassage, pw: PassageWords): string[][] {
   for (let k = 0; k < cuts.length; k++) {
     const s = cuts[k] as number;
     const e = cuts[k + 1] ?? p.text.length;
-    owners.push(cuts.length === 1 || startsWithin(p.spans, s, e) ? true : startsWithin(p.otherSpans, s, e) ? false : null);
+    owners.push(
+      cuts.length === 1 || startsWithin(p.spans, s, e) ? true : startsWithin(p.otherSpans, s, e) ? false : null,
+    );
   }
   // A clause naming no brand belongs to the brand of the clause before it (or after, for the first).
   for (let k = 1; k < owners.length; k++) if (owners[k] === null) owners[k] = owners[k - 1] as boolean | null;
@@ -195,12 +255,17 @@ function brandClauses(p: SentimentPassage, pw: PassageWords): string[][] {
   let clause = 0;
   for (let k = 0; k < pw.words.length; k++) {
     while (clause + 1 < cuts.length && (pw.starts[k] as number) >= (cuts[clause + 1] as number)) clause++;
-    if (owners[clause] && !overlapsAny(named, pw.starts[k] as number, pw.ends[k] as number)) (clauses[clause] as string[]).push(pw.words[k] as string);
+    if (owners[clause] && !overlapsAny(named, pw.starts[k] as number, pw.ends[k] as number))
+      (clauses[clause] as string[]).push(pw.words[k] as string);
   }
   return clauses.filter((_, k) => owners[k]);
 }
 
-export function scoreBrand(input: SentimentInput, locale: string | null, cache = new Map<string, PassageWords>()): SentimentScore {
+export function scoreBrand(
+  input: SentimentInput,
+  locale: string | null,
+  cache = new Map<string, PassageWords>(),
+): SentimentScore {
   let total = 0;
   let clauses = 0;
   for (const passage of input.passages) {

@@ -20,7 +20,15 @@
  */
 import type { SentimentInput, SentimentLabel, SentimentRequest, SentimentScore, SentimentScorer } from '../types.js';
 import { sentenceAt } from '../structure.js';
-import { ANAPHORA, CONTINUATION, CUES, HEDGE, NEGATIVE_HEADING, POSITIVE_HEADING, RECOMMENDATION_PROMPT } from './cues.js';
+import {
+  ANAPHORA,
+  CONTINUATION,
+  CUES,
+  HEDGE,
+  NEGATIVE_HEADING,
+  POSITIVE_HEADING,
+  RECOMMENDATION_PROMPT,
+} from './cues.js';
 import { clauseValence, passageWords, squash, type PassageWords } from './lexicon-scorer.js';
 
 /** Tuned on the development split of test/fixtures/sentiment (never on the held-out split). */
@@ -51,7 +59,8 @@ interface Line {
 }
 
 const ITEM = /^[ \t]*(?:>[ \t]?)*(?:[-*+•]|\d{1,4}[.)])[ \t]+/;
-const CONTRAST = /;|\b(?:but|however|whereas|although|though|yet|mais|cependant|toutefois|tandis que|alors que|par contre|en revanche|neanmoins|pourtant)\b/g;
+const CONTRAST =
+  /;|\b(?:but|however|whereas|although|though|yet|mais|cependant|toutefois|tandis que|alors que|par contre|en revanche|neanmoins|pourtant)\b/g;
 const COORDINATION = /^[\s*_,()]*(?:(?:and|or|et|ou|&)[\s*_]*)?$/;
 /** A brand right after one of these is an object ("integrates with Slack", "slower than Jira", "chez Free"), not the subject. */
 const OBJECT_BEFORE =
@@ -106,7 +115,11 @@ function layout(text: string, folded: string): Line[] {
       kind = 'item';
       content = start + item[0].length;
     } else if (trimmed.startsWith('|')) kind = 'row';
-    else if (/^#{1,6}\s/.test(trimmed) || /^\*\*[^*]+\*\*:?$/.test(trimmed) || (trimmed.endsWith(':') && trimmed.length < 160)) {
+    else if (
+      /^#{1,6}\s/.test(trimmed) ||
+      /^\*\*[^*]+\*\*:?$/.test(trimmed) ||
+      (trimmed.endsWith(':') && trimmed.length < 160)
+    ) {
       kind = 'heading';
       stance = headingStance(folded.slice(start, end));
     }
@@ -353,7 +366,6 @@ class AnswerReader {
     return this.cueValence(clauseStart, m[0]) === 0;
   }
 
-
   /** The brands a clause is about: its first brand and those coordinated with it. */
   private group(inClause: readonly Mention[], clauseStart: number): Set<number> | null {
     const topical = inClause.filter((m) => this.topic.has(m[2]));
@@ -393,7 +405,8 @@ class AnswerReader {
       const b = cuts[k + 1] ?? e;
       const inClause = this.mentionsIn(a, b);
       let owner: Set<number> | null = null;
-      if (inClause.length > 0 && !(this.opensWithAnaphora(a, b) && (inClause[0] as Mention)[0] > a + 40)) owner = this.group(inClause, a);
+      if (inClause.length > 0 && !(this.opensWithAnaphora(a, b) && (inClause[0] as Mention)[0] > a + 40))
+        owner = this.group(inClause, a);
       if (!owner) owner = previous;
       if (!owner && k === 0 && depth < 4 && this.continues(a, b)) owner = this.previousSubject(s, line, depth);
       if (!owner && this.topic.size > 0) owner = this.topic;

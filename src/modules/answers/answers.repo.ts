@@ -4,7 +4,13 @@ import type { ReportFilters } from '../reports/reports.schemas.js';
 import { Params, answerScope, type SourceContext } from '../reports/sources.sql.js';
 import { sqlAfterCursor } from '../../db/pagination.js';
 
-export const rawContext = (workspaceId: string, filters: ReportFilters): SourceContext => ({ p: new Params(), workspaceId, filters, timezone: 'UTC', live: null });
+export const rawContext = (workspaceId: string, filters: ReportFilters): SourceContext => ({
+  p: new Params(),
+  workspaceId,
+  filters,
+  timezone: 'UTC',
+  live: null,
+});
 
 export interface AnswerRow {
   id: string;
@@ -32,7 +38,15 @@ export interface AnswerRow {
 export async function listAnswers(
   pool: pg.Pool,
   workspaceId: string,
-  q: { filters: ReportFilters; status?: string[]; mentioning?: string[]; notMentioning?: string[]; includeRaw: boolean; limit: number; cursor?: string },
+  q: {
+    filters: ReportFilters;
+    status?: string[];
+    mentioning?: string[];
+    notMentioning?: string[];
+    includeRaw: boolean;
+    limit: number;
+    cursor?: string;
+  },
 ): Promise<AnswerRow[]> {
   const ctx = rawContext(workspaceId, q.filters);
   const { p } = ctx;
@@ -41,8 +55,14 @@ export async function listAnswers(
   // Whether an answer names a brand is known once it succeeded and was analysed: the answers
   // reports count. A failed or waiting answer is on neither side of a report row.
   if (q.mentioning || q.notMentioning) conds.push(`r.status = 'succeeded' AND r.analyzed_at IS NOT NULL`);
-  if (q.mentioning) conds.push(`EXISTS (SELECT 1 FROM mentions m WHERE m.response_id = r.id AND m.brand_id = ANY(${p.ref('mentioning', q.mentioning, 'uuid[]')}))`);
-  if (q.notMentioning) conds.push(`NOT EXISTS (SELECT 1 FROM mentions m WHERE m.response_id = r.id AND m.brand_id = ANY(${p.ref('notMentioning', q.notMentioning, 'uuid[]')}))`);
+  if (q.mentioning)
+    conds.push(
+      `EXISTS (SELECT 1 FROM mentions m WHERE m.response_id = r.id AND m.brand_id = ANY(${p.ref('mentioning', q.mentioning, 'uuid[]')}))`,
+    );
+  if (q.notMentioning)
+    conds.push(
+      `NOT EXISTS (SELECT 1 FROM mentions m WHERE m.response_id = r.id AND m.brand_id = ANY(${p.ref('notMentioning', q.notMentioning, 'uuid[]')}))`,
+    );
   conds.push(sqlAfterCursor('r.id', p.ref('cursor', q.cursor ?? null, 'uuid'), 'desc'));
   const { rows } = await pool.query<AnswerRow>(
     `SELECT r.id, r.run_id, ru.created_at AS run_at, r.prompt_id, pr.text AS prompt_text, r.model_config_id, mc.name AS model_config_name,
@@ -105,7 +125,12 @@ export async function citationsOf(pool: pg.Pool, ids: string[]): Promise<Citatio
 const RESPONSE_COLUMNS = `r.id AS response_id, r.run_id, ru.created_at AS run_at, r.prompt_id, r.model_config_id, r.provider, r.model`;
 
 /** Export statements: every row of a dataset in the filtered answers, in answer order, for a cursor. */
-export function exportSql(dataset: 'responses' | 'mentions' | 'citations', workspaceId: string, filters: ReportFilters, includeRaw: boolean): { sql: string; values: unknown[] } {
+export function exportSql(
+  dataset: 'responses' | 'mentions' | 'citations',
+  workspaceId: string,
+  filters: ReportFilters,
+  includeRaw: boolean,
+): { sql: string; values: unknown[] } {
   const { brandIds, ...answerFilters } = filters;
   const ctx = rawContext(workspaceId, answerFilters);
   const scope = answerScope(ctx);
@@ -132,9 +157,62 @@ export function exportSql(dataset: 'responses' | 'mentions' | 'citations', works
 
 /** CSV header of each dataset (the order of the SELECT lists above). */
 export const EXPORT_COLUMNS: Record<'responses' | 'mentions' | 'citations', string[]> = {
-  responses: ['response_id', 'run_id', 'run_at', 'prompt_id', 'model_config_id', 'provider', 'model', 'model_version', 'sample_index', 'status',
-    'completed_at', 'analyzed_at', 'analysis_version', 'error_code', 'error', 'input_tokens', 'output_tokens', 'latency_ms', 'cost_usd', 'text'],
-  mentions: ['response_id', 'run_id', 'run_at', 'prompt_id', 'model_config_id', 'provider', 'model', 'brand_id', 'brand_name', 'brand_kind', 'count',
-    'first_offset', 'rank', 'list_position', 'sentiment', 'sentiment_label', 'snippet', 'matched_alias', 'spans'],
-  citations: ['response_id', 'run_id', 'run_at', 'prompt_id', 'model_config_id', 'provider', 'model', 'position', 'url', 'domain', 'title', 'source', 'brand_id'],
+  responses: [
+    'response_id',
+    'run_id',
+    'run_at',
+    'prompt_id',
+    'model_config_id',
+    'provider',
+    'model',
+    'model_version',
+    'sample_index',
+    'status',
+    'completed_at',
+    'analyzed_at',
+    'analysis_version',
+    'error_code',
+    'error',
+    'input_tokens',
+    'output_tokens',
+    'latency_ms',
+    'cost_usd',
+    'text',
+  ],
+  mentions: [
+    'response_id',
+    'run_id',
+    'run_at',
+    'prompt_id',
+    'model_config_id',
+    'provider',
+    'model',
+    'brand_id',
+    'brand_name',
+    'brand_kind',
+    'count',
+    'first_offset',
+    'rank',
+    'list_position',
+    'sentiment',
+    'sentiment_label',
+    'snippet',
+    'matched_alias',
+    'spans',
+  ],
+  citations: [
+    'response_id',
+    'run_id',
+    'run_at',
+    'prompt_id',
+    'model_config_id',
+    'provider',
+    'model',
+    'position',
+    'url',
+    'domain',
+    'title',
+    'source',
+    'brand_id',
+  ],
 };

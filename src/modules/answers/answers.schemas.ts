@@ -9,11 +9,15 @@ const { brandIds: _brandIds, ...answerFilters } = filterFields;
 export const answersQuery = z
   .object({
     ...answerFilters,
-    status: csv(z.enum(['pending', 'succeeded', 'failed', 'cancelled'])).optional().describe('Answer statuses to list (default: all)'),
+    status: csv(z.enum(['pending', 'succeeded', 'failed', 'cancelled']))
+      .optional()
+      .describe('Answer statuses to list (default: all)'),
     mentioning: csv(uuid).optional().describe('Only analysed answers mentioning any of these brands'),
     notMentioning: csv(uuid)
       .optional()
-      .describe('Only analysed answers mentioning none of these brands (e.g. your own, to read a competitor gap); failed and unanalysed answers are in neither list, as in reports'),
+      .describe(
+        'Only analysed answers mentioning none of these brands (e.g. your own, to read a competitor gap); failed and unanalysed answers are in neither list, as in reports',
+      ),
     includeRaw: z.stringbool().default(false).describe('Add the answer text and the provider’s raw payload'),
     limit: z.coerce.number().int().min(1).max(200).default(50).describe('Items per page (1–200)'),
     cursor: uuid.optional().describe('nextCursor of the previous page'),
@@ -26,7 +30,9 @@ export const answerMention = z.object({
   brandName: z.string(),
   brandKind: z.enum(['own', 'competitor']),
   count: z.number().int(),
-  spans: z.array(z.tuple([z.number().int(), z.number().int()])).describe('[start, end) JavaScript string indices into the answer text, for highlighting'),
+  spans: z
+    .array(z.tuple([z.number().int(), z.number().int()]))
+    .describe('[start, end) JavaScript string indices into the answer text, for highlighting'),
   firstOffset: z.number().int(),
   rank: z.number().int(),
   listPosition: z.number().int().nullable(),

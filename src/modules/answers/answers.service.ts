@@ -14,7 +14,12 @@ import type { Deps } from '../../deps.js';
 
 export type AnswersDeps = Pick<Deps, 'db'>;
 
-export async function listAnswers(deps: AnswersDeps, orgId: string, workspaceId: string, q: AnswersQuery): Promise<Page<AnswerDto>> {
+export async function listAnswers(
+  deps: AnswersDeps,
+  orgId: string,
+  workspaceId: string,
+  q: AnswersQuery,
+): Promise<Page<AnswerDto>> {
   await requireWorkspace(deps.db.prisma, orgId, workspaceId);
   const { pool } = deps.db;
   const rows = await repo.listAnswers(pool, workspaceId, {
@@ -28,30 +33,34 @@ export async function listAnswers(deps: AnswersDeps, orgId: string, workspaceId:
   });
   const page = rows.slice(0, q.limit);
   const ids = page.map((r) => r.id);
-  const [mentions, citations] = ids.length ? await Promise.all([repo.mentionsOf(pool, ids), repo.citationsOf(pool, ids)]) : [[], []];
-  const data = page.map((r): AnswerDto => ({
-    id: r.id,
-    runId: r.run_id,
-    runAt: iso(r.run_at),
-    promptId: r.prompt_id,
-    promptText: r.prompt_text,
-    modelConfigId: r.model_config_id,
-    modelConfigName: r.model_config_name,
-    provider: r.provider,
-    model: r.model,
-    modelVersion: r.model_version,
-    sampleIndex: r.sample_index,
-    status: r.status,
-    completedAt: isoOrNull(r.completed_at),
-    analyzedAt: isoOrNull(r.analyzed_at),
-    errorCode: r.error_code,
-    error: r.error,
-    latencyMs: r.latency_ms,
-    costUsd: r.cost_usd,
-    mentions: mentions.filter((m) => m.response_id === r.id).map(mentionDto),
-    citations: citations.filter((c) => c.response_id === r.id).map(citationDto),
-    ...(q.includeRaw ? { text: r.text ?? null, raw: r.raw ?? null } : {}),
-  }));
+  const [mentions, citations] = ids.length
+    ? await Promise.all([repo.mentionsOf(pool, ids), repo.citationsOf(pool, ids)])
+    : [[], []];
+  const data = page.map(
+    (r): AnswerDto => ({
+      id: r.id,
+      runId: r.run_id,
+      runAt: iso(r.run_at),
+      promptId: r.prompt_id,
+      promptText: r.prompt_text,
+      modelConfigId: r.model_config_id,
+      modelConfigName: r.model_config_name,
+      provider: r.provider,
+      model: r.model,
+      modelVersion: r.model_version,
+      sampleIndex: r.sample_index,
+      status: r.status,
+      completedAt: isoOrNull(r.completed_at),
+      analyzedAt: isoOrNull(r.analyzed_at),
+      errorCode: r.error_code,
+      error: r.error,
+      latencyMs: r.latency_ms,
+      costUsd: r.cost_usd,
+      mentions: mentions.filter((m) => m.response_id === r.id).map(mentionDto),
+      citations: citations.filter((c) => c.response_id === r.id).map(citationDto),
+      ...(q.includeRaw ? { text: r.text ?? null, raw: r.raw ?? null } : {}),
+    }),
+  );
   return { data, nextCursor: rows.length > q.limit ? (page[page.length - 1]?.id ?? null) : null };
 }
 

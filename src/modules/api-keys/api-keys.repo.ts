@@ -6,13 +6,24 @@ import { newId } from '../../lib/ids.js';
 
 export async function insertApiKey(
   prisma: PrismaClient,
-  input: { organizationId: string; name: string; prefix: string; secretHash: string; scopes: ApiKeyScope[]; expiresAt: Date | null },
+  input: {
+    organizationId: string;
+    name: string;
+    prefix: string;
+    secretHash: string;
+    scopes: ApiKeyScope[];
+    expiresAt: Date | null;
+  },
 ): Promise<ApiKey> {
   return prisma.apiKey.create({ data: { id: newId(), ...input } });
 }
 
 /** One page of an organization's keys, oldest first; revoked ones only when asked. */
-export async function findApiKeysPage(prisma: PrismaClient, organizationId: string, q: { limit: number; cursor?: string | undefined; includeRevoked: boolean }): Promise<Page<ApiKey>> {
+export async function findApiKeysPage(
+  prisma: PrismaClient,
+  organizationId: string,
+  q: { limit: number; cursor?: string | undefined; includeRevoked: boolean },
+): Promise<Page<ApiKey>> {
   const where = { organizationId, ...(q.includeRevoked ? {} : { revokedAt: null }) };
   return toPage(await prisma.apiKey.findMany(pageArgs(q, where)), q.limit);
 }
@@ -22,8 +33,14 @@ export async function findApiKey(prisma: PrismaClient, organizationId: string, i
 }
 
 /** Active admin keys of the organization other than `exceptId`. */
-export async function countOtherActiveAdminKeys(prisma: PrismaClient, organizationId: string, exceptId: string): Promise<number> {
-  return prisma.apiKey.count({ where: { organizationId, id: { not: exceptId }, revokedAt: null, scopes: { has: 'admin' } } });
+export async function countOtherActiveAdminKeys(
+  prisma: PrismaClient,
+  organizationId: string,
+  exceptId: string,
+): Promise<number> {
+  return prisma.apiKey.count({
+    where: { organizationId, id: { not: exceptId }, revokedAt: null, scopes: { has: 'admin' } },
+  });
 }
 
 export async function markApiKeyRevoked(prisma: PrismaClient, id: string, at: Date): Promise<ApiKey> {

@@ -12,34 +12,71 @@ export async function apiKeysRoutes(app: FastifyInstance, deps: service.ApiKeysD
   const tags = ['API keys'];
   const admin = { scope: 'admin' as const };
 
-  r.post('/v1/api-keys', {
-    config: admin,
-    schema: { tags, summary: 'Create an API key (returned once)', body: apiKeyCreate, response: { 201: apiKeyCreated, ...problemResponses } },
-  }, async (req, reply) => {
-    const { record, key } = await service.createApiKey(deps.prisma, {
-      organizationId: orgOf(req),
-      name: req.body.name,
-      scopes: req.body.scopes,
-      expiresAt: req.body.expiresAt ? new Date(req.body.expiresAt) : null,
-    });
-    return reply.status(201).send({ ...service.toApiKeyDto(record), key });
-  });
+  r.post(
+    '/v1/api-keys',
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary: 'Create an API key (returned once)',
+        body: apiKeyCreate,
+        response: { 201: apiKeyCreated, ...problemResponses },
+      },
+    },
+    async (req, reply) => {
+      const { record, key } = await service.createApiKey(deps.prisma, {
+        organizationId: orgOf(req),
+        name: req.body.name,
+        scopes: req.body.scopes,
+        expiresAt: req.body.expiresAt ? new Date(req.body.expiresAt) : null,
+      });
+      return reply.status(201).send({ ...service.toApiKeyDto(record), key });
+    },
+  );
 
-  r.get('/v1/api-keys', {
-    config: admin,
-    schema: { tags, summary: "List the organization's API keys", querystring: apiKeyListQuery, response: { 200: pageOf(apiKeyDto), ...problemResponses } },
-  }, async (req) => service.listApiKeys(deps, orgOf(req), req.query));
+  r.get(
+    '/v1/api-keys',
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary: "List the organization's API keys",
+        querystring: apiKeyListQuery,
+        response: { 200: pageOf(apiKeyDto), ...problemResponses },
+      },
+    },
+    async (req) => service.listApiKeys(deps, orgOf(req), req.query),
+  );
 
-  r.get('/v1/api-keys/:apiKeyId', {
-    config: admin,
-    schema: { tags, summary: 'Get an API key (never its secret)', params: apiKeyParams, response: { 200: apiKeyDto, ...problemResponses } },
-  }, async (req) => service.getApiKey(deps, orgOf(req), req.params.apiKeyId));
+  r.get(
+    '/v1/api-keys/:apiKeyId',
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary: 'Get an API key (never its secret)',
+        params: apiKeyParams,
+        response: { 200: apiKeyDto, ...problemResponses },
+      },
+    },
+    async (req) => service.getApiKey(deps, orgOf(req), req.params.apiKeyId),
+  );
 
-  r.delete('/v1/api-keys/:apiKeyId', {
-    config: admin,
-    schema: { tags, summary: 'Revoke an API key', description: 'The key stops working at once; its record stays, with revokedAt.', params: apiKeyParams, response: { 200: apiKeyDto, ...problemResponses } },
-  }, async (req) => {
-    if (!req.auth) throw new AppError('unauthorized', 'Authentication required.');
-    return service.revokeApiKey(deps, orgOf(req), req.params.apiKeyId, req.auth.keyId);
-  });
+  r.delete(
+    '/v1/api-keys/:apiKeyId',
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary: 'Revoke an API key',
+        description: 'The key stops working at once; its record stays, with revokedAt.',
+        params: apiKeyParams,
+        response: { 200: apiKeyDto, ...problemResponses },
+      },
+    },
+    async (req) => {
+      if (!req.auth) throw new AppError('unauthorized', 'Authentication required.');
+      return service.revokeApiKey(deps, orgOf(req), req.params.apiKeyId, req.auth.keyId);
+    },
+  );
 }

@@ -7,7 +7,12 @@ const scope = z.enum(['read', 'write', 'admin']);
 export const apiKeyCreate = z
   .object({
     name: text(100),
-    scopes: z.array(scope).min(1).max(3).transform((s) => [...new Set(s)]).describe('admin includes write, write includes read'),
+    scopes: z
+      .array(scope)
+      .min(1)
+      .max(3)
+      .transform((s) => [...new Set(s)])
+      .describe('admin includes write, write includes read'),
     expiresAt: instant
       .refine((v) => Date.parse(v) > Date.now(), 'must be in the future')
       .nullable()

@@ -8,7 +8,13 @@ import type { ApiKey } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
 import type { ApiKeyCache, Scope } from '../../plugins/auth.js';
 import { iso, isoOrNull, type Page } from '../common.schemas.js';
-import { countOtherActiveAdminKeys, findApiKey, findApiKeysPage, insertApiKey, markApiKeyRevoked } from './api-keys.repo.js';
+import {
+  countOtherActiveAdminKeys,
+  findApiKey,
+  findApiKeysPage,
+  insertApiKey,
+  markApiKeyRevoked,
+} from './api-keys.repo.js';
 import { generateApiKey } from './api-keys.keys.js';
 import type { ApiKeyDto } from './api-keys.schemas.js';
 
@@ -42,11 +48,22 @@ export async function createApiKey(
   input: { organizationId: string; name: string; scopes: Scope[]; expiresAt?: Date | null },
 ): Promise<CreatedKey> {
   const { key, prefix, secretHash } = generateApiKey();
-  const record = await insertApiKey(prisma, { organizationId: input.organizationId, name: input.name, prefix, secretHash, scopes: input.scopes, expiresAt: input.expiresAt ?? null });
+  const record = await insertApiKey(prisma, {
+    organizationId: input.organizationId,
+    name: input.name,
+    prefix,
+    secretHash,
+    scopes: input.scopes,
+    expiresAt: input.expiresAt ?? null,
+  });
   return { record, key };
 }
 
-export async function listApiKeys(deps: ApiKeysDeps, orgId: string, q: { limit: number; cursor?: string | undefined; includeRevoked: boolean }): Promise<Page<ApiKeyDto>> {
+export async function listApiKeys(
+  deps: ApiKeysDeps,
+  orgId: string,
+  q: { limit: number; cursor?: string | undefined; includeRevoked: boolean },
+): Promise<Page<ApiKeyDto>> {
   const page = await findApiKeysPage(deps.prisma, orgId, q);
   return { data: page.data.map(toApiKeyDto), nextCursor: page.nextCursor };
 }
@@ -61,11 +78,20 @@ export async function getApiKey(deps: ApiKeysDeps, orgId: string, id: string): P
   return toApiKeyDto(await requireKey(deps.prisma, orgId, id));
 }
 
-export async function revokeApiKey(deps: ApiKeysDeps, orgId: string, id: string, callerKeyId: string): Promise<ApiKeyDto> {
+export async function revokeApiKey(
+  deps: ApiKeysDeps,
+  orgId: string,
+  id: string,
+  callerKeyId: string,
+): Promise<ApiKeyDto> {
   const key = await requireKey(deps.prisma, orgId, id);
   if (key.id === callerKeyId) {
     const otherAdmins = await countOtherActiveAdminKeys(deps.prisma, orgId, id);
-    if (otherAdmins === 0) throw new AppError('conflict', 'This is the last active admin key of the organization; create another admin key before revoking it.');
+    if (otherAdmins === 0)
+      throw new AppError(
+        'conflict',
+        'This is the last active admin key of the organization; create another admin key before revoking it.',
+      );
   }
   const revoked = key.revokedAt ? key : await markApiKeyRevoked(deps.prisma, id, new Date());
   deps.cache.forgetKey(id);

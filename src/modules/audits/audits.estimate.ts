@@ -20,18 +20,37 @@ export const auditEstimateDto = z
     configCount: z.number().int().describe('Active model configurations it would query'),
     samplesPerPair: z.number().int(),
     calls: z.number().int().describe('Provider calls: prompts × configurations × samples'),
-    estimatedCostUsd: z.number().describe('Estimate from the price table and typical token counts; a model without a known price counts as 0'),
+    estimatedCostUsd: z
+      .number()
+      .describe('Estimate from the price table and typical token counts; a model without a known price counts as 0'),
     budgetPerRunUsd: z.number().nullable(),
-    withinBudget: z.boolean().nullable().describe('Whether a run would be accepted by its per-run budget; null without one'),
+    withinBudget: z
+      .boolean()
+      .nullable()
+      .describe('Whether a run would be accepted by its per-run budget; null without one'),
   })
   .meta({
     examples: [
-      { auditId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a06', promptCount: 12, configCount: 3, samplesPerPair: 5, calls: 180, estimatedCostUsd: 1.4821, budgetPerRunUsd: 5, withinBudget: true },
+      {
+        auditId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a06',
+        promptCount: 12,
+        configCount: 3,
+        samplesPerPair: 5,
+        calls: 180,
+        estimatedCostUsd: 1.4821,
+        budgetPerRunUsd: 5,
+        withinBudget: true,
+      },
     ],
   });
 export type AuditEstimateDto = z.infer<typeof auditEstimateDto>;
 
-export async function estimateAudit(deps: AuditsDeps, orgId: string, workspaceId: string, auditId: string): Promise<AuditEstimateDto> {
+export async function estimateAudit(
+  deps: AuditsDeps,
+  orgId: string,
+  workspaceId: string,
+  auditId: string,
+): Promise<AuditEstimateDto> {
   const audit = await getAudit(deps, orgId, workspaceId, auditId);
   const plan = await planRun(deps.prisma, workspaceId, {
     promptIds: audit.promptIds,
@@ -52,13 +71,18 @@ export async function estimateAudit(deps: AuditsDeps, orgId: string, workspaceId
 }
 
 export async function auditEstimateRoutes(app: FastifyInstance, deps: AuditsDeps): Promise<void> {
-  app.withTypeProvider<ZodTypeProvider>().get('/v1/workspaces/:workspaceId/audits/:auditId/estimate', {
-    schema: {
-      tags: ['Audits'],
-      summary: 'Estimate the cost of an audit’s next run',
-      description: 'Plans the run an audit would start now (prompts by id and tag, active configurations, samples) and prices it the way a launched run is priced and checked against its budget. Nothing is recorded or queued.',
-      params: z.object({ workspaceId: uuid, auditId: uuid }).strict(),
-      response: { 200: auditEstimateDto, ...problemResponses },
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/v1/workspaces/:workspaceId/audits/:auditId/estimate',
+    {
+      schema: {
+        tags: ['Audits'],
+        summary: 'Estimate the cost of an audit’s next run',
+        description:
+          'Plans the run an audit would start now (prompts by id and tag, active configurations, samples) and prices it the way a launched run is priced and checked against its budget. Nothing is recorded or queued.',
+        params: z.object({ workspaceId: uuid, auditId: uuid }).strict(),
+        response: { 200: auditEstimateDto, ...problemResponses },
+      },
     },
-  }, async (req) => estimateAudit(deps, orgOf(req), req.params.workspaceId, req.params.auditId));
+    async (req) => estimateAudit(deps, orgOf(req), req.params.workspaceId, req.params.auditId),
+  );
 }

@@ -8,11 +8,17 @@ import { pageArgs, type PageQuery } from '../../db/pagination.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { newId } from '../../lib/ids.js';
 
-const withLinks = { prompts: { select: { promptId: true } }, modelConfigs: { select: { modelConfigId: true } } } as const;
+const withLinks = {
+  prompts: { select: { promptId: true } },
+  modelConfigs: { select: { modelConfigId: true } },
+} as const;
 export type AuditWithLinks = Prisma.AuditGetPayload<{ include: typeof withLinks }>;
 
 /** An audit's own columns, as create and update write them. */
-export type AuditScalars = Omit<Prisma.AuditUncheckedCreateInput, 'id' | 'workspaceId' | 'prompts' | 'modelConfigs' | 'createdAt' | 'updatedAt'>;
+export type AuditScalars = Omit<
+  Prisma.AuditUncheckedCreateInput,
+  'id' | 'workspaceId' | 'prompts' | 'modelConfigs' | 'createdAt' | 'updatedAt'
+>;
 
 /** The prompt and configuration links of an audit: replaced as a whole when given. */
 export interface AuditLinks {
@@ -21,13 +27,21 @@ export interface AuditLinks {
 }
 
 /** The ids among `ids` of prompts of the workspace. */
-export async function existingPromptIds(prisma: PrismaClient, workspaceId: string, ids: string[]): Promise<Set<string>> {
+export async function existingPromptIds(
+  prisma: PrismaClient,
+  workspaceId: string,
+  ids: string[],
+): Promise<Set<string>> {
   const rows = await prisma.prompt.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true } });
   return new Set(rows.map((p) => p.id));
 }
 
 /** The ids among `ids` of model configurations of the workspace. */
-export async function existingModelConfigIds(prisma: PrismaClient, workspaceId: string, ids: string[]): Promise<Set<string>> {
+export async function existingModelConfigIds(
+  prisma: PrismaClient,
+  workspaceId: string,
+  ids: string[],
+): Promise<Set<string>> {
   const rows = await prisma.modelConfig.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true } });
   return new Set(rows.map((c) => c.id));
 }
@@ -36,7 +50,12 @@ export async function findAudit(prisma: PrismaClient, workspaceId: string, id: s
   return prisma.audit.findFirst({ where: { id, workspaceId }, include: withLinks });
 }
 
-export async function insertAudit(prisma: PrismaClient, workspaceId: string, scalars: AuditScalars, links: Required<AuditLinks>): Promise<AuditWithLinks> {
+export async function insertAudit(
+  prisma: PrismaClient,
+  workspaceId: string,
+  scalars: AuditScalars,
+  links: Required<AuditLinks>,
+): Promise<AuditWithLinks> {
   return prisma.audit.create({
     data: {
       id: newId(),
@@ -49,17 +68,30 @@ export async function insertAudit(prisma: PrismaClient, workspaceId: string, sca
   });
 }
 
-export async function listAuditRows(prisma: PrismaClient, workspaceId: string, q: PageQuery): Promise<AuditWithLinks[]> {
+export async function listAuditRows(
+  prisma: PrismaClient,
+  workspaceId: string,
+  q: PageQuery,
+): Promise<AuditWithLinks[]> {
   return prisma.audit.findMany({ ...pageArgs(q, { workspaceId }), include: withLinks });
 }
 
-export async function updateAuditRow(prisma: PrismaClient, id: string, scalars: Prisma.AuditUncheckedUpdateInput, links: AuditLinks): Promise<AuditWithLinks> {
+export async function updateAuditRow(
+  prisma: PrismaClient,
+  id: string,
+  scalars: Prisma.AuditUncheckedUpdateInput,
+  links: AuditLinks,
+): Promise<AuditWithLinks> {
   return prisma.audit.update({
     where: { id },
     data: {
       ...scalars,
-      ...(links.promptIds ? { prompts: { deleteMany: {}, create: links.promptIds.map((promptId) => ({ promptId })) } } : {}),
-      ...(links.modelConfigIds ? { modelConfigs: { deleteMany: {}, create: links.modelConfigIds.map((modelConfigId) => ({ modelConfigId })) } } : {}),
+      ...(links.promptIds
+        ? { prompts: { deleteMany: {}, create: links.promptIds.map((promptId) => ({ promptId })) } }
+        : {}),
+      ...(links.modelConfigIds
+        ? { modelConfigs: { deleteMany: {}, create: links.modelConfigIds.map((modelConfigId) => ({ modelConfigId })) } }
+        : {}),
     },
     include: withLinks,
   });
@@ -87,7 +119,10 @@ export interface DueAudit {
 
 /** Gives scheduled audits that were never checkpointed (created before scheduling existed) `now` as their checkpoint. */
 export async function checkpointNewSchedules(pool: pg.Pool, now: Date): Promise<void> {
-  await pool.query(`UPDATE audits SET scheduled_through = $1 WHERE scheduled_through IS NULL AND schedule IS NOT NULL AND enabled`, [now]);
+  await pool.query(
+    `UPDATE audits SET scheduled_through = $1 WHERE scheduled_through IS NULL AND schedule IS NOT NULL AND enabled`,
+    [now],
+  );
 }
 
 export async function dueAudits(pool: pg.Pool, now: Date): Promise<DueAudit[]> {

@@ -7,22 +7,54 @@ const usd = z.number().positive().max(1_000_000).multipleOf(0.0001, 'at most 4 d
 const auditFields = {
   name: text(200),
   promptIds: z.array(uuid).max(1_000).default([]).describe('Prompts to ask, by id'),
-  promptTags: tagList.default([]).describe('Prompts carrying any of these tags are asked too (resolved when each run starts)'),
+  promptTags: tagList
+    .default([])
+    .describe('Prompts carrying any of these tags are asked too (resolved when each run starts)'),
   modelConfigIds: z.array(uuid).min(1, 'must list at least one model configuration').max(50),
-  samplesPerPair: z.number().int().min(1).max(100).default(1).describe('Answers collected per prompt × configuration pair'),
-  schedule: z.string().trim().max(100).nullable().default(null).describe('Cron expression (5 fields) or @daily/@weekly…; null for manual runs only'),
+  samplesPerPair: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(1)
+    .describe('Answers collected per prompt × configuration pair'),
+  schedule: z
+    .string()
+    .trim()
+    .max(100)
+    .nullable()
+    .default(null)
+    .describe('Cron expression (5 fields) or @daily/@weekly…; null for manual runs only'),
   timezone: timeZone.default('UTC').describe('Time zone the schedule is read in'),
   enabled: z.boolean().default(true),
-  budgetPerRunUsd: usd.nullable().default(null).describe('A run whose estimate exceeds this is refused; a run stops when it spends this'),
-  budgetPerMonthUsd: usd.nullable().default(null).describe('Cap on the spend of this audit’s runs per calendar month (UTC)'),
+  budgetPerRunUsd: usd
+    .nullable()
+    .default(null)
+    .describe('A run whose estimate exceeds this is refused; a run stops when it spends this'),
+  budgetPerMonthUsd: usd
+    .nullable()
+    .default(null)
+    .describe('Cap on the spend of this audit’s runs per calendar month (UTC)'),
 };
 
 export const auditCreate = z
   .object(auditFields)
   .strict()
-  .refine((a) => a.promptIds.length > 0 || a.promptTags.length > 0, { message: 'give promptIds or promptTags (or both)', path: ['promptIds'] })
+  .refine((a) => a.promptIds.length > 0 || a.promptTags.length > 0, {
+    message: 'give promptIds or promptTags (or both)',
+    path: ['promptIds'],
+  })
   .meta({
-    examples: [{ name: 'Weekly CRM visibility', promptTags: ['crm'], modelConfigIds: ['0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a6b'], samplesPerPair: 5, schedule: '0 6 * * 1', timezone: 'Europe/Paris' }],
+    examples: [
+      {
+        name: 'Weekly CRM visibility',
+        promptTags: ['crm'],
+        modelConfigIds: ['0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a6b'],
+        samplesPerPair: 5,
+        schedule: '0 6 * * 1',
+        timezone: 'Europe/Paris',
+      },
+    ],
   });
 
 export const auditUpdate = z

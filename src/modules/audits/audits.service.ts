@@ -45,7 +45,11 @@ export function toAuditDto(a: AuditWithLinks, now = new Date()): AuditDto {
   };
 }
 
-async function checkReferences(prisma: PrismaClient, workspaceId: string, input: { promptIds?: string[]; modelConfigIds?: string[]; schedule?: string | null; timezone?: string }): Promise<void> {
+async function checkReferences(
+  prisma: PrismaClient,
+  workspaceId: string,
+  input: { promptIds?: string[]; modelConfigIds?: string[]; schedule?: string | null; timezone?: string },
+): Promise<void> {
   const errors: FieldError[] = [];
   if (input.promptIds?.length) {
     const found = await existingPromptIds(prisma, workspaceId, input.promptIds);
@@ -56,14 +60,20 @@ async function checkReferences(prisma: PrismaClient, workspaceId: string, input:
   if (input.modelConfigIds?.length) {
     const found = await existingModelConfigIds(prisma, workspaceId, input.modelConfigIds);
     for (const [i, id] of input.modelConfigIds.entries()) {
-      if (!found.has(id)) errors.push({ path: `body.modelConfigIds.${i}`, message: `no model configuration ${id} in this workspace` });
+      if (!found.has(id))
+        errors.push({ path: `body.modelConfigIds.${i}`, message: `no model configuration ${id} in this workspace` });
     }
   }
   if (input.schedule) {
     const problem = scheduleProblem(input.schedule, input.timezone ?? 'UTC');
     if (problem) errors.push({ path: 'body.schedule', message: problem });
   }
-  if (errors.length) throw new AppError('validation_failed', `The audit is invalid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, { errors });
+  if (errors.length)
+    throw new AppError(
+      'validation_failed',
+      `The audit is invalid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+      { errors },
+    );
 }
 
 export async function requireAudit(prisma: PrismaClient, workspaceId: string, id: string): Promise<AuditWithLinks> {
@@ -72,11 +82,21 @@ export async function requireAudit(prisma: PrismaClient, workspaceId: string, id
   return audit;
 }
 
-export async function createAudit(deps: AuditsDeps, orgId: string, workspaceId: string, input: AuditCreate): Promise<AuditDto> {
+export async function createAudit(
+  deps: AuditsDeps,
+  orgId: string,
+  workspaceId: string,
+  input: AuditCreate,
+): Promise<AuditDto> {
   await requireWorkspace(deps, orgId, workspaceId);
   const promptIds = [...new Set(input.promptIds)];
   const modelConfigIds = [...new Set(input.modelConfigIds)];
-  await checkReferences(deps.prisma, workspaceId, { promptIds, modelConfigIds, schedule: input.schedule, timezone: input.timezone });
+  await checkReferences(deps.prisma, workspaceId, {
+    promptIds,
+    modelConfigIds,
+    schedule: input.schedule,
+    timezone: input.timezone,
+  });
   const audit = await insertAudit(
     deps.prisma,
     workspaceId,
@@ -97,7 +117,12 @@ export async function createAudit(deps: AuditsDeps, orgId: string, workspaceId: 
   return toAuditDto(audit);
 }
 
-export async function listAudits(deps: AuditsDeps, orgId: string, workspaceId: string, q: ListQuery): Promise<Page<AuditDto>> {
+export async function listAudits(
+  deps: AuditsDeps,
+  orgId: string,
+  workspaceId: string,
+  q: ListQuery,
+): Promise<Page<AuditDto>> {
   await requireWorkspace(deps, orgId, workspaceId);
   return toPage(await listAuditRows(deps.prisma, workspaceId, q), q.limit, toAuditDto);
 }
@@ -107,7 +132,13 @@ export async function getAudit(deps: AuditsDeps, orgId: string, workspaceId: str
   return toAuditDto(await requireAudit(deps.prisma, workspaceId, id));
 }
 
-export async function updateAudit(deps: AuditsDeps, orgId: string, workspaceId: string, id: string, input: AuditUpdate): Promise<AuditDto> {
+export async function updateAudit(
+  deps: AuditsDeps,
+  orgId: string,
+  workspaceId: string,
+  id: string,
+  input: AuditUpdate,
+): Promise<AuditDto> {
   await requireWorkspace(deps, orgId, workspaceId);
   const current = await requireAudit(deps.prisma, workspaceId, id);
   const promptIds = input.promptIds ? [...new Set(input.promptIds)] : undefined;
@@ -117,7 +148,9 @@ export async function updateAudit(deps: AuditsDeps, orgId: string, workspaceId: 
   await checkReferences(deps.prisma, workspaceId, { promptIds, modelConfigIds, schedule, timezone });
   const promptTags = input.promptTags ?? current.promptTags;
   if ((promptIds ?? current.prompts.map((p) => p.promptId)).length === 0 && promptTags.length === 0) {
-    throw new AppError('validation_failed', 'An audit needs promptIds or promptTags.', { errors: [{ path: 'body.promptIds', message: 'give promptIds or promptTags (or both)' }] });
+    throw new AppError('validation_failed', 'An audit needs promptIds or promptTags.', {
+      errors: [{ path: 'body.promptIds', message: 'give promptIds or promptTags (or both)' }],
+    });
   }
   const { promptIds: _p, modelConfigIds: _m, ...scalars } = input;
   // A new schedule, time zone or re-enabling starts counting from now: no backfill of the past.

@@ -39,7 +39,11 @@ export async function schedulerTick(deps: SchedulerDeps, now = new Date()): Prom
     }
     const latest = due.at(-1);
     if (latest) {
-      if (due.length > 1) deps.logger.warn({ auditId: audit.id, skipped: due.length - 1 }, 'missed due times skipped; running the latest only');
+      if (due.length > 1)
+        deps.logger.warn(
+          { auditId: audit.id, skipped: due.length - 1 },
+          'missed due times skipped; running the latest only',
+        );
       await startScheduledRun(deps, audit, latest, result);
     }
     // Move the checkpoint forward (never back: another scheduler may already be ahead).
@@ -56,7 +60,12 @@ async function startScheduledRun(deps: SchedulerDeps, audit: DueAudit, dueAt: Da
       {
         workspaceId: audit.workspace_id,
         auditId: audit.id,
-        selection: { promptIds: audit.prompt_ids, promptTags: audit.prompt_tags, modelConfigIds: audit.model_config_ids, samplesPerPair: audit.samples_per_pair },
+        selection: {
+          promptIds: audit.prompt_ids,
+          promptTags: audit.prompt_tags,
+          modelConfigIds: audit.model_config_ids,
+          samplesPerPair: audit.samples_per_pair,
+        },
         trigger: 'schedule',
         scheduledFor: dueAt,
         budgetUsd: audit.budget_per_run_usd === null ? null : Number(audit.budget_per_run_usd),

@@ -28,7 +28,13 @@ interface Row {
  * the organization owns — or null when it owns no such workspace. The ownership check and the page
  * are one statement (a lateral join from the workspace), so a list costs one round trip.
  */
-export async function listOwnedBrandRows(pool: pg.Pool, organizationId: string, workspaceId: string, limit: number, cursor: string | null): Promise<Brand[] | null> {
+export async function listOwnedBrandRows(
+  pool: pg.Pool,
+  organizationId: string,
+  workspaceId: string,
+  limit: number,
+  cursor: string | null,
+): Promise<Brand[] | null> {
   const { rows } = await pool.query<Row & { owned_workspace: string }>({
     name: 'brands_page_owned',
     text: `SELECT w.id AS owned_workspace, b.id, b.workspace_id, b.name, b.aliases, b.domains, b.kind, b.case_sensitive, b.created_at, b.updated_at
@@ -58,7 +64,9 @@ export async function listOwnedBrandRows(pool: pg.Pool, organizationId: string, 
 
 /** Every brand name of a workspace, sorted (what the mock provider answers about). */
 export async function workspaceBrandNames(pool: pg.Pool, workspaceId: string): Promise<string[]> {
-  const { rows } = await pool.query<{ name: string }>('SELECT name FROM brands WHERE workspace_id = $1 ORDER BY name', [workspaceId]);
+  const { rows } = await pool.query<{ name: string }>('SELECT name FROM brands WHERE workspace_id = $1 ORDER BY name', [
+    workspaceId,
+  ]);
   return rows.map((r) => r.name);
 }
 
@@ -71,12 +79,23 @@ function bumpBrandsVersion(prisma: PrismaClient, workspaceId: string) {
 }
 
 export async function insertBrand(prisma: PrismaClient, workspaceId: string, input: BrandCreate): Promise<Brand> {
-  const [brand] = await prisma.$transaction([prisma.brand.create({ data: { id: newId(), workspaceId, ...input } }), bumpBrandsVersion(prisma, workspaceId)]);
+  const [brand] = await prisma.$transaction([
+    prisma.brand.create({ data: { id: newId(), workspaceId, ...input } }),
+    bumpBrandsVersion(prisma, workspaceId),
+  ]);
   return brand;
 }
 
-export async function updateBrandRow(prisma: PrismaClient, workspaceId: string, brandId: string, input: BrandUpdate): Promise<Brand> {
-  const [brand] = await prisma.$transaction([prisma.brand.update({ where: { id: brandId }, data: input }), bumpBrandsVersion(prisma, workspaceId)]);
+export async function updateBrandRow(
+  prisma: PrismaClient,
+  workspaceId: string,
+  brandId: string,
+  input: BrandUpdate,
+): Promise<Brand> {
+  const [brand] = await prisma.$transaction([
+    prisma.brand.update({ where: { id: brandId }, data: input }),
+    bumpBrandsVersion(prisma, workspaceId),
+  ]);
   return brand;
 }
 

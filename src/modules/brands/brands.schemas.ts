@@ -16,7 +16,10 @@ export const brandDomain = z
     const host = value.includes('://') ? safeHost(value) : value.split('/')[0]?.toLowerCase();
     const info = host ? parseDomain(host) : null;
     if (!host || !info?.domain || !info.isIcann || info.isIp) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a domain name (e.g. hubspot.com or shop.example.co.uk)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is not a domain name (e.g. hubspot.com or shop.example.co.uk)`,
+      });
       return z.NEVER;
     }
     return host.replace(/^www\./, '');
@@ -30,22 +33,39 @@ function safeHost(value: string): string | undefined {
   }
 }
 
-const aliases = z.array(text(200)).max(50).transform((a) => [...new Set(a)]);
-const domains = z.array(brandDomain).max(50).transform((d) => [...new Set(d)]);
+const aliases = z
+  .array(text(200))
+  .max(50)
+  .transform((a) => [...new Set(a)]);
+const domains = z
+  .array(brandDomain)
+  .max(50)
+  .transform((d) => [...new Set(d)]);
 
 export const brandCreate = z
   .object({
     name: text(200),
     aliases: aliases.default([]).describe('Other names the brand goes by (products, abbreviations)'),
-    domains: domains.default([]).describe('Domains the brand owns; citations of them or their subdomains count as the brand’s'),
+    domains: domains
+      .default([])
+      .describe('Domains the brand owns; citations of them or their subdomains count as the brand’s'),
     kind: z.enum(['own', 'competitor']).default('competitor'),
-    caseSensitive: z.boolean().default(false).describe('Match letter case exactly, e.g. for brand names that are common words'),
+    caseSensitive: z
+      .boolean()
+      .default(false)
+      .describe('Match letter case exactly, e.g. for brand names that are common words'),
   })
   .strict()
   .meta({ examples: [{ name: 'HubSpot', aliases: ['HubSpot CRM'], domains: ['hubspot.com'], kind: 'competitor' }] });
 
 export const brandUpdate = z
-  .object({ name: text(200).optional(), aliases: aliases.optional(), domains: domains.optional(), kind: z.enum(['own', 'competitor']).optional(), caseSensitive: z.boolean().optional() })
+  .object({
+    name: text(200).optional(),
+    aliases: aliases.optional(),
+    domains: domains.optional(),
+    kind: z.enum(['own', 'competitor']).optional(),
+    caseSensitive: z.boolean().optional(),
+  })
   .strict()
   .meta({ examples: [{ aliases: ['HubSpot CRM', 'HubSpot Sales Hub'] }] });
 

@@ -42,7 +42,12 @@ async function requireBrand(prisma: PrismaClient, workspaceId: string, brandId: 
   return brand;
 }
 
-export async function createBrand(deps: BrandsDeps, orgId: string, workspaceId: string, input: BrandCreate): Promise<BrandDto> {
+export async function createBrand(
+  deps: BrandsDeps,
+  orgId: string,
+  workspaceId: string,
+  input: BrandCreate,
+): Promise<BrandDto> {
   await requireWorkspace(deps, orgId, workspaceId);
   try {
     return toBrandDto(await insertBrand(deps.prisma, workspaceId, input));
@@ -51,18 +56,34 @@ export async function createBrand(deps: BrandsDeps, orgId: string, workspaceId: 
   }
 }
 
-export async function listBrands(deps: BrandsDeps, orgId: string, workspaceId: string, q: ListQuery): Promise<Page<BrandDto>> {
+export async function listBrands(
+  deps: BrandsDeps,
+  orgId: string,
+  workspaceId: string,
+  q: ListQuery,
+): Promise<Page<BrandDto>> {
   const rows = await listOwnedBrandRows(deps.pool, orgId, workspaceId, q.limit + 1, q.cursor ?? null);
   if (!rows) throw AppError.notFound('Workspace');
   return toPage(rows, q.limit, toBrandDto);
 }
 
-export async function getBrand(deps: BrandsDeps, orgId: string, workspaceId: string, brandId: string): Promise<BrandDto> {
+export async function getBrand(
+  deps: BrandsDeps,
+  orgId: string,
+  workspaceId: string,
+  brandId: string,
+): Promise<BrandDto> {
   await requireWorkspace(deps, orgId, workspaceId);
   return toBrandDto(await requireBrand(deps.prisma, workspaceId, brandId));
 }
 
-export async function updateBrand(deps: BrandsDeps, orgId: string, workspaceId: string, brandId: string, input: BrandUpdate): Promise<BrandDto> {
+export async function updateBrand(
+  deps: BrandsDeps,
+  orgId: string,
+  workspaceId: string,
+  brandId: string,
+  input: BrandUpdate,
+): Promise<BrandDto> {
   await requireWorkspace(deps, orgId, workspaceId);
   await requireBrand(deps.prisma, workspaceId, brandId);
   try {
@@ -73,7 +94,12 @@ export async function updateBrand(deps: BrandsDeps, orgId: string, workspaceId: 
 }
 
 /** Deleting a brand removes its mentions; citations of its domains stay, without an owner. */
-export async function deleteBrand(deps: BrandsDeps, orgId: string, workspaceId: string, brandId: string): Promise<void> {
+export async function deleteBrand(
+  deps: BrandsDeps,
+  orgId: string,
+  workspaceId: string,
+  brandId: string,
+): Promise<void> {
   await requireWorkspace(deps, orgId, workspaceId);
   await requireBrand(deps.prisma, workspaceId, brandId);
   await deleteBrandRow(deps.prisma, workspaceId, brandId);

@@ -25,7 +25,11 @@ export async function webDashboardRoutes(app: FastifyInstance, deps: { dir: stri
     // An install that skipped the build (npm install --ignore-scripts, a hand-copied dist/):
     // say how to fix it rather than answering a bare 404.
     const notBuilt = async (request: FastifyRequest, reply: FastifyReply) =>
-      sendProblem(reply, request, new AppError('unavailable', 'The dashboard is not built: run "npm run build:dashboard", then restart the API.'));
+      sendProblem(
+        reply,
+        request,
+        new AppError('unavailable', 'The dashboard is not built: run "npm run build:dashboard", then restart the API.'),
+      );
     app.get(WEB_DASHBOARD_PATH, { schema: { hide: true } }, notBuilt);
     app.get(`${WEB_DASHBOARD_PATH}/*`, { schema: { hide: true } }, notBuilt);
     return;
@@ -41,12 +45,18 @@ export async function webDashboardRoutes(app: FastifyInstance, deps: { dir: stri
     setHeaders: (reply, path) => {
       // Vite names built assets by content hash, so they never change; index.html must be re-read
       // to pick up a new build.
-      reply.header('cache-control', path.includes(join('dist', 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      reply.header(
+        'cache-control',
+        path.includes(join('dist', 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   // /dashboard and /dashboard/ (the router ignores trailing slashes) answer the page. It is read
   // on every request, so a rebuild is picked up without restarting; its asset URLs are absolute.
   app.get(WEB_DASHBOARD_PATH, { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(await readFile(join(deps.dir, 'index.html'))),
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(await readFile(join(deps.dir, 'index.html'))),
   );
 }

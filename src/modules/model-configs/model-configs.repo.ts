@@ -5,7 +5,11 @@ import type { ModelConfig, Prisma } from '../../generated/prisma/client.js';
 import { newId } from '../../lib/ids.js';
 import type { ModelConfigListQuery } from './model-configs.schemas.js';
 
-export async function findModelConfig(prisma: PrismaClient, workspaceId: string, id: string): Promise<ModelConfig | null> {
+export async function findModelConfig(
+  prisma: PrismaClient,
+  workspaceId: string,
+  id: string,
+): Promise<ModelConfig | null> {
   return prisma.modelConfig.findFirst({ where: { id, workspaceId } });
 }
 
@@ -22,11 +26,21 @@ export async function insertModelConfig(
   return prisma.modelConfig.create({ data: { id: newId(), workspaceId, ...input } });
 }
 
-export async function listModelConfigRows(prisma: PrismaClient, workspaceId: string, q: ModelConfigListQuery): Promise<ModelConfig[]> {
-  return prisma.modelConfig.findMany(pageArgs(q, { workspaceId, ...(q.archived !== undefined ? { archived: q.archived } : {}) }));
+export async function listModelConfigRows(
+  prisma: PrismaClient,
+  workspaceId: string,
+  q: ModelConfigListQuery,
+): Promise<ModelConfig[]> {
+  return prisma.modelConfig.findMany(
+    pageArgs(q, { workspaceId, ...(q.archived !== undefined ? { archived: q.archived } : {}) }),
+  );
 }
 
-export async function updateModelConfigRow(prisma: PrismaClient, id: string, data: Prisma.ModelConfigUpdateInput): Promise<ModelConfig> {
+export async function updateModelConfigRow(
+  prisma: PrismaClient,
+  id: string,
+  data: Prisma.ModelConfigUpdateInput,
+): Promise<ModelConfig> {
   return prisma.modelConfig.update({ where: { id }, data });
 }
 

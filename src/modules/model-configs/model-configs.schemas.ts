@@ -6,15 +6,31 @@ import { modelConfigExample } from './model-configs.examples.js';
 export const modelConfigCreate = z
   .object({
     name: text(200),
-    provider: z.string().trim().min(1).max(50).describe(`One of: ${providerNames().join(', ')}`),
+    provider: z
+      .string()
+      .trim()
+      .min(1)
+      .max(50)
+      .describe(`One of: ${providerNames().join(', ')}`),
     model: text(200).describe('Model id as the provider names it, e.g. gpt-5.4-mini'),
     params: z
       .record(z.string(), z.unknown())
       .default({})
-      .describe('temperature, topP, maxOutputTokens, seed, systemPrompt, webSearch, reasoningEffort, userLocation, locale — as the provider and model accept them'),
+      .describe(
+        'temperature, topP, maxOutputTokens, seed, systemPrompt, webSearch, reasoningEffort, userLocation, locale — as the provider and model accept them',
+      ),
   })
   .strict()
-  .meta({ examples: [{ name: 'GPT-5.4 mini, web search', provider: 'openai', model: 'gpt-5.4-mini', params: { webSearch: true, reasoningEffort: 'low' } }] });
+  .meta({
+    examples: [
+      {
+        name: 'GPT-5.4 mini, web search',
+        provider: 'openai',
+        model: 'gpt-5.4-mini',
+        params: { webSearch: true, reasoningEffort: 'low' },
+      },
+    ],
+  });
 
 export const modelConfigUpdate = z
   .object({
@@ -37,7 +53,9 @@ export const modelConfigDto = z
     channel: z.enum(['api', 'serp', 'mock']),
     model: z.string(),
     params: z.record(z.string(), z.unknown()).describe('Effective parameters after validation'),
-    hash: z.string().describe('SHA-256 of provider, model and effective parameters: the configuration’s identity in reports'),
+    hash: z
+      .string()
+      .describe('SHA-256 of provider, model and effective parameters: the configuration’s identity in reports'),
     archived: z.boolean(),
     createdAt: timestamp,
     updatedAt: timestamp,

@@ -13,8 +13,20 @@ import { baseUrlProblem, type EgressPolicy } from '../../providers/egress.js';
 import { ConfigValidationError, type ModelParams } from '../../providers/types.js';
 import { iso, toPage, type Page } from '../common.schemas.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
-import { deleteModelConfigRow, findModelConfig, insertModelConfig, listModelConfigRows, modelConfigHasAnswers, updateModelConfigRow } from './model-configs.repo.js';
-import type { ModelConfigCreate, ModelConfigDto, ModelConfigListQuery, ModelConfigUpdate } from './model-configs.schemas.js';
+import {
+  deleteModelConfigRow,
+  findModelConfig,
+  insertModelConfig,
+  listModelConfigRows,
+  modelConfigHasAnswers,
+  updateModelConfigRow,
+} from './model-configs.repo.js';
+import type {
+  ModelConfigCreate,
+  ModelConfigDto,
+  ModelConfigListQuery,
+  ModelConfigUpdate,
+} from './model-configs.schemas.js';
 
 export interface ModelConfigsDeps {
   prisma: PrismaClient;
@@ -39,7 +51,12 @@ export function toModelConfigDto(c: ModelConfig): ModelConfigDto {
   };
 }
 
-function validate(deps: ModelConfigsDeps, provider: string, model: string, params: unknown): { params: ModelParams; hash: string } {
+function validate(
+  deps: ModelConfigsDeps,
+  provider: string,
+  model: string,
+  params: unknown,
+): { params: ModelParams; hash: string } {
   if (!hasAdapter(provider)) {
     throw new AppError('validation_failed', `Unknown provider "${provider}".`, {
       errors: [{ path: 'body.provider', message: `must be one of: ${providerNames().join(', ')}` }],
@@ -66,7 +83,12 @@ async function requireConfig(prisma: PrismaClient, workspaceId: string, id: stri
   return config;
 }
 
-export async function createModelConfig(deps: ModelConfigsDeps, orgId: string, workspaceId: string, input: ModelConfigCreate): Promise<ModelConfigDto> {
+export async function createModelConfig(
+  deps: ModelConfigsDeps,
+  orgId: string,
+  workspaceId: string,
+  input: ModelConfigCreate,
+): Promise<ModelConfigDto> {
   await requireWorkspace(deps, orgId, workspaceId);
   const { params, hash } = validate(deps, input.provider, input.model, input.params);
   try {
@@ -83,17 +105,33 @@ export async function createModelConfig(deps: ModelConfigsDeps, orgId: string, w
   }
 }
 
-export async function listModelConfigs(deps: ModelConfigsDeps, orgId: string, workspaceId: string, q: ModelConfigListQuery): Promise<Page<ModelConfigDto>> {
+export async function listModelConfigs(
+  deps: ModelConfigsDeps,
+  orgId: string,
+  workspaceId: string,
+  q: ModelConfigListQuery,
+): Promise<Page<ModelConfigDto>> {
   await requireWorkspace(deps, orgId, workspaceId);
   return toPage(await listModelConfigRows(deps.prisma, workspaceId, q), q.limit, toModelConfigDto);
 }
 
-export async function getModelConfig(deps: ModelConfigsDeps, orgId: string, workspaceId: string, id: string): Promise<ModelConfigDto> {
+export async function getModelConfig(
+  deps: ModelConfigsDeps,
+  orgId: string,
+  workspaceId: string,
+  id: string,
+): Promise<ModelConfigDto> {
   await requireWorkspace(deps, orgId, workspaceId);
   return toModelConfigDto(await requireConfig(deps.prisma, workspaceId, id));
 }
 
-export async function updateModelConfig(deps: ModelConfigsDeps, orgId: string, workspaceId: string, id: string, input: ModelConfigUpdate): Promise<ModelConfigDto> {
+export async function updateModelConfig(
+  deps: ModelConfigsDeps,
+  orgId: string,
+  workspaceId: string,
+  id: string,
+  input: ModelConfigUpdate,
+): Promise<ModelConfigDto> {
   await requireWorkspace(deps, orgId, workspaceId);
   const current = await requireConfig(deps.prisma, workspaceId, id);
   const data: Prisma.ModelConfigUpdateInput = {};
@@ -103,7 +141,10 @@ export async function updateModelConfig(deps: ModelConfigsDeps, orgId: string, w
     const model = input.model ?? current.model;
     const { params, hash } = validate(deps, current.provider, model, input.params ?? current.params);
     if (hash !== current.hash && (await modelConfigHasAnswers(deps.prisma, id))) {
-      throw new AppError('conflict', 'This configuration already has answers, so its model and parameters are frozen. Create a new configuration instead.');
+      throw new AppError(
+        'conflict',
+        'This configuration already has answers, so its model and parameters are frozen. Create a new configuration instead.',
+      );
     }
     Object.assign(data, { model, params: params as Prisma.InputJsonValue, hash });
   }
@@ -114,11 +155,19 @@ export async function updateModelConfig(deps: ModelConfigsDeps, orgId: string, w
   }
 }
 
-export async function deleteModelConfig(deps: ModelConfigsDeps, orgId: string, workspaceId: string, id: string): Promise<void> {
+export async function deleteModelConfig(
+  deps: ModelConfigsDeps,
+  orgId: string,
+  workspaceId: string,
+  id: string,
+): Promise<void> {
   await requireWorkspace(deps, orgId, workspaceId);
   await requireConfig(deps.prisma, workspaceId, id);
   if (await modelConfigHasAnswers(deps.prisma, id)) {
-    throw new AppError('conflict', 'This configuration has answers and cannot be deleted; archive it instead (PATCH {"archived": true}).');
+    throw new AppError(
+      'conflict',
+      'This configuration has answers and cannot be deleted; archive it instead (PATCH {"archived": true}).',
+    );
   }
   await deleteModelConfigRow(deps.prisma, id);
 }

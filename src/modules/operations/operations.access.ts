@@ -20,12 +20,25 @@ export function bearerOf(header: string | undefined): string | null {
 const isOrganizationKey = (token: string) => token.startsWith('cw_');
 
 /** Throws the AppError a request to `what` deserves, or returns when one of `accepted` matches. */
-export function requireOperatorToken(token: string | null, accepted: Array<string | undefined>, what: string, tokensHint: string): void {
+export function requireOperatorToken(
+  token: string | null,
+  accepted: Array<string | undefined>,
+  what: string,
+  tokensHint: string,
+): void {
   if (!token) throw new AppError('unauthorized', `${what} needs "Authorization: Bearer <${tokensHint}>".`);
   const tokens = accepted.filter((t): t is string => Boolean(t));
   if (tokens.some((t) => sameSecret(token, t))) return;
   if (isOrganizationKey(token)) {
-    throw new AppError('forbidden', `${what} covers every organization of this deployment: organization API keys cannot open it; use ${tokensHint}.`);
+    throw new AppError(
+      'forbidden',
+      `${what} covers every organization of this deployment: organization API keys cannot open it; use ${tokensHint}.`,
+    );
   }
-  throw new AppError('unauthorized', tokens.length ? `The token is not valid for ${what}.` : `${what} is closed: the operator has not set ${tokensHint}.`);
+  throw new AppError(
+    'unauthorized',
+    tokens.length
+      ? `The token is not valid for ${what}.`
+      : `${what} is closed: the operator has not set ${tokensHint}.`,
+  );
 }

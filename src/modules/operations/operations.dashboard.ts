@@ -18,7 +18,15 @@ import { sendProblem } from '../../plugins/errors.js';
 import type { Producers } from '../../queues/producer.js';
 import { bearerOf, requireOperatorToken } from './operations.access.js';
 import { deploymentQueues } from './operations.queues.js';
-import { SESSION_COOKIE, clearedSessionCookie, cookieValue, issueSession, loginPage, sessionCookie, validSession } from './operations.session.js';
+import {
+  SESSION_COOKIE,
+  clearedSessionCookie,
+  cookieValue,
+  issueSession,
+  loginPage,
+  sessionCookie,
+  validSession,
+} from './operations.session.js';
 
 export const DASHBOARD_PATH = '/admin/queues';
 
@@ -29,12 +37,14 @@ export interface DashboardDeps {
   secureCookies: boolean;
 }
 
-const wantsHtml = (request: FastifyRequest) => request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+const wantsHtml = (request: FastifyRequest) =>
+  request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
 
 export async function dashboardRoutes(app: FastifyInstance, deps: DashboardDeps): Promise<void> {
   const adminToken = deps.adminToken;
   const deny = (request: FastifyRequest, reply: FastifyReply, err: AppError) => {
-    if (wantsHtml(request) && err.code === 'unauthorized') return reply.status(401).type('text/html; charset=utf-8').send(loginPage(null));
+    if (wantsHtml(request) && err.code === 'unauthorized')
+      return reply.status(401).type('text/html; charset=utf-8').send(loginPage(null));
     return sendProblem(reply, request, err);
   };
 
@@ -44,19 +54,32 @@ export async function dashboardRoutes(app: FastifyInstance, deps: DashboardDeps)
       done(null, Object.fromEntries(new URLSearchParams(body as string)));
     });
 
-    admin.post('/admin/session', {
-      schema: { hide: true, body: z.object({ token: z.string().min(1).max(512) }) },
-    }, async (request, reply) => {
-      const form = (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-      try {
-        requireOperatorToken((request.body as { token: string }).token, [adminToken], 'The queue dashboard', 'ADMIN_TOKEN');
-      } catch (err) {
-        if (form) return reply.status(401).type('text/html; charset=utf-8').send(loginPage((err as AppError).message));
-        throw err;
-      }
-      reply.header('set-cookie', sessionCookie(issueSession(adminToken as string), deps.secureCookies));
-      return form ? reply.redirect(DASHBOARD_PATH, 303) : reply.status(204).send();
-    });
+    admin.post(
+      '/admin/session',
+      {
+        schema: { hide: true, body: z.object({ token: z.string().min(1).max(512) }) },
+      },
+      async (request, reply) => {
+        const form = (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+        try {
+          requireOperatorToken(
+            (request.body as { token: string }).token,
+            [adminToken],
+            'The queue dashboard',
+            'ADMIN_TOKEN',
+          );
+        } catch (err) {
+          if (form)
+            return reply
+              .status(401)
+              .type('text/html; charset=utf-8')
+              .send(loginPage((err as AppError).message));
+          throw err;
+        }
+        reply.header('set-cookie', sessionCookie(issueSession(adminToken as string), deps.secureCookies));
+        return form ? reply.redirect(DASHBOARD_PATH, 303) : reply.status(204).send();
+      },
+    );
 
     admin.delete('/admin/session', { schema: { hide: true } }, async (_request, reply) =>
       reply.header('set-cookie', clearedSessionCookie(deps.secureCookies)).status(204).send(),
@@ -65,7 +88,8 @@ export async function dashboardRoutes(app: FastifyInstance, deps: DashboardDeps)
     await admin.register(async (board) => {
       board.addHook('onRequest', async (request, reply) => {
         const bearer = bearerOf(request.headers.authorization);
-        if (!bearer && adminToken && validSession(adminToken, cookieValue(request.headers.cookie, SESSION_COOKIE))) return;
+        if (!bearer && adminToken && validSession(adminToken, cookieValue(request.headers.cookie, SESSION_COOKIE)))
+          return;
         try {
           requireOperatorToken(bearer, [adminToken], 'The queue dashboard', 'ADMIN_TOKEN');
         } catch (err) {

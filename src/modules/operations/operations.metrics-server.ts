@@ -29,7 +29,9 @@ export async function startMetricsServer(opts: {
     }
     const token = bearerOf(req.headers.authorization);
     if (tokens.length && !(token && tokens.some((t) => sameSecret(token, t)))) {
-      res.writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer' }).end('Send "Authorization: Bearer <METRICS_TOKEN>".\n');
+      res
+        .writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer' })
+        .end('Send "Authorization: Bearer <METRICS_TOKEN>".\n');
       return;
     }
     opts.registry

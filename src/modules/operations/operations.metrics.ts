@@ -50,7 +50,11 @@ export function createApiMetrics(deps: { producers: Producers; logger: Logger })
     return value;
   };
 
-  const up = new Gauge({ name: 'citewatch_queue_metrics_up', help: '1 when the queues could be read from Redis at this scrape', registers: [registry] });
+  const up = new Gauge({
+    name: 'citewatch_queue_metrics_up',
+    help: '1 when the queues could be read from Redis at this scrape',
+    registers: [registry],
+  });
   new Gauge({
     name: 'citewatch_queue_jobs',
     help: 'Jobs in each queue by state',
@@ -60,7 +64,8 @@ export function createApiMetrics(deps: { producers: Producers; logger: Logger })
       this.reset();
       const snap = await snapshot();
       up.set(snap ? 1 : 0);
-      for (const [queue, counts] of snap?.counts ?? []) for (const state of STATES) this.set({ queue, state }, counts[state] ?? 0);
+      for (const [queue, counts] of snap?.counts ?? [])
+        for (const state of STATES) this.set({ queue, state }, counts[state] ?? 0);
     },
   });
   new Counter({
@@ -93,7 +98,11 @@ async function readQueues(producers: Producers): Promise<QueueSnapshot> {
   await Promise.all(
     deploymentQueues().map(async (name) => {
       const queue = producers.queue(name);
-      const [c, completed, failed] = await Promise.all([queue.getJobCounts(...STATES), queue.getMetrics('completed', 0, 0), queue.getMetrics('failed', 0, 0)]);
+      const [c, completed, failed] = await Promise.all([
+        queue.getJobCounts(...STATES),
+        queue.getMetrics('completed', 0, 0),
+        queue.getMetrics('failed', 0, 0),
+      ]);
       counts.set(name, c);
       finished.set(name, { completed: completed.meta.count, failed: failed.meta.count });
     }),

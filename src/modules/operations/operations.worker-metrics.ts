@@ -59,7 +59,8 @@ export function createWorkerMetrics(): WorkerMetrics {
     },
     observeProviderCall(provider, seconds, failure) {
       latency.observe({ provider, outcome: failure ? 'error' : 'success' }, seconds);
-      if (failure) errors.inc({ provider, kind: failure.kind, status: failure.status === null ? 'none' : String(failure.status) });
+      if (failure)
+        errors.inc({ provider, kind: failure.kind, status: failure.status === null ? 'none' : String(failure.status) });
     },
   };
 }

@@ -13,7 +13,11 @@ export async function findOrganization(prisma: PrismaClient, id: string): Promis
 }
 
 /** A page of organizations in id order: all of them, or only `onlyId` when given. */
-export async function listOrganizationRows(prisma: PrismaClient, onlyId: string | null, q: PageQuery): Promise<Organization[]> {
+export async function listOrganizationRows(
+  prisma: PrismaClient,
+  onlyId: string | null,
+  q: PageQuery,
+): Promise<Organization[]> {
   return prisma.organization.findMany(pageArgs(q, onlyId === null ? {} : { id: onlyId }));
 }
 

@@ -8,7 +8,13 @@ import { AppError } from '../../lib/errors.js';
 import type { AuthContext } from '../../plugins/auth.js';
 import { iso, toPage, type ListQuery, type Page } from '../common.schemas.js';
 import { createApiKey, toApiKeyDto } from '../api-keys/api-keys.service.js';
-import { deleteOrganizationRow, findOrganization, insertOrganization, listOrganizationRows, renameOrganizationRow } from './organizations.repo.js';
+import {
+  deleteOrganizationRow,
+  findOrganization,
+  insertOrganization,
+  listOrganizationRows,
+  renameOrganizationRow,
+} from './organizations.repo.js';
 import type { OrganizationDto } from './organizations.schemas.js';
 
 export function toOrganizationDto(o: Organization): OrganizationDto {
@@ -36,7 +42,11 @@ async function requireOrganization(prisma: PrismaClient, auth: AuthContext, id: 
   return org;
 }
 
-export async function listOrganizations(prisma: PrismaClient, auth: AuthContext, q: ListQuery): Promise<Page<OrganizationDto>> {
+export async function listOrganizations(
+  prisma: PrismaClient,
+  auth: AuthContext,
+  q: ListQuery,
+): Promise<Page<OrganizationDto>> {
   const rows = await listOrganizationRows(prisma, auth.platform ? null : (auth.organizationId ?? ''), q);
   return toPage(rows, q.limit, toOrganizationDto);
 }
@@ -45,7 +55,12 @@ export async function getOrganization(prisma: PrismaClient, auth: AuthContext, i
   return toOrganizationDto(await requireOrganization(prisma, auth, id));
 }
 
-export async function renameOrganization(prisma: PrismaClient, auth: AuthContext, id: string, name: string): Promise<OrganizationDto> {
+export async function renameOrganization(
+  prisma: PrismaClient,
+  auth: AuthContext,
+  id: string,
+  name: string,
+): Promise<OrganizationDto> {
   await requireOrganization(prisma, auth, id);
   return toOrganizationDto(await renameOrganizationRow(prisma, id, name));
 }

@@ -21,8 +21,25 @@ export const promptImportJson = z
   .strict();
 
 export const promptImportBody = z
-  .union([promptImportJson, z.string().describe('CSV text (Content-Type: text/csv)').meta({ examples: ['text,locale,tags\n"Best CRM for a startup?",en-US,crm\n"Quel CRM pour une PME ?",fr-FR,crm;pme\n'] })])
-  .meta({ examples: [{ prompts: [{ text: 'Best CRM for a startup?', locale: 'en-US', tags: ['crm'] }, { text: 'Quel CRM pour une PME ?', locale: 'fr-FR', tags: ['crm', 'pme'] }] }] });
+  .union([
+    promptImportJson,
+    z
+      .string()
+      .describe('CSV text (Content-Type: text/csv)')
+      .meta({
+        examples: ['text,locale,tags\n"Best CRM for a startup?",en-US,crm\n"Quel CRM pour une PME ?",fr-FR,crm;pme\n'],
+      }),
+  ])
+  .meta({
+    examples: [
+      {
+        prompts: [
+          { text: 'Best CRM for a startup?', locale: 'en-US', tags: ['crm'] },
+          { text: 'Quel CRM pour une PME ?', locale: 'fr-FR', tags: ['crm', 'pme'] },
+        ],
+      },
+    ],
+  });
 
 export const promptImportResult = z
   .object({ imported: z.number().int(), prompts: z.array(promptDto) })
@@ -31,7 +48,12 @@ export const promptImportResult = z
 const TAG_SEPARATORS = /[;|]/;
 const TAGS_RULE = 'are separated by ";" or "|", not ","';
 /** What to write instead of tags joined by commas. */
-const tagsInstead = (cells: string[]) => `write ${cells.flatMap((c) => c.split(/[,;|]/)).map((t) => t.trim()).filter(Boolean).join(';')}`;
+const tagsInstead = (cells: string[]) =>
+  `write ${cells
+    .flatMap((c) => c.split(/[,;|]/))
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .join(';')}`;
 
 /**
  * A row with more cells than the header has columns: most often tags written "crm,smb" in a last
@@ -60,46 +82,94 @@ function tooManyCells(err: CsvError): AppError {
 export function rowsFromCsv(body: string): unknown[] {
   let records: Array<Record<string, string>>;
   try {
-    records = parseCsv(body, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true, relax_column_count: false });
+    records = parseCsv(body, {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      relax_column_count: false,
+    });
   } catch (err) {
-    const more = err instanceof CsvError && Array.isArray(err.record) && Array.isArray(err.columns) && err.record.length > err.columns.length;
+    const more =
+      err instanceof CsvError &&
+      Array.isArray(err.record) &&
+      Array.isArray(err.columns) &&
+      err.record.length > err.columns.length;
     if (more && err.code === 'CSV_RECORD_INCONSISTENT_COLUMNS') throw tooManyCells(err);
     throw new AppError('bad_request', `The CSV could not be read: ${(err as Error).message}`);
   }
-  if (records.length === 0) throw new AppError('validation_failed', 'The CSV has no prompt rows.', { errors: [{ path: 'body', message: 'needs a header row and at least one row' }] });
+  if (records.length === 0)
+    throw new AppError('validation_failed', 'The CSV has no prompt rows.', {
+      errors: [{ path: 'body', message: 'needs a header row and at least one row' }],
+    });
   if (!('text' in (records[0] as object))) {
-    throw new AppError('validation_failed', 'The CSV needs a "text" column (and optionally "locale" and "tags").', { errors: [{ path: 'body.text', message: 'column missing' }] });
+    throw new AppError('validation_failed', 'The CSV needs a "text" column (and optionally "locale" and "tags").', {
+      errors: [{ path: 'body.text', message: 'column missing' }],
+    });
   }
-  if (records.length > MAX_IMPORT_ROWS) throw new AppError('validation_failed', `At most ${MAX_IMPORT_ROWS} prompts per import.`);
+  if (records.length > MAX_IMPORT_ROWS)
+    throw new AppError('validation_failed', `At most ${MAX_IMPORT_ROWS} prompts per import.`);
   const known = new Set(['text', 'locale', 'tags']);
   const extra = Object.keys(records[0] as object).filter((k) => !known.has(k));
-  if (extra.length) throw new AppError('validation_failed', `Unknown CSV column(s): ${extra.join(', ')} (expected text, locale, tags).`, { errors: extra.map((k) => ({ path: `body.${k}`, message: 'unknown column' })) });
+  if (extra.length)
+    throw new AppError(
+      'validation_failed',
+      `Unknown CSV column(s): ${extra.join(', ')} (expected text, locale, tags).`,
+      { errors: extra.map((k) => ({ path: `body.${k}`, message: 'unknown column' })) },
+    );
   // A quoted cell may hold a comma ("crm,smb"): say which separator tags take, for every such row.
   const commas: FieldError[] = [];
   records.forEach((r, i) => {
-    if (r.tags?.includes(',')) commas.push({ path: `prompts.${i}.tags`, message: `tags ${TAGS_RULE}: ${tagsInstead([r.tags])}` });
+    if (r.tags?.includes(','))
+      commas.push({ path: `prompts.${i}.tags`, message: `tags ${TAGS_RULE}: ${tagsInstead([r.tags])}` });
   });
-  if (commas.length) throw new AppError('validation_failed', `${commas.length} of ${records.length} prompts separate tags with ","; nothing was imported.`, { errors: commas.slice(0, 200) });
+  if (commas.length)
+    throw new AppError(
+      'validation_failed',
+      `${commas.length} of ${records.length} prompts separate tags with ","; nothing was imported.`,
+      { errors: commas.slice(0, 200) },
+    );
   return records.map((r) => ({
     text: r.text,
     ...(r.locale ? { locale: r.locale } : {}),
-    ...(r.tags ? { tags: r.tags.split(TAG_SEPARATORS).map((t) => t.trim()).filter(Boolean) } : {}),
+    ...(r.tags
+      ? {
+          tags: r.tags
+            .split(TAG_SEPARATORS)
+            .map((t) => t.trim())
+            .filter(Boolean),
+        }
+      : {}),
   }));
 }
 
-export async function importPrompts(db: Pick<Database, 'prisma' | 'pool'>, orgId: string, workspaceId: string, rows: unknown[]) {
+export async function importPrompts(
+  db: Pick<Database, 'prisma' | 'pool'>,
+  orgId: string,
+  workspaceId: string,
+  rows: unknown[],
+) {
   await requireWorkspace(db, orgId, workspaceId);
   const valid: PromptCreate[] = [];
   const errors: FieldError[] = [];
   rows.forEach((row, i) => {
     const result = promptCreate.safeParse(row);
     if (result.success) valid.push(result.data);
-    else for (const issue of result.error.issues) errors.push({ path: `prompts.${i}${issue.path.length ? `.${issue.path.join('.')}` : ''}`, message: issue.message });
+    else
+      for (const issue of result.error.issues)
+        errors.push({
+          path: `prompts.${i}${issue.path.length ? `.${issue.path.join('.')}` : ''}`,
+          message: issue.message,
+        });
   });
   if (errors.length) {
-    throw new AppError('validation_failed', `${new Set(errors.map((e) => e.path.split('.')[1])).size} of ${rows.length} prompts are invalid; nothing was imported.`, {
-      errors: errors.slice(0, 200),
-    });
+    throw new AppError(
+      'validation_failed',
+      `${new Set(errors.map((e) => e.path.split('.')[1])).size} of ${rows.length} prompts are invalid; nothing was imported.`,
+      {
+        errors: errors.slice(0, 200),
+      },
+    );
   }
   const created = await insertPrompts(db.prisma, workspaceId, valid);
   return { imported: created.length, prompts: created.map(toPromptDto) };

@@ -19,7 +19,11 @@ export async function insertPrompt(prisma: PrismaClient, workspaceId: string, in
 }
 
 /** Creates all the prompts in one transaction, or none. */
-export async function insertPrompts(prisma: PrismaClient, workspaceId: string, inputs: PromptCreate[]): Promise<Prompt[]> {
+export async function insertPrompts(
+  prisma: PrismaClient,
+  workspaceId: string,
+  inputs: PromptCreate[],
+): Promise<Prompt[]> {
   return prisma.$transaction(inputs.map((p) => prisma.prompt.create({ data: { id: newId(), workspaceId, ...p } })));
 }
 

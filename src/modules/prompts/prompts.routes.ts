@@ -31,20 +31,24 @@ export async function promptsRoutes(app: FastifyInstance, deps: service.PromptsD
 
 export async function promptImportRoutes(app: FastifyInstance, deps: service.PromptsDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post('/v1/workspaces/:workspaceId/prompts/import', {
-    schema: {
-      tags: ['Prompts'],
-      summary: 'Import prompts in bulk (JSON or CSV)',
-      description:
-        'JSON: {"prompts": [{text, locale?, tags?}, …]}. CSV (Content-Type: text/csv): a header row with `text` and optionally `locale` and `tags`; ' +
-        'tags within a cell are separated by ; or | (crm;smb), never by a comma, and a text containing a comma goes in double quotes. ' +
-        `Up to ${MAX_IMPORT_ROWS} prompts; all are created or none, and a 400 names every invalid row.`,
-      params: workspaceParams,
-      body: promptImportBody,
-      response: { 201: promptImportResult, ...problemResponses },
+  r.post(
+    '/v1/workspaces/:workspaceId/prompts/import',
+    {
+      schema: {
+        tags: ['Prompts'],
+        summary: 'Import prompts in bulk (JSON or CSV)',
+        description:
+          'JSON: {"prompts": [{text, locale?, tags?}, …]}. CSV (Content-Type: text/csv): a header row with `text` and optionally `locale` and `tags`; ' +
+          'tags within a cell are separated by ; or | (crm;smb), never by a comma, and a text containing a comma goes in double quotes. ' +
+          `Up to ${MAX_IMPORT_ROWS} prompts; all are created or none, and a 400 names every invalid row.`,
+        params: workspaceParams,
+        body: promptImportBody,
+        response: { 201: promptImportResult, ...problemResponses },
+      },
     },
-  }, async (req, reply) => {
-    const rows = typeof req.body === 'string' ? rowsFromCsv(req.body) : req.body.prompts;
-    return reply.status(201).send(await importPrompts(deps, orgOf(req), req.params.workspaceId, rows));
-  });
+    async (req, reply) => {
+      const rows = typeof req.body === 'string' ? rowsFromCsv(req.body) : req.body.prompts;
+      return reply.status(201).send(await importPrompts(deps, orgOf(req), req.params.workspaceId, rows));
+    },
+  );
 }

@@ -6,13 +6,22 @@ export const promptCreate = z
   .object({
     text: text(4_000).describe('The question, as a buyer would ask an assistant'),
     locale: locale.default('en-US'),
-    tags: tagList.default([]).describe('Topic, intent, funnel stage… used to select prompts in audits and to slice reports'),
+    tags: tagList
+      .default([])
+      .describe('Topic, intent, funnel stage… used to select prompts in audits and to slice reports'),
   })
   .strict()
-  .meta({ examples: [{ text: 'What is the best CRM for a 10-person startup?', locale: 'en-US', tags: ['crm', 'startup'] }] });
+  .meta({
+    examples: [{ text: 'What is the best CRM for a 10-person startup?', locale: 'en-US', tags: ['crm', 'startup'] }],
+  });
 
 export const promptUpdate = z
-  .object({ text: text(4_000).optional(), locale: locale.optional(), tags: tagList.optional(), archived: z.boolean().optional() })
+  .object({
+    text: text(4_000).optional(),
+    locale: locale.optional(),
+    tags: tagList.optional(),
+    archived: z.boolean().optional(),
+  })
   .strict()
   .meta({ examples: [{ tags: ['crm', 'smb'] }, { archived: true }] });
 

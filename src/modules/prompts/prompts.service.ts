@@ -7,7 +7,14 @@ import type { Prompt } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
 import { iso, toPage, type Page } from '../common.schemas.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
-import { deletePromptRow, findPrompt, insertPrompt, listPromptRows, promptHasAnswers, updatePromptRow } from './prompts.repo.js';
+import {
+  deletePromptRow,
+  findPrompt,
+  insertPrompt,
+  listPromptRows,
+  promptHasAnswers,
+  updatePromptRow,
+} from './prompts.repo.js';
 import type { PromptCreate, PromptDto, PromptListQuery, PromptUpdate } from './prompts.schemas.js';
 
 export interface PromptsDeps {
@@ -16,7 +23,16 @@ export interface PromptsDeps {
 }
 
 export function toPromptDto(p: Prompt): PromptDto {
-  return { id: p.id, workspaceId: p.workspaceId, text: p.text, locale: p.locale, tags: p.tags, archived: p.archived, createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt) };
+  return {
+    id: p.id,
+    workspaceId: p.workspaceId,
+    text: p.text,
+    locale: p.locale,
+    tags: p.tags,
+    archived: p.archived,
+    createdAt: iso(p.createdAt),
+    updatedAt: iso(p.updatedAt),
+  };
 }
 
 async function requirePrompt(prisma: PrismaClient, workspaceId: string, id: string): Promise<Prompt> {
@@ -25,12 +41,22 @@ async function requirePrompt(prisma: PrismaClient, workspaceId: string, id: stri
   return prompt;
 }
 
-export async function createPrompt(deps: PromptsDeps, orgId: string, workspaceId: string, input: PromptCreate): Promise<PromptDto> {
+export async function createPrompt(
+  deps: PromptsDeps,
+  orgId: string,
+  workspaceId: string,
+  input: PromptCreate,
+): Promise<PromptDto> {
   await requireWorkspace(deps, orgId, workspaceId);
   return toPromptDto(await insertPrompt(deps.prisma, workspaceId, input));
 }
 
-export async function listPrompts(deps: PromptsDeps, orgId: string, workspaceId: string, q: PromptListQuery): Promise<Page<PromptDto>> {
+export async function listPrompts(
+  deps: PromptsDeps,
+  orgId: string,
+  workspaceId: string,
+  q: PromptListQuery,
+): Promise<Page<PromptDto>> {
   await requireWorkspace(deps, orgId, workspaceId);
   return toPage(await listPromptRows(deps.prisma, workspaceId, q), q.limit, toPromptDto);
 }
@@ -40,12 +66,23 @@ export async function getPrompt(deps: PromptsDeps, orgId: string, workspaceId: s
   return toPromptDto(await requirePrompt(deps.prisma, workspaceId, id));
 }
 
-export async function updatePrompt(deps: PromptsDeps, orgId: string, workspaceId: string, id: string, input: PromptUpdate): Promise<PromptDto> {
+export async function updatePrompt(
+  deps: PromptsDeps,
+  orgId: string,
+  workspaceId: string,
+  id: string,
+  input: PromptUpdate,
+): Promise<PromptDto> {
   await requireWorkspace(deps, orgId, workspaceId);
   const prompt = await requirePrompt(deps.prisma, workspaceId, id);
-  const changesQuestion = (input.text !== undefined && input.text !== prompt.text) || (input.locale !== undefined && input.locale !== prompt.locale);
+  const changesQuestion =
+    (input.text !== undefined && input.text !== prompt.text) ||
+    (input.locale !== undefined && input.locale !== prompt.locale);
   if (changesQuestion && (await promptHasAnswers(deps.prisma, id))) {
-    throw new AppError('conflict', 'This prompt already has answers, so its text and locale cannot change. Create a new prompt (and archive this one).');
+    throw new AppError(
+      'conflict',
+      'This prompt already has answers, so its text and locale cannot change. Create a new prompt (and archive this one).',
+    );
   }
   return toPromptDto(await updatePromptRow(deps.prisma, id, input));
 }
@@ -54,7 +91,10 @@ export async function deletePrompt(deps: PromptsDeps, orgId: string, workspaceId
   await requireWorkspace(deps, orgId, workspaceId);
   await requirePrompt(deps.prisma, workspaceId, id);
   if (await promptHasAnswers(deps.prisma, id)) {
-    throw new AppError('conflict', 'This prompt has answers and cannot be deleted; archive it instead (PATCH {"archived": true}).');
+    throw new AppError(
+      'conflict',
+      'This prompt has answers and cannot be deleted; archive it instead (PATCH {"archived": true}).',
+    );
   }
   await deletePromptRow(deps.prisma, id);
 }

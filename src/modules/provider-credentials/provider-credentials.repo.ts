@@ -23,13 +23,21 @@ export async function listCredentialRows(prisma: PrismaClient, organizationId: s
 }
 
 /** Deletes the organization's credentials for a provider; returns how many there were (0 or 1). */
-export async function deleteCredentialRow(prisma: PrismaClient, organizationId: string, provider: string): Promise<number> {
+export async function deleteCredentialRow(
+  prisma: PrismaClient,
+  organizationId: string,
+  provider: string,
+): Promise<number> {
   const { count } = await prisma.providerCredential.deleteMany({ where: { organizationId, provider } });
   return count;
 }
 
 /** The sealed credentials for a provider of the organization owning the workspace, or null. */
-export async function workspaceCredentialSecret(pool: pg.Pool, workspaceId: string, provider: string): Promise<Buffer | null> {
+export async function workspaceCredentialSecret(
+  pool: pg.Pool,
+  workspaceId: string,
+  provider: string,
+): Promise<Buffer | null> {
   const { rows } = await pool.query<{ secret: Buffer }>(
     `SELECT pc.secret FROM provider_credentials pc JOIN workspaces w ON w.organization_id = pc.organization_id
       WHERE w.id = $1 AND pc.provider = $2`,

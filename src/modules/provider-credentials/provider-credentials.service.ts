@@ -9,7 +9,12 @@ import { SecretBox } from '../../lib/crypto.js';
 import { AppError } from '../../lib/errors.js';
 import type { ProviderCredentials } from '../../providers/types.js';
 import { iso } from '../common.schemas.js';
-import { deleteCredentialRow, listCredentialRows, upsertCredential, workspaceCredentialSecret } from './provider-credentials.repo.js';
+import {
+  deleteCredentialRow,
+  listCredentialRows,
+  upsertCredential,
+  workspaceCredentialSecret,
+} from './provider-credentials.repo.js';
 import type { CredentialDto, CredentialPut } from './provider-credentials.schemas.js';
 
 export interface CredentialsDeps {
@@ -19,7 +24,10 @@ export interface CredentialsDeps {
 
 function box(deps: CredentialsDeps): SecretBox {
   if (!deps.encryptionKey) {
-    throw new AppError('unavailable', 'This deployment cannot store provider keys: its operator must set ENCRYPTION_KEY (32 random bytes, base64).');
+    throw new AppError(
+      'unavailable',
+      'This deployment cannot store provider keys: its operator must set ENCRYPTION_KEY (32 random bytes, base64).',
+    );
   }
   return new SecretBox(deps.encryptionKey);
 }
@@ -28,11 +36,18 @@ export function toCredentialDto(c: ProviderCredential): CredentialDto {
   return { provider: c.provider, hint: c.hint, createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt) };
 }
 
-export async function putCredential(deps: CredentialsDeps, orgId: string, provider: string, input: CredentialPut): Promise<CredentialDto> {
+export async function putCredential(
+  deps: CredentialsDeps,
+  orgId: string,
+  provider: string,
+  input: CredentialPut,
+): Promise<CredentialDto> {
   const secret = box(deps).seal(JSON.stringify(input));
   const shown = input.apiKey ?? input.login ?? '';
   const hint = `…${shown.slice(-4)}`;
-  return toCredentialDto(await upsertCredential(deps.prisma, orgId, provider, { secret: new Uint8Array(secret), hint }));
+  return toCredentialDto(
+    await upsertCredential(deps.prisma, orgId, provider, { secret: new Uint8Array(secret), hint }),
+  );
 }
 
 export async function listCredentials(deps: CredentialsDeps, orgId: string): Promise<CredentialDto[]> {
@@ -64,7 +79,10 @@ export class OrganizationCredentials {
     let value: ProviderCredentials | null = null;
     if (secret && this.encryptionKey) {
       const parsed = JSON.parse(new SecretBox(this.encryptionKey).open(secret)) as CredentialPut;
-      value = { ...(parsed.apiKey ? { apiKey: parsed.apiKey } : {}), ...(parsed.login ? { login: parsed.login, password: parsed.password as string } : {}) };
+      value = {
+        ...(parsed.apiKey ? { apiKey: parsed.apiKey } : {}),
+        ...(parsed.login ? { login: parsed.login, password: parsed.password as string } : {}),
+      };
     }
     if (this.cache.size > 5_000) this.cache.clear();
     this.cache.set(cacheKey, { at: Date.now(), value });

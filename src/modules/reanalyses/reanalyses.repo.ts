@@ -21,12 +21,20 @@ const SCOPE = `workspace_id = $1 AND status = 'succeeded'
 const scopeValues = (s: ReanalysisScope) => [s.workspaceId, s.runId, s.from, s.to];
 
 export async function countAnswersInScope(pool: pg.Pool, scope: ReanalysisScope): Promise<number> {
-  const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM responses WHERE ${SCOPE}`, scopeValues(scope));
+  const { rows } = await pool.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM responses WHERE ${SCOPE}`,
+    scopeValues(scope),
+  );
   return rows[0]?.n ?? 0;
 }
 
 /** The ids of the next `limit` answers in scope after `cursor`, in id order. */
-export async function answerBatchInScope(pool: pg.Pool, scope: ReanalysisScope, cursor: string | null, limit: number): Promise<string[]> {
+export async function answerBatchInScope(
+  pool: pg.Pool,
+  scope: ReanalysisScope,
+  cursor: string | null,
+  limit: number,
+): Promise<string[]> {
   const { rows } = await pool.query<{ id: string }>(
     `SELECT id FROM responses WHERE ${SCOPE} AND ($5::uuid IS NULL OR id > $5) ORDER BY id LIMIT ${Number(limit)}`,
     [...scopeValues(scope), cursor],
@@ -34,7 +42,11 @@ export async function answerBatchInScope(pool: pg.Pool, scope: ReanalysisScope, 
   return rows.map((r) => r.id);
 }
 
-export async function insertReanalysis(prisma: PrismaClient, scope: ReanalysisScope, total: number): Promise<Reanalysis> {
+export async function insertReanalysis(
+  prisma: PrismaClient,
+  scope: ReanalysisScope,
+  total: number,
+): Promise<Reanalysis> {
   return prisma.reanalysis.create({ data: { id: newId(), ...scope, total } });
 }
 
@@ -42,7 +54,11 @@ export async function deleteReanalysis(prisma: PrismaClient, id: string): Promis
   await prisma.reanalysis.delete({ where: { id } });
 }
 
-export async function findReanalysis(prisma: PrismaClient, workspaceId: string, id: string): Promise<Reanalysis | null> {
+export async function findReanalysis(
+  prisma: PrismaClient,
+  workspaceId: string,
+  id: string,
+): Promise<Reanalysis | null> {
   return prisma.reanalysis.findFirst({ where: { id, workspaceId } });
 }
 
@@ -52,7 +68,11 @@ export async function loadReanalysis(prisma: PrismaClient, id: string): Promise<
 }
 
 /** A page of the workspace's re-analyses, newest first. */
-export async function listReanalysisRows(prisma: PrismaClient, workspaceId: string, q: PageQuery): Promise<Reanalysis[]> {
+export async function listReanalysisRows(
+  prisma: PrismaClient,
+  workspaceId: string,
+  q: PageQuery,
+): Promise<Reanalysis[]> {
   return prisma.reanalysis.findMany(pageArgs(q, { workspaceId }, 'desc'));
 }
 
@@ -61,7 +81,12 @@ export async function markReanalysisRunning(prisma: PrismaClient, id: string, st
 }
 
 /** Records a processed batch: the new cursor and `count` more answers done. */
-export async function recordReanalysisBatch(prisma: PrismaClient, id: string, cursor: string | null, count: number): Promise<Reanalysis> {
+export async function recordReanalysisBatch(
+  prisma: PrismaClient,
+  id: string,
+  cursor: string | null,
+  count: number,
+): Promise<Reanalysis> {
   return prisma.reanalysis.update({ where: { id }, data: { cursor, done: { increment: count } } });
 }
 
@@ -71,5 +96,8 @@ export async function completeReanalysis(prisma: PrismaClient, id: string): Prom
 
 /** Marks the re-analysis failed with the (truncated) reason. */
 export async function failReanalysis(prisma: PrismaClient, id: string, reason: string): Promise<void> {
-  await prisma.reanalysis.update({ where: { id }, data: { status: 'failed', error: reason.slice(0, 2_000), finishedAt: new Date() } });
+  await prisma.reanalysis.update({
+    where: { id },
+    data: { status: 'failed', error: reason.slice(0, 2_000), finishedAt: new Date() },
+  });
 }

@@ -9,7 +9,10 @@ export const reanalysisCreate = z
     to: instant.optional().describe('Only answers collected before this instant'),
   })
   .strict()
-  .refine((r) => !r.from || !r.to || Date.parse(r.from) < Date.parse(r.to), { message: 'from must be before to', path: ['from'] })
+  .refine((r) => !r.from || !r.to || Date.parse(r.from) < Date.parse(r.to), {
+    message: 'from must be before to',
+    path: ['from'],
+  })
   .meta({ examples: [{}, { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' }] });
 
 export const reanalysisDto = z

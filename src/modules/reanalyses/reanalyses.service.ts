@@ -47,32 +47,57 @@ export function toReanalysisDto(r: Reanalysis): ReanalysisDto {
   };
 }
 
-export async function startReanalysis(deps: ReanalysesDeps, orgId: string, workspaceId: string, input: ReanalysisCreate): Promise<ReanalysisDto> {
+export async function startReanalysis(
+  deps: ReanalysesDeps,
+  orgId: string,
+  workspaceId: string,
+  input: ReanalysisCreate,
+): Promise<ReanalysisDto> {
   const { prisma, pool } = deps.db;
   await requireWorkspace(prisma, orgId, workspaceId);
   if (input.runId && !(await findRun(pool, workspaceId, input.runId))) {
-    throw new AppError('validation_failed', 'No such run in this workspace.', { errors: [{ path: 'body.runId', message: 'no run with this id in this workspace' }] });
+    throw new AppError('validation_failed', 'No such run in this workspace.', {
+      errors: [{ path: 'body.runId', message: 'no run with this id in this workspace' }],
+    });
   }
-  const scope = { workspaceId, runId: input.runId ?? null, from: input.from ? new Date(input.from) : null, to: input.to ? new Date(input.to) : null };
+  const scope = {
+    workspaceId,
+    runId: input.runId ?? null,
+    from: input.from ? new Date(input.from) : null,
+    to: input.to ? new Date(input.to) : null,
+  };
   const created = await insertReanalysis(prisma, scope, await countAnswersInScope(pool, scope));
   try {
     await deps.producers.reanalyze(created.id);
   } catch (err) {
     deps.logger.error({ err }, 'could not enqueue re-analysis');
     await deleteReanalysis(prisma, created.id);
-    throw new AppError('unavailable', 'The job queue is unreachable, so the re-analysis was not started. Try again shortly.');
+    throw new AppError(
+      'unavailable',
+      'The job queue is unreachable, so the re-analysis was not started. Try again shortly.',
+    );
   }
   return toReanalysisDto(created);
 }
 
-export async function getReanalysis(deps: ReanalysesDeps, orgId: string, workspaceId: string, id: string): Promise<ReanalysisDto> {
+export async function getReanalysis(
+  deps: ReanalysesDeps,
+  orgId: string,
+  workspaceId: string,
+  id: string,
+): Promise<ReanalysisDto> {
   await requireWorkspace(deps.db.prisma, orgId, workspaceId);
   const r = await findReanalysis(deps.db.prisma, workspaceId, id);
   if (!r) throw AppError.notFound('Re-analysis');
   return toReanalysisDto(r);
 }
 
-export async function listReanalyses(deps: ReanalysesDeps, orgId: string, workspaceId: string, q: ListQuery): Promise<Page<ReanalysisDto>> {
+export async function listReanalyses(
+  deps: ReanalysesDeps,
+  orgId: string,
+  workspaceId: string,
+  q: ListQuery,
+): Promise<Page<ReanalysisDto>> {
   await requireWorkspace(deps.db.prisma, orgId, workspaceId);
   return toPage(await listReanalysisRows(deps.db.prisma, workspaceId, q), q.limit, toReanalysisDto);
 }

@@ -1,16 +1,33 @@
 /** Visibility, share of voice and trends: one row per brand and slice. */
 import { z } from 'zod';
-import { brandFields, countFields, dimensionFields, envelopeFields, filterFields, format, groupByOf, mean, proportion, share, sourceSplit } from './reports.schemas.js';
+import {
+  brandFields,
+  countFields,
+  dimensionFields,
+  envelopeFields,
+  filterFields,
+  format,
+  groupByOf,
+  mean,
+  proportion,
+  share,
+  sourceSplit,
+} from './reports.schemas.js';
 import { visibilityReportExample, shareOfVoiceReportExample, trendsReportExample } from './reports.examples.js';
 
 const SLICE_DIMS = ['brand', 'provider', 'config', 'prompt', 'tag', 'run', 'day', 'week'] as const;
 
-export const visibilityQuery = z.object({ ...filterFields, groupBy: groupByOf(SLICE_DIMS, ['provider', 'config']), format }).strict();
+export const visibilityQuery = z
+  .object({ ...filterFields, groupBy: groupByOf(SLICE_DIMS, ['provider', 'config']), format })
+  .strict();
 export const shareOfVoiceQuery = z.object({ ...filterFields, groupBy: groupByOf(SLICE_DIMS, []), format }).strict();
 export const trendsQuery = z
   .object({
     ...filterFields,
-    interval: z.enum(['day', 'week']).default('day').describe('Days, or ISO weeks starting on Monday, in the workspace time zone'),
+    interval: z
+      .enum(['day', 'week'])
+      .default('day')
+      .describe('Days, or ISO weeks starting on Monday, in the workspace time zone'),
     groupBy: groupByOf(['brand', 'provider', 'config', 'prompt', 'tag', 'run'] as const, []),
     format,
   })
@@ -57,19 +74,32 @@ export const trendRow = z.object({
   mentionRate: proportion,
   mentioned: z.number().int(),
   mentions: z.number().int(),
-  shareOfVoice: z.object({ presence: share, count: share }).describe('Presence- and count-based share of voice, as in the share-of-voice report'),
+  shareOfVoice: z
+    .object({ presence: share, count: share })
+    .describe('Presence- and count-based share of voice, as in the share-of-voice report'),
   averageRank: mean,
   top1Rate: proportion,
   sentiment,
   citationShare: share.describe('Cited sources on the brand’s domains / all cited sources'),
-  sources: sourceSplit.describe('Every source of the period’s answers (all brands): annotations, links and retrieved but not cited'),
+  sources: sourceSplit.describe(
+    'Every source of the period’s answers (all brands): annotations, links and retrieved but not cited',
+  ),
   ...countFields,
 });
 
-export const visibilityReport = z.object({ ...envelopeFields, groupBy: z.array(z.string()), rows: z.array(visibilityRow) }).meta({ id: 'VisibilityReport', examples: [visibilityReportExample] });
-export const shareOfVoiceReport = z.object({ ...envelopeFields, groupBy: z.array(z.string()), rows: z.array(shareOfVoiceRow) }).meta({ id: 'ShareOfVoiceReport', examples: [shareOfVoiceReportExample] });
+export const visibilityReport = z
+  .object({ ...envelopeFields, groupBy: z.array(z.string()), rows: z.array(visibilityRow) })
+  .meta({ id: 'VisibilityReport', examples: [visibilityReportExample] });
+export const shareOfVoiceReport = z
+  .object({ ...envelopeFields, groupBy: z.array(z.string()), rows: z.array(shareOfVoiceRow) })
+  .meta({ id: 'ShareOfVoiceReport', examples: [shareOfVoiceReportExample] });
 export const trendsReport = z
-  .object({ ...envelopeFields, interval: z.enum(['day', 'week']), groupBy: z.array(z.string()), rows: z.array(trendRow) })
+  .object({
+    ...envelopeFields,
+    interval: z.enum(['day', 'week']),
+    groupBy: z.array(z.string()),
+    rows: z.array(trendRow),
+  })
   .meta({ id: 'TrendsReport', examples: [trendsReportExample] });
 
 export type VisibilityRow = z.infer<typeof visibilityRow>;

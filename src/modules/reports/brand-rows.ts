@@ -19,7 +19,13 @@ export function meanOf(sum: number, sumSq: number, count: number) {
 }
 
 /** A share without an interval, for counts whose units (sources) are not independent. */
-export const plainShare = (x: number, y: number, n: number) => ({ numerator: x, denominator: y, n, value: y > 0 ? x / y : null, ci95: null });
+export const plainShare = (x: number, y: number, n: number) => ({
+  numerator: x,
+  denominator: y,
+  n,
+  value: y > 0 ? x / y : null,
+  ci95: null,
+});
 
 /** The split of sources by kind, each with its share of every source. */
 export function sourcesOf(t: { n: number; annotations: number; links: number; search_results: number }) {
@@ -37,7 +43,8 @@ const iso = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : 
 export function dimensionsOf(r: Partial<BrandFactsRow> & { period?: unknown }, dims: Dim[]) {
   const out: Record<string, unknown> = {};
   if (dims.includes('provider')) out.provider = r.provider;
-  if (dims.includes('config')) Object.assign(out, { modelConfigId: r.model_config_id, modelConfigName: r.model_config_name });
+  if (dims.includes('config'))
+    Object.assign(out, { modelConfigId: r.model_config_id, modelConfigName: r.model_config_name });
   if (dims.includes('prompt')) Object.assign(out, { promptId: r.prompt_id, promptText: r.prompt_text });
   if (dims.includes('tag')) out.tag = r.tag ? r.tag : null;
   if (dims.includes('run')) out.runId = r.run_id;
@@ -51,7 +58,14 @@ const countsOf = (r: BrandFactsRow) => ({ n: r.n, failed: r.failed, pendingAnaly
 export const presenceShare = (r: BrandFactsRow) =>
   shareOf({ n: r.n, x: r.mentioned, y: r.all_mentioned, xx: r.mentioned, xy: r.presence_cross, yy: r.brands_sq });
 export const countShare = (r: BrandFactsRow) =>
-  shareOf({ n: r.n, x: r.mention_count, y: r.all_mentions, xx: r.mention_count_sq, xy: r.count_cross, yy: r.mentions_sq });
+  shareOf({
+    n: r.n,
+    x: r.mention_count,
+    y: r.all_mentions,
+    xx: r.mention_count_sq,
+    xy: r.count_cross,
+    yy: r.mentions_sq,
+  });
 export const citationShare = (r: BrandFactsRow) =>
   shareOf({ n: r.n, x: r.cited, y: r.total_cited, xx: r.cited_sq, xy: r.cited_cross, yy: r.total_cited_sq });
 
@@ -101,11 +115,60 @@ export function trendRowOf(r: BrandFactsRow, dims: Dim[]): TrendRow {
 /** A row where every number is defined: gives CSV exports their header before (or without) any data. */
 export function sampleFactsRow(dims: Dim[]): BrandFactsRow {
   const two = Object.fromEntries(
-    ['n', 'failed', 'pending', 'brands_sq', 'mentions_sq', 'total_cited', 'total_cited_sq', 'all_mentioned', 'all_mentions', 'mentioned', 'mention_count',
-      'mention_count_sq', 'annotations', 'links', 'search_results', 'presence_cross', 'count_cross', 'rank_sum', 'rank_sq', 'top1', 'sentiment_sum', 'sentiment_sq', 'positive', 'neutral',
-      'negative', 'gap', 'cited', 'cited_sq', 'cited_cross', 'citing_answers', 'retrieved'].map((k) => [k, 2]),
+    [
+      'n',
+      'failed',
+      'pending',
+      'brands_sq',
+      'mentions_sq',
+      'total_cited',
+      'total_cited_sq',
+      'all_mentioned',
+      'all_mentions',
+      'mentioned',
+      'mention_count',
+      'mention_count_sq',
+      'annotations',
+      'links',
+      'search_results',
+      'presence_cross',
+      'count_cross',
+      'rank_sum',
+      'rank_sq',
+      'top1',
+      'sentiment_sum',
+      'sentiment_sq',
+      'positive',
+      'neutral',
+      'negative',
+      'gap',
+      'cited',
+      'cited_sq',
+      'cited_cross',
+      'citing_answers',
+      'retrieved',
+    ].map((k) => [k, 2]),
   );
-  const row = { ...two, n: 4, all_mentioned: 4, all_mentions: 4, total_cited: 4, brand_id: '', brand_name: '', brand_kind: 'own' } as BrandFactsRow;
-  if (dims.length) Object.assign(row, { provider: '', model_config_id: '', model_config_name: '', prompt_id: '', prompt_text: '', tag: '', run_id: '', period: '' });
+  const row = {
+    ...two,
+    n: 4,
+    all_mentioned: 4,
+    all_mentions: 4,
+    total_cited: 4,
+    brand_id: '',
+    brand_name: '',
+    brand_kind: 'own',
+  } as BrandFactsRow;
+  if (dims.length)
+    Object.assign(row, {
+      provider: '',
+      model_config_id: '',
+      model_config_name: '',
+      prompt_id: '',
+      prompt_text: '',
+      tag: '',
+      run_id: '',
+      period: '',
+    });
   return row;
 }

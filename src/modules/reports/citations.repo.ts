@@ -1,6 +1,15 @@
 /** Citation report SQL: totals per slice, and the top domains and URLs of each slice. */
 import type { SourceGrain } from './facts.sql.js';
-import { answersSource, dimensions, domainSource, liveCtes, needs, urlSource, type Dim, type SourceContext } from './sources.sql.js';
+import {
+  answersSource,
+  dimensions,
+  domainSource,
+  liveCtes,
+  needs,
+  urlSource,
+  type Dim,
+  type SourceContext,
+} from './sources.sql.js';
 
 export interface CitationTotalsRow {
   [dim: string]: unknown;
@@ -51,7 +60,14 @@ SELECT ${head}coalesce(sum(f.answers), 0)::bigint AS n, coalesce(sum(f.failed), 
 }
 
 /** Top `top` rows per slice of a per-item aggregate, ranked by cited then retrieved count. */
-function topPerSlice(d: ReturnType<typeof dimensions>, inner: string, cited: string, retrieved: string, key: string, top: string): string {
+function topPerSlice(
+  d: ReturnType<typeof dimensions>,
+  inner: string,
+  cited: string,
+  retrieved: string,
+  key: string,
+  top: string,
+): string {
   const partition = d.names.length ? `PARTITION BY ${d.names.join(', ')}` : '';
   return `
 SELECT * FROM (

@@ -1,6 +1,17 @@
 /** Citations: which sources assistants cite, how often each brand's own domains are among them. */
 import { z } from 'zod';
-import { brandFields, countFields, dimensionFields, envelopeFields, filterFields, format, groupByOf, proportion, share, sourceSplit } from './reports.schemas.js';
+import {
+  brandFields,
+  countFields,
+  dimensionFields,
+  envelopeFields,
+  filterFields,
+  format,
+  groupByOf,
+  proportion,
+  share,
+  sourceSplit,
+} from './reports.schemas.js';
 import { citationsReportExample } from './reports.examples.js';
 
 export const citationsQuery = z
@@ -37,7 +48,9 @@ export const citationBrandRow = z.object({
   ...brandFields,
   cited: z.number().int().describe('Cited sources on the brand’s domains'),
   retrieved: z.number().int(),
-  share: share.describe('Citation share: cited sources on the brand’s domains / every cited source, with a delta-method interval over answers'),
+  share: share.describe(
+    'Citation share: cited sources on the brand’s domains / every cited source, with a delta-method interval over answers',
+  ),
   citingAnswers: proportion.describe('Answers citing the brand’s domains / answers'),
 });
 
@@ -66,7 +79,9 @@ export const citationsReport = z
     groupBy: z.array(z.string()),
     top: z.number().int(),
     groups: z.array(citationGroup),
-    byProvider: z.array(providerSources).describe('The split between annotations, links and retrieved sources per provider, whatever the grouping'),
+    byProvider: z
+      .array(providerSources)
+      .describe('The split between annotations, links and retrieved sources per provider, whatever the grouping'),
   })
   .meta({ id: 'CitationsReport', examples: [citationsReportExample] });
 

@@ -7,12 +7,27 @@
  */
 import type { Readable } from 'node:stream';
 import { citationShare, dimensionsOf, plainShare, proportionOf, sourcesOf } from './brand-rows.js';
-import { domainsSql, totalsSql, urlsSql, type CitationTotalsRow, type DomainRankRow, type UrlRankRow } from './citations.repo.js';
+import {
+  domainsSql,
+  totalsSql,
+  urlsSql,
+  type CitationTotalsRow,
+  type DomainRankRow,
+  type UrlRankRow,
+} from './citations.repo.js';
 import type { CitationGroup, CitationsQuery, CitationsReport } from './citations.schemas.js';
 import { streamRows } from './csv.js';
 import { brandsWithDomains, configAndPromptLabels, type BrandFactsRow } from './reports.repo.js';
 import { reportQuery } from './report-session.js';
-import { brandFacts, envelope, filtersOf, openReport, type OpenedReport, type ReportsDeps, type SourceMode } from './reports.service.js';
+import {
+  brandFacts,
+  envelope,
+  filtersOf,
+  openReport,
+  type OpenedReport,
+  type ReportsDeps,
+  type SourceMode,
+} from './reports.service.js';
 import type { SourceGrain } from './facts.sql.js';
 import { periodCover } from './rollups.repo.js';
 import { DIM_COLUMN, sourceGrain, type Dim, type SourceContext } from './sources.sql.js';
@@ -55,15 +70,35 @@ async function query<T extends Record<string, unknown>>(
  * Source lists of a range sliced by provider only (or not at all) read period rollups for its
  * whole local days (rollups.repo.ts periodCover); other slices, run filters and raw reads do not.
  */
-async function periodsFor(deps: ReportsDeps, report: OpenedReport, dims: Dim[], grain: SourceGrain): Promise<SourceContext['periods']> {
+async function periodsFor(
+  deps: ReportsDeps,
+  report: OpenedReport,
+  dims: Dim[],
+  grain: SourceGrain,
+): Promise<SourceContext['periods']> {
   const ctx = report.context();
   const f = report.filters;
-  if (ctx.live === null || grain === 'prompt_config' || !f.from || !f.to || f.runId || f.modelConfigIds || !dims.every((d) => d === 'provider')) return undefined;
+  if (
+    ctx.live === null ||
+    grain === 'prompt_config' ||
+    !f.from ||
+    !f.to ||
+    f.runId ||
+    f.modelConfigIds ||
+    !dims.every((d) => d === 'provider')
+  )
+    return undefined;
   const cover = await periodCover(deps.db.pool, ctx.workspaceId, ctx.timezone, { from: f.from, to: f.to }, ctx.live);
   return cover ? { cover, perProvider: grain === 'config' } : undefined;
 }
 
-export async function citations(deps: ReportsDeps, orgId: string, workspaceId: string, q: CitationsQuery, mode?: SourceMode): Promise<CitationsReport> {
+export async function citations(
+  deps: ReportsDeps,
+  orgId: string,
+  workspaceId: string,
+  q: CitationsQuery,
+  mode?: SourceMode,
+): Promise<CitationsReport> {
   const report = await openReport(deps, orgId, workspaceId, filtersOf(q), mode ? { mode } : {});
   const dims = q.groupBy as Dim[];
   const names = dims.map((d) => DIM_COLUMN[d]);
@@ -73,21 +108,34 @@ export async function citations(deps: ReportsDeps, orgId: string, workspaceId: s
   const [totals, byProvider, domains, urls, brandRows, brands, labels] = await Promise.all([
     query<CitationTotalsRow>(deps, report, (ctx) => totalsSql(ctx, dims)),
     query<CitationTotalsRow>(deps, report, (ctx) => totalsSql(ctx, ['provider'])),
-    query<DomainRankRow>(deps, report, (ctx) => domainsSql(ctx, dims, grain, q.top), grain === 'prompt_config', periods),
+    query<DomainRankRow>(
+      deps,
+      report,
+      (ctx) => domainsSql(ctx, dims, grain, q.top),
+      grain === 'prompt_config',
+      periods,
+    ),
     query<UrlRankRow>(deps, report, (ctx) => urlsSql(ctx, dims, grain, q.top), grain === 'prompt_config', periods),
     brandFacts(deps, report, dims),
     brandsWithDomains(pool, workspaceId),
     configAndPromptLabels(pool, workspaceId),
   ]);
   const label = new Map(labels.map((r) => [`${r.kind}|${r.id}`, r.label]));
-  const owners = (domain: string) => brands.filter((b) => b.domains.includes(domain)).map((b) => ({ brandId: b.id, brandName: b.name, brandKind: b.kind }));
+  const owners = (domain: string) =>
+    brands
+      .filter((b) => b.domains.includes(domain))
+      .map((b) => ({ brandId: b.id, brandName: b.name, brandKind: b.kind }));
   const domainsBy = groupRows(domains, names);
   const urlsBy = groupRows(urls, names);
   const brandsBy = groupRows(brandRows as unknown as Array<Record<string, unknown>>, names);
 
   const groups = totals.map((t): CitationGroup => {
     const key = keyOf(t, names);
-    const named = { ...t, model_config_name: label.get(`config|${String(t.model_config_id)}`), prompt_text: label.get(`prompt|${String(t.prompt_id)}`) };
+    const named = {
+      ...t,
+      model_config_name: label.get(`config|${String(t.model_config_id)}`),
+      prompt_text: label.get(`prompt|${String(t.prompt_id)}`),
+    };
     return {
       ...dimensionsOf(named as Partial<BrandFactsRow>, dims),
       ...totalsOf(t),
@@ -102,7 +150,13 @@ export async function citations(deps: ReportsDeps, orgId: string, workspaceId: s
         retrievingAnswers: d.retrieving_answers,
         ownedBy: owners(d.domain),
       })),
-      urls: (urlsBy.get(key) ?? []).map((u) => ({ url: u.url, domain: u.domain, cited: u.cited, retrieved: u.retrieved, share: plainShare(u.cited, u.group_cited, t.n) })),
+      urls: (urlsBy.get(key) ?? []).map((u) => ({
+        url: u.url,
+        domain: u.domain,
+        cited: u.cited,
+        retrieved: u.retrieved,
+        share: plainShare(u.cited, u.group_cited, t.n),
+      })),
       brands: ((brandsBy.get(key) ?? []) as unknown as BrandFactsRow[]).map((b) => ({
         brandId: b.brand_id,
         brandName: b.brand_name,
@@ -124,36 +178,107 @@ export async function citations(deps: ReportsDeps, orgId: string, workspaceId: s
 }
 
 const CSV_COLUMNS = [
-  'definitionVersion', 'section', 'provider', 'modelConfigId', 'modelConfigName', 'promptId', 'promptText', 'tag', 'runId', 'period',
-  'n', 'failed', 'pendingAnalysis', 'key', 'label', 'brandKind', 'cited', 'annotations', 'links', 'retrieved',
-  'share.numerator', 'share.denominator', 'share.n', 'share.value', 'share.ci95.low', 'share.ci95.high',
-  'answers.numerator', 'answers.denominator', 'answers.n', 'answers.value', 'answers.ci95.low', 'answers.ci95.high', 'retrievingAnswers',
+  'definitionVersion',
+  'section',
+  'provider',
+  'modelConfigId',
+  'modelConfigName',
+  'promptId',
+  'promptText',
+  'tag',
+  'runId',
+  'period',
+  'n',
+  'failed',
+  'pendingAnalysis',
+  'key',
+  'label',
+  'brandKind',
+  'cited',
+  'annotations',
+  'links',
+  'retrieved',
+  'share.numerator',
+  'share.denominator',
+  'share.n',
+  'share.value',
+  'share.ci95.low',
+  'share.ci95.high',
+  'answers.numerator',
+  'answers.denominator',
+  'answers.n',
+  'answers.value',
+  'answers.ci95.low',
+  'answers.ci95.high',
+  'retrievingAnswers',
 ];
 
 /** One CSV row per item of every section of every slice (bounded: `top` items per list). */
 export function citationsCsv(r: CitationsReport): Readable {
   const rows: Array<Record<string, unknown>> = [];
   const base = (g: Partial<CitationGroup>) => ({
-    definitionVersion: r.definitionVersion, provider: g.provider, modelConfigId: g.modelConfigId, modelConfigName: g.modelConfigName,
-    promptId: g.promptId, promptText: g.promptText, tag: g.tag, runId: g.runId, period: g.period, n: g.n, failed: g.failed, pendingAnalysis: g.pendingAnalysis,
+    definitionVersion: r.definitionVersion,
+    provider: g.provider,
+    modelConfigId: g.modelConfigId,
+    modelConfigName: g.modelConfigName,
+    promptId: g.promptId,
+    promptText: g.promptText,
+    tag: g.tag,
+    runId: g.runId,
+    period: g.period,
+    n: g.n,
+    failed: g.failed,
+    pendingAnalysis: g.pendingAnalysis,
   });
   // A slice's answers citing anything, then its split of sources.
-  const totals = (g: Partial<CitationGroup> & Pick<CitationGroup, 'cited' | 'citingAnswers' | 'sources'>, prefix: string) => {
+  const totals = (
+    g: Partial<CitationGroup> & Pick<CitationGroup, 'cited' | 'citingAnswers' | 'sources'>,
+    prefix: string,
+  ) => {
     rows.push({ ...base(g), section: `${prefix}answers`, key: 'citing', cited: g.cited, answers: g.citingAnswers });
-    for (const [key, s] of Object.entries(g.sources)) rows.push({ ...base(g), section: `${prefix}source`, key, cited: s.count, share: s.share });
+    for (const [key, s] of Object.entries(g.sources))
+      rows.push({ ...base(g), section: `${prefix}source`, key, cited: s.count, share: s.share });
   };
   for (const p of r.byProvider) totals(p, 'provider ');
   for (const g of r.groups) {
     totals(g, '');
     for (const d of g.domains) {
       rows.push({
-        ...base(g), section: 'domain', key: d.domain, label: d.ownedBy.map((o) => o.brandName).join('; '), cited: d.cited, annotations: d.annotations,
-        links: d.links, retrieved: d.searchResults, share: d.share, answers: d.citingAnswers, retrievingAnswers: d.retrievingAnswers,
+        ...base(g),
+        section: 'domain',
+        key: d.domain,
+        label: d.ownedBy.map((o) => o.brandName).join('; '),
+        cited: d.cited,
+        annotations: d.annotations,
+        links: d.links,
+        retrieved: d.searchResults,
+        share: d.share,
+        answers: d.citingAnswers,
+        retrievingAnswers: d.retrievingAnswers,
       });
     }
-    for (const u of g.urls) rows.push({ ...base(g), section: 'url', key: u.url, label: u.domain, cited: u.cited, retrieved: u.retrieved, share: u.share });
+    for (const u of g.urls)
+      rows.push({
+        ...base(g),
+        section: 'url',
+        key: u.url,
+        label: u.domain,
+        cited: u.cited,
+        retrieved: u.retrieved,
+        share: u.share,
+      });
     for (const b of g.brands) {
-      rows.push({ ...base(g), section: 'brand', key: b.brandId, label: b.brandName, brandKind: b.brandKind, cited: b.cited, retrieved: b.retrieved, share: b.share, answers: b.citingAnswers });
+      rows.push({
+        ...base(g),
+        section: 'brand',
+        key: b.brandId,
+        label: b.brandName,
+        brandKind: b.brandKind,
+        cited: b.cited,
+        retrieved: b.retrieved,
+        share: b.share,
+        answers: b.citingAnswers,
+      });
     }
   }
   return streamRows(rows, 'csv', CSV_COLUMNS);

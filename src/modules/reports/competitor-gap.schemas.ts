@@ -1,13 +1,24 @@
 /** Competitor gap: prompts where a competitor is named and no own brand is. */
 import { z } from 'zod';
 import { uuid } from '../common.schemas.js';
-import { brandFields, countFields, dimensionFields, envelopeFields, filterFields, format, groupByOf, proportion } from './reports.schemas.js';
+import {
+  brandFields,
+  countFields,
+  dimensionFields,
+  envelopeFields,
+  filterFields,
+  format,
+  groupByOf,
+  proportion,
+} from './reports.schemas.js';
 import { competitorGapReportExample } from './reports.examples.js';
 
 export const competitorGapQuery = z
   .object({
     ...filterFields,
-    groupBy: groupByOf(['prompt', 'provider', 'config'] as const, ['prompt']).describe('prompt is always a dimension; add provider or config to split further'),
+    groupBy: groupByOf(['prompt', 'provider', 'config'] as const, ['prompt']).describe(
+      'prompt is always a dimension; add provider or config to split further',
+    ),
     limit: z.coerce.number().int().min(1).max(500).default(50).describe('Rows, largest gap first'),
     examples: z.coerce.number().int().min(0).max(10).default(3).describe('Latest answers quoted per row'),
     format,
@@ -22,7 +33,9 @@ export const gapExample = z.object({
   modelConfigId: uuid,
   completedAt: z.string().nullable(),
   snippet: z.string().describe('The competitor’s mention in context'),
-  spans: z.array(z.tuple([z.number().int(), z.number().int()])).describe('Where the competitor is named in the answer text (string indices)'),
+  spans: z
+    .array(z.tuple([z.number().int(), z.number().int()]))
+    .describe('Where the competitor is named in the answer text (string indices)'),
 });
 
 export const competitorGapRow = z.object({

@@ -16,18 +16,41 @@ import { ownBrandsOf } from './reports.repo.js';
 import type { Dim } from './sources.sql.js';
 
 /** A row's group: prompt × competitor, and the provider or configuration when the report splits by them. */
-const groupKey = (dims: Dim[], r: { prompt_id: string; brand_id: string; provider?: string | undefined; model_config_id?: string | undefined }) =>
-  [r.prompt_id, r.brand_id, dims.includes('provider') ? r.provider : '', dims.includes('config') ? r.model_config_id : ''].join('|');
+const groupKey = (
+  dims: Dim[],
+  r: { prompt_id: string; brand_id: string; provider?: string | undefined; model_config_id?: string | undefined },
+) =>
+  [
+    r.prompt_id,
+    r.brand_id,
+    dims.includes('provider') ? r.provider : '',
+    dims.includes('config') ? r.model_config_id : '',
+  ].join('|');
 
-export async function competitorGap(deps: ReportsDeps, orgId: string, workspaceId: string, q: CompetitorGapQuery, mode?: SourceMode): Promise<CompetitorGapReport> {
-  const report = await openReport(deps, orgId, workspaceId, filtersOf(q), { ownSensitive: true, ...(mode ? { mode } : {}) });
+export async function competitorGap(
+  deps: ReportsDeps,
+  orgId: string,
+  workspaceId: string,
+  q: CompetitorGapQuery,
+  mode?: SourceMode,
+): Promise<CompetitorGapReport> {
+  const report = await openReport(deps, orgId, workspaceId, filtersOf(q), {
+    ownSensitive: true,
+    ...(mode ? { mode } : {}),
+  });
   const dims: Dim[] = ['prompt', ...(q.groupBy.filter((g) => g !== 'prompt') as Dim[])];
   const ctx = report.context();
   const { pool } = deps.db;
-  const [rows, own] = await Promise.all([reportQuery<GapRow>(pool, gapSql(ctx, dims, q.limit), ctx.p.values), ownBrandsOf(pool, workspaceId)]);
+  const [rows, own] = await Promise.all([
+    reportQuery<GapRow>(pool, gapSql(ctx, dims, q.limit), ctx.p.values),
+    ownBrandsOf(pool, workspaceId),
+  ]);
   // Every run counts here, whether its facts come from a rollup or are read live.
   const exampleCtx = { ...report.context(), live: null };
-  const found = rows.length && q.examples > 0 ? await reportQuery<ExampleRow>(pool, examplesSql(exampleCtx, dims, rows, q.examples), exampleCtx.p.values) : [];
+  const found =
+    rows.length && q.examples > 0
+      ? await reportQuery<ExampleRow>(pool, examplesSql(exampleCtx, dims, rows, q.examples), exampleCtx.p.values)
+      : [];
   const examplesOf = new Map<string, ExampleRow[]>();
   for (const e of found) {
     const key = groupKey(dims, e);
@@ -70,9 +93,32 @@ export function competitorGapCsv(r: CompetitorGapReport): Readable {
     competitorKind: row.competitor.brandKind,
     examples: row.examples.map((e) => e.snippet).join(' | '),
   }));
-  const columns = ['definitionVersion', 'promptId', 'promptText', 'provider', 'modelConfigId', 'modelConfigName', 'competitorId', 'competitor', 'competitorKind',
-    'gap.numerator', 'gap.denominator', 'gap.n', 'gap.value', 'gap.ci95.low', 'gap.ci95.high',
-    'competitorMentioned.numerator', 'competitorMentioned.denominator', 'competitorMentioned.n', 'competitorMentioned.value', 'competitorMentioned.ci95.low', 'competitorMentioned.ci95.high',
-    'n', 'failed', 'pendingAnalysis', 'examples'];
+  const columns = [
+    'definitionVersion',
+    'promptId',
+    'promptText',
+    'provider',
+    'modelConfigId',
+    'modelConfigName',
+    'competitorId',
+    'competitor',
+    'competitorKind',
+    'gap.numerator',
+    'gap.denominator',
+    'gap.n',
+    'gap.value',
+    'gap.ci95.low',
+    'gap.ci95.high',
+    'competitorMentioned.numerator',
+    'competitorMentioned.denominator',
+    'competitorMentioned.n',
+    'competitorMentioned.value',
+    'competitorMentioned.ci95.low',
+    'competitorMentioned.ci95.high',
+    'n',
+    'failed',
+    'pendingAnalysis',
+    'examples',
+  ];
   return streamRows(rows, 'csv', columns);
 }

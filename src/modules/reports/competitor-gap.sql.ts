@@ -1,6 +1,17 @@
 /** The competitor-gap report's statements: gap rows per prompt × competitor, and their example answers. */
 import type { BrandFactsRow } from './reports.repo.js';
-import { answerScope, answersSource, brandGrain, brandSource, dimensions, joinOn, liveCtes, ws, type Dim, type SourceContext } from './sources.sql.js';
+import {
+  answerScope,
+  answersSource,
+  brandGrain,
+  brandSource,
+  dimensions,
+  joinOn,
+  liveCtes,
+  ws,
+  type Dim,
+  type SourceContext,
+} from './sources.sql.js';
 
 export interface GapRow extends Partial<BrandFactsRow> {
   prompt_id: string;
@@ -18,7 +29,9 @@ export function gapSql(ctx: SourceContext, dims: Dim[], limit: number): string {
   const d = dimensions(ctx, dims);
   const grain = brandGrain(dims, ctx.filters);
   const ctes = liveCtes(ctx);
-  const brandFilter = ctx.filters.brandIds ? ` AND b.id = ANY(${ctx.p.ref('brands', ctx.filters.brandIds, 'uuid[]')})` : '';
+  const brandFilter = ctx.filters.brandIds
+    ? ` AND b.id = ANY(${ctx.p.ref('brands', ctx.filters.brandIds, 'uuid[]')})`
+    : '';
   return `
 WITH ${ctes ? `${ctes},` : ''}
   tot AS (
@@ -58,7 +71,12 @@ export interface ExampleRow {
  */
 export function examplesSql(ctx: SourceContext, dims: Dim[], rows: GapRow[], examples: number): string {
   const p = ctx.p;
-  const partition = ['r.prompt_id', 'm.brand_id', ...(dims.includes('provider') ? ['r.provider'] : []), ...(dims.includes('config') ? ['r.model_config_id'] : [])];
+  const partition = [
+    'r.prompt_id',
+    'm.brand_id',
+    ...(dims.includes('provider') ? ['r.provider'] : []),
+    ...(dims.includes('config') ? ['r.model_config_id'] : []),
+  ];
   return `
 SELECT e.* FROM (
   SELECT m.response_id, r.prompt_id, m.brand_id, m.snippet, m.spans, r.run_id, r.provider, r.model_config_id, r.completed_at,
@@ -71,4 +89,3 @@ SELECT e.* FROM (
 ) e WHERE e.k <= ${p.ref('examples', examples, 'int')}
 ORDER BY e.k`;
 }
-

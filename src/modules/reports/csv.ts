@@ -9,10 +9,15 @@ import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 
 /** Nested report objects as flat CSV columns: { mentionRate: { ci95: { low } } } → mentionRate.ci95.low. */
-export function flatten(value: Record<string, unknown>, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+export function flatten(
+  value: Record<string, unknown>,
+  prefix = '',
+  out: Record<string, unknown> = {},
+): Record<string, unknown> {
   for (const [key, v] of Object.entries(value)) {
     const name = prefix ? `${prefix}.${key}` : key;
-    if (v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) flatten(v as Record<string, unknown>, name, out);
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date))
+      flatten(v as Record<string, unknown>, name, out);
     else out[name] = Array.isArray(v) ? JSON.stringify(v) : v;
   }
   return out;

@@ -27,7 +27,8 @@ export function differences(a: ConfigRow, b: ConfigRow): string[] {
   return [...keys].filter((k) => canonicalJson(parameterValue(a, k)) !== canonicalJson(parameterValue(b, k))).sort();
 }
 
-const order = (x: unknown, y: unknown) => (typeof x === 'number' && typeof y === 'number' ? x - y : canonicalJson(x).localeCompare(canonicalJson(y)));
+const order = (x: unknown, y: unknown) =>
+  typeof x === 'number' && typeof y === 'number' ? x - y : canonicalJson(x).localeCompare(canonicalJson(y));
 
 export interface Pair {
   a: ConfigRow;
@@ -51,7 +52,12 @@ export function oneFactorPairs(configs: ConfigRow[], parameter?: string): Pair[]
       pairs.push({ a, b, parameter: p });
     }
   }
-  return pairs.sort((u, v) => (u.parameter ?? '').localeCompare(v.parameter ?? '') || u.a.name.localeCompare(v.a.name) || u.b.name.localeCompare(v.b.name));
+  return pairs.sort(
+    (u, v) =>
+      (u.parameter ?? '').localeCompare(v.parameter ?? '') ||
+      u.a.name.localeCompare(v.a.name) ||
+      u.b.name.localeCompare(v.b.name),
+  );
 }
 
 /** A's observed rate (or 0.5, the most demanding, when A has no answers) against it ± the difference. */
@@ -61,7 +67,13 @@ function samplesNeeded(kA: number, nA: number, difference: number, alpha: number
   return sampleSizePerArm(p1, p2, alpha, power);
 }
 
-export async function experiments(deps: ReportsDeps, orgId: string, workspaceId: string, q: ExperimentsQuery, mode?: SourceMode): Promise<ExperimentsReport> {
+export async function experiments(
+  deps: ReportsDeps,
+  orgId: string,
+  workspaceId: string,
+  q: ExperimentsQuery,
+  mode?: SourceMode,
+): Promise<ExperimentsReport> {
   const report = await openReport(deps, orgId, workspaceId, filtersOf(q), mode ? { mode } : {});
   const configs = await configsOf(deps.db.pool, workspaceId);
   const dims = q.groupBy as Dim[];
@@ -72,7 +84,9 @@ export async function experiments(deps: ReportsDeps, orgId: string, workspaceId:
     const b = configs.find((c) => c.id === q.configB);
     if (!a || !b) {
       throw new AppError('validation_failed', 'No such configuration in this workspace.', {
-        errors: [{ path: a ? 'query.configB' : 'query.configA', message: 'no configuration with this id in this workspace' }],
+        errors: [
+          { path: a ? 'query.configB' : 'query.configA', message: 'no configuration with this id in this workspace' },
+        ],
       });
     }
     const diff = differences(a, b);
@@ -80,19 +94,24 @@ export async function experiments(deps: ReportsDeps, orgId: string, workspaceId:
   } else {
     // Only configurations with answers in the slice can be compared.
     const answered = new Set(facts.filter((r) => r.n > 0).map((r) => r.model_config_id));
-    pairs = oneFactorPairs(configs.filter((c) => answered.has(c.id)), q.parameter);
+    pairs = oneFactorPairs(
+      configs.filter((c) => answered.has(c.id)),
+      q.parameter,
+    );
   }
 
   // One slice when ungrouped; otherwise each prompt, tag, run or period, in the order of its values.
   const names = dims.map((d) => DIM_COLUMN[d]);
-  const sliceOf = (r: BrandFactsRow) => JSON.stringify(names.map((n) => (r as unknown as Record<string, unknown>)[n] ?? null));
+  const sliceOf = (r: BrandFactsRow) =>
+    JSON.stringify(names.map((n) => (r as unknown as Record<string, unknown>)[n] ?? null));
   // Ungrouped, a pair is listed even without answers (an explicit pair not run yet).
   const slices: Array<[string, BrandFactsRow | null]> = dims.length
     ? [...new Map(facts.map((r) => [sliceOf(r), r])).entries()].sort(([x], [y]) => x.localeCompare(y))
     : [['[]', null]];
   const byKey = new Map(facts.map((r) => [`${sliceOf(r)}|${r.model_config_id}|${r.brand_id}`, r]));
   const brands = [...new Map(facts.map((r) => [r.brand_id, r])).values()];
-  const totals = (slice: string, configId: string) => facts.find((r) => sliceOf(r) === slice && r.model_config_id === configId);
+  const totals = (slice: string, configId: string) =>
+    facts.find((r) => sliceOf(r) === slice && r.model_config_id === configId);
 
   const out: ExperimentPair[] = slices.flatMap(([slice, sample]) =>
     pairs.flatMap(({ a, b, parameter }): ExperimentPair[] => {
@@ -100,40 +119,53 @@ export async function experiments(deps: ReportsDeps, orgId: string, workspaceId:
       const tb = totals(slice, b.id);
       // Grouped, a pair is only listed where one of its configurations answered.
       if (dims.length && !(ta?.n || ta?.failed || tb?.n || tb?.failed)) return [];
-      const arm = (c: ConfigRow) => ({ modelConfigId: c.id, modelConfigName: c.name, provider: c.provider, model: c.model, value: parameter ? parameterValue(c, parameter) : null });
-      return [{
-        ...(sample ? dimensionsOf(sample, dims) : {}),
-        parameter,
-        a: arm(a),
-        b: arm(b),
-        answers: { a: ta?.n ?? 0, b: tb?.n ?? 0 },
-        failed: { a: ta?.failed ?? 0, b: tb?.failed ?? 0 },
-        brands: brands.map((brand) => {
-          const ra = byKey.get(`${slice}|${a.id}|${brand.brand_id}`);
-          const rb = byKey.get(`${slice}|${b.id}|${brand.brand_id}`);
-          const [kA, nA, kB, nB] = [ra?.mentioned ?? 0, ra?.n ?? 0, rb?.mentioned ?? 0, rb?.n ?? 0];
-          const c = compareProportions(kA, nA, kB, nB);
-          return {
-            brandId: brand.brand_id,
-            brandName: brand.brand_name,
-            brandKind: brand.brand_kind,
-            a: proportionOf(kA, nA),
-            b: proportionOf(kB, nB),
-            difference: { value: c.difference, ci95: c.ci95 },
-            test: c.test,
-            statistic: c.statistic,
-            pValue: c.pValue,
-            pValueAdjusted: null,
-            significant: false,
-            samplesPerArmNeeded: samplesNeeded(kA, nA, q.minimumDifference, q.alpha, q.power),
-          };
-        }),
-      }];
+      const arm = (c: ConfigRow) => ({
+        modelConfigId: c.id,
+        modelConfigName: c.name,
+        provider: c.provider,
+        model: c.model,
+        value: parameter ? parameterValue(c, parameter) : null,
+      });
+      return [
+        {
+          ...(sample ? dimensionsOf(sample, dims) : {}),
+          parameter,
+          a: arm(a),
+          b: arm(b),
+          answers: { a: ta?.n ?? 0, b: tb?.n ?? 0 },
+          failed: { a: ta?.failed ?? 0, b: tb?.failed ?? 0 },
+          brands: brands.map((brand) => {
+            const ra = byKey.get(`${slice}|${a.id}|${brand.brand_id}`);
+            const rb = byKey.get(`${slice}|${b.id}|${brand.brand_id}`);
+            const [kA, nA, kB, nB] = [ra?.mentioned ?? 0, ra?.n ?? 0, rb?.mentioned ?? 0, rb?.n ?? 0];
+            const c = compareProportions(kA, nA, kB, nB);
+            return {
+              brandId: brand.brand_id,
+              brandName: brand.brand_name,
+              brandKind: brand.brand_kind,
+              a: proportionOf(kA, nA),
+              b: proportionOf(kB, nB),
+              difference: { value: c.difference, ci95: c.ci95 },
+              test: c.test,
+              statistic: c.statistic,
+              pValue: c.pValue,
+              pValueAdjusted: null,
+              significant: false,
+              samplesPerArmNeeded: samplesNeeded(kA, nA, q.minimumDifference, q.alpha, q.power),
+            };
+          }),
+        },
+      ];
     }),
   );
 
   const tests = out.flatMap((p) => p.brands);
-  const adjusted = q.adjust === 'holm' ? holm(tests.map((t) => t.pValue)) : q.adjust === 'bh' ? benjaminiHochberg(tests.map((t) => t.pValue)) : tests.map((t) => t.pValue);
+  const adjusted =
+    q.adjust === 'holm'
+      ? holm(tests.map((t) => t.pValue))
+      : q.adjust === 'bh'
+        ? benjaminiHochberg(tests.map((t) => t.pValue))
+        : tests.map((t) => t.pValue);
   tests.forEach((t, i) => {
     t.pValueAdjusted = adjusted[i] ?? null;
     t.significant = t.pValueAdjusted !== null && t.pValueAdjusted < q.alpha;

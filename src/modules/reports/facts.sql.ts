@@ -11,13 +11,40 @@
 
 /** Brand-fact columns, in the order the rollup tables declare them. */
 export const BRAND_FACT_COLUMNS = [
-  'mentioned', 'mention_count', 'mention_count_sq', 'presence_cross', 'count_cross', 'rank_sum', 'rank_sq', 'top1',
-  'sentiment_sum', 'sentiment_sq', 'positive', 'neutral', 'negative', 'gap', 'gap_sample',
-  'cited', 'cited_sq', 'cited_cross', 'citing_answers', 'retrieved',
+  'mentioned',
+  'mention_count',
+  'mention_count_sq',
+  'presence_cross',
+  'count_cross',
+  'rank_sum',
+  'rank_sq',
+  'top1',
+  'sentiment_sum',
+  'sentiment_sq',
+  'positive',
+  'neutral',
+  'negative',
+  'gap',
+  'gap_sample',
+  'cited',
+  'cited_sq',
+  'cited_cross',
+  'citing_answers',
+  'retrieved',
 ] as const;
 
 export const ANSWER_FACT_COLUMNS = [
-  'answers', 'failed', 'pending', 'brands_sq', 'mentions_sq', 'cited', 'cited_sq', 'annotations', 'links', 'search_results', 'citing_answers',
+  'answers',
+  'failed',
+  'pending',
+  'brands_sq',
+  'mentions_sq',
+  'cited',
+  'cited_sq',
+  'annotations',
+  'links',
+  'search_results',
+  'citing_answers',
 ] as const;
 
 /** How each brand fact combines when rows are summed to a coarser grain. */

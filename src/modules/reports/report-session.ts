@@ -21,10 +21,17 @@ export const REPORT_SESSION = "BEGIN READ ONLY; SET LOCAL jit = off; SET LOCAL w
  * a rollup read of a few ten thousand rows the workers' start-up, sorts and merge cost more than
  * they save (measured: 36 ms parallel, 27 ms serial for per-provider top URLs).
  */
-export async function reportQuery<T extends pg.QueryResultRow>(pool: pg.Pool, sql: string, values: unknown[], opts: { serial?: boolean } = {}): Promise<T[]> {
+export async function reportQuery<T extends pg.QueryResultRow>(
+  pool: pg.Pool,
+  sql: string,
+  values: unknown[],
+  opts: { serial?: boolean } = {},
+): Promise<T[]> {
   const client = await pool.connect();
   try {
-    await client.query(opts.serial ? `${REPORT_SESSION}; SET LOCAL max_parallel_workers_per_gather = 0` : REPORT_SESSION);
+    await client.query(
+      opts.serial ? `${REPORT_SESSION}; SET LOCAL max_parallel_workers_per_gather = 0` : REPORT_SESSION,
+    );
     const { rows } = await client.query<T>(sql, values);
     await client.query('COMMIT');
     return rows;

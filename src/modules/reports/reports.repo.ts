@@ -6,7 +6,18 @@
  */
 import type pg from 'pg';
 import { BRAND_FACT_COLUMNS } from './facts.sql.js';
-import { answersSource, brandGrain, needs, brandSource, dimensions, joinOn, liveCtes, ws, type Dim, type SourceContext } from './sources.sql.js';
+import {
+  answersSource,
+  brandGrain,
+  needs,
+  brandSource,
+  dimensions,
+  joinOn,
+  liveCtes,
+  ws,
+  type Dim,
+  type SourceContext,
+} from './sources.sql.js';
 
 export interface BrandFactsRow {
   provider?: string;
@@ -61,9 +72,12 @@ export function brandFactsSql(ctx: SourceContext, dims: Dim[]): string {
   const d = dimensions(ctx, dims);
   const grain = brandGrain(dims, ctx.filters);
   const ctes = liveCtes(ctx);
-  const groupBy = (extra: string[] = []) => ([...d.group, ...extra].length ? `GROUP BY ${[...d.group, ...extra].join(', ')}` : '');
+  const groupBy = (extra: string[] = []) =>
+    [...d.group, ...extra].length ? `GROUP BY ${[...d.group, ...extra].join(', ')}` : '';
   const selectDims = d.select.length ? `${d.select.join(', ')}, ` : '';
-  const brandFilter = ctx.filters.brandIds ? ` AND b.id = ANY(${ctx.p.ref('brands', ctx.filters.brandIds, 'uuid[]')})` : '';
+  const brandFilter = ctx.filters.brandIds
+    ? ` AND b.id = ANY(${ctx.p.ref('brands', ctx.filters.brandIds, 'uuid[]')})`
+    : '';
   const names = [
     dims.includes('config') ? 'mc.name AS model_config_name' : null,
     dims.includes('prompt') ? 'pr.text AS prompt_text' : null,
@@ -105,12 +119,18 @@ SELECT ${d.names.map((n) => `t.${n}, `).join('')}${names.map((n) => `${n}, `).jo
 
 /** The workspace's own brands, by name: whom the competitor gap is measured against. */
 export async function ownBrandsOf(pool: pg.Pool, workspaceId: string): Promise<Array<{ id: string; name: string }>> {
-  const { rows } = await pool.query<{ id: string; name: string }>("SELECT id, name FROM brands WHERE workspace_id = $1 AND kind = 'own' ORDER BY name", [workspaceId]);
+  const { rows } = await pool.query<{ id: string; name: string }>(
+    "SELECT id, name FROM brands WHERE workspace_id = $1 AND kind = 'own' ORDER BY name",
+    [workspaceId],
+  );
   return rows;
 }
 
 /** Every brand of the workspace with its owned domains: who owns a cited domain. */
-export async function brandsWithDomains(pool: pg.Pool, workspaceId: string): Promise<Array<{ id: string; name: string; kind: 'own' | 'competitor'; domains: string[] }>> {
+export async function brandsWithDomains(
+  pool: pg.Pool,
+  workspaceId: string,
+): Promise<Array<{ id: string; name: string; kind: 'own' | 'competitor'; domains: string[] }>> {
   const { rows } = await pool.query<{ id: string; name: string; kind: 'own' | 'competitor'; domains: string[] }>(
     'SELECT id, name, kind, domains FROM brands WHERE workspace_id = $1 ORDER BY kind, name',
     [workspaceId],
@@ -119,7 +139,10 @@ export async function brandsWithDomains(pool: pg.Pool, workspaceId: string): Pro
 }
 
 /** The names of the workspace's configurations and the texts of its prompts, keyed by kind and id. */
-export async function configAndPromptLabels(pool: pg.Pool, workspaceId: string): Promise<Array<{ kind: string; id: string; label: string }>> {
+export async function configAndPromptLabels(
+  pool: pg.Pool,
+  workspaceId: string,
+): Promise<Array<{ kind: string; id: string; label: string }>> {
   const { rows } = await pool.query<{ kind: string; id: string; label: string }>(
     `SELECT 'config' AS kind, id::text, name AS label FROM model_configs WHERE workspace_id = $1
      UNION ALL SELECT 'prompt', id::text, text FROM prompts WHERE workspace_id = $1`,
@@ -139,6 +162,9 @@ export interface ExperimentConfigRow {
 
 /** The workspace's configurations, by name. */
 export async function configsOf(pool: pg.Pool, workspaceId: string): Promise<ExperimentConfigRow[]> {
-  const { rows } = await pool.query<ExperimentConfigRow>('SELECT id, name, provider, model, params FROM model_configs WHERE workspace_id = $1 ORDER BY name, id', [workspaceId]);
+  const { rows } = await pool.query<ExperimentConfigRow>(
+    'SELECT id, name, provider, model, params FROM model_configs WHERE workspace_id = $1 ORDER BY name, id',
+    [workspaceId],
+  );
   return rows;
 }

@@ -9,7 +9,14 @@ import { z } from 'zod';
 import { orgOf } from '../../plugins/auth.js';
 import { problemResponses } from '../../plugins/openapi.js';
 import { workspaceParams } from '../common.schemas.js';
-import { shareOfVoiceQuery, shareOfVoiceReport, trendsQuery, trendsReport, visibilityQuery, visibilityReport } from './brand-reports.schemas.js';
+import {
+  shareOfVoiceQuery,
+  shareOfVoiceReport,
+  trendsQuery,
+  trendsReport,
+  visibilityQuery,
+  visibilityReport,
+} from './brand-reports.schemas.js';
 import { citationsQuery, citationsReport, type CitationsReport } from './citations.schemas.js';
 import { citations, citationsCsv } from './citations.service.js';
 import { competitorGapQuery, competitorGapReport, type CompetitorGapReport } from './competitor-gap.schemas.js';
@@ -17,7 +24,14 @@ import { competitorGap, competitorGapCsv } from './competitor-gap.service.js';
 import { streamRows, columnsOf } from './csv.js';
 import { experimentsQuery, experimentsReport, type ExperimentsReport } from './experiments.schemas.js';
 import { experimentRows, experiments } from './experiments.service.js';
-import { competitorGapReportExample, citationsReportExample, experimentsReportExample, shareOfVoiceReportExample, trendsReportExample, visibilityReportExample } from './reports.examples.js';
+import {
+  competitorGapReportExample,
+  citationsReportExample,
+  experimentsReportExample,
+  shareOfVoiceReportExample,
+  trendsReportExample,
+  visibilityReportExample,
+} from './reports.examples.js';
 import { RollupRefresher } from './rollups.service.js';
 import * as service from './reports.service.js';
 
@@ -27,7 +41,10 @@ export const jsonOrCsv = <T extends z.ZodType>(schema: T, description: string, c
   content: {
     'application/json': { schema },
     'text/csv': {
-      schema: z.string().describe('The same rows flattened (nested fields as dotted columns), with a header row').meta({ examples: [csvExample] }),
+      schema: z
+        .string()
+        .describe('The same rows flattened (nested fields as dotted columns), with a header row')
+        .meta({ examples: [csvExample] }),
     },
   },
 });
@@ -94,7 +111,8 @@ interface ReportRoute<Q extends z.ZodType, R extends z.ZodType> {
   csvExample: string;
 }
 
-const route = <Q extends z.ZodType, R extends z.ZodType>(spec: ReportRoute<Q, R>) => spec as unknown as ReportRoute<z.ZodType, z.ZodType>;
+const route = <Q extends z.ZodType, R extends z.ZodType>(spec: ReportRoute<Q, R>) =>
+  spec as unknown as ReportRoute<z.ZodType, z.ZodType>;
 
 /** Every report, in the order the reference lists them. */
 async function reportRoutes(): Promise<Array<ReportRoute<z.ZodType, z.ZodType>>> {
@@ -125,7 +143,8 @@ async function reportRoutes(): Promise<Array<ReportRoute<z.ZodType, z.ZodType>>>
     route({
       path: 'trends',
       summary: 'Trends: every brand metric per day or week, in the workspace time zone',
-      description: 'Mention rate, share of voice, average rank, top-1 rate, sentiment and citation share per period and brand; answers are dated by their run.',
+      description:
+        'Mention rate, share of voice, average rank, top-1 rate, sentiment and citation share per period and brand; answers are dated by their run.',
       query: trendsQuery,
       report: trendsReport,
       build: (d, org, ws, q) => service.trends(d, org, ws, q),
@@ -134,8 +153,10 @@ async function reportRoutes(): Promise<Array<ReportRoute<z.ZodType, z.ZodType>>>
     }),
     route({
       path: 'citations',
-      summary: 'Citations: top domains and URLs, own-domain share per brand, and the split between annotations, links and retrieved sources',
-      description: 'Per provider unless grouped otherwise. Cited = annotations and links; search results retrieved but not cited are counted apart.',
+      summary:
+        'Citations: top domains and URLs, own-domain share per brand, and the split between annotations, links and retrieved sources',
+      description:
+        'Per provider unless grouped otherwise. Cited = annotations and links; search results retrieved but not cited are counted apart.',
       query: citationsQuery,
       report: citationsReport,
       build: (d, org, ws, q) => citations(d, org, ws, q),
@@ -144,7 +165,8 @@ async function reportRoutes(): Promise<Array<ReportRoute<z.ZodType, z.ZodType>>>
     }),
     route({
       path: 'experiments',
-      summary: 'Configuration experiments: difference in mention rate per brand, with interval, p-value and samples needed',
+      summary:
+        'Configuration experiments: difference in mention rate per brand, with interval, p-value and samples needed',
       description:
         'For configA and configB, or every pair of configurations differing only in `parameter` (model, provider, temperature, webSearch…): B − A with its 95% Newcombe interval, a two-sided p-value (pooled z-test; Fisher’s exact test when an expected count is below 5), adjusted across the report (Holm by default), and the answers per arm needed to detect minimumDifference.',
       query: experimentsQuery,
@@ -156,7 +178,8 @@ async function reportRoutes(): Promise<Array<ReportRoute<z.ZodType, z.ZodType>>>
     route({
       path: 'competitor-gap',
       summary: 'Competitor gap: prompts where a competitor is named and no own brand is, with examples',
-      description: 'Largest gap first; each row quotes the latest such answers (snippet and spans of the competitor’s mention).',
+      description:
+        'Largest gap first; each row quotes the latest such answers (snippet and spans of the competitor’s mention).',
       query: competitorGapQuery,
       report: competitorGapReport,
       build: (d, org, ws, q) => competitorGap(d, org, ws, q),

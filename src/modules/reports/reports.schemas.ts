@@ -14,7 +14,9 @@ export const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
 
 export const filterFields = {
   runId: uuid.optional(),
-  from: instant.optional().describe('Runs created at or after this instant (every answer is dated by the creation of its run)'),
+  from: instant
+    .optional()
+    .describe('Runs created at or after this instant (every answer is dated by the creation of its run)'),
   to: instant.optional().describe('Runs created before this instant'),
   brandIds: csv(uuid).optional().describe('Brands to show; shares are still computed among every tracked brand'),
   providers: csv(z.string().max(50)).optional(),
@@ -26,7 +28,10 @@ export const filterFields = {
 export const reportFilters = z.object(filterFields).strict();
 export type ReportFilters = z.infer<typeof reportFilters>;
 
-export const format = z.enum(['json', 'csv']).default('json').describe('json (default) or csv, streamed with a header row');
+export const format = z
+  .enum(['json', 'csv'])
+  .default('json')
+  .describe('json (default) or csv, streamed with a header row');
 
 /** groupBy for the brand reports; brand is always a dimension, day and week are exclusive. */
 export const groupByOf = <const T extends readonly [string, ...string[]]>(dims: T, fallback: Array<T[number]>) =>
@@ -54,7 +59,9 @@ export const share = z
     denominator: z.number(),
     n: z.number().int().describe('Answers behind the estimate (the independent units)'),
     value: z.number().nullable(),
-    ci95: interval.nullable().describe('95% delta-method interval for a ratio of sums over answers; null below 2 answers'),
+    ci95: interval
+      .nullable()
+      .describe('95% delta-method interval for a ratio of sums over answers; null below 2 answers'),
   })
   .meta({ id: 'Share' });
 
@@ -71,7 +78,9 @@ export const mean = z
 
 const sourceCount = z.object({
   count: z.number().int(),
-  share: share.describe('Of every source (cited or retrieved); no interval: sources within one answer are not independent'),
+  share: share.describe(
+    'Of every source (cited or retrieved); no interval: sources within one answer are not independent',
+  ),
 });
 
 /** Where an answer's sources came from: provider annotations, links in the text, or retrieved but not cited. */
@@ -105,5 +114,8 @@ export const envelopeFields = {
   definitionVersion: z.number().int(),
   timezone: z.string().describe('Workspace time zone used for days and weeks'),
   filters: z.record(z.string(), z.unknown()),
-  liveRuns: z.number().int().describe('Runs read from the answer tables rather than rollups (unfinished or changed since)'),
+  liveRuns: z
+    .number()
+    .int()
+    .describe('Runs read from the answer tables rather than rollups (unfinished or changed since)'),
 };

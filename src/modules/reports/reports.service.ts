@@ -93,18 +93,37 @@ function dimsFor(kind: BrandReportKind, q: BrandQuery): Dim[] {
   return kind === 'trends' ? [q.interval ?? 'day', ...dims] : dims;
 }
 
-async function brandReport(deps: ReportsDeps, orgId: string, workspaceId: string, kind: BrandReportKind, q: BrandQuery & ReportFilters, mode?: SourceMode) {
+async function brandReport(
+  deps: ReportsDeps,
+  orgId: string,
+  workspaceId: string,
+  kind: BrandReportKind,
+  q: BrandQuery & ReportFilters,
+  mode?: SourceMode,
+) {
   const report = await openReport(deps, orgId, workspaceId, filtersOf(q), { ...(mode ? { mode } : {}) });
   const dims = dimsFor(kind, q);
   const rows = await brandFacts(deps, report, dims);
   return { ...envelope(report), groupBy: q.groupBy, rows: rows.map((r) => MAPPERS[kind](r, dims)) };
 }
 
-export async function visibility(deps: ReportsDeps, orgId: string, workspaceId: string, q: ReportFilters & { groupBy: string[] }, mode?: SourceMode): Promise<VisibilityReport> {
+export async function visibility(
+  deps: ReportsDeps,
+  orgId: string,
+  workspaceId: string,
+  q: ReportFilters & { groupBy: string[] },
+  mode?: SourceMode,
+): Promise<VisibilityReport> {
   return (await brandReport(deps, orgId, workspaceId, 'visibility', q, mode)) as VisibilityReport;
 }
 
-export async function shareOfVoice(deps: ReportsDeps, orgId: string, workspaceId: string, q: ReportFilters & { groupBy: string[] }, mode?: SourceMode): Promise<ShareOfVoiceReport> {
+export async function shareOfVoice(
+  deps: ReportsDeps,
+  orgId: string,
+  workspaceId: string,
+  q: ReportFilters & { groupBy: string[] },
+  mode?: SourceMode,
+): Promise<ShareOfVoiceReport> {
   return (await brandReport(deps, orgId, workspaceId, 'share-of-voice', q, mode)) as ShareOfVoiceReport;
 }
 
@@ -119,11 +138,27 @@ export async function trends(
 }
 
 /** The same report as CSV rows streamed from a cursor, each with the definition version. */
-export async function brandReportCsv(deps: ReportsDeps, orgId: string, workspaceId: string, kind: BrandReportKind, q: BrandQuery & ReportFilters): Promise<Readable> {
+export async function brandReportCsv(
+  deps: ReportsDeps,
+  orgId: string,
+  workspaceId: string,
+  kind: BrandReportKind,
+  q: BrandQuery & ReportFilters,
+): Promise<Readable> {
   const report = await openReport(deps, orgId, workspaceId, filtersOf(q));
   const dims = dimsFor(kind, q);
   const ctx = report.context();
   const sql = brandFactsSql(ctx, dims);
-  const map = (r: Record<string, unknown>) => ({ definitionVersion: DEFINITION_VERSION, ...MAPPERS[kind](r as unknown as BrandFactsRow, dims) });
-  return streamQuery(deps.db.pool, sql, ctx.p.values, map, 'csv', columnsOf(map(sampleFactsRow(dims) as unknown as Record<string, unknown>)));
+  const map = (r: Record<string, unknown>) => ({
+    definitionVersion: DEFINITION_VERSION,
+    ...MAPPERS[kind](r as unknown as BrandFactsRow, dims),
+  });
+  return streamQuery(
+    deps.db.pool,
+    sql,
+    ctx.p.values,
+    map,
+    'csv',
+    columnsOf(map(sampleFactsRow(dims) as unknown as Record<string, unknown>)),
+  );
 }

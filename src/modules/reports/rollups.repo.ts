@@ -213,10 +213,19 @@ export async function buildRollups(pool: pg.Pool, workspaceId: string, runIds: s
       'SELECT id FROM runs WHERE id = ANY($1::uuid[]) AND workspace_id = $2 AND finished_at IS NOT NULL ORDER BY id',
       [ids, workspaceId],
     );
-    for (const table of ROLLUP_TABLES) await client.query(`DELETE FROM ${table} WHERE run_id = ANY($1::uuid[]) AND workspace_id = $2`, [ids, workspaceId]);
+    for (const table of ROLLUP_TABLES)
+      await client.query(`DELETE FROM ${table} WHERE run_id = ANY($1::uuid[]) AND workspace_id = $2`, [
+        ids,
+        workspaceId,
+      ]);
     const done = finished.rows.map((r) => r.id);
     if (done.length) {
-      const { rows } = await client.query<{ answer_rows: number; brand_rows: number; domain_rows: number; url_rows: number }>(BUILD_SQL, [done, workspaceId]);
+      const { rows } = await client.query<{
+        answer_rows: number;
+        brand_rows: number;
+        domain_rows: number;
+        url_rows: number;
+      }>(BUILD_SQL, [done, workspaceId]);
       await client.query(
         `INSERT INTO report_rollup_runs (run_id, workspace_id, run_at, succeeded, failed, analyzed, brand_ids, own_brand_ids)
          SELECT ru.id, ru.workspace_id, ru.created_at, ru.succeeded, ru.failed, ru.analyzed,
@@ -226,7 +235,13 @@ export async function buildRollups(pool: pg.Pool, workspaceId: string, runIds: s
         [done],
       );
       const r = rows[0];
-      Object.assign(result, { runs: done.length, answerRows: Number(r?.answer_rows ?? 0), brandRows: Number(r?.brand_rows ?? 0), domainRows: Number(r?.domain_rows ?? 0), urlRows: Number(r?.url_rows ?? 0) });
+      Object.assign(result, {
+        runs: done.length,
+        answerRows: Number(r?.answer_rows ?? 0),
+        brandRows: Number(r?.brand_rows ?? 0),
+        domainRows: Number(r?.domain_rows ?? 0),
+        urlRows: Number(r?.url_rows ?? 0),
+      });
     }
     // Periods of every given run, finished or only cleared: they must equal the per-run rows left.
     await client.query(PERIODS_CLEAR_SQL, [workspaceId, ids, PERIOD_SPANS]);
@@ -237,7 +252,8 @@ export async function buildRollups(pool: pg.Pool, workspaceId: string, runIds: s
     await client.query('ROLLBACK').catch(() => {});
     throw err;
   } finally {
-    if (locked) await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_NAMESPACE, workspaceId]).catch(() => {});
+    if (locked)
+      await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_NAMESPACE, workspaceId]).catch(() => {});
     client.release();
   }
 }
@@ -264,7 +280,10 @@ export async function finishedRunsInScope(
  * days and so periods: each period is then rebuilt by one or two batches, not by every batch.
  */
 export async function inCreationOrder(pool: pg.Pool, runIds: string[]): Promise<string[]> {
-  const { rows } = await pool.query<{ id: string }>('SELECT id FROM runs WHERE id = ANY($1::uuid[]) ORDER BY created_at, id', [runIds]);
+  const { rows } = await pool.query<{ id: string }>(
+    'SELECT id FROM runs WHERE id = ANY($1::uuid[]) ORDER BY created_at, id',
+    [runIds],
+  );
   const found = new Set(rows.map((r) => r.id));
   return [...rows.map((r) => r.id), ...runIds.filter((id) => !found.has(id))];
 }
@@ -354,7 +373,12 @@ export async function periodCover(
   const visit = (start: number, span: number): void => {
     const end = start + span;
     if (end <= first || start >= last) return;
-    if (start >= first && end <= last && built.has(`${span}:${start}`) && !r.live_days.some((d) => d >= start && d < end)) {
+    if (
+      start >= first &&
+      end <= last &&
+      built.has(`${span}:${start}`) &&
+      !r.live_days.some((d) => d >= start && d < end)
+    ) {
       cover.spans.push(span);
       cover.days.push(isoDay(start));
       return;

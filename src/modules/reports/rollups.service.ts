@@ -25,7 +25,9 @@ export async function applyRunToRollups(pool: pg.Pool, runId: string): Promise<v
  */
 export function createRollupFollowUp(deps: Pick<Deps, 'db' | 'logger'>): (runId: string) => Promise<void> {
   return (runId) =>
-    applyRunToRollups(deps.db.pool, runId).catch((err: unknown) => deps.logger.error({ err, runId }, 'report rollup failed; the run is read live until rebuilt'));
+    applyRunToRollups(deps.db.pool, runId).catch((err: unknown) =>
+      deps.logger.error({ err, runId }, 'report rollup failed; the run is read live until rebuilt'),
+    );
 }
 
 export async function rebuildRuns(pool: pg.Pool, workspaceId: string, runIds: string[]): Promise<number> {
@@ -68,7 +70,10 @@ export class RollupRefresher {
   private async drain(): Promise<void> {
     while (this.queued.size) {
       const [runId, workspaceId] = this.queued.entries().next().value as [string, string];
-      const batch = [...this.queued].filter(([, w]) => w === workspaceId).slice(0, RUNS_PER_BATCH).map(([id]) => id);
+      const batch = [...this.queued]
+        .filter(([, w]) => w === workspaceId)
+        .slice(0, RUNS_PER_BATCH)
+        .map(([id]) => id);
       try {
         await buildRollups(this.pool, workspaceId, batch);
       } catch (err) {

@@ -98,7 +98,9 @@ function filterConditions(ctx: SourceContext, c: Cols): string[] {
   if (f.modelConfigIds && c.config) out.push(`${c.config} = ANY(${p.ref('configs', f.modelConfigIds, 'uuid[]')})`);
   if (f.promptIds && c.prompt) out.push(`${c.prompt} = ANY(${p.ref('prompts', f.promptIds, 'uuid[]')})`);
   if (f.tags && c.prompt) {
-    out.push(`${c.prompt} IN (SELECT id FROM prompts WHERE workspace_id = ${ws(ctx)} AND tags && ${p.ref('tags', f.tags, 'text[]')})`);
+    out.push(
+      `${c.prompt} IN (SELECT id FROM prompts WHERE workspace_id = ${ws(ctx)} AND tags && ${p.ref('tags', f.tags, 'text[]')})`,
+    );
   }
   return out;
 }
@@ -107,7 +109,16 @@ export const ws = (ctx: SourceContext) => ctx.p.ref('ws', ctx.workspaceId, 'uuid
 
 /** The report filters as one condition on `r` (responses) joined with `ru` (runs): live reads, drill-down, exports. */
 export function answerScope(ctx: SourceContext): string {
-  const conds = [`r.workspace_id = ${ws(ctx)}`, ...filterConditions(ctx, { run: 'r.run_id', at: 'ru.created_at', provider: 'r.provider', config: 'r.model_config_id', prompt: 'r.prompt_id' })];
+  const conds = [
+    `r.workspace_id = ${ws(ctx)}`,
+    ...filterConditions(ctx, {
+      run: 'r.run_id',
+      at: 'ru.created_at',
+      provider: 'r.provider',
+      config: 'r.model_config_id',
+      prompt: 'r.prompt_id',
+    }),
+  ];
   if (ctx.live !== null) conds.push(`r.run_id = ANY(${ctx.p.ref('live', ctx.live, 'uuid[]')})`);
   return conds.join(' AND ');
 }
@@ -132,7 +143,13 @@ function combine(ctx: SourceContext, rollup: string | null, live: string): strin
   return hasLive(ctx) ? `(${rollup} UNION ALL ${live})` : `(${rollup})`;
 }
 
-const ALL_COLS: Cols = { run: 'f.run_id', at: 'f.run_at', provider: 'f.provider', config: 'f.model_config_id', prompt: 'f.prompt_id' };
+const ALL_COLS: Cols = {
+  run: 'f.run_id',
+  at: 'f.run_at',
+  provider: 'f.provider',
+  config: 'f.model_config_id',
+  prompt: 'f.prompt_id',
+};
 const CONFIG_COLS: Cols = { run: 'f.run_id', at: 'f.run_at', provider: 'f.provider', config: 'f.model_config_id' };
 const RUN_COLS: Cols = { run: 'f.run_id', at: 'f.run_at' };
 
@@ -143,7 +160,11 @@ export function answersSource(ctx: SourceContext, perPrompt: boolean): string {
     return combine(ctx, rollupPart(ctx, 'report_answer_rollups', columns, ALL_COLS), RAW_ANSWER_FACTS);
   }
   const columns = ['run_id', 'run_at', 'model_config_id', 'provider', ...ANSWER_FACT_COLUMNS];
-  return combine(ctx, rollupPart(ctx, 'report_config_answer_rollups', columns, CONFIG_COLS), answerFactsPerConfig(`(${RAW_ANSWER_FACTS}) x`));
+  return combine(
+    ctx,
+    rollupPart(ctx, 'report_config_answer_rollups', columns, CONFIG_COLS),
+    answerFactsPerConfig(`(${RAW_ANSWER_FACTS}) x`),
+  );
 }
 
 const BRAND_TABLE: Record<BrandGrain, string> = {
@@ -174,7 +195,12 @@ export function sourceGrain(dims: Dim[], f: ReportFilters): SourceGrain {
 
 const SOURCE_TABLE: Record<'run' | 'config', { domains: string; urls: string; cols: Cols; keys: string[] }> = {
   run: { domains: 'report_domain_rollups', urls: 'report_url_rollups', cols: RUN_COLS, keys: ['run_id', 'run_at'] },
-  config: { domains: 'report_config_domain_rollups', urls: 'report_config_url_rollups', cols: CONFIG_COLS, keys: ['run_id', 'run_at', 'model_config_id', 'provider'] },
+  config: {
+    domains: 'report_config_domain_rollups',
+    urls: 'report_config_url_rollups',
+    cols: CONFIG_COLS,
+    keys: ['run_id', 'run_at', 'model_config_id', 'provider'],
+  },
 };
 
 /**
@@ -188,9 +214,18 @@ function sourceRollups(ctx: SourceContext, grain: 'run' | 'config', kind: 'domai
   const { cover, perProvider } = ctx.periods;
   const { p } = ctx;
   const table = kind === 'domains' ? 'report_period_domain_rollups' : 'report_period_url_rollups';
-  const conds = [`f.workspace_id = ${ws(ctx)}`, 'f.span = pd.span', 'f.day = pd.day', perProvider ? "f.provider <> ''" : "f.provider = ''"];
+  const conds = [
+    `f.workspace_id = ${ws(ctx)}`,
+    'f.span = pd.span',
+    'f.day = pd.day',
+    perProvider ? "f.provider <> ''" : "f.provider = ''",
+  ];
   if (ctx.filters.providers) conds.push(`f.provider = ANY(${p.ref('providers', ctx.filters.providers, 'text[]')})`);
-  const nulls: Record<string, string> = { run_id: 'NULL::uuid AS run_id', run_at: 'NULL::timestamptz AS run_at', model_config_id: 'NULL::uuid AS model_config_id' };
+  const nulls: Record<string, string> = {
+    run_id: 'NULL::uuid AS run_id',
+    run_at: 'NULL::timestamptz AS run_at',
+    model_config_id: 'NULL::uuid AS model_config_id',
+  };
   const periodRows = `SELECT ${columns.map((c) => nulls[c] ?? `f.${c}`).join(', ')}
       FROM unnest(${p.ref('period_spans', cover.spans, 'int[]')}, ${p.ref('period_days', cover.days, 'date[]')}) AS pd(span, day)
       JOIN ${table} f ON ${conds.join(' AND ')}`;
@@ -200,14 +235,21 @@ function sourceRollups(ctx: SourceContext, grain: 'run' | 'config', kind: 'domai
   const gap = `SELECT ${lo ? `greatest(${lo}, g.lo::timestamp AT TIME ZONE ${tz})` : `g.lo::timestamp AT TIME ZONE ${tz}`} AS lo,
              ${hi ? `least(${hi}, g.hi::timestamp AT TIME ZONE ${tz})` : `g.hi::timestamp AT TIME ZONE ${tz}`} AS hi
         FROM unnest(${p.ref('gaps_from', cover.gapsFrom, 'date[]')}, ${p.ref('gaps_to', cover.gapsTo, 'date[]')}) AS g(lo, hi)`;
-  const perRun = rollupPart(ctx, t[kind], columns, t.cols).replace(` FROM ${t[kind]} f WHERE `, ` FROM (${gap}) g JOIN ${t[kind]} f ON f.run_at >= g.lo AND f.run_at < g.hi WHERE `);
+  const perRun = rollupPart(ctx, t[kind], columns, t.cols).replace(
+    ` FROM ${t[kind]} f WHERE `,
+    ` FROM (${gap}) g JOIN ${t[kind]} f ON f.run_at >= g.lo AND f.run_at < g.hi WHERE `,
+  );
   return `${periodRows} UNION ALL ${perRun}`;
 }
 
 /** Sources per domain at the given grain. */
 export function domainSource(ctx: SourceContext, grain: SourceGrain): string {
   const facts = ['domain', 'annotations', 'links', 'search_results', 'citing_answers', 'retrieving_answers'];
-  return combine(ctx, grain === 'prompt_config' ? null : sourceRollups(ctx, grain, 'domains', facts), rawDomainFacts(grain));
+  return combine(
+    ctx,
+    grain === 'prompt_config' ? null : sourceRollups(ctx, grain, 'domains', facts),
+    rawDomainFacts(grain),
+  );
 }
 
 /** Sources per URL at the given grain. */
@@ -217,7 +259,10 @@ export function urlSource(ctx: SourceContext, grain: SourceGrain): string {
 }
 
 /** Grouping expressions over a source aliased `f` (and `tg` for tags), with their output names. */
-export function dimensions(ctx: SourceContext, dims: Dim[]): { select: string[]; group: string[]; names: string[]; joins: string } {
+export function dimensions(
+  ctx: SourceContext,
+  dims: Dim[],
+): { select: string[]; group: string[]; names: string[]; joins: string } {
   const tz = () => ctx.p.ref('tz', ctx.timezone, 'text');
   const expr: Record<Dim, () => string> = {
     provider: () => 'f.provider',
@@ -233,10 +278,16 @@ export function dimensions(ctx: SourceContext, dims: Dim[]): { select: string[];
   const names = dims.map((d) => DIM_COLUMN[d]);
   const tags = `unnest(CASE WHEN cardinality(tp.tags) > 0 THEN tp.tags ELSE ARRAY['']::text[] END)`;
   // With a tag filter, a prompt's other tags are not groups of their own: asked for smb, its crm tag would show as a crm row of smb answers only.
-  const asked = dims.includes('tag') && ctx.filters.tags ? ` WHERE u.tag = ANY(${ctx.p.ref('tags', ctx.filters.tags, 'text[]')})` : '';
-  const joins = dims.includes('tag') ? `JOIN prompts tp ON tp.id = f.prompt_id CROSS JOIN LATERAL (SELECT u.tag FROM ${tags} AS u(tag)${asked}) AS tg` : '';
+  const asked =
+    dims.includes('tag') && ctx.filters.tags
+      ? ` WHERE u.tag = ANY(${ctx.p.ref('tags', ctx.filters.tags, 'text[]')})`
+      : '';
+  const joins = dims.includes('tag')
+    ? `JOIN prompts tp ON tp.id = f.prompt_id CROSS JOIN LATERAL (SELECT u.tag FROM ${tags} AS u(tag)${asked}) AS tg`
+    : '';
   return { select: group.map((g, i) => `${g} AS ${names[i]}`), group, names, joins };
 }
 
 /** `a.x = b.x AND …` over the dimension columns, or `true` when there are none. */
-export const joinOn = (names: string[], a: string, b: string) => (names.length ? names.map((n) => `${a}.${n} = ${b}.${n}`).join(' AND ') : 'true');
+export const joinOn = (names: string[], a: string, b: string) =>
+  names.length ? names.map((n) => `${a}.${n} = ${b}.${n}`).join(' AND ') : 'true';

@@ -37,15 +37,29 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
 
 /** The brands a workspace tracks, as the matcher compiles them. */
 export async function brandDefinitions(db: pg.PoolClient | pg.Pool, workspaceId: string): Promise<BrandDefinition[]> {
-  const { rows } = await db.query<{ id: string; name: string; aliases: string[]; domains: string[]; case_sensitive: boolean }>(
-    'SELECT id, name, aliases, domains, case_sensitive FROM brands WHERE workspace_id = $1 ORDER BY id',
-    [workspaceId],
-  );
-  return rows.map((b) => ({ id: b.id, name: b.name, aliases: b.aliases, domains: b.domains, caseSensitive: b.case_sensitive }));
+  const { rows } = await db.query<{
+    id: string;
+    name: string;
+    aliases: string[];
+    domains: string[];
+    case_sensitive: boolean;
+  }>('SELECT id, name, aliases, domains, case_sensitive FROM brands WHERE workspace_id = $1 ORDER BY id', [
+    workspaceId,
+  ]);
+  return rows.map((b) => ({
+    id: b.id,
+    name: b.name,
+    aliases: b.aliases,
+    domains: b.domains,
+    caseSensitive: b.case_sensitive,
+  }));
 }
 
 /** The succeeded answers among `ids`, locked for this transaction, with their workspace's brand version. */
-export async function lockAnswersForAnalysis(client: pg.PoolClient, ids: string[]): Promise<Array<AnswerRow & { brands_version: number }>> {
+export async function lockAnswersForAnalysis(
+  client: pg.PoolClient,
+  ids: string[],
+): Promise<Array<AnswerRow & { brands_version: number }>> {
   const { rows } = await client.query<AnswerRow & { brands_version: number }>({
     name: 'analysis_lock_answers',
     text: `SELECT r.id, r.run_id, r.workspace_id, r.text, r.provider_citations, r.sources, p.locale, r.analyzed_at IS NULL AS first_time,

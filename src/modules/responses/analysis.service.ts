@@ -11,7 +11,6 @@ import type { AnalysisResult } from '../../analysis/types.js';
 import { brandDefinitions, inTransaction, lockAnswersForAnalysis, writeFacts } from './analysis.repo.js';
 import { finishRuns, type StoredAnswer } from './pipeline.repo.js';
 
-
 /** Compiled brand matchers per workspace, recompiled when the workspace's brands_version moves. */
 export class BrandMatcherCache {
   private readonly entries = new Map<string, { version: number; compiled: CompiledBrands }>();
@@ -33,11 +32,16 @@ export class BrandMatcherCache {
  * stored answers, so the statement storing them writes them too. An answer whose analysis fails
  * gets null: it is stored without facts and an analysis job does it (and reports the failure).
  */
-export async function analyseAhead(pool: pg.Pool, cache: BrandMatcherCache, answers: StoredAnswer[]): Promise<Array<AnalysisResult | null>> {
+export async function analyseAhead(
+  pool: pg.Pool,
+  cache: BrandMatcherCache,
+  answers: StoredAnswer[],
+): Promise<Array<AnalysisResult | null>> {
   const matchers = new Map<string, CompiledBrands | null>();
   for (const { context } of answers) {
     const key = `${context.workspaceId}:${context.brandsVersion}`;
-    if (!matchers.has(key)) matchers.set(key, await cache.get(pool, context.workspaceId, context.brandsVersion).catch(() => null));
+    if (!matchers.has(key))
+      matchers.set(key, await cache.get(pool, context.workspaceId, context.brandsVersion).catch(() => null));
   }
   return answers.map(({ context, text, citations, sources }) => {
     const matcher = matchers.get(`${context.workspaceId}:${context.brandsVersion}`);
@@ -59,14 +63,19 @@ export interface AnalyzeBatchResult {
  * Analyses the given responses (succeeded ones; others are ignored) and stores their facts, in
  * four round trips: BEGIN, the locked read, one statement for every write, COMMIT.
  */
-export async function analyzeResponses(pool: pg.Pool, cache: BrandMatcherCache, responseIds: string[]): Promise<AnalyzeBatchResult> {
+export async function analyzeResponses(
+  pool: pg.Pool,
+  cache: BrandMatcherCache,
+  responseIds: string[],
+): Promise<AnalyzeBatchResult> {
   const ids = [...new Set(responseIds)];
   return inTransaction(pool, async (client) => {
     const rows = await lockAnswersForAnalysis(client, ids);
     if (rows.length === 0) return { analyzed: 0, finishedRunIds: [] };
     const matchers = new Map<string, CompiledBrands>();
     for (const row of rows) {
-      if (!matchers.has(row.workspace_id)) matchers.set(row.workspace_id, await cache.get(client, row.workspace_id, row.brands_version));
+      if (!matchers.has(row.workspace_id))
+        matchers.set(row.workspace_id, await cache.get(client, row.workspace_id, row.brands_version));
     }
 
     const results = rows.map((row) => ({
@@ -79,7 +88,8 @@ export async function analyzeResponses(pool: pg.Pool, cache: BrandMatcherCache, 
       }),
     }));
     const firstTimeByRun = new Map<string, number>();
-    for (const { row } of results) if (row.first_time) firstTimeByRun.set(row.run_id, (firstTimeByRun.get(row.run_id) ?? 0) + 1);
+    for (const { row } of results)
+      if (row.first_time) firstTimeByRun.set(row.run_id, (firstTimeByRun.get(row.run_id) ?? 0) + 1);
     const runs = await writeFacts(client, results, firstTimeByRun);
     // Only a run whose last answers this batch analysed can finish here; others skip the statement.
     const complete = runs.filter((r) => r.settled === r.total && r.analyzed >= r.succeeded).map((r) => r.id);

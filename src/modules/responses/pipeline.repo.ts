@@ -92,9 +92,12 @@ export interface StoreResult {
 const NUL = /\u0000/g;
 const clean = (v: string | null) => (v === null ? null : v.replace(NUL, '\uFFFD'));
 const json = (v: unknown) =>
-  v === undefined || v === null ? null : JSON.stringify(v, (_key, value: unknown) => (typeof value === 'string' ? value.replace(NUL, '\uFFFD') : value));
+  v === undefined || v === null
+    ? null
+    : JSON.stringify(v, (_key, value: unknown) => (typeof value === 'string' ? value.replace(NUL, '\uFFFD') : value));
 /** The value as stored: parsed back from its stored JSON only when a U+0000 was replaced in it. */
-const asStored = <T>(value: T, stored: string | null): T => (stored?.includes('\uFFFD') ? (JSON.parse(stored) as T) : value);
+const asStored = <T>(value: T, stored: string | null): T =>
+  stored?.includes('\uFFFD') ? (JSON.parse(stored) as T) : value;
 
 /**
  * Stores a batch of outcomes in one statement. With `analyse`, successes that carry their
@@ -107,7 +110,8 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[], analyse?
   const chosen = new Map<string, number>();
   outcomes.forEach((o, i) => {
     const prev = chosen.get(o.responseId);
-    if (prev === undefined || (o.kind === 'succeeded' && (outcomes[prev] as Outcome).kind === 'failed')) chosen.set(o.responseId, i);
+    if (prev === undefined || (o.kind === 'succeeded' && (outcomes[prev] as Outcome).kind === 'failed'))
+      chosen.set(o.responseId, i);
   });
   const picked = [...chosen.values()].sort((x, y) => x - y).map((i) => outcomes[i] as Outcome);
   const ok = picked.filter((o): o is Extract<Outcome, { kind: 'succeeded' }> => o.kind === 'succeeded');
@@ -219,7 +223,11 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[], analyse?
   const withFacts = new Set(ok.filter((_o, i) => facts[i] !== null).map((o) => o.responseId));
   // Stored: the outcome picked for its response, when the statement took it.
   const stored = outcomes.map((o, i) => chosen.get(o.responseId) === i && storedIds.has(o.responseId));
-  return { stored, analysed: outcomes.map((o, i) => stored[i] === true && withFacts.has(o.responseId)), finishedRunIds };
+  return {
+    stored,
+    analysed: outcomes.map((o, i) => stored[i] === true && withFacts.has(o.responseId)),
+    finishedRunIds,
+  };
 }
 
 /**
@@ -312,7 +320,10 @@ export async function finishRuns(db: pg.Pool | pg.PoolClient, runIds: string[]):
 
 /** Marks a queued run as running (first start only) and lists its pending work. */
 export async function beginRun(pool: pg.Pool, runId: string): Promise<Array<{ id: string; provider: string }>> {
-  await pool.query(`UPDATE runs SET status = 'running', started_at = coalesce(started_at, now()), progressed_at = now() WHERE id = $1 AND status = 'queued'`, [runId]);
+  await pool.query(
+    `UPDATE runs SET status = 'running', started_at = coalesce(started_at, now()), progressed_at = now() WHERE id = $1 AND status = 'queued'`,
+    [runId],
+  );
   const { rows } = await pool.query<{ id: string; provider: string }>(
     `SELECT id, provider FROM responses WHERE run_id = $1 AND status = 'pending' ORDER BY id`,
     [runId],

@@ -43,7 +43,11 @@ const columns = (includeRaw: boolean) =>
 export type ResponseRow = Prisma.ResponseGetPayload<{ select: ReturnType<typeof columns> }>;
 
 /** One page of a workspace's answers, newest first, narrowed by run, prompt, configuration and status. */
-export async function findResponsesPage(prisma: PrismaClient, workspaceId: string, q: ResponseListQuery): Promise<Page<ResponseRow>> {
+export async function findResponsesPage(
+  prisma: PrismaClient,
+  workspaceId: string,
+  q: ResponseListQuery,
+): Promise<Page<ResponseRow>> {
   const where = {
     workspaceId,
     ...(q.runId ? { runId: q.runId } : {}),
@@ -55,6 +59,11 @@ export async function findResponsesPage(prisma: PrismaClient, workspaceId: strin
   return toPage(rows, q.limit);
 }
 
-export async function findResponse(prisma: PrismaClient, workspaceId: string, responseId: string, includeRaw: boolean): Promise<ResponseRow | null> {
+export async function findResponse(
+  prisma: PrismaClient,
+  workspaceId: string,
+  responseId: string,
+  includeRaw: boolean,
+): Promise<ResponseRow | null> {
   return prisma.response.findFirst({ where: { id: responseId, workspaceId }, select: columns(includeRaw) });
 }

@@ -32,11 +32,15 @@ export const responseDto = z
     modelConfigId: uuid,
     sampleIndex: z.number().int(),
     provider: z.string(),
-    channel: z.enum(['api', 'serp', 'mock']).describe('How the answer was collected: official API, SERP capture or the mock'),
+    channel: z
+      .enum(['api', 'serp', 'mock'])
+      .describe('How the answer was collected: official API, SERP capture or the mock'),
     model: z.string(),
     modelVersion: z.string().nullable(),
     configHash: z.string().describe('Canonical hash of the effective parameters'),
-    requestParams: z.record(z.string(), z.unknown()).describe('The exact parameters sent, after provider-specific mapping'),
+    requestParams: z
+      .record(z.string(), z.unknown())
+      .describe('The exact parameters sent, after provider-specific mapping'),
     status: statuses,
     attempts: z.number().int(),
     text: z.string().nullable().describe('The answer without reasoning; null until collected or when the call failed'),

@@ -14,10 +14,11 @@ import type { Deps } from '../../deps.js';
 
 export type ResponsesDeps = Pick<Deps, 'db'>;
 
-
 async function withFacts(deps: ResponsesDeps, rows: ResponseRow[], includeRaw: boolean): Promise<ResponseDto[]> {
   const ids = rows.map((r) => r.id);
-  const [mentions, citations] = ids.length ? await Promise.all([mentionsOf(deps.db.pool, ids), citationsOf(deps.db.pool, ids)]) : [[], []];
+  const [mentions, citations] = ids.length
+    ? await Promise.all([mentionsOf(deps.db.pool, ids), citationsOf(deps.db.pool, ids)])
+    : [[], []];
   return rows.map((r) => ({
     id: r.id,
     runId: r.runId,
@@ -58,13 +59,24 @@ async function withFacts(deps: ResponsesDeps, rows: ResponseRow[], includeRaw: b
   }));
 }
 
-export async function listResponses(deps: ResponsesDeps, orgId: string, workspaceId: string, q: ResponseListQuery): Promise<Page<ResponseDto>> {
+export async function listResponses(
+  deps: ResponsesDeps,
+  orgId: string,
+  workspaceId: string,
+  q: ResponseListQuery,
+): Promise<Page<ResponseDto>> {
   await requireWorkspace(deps.db, orgId, workspaceId);
   const page = await findResponsesPage(deps.db.prisma, workspaceId, q);
   return { data: await withFacts(deps, page.data, q.includeRaw), nextCursor: page.nextCursor };
 }
 
-export async function getResponse(deps: ResponsesDeps, orgId: string, workspaceId: string, responseId: string, includeRaw: boolean): Promise<ResponseDto> {
+export async function getResponse(
+  deps: ResponsesDeps,
+  orgId: string,
+  workspaceId: string,
+  responseId: string,
+  includeRaw: boolean,
+): Promise<ResponseDto> {
   await requireWorkspace(deps.db, orgId, workspaceId);
   const row = await findResponse(deps.db.prisma, workspaceId, responseId, includeRaw);
   if (!row) throw AppError.notFound('Response');

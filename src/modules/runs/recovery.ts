@@ -20,7 +20,11 @@ export interface RecoveryResult {
   followUps: string[];
 }
 
-export async function recoverStalledRuns(deps: RecoveryDeps, staleMs: number, now = new Date()): Promise<RecoveryResult> {
+export async function recoverStalledRuns(
+  deps: RecoveryDeps,
+  staleMs: number,
+  now = new Date(),
+): Promise<RecoveryResult> {
   const { pool } = deps.db;
   // Claim stalled runs by moving their progress mark, so concurrent sweepers split the work.
   const runs = await claimStalledRuns(pool, now, new Date(now.getTime() - staleMs));
@@ -45,7 +49,15 @@ export async function recoverStalledRuns(deps: RecoveryDeps, staleMs: number, no
     const finished = work.length === 0 ? await finishRuns(pool, [runId]) : [];
     for (const id of finished) await deps.producers.runFinished(id);
     result.finished.push(...finished);
-    deps.logger.warn({ runId, queries: byProvider.size ? work.length - analyses.length : 0, analyses: analyses.length, finished: finished.length > 0 }, 'recovered a stalled run');
+    deps.logger.warn(
+      {
+        runId,
+        queries: byProvider.size ? work.length - analyses.length : 0,
+        analyses: analyses.length,
+        finished: finished.length > 0,
+      },
+      'recovered a stalled run',
+    );
   }
   result.followUps = await recoverFollowUps(deps, Math.max(staleMs, FOLLOWUPS_GRACE_MS), now);
   return result;

@@ -39,7 +39,10 @@ export async function planRun(prisma: PrismaClient, workspaceId: string, selecti
   }
   const total = prompts.length * configs.length * selection.samplesPerPair;
   if (total > MAX_RUN_RESPONSES) {
-    throw new AppError('validation_failed', `This run would collect ${total} answers; the limit per run is ${MAX_RUN_RESPONSES}. Use fewer prompts, configurations or samples.`);
+    throw new AppError(
+      'validation_failed',
+      `This run would collect ${total} answers; the limit per run is ${MAX_RUN_RESPONSES}. Use fewer prompts, configurations or samples.`,
+    );
   }
 
   const responses: PlannedResponse[] = [];
@@ -66,5 +69,10 @@ export async function planRun(prisma: PrismaClient, workspaceId: string, selecti
       }
     }
   }
-  return { responses, estimatedCostUsd: Math.round(estimatedCostUsd * 1e6) / 1e6, promptCount: prompts.length, configCount: configs.length };
+  return {
+    responses,
+    estimatedCostUsd: Math.round(estimatedCostUsd * 1e6) / 1e6,
+    promptCount: prompts.length,
+    configCount: configs.length,
+  };
 }

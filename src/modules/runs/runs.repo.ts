@@ -56,7 +56,11 @@ const LAUNCH_LOCK_SPACE = 7_262_012;
  * monthly budget check) sees the runs launched before it, committed: two launches at the same
  * moment cannot both spend the same remaining budget.
  */
-export async function insertRun(pool: pg.Pool, run: NewRun, guard?: LaunchGuard): Promise<{ id: string; cap: RunCap } | null> {
+export async function insertRun(
+  pool: pg.Pool,
+  run: NewRun,
+  guard?: LaunchGuard,
+): Promise<{ id: string; cap: RunCap } | null> {
   const client = await pool.connect();
   const runId = newId();
   try {
@@ -65,7 +69,10 @@ export async function insertRun(pool: pg.Pool, run: NewRun, guard?: LaunchGuard)
     if (run.auditId) {
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LAUNCH_LOCK_SPACE, run.auditId]);
       if (run.scheduledFor) {
-        const { rowCount } = await client.query('SELECT 1 FROM runs WHERE audit_id = $1 AND scheduled_for = $2', [run.auditId, run.scheduledFor]);
+        const { rowCount } = await client.query('SELECT 1 FROM runs WHERE audit_id = $1 AND scheduled_for = $2', [
+          run.auditId,
+          run.scheduledFor,
+        ]);
         if (rowCount) {
           await client.query('ROLLBACK');
           return null;
@@ -77,7 +84,18 @@ export async function insertRun(pool: pg.Pool, run: NewRun, guard?: LaunchGuard)
       `INSERT INTO runs (id, workspace_id, audit_id, trigger, scheduled_for, status, samples_per_pair, total, estimated_cost_usd, budget_usd, budget_scope)
        VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8, $9, $10)
        ON CONFLICT (audit_id, scheduled_for) DO NOTHING`,
-      [runId, run.workspaceId, run.auditId, run.trigger, run.scheduledFor, run.samplesPerPair, run.responses.length, run.estimatedCostUsd, cap.budgetUsd, cap.scope],
+      [
+        runId,
+        run.workspaceId,
+        run.auditId,
+        run.trigger,
+        run.scheduledFor,
+        run.samplesPerPair,
+        run.responses.length,
+        run.estimatedCostUsd,
+        cap.budgetUsd,
+        cap.scope,
+      ],
     );
     if (inserted.rowCount === 0) {
       await client.query('ROLLBACK');
@@ -171,7 +189,10 @@ const RUN_COLUMNS = `id, workspace_id, audit_id, trigger, scheduled_for, status,
   cancelled, analyzed, estimated_cost_usd, actual_cost_usd, budget_usd, error, created_at, started_at, finished_at`;
 
 export async function findRun(pool: pg.Pool, workspaceId: string, runId: string): Promise<RunRow | null> {
-  const { rows } = await pool.query<RunRow>(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = $1 AND workspace_id = $2`, [runId, workspaceId]);
+  const { rows } = await pool.query<RunRow>(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = $1 AND workspace_id = $2`, [
+    runId,
+    workspaceId,
+  ]);
   return rows[0] ?? null;
 }
 
@@ -231,8 +252,15 @@ export async function selectedPrompts(
 }
 
 /** The active model configurations among `ids`, in id order. */
-export async function selectedModelConfigs(prisma: PrismaClient, workspaceId: string, ids: string[]): Promise<ModelConfig[]> {
-  return prisma.modelConfig.findMany({ where: { workspaceId, archived: false, id: { in: ids } }, orderBy: { id: 'asc' } });
+export async function selectedModelConfigs(
+  prisma: PrismaClient,
+  workspaceId: string,
+  ids: string[],
+): Promise<ModelConfig[]> {
+  return prisma.modelConfig.findMany({
+    where: { workspaceId, archived: false, id: { in: ids } },
+    orderBy: { id: 'asc' },
+  });
 }
 
 /**
@@ -253,7 +281,10 @@ export async function claimStalledRuns(pool: pg.Pool, now: Date, staleBefore: Da
 }
 
 /** A run's answers still to collect (pending) or to analyse (succeeded, not analysed). */
-export async function outstandingWork(pool: pg.Pool, runId: string): Promise<Array<{ id: string; provider: string; status: string }>> {
+export async function outstandingWork(
+  pool: pg.Pool,
+  runId: string,
+): Promise<Array<{ id: string; provider: string; status: string }>> {
   const { rows } = await pool.query<{ id: string; provider: string; status: string }>(
     `SELECT id, provider, status FROM responses
       WHERE run_id = $1 AND (status = 'pending' OR (status = 'succeeded' AND analyzed_at IS NULL))`,

@@ -11,36 +11,71 @@ export async function runsRoutes(app: FastifyInstance, deps: service.RunsDeps): 
   const tags = ['Runs'];
   const base = '/v1/workspaces/:workspaceId/runs';
 
-  r.post(base, {
-    schema: {
-      tags,
-      summary: 'Start a run',
-      description: [
-        'Starts a run of an audit, or of an inline selection of prompts × configurations × samples. Refused with 422 when its estimated cost exceeds the budget.',
-        '',
-        '**Retrying.** A 4xx answer or a 503 starts nothing and records nothing: correct the request, or send it again. ' +
-          'With no answer at all (a timeout, a dropped connection, a 502 or 504 from a proxy) or a 500, the run may have started, ' +
-          'and a blind retry can start a second one, which costs a second time. Until this endpoint takes idempotency keys, check first: ' +
-          'note when the first attempt was sent, then list the audit’s runs, newest first (`GET /v1/workspaces/{workspaceId}/runs?auditId=…`; ' +
-          'for an inline selection, `GET /v1/workspaces/{workspaceId}/runs`). A run created since then (allow a minute for clock differences) ' +
-          'that matches the request is the one it started: follow it with `GET …/runs/{runId}` instead of retrying. ' +
-          'An attempt that timed out may still be under way, so list again a few seconds later before concluding that nothing started.',
-      ].join('\n'),
-      params: workspaceParams,
-      body: runStart,
-      response: { 202: runDto, ...problemResponses },
+  r.post(
+    base,
+    {
+      schema: {
+        tags,
+        summary: 'Start a run',
+        description: [
+          'Starts a run of an audit, or of an inline selection of prompts × configurations × samples. Refused with 422 when its estimated cost exceeds the budget.',
+          '',
+          '**Retrying.** A 4xx answer or a 503 starts nothing and records nothing: correct the request, or send it again. ' +
+            'With no answer at all (a timeout, a dropped connection, a 502 or 504 from a proxy) or a 500, the run may have started, ' +
+            'and a blind retry can start a second one, which costs a second time. Until this endpoint takes idempotency keys, check first: ' +
+            'note when the first attempt was sent, then list the audit’s runs, newest first (`GET /v1/workspaces/{workspaceId}/runs?auditId=…`; ' +
+            'for an inline selection, `GET /v1/workspaces/{workspaceId}/runs`). A run created since then (allow a minute for clock differences) ' +
+            'that matches the request is the one it started: follow it with `GET …/runs/{runId}` instead of retrying. ' +
+            'An attempt that timed out may still be under way, so list again a few seconds later before concluding that nothing started.',
+        ].join('\n'),
+        params: workspaceParams,
+        body: runStart,
+        response: { 202: runDto, ...problemResponses },
+      },
     },
-  }, async (req, reply) => reply.status(202).send(await service.startRun(deps, orgOf(req), req.params.workspaceId, req.body)));
+    async (req, reply) =>
+      reply.status(202).send(await service.startRun(deps, orgOf(req), req.params.workspaceId, req.body)),
+  );
 
-  r.get(base, {
-    schema: { tags, summary: 'List runs, newest first', params: workspaceParams, querystring: runListQuery, response: { 200: pageOf(runDto), ...problemResponses } },
-  }, async (req) => service.listRuns(deps, orgOf(req), req.params.workspaceId, req.query));
+  r.get(
+    base,
+    {
+      schema: {
+        tags,
+        summary: 'List runs, newest first',
+        params: workspaceParams,
+        querystring: runListQuery,
+        response: { 200: pageOf(runDto), ...problemResponses },
+      },
+    },
+    async (req) => service.listRuns(deps, orgOf(req), req.params.workspaceId, req.query),
+  );
 
-  r.get(`${base}/:runId`, {
-    schema: { tags, summary: 'Get a run with its progress', params: runParams, response: { 200: runDto, ...problemResponses } },
-  }, async (req) => service.getRun(deps, orgOf(req), req.params.workspaceId, req.params.runId));
+  r.get(
+    `${base}/:runId`,
+    {
+      schema: {
+        tags,
+        summary: 'Get a run with its progress',
+        params: runParams,
+        response: { 200: runDto, ...problemResponses },
+      },
+    },
+    async (req) => service.getRun(deps, orgOf(req), req.params.workspaceId, req.params.runId),
+  );
 
-  r.post(`${base}/:runId/cancel`, {
-    schema: { tags, summary: 'Cancel a run', description: 'Pending answers are cancelled; answers already collected are kept, and so are those of calls already in flight, which are stored, analysed and counted (cost included) when they return.', params: runParams, response: { 200: runDto, ...problemResponses } },
-  }, async (req) => service.cancelRun(deps, orgOf(req), req.params.workspaceId, req.params.runId));
+  r.post(
+    `${base}/:runId/cancel`,
+    {
+      schema: {
+        tags,
+        summary: 'Cancel a run',
+        description:
+          'Pending answers are cancelled; answers already collected are kept, and so are those of calls already in flight, which are stored, analysed and counted (cost included) when they return.',
+        params: runParams,
+        response: { 200: runDto, ...problemResponses },
+      },
+    },
+    async (req) => service.cancelRun(deps, orgOf(req), req.params.workspaceId, req.params.runId),
+  );
 }

@@ -9,17 +9,31 @@ export const runStart = z
     promptTags: tagList.optional(),
     modelConfigIds: z.array(uuid).min(1).max(50).optional(),
     samplesPerPair: z.number().int().min(1).max(100).optional(),
-    budgetUsd: z.number().positive().max(1_000_000).optional().describe('Cap for this run (defaults to the audit’s per-run budget)'),
+    budgetUsd: z
+      .number()
+      .positive()
+      .max(1_000_000)
+      .optional()
+      .describe('Cap for this run (defaults to the audit’s per-run budget)'),
   })
   .strict()
-  .refine((b) => b.auditId !== undefined || (b.modelConfigIds?.length && (b.promptIds?.length || b.promptTags?.length)), {
-    message: 'give an auditId, or modelConfigIds with promptIds or promptTags',
-    path: ['auditId'],
-  })
-  .refine((b) => b.auditId === undefined || (b.promptIds === undefined && b.promptTags === undefined && b.modelConfigIds === undefined), {
-    message: 'with an auditId, the selection comes from the audit: leave out promptIds, promptTags and modelConfigIds',
-    path: ['auditId'],
-  })
+  .refine(
+    (b) => b.auditId !== undefined || (b.modelConfigIds?.length && (b.promptIds?.length || b.promptTags?.length)),
+    {
+      message: 'give an auditId, or modelConfigIds with promptIds or promptTags',
+      path: ['auditId'],
+    },
+  )
+  .refine(
+    (b) =>
+      b.auditId === undefined ||
+      (b.promptIds === undefined && b.promptTags === undefined && b.modelConfigIds === undefined),
+    {
+      message:
+        'with an auditId, the selection comes from the audit: leave out promptIds, promptTags and modelConfigIds',
+      path: ['auditId'],
+    },
+  )
   .meta({ examples: [{ auditId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a6b' }] });
 
 export const runStatus = z.enum(['queued', 'running', 'completed', 'completed_with_errors', 'failed', 'cancelled']);
@@ -43,7 +57,12 @@ export const runDto = z
     }),
     estimatedCostUsd: z.number(),
     actualCostUsd: z.number(),
-    budgetUsd: z.number().nullable().describe('The run’s cap: the smaller of its own budget and what was left of its audit’s monthly budget when it started (null: no cap)'),
+    budgetUsd: z
+      .number()
+      .nullable()
+      .describe(
+        'The run’s cap: the smaller of its own budget and what was left of its audit’s monthly budget when it started (null: no cap)',
+      ),
     error: z.string().nullable(),
     createdAt: timestamp,
     startedAt: timestamp.nullable(),

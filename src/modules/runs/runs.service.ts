@@ -71,7 +71,8 @@ export async function launchRun(deps: RunsDeps, req: LaunchRequest, now = new Da
   }
   // The monthly check runs inside the launch transaction, under the audit's launch lock, so
   // concurrent launches of one audit (API, CLI, schedulers) are checked one after the other.
-  const monthly = req.auditId && req.budgetPerMonthUsd !== null ? { auditId: req.auditId, limit: req.budgetPerMonthUsd } : null;
+  const monthly =
+    req.auditId && req.budgetPerMonthUsd !== null ? { auditId: req.auditId, limit: req.budgetPerMonthUsd } : null;
   const guard: repo.LaunchGuard | undefined = monthly
     ? async (client) => {
         const spent = await repo.auditSpendSince(client, monthly.auditId, startOfMonthUtc(now));
@@ -84,7 +85,9 @@ export async function launchRun(deps: RunsDeps, req: LaunchRequest, now = new Da
         }
         // The run may spend what is left of the month, and no more than its own budget.
         const left = Math.max(0, Math.floor((monthly.limit - spent) * 1e4) / 1e4);
-        return req.budgetUsd !== null && req.budgetUsd <= left ? { budgetUsd: req.budgetUsd, scope: 'run' } : { budgetUsd: left, scope: 'month' };
+        return req.budgetUsd !== null && req.budgetUsd <= left
+          ? { budgetUsd: req.budgetUsd, scope: 'run' }
+          : { budgetUsd: left, scope: 'month' };
       }
     : undefined;
   const created = await repo.insertRun(
@@ -107,12 +110,21 @@ export async function launchRun(deps: RunsDeps, req: LaunchRequest, now = new Da
   } catch (err) {
     deps.logger.error({ err, runId: created.id }, 'could not enqueue run; removing it');
     await repo.deleteRun(deps.db.pool, created.id);
-    throw new AppError('unavailable', 'The job queue is unreachable, so the run was not started. Nothing was recorded; try again shortly.');
+    throw new AppError(
+      'unavailable',
+      'The job queue is unreachable, so the run was not started. Nothing was recorded; try again shortly.',
+    );
   }
   return repo.findRun(deps.db.pool, req.workspaceId, created.id);
 }
 
-export async function startRun(deps: RunsDeps, orgId: string, workspaceId: string, input: RunStart, trigger: 'manual' | 'api' = 'api'): Promise<RunDto> {
+export async function startRun(
+  deps: RunsDeps,
+  orgId: string,
+  workspaceId: string,
+  input: RunStart,
+  trigger: 'manual' | 'api' = 'api',
+): Promise<RunDto> {
   await requireWorkspace(deps.db.prisma, orgId, workspaceId);
   let request: LaunchRequest;
   if (input.auditId) {
@@ -159,7 +171,12 @@ export async function getRun(deps: RunsDeps, orgId: string, workspaceId: string,
   return toRunDto(run);
 }
 
-export async function listRuns(deps: RunsDeps, orgId: string, workspaceId: string, q: RunListQuery): Promise<Page<RunDto>> {
+export async function listRuns(
+  deps: RunsDeps,
+  orgId: string,
+  workspaceId: string,
+  q: RunListQuery,
+): Promise<Page<RunDto>> {
   await requireWorkspace(deps.db.prisma, orgId, workspaceId);
   return toPage(await repo.listRuns(deps.db.pool, workspaceId, q), q.limit, toRunDto);
 }
@@ -170,6 +187,8 @@ export async function cancelRun(deps: RunsDeps, orgId: string, workspaceId: stri
   if (!run) throw AppError.notFound('Run');
   const cancelled = await repo.cancelRun(deps.db.pool, runId, 'cancelled by request');
   if (!cancelled) throw new AppError('conflict', `The run has already finished (status ${run.status}).`);
-  await deps.producers.runFinished(runId).catch((err) => deps.logger.warn({ err, runId }, 'could not enqueue run follow-ups'));
+  await deps.producers
+    .runFinished(runId)
+    .catch((err) => deps.logger.warn({ err, runId }, 'could not enqueue run follow-ups'));
   return toRunDto((await repo.findRun(deps.db.pool, workspaceId, runId)) as repo.RunRow);
 }

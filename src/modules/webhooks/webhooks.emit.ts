@@ -33,7 +33,9 @@ export async function emitRunEvents(deps: WebhookEmitDeps, runId: string): Promi
     const changed = await visibilityEvent(pool, run);
     if (changed) events.push(changed);
   }
-  const pairs = events.flatMap((event) => hooks.filter((h) => h.events.includes(event.type)).map((h) => ({ webhookId: h.id, event })));
+  const pairs = events.flatMap((event) =>
+    hooks.filter((h) => h.events.includes(event.type)).map((h) => ({ webhookId: h.id, event })),
+  );
   const pending = await repo.recordDeliveries(pool, pairs);
   await deps.producers.enqueueWebhookDeliveries(pending, deliveryRetry(deps.env));
   deps.logger.info({ runId, events: events.map((e) => e.type), deliveries: pending.length }, 'webhook events emitted');

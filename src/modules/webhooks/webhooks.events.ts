@@ -61,7 +61,12 @@ export interface BrandChange {
 }
 
 /** The brands whose mention rate moved significantly between two runs' counts. */
-export function significantChanges(counts: repo.BrandRunCount[], previousRunId: string, currentRunId: string, alpha = ALPHA): BrandChange[] {
+export function significantChanges(
+  counts: repo.BrandRunCount[],
+  previousRunId: string,
+  currentRunId: string,
+  alpha = ALPHA,
+): BrandChange[] {
   const byBrand = new Map<string, { info: repo.BrandRunCount; prev?: repo.BrandRunCount; cur?: repo.BrandRunCount }>();
   for (const c of counts) {
     const entry = byBrand.get(c.brand_id) ?? { info: c };
@@ -76,7 +81,15 @@ export function significantChanges(counts: repo.BrandRunCount[], previousRunId: 
   const changes: BrandChange[] = [];
   for (const [i, { info, prev, cur, t }] of compared.entries()) {
     const pAdjusted = adjusted[i] ?? null;
-    if (t.test === 'none' || t.pValue === null || t.difference === null || t.difference === 0 || pAdjusted === null || pAdjusted >= alpha) continue;
+    if (
+      t.test === 'none' ||
+      t.pValue === null ||
+      t.difference === null ||
+      t.difference === 0 ||
+      pAdjusted === null ||
+      pAdjusted >= alpha
+    )
+      continue;
     changes.push({
       brandId: info.brand_id,
       brandName: info.brand_name,

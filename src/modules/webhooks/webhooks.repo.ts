@@ -9,7 +9,11 @@ import type { Prisma, Webhook, WebhookDelivery } from '../../generated/prisma/cl
 import { newId } from '../../lib/ids.js';
 import type { DeliveryListQuery, WebhookEvent, WebhookUpdate } from './webhooks.schemas.js';
 
-export async function findWebhook(prisma: PrismaClient, workspaceId: string, webhookId: string): Promise<Webhook | null> {
+export async function findWebhook(
+  prisma: PrismaClient,
+  workspaceId: string,
+  webhookId: string,
+): Promise<Webhook | null> {
   return prisma.webhook.findFirst({ where: { id: webhookId, workspaceId } });
 }
 
@@ -29,7 +33,11 @@ export async function listWebhookRows(prisma: PrismaClient, workspaceId: string,
   return prisma.webhook.findMany(pageArgs(q, { workspaceId }));
 }
 
-export async function updateWebhookRow(prisma: PrismaClient, webhookId: string, input: WebhookUpdate): Promise<Webhook> {
+export async function updateWebhookRow(
+  prisma: PrismaClient,
+  webhookId: string,
+  input: WebhookUpdate,
+): Promise<Webhook> {
   return prisma.webhook.update({ where: { id: webhookId }, data: input });
 }
 
@@ -39,13 +47,27 @@ export async function deleteWebhookRow(prisma: PrismaClient, webhookId: string):
 }
 
 /** A page of the webhook's deliveries, newest first (ids are UUIDv7, so the cursor walks them downwards). */
-export async function listDeliveryRows(prisma: PrismaClient, webhookId: string, q: DeliveryListQuery): Promise<WebhookDelivery[]> {
+export async function listDeliveryRows(
+  prisma: PrismaClient,
+  webhookId: string,
+  q: DeliveryListQuery,
+): Promise<WebhookDelivery[]> {
   return prisma.webhookDelivery.findMany(pageArgs(q, { webhookId, ...(q.status ? { status: q.status } : {}) }, 'desc'));
 }
 
-export async function insertDelivery(prisma: PrismaClient, webhookId: string, event: WebhookEvent): Promise<WebhookDelivery> {
+export async function insertDelivery(
+  prisma: PrismaClient,
+  webhookId: string,
+  event: WebhookEvent,
+): Promise<WebhookDelivery> {
   return prisma.webhookDelivery.create({
-    data: { id: newId(), webhookId, eventId: event.id, eventType: event.type, payload: event as Prisma.InputJsonObject },
+    data: {
+      id: newId(),
+      webhookId,
+      eventId: event.id,
+      eventType: event.type,
+      payload: event as Prisma.InputJsonObject,
+    },
   });
 }
 
@@ -53,8 +75,14 @@ export async function deleteDelivery(prisma: PrismaClient, deliveryId: string): 
   await prisma.webhookDelivery.delete({ where: { id: deliveryId } });
 }
 
-export async function activeWebhooks(pool: pg.Pool, workspaceId: string): Promise<Array<{ id: string; events: string[] }>> {
-  const { rows } = await pool.query<{ id: string; events: string[] }>('SELECT id, events FROM webhooks WHERE workspace_id = $1 AND active ORDER BY id', [workspaceId]);
+export async function activeWebhooks(
+  pool: pg.Pool,
+  workspaceId: string,
+): Promise<Array<{ id: string; events: string[] }>> {
+  const { rows } = await pool.query<{ id: string; events: string[] }>(
+    'SELECT id, events FROM webhooks WHERE workspace_id = $1 AND active ORDER BY id',
+    [workspaceId],
+  );
   return rows;
 }
 
@@ -64,7 +92,10 @@ export async function activeWebhooks(pool: pg.Pool, workspaceId: string): Promis
  * yet still returns the pending ones: a follow-up that died between this and enqueueing hands
  * them out on its retry.
  */
-export async function recordDeliveries(pool: pg.Pool, pairs: Array<{ webhookId: string; event: WebhookEvent }>): Promise<string[]> {
+export async function recordDeliveries(
+  pool: pg.Pool,
+  pairs: Array<{ webhookId: string; event: WebhookEvent }>,
+): Promise<string[]> {
   if (!pairs.length) return [];
   const webhookIds = pairs.map((p) => p.webhookId);
   const eventIds = pairs.map((p) => p.event.id);
@@ -73,7 +104,13 @@ export async function recordDeliveries(pool: pg.Pool, pairs: Array<{ webhookId: 
      SELECT u.id, u.webhook_id, u.event_id, u.event_type, u.payload
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::jsonb[]) AS u(id, webhook_id, event_id, event_type, payload)
      ON CONFLICT (webhook_id, event_id) DO NOTHING`,
-    [pairs.map(() => newId()), webhookIds, eventIds, pairs.map((p) => p.event.type), pairs.map((p) => JSON.stringify(p.event))],
+    [
+      pairs.map(() => newId()),
+      webhookIds,
+      eventIds,
+      pairs.map((p) => p.event.type),
+      pairs.map((p) => JSON.stringify(p.event)),
+    ],
   );
   const { rows } = await pool.query<{ id: string }>(
     `SELECT d.id FROM webhook_deliveries d
@@ -125,7 +162,10 @@ export async function recordAttempt(pool: pg.Pool, deliveryId: string, o: Attemp
 
 /** Settles a delivery that will not be attempted (webhook disabled, secret unreadable). */
 export async function abandonDelivery(pool: pg.Pool, deliveryId: string, reason: string): Promise<void> {
-  await pool.query(`UPDATE webhook_deliveries SET status = 'failed', error = $2 WHERE id = $1 AND status = 'pending'`, [deliveryId, reason]);
+  await pool.query(`UPDATE webhook_deliveries SET status = 'failed', error = $2 WHERE id = $1 AND status = 'pending'`, [
+    deliveryId,
+    reason,
+  ]);
 }
 
 export async function disableWebhook(pool: pg.Pool, webhookId: string): Promise<void> {
@@ -138,7 +178,11 @@ export async function runWorkspace(pool: pg.Pool, runId: string): Promise<string
 }
 
 /** The audit's latest run created before this one that finished with answers. */
-export async function previousFinishedRun(pool: pg.Pool, auditId: string, run: { id: string; created_at: Date }): Promise<{ id: string; finished_at: Date } | null> {
+export async function previousFinishedRun(
+  pool: pg.Pool,
+  auditId: string,
+  run: { id: string; created_at: Date },
+): Promise<{ id: string; finished_at: Date } | null> {
   const { rows } = await pool.query<{ id: string; finished_at: Date }>(
     `SELECT id, finished_at FROM runs
       WHERE audit_id = $1 AND id <> $2 AND created_at < $3 AND status IN ('completed', 'completed_with_errors')
@@ -159,7 +203,11 @@ export interface BrandRunCount {
 }
 
 /** Mention counts per brand of the workspace in each run, on the reports' definition of mention rate. */
-export async function brandMentionCounts(pool: pg.Pool, workspaceId: string, runIds: string[]): Promise<BrandRunCount[]> {
+export async function brandMentionCounts(
+  pool: pg.Pool,
+  workspaceId: string,
+  runIds: string[],
+): Promise<BrandRunCount[]> {
   const { rows } = await pool.query<BrandRunCount>(
     `WITH answers AS (
         SELECT id, run_id FROM responses WHERE run_id = ANY($2::uuid[]) AND status = 'succeeded' AND analyzed_at IS NOT NULL

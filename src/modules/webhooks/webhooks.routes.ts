@@ -4,7 +4,14 @@ import { orgOf } from '../../plugins/auth.js';
 import { problemResponses } from '../../plugins/openapi.js';
 import { pageOf } from '../common.schemas.js';
 import { registerCrud } from '../crud.routes.js';
-import { deliveryDto, deliveryListQuery, webhookCreate, webhookDto, webhookParams, webhookUpdate } from './webhooks.schemas.js';
+import {
+  deliveryDto,
+  deliveryListQuery,
+  webhookCreate,
+  webhookDto,
+  webhookParams,
+  webhookUpdate,
+} from './webhooks.schemas.js';
 import * as service from './webhooks.service.js';
 
 const SIGNING =
@@ -34,24 +41,35 @@ export async function webhooksRoutes(app: FastifyInstance, deps: service.Webhook
   const tags = ['Webhooks'];
   const item = '/v1/workspaces/:workspaceId/webhooks/:webhookId';
 
-  r.get(`${item}/deliveries`, {
-    schema: {
-      tags,
-      summary: 'List a webhook’s deliveries, newest first',
-      description: `The delivery log: each event sent or being sent, its attempts and the receiver's last answer. ${SIGNING}`,
-      params: webhookParams,
-      querystring: deliveryListQuery,
-      response: { 200: pageOf(deliveryDto), ...problemResponses },
+  r.get(
+    `${item}/deliveries`,
+    {
+      schema: {
+        tags,
+        summary: 'List a webhook’s deliveries, newest first',
+        description: `The delivery log: each event sent or being sent, its attempts and the receiver's last answer. ${SIGNING}`,
+        params: webhookParams,
+        querystring: deliveryListQuery,
+        response: { 200: pageOf(deliveryDto), ...problemResponses },
+      },
     },
-  }, async (req) => service.listDeliveries(deps, orgOf(req), req.params.workspaceId, req.params.webhookId, req.query));
+    async (req) => service.listDeliveries(deps, orgOf(req), req.params.workspaceId, req.params.webhookId, req.query),
+  );
 
-  r.post(`${item}/test`, {
-    schema: {
-      tags,
-      summary: 'Send a test event',
-      description: `Queues a \`ping\` event to the webhook (even an inactive one); its outcome appears in the delivery log. ${SIGNING}`,
-      params: webhookParams,
-      response: { 202: deliveryDto, ...problemResponses },
+  r.post(
+    `${item}/test`,
+    {
+      schema: {
+        tags,
+        summary: 'Send a test event',
+        description: `Queues a \`ping\` event to the webhook (even an inactive one); its outcome appears in the delivery log. ${SIGNING}`,
+        params: webhookParams,
+        response: { 202: deliveryDto, ...problemResponses },
+      },
     },
-  }, async (req, reply) => reply.status(202).send(await service.sendTestEvent(deps, orgOf(req), req.params.workspaceId, req.params.webhookId)));
+    async (req, reply) =>
+      reply
+        .status(202)
+        .send(await service.sendTestEvent(deps, orgOf(req), req.params.workspaceId, req.params.webhookId)),
+  );
 }

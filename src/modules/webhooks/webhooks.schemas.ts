@@ -29,16 +29,31 @@ const events = z
 
 export const webhookCreate = z
   .object({
-    url: webhookUrl.describe('Where events are POSTed; https (plain http only where the deployment allows private hosts)'),
+    url: webhookUrl.describe(
+      'Where events are POSTed; https (plain http only where the deployment allows private hosts)',
+    ),
     events: events.describe('run.completed, run.failed, visibility.changed'),
     description: text(500).optional(),
     active: z.boolean().default(true).describe('Inactive webhooks receive nothing (test pings excepted)'),
   })
   .strict()
-  .meta({ examples: [{ url: 'https://hooks.example.com/citewatch', events: ['run.completed', 'visibility.changed'], description: 'Reporting pipeline' }] });
+  .meta({
+    examples: [
+      {
+        url: 'https://hooks.example.com/citewatch',
+        events: ['run.completed', 'visibility.changed'],
+        description: 'Reporting pipeline',
+      },
+    ],
+  });
 
 export const webhookUpdate = z
-  .object({ url: webhookUrl.optional(), events: events.optional(), description: text(500).nullable().optional(), active: z.boolean().optional() })
+  .object({
+    url: webhookUrl.optional(),
+    events: events.optional(),
+    description: text(500).nullable().optional(),
+    active: z.boolean().optional(),
+  })
   .strict()
   .meta({ examples: [{ events: ['run.completed', 'run.failed', 'visibility.changed'] }, { active: true }] });
 
@@ -53,7 +68,9 @@ export const webhookDto = z
     secret: z
       .string()
       .optional()
-      .describe('Signing secret (whsec_…), returned once by create and never again: store it to verify Citewatch-Signature'),
+      .describe(
+        'Signing secret (whsec_…), returned once by create and never again: store it to verify Citewatch-Signature',
+      ),
     createdAt: timestamp,
     updatedAt: timestamp,
   })

@@ -11,7 +11,15 @@ import { baseUrlProblem, type EgressPolicy } from '../../providers/egress.js';
 import type { Producers } from '../../queues/producer.js';
 import { iso, isoOrNull, toPage, type ListQuery, type Page } from '../common.schemas.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
-import type { DeliveryDto, DeliveryListQuery, WebhookCreate, WebhookDto, WebhookEvent, WebhookEventType, WebhookUpdate } from './webhooks.schemas.js';
+import type {
+  DeliveryDto,
+  DeliveryListQuery,
+  WebhookCreate,
+  WebhookDto,
+  WebhookEvent,
+  WebhookEventType,
+  WebhookUpdate,
+} from './webhooks.schemas.js';
 import {
   countWebhooks,
   deleteDelivery,
@@ -71,8 +79,12 @@ export function toDeliveryDto(d: WebhookDelivery): DeliveryDto {
 
 /** Receivers must be reachable on the public internet, over https, unless the deployment allows private hosts (local development). */
 function checkUrl(url: string, policy: EgressPolicy): void {
-  const invalid = (message: string) => new AppError('validation_failed', `The request body is invalid: body.url ${message}`, { errors: [{ path: 'body.url', message }] });
-  if (baseUrlProblem(url, policy)) throw invalid('points to a private or local address; webhooks are delivered to public addresses only');
+  const invalid = (message: string) =>
+    new AppError('validation_failed', `The request body is invalid: body.url ${message}`, {
+      errors: [{ path: 'body.url', message }],
+    });
+  if (baseUrlProblem(url, policy))
+    throw invalid('points to a private or local address; webhooks are delivered to public addresses only');
   if (!policy.allowPrivateHosts && new URL(url).protocol !== 'https:') throw invalid('must use https');
 }
 
@@ -82,7 +94,12 @@ async function requireWebhook(prisma: PrismaClient, workspaceId: string, webhook
   return hook;
 }
 
-export async function createWebhook(deps: WebhooksDeps, orgId: string, workspaceId: string, input: WebhookCreate): Promise<WebhookDto> {
+export async function createWebhook(
+  deps: WebhooksDeps,
+  orgId: string,
+  workspaceId: string,
+  input: WebhookCreate,
+): Promise<WebhookDto> {
   await requireWorkspace(deps.prisma, orgId, workspaceId);
   checkUrl(input.url, deps.egress);
   if ((await countWebhooks(deps.prisma, workspaceId)) >= MAX_WEBHOOKS_PER_WORKSPACE) {
@@ -99,17 +116,33 @@ export async function createWebhook(deps: WebhooksDeps, orgId: string, workspace
   return { ...toWebhookDto(hook), secret };
 }
 
-export async function listWebhooks(deps: WebhooksDeps, orgId: string, workspaceId: string, q: ListQuery): Promise<Page<WebhookDto>> {
+export async function listWebhooks(
+  deps: WebhooksDeps,
+  orgId: string,
+  workspaceId: string,
+  q: ListQuery,
+): Promise<Page<WebhookDto>> {
   await requireWorkspace(deps.prisma, orgId, workspaceId);
   return toPage(await listWebhookRows(deps.prisma, workspaceId, q), q.limit, toWebhookDto);
 }
 
-export async function getWebhook(deps: WebhooksDeps, orgId: string, workspaceId: string, webhookId: string): Promise<WebhookDto> {
+export async function getWebhook(
+  deps: WebhooksDeps,
+  orgId: string,
+  workspaceId: string,
+  webhookId: string,
+): Promise<WebhookDto> {
   await requireWorkspace(deps.prisma, orgId, workspaceId);
   return toWebhookDto(await requireWebhook(deps.prisma, workspaceId, webhookId));
 }
 
-export async function updateWebhook(deps: WebhooksDeps, orgId: string, workspaceId: string, webhookId: string, input: WebhookUpdate): Promise<WebhookDto> {
+export async function updateWebhook(
+  deps: WebhooksDeps,
+  orgId: string,
+  workspaceId: string,
+  webhookId: string,
+  input: WebhookUpdate,
+): Promise<WebhookDto> {
   await requireWorkspace(deps.prisma, orgId, workspaceId);
   await requireWebhook(deps.prisma, workspaceId, webhookId);
   if (input.url !== undefined) checkUrl(input.url, deps.egress);
@@ -117,13 +150,24 @@ export async function updateWebhook(deps: WebhooksDeps, orgId: string, workspace
 }
 
 /** Deleting a webhook deletes its delivery log; deliveries still queued find nothing and stop. */
-export async function deleteWebhook(deps: WebhooksDeps, orgId: string, workspaceId: string, webhookId: string): Promise<void> {
+export async function deleteWebhook(
+  deps: WebhooksDeps,
+  orgId: string,
+  workspaceId: string,
+  webhookId: string,
+): Promise<void> {
   await requireWorkspace(deps.prisma, orgId, workspaceId);
   await requireWebhook(deps.prisma, workspaceId, webhookId);
   await deleteWebhookRow(deps.prisma, webhookId);
 }
 
-export async function listDeliveries(deps: WebhooksDeps, orgId: string, workspaceId: string, webhookId: string, q: DeliveryListQuery): Promise<Page<DeliveryDto>> {
+export async function listDeliveries(
+  deps: WebhooksDeps,
+  orgId: string,
+  workspaceId: string,
+  webhookId: string,
+  q: DeliveryListQuery,
+): Promise<Page<DeliveryDto>> {
   await requireWorkspace(deps.prisma, orgId, workspaceId);
   await requireWebhook(deps.prisma, workspaceId, webhookId);
   // Newest first: ids are UUIDv7, so the cursor walks them downwards.
@@ -134,7 +178,12 @@ export async function listDeliveries(deps: WebhooksDeps, orgId: string, workspac
  * Queues a `ping` event to the webhook, active or not, so integrators can check their receiver
  * and signature verification. Answered at once; the outcome shows in the delivery log.
  */
-export async function sendTestEvent(deps: WebhooksDeps, orgId: string, workspaceId: string, webhookId: string): Promise<DeliveryDto> {
+export async function sendTestEvent(
+  deps: WebhooksDeps,
+  orgId: string,
+  workspaceId: string,
+  webhookId: string,
+): Promise<DeliveryDto> {
   await requireWorkspace(deps.prisma, orgId, workspaceId);
   const hook = await requireWebhook(deps.prisma, workspaceId, webhookId);
   const event: WebhookEvent = {
@@ -149,7 +198,10 @@ export async function sendTestEvent(deps: WebhooksDeps, orgId: string, workspace
     await deps.producers.enqueueWebhookDeliveries([delivery.id], deps.retry);
   } catch {
     await deleteDelivery(deps.prisma, delivery.id);
-    throw new AppError('unavailable', 'The job queue is unreachable, so the test event was not sent. Try again shortly.');
+    throw new AppError(
+      'unavailable',
+      'The job queue is unreachable, so the test event was not sent. Try again shortly.',
+    );
   }
   return toDeliveryDto(delivery);
 }

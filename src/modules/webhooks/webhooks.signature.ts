@@ -24,7 +24,11 @@ function hmacHex(secret: string, timestamp: number, rawBody: string | Uint8Array
 }
 
 /** The Citewatch-Signature header value for a body sent at `timestamp` (unix seconds). */
-export function signWebhook(secret: string, rawBody: string | Uint8Array, timestamp = Math.floor(Date.now() / 1000)): string {
+export function signWebhook(
+  secret: string,
+  rawBody: string | Uint8Array,
+  timestamp = Math.floor(Date.now() / 1000),
+): string {
   return `t=${timestamp},v1=${hmacHex(secret, timestamp, rawBody)}`;
 }
 

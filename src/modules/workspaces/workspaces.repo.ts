@@ -18,7 +18,11 @@ interface Row {
   updated_at: Date;
 }
 
-export async function findOwnedWorkspace(pool: pg.Pool, organizationId: string, workspaceId: string): Promise<Workspace | null> {
+export async function findOwnedWorkspace(
+  pool: pg.Pool,
+  organizationId: string,
+  workspaceId: string,
+): Promise<Workspace | null> {
   const { rows } = await pool.query<Row>({
     name: 'workspace_owned',
     text: 'SELECT id, organization_id, name, timezone, brands_version, created_at, updated_at FROM workspaces WHERE id = $1 AND organization_id = $2',
@@ -26,12 +30,24 @@ export async function findOwnedWorkspace(pool: pg.Pool, organizationId: string, 
   });
   const r = rows[0];
   return r
-    ? { id: r.id, organizationId: r.organization_id, name: r.name, timezone: r.timezone, brandsVersion: r.brands_version, createdAt: r.created_at, updatedAt: r.updated_at }
+    ? {
+        id: r.id,
+        organizationId: r.organization_id,
+        name: r.name,
+        timezone: r.timezone,
+        brandsVersion: r.brands_version,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+      }
     : null;
 }
 
 /** The same lookup through Prisma, for callers that hold only the Prisma client. */
-export async function findOwnedWorkspaceRecord(prisma: PrismaClient, organizationId: string, workspaceId: string): Promise<Workspace | null> {
+export async function findOwnedWorkspaceRecord(
+  prisma: PrismaClient,
+  organizationId: string,
+  workspaceId: string,
+): Promise<Workspace | null> {
   return prisma.workspace.findFirst({ where: { id: workspaceId, organizationId } });
 }
 
@@ -40,15 +56,27 @@ export async function findWorkspace(prisma: PrismaClient, workspaceId: string): 
   return prisma.workspace.findUnique({ where: { id: workspaceId } });
 }
 
-export async function insertWorkspace(prisma: PrismaClient, organizationId: string, input: { name: string; timezone: string }): Promise<Workspace> {
+export async function insertWorkspace(
+  prisma: PrismaClient,
+  organizationId: string,
+  input: { name: string; timezone: string },
+): Promise<Workspace> {
   return prisma.workspace.create({ data: { id: newId(), organizationId, name: input.name, timezone: input.timezone } });
 }
 
-export async function listWorkspaceRows(prisma: PrismaClient, organizationId: string, q: PageQuery): Promise<Workspace[]> {
+export async function listWorkspaceRows(
+  prisma: PrismaClient,
+  organizationId: string,
+  q: PageQuery,
+): Promise<Workspace[]> {
   return prisma.workspace.findMany(pageArgs(q, { organizationId }));
 }
 
-export async function updateWorkspaceRow(prisma: PrismaClient, id: string, input: { name?: string; timezone?: string }): Promise<Workspace> {
+export async function updateWorkspaceRow(
+  prisma: PrismaClient,
+  id: string,
+  input: { name?: string; timezone?: string },
+): Promise<Workspace> {
   return prisma.workspace.update({ where: { id }, data: input });
 }
 

@@ -11,26 +11,72 @@ export async function workspacesRoutes(app: FastifyInstance, deps: service.Works
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Workspaces'];
 
-  r.post('/v1/workspaces', {
-    schema: { tags, summary: 'Create a workspace', body: workspaceCreate, response: { 201: workspaceDto, ...problemResponses } },
-  }, async (req, reply) => reply.status(201).send(await service.createWorkspace(deps, orgOf(req), req.body)));
+  r.post(
+    '/v1/workspaces',
+    {
+      schema: {
+        tags,
+        summary: 'Create a workspace',
+        body: workspaceCreate,
+        response: { 201: workspaceDto, ...problemResponses },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await service.createWorkspace(deps, orgOf(req), req.body)),
+  );
 
-  r.get('/v1/workspaces', {
-    schema: { tags, summary: 'List workspaces', querystring: listQuery, response: { 200: pageOf(workspaceDto), ...problemResponses } },
-  }, async (req) => service.listWorkspaces(deps, orgOf(req), req.query));
+  r.get(
+    '/v1/workspaces',
+    {
+      schema: {
+        tags,
+        summary: 'List workspaces',
+        querystring: listQuery,
+        response: { 200: pageOf(workspaceDto), ...problemResponses },
+      },
+    },
+    async (req) => service.listWorkspaces(deps, orgOf(req), req.query),
+  );
 
-  r.get('/v1/workspaces/:workspaceId', {
-    schema: { tags, summary: 'Get a workspace', params: workspaceParams, response: { 200: workspaceDto, ...problemResponses } },
-  }, async (req) => service.getWorkspace(deps, orgOf(req), req.params.workspaceId));
+  r.get(
+    '/v1/workspaces/:workspaceId',
+    {
+      schema: {
+        tags,
+        summary: 'Get a workspace',
+        params: workspaceParams,
+        response: { 200: workspaceDto, ...problemResponses },
+      },
+    },
+    async (req) => service.getWorkspace(deps, orgOf(req), req.params.workspaceId),
+  );
 
-  r.patch('/v1/workspaces/:workspaceId', {
-    schema: { tags, summary: 'Update a workspace', params: workspaceParams, body: workspaceUpdate, response: { 200: workspaceDto, ...problemResponses } },
-  }, async (req) => service.updateWorkspace(deps, orgOf(req), req.params.workspaceId, req.body));
+  r.patch(
+    '/v1/workspaces/:workspaceId',
+    {
+      schema: {
+        tags,
+        summary: 'Update a workspace',
+        params: workspaceParams,
+        body: workspaceUpdate,
+        response: { 200: workspaceDto, ...problemResponses },
+      },
+    },
+    async (req) => service.updateWorkspace(deps, orgOf(req), req.params.workspaceId, req.body),
+  );
 
-  r.delete('/v1/workspaces/:workspaceId', {
-    schema: { tags, summary: 'Delete a workspace and all its data', params: workspaceParams, response: { 204: z.null(), ...problemResponses } },
-  }, async (req, reply) => {
-    await service.deleteWorkspace(deps, orgOf(req), req.params.workspaceId);
-    return reply.status(204).send(null);
-  });
+  r.delete(
+    '/v1/workspaces/:workspaceId',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a workspace and all its data',
+        params: workspaceParams,
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
+    async (req, reply) => {
+      await service.deleteWorkspace(deps, orgOf(req), req.params.workspaceId);
+      return reply.status(204).send(null);
+    },
+  );
 }

@@ -2,7 +2,14 @@ import type { Database, PrismaClient } from '../../db/client.js';
 import type { Workspace } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
 import { iso, toPage, type ListQuery, type Page } from '../common.schemas.js';
-import { deleteWorkspaceRow, findOwnedWorkspace, findOwnedWorkspaceRecord, insertWorkspace, listWorkspaceRows, updateWorkspaceRow } from './workspaces.repo.js';
+import {
+  deleteWorkspaceRow,
+  findOwnedWorkspace,
+  findOwnedWorkspaceRecord,
+  insertWorkspace,
+  listWorkspaceRows,
+  updateWorkspaceRow,
+} from './workspaces.repo.js';
 import type { WorkspaceCreate, WorkspaceDto, WorkspaceUpdate } from './workspaces.schemas.js';
 
 export interface WorkspacesDeps {
@@ -11,14 +18,25 @@ export interface WorkspacesDeps {
 }
 
 export function toWorkspaceDto(w: Workspace): WorkspaceDto {
-  return { id: w.id, organizationId: w.organizationId, name: w.name, timezone: w.timezone, createdAt: iso(w.createdAt), updatedAt: iso(w.updatedAt) };
+  return {
+    id: w.id,
+    organizationId: w.organizationId,
+    name: w.name,
+    timezone: w.timezone,
+    createdAt: iso(w.createdAt),
+    updatedAt: iso(w.updatedAt),
+  };
 }
 
 /**
  * The tenant check every workspace route goes through: a workspace of another organization is
  * "not found", exactly like one that does not exist, so ids reveal nothing.
  */
-export async function requireWorkspace(db: Pick<Database, 'pool'> | PrismaClient, organizationId: string, workspaceId: string): Promise<Workspace> {
+export async function requireWorkspace(
+  db: Pick<Database, 'pool'> | PrismaClient,
+  organizationId: string,
+  workspaceId: string,
+): Promise<Workspace> {
   const workspace =
     'pool' in db
       ? await findOwnedWorkspace(db.pool, organizationId, workspaceId)
@@ -27,11 +45,19 @@ export async function requireWorkspace(db: Pick<Database, 'pool'> | PrismaClient
   return workspace;
 }
 
-export async function createWorkspace(deps: WorkspacesDeps, organizationId: string, input: WorkspaceCreate): Promise<WorkspaceDto> {
+export async function createWorkspace(
+  deps: WorkspacesDeps,
+  organizationId: string,
+  input: WorkspaceCreate,
+): Promise<WorkspaceDto> {
   return toWorkspaceDto(await insertWorkspace(deps.prisma, organizationId, input));
 }
 
-export async function listWorkspaces(deps: WorkspacesDeps, organizationId: string, q: ListQuery): Promise<Page<WorkspaceDto>> {
+export async function listWorkspaces(
+  deps: WorkspacesDeps,
+  organizationId: string,
+  q: ListQuery,
+): Promise<Page<WorkspaceDto>> {
   return toPage(await listWorkspaceRows(deps.prisma, organizationId, q), q.limit, toWorkspaceDto);
 }
 
@@ -39,7 +65,12 @@ export async function getWorkspace(deps: WorkspacesDeps, organizationId: string,
   return toWorkspaceDto(await requireWorkspace(deps, organizationId, id));
 }
 
-export async function updateWorkspace(deps: WorkspacesDeps, organizationId: string, id: string, input: WorkspaceUpdate): Promise<WorkspaceDto> {
+export async function updateWorkspace(
+  deps: WorkspacesDeps,
+  organizationId: string,
+  id: string,
+  input: WorkspaceUpdate,
+): Promise<WorkspaceDto> {
   await requireWorkspace(deps, organizationId, id);
   return toWorkspaceDto(await updateWorkspaceRow(deps.prisma, id, input));
 }

@@ -8,7 +8,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeAnswer, compileBrands, type AnalysisResult, type BrandDefinition } from '../../../src/analysis/index.js';
+import {
+  analyzeAnswer,
+  compileBrands,
+  type AnalysisResult,
+  type BrandDefinition,
+} from '../../../src/analysis/index.js';
 import type { ProviderCitation, ProviderSource } from '../../../src/providers/types.js';
 
 const ROOT = join(import.meta.dirname, '../../fixtures/analysis');
@@ -39,7 +44,9 @@ interface Case {
 }
 
 function loadBrands(name: string): BrandDefinition[] {
-  const raw = JSON.parse(readFileSync(join(ROOT, 'brands', `${name}.json`), 'utf8')) as Array<Omit<BrandDefinition, 'id'>>;
+  const raw = JSON.parse(readFileSync(join(ROOT, 'brands', `${name}.json`), 'utf8')) as Array<
+    Omit<BrandDefinition, 'id'>
+  >;
   return raw.map((b) => ({ ...b, id: b.name }));
 }
 
@@ -78,9 +85,12 @@ describe('analysis accuracy on labelled answers', () => {
     for (const c of cases) {
       for (const m of c.gold.mentions) {
         const at = c.text.indexOf(m.anchor);
-        if (at < 0 || c.text.indexOf(m.anchor, at + 1) >= 0) problems.push(`${c.name}: anchor ${JSON.stringify(m.anchor)} is not unique`);
-        if (at + m.anchor.indexOf(m.firstText) !== m.firstOffset) problems.push(`${c.name}: ${m.brand} offset disagrees with its anchor`);
-        if (c.text.slice(m.firstOffset, m.firstOffset + m.firstText.length) !== m.firstText) problems.push(`${c.name}: ${m.brand} offset does not hold ${m.firstText}`);
+        if (at < 0 || c.text.indexOf(m.anchor, at + 1) >= 0)
+          problems.push(`${c.name}: anchor ${JSON.stringify(m.anchor)} is not unique`);
+        if (at + m.anchor.indexOf(m.firstText) !== m.firstOffset)
+          problems.push(`${c.name}: ${m.brand} offset disagrees with its anchor`);
+        if (c.text.slice(m.firstOffset, m.firstOffset + m.firstText.length) !== m.firstText)
+          problems.push(`${c.name}: ${m.brand} offset does not hold ${m.firstText}`);
       }
     }
     expect(problems).toEqual([]);
@@ -109,7 +119,10 @@ describe('analysis accuracy on labelled answers', () => {
       }
     }
     const { precision, recall } = precisionRecall(tp, fp, fn);
-    console.info(`mention presence: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn})`, misses);
+    console.info(
+      `mention presence: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn})`,
+      misses,
+    );
     expect(precision, misses.join('\n')).toBeGreaterThanOrEqual(0.98);
     expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.98);
   });
@@ -123,7 +136,8 @@ describe('analysis accuracy on labelled answers', () => {
         const m = c.result.mentions.find((x) => x.brandName === g.brand);
         if (!m) continue;
         compared++;
-        if (m.firstOffset !== g.firstOffset) wrong.push(`${c.name}: ${g.brand} first offset ${m.firstOffset}, gold ${g.firstOffset}`);
+        if (m.firstOffset !== g.firstOffset)
+          wrong.push(`${c.name}: ${g.brand} first offset ${m.firstOffset}, gold ${g.firstOffset}`);
         if (m.count === g.count) exactCounts++;
         else wrong.push(`${c.name}: ${g.brand} count ${m.count}, gold ${g.count}`);
       }
@@ -155,7 +169,10 @@ describe('analysis accuracy on labelled answers', () => {
       }
     }
     const { precision, recall } = precisionRecall(tp, fp, fn);
-    console.info(`citation domains: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn})`, misses);
+    console.info(
+      `citation domains: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn})`,
+      misses,
+    );
     expect(precision, misses.join('\n')).toBeGreaterThanOrEqual(0.98);
     expect(recall, misses.join('\n')).toBeGreaterThanOrEqual(0.98);
   });

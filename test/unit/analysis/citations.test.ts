@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileBrands, extractCitations, normalizeUrl, UNRESOLVED_GROUNDING_DOMAIN } from '../../../src/analysis/index.js';
+import {
+  compileBrands,
+  extractCitations,
+  normalizeUrl,
+  UNRESOLVED_GROUNDING_DOMAIN,
+} from '../../../src/analysis/index.js';
 import { parseGenerateContentBody } from '../../../src/providers/gemini-parse.js';
 import type { ProviderCitation } from '../../../src/providers/types.js';
 
@@ -9,7 +14,12 @@ const brands = compileBrands([
   { id: 'gcloud', name: 'Google Cloud', domains: ['https://cloud.google.com/'] },
 ]);
 
-function annotation(url: string, title: string | null, start: number | null, origin: ProviderCitation['origin'] = 'annotation'): ProviderCitation {
+function annotation(
+  url: string,
+  title: string | null,
+  start: number | null,
+  origin: ProviderCitation['origin'] = 'annotation',
+): ProviderCitation {
   return { url, title, start, end: start === null ? null : start + 5, citedText: null, origin };
 }
 
@@ -32,7 +42,9 @@ describe('URL normalization', () => {
 
   it('trims trailing punctuation, refuses what is not http(s)', () => {
     expect(normalizeUrl('https://example.com/page).')?.url).toBe('https://example.com/page');
-    expect(normalizeUrl('https://en.wikipedia.org/wiki/Figma_(software)')?.url).toBe('https://en.wikipedia.org/wiki/Figma_(software)');
+    expect(normalizeUrl('https://en.wikipedia.org/wiki/Figma_(software)')?.url).toBe(
+      'https://en.wikipedia.org/wiki/Figma_(software)',
+    );
     expect(normalizeUrl('mailto:a@b.com')).toBeNull();
     expect(normalizeUrl('not a url at all')).toBeNull();
   });
@@ -40,12 +52,19 @@ describe('URL normalization', () => {
 
 describe('citation extraction', () => {
   it('orders annotations first (by position), then text links, then uncited sources, one per URL', () => {
-    const text = 'See [guide](https://blog.hubspot.com/guide?utm_source=x) and https://www.bbc.co.uk/news. Also example.co.uk.';
+    const text =
+      'See [guide](https://blog.hubspot.com/guide?utm_source=x) and https://www.bbc.co.uk/news. Also example.co.uk.';
     const citations = extractCitations(
       {
         text,
-        citations: [annotation('https://www.techradar.com/best', 'TechRadar', 40), annotation('https://www.g2.com/crm', 'G2', 3)],
-        sources: [{ url: 'https://www.g2.com/crm#reviews', title: 'G2' }, { url: 'https://www.reddit.com/r/sales', title: null }],
+        citations: [
+          annotation('https://www.techradar.com/best', 'TechRadar', 40),
+          annotation('https://www.g2.com/crm', 'G2', 3),
+        ],
+        sources: [
+          { url: 'https://www.g2.com/crm#reviews', title: 'G2' },
+          { url: 'https://www.reddit.com/r/sales', title: null },
+        ],
       },
       brands,
     );
@@ -69,7 +88,12 @@ describe('citation extraction', () => {
           finishReason: 'STOP',
           groundingMetadata: {
             groundingChunks: [{ web: { uri: spaced, title: 'Weather in San Francisco' } }],
-            groundingSupports: [{ segment: { startIndex: 0, endIndex: 29, text: 'It is sunny in San Francisco.' }, groundingChunkIndices: [0] }],
+            groundingSupports: [
+              {
+                segment: { startIndex: 0, endIndex: 29, text: 'It is sunny in San Francisco.' },
+                groundingChunkIndices: [0],
+              },
+            ],
           },
         },
       ],
@@ -88,12 +112,20 @@ describe('citation extraction', () => {
       'https://example.com/wiki/Inc.',
     ]);
     // In text, a space still ends a URL.
-    expect(extractCitations({ text: `See ${spaced} for more.` }, brands).map((c) => c.url)).toEqual(['https://www.google.com/search?q=weather+in+San']);
+    expect(extractCitations({ text: `See ${spaced} for more.` }, brands).map((c) => c.url)).toEqual([
+      'https://www.google.com/search?q=weather+in+San',
+    ]);
   });
 
   it('maps every provider origin to the annotation source', () => {
     const citations = extractCitations(
-      { text: '', citations: [annotation('https://a.com', null, null, 'reference'), annotation('https://b.com', null, null, 'grounding')] },
+      {
+        text: '',
+        citations: [
+          annotation('https://a.com', null, null, 'reference'),
+          annotation('https://b.com', null, null, 'grounding'),
+        ],
+      },
       brands,
     );
     expect(citations.map((c) => c.source)).toEqual(['annotation', 'annotation']);
@@ -120,7 +152,10 @@ describe('citation extraction', () => {
   });
 
   it('gives a citation to the brand owning its domain or a parent domain, the most specific winning', () => {
-    const citations = extractCitations({ text: 'https://google.com/a https://cloud.google.com/run https://maps.google.com' }, brands);
+    const citations = extractCitations(
+      { text: 'https://google.com/a https://cloud.google.com/run https://maps.google.com' },
+      brands,
+    );
     expect(citations.map((c) => c.brandId)).toEqual(['google', 'gcloud', 'google']);
   });
 
@@ -128,11 +163,16 @@ describe('citation extraction', () => {
     const text =
       '<think>https://secret.example.org</think>[[a.com](https://a.com/x)](https://a.com/x) [b]([https://b.com](https://b.com)) ' +
       '![logo](https://img.c.com/l.png) write to team@d.com or <mailto:x@e.com>, see <https://f.com/y>.';
-    expect(extractCitations({ text }, brands).map((c) => c.url)).toEqual(['https://a.com/x', 'https://b.com/', 'https://f.com/y']);
+    expect(extractCitations({ text }, brands).map((c) => c.url)).toEqual([
+      'https://a.com/x',
+      'https://b.com/',
+      'https://f.com/y',
+    ]);
   });
 
   it('does not take version numbers, file names or abbreviations for host names', () => {
-    const text = 'Use v1.2.3, edit README.md and main.py, e.g. with Node.js; see Figma.It is fine. But figma.com is one.';
+    const text =
+      'Use v1.2.3, edit README.md and main.py, e.g. with Node.js; see Figma.It is fine. But figma.com is one.';
     expect(extractCitations({ text }, brands).map((c) => c.domain)).toEqual(['figma.com']);
   });
 });

@@ -42,19 +42,40 @@ async function run(argv: string[], stdin = '') {
 
 describe('citewatch analyze (text)', () => {
   it('prints one JSON object with mentions by rank and citations', async () => {
-    const answer = file('answer.md', '1. **Pipedrive** is great.\n2. HubSpot’s free CRM ([site](https://www.hubspot.com/?utm_source=x)).\n');
+    const answer = file(
+      'answer.md',
+      '1. **Pipedrive** is great.\n2. HubSpot’s free CRM ([site](https://www.hubspot.com/?utm_source=x)).\n',
+    );
     const { code, out, err } = await run(['--brands', brandsFile, answer]);
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out.trim().split('\n')).toHaveLength(1);
     const result = JSON.parse(out);
-    expect(result.mentions.map((m: { brand: string; rank: number; listPosition: number; count: number }) => [m.brand, m.rank, m.listPosition, m.count])).toEqual([
+    expect(
+      result.mentions.map((m: { brand: string; rank: number; listPosition: number; count: number }) => [
+        m.brand,
+        m.rank,
+        m.listPosition,
+        m.count,
+      ]),
+    ).toEqual([
       ['Pipedrive', 1, 1, 1],
       ['HubSpot', 2, 2, 1],
     ]);
-    expect(Object.keys(result.mentions[0])).toEqual(['brand', 'count', 'firstOffset', 'rank', 'listPosition', 'sentiment', 'spans', 'snippet']);
+    expect(Object.keys(result.mentions[0])).toEqual([
+      'brand',
+      'count',
+      'firstOffset',
+      'rank',
+      'listPosition',
+      'sentiment',
+      'spans',
+      'snippet',
+    ]);
     expect(result.mentions[0].spans).toEqual([[5, 14]]);
-    expect(result.citations).toEqual([{ url: 'https://www.hubspot.com/', domain: 'hubspot.com', title: 'site', source: 'link', brand: 'HubSpot' }]);
+    expect(result.citations).toEqual([
+      { url: 'https://www.hubspot.com/', domain: 'hubspot.com', title: 'site', source: 'link', brand: 'HubSpot' },
+    ]);
   });
 
   it('reads the answer from standard input with -', async () => {
@@ -66,7 +87,10 @@ describe('citewatch analyze (text)', () => {
   it.each([
     [['--brands', join(dir, 'missing.json'), '-'], /cannot read brands file .*missing\.json: no such file/],
     [['--brands', file('bad.json', '{nope'), '-'], /brands file .*bad\.json is not valid JSON/],
-    [['--brands', file('shape.json', '[{"name": "A", "aliases": "B"}]'), '-'], /brands file .*shape\.json: \[0\]\.aliases: /],
+    [
+      ['--brands', file('shape.json', '[{"name": "A", "aliases": "B"}]'), '-'],
+      /brands file .*shape\.json: \[0\]\.aliases: /,
+    ],
     [['--brands', file('extra.json', '[{"name": "A", "alias": ["B"]}]'), '-'], /brands file .*extra\.json: \[0\]: /],
     [['--brands', file('empty.json', '[]'), '-'], /no brands/],
     [['-'], /--brands is required/],
@@ -90,12 +114,20 @@ describe('citewatch analyze --provider', () => {
       id: 'mock_1',
       model: 'mock-1',
       output_text: 'Try HubSpot first.',
-      annotations: [{ url: 'https://www.hubspot.com/?utm_source=citewatch-mock', title: 'HubSpot', start_index: 4, end_index: 11 }],
+      annotations: [
+        { url: 'https://www.hubspot.com/?utm_source=citewatch-mock', title: 'HubSpot', start_index: 4, end_index: 11 },
+      ],
       sources: [{ url: 'https://www.g2.com/crm', title: 'G2' }],
       search_queries: [],
       usage: { input_tokens: 1, output_tokens: 1 },
     };
-    const { code, out } = await run(['--brands', brandsFile, '--provider', 'mock', file('mock.json', JSON.stringify(body))]);
+    const { code, out } = await run([
+      '--brands',
+      brandsFile,
+      '--provider',
+      'mock',
+      file('mock.json', JSON.stringify(body)),
+    ]);
     expect(code).toBe(0);
     const result = JSON.parse(out);
     expect(result.mentions[0].brand).toBe('HubSpot');
@@ -131,7 +163,15 @@ describe('citewatch analyze --provider', () => {
             {
               type: 'output_text',
               text,
-              annotations: [{ type: 'url_citation', start_index: 0, end_index: 7, url: 'https://www.hubspot.com/crm?utm_source=chatgpt.com', title: 'HubSpot CRM' }],
+              annotations: [
+                {
+                  type: 'url_citation',
+                  start_index: 0,
+                  end_index: 7,
+                  url: 'https://www.hubspot.com/crm?utm_source=chatgpt.com',
+                  title: 'HubSpot CRM',
+                },
+              ],
             },
           ],
         },
@@ -147,7 +187,15 @@ describe('citewatch analyze --provider', () => {
         {
           type: 'text',
           text,
-          citations: [{ type: 'web_search_result_location', url: 'https://www.hubspot.com/crm', title: 'HubSpot CRM', cited_text: 'Free CRM', encrypted_index: 'x' }],
+          citations: [
+            {
+              type: 'web_search_result_location',
+              url: 'https://www.hubspot.com/crm',
+              title: 'HubSpot CRM',
+              cited_text: 'Free CRM',
+              encrypted_index: 'x',
+            },
+          ],
         },
       ],
       stop_reason: 'end_turn',
@@ -170,8 +218,17 @@ describe('citewatch analyze --provider', () => {
           finishReason: 'STOP',
           groundingMetadata: {
             webSearchQueries: ['best free crm'],
-            groundingChunks: [{ web: { uri: 'https://vertexaisearch.cloud.google.com/grounding-api-redirect/AUZIYQ1', title: 'hubspot.com' } }],
-            groundingSupports: [{ segment: { startIndex: 0, endIndex: 29, text: text.slice(0, 29) }, groundingChunkIndices: [0] }],
+            groundingChunks: [
+              {
+                web: {
+                  uri: 'https://vertexaisearch.cloud.google.com/grounding-api-redirect/AUZIYQ1',
+                  title: 'hubspot.com',
+                },
+              },
+            ],
+            groundingSupports: [
+              { segment: { startIndex: 0, endIndex: 29, text: text.slice(0, 29) }, groundingChunkIndices: [0] },
+            ],
           },
         },
       ],
@@ -194,7 +251,21 @@ describe('citewatch analyze --provider', () => {
         {
           index: 0,
           finish_reason: 'stop',
-          message: { role: 'assistant', content: text, annotations: [{ type: 'url_citation', url_citation: { url: 'https://www.hubspot.com/crm', title: 'HubSpot CRM', start_index: 0, end_index: 7 } }] },
+          message: {
+            role: 'assistant',
+            content: text,
+            annotations: [
+              {
+                type: 'url_citation',
+                url_citation: {
+                  url: 'https://www.hubspot.com/crm',
+                  title: 'HubSpot CRM',
+                  start_index: 0,
+                  end_index: 7,
+                },
+              },
+            ],
+          },
         },
       ],
       usage: { prompt_tokens: 10, completion_tokens: 20, total_tokens: 30 },
@@ -203,13 +274,26 @@ describe('citewatch analyze --provider', () => {
 
   for (const provider of ['openai', 'anthropic', 'perplexity', 'gemini', 'google_ai_overview', 'openai_compatible']) {
     const registered = hasAdapter(provider);
-    it.skipIf(!registered)(`reads a ${provider} body${registered ? '' : ` (skipped: the ${provider} adapter is not registered yet)`}`, async () => {
-      const { code, out, err } = await run(['--brands', brandsFile, '--provider', provider, file(`${provider}.json`, JSON.stringify(bodies[provider]))]);
-      expect(err).toBe('');
-      expect(code).toBe(0);
-      const result = JSON.parse(out);
-      expect(result.mentions.map((m: { brand: string }) => m.brand)).toEqual(['HubSpot', 'Pipedrive']);
-      expect(result.citations.some((c: { domain: string; brand: string | null }) => c.domain === 'hubspot.com' && c.brand === 'HubSpot')).toBe(true);
-    });
+    it.skipIf(!registered)(
+      `reads a ${provider} body${registered ? '' : ` (skipped: the ${provider} adapter is not registered yet)`}`,
+      async () => {
+        const { code, out, err } = await run([
+          '--brands',
+          brandsFile,
+          '--provider',
+          provider,
+          file(`${provider}.json`, JSON.stringify(bodies[provider])),
+        ]);
+        expect(err).toBe('');
+        expect(code).toBe(0);
+        const result = JSON.parse(out);
+        expect(result.mentions.map((m: { brand: string }) => m.brand)).toEqual(['HubSpot', 'Pipedrive']);
+        expect(
+          result.citations.some(
+            (c: { domain: string; brand: string | null }) => c.domain === 'hubspot.com' && c.brand === 'HubSpot',
+          ),
+        ).toBe(true);
+      },
+    );
   }
 });

@@ -37,7 +37,10 @@ describe('brand matching', () => {
   });
 
   it('matches letter case exactly for case-sensitive brands, still folding accents', () => {
-    const brands = [{ name: 'Notion', caseSensitive: true }, { name: 'Élan', caseSensitive: true }];
+    const brands = [
+      { name: 'Notion', caseSensitive: true },
+      { name: 'Élan', caseSensitive: true },
+    ];
     expect(spansOf(brands, 'a notion of Notion and NOTION', 'Notion')).toEqual(['Notion']);
     expect(spansOf(brands, 'Elan and élan', 'Élan')).toEqual(['Elan']);
   });
@@ -98,7 +101,10 @@ describe('brand matching', () => {
   });
 
   it('ranks by first appearance and exposes the matched alias', () => {
-    const found = mentions([{ name: 'Trello' }, { name: 'Asana', aliases: ['Asana Inc'] }], 'Asana Inc beats Trello; Asana too.');
+    const found = mentions(
+      [{ name: 'Trello' }, { name: 'Asana', aliases: ['Asana Inc'] }],
+      'Asana Inc beats Trello; Asana too.',
+    );
     expect(found.map((m) => [m.brandName, m.rank, m.count, m.matchedAlias])).toEqual([
       ['Asana', 1, 2, 'Asana Inc'],
       ['Trello', 2, 1, 'Trello'],
@@ -108,11 +114,16 @@ describe('brand matching', () => {
   it('findMentions returns the same spans as analyzeAnswer', () => {
     const compiled = compileBrands([{ id: 'a', name: 'Asana' }]);
     const text = 'Asana and [Asana](https://asana.com)';
-    expect(findMentions(compiled, text).map((m) => m.spans)).toEqual([analyzeAnswer(compiled, { text }).mentions[0]?.spans]);
+    expect(findMentions(compiled, text).map((m) => m.spans)).toEqual([
+      analyzeAnswer(compiled, { text }).mentions[0]?.spans,
+    ]);
   });
 
   it('compiles 10,000 brands into one matcher that still finds each of them', () => {
-    const brands: BrandDefinition[] = Array.from({ length: 10_000 }, (_, k) => ({ id: `b${k}`, name: `Brand${k} Labs` }));
+    const brands: BrandDefinition[] = Array.from({ length: 10_000 }, (_, k) => ({
+      id: `b${k}`,
+      name: `Brand${k} Labs`,
+    }));
     const compiled = compileBrands(brands);
     const result = analyzeAnswer(compiled, { text: 'We use Brand42 Labs, Brand9999 Labs and Brand42 Lab.' });
     expect(result.mentions.map((m) => [m.brandId, m.count])).toEqual([

@@ -4,7 +4,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lexiconSentimentScorer, structureSentimentScorer } from '../../../src/analysis/index.js';
-import { cohenKappa, formatConfusion, heldOut, LABELS, loadSet, metrics, predict, TEST_SHARE } from './sentiment-set.js';
+import {
+  cohenKappa,
+  formatConfusion,
+  heldOut,
+  LABELS,
+  loadSet,
+  metrics,
+  predict,
+  TEST_SHARE,
+} from './sentiment-set.js';
 
 const set = loadSet();
 const pairs = set.flatMap((a) => a.brands.map((b) => ({ ...b, lang: a.lang })));
@@ -14,7 +23,10 @@ describe('labelled sentiment set', () => {
   it('holds enough pairs of each label and language, each labelled twice and settled', () => {
     const count = (f: (p: (typeof pairs)[number]) => boolean) => pairs.filter(f).length;
     const table = Object.fromEntries(
-      ['en', 'fr'].map((lang) => [lang, Object.fromEntries(LABELS.map((l) => [l, count((p) => p.lang === lang && p.label === l)]))]),
+      ['en', 'fr'].map((lang) => [
+        lang,
+        Object.fromEntries(LABELS.map((l) => [l, count((p) => p.lang === lang && p.label === l)])),
+      ]),
     );
     console.log(`sentiment set: ${pairs.length} pairs in ${set.length} answers`, JSON.stringify(table));
     expect(pairs.length).toBeGreaterThanOrEqual(400);

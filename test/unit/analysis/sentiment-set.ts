@@ -3,7 +3,12 @@
  * the fixed held-out split, agreement between the two labelling passes, and scorer metrics.
  */
 import { readFileSync } from 'node:fs';
-import { analyzeAnswer, compileBrands, type SentimentLabel, type SentimentScorer } from '../../../src/analysis/index.js';
+import {
+  analyzeAnswer,
+  compileBrands,
+  type SentimentLabel,
+  type SentimentScorer,
+} from '../../../src/analysis/index.js';
 
 export const LABELS: readonly SentimentLabel[] = ['positive', 'neutral', 'negative'];
 
@@ -82,12 +87,21 @@ export interface Prediction {
 export function predict(answers: readonly LabelledAnswer[], scorer: SentimentScorer): Prediction[] {
   const out: Prediction[] = [];
   for (const a of answers) {
-    const compiled = compileBrands(a.brands.map((b) => ({ id: b.pair, name: b.name, aliases: b.aliases, caseSensitive: true })));
+    const compiled = compileBrands(
+      a.brands.map((b) => ({ id: b.pair, name: b.name, aliases: b.aliases, caseSensitive: true })),
+    );
     const result = analyzeAnswer(compiled, { text: a.text, locale: a.lang, prompt: a.prompt }, { sentiment: scorer });
     for (const b of a.brands) {
       const m = result.mentions.find((x) => x.brandId === b.pair);
       const p = m?.sentimentPassage;
-      out.push({ pair: b.pair, lang: a.lang, expected: b.label, got: m?.sentimentLabel ?? 'neutral', found: m !== undefined, passage: p ? a.text.slice(p[0], p[1]) : null });
+      out.push({
+        pair: b.pair,
+        lang: a.lang,
+        expected: b.label,
+        got: m?.sentimentLabel ?? 'neutral',
+        found: m !== undefined,
+        passage: p ? a.text.slice(p[0], p[1]) : null,
+      });
     }
   }
   return out;
@@ -104,7 +118,9 @@ export interface Metrics {
 }
 
 export function metrics(predictions: readonly Prediction[]): Metrics {
-  const confusion = Object.fromEntries(LABELS.map((l) => [l, Object.fromEntries(LABELS.map((g) => [g, 0]))])) as Metrics['confusion'];
+  const confusion = Object.fromEntries(
+    LABELS.map((l) => [l, Object.fromEntries(LABELS.map((g) => [g, 0]))]),
+  ) as Metrics['confusion'];
   for (const p of predictions) confusion[p.expected][p.got]++;
   const recall = {} as Record<SentimentLabel, number>;
   const precision = {} as Record<SentimentLabel, number>;
@@ -124,8 +140,11 @@ export function metrics(predictions: readonly Prediction[]): Metrics {
 
 export function formatConfusion(m: Metrics): string {
   const head = `expected \\ scored | ${LABELS.map((l) => l.padStart(8)).join(' | ')}`;
-  const rows = LABELS.map((e) => `${e.padEnd(17)} | ${LABELS.map((g) => String(m.confusion[e][g]).padStart(8)).join(' | ')}`);
-  const figures = `n=${m.n} accuracy=${m.accuracy.toFixed(3)} macro-F1=${m.macroF1.toFixed(3)} ` +
+  const rows = LABELS.map(
+    (e) => `${e.padEnd(17)} | ${LABELS.map((g) => String(m.confusion[e][g]).padStart(8)).join(' | ')}`,
+  );
+  const figures =
+    `n=${m.n} accuracy=${m.accuracy.toFixed(3)} macro-F1=${m.macroF1.toFixed(3)} ` +
     `recall: ${LABELS.map((l) => `${l}=${m.recall[l].toFixed(3)}`).join(' ')}`;
   return [figures, head, ...rows].join('\n');
 }

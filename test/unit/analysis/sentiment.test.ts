@@ -35,7 +35,10 @@ describe('lexicon sentiment', () => {
   });
 
   it('scores French, with ne…pas, sans and set phrases', () => {
-    const s = sentiment('Qonto est très apprécié pour ses excellentes intégrations. Shine n’est pas fiable et coûte cher.', 'fr-FR');
+    const s = sentiment(
+      'Qonto est très apprécié pour ses excellentes intégrations. Shine n’est pas fiable et coûte cher.',
+      'fr-FR',
+    );
     expect(s.Qonto?.[0]).toBe('positive');
     expect(s.Shine?.[0]).toBe('negative');
     expect(sentiment('Qonto fonctionne sans bug, pas mal du tout.', 'fr-FR').Qonto?.[0]).toBe('positive');
@@ -48,7 +51,8 @@ describe('lexicon sentiment', () => {
 
   it('keeps scores in [-1, 1] and never scores the brand name itself', () => {
     const named = compileBrands([{ id: 'x', name: 'Excellent Software' }]);
-    const m = analyzeAnswer(named, { text: 'Excellent Software has an API.' }, { sentiment: lexiconSentimentScorer }).mentions[0];
+    const m = analyzeAnswer(named, { text: 'Excellent Software has an API.' }, { sentiment: lexiconSentimentScorer })
+      .mentions[0];
     expect(m?.sentimentLabel).toBe('neutral');
     const s = sentiment('Asana is the best, best, best, excellent, superb, outstanding, wonderful tool.');
     expect(s.Asana?.[1]).toBeLessThanOrEqual(1);
@@ -66,7 +70,11 @@ describe('sentiment scorers', () => {
         return request.brands.map(() => ({ score: -0.5, label: 'negative' }));
       },
     };
-    const result = analyzeAnswer(compiled, { text: 'Asana and Trello. Asana again.', locale: 'en' }, { sentiment: scorer });
+    const result = analyzeAnswer(
+      compiled,
+      { text: 'Asana and Trello. Asana again.', locale: 'en' },
+      { sentiment: scorer },
+    );
     expect(result.mentions.map((m) => m.sentiment)).toEqual([-0.5, -0.5]);
     expect(requests).toHaveLength(1);
     expect(requests[0]?.locale).toBe('en');
@@ -74,7 +82,11 @@ describe('sentiment scorers', () => {
       ['Asana', 2],
       ['Trello', 1],
     ]);
-    expect(requests[0]?.brands[0]?.passages[0]).toEqual({ text: 'Asana and Trello.', spans: [[0, 5]], otherSpans: [[10, 16]] });
+    expect(requests[0]?.brands[0]?.passages[0]).toEqual({
+      text: 'Asana and Trello.',
+      spans: [[0, 5]],
+      otherSpans: [[10, 16]],
+    });
   });
 
   it('awaits an asynchronous scorer (an LLM judge) in analyzeAnswerAsync', async () => {

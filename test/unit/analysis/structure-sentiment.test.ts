@@ -1,6 +1,11 @@
 /** The structure sentiment scorer on the hard cases of docs/sentiment.md, in English and French. */
 import { describe, expect, it } from 'vitest';
-import { analyzeAnswer, compileBrands, structureSentimentScorer, type SentimentLabel } from '../../../src/analysis/index.js';
+import {
+  analyzeAnswer,
+  compileBrands,
+  structureSentimentScorer,
+  type SentimentLabel,
+} from '../../../src/analysis/index.js';
 
 const names = ['Asana', 'Trello', 'Jira', 'Slack', 'Qonto', 'Shine', 'Paylane', 'CNIL', 'Zendesk', 'Figma'];
 const compiled = compileBrands(names.map((name) => ({ id: name, name, caseSensitive: true })));
@@ -8,7 +13,10 @@ const compiled = compileBrands(names.map((name) => ({ id: name, name, caseSensit
 function read(text: string, prompt?: string) {
   const { mentions } = analyzeAnswer(compiled, { text, prompt }, { sentiment: structureSentimentScorer });
   return Object.fromEntries(
-    mentions.map((m) => [m.brandName, { label: m.sentimentLabel, passage: m.sentimentPassage ? text.slice(...m.sentimentPassage) : null }]),
+    mentions.map((m) => [
+      m.brandName,
+      { label: m.sentimentLabel, passage: m.sentimentPassage ? text.slice(...m.sentimentPassage) : null },
+    ]),
   );
 }
 
@@ -18,7 +26,8 @@ function labels(text: string, prompt?: string): Record<string, SentimentLabel> {
 
 describe('structure sentiment scorer', () => {
   it('reads a recommendation list with one-line descriptions as recommendations, and says which item decided', () => {
-    const text = 'Here are my top picks:\n\n1. **Asana** – **Best for**: teams that need clear timelines.\n2. **Trello** – simple Kanban boards.\n';
+    const text =
+      'Here are my top picks:\n\n1. **Asana** – **Best for**: teams that need clear timelines.\n2. **Trello** – simple Kanban boards.\n';
     expect(labels(text, 'Best project management tool?')).toEqual({ Asana: 'positive', Trello: 'positive' });
     expect(read(text).Trello?.passage).toBe('2. **Trello** – simple Kanban boards.');
   });
@@ -45,12 +54,14 @@ describe('structure sentiment scorer', () => {
   });
 
   it('counts hedged complaints for less than the writer’s own praise', () => {
-    const text = '**Figma** is excellent and the industry standard. Some users report that it can be slow on large files.';
+    const text =
+      '**Figma** is excellent and the industry standard. Some users report that it can be slow on large files.';
     expect(labels(text).Figma).toBe('positive');
   });
 
   it('reads a news answer about the brand the prompt names, not the regulator reporting it', () => {
-    const text = '**Paylane** suffered a nationwide outage on Tuesday. The CNIL opened an investigation. It was the third incident this year.';
+    const text =
+      '**Paylane** suffered a nationwide outage on Tuesday. The CNIL opened an investigation. It was the third incident this year.';
     expect(labels(text, 'What happened with Paylane?')).toEqual({ Paylane: 'negative', CNIL: 'neutral' });
   });
 

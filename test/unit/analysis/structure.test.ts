@@ -15,7 +15,8 @@ describe('list positions', () => {
   });
 
   it('counts siblings at the same indentation, across continuation lines and nested items', () => {
-    const text = '1. **Asana**\n   Great for teams.\n   - sub item\n2. **Trello**\n   - Jira inside\n   - and Linear\n3. Notion\n';
+    const text =
+      '1. **Asana**\n   Great for teams.\n   - sub item\n2. **Trello**\n   - Jira inside\n   - and Linear\n3. Notion\n';
     const f = facts(text, ['Asana', 'Trello', 'Jira', 'Linear', 'Notion']);
     expect([f.Asana?.listPosition, f.Trello?.listPosition, f.Notion?.listPosition]).toEqual([1, 2, 3]);
     expect([f.Jira?.listPosition, f.Linear?.listPosition]).toEqual([1, 2]);
@@ -35,13 +36,19 @@ describe('list positions', () => {
 
 describe('snippets', () => {
   it('is the sentence around the first mention', () => {
-    const f = facts('Intro sentence. Asana is great for teams, e.g. marketing. Next sentence about Trello.', ['Asana', 'Trello']);
+    const f = facts('Intro sentence. Asana is great for teams, e.g. marketing. Next sentence about Trello.', [
+      'Asana',
+      'Trello',
+    ]);
     expect(f.Asana?.snippet).toBe('Asana is great for teams, e.g. marketing.');
     expect(f.Trello?.snippet).toBe('Next sentence about Trello.');
   });
 
   it('is the line for list items and table rows, and is cut around the mention when long', () => {
-    const f = facts(`1. **Asana** — best overall\n| Trello | cheap |\n${'word '.repeat(100)}Jira ${'more '.repeat(100)}.`, ['Asana', 'Trello', 'Jira']);
+    const f = facts(
+      `1. **Asana** — best overall\n| Trello | cheap |\n${'word '.repeat(100)}Jira ${'more '.repeat(100)}.`,
+      ['Asana', 'Trello', 'Jira'],
+    );
     expect(f.Asana?.snippet).toBe('1. **Asana** — best overall');
     expect(f.Trello?.snippet).toBe('| Trello | cheap |');
     expect(f.Jira?.snippet.length).toBeLessThanOrEqual(302);

@@ -24,7 +24,10 @@ describe('model capability rules', () => {
     expect(problems('openai', 'gpt-5.4-mini', { temperature: 0.2 })).toEqual(['temperature']);
     expect(problems('openai', 'gpt-5.4-mini', { temperature: 0.2, topP: 0.5, reasoningEffort: 'none' })).toEqual([]);
     expect(problems('openai', 'gpt-5.4-mini-2026-03-17', { temperature: 0.2 })).toEqual(['temperature']);
-    expect(problems('openai', 'gpt-5-mini', { temperature: 0.2, reasoningEffort: 'none' })).toEqual(['temperature', 'reasoningEffort']);
+    expect(problems('openai', 'gpt-5-mini', { temperature: 0.2, reasoningEffort: 'none' })).toEqual([
+      'temperature',
+      'reasoningEffort',
+    ]);
     expect(problems('openai', 'o3', { topP: 0.9 })).toEqual(['topP']);
     expect(problems('openai', 'gpt-5.6-terra', { temperature: 0.5, reasoningEffort: 'none' })).toEqual(['temperature']);
     expect(problems('openai', 'gpt-4.1', { temperature: 0.2, topP: 0.9 })).toEqual([]);
@@ -48,31 +51,43 @@ describe('model capability rules', () => {
     expect(problems('anthropic', 'claude-haiku-4-5', { reasoningEffort: 'low' })).toEqual(['reasoningEffort']);
     expect(problems('anthropic', 'claude-sonnet-5-5', { reasoningEffort: 'minimal' })).toEqual(['reasoningEffort']);
     expect(problems('anthropic', 'claude-sonnet-5-5', { reasoningEffort: 'max' })).toEqual([]);
-    expect(getAdapter('anthropic').validateConfig('claude-sonnet-5-5', {})).toEqual({ maxOutputTokens: 4096, webSearch: false });
+    expect(getAdapter('anthropic').validateConfig('claude-sonnet-5-5', {})).toEqual({
+      maxOutputTokens: 4096,
+      webSearch: false,
+    });
   });
 
   it('Gemini: levels per family, no location, 2.x has no levels; temperature allowed on 3.x', () => {
-    expect(problems('gemini', 'gemini-3.8-flash', { temperature: 0.2, reasoningEffort: 'minimal', seed: 3 })).toEqual([]);
+    expect(problems('gemini', 'gemini-3.8-flash', { temperature: 0.2, reasoningEffort: 'minimal', seed: 3 })).toEqual(
+      [],
+    );
     expect(problems('gemini', 'gemini-3.1-pro-preview', { reasoningEffort: 'medium' })).toEqual(['reasoningEffort']);
     expect(problems('gemini', 'gemini-2.5-flash', { reasoningEffort: 'low' })).toEqual(['reasoningEffort']);
-    expect(problems('gemini', 'gemini-3.8-flash', { webSearch: true, userLocation: { country: 'FR' } })).toEqual(['userLocation']);
+    expect(problems('gemini', 'gemini-3.8-flash', { webSearch: true, userLocation: { country: 'FR' } })).toEqual([
+      'userLocation',
+    ]);
     expect(ruleFor('gemini', 'gemini-3.8-flash').note).toMatch(/recommends the default temperature/);
   });
 
   it('shape errors are listed together, unknown parameters named', () => {
-    expect(problems('openai', 'gpt-4.1', { temperature: 3, maxOutputTokens: 0, colour: 'blue', userLocation: { country: 'fr' } }).sort()).toEqual([
-      'colour',
-      'maxOutputTokens',
-      'temperature',
-      'userLocation.country',
-    ]);
+    expect(
+      problems('openai', 'gpt-4.1', {
+        temperature: 3,
+        maxOutputTokens: 0,
+        colour: 'blue',
+        userLocation: { country: 'fr' },
+      }).sort(),
+    ).toEqual(['colour', 'maxOutputTokens', 'temperature', 'userLocation.country']);
     expect(problems('openai', '', {})).toEqual(['model']);
     expect(problems('openai', 'gpt-4.1', 'hot')).toEqual(['(params)']);
   });
 
   it('unknown models are allowed as given and say so', () => {
     expect(problems('openai', 'gpt-7-preview', { temperature: 0.2, reasoningEffort: 'max' })).toEqual([]);
-    expect(ruleFor('openai', 'gpt-7-preview')).toMatchObject({ known: false, note: expect.stringMatching(/not in Citewatch's capability table/) as unknown as string });
+    expect(ruleFor('openai', 'gpt-7-preview')).toMatchObject({
+      known: false,
+      note: expect.stringMatching(/not in Citewatch's capability table/) as unknown as string,
+    });
     // Claude's API version has no sampling fields whatever the model.
     expect(problems('anthropic', 'claude-future-9', { temperature: 0.2 })).toEqual(['temperature']);
   });
@@ -92,12 +107,15 @@ describe('effective parameters', () => {
     ['google_ai_overview', 'ai_overview', { vendor: 'dataforseo', locale: 'fr-FR' }],
     ['openai_compatible', 'grok-4.7', { baseUrl: 'https://api.x.ai/v1', webSearch: true }],
     ['mock', 'mock-1', {}],
-  ] as const)('%s/%s: validating the effective parameters again changes nothing (stable hash)', (provider, model, params) => {
-    const adapter = getAdapter(provider);
-    const once = adapter.validateConfig(model, params);
-    expect(adapter.validateConfig(model, once)).toEqual(once);
-    expect(configHash(provider, model, adapter.validateConfig(model, once))).toBe(configHash(provider, model, once));
-  });
+  ] as const)(
+    '%s/%s: validating the effective parameters again changes nothing (stable hash)',
+    (provider, model, params) => {
+      const adapter = getAdapter(provider);
+      const once = adapter.validateConfig(model, params);
+      expect(adapter.validateConfig(model, once)).toEqual(once);
+      expect(configHash(provider, model, adapter.validateConfig(model, once))).toBe(configHash(provider, model, once));
+    },
+  );
 
   it('an unknown provider is named in the error', () => {
     expect(() => getAdapter('bing')).toThrow(/unknown provider "bing"/);
@@ -107,19 +125,28 @@ describe('effective parameters', () => {
 describe('configHash', () => {
   it('ignores key order and undefined values, and changes with any effective parameter', () => {
     const a = configHash('openai', 'gpt-4.1', { temperature: 0.2, webSearch: false, api: 'responses' });
-    const b = configHash('openai', 'gpt-4.1', { api: 'responses', webSearch: false, temperature: 0.2, seed: undefined });
+    const b = configHash('openai', 'gpt-4.1', {
+      api: 'responses',
+      webSearch: false,
+      temperature: 0.2,
+      seed: undefined,
+    });
     expect(a).toBe(b);
     expect(a).toMatch(/^[0-9a-f]{64}$/);
     expect(configHash('openai', 'gpt-4.1', { temperature: 0.3, webSearch: false, api: 'responses' })).not.toBe(a);
     expect(configHash('openai', 'gpt-4.1-mini', { temperature: 0.2, webSearch: false, api: 'responses' })).not.toBe(a);
-    expect(configHash('openai_compatible', 'gpt-4.1', { temperature: 0.2, webSearch: false, api: 'responses' })).not.toBe(a);
+    expect(
+      configHash('openai_compatible', 'gpt-4.1', { temperature: 0.2, webSearch: false, api: 'responses' }),
+    ).not.toBe(a);
   });
 
   it('hashes the effective parameters, so defaults count', () => {
     const adapter = getAdapter('anthropic');
     const implicit = adapter.validateConfig('claude-sonnet-5-5', {});
     const explicit = adapter.validateConfig('claude-sonnet-5-5', { maxOutputTokens: 4096, webSearch: false });
-    expect(configHash('anthropic', 'claude-sonnet-5-5', implicit)).toBe(configHash('anthropic', 'claude-sonnet-5-5', explicit));
+    expect(configHash('anthropic', 'claude-sonnet-5-5', implicit)).toBe(
+      configHash('anthropic', 'claude-sonnet-5-5', explicit),
+    );
   });
 });
 
@@ -136,12 +163,17 @@ describe('credentialsFromEnv', () => {
     OPENAI_COMPATIBLE_API_KEY: 'c',
   } as unknown as Env;
 
-  it('reads each provider\'s variables and nothing else', () => {
+  it("reads each provider's variables and nothing else", () => {
     expect(credentialsFromEnv(env, 'openai')).toEqual({ apiKey: 'sk-o', baseUrl: 'https://proxy.example/v1' });
     expect(credentialsFromEnv(env, 'anthropic')).toEqual({ apiKey: 'sk-a' });
     expect(credentialsFromEnv(env, 'perplexity')).toEqual({});
     expect(credentialsFromEnv(env, 'gemini')).toEqual({ apiKey: 'g' });
-    expect(credentialsFromEnv(env, 'google_ai_overview')).toEqual({ apiKey: 's', login: 'l', password: 'p', baseUrls: { dataforseo: 'https://dfs.example' } });
+    expect(credentialsFromEnv(env, 'google_ai_overview')).toEqual({
+      apiKey: 's',
+      login: 'l',
+      password: 'p',
+      baseUrls: { dataforseo: 'https://dfs.example' },
+    });
     expect(credentialsFromEnv(env, 'openai_compatible')).toEqual({ apiKey: 'c' });
     expect(credentialsFromEnv(env, 'mock')).toEqual({});
   });
@@ -149,7 +181,11 @@ describe('credentialsFromEnv', () => {
 
 describe('credentials in logs', () => {
   const credentials = credentialsFromEnv(
-    { DATAFORSEO_LOGIN: 'me@example.com', DATAFORSEO_PASSWORD: 'pw-secret-2', SERPAPI_API_KEY: 'sk-secret-1' } as unknown as Env,
+    {
+      DATAFORSEO_LOGIN: 'me@example.com',
+      DATAFORSEO_PASSWORD: 'pw-secret-2',
+      SERPAPI_API_KEY: 'sk-secret-1',
+    } as unknown as Env,
     'google_ai_overview',
   );
 

@@ -4,7 +4,14 @@ import { PRICES } from '../../../src/providers/prices.js';
 import { getAdapter } from '../../../src/providers/registry.js';
 import type { Usage } from '../../../src/providers/types.js';
 
-const usage = (over: Partial<Usage>): Usage => ({ inputTokens: 0, outputTokens: 0, reasoningTokens: 0, cachedInputTokens: 0, searchCalls: 0, ...over });
+const usage = (over: Partial<Usage>): Usage => ({
+  inputTokens: 0,
+  outputTokens: 0,
+  reasoningTokens: 0,
+  cachedInputTokens: 0,
+  searchCalls: 0,
+  ...over,
+});
 const at = (iso: string) => new Date(iso);
 
 describe('price table', () => {
@@ -12,15 +19,28 @@ describe('price table', () => {
     for (const entry of PRICES) {
       expect(entry.effectiveFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(entry.source.length).toBeGreaterThan(5);
-      for (const value of [entry.inputPerMTok, entry.outputPerMTok, entry.cachedInputPerMTok, entry.perSearchUsd, entry.perRequestUsd]) {
+      for (const value of [
+        entry.inputPerMTok,
+        entry.outputPerMTok,
+        entry.cachedInputPerMTok,
+        entry.perSearchUsd,
+        entry.perRequestUsd,
+      ]) {
         if (value !== undefined) expect(value).toBeGreaterThanOrEqual(0);
       }
     }
   });
 
   it('Gemini 3.8 Flash doubles on 2027-01-01', () => {
-    expect(priceFor('gemini', 'gemini-3.8-flash', at('2026-12-31T23:59:59Z'))).toMatchObject({ inputPerMTok: 0.75, outputPerMTok: 3.75, perSearchUsd: 0.014 });
-    expect(priceFor('gemini', 'gemini-3.8-flash', at('2027-01-01T00:00:00Z'))).toMatchObject({ inputPerMTok: 1.5, outputPerMTok: 7.5 });
+    expect(priceFor('gemini', 'gemini-3.8-flash', at('2026-12-31T23:59:59Z'))).toMatchObject({
+      inputPerMTok: 0.75,
+      outputPerMTok: 3.75,
+      perSearchUsd: 0.014,
+    });
+    expect(priceFor('gemini', 'gemini-3.8-flash', at('2027-01-01T00:00:00Z'))).toMatchObject({
+      inputPerMTok: 1.5,
+      outputPerMTok: 7.5,
+    });
     // Before the first known date, the first known price.
     expect(priceFor('gemini', 'gemini-3.8-flash', at('2026-01-01T00:00:00Z'))).toMatchObject({ inputPerMTok: 0.75 });
   });
@@ -39,25 +59,57 @@ describe('price table', () => {
   });
 
   it('vendor/model ids take token prices from the vendor and fees from the provider', () => {
-    expect(priceFor('perplexity', 'openai/gpt-5.4', at('2026-11-28T00:00:00Z'))).toMatchObject({ inputPerMTok: 2.5, outputPerMTok: 15, perSearchUsd: 0.0025 });
-    expect(priceFor('openai_compatible', 'anthropic/claude-haiku-4-5', at('2026-11-28T00:00:00Z'))).toMatchObject({ inputPerMTok: 1, outputPerMTok: 5 });
-    expect(priceFor('perplexity', 'sonar', at('2026-11-28T00:00:00Z'))).toMatchObject({ perSearchUsd: 0, perRequestUsd: 0.005 });
+    expect(priceFor('perplexity', 'openai/gpt-5.4', at('2026-11-28T00:00:00Z'))).toMatchObject({
+      inputPerMTok: 2.5,
+      outputPerMTok: 15,
+      perSearchUsd: 0.0025,
+    });
+    expect(priceFor('openai_compatible', 'anthropic/claude-haiku-4-5', at('2026-11-28T00:00:00Z'))).toMatchObject({
+      inputPerMTok: 1,
+      outputPerMTok: 5,
+    });
+    expect(priceFor('perplexity', 'sonar', at('2026-11-28T00:00:00Z'))).toMatchObject({
+      perSearchUsd: 0,
+      perRequestUsd: 0.005,
+    });
   });
 });
 
 describe('computeCost', () => {
   it('charges uncached input, cached input, output and searches', () => {
-    const cost = computeCost('openai', 'gpt-5.4', usage({ inputTokens: 10_000, cachedInputTokens: 4_000, outputTokens: 1_000, searchCalls: 3 }), at('2026-11-28T00:00:00Z'));
+    const cost = computeCost(
+      'openai',
+      'gpt-5.4',
+      usage({ inputTokens: 10_000, cachedInputTokens: 4_000, outputTokens: 1_000, searchCalls: 3 }),
+      at('2026-11-28T00:00:00Z'),
+    );
     expect(cost).toBeCloseTo((6_000 * 2.5 + 4_000 * 0.25 + 1_000 * 15) / 1e6 + 0.03, 10);
   });
 
   it('cached tokens cost the input price when the cached price is unknown', () => {
-    expect(computeCost('gemini', 'gemini-3.5-flash', usage({ inputTokens: 1_000, cachedInputTokens: 1_000 }), at('2026-11-28T00:00:00Z'))).toBeCloseTo(0.0015, 10);
+    expect(
+      computeCost(
+        'gemini',
+        'gemini-3.5-flash',
+        usage({ inputTokens: 1_000, cachedInputTokens: 1_000 }),
+        at('2026-11-28T00:00:00Z'),
+      ),
+    ).toBeCloseTo(0.0015, 10);
   });
 
   it('long prompts use the long-context price', () => {
-    const short = computeCost('gemini', 'gemini-3.1-pro-preview', usage({ inputTokens: 200_000, outputTokens: 1_000 }), at('2026-11-28T00:00:00Z'));
-    const long = computeCost('gemini', 'gemini-3.1-pro-preview', usage({ inputTokens: 200_001, outputTokens: 1_000 }), at('2026-11-28T00:00:00Z'));
+    const short = computeCost(
+      'gemini',
+      'gemini-3.1-pro-preview',
+      usage({ inputTokens: 200_000, outputTokens: 1_000 }),
+      at('2026-11-28T00:00:00Z'),
+    );
+    const long = computeCost(
+      'gemini',
+      'gemini-3.1-pro-preview',
+      usage({ inputTokens: 200_001, outputTokens: 1_000 }),
+      at('2026-11-28T00:00:00Z'),
+    );
     expect(short).toBeCloseTo(0.4 + 0.012, 10);
     expect(long).toBeCloseTo((200_001 * 4 + 1_000 * 18) / 1e6, 10);
   });
@@ -70,8 +122,12 @@ describe('computeCost', () => {
   });
 
   it('SERP captures are priced per vendor request', () => {
-    expect(computeCost('google_ai_overview', 'serpapi:ai_overview', usage({ searchCalls: 2 }), at('2026-11-28T00:00:00Z'))).toBe(0.03);
-    expect(computeCost('google_ai_overview', 'dataforseo:ai_mode', usage({ searchCalls: 1 }), at('2026-11-28T00:00:00Z'))).toBe(0.004);
+    expect(
+      computeCost('google_ai_overview', 'serpapi:ai_overview', usage({ searchCalls: 2 }), at('2026-11-28T00:00:00Z')),
+    ).toBe(0.03);
+    expect(
+      computeCost('google_ai_overview', 'dataforseo:ai_mode', usage({ searchCalls: 1 }), at('2026-11-28T00:00:00Z')),
+    ).toBe(0.004);
   });
 
   it('unknown models have no cost rather than a made-up one', () => {
@@ -86,9 +142,18 @@ describe('estimateCost before a run', () => {
     const searched = openai.estimateCost({ model: 'gpt-5.4-mini', params: { webSearch: true } });
     expect(plain).toBeGreaterThan(0);
     expect(searched).toBeGreaterThan(plain + 0.01);
-    expect(openai.estimateCost({ model: 'gpt-5.4-mini', params: {}, inputTokens: 1_000_000, outputTokens: 0 })).toBeCloseTo(0.75, 10);
-    expect(getAdapter('google_ai_overview').estimateCost({ model: 'ai_mode', params: { vendor: 'dataforseo' } })).toBe(0.004);
-    expect(getAdapter('openai_compatible').estimateCost({ model: 'llama3.2', params: { baseUrl: 'http://localhost:11434/v1' } })).toBe(0);
+    expect(
+      openai.estimateCost({ model: 'gpt-5.4-mini', params: {}, inputTokens: 1_000_000, outputTokens: 0 }),
+    ).toBeCloseTo(0.75, 10);
+    expect(getAdapter('google_ai_overview').estimateCost({ model: 'ai_mode', params: { vendor: 'dataforseo' } })).toBe(
+      0.004,
+    );
+    expect(
+      getAdapter('openai_compatible').estimateCost({
+        model: 'llama3.2',
+        params: { baseUrl: 'http://localhost:11434/v1' },
+      }),
+    ).toBe(0);
     expect(getAdapter('mock').estimateCost({ model: 'm', params: {} })).toBe(0);
   });
 });

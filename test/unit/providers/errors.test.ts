@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { withDeadline } from '../../../src/providers/call.js';
 import { classifyHttpFailure, kindForStatus } from '../../../src/providers/errors.js';
-import { parseGoDuration, parseProtoDuration, parseRetryAfter, retryAfterMsFromHeaders } from '../../../src/providers/retry-after.js';
+import {
+  parseGoDuration,
+  parseProtoDuration,
+  parseRetryAfter,
+  retryAfterMsFromHeaders,
+} from '../../../src/providers/retry-after.js';
 import { ProviderError } from '../../../src/providers/types.js';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
@@ -30,13 +35,32 @@ describe('kindForStatus', () => {
 
 describe('classifyHttpFailure', () => {
   it('429 waits for the header delay and keeps code, message and request id', () => {
-    const err = classifyHttpFailure('openai', { status: 429, headers: new Headers({ 'retry-after': '7' }), code: 'rate_limit_exceeded', message: 'slow down', requestId: 'req_1' }, NOW);
+    const err = classifyHttpFailure(
+      'openai',
+      {
+        status: 429,
+        headers: new Headers({ 'retry-after': '7' }),
+        code: 'rate_limit_exceeded',
+        message: 'slow down',
+        requestId: 'req_1',
+      },
+      NOW,
+    );
     expect(err).toBeInstanceOf(ProviderError);
-    expect(err).toMatchObject({ kind: 'rate_limited', message: 'slow down', status: 429, code: 'rate_limit_exceeded', retryAfterMs: 7000, details: { provider: 'openai', requestId: 'req_1' } });
+    expect(err).toMatchObject({
+      kind: 'rate_limited',
+      message: 'slow down',
+      status: 429,
+      code: 'rate_limit_exceeded',
+      retryAfterMs: 7000,
+      details: { provider: 'openai', requestId: 'req_1' },
+    });
   });
 
   it('429 uses the body delay when no header gives one', () => {
-    expect(classifyHttpFailure('gemini', { status: 429, message: 'x', retryAfterMs: 17_000 }, NOW).retryAfterMs).toBe(17_000);
+    expect(classifyHttpFailure('gemini', { status: 429, message: 'x', retryAfterMs: 17_000 }, NOW).retryAfterMs).toBe(
+      17_000,
+    );
   });
 
   it('429 with a quota-exhausted code or type is permanent, whatever the message says', () => {
@@ -47,17 +71,25 @@ describe('classifyHttpFailure', () => {
       { code: 'billing_hard_limit_reached' },
       { quotaExhausted: true },
     ]) {
-      const err = classifyHttpFailure('openai', { status: 429, message: 'please retry later', headers: { 'retry-after': '1' }, ...failure }, NOW);
+      const err = classifyHttpFailure(
+        'openai',
+        { status: 429, message: 'please retry later', headers: { 'retry-after': '1' }, ...failure },
+        NOW,
+      );
       expect(err).toMatchObject({ kind: 'permanent', retryAfterMs: null });
     }
   });
 
   it('a quota code on another status does not change the status rule', () => {
-    expect(classifyHttpFailure('openai', { status: 500, code: 'insufficient_quota', message: 'x' }).kind).toBe('transient');
+    expect(classifyHttpFailure('openai', { status: 500, code: 'insufficient_quota', message: 'x' }).kind).toBe(
+      'transient',
+    );
   });
 
   it('the message decides nothing: a 400 saying "rate limit, retry" stays permanent', () => {
-    expect(classifyHttpFailure('openai', { status: 400, message: 'rate limit exceeded, please retry', code: null }).kind).toBe('permanent');
+    expect(
+      classifyHttpFailure('openai', { status: 400, message: 'rate limit exceeded, please retry', code: null }).kind,
+    ).toBe('permanent');
   });
 
   it('an empty provider message falls back to the status', () => {
@@ -91,15 +123,26 @@ describe('retry-after parsing', () => {
     expect(retryAfterMsFromHeaders({ 'Retry-After': '9' }, NOW)).toBe(9_000);
     expect(
       retryAfterMsFromHeaders(
-        { 'x-ratelimit-remaining-requests': '10', 'x-ratelimit-reset-requests': '6m0s', 'x-ratelimit-remaining-tokens': '0', 'x-ratelimit-reset-tokens': '1.5s' },
+        {
+          'x-ratelimit-remaining-requests': '10',
+          'x-ratelimit-reset-requests': '6m0s',
+          'x-ratelimit-remaining-tokens': '0',
+          'x-ratelimit-reset-tokens': '1.5s',
+        },
         NOW,
       ),
     ).toBe(1_500);
     // No limit says it ran out: wait for the latest reset.
-    expect(retryAfterMsFromHeaders({ 'x-ratelimit-reset-requests': '2s', 'x-ratelimit-reset-tokens': '20ms' }, NOW)).toBe(2_000);
+    expect(
+      retryAfterMsFromHeaders({ 'x-ratelimit-reset-requests': '2s', 'x-ratelimit-reset-tokens': '20ms' }, NOW),
+    ).toBe(2_000);
     expect(
       retryAfterMsFromHeaders(
-        { 'anthropic-ratelimit-input-tokens-remaining': '0', 'anthropic-ratelimit-input-tokens-reset': '2026-11-28T12:00:45Z', 'anthropic-ratelimit-requests-reset': '2026-11-28T12:01:00Z' },
+        {
+          'anthropic-ratelimit-input-tokens-remaining': '0',
+          'anthropic-ratelimit-input-tokens-reset': '2026-11-28T12:00:45Z',
+          'anthropic-ratelimit-requests-reset': '2026-11-28T12:01:00Z',
+        },
         NOW,
       ),
     ).toBe(45_000);
@@ -110,7 +153,12 @@ describe('retry-after parsing', () => {
 
 describe('withDeadline', () => {
   it('rejects with a timeout even when the work ignores its signal', async () => {
-    const err = await withDeadline('mock', { timeoutMs: 20 }, () => new Promise(() => {}), () => new ProviderError('permanent', 'x', { provider: 'mock' })).catch((e: unknown) => e);
+    const err = await withDeadline(
+      'mock',
+      { timeoutMs: 20 },
+      () => new Promise(() => {}),
+      () => new ProviderError('permanent', 'x', { provider: 'mock' }),
+    ).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'transient', code: 'timeout', message: 'no answer within 20 ms' });
   });
 
@@ -132,9 +180,14 @@ describe('withDeadline', () => {
   });
 
   it('maps what the work throws', async () => {
-    const err = await withDeadline('mock', { timeoutMs: 1_000 }, async () => {
-      throw new Error('boom');
-    }, (e) => new ProviderError('permanent', `mapped ${(e as Error).message}`, { provider: 'mock' })).catch((e: unknown) => e);
+    const err = await withDeadline(
+      'mock',
+      { timeoutMs: 1_000 },
+      async () => {
+        throw new Error('boom');
+      },
+      (e) => new ProviderError('permanent', `mapped ${(e as Error).message}`, { provider: 'mock' }),
+    ).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'permanent', message: 'mapped boom' });
   });
 });

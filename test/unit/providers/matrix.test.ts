@@ -8,7 +8,13 @@ import { geminiAdapter } from '../../../src/providers/gemini.js';
 import { googleAiOverviewAdapter } from '../../../src/providers/google-ai-overview.js';
 import { openaiCompatibleAdapter } from '../../../src/providers/openai-compatible.js';
 import { perplexityAdapter } from '../../../src/providers/perplexity.js';
-import { ProviderError, type ModelParams, type NormalizedAnswer, type ProviderAdapter, type QueryContext } from '../../../src/providers/types.js';
+import {
+  ProviderError,
+  type ModelParams,
+  type NormalizedAnswer,
+  type ProviderAdapter,
+  type QueryContext,
+} from '../../../src/providers/types.js';
 import { FakeServer, failure, fixture } from './fake-server.js';
 
 let server: FakeServer;
@@ -27,12 +33,28 @@ afterEach(async () => {
   await server.close();
 });
 
-function run(adapter: ProviderAdapter, model: string, params: ModelParams, credentials: QueryContext['credentials'], timeoutMs = 5_000): Promise<NormalizedAnswer> {
-  const input = { prompt: 'Quel CRM pour une startup ?', locale: 'fr-FR', model, params: adapter.validateConfig(model, params), sampleIndex: 0, attempt: 1 };
+function run(
+  adapter: ProviderAdapter,
+  model: string,
+  params: ModelParams,
+  credentials: QueryContext['credentials'],
+  timeoutMs = 5_000,
+): Promise<NormalizedAnswer> {
+  const input = {
+    prompt: 'Quel CRM pour une startup ?',
+    locale: 'fr-FR',
+    model,
+    params: adapter.validateConfig(model, params),
+    sampleIndex: 0,
+    attempt: 1,
+  };
   return adapter.query(input, { timeoutMs, credentials });
 }
 
-function expectError(err: unknown, want: { kind: string; message: string | RegExp; details: Record<string, unknown> }): void {
+function expectError(
+  err: unknown,
+  want: { kind: string; message: string | RegExp; details: Record<string, unknown> },
+): void {
   expect(err).toBeInstanceOf(ProviderError);
   const e = err as ProviderError;
   expect(e.kind).toBe(want.kind);
@@ -46,14 +68,34 @@ const responsesUsage = { input_tokens: 40, output_tokens: 16, total_tokens: 56 }
 
 describe('perplexity Agent API', () => {
   it('a refusal part is the answer with finish refusal', async () => {
-    const raw = { ...fixture('perplexity/agent-incomplete.json'), id: 'resp_refuse', status: 'completed', output: [{ type: 'message', id: 'm1', role: 'assistant', status: 'completed', content: [{ type: 'refusal', refusal: 'Je ne peux pas aider.' }] }], usage: responsesUsage };
+    const raw = {
+      ...fixture('perplexity/agent-incomplete.json'),
+      id: 'resp_refuse',
+      status: 'completed',
+      output: [
+        {
+          type: 'message',
+          id: 'm1',
+          role: 'assistant',
+          status: 'completed',
+          content: [{ type: 'refusal', refusal: 'Je ne peux pas aider.' }],
+        },
+      ],
+      usage: responsesUsage,
+    };
     server.reply({ body: raw });
     const answer = await run(perplexityAdapter, 'openai/gpt-5.4', { webSearch: false }, pplx());
     expect(answer.text).toBe('Je ne peux pas aider.');
     expect(answer.finish).toBe('refusal');
     expect(answer.citations).toEqual([]);
     expect(answer.sources).toEqual([]);
-    expect(answer.usage).toEqual({ inputTokens: 40, outputTokens: 16, reasoningTokens: 0, cachedInputTokens: 0, searchCalls: 0 });
+    expect(answer.usage).toEqual({
+      inputTokens: 40,
+      outputTokens: 16,
+      reasoningTokens: 0,
+      cachedInputTokens: 0,
+      searchCalls: 0,
+    });
     // openai/gpt-5.4 at OpenAI's price: 40 x $2.50/M + 16 x $15/M
     expect(answer.costUsd).toBeCloseTo(0.00034, 12);
     expect(answer.requestId).toBe('resp_refuse');
@@ -67,12 +109,20 @@ describe('perplexity Agent API', () => {
     const answer = await run(perplexityAdapter, 'openai/gpt-5.4', { maxOutputTokens: 16 }, pplx());
     expect(answer.finish).toBe('length');
     expect(answer.text).toBe('Les meilleurs CRM sont HubSpot, Pipe');
-    expect(answer.usage).toEqual({ inputTokens: 40, outputTokens: 16, reasoningTokens: 0, cachedInputTokens: 0, searchCalls: 0 });
+    expect(answer.usage).toEqual({
+      inputTokens: 40,
+      outputTokens: 16,
+      reasoningTokens: 0,
+      cachedInputTokens: 0,
+      searchCalls: 0,
+    });
     expect(answer.requestId).toBe('resp_pplx_04');
   });
 
   it('an empty answer fails as transient empty_answer', async () => {
-    server.reply({ body: { ...fixture('perplexity/agent-incomplete.json'), id: 'resp_empty', status: 'completed', output: [] } });
+    server.reply({
+      body: { ...fixture('perplexity/agent-incomplete.json'), id: 'resp_empty', status: 'completed', output: [] },
+    });
     expectError(await failure(run(perplexityAdapter, 'openai/gpt-5.4', {}, pplx())), {
       kind: 'transient',
       message: 'the provider returned an empty answer',
@@ -82,20 +132,47 @@ describe('perplexity Agent API', () => {
 });
 
 describe('openai_compatible', () => {
-  const mistral = (choice: Record<string, unknown>) => ({ ...fixture('openai_compatible/mistral-chat.json'), id: 'cmpl-m', choices: [{ index: 0, logprobs: null, ...choice }] });
-  const call = () => run(openaiCompatibleAdapter, 'mistral-small-latest', { baseUrl: `${server.url}/v1`, dialect: 'mistral' }, { apiKey: 'compat-key' });
+  const mistral = (choice: Record<string, unknown>) => ({
+    ...fixture('openai_compatible/mistral-chat.json'),
+    id: 'cmpl-m',
+    choices: [{ index: 0, logprobs: null, ...choice }],
+  });
+  const call = () =>
+    run(
+      openaiCompatibleAdapter,
+      'mistral-small-latest',
+      { baseUrl: `${server.url}/v1`, dialect: 'mistral' },
+      { apiKey: 'compat-key' },
+    );
 
   it('a refusal is the answer with finish refusal', async () => {
-    server.reply({ body: mistral({ finish_reason: 'stop', message: { role: 'assistant', content: null, refusal: 'I cannot help with that.' } }) });
+    server.reply({
+      body: mistral({
+        finish_reason: 'stop',
+        message: { role: 'assistant', content: null, refusal: 'I cannot help with that.' },
+      }),
+    });
     const answer = await call();
     expect(answer.text).toBe('I cannot help with that.');
     expect(answer.finish).toBe('refusal');
-    expect(answer).toMatchObject({ provider: 'openai_compatible', api: 'chat', channel: 'api', model: 'mistral-small-latest', requestId: 'cmpl-m' });
-    expect(answer.requestParams).toEqual({ baseUrl: `${server.url}/v1`, model: 'mistral-small-latest', messages: [{ role: 'user', content: 'Quel CRM pour une startup ?' }] });
+    expect(answer).toMatchObject({
+      provider: 'openai_compatible',
+      api: 'chat',
+      channel: 'api',
+      model: 'mistral-small-latest',
+      requestId: 'cmpl-m',
+    });
+    expect(answer.requestParams).toEqual({
+      baseUrl: `${server.url}/v1`,
+      model: 'mistral-small-latest',
+      messages: [{ role: 'user', content: 'Quel CRM pour une startup ?' }],
+    });
   });
 
   it('cut off by length keeps the partial text with finish length', async () => {
-    server.reply({ body: mistral({ finish_reason: 'length', message: { role: 'assistant', content: 'HubSpot, Pipedrive, Sales' } }) });
+    server.reply({
+      body: mistral({ finish_reason: 'length', message: { role: 'assistant', content: 'HubSpot, Pipedrive, Sales' } }),
+    });
     const answer = await call();
     expect(answer.finish).toBe('length');
     expect(answer.text).toBe('HubSpot, Pipedrive, Sales');
@@ -112,11 +189,21 @@ describe('openai_compatible', () => {
 });
 
 describe('google_ai_overview HTTP failures', () => {
-  const creds = () => ({ apiKey: 'serp-key', login: 'dfs-login', password: 'dfs-pass', baseUrls: { serpapi: server.url, dataforseo: server.url } });
-  const dfs = (timeoutMs?: number) => run(googleAiOverviewAdapter, 'ai_overview', { vendor: 'dataforseo' }, creds(), timeoutMs);
+  const creds = () => ({
+    apiKey: 'serp-key',
+    login: 'dfs-login',
+    password: 'dfs-pass',
+    baseUrls: { serpapi: server.url, dataforseo: server.url },
+  });
+  const dfs = (timeoutMs?: number) =>
+    run(googleAiOverviewAdapter, 'ai_overview', { vendor: 'dataforseo' }, creds(), timeoutMs);
 
   it('DataForSEO HTTP 429 waits for retry-after', async () => {
-    server.reply({ status: 429, body: { status_code: 42900, status_message: 'Too many requests.' }, headers: { 'retry-after': '7' } });
+    server.reply({
+      status: 429,
+      body: { status_code: 42900, status_message: 'Too many requests.' },
+      headers: { 'retry-after': '7' },
+    });
     expectError(await failure(dfs()), {
       kind: 'rate_limited',
       message: 'Too many requests.',
@@ -135,7 +222,11 @@ describe('google_ai_overview HTTP failures', () => {
 
   it('DataForSEO timeout is transient', async () => {
     server.reply({ hang: true });
-    expectError(await failure(dfs(300)), { kind: 'transient', message: 'no answer within 300 ms', details: { provider: 'google_ai_overview', status: null, code: 'timeout' } });
+    expectError(await failure(dfs(300)), {
+      kind: 'transient',
+      message: 'no answer within 300 ms',
+      details: { provider: 'google_ai_overview', status: null, code: 'timeout' },
+    });
     expect(server.last.url).toBe('/v3/serp/google/organic/live/advanced');
   });
 
@@ -165,11 +256,14 @@ describe('gemini 429 with a retry-after header', () => {
   it('waits for the header, which wins over the body RetryInfo', async () => {
     const body = fixture('gemini/error-429-retry-info.json');
     server.reply({ status: 429, body, headers: { 'retry-after': '4' } });
-    expectError(await failure(run(geminiAdapter, 'gemini-3.8-flash', {}, { apiKey: 'AIza-test', baseUrl: server.url })), {
-      kind: 'rate_limited',
-      message: 'Resource has been exhausted (e.g. check quota).',
-      details: { provider: 'gemini', status: 429, code: 'RESOURCE_EXHAUSTED', retryAfterMs: 4_000, requestId: null },
-    });
+    expectError(
+      await failure(run(geminiAdapter, 'gemini-3.8-flash', {}, { apiKey: 'AIza-test', baseUrl: server.url })),
+      {
+        kind: 'rate_limited',
+        message: 'Resource has been exhausted (e.g. check quota).',
+        details: { provider: 'gemini', status: 429, code: 'RESOURCE_EXHAUSTED', retryAfterMs: 4_000, requestId: null },
+      },
+    );
     expect(server.requests).toHaveLength(1);
   });
 });

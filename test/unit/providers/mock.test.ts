@@ -5,13 +5,34 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mockAdapter } from '../../../src/providers/mock.js';
-import { ProviderError, type ModelParams, type NormalizedAnswer, type QueryContext } from '../../../src/providers/types.js';
+import {
+  ProviderError,
+  type ModelParams,
+  type NormalizedAnswer,
+  type QueryContext,
+} from '../../../src/providers/types.js';
 
 const CTX: QueryContext = { timeoutMs: 5_000, credentials: {} };
 const BRANDS = ['HubSpot', 'Salesforce', 'Pipedrive'];
 
-function ask(params: ModelParams, sampleIndex = 0, attempt = 1, prompt = 'Which CRM should a startup pick?'): Promise<NormalizedAnswer> {
-  return mockAdapter.query({ prompt, locale: 'en-US', model: 'mock-1', params: mockAdapter.validateConfig('mock-1', params), sampleIndex, attempt, knownBrands: BRANDS }, CTX);
+function ask(
+  params: ModelParams,
+  sampleIndex = 0,
+  attempt = 1,
+  prompt = 'Which CRM should a startup pick?',
+): Promise<NormalizedAnswer> {
+  return mockAdapter.query(
+    {
+      prompt,
+      locale: 'en-US',
+      model: 'mock-1',
+      params: mockAdapter.validateConfig('mock-1', params),
+      sampleIndex,
+      attempt,
+      knownBrands: BRANDS,
+    },
+    CTX,
+  );
 }
 
 async function outcome(params: ModelParams, sampleIndex: number, attempt = 1): Promise<string> {
@@ -39,7 +60,8 @@ describe('mock provider', () => {
   });
 
   it('spreads answers more as temperature rises: one answer at 0, more distinct ones higher', async () => {
-    const distinct = async (temperature: number) => new Set(await Promise.all(samples(30).map(async (i) => (await ask({ temperature }, i)).text))).size;
+    const distinct = async (temperature: number) =>
+      new Set(await Promise.all(samples(30).map(async (i) => (await ask({ temperature }, i)).text))).size;
     const cold = await distinct(0);
     const warm = await distinct(0.7);
     const hot = await distinct(2);
@@ -75,7 +97,11 @@ describe('mock provider', () => {
     expect(later.some((o) => o.startsWith('ok'))).toBe(true);
     // A rate-limited call says how long to wait.
     const limited = first.findIndex((o) => o.startsWith('rate_limited'));
-    await expect(ask(params, limited)).rejects.toMatchObject({ kind: 'rate_limited', retryAfterMs: 50, details: { provider: 'mock' } });
+    await expect(ask(params, limited)).rejects.toMatchObject({
+      kind: 'rate_limited',
+      retryAfterMs: 50,
+      details: { provider: 'mock' },
+    });
     // No failure rate, no failures.
     expect((await Promise.all(samples(30).map((i) => outcome({}, i)))).every((o) => o.startsWith('ok'))).toBe(true);
   });
@@ -83,7 +109,14 @@ describe('mock provider', () => {
   it('lets a rate-limited call through on a later rate-limited try of the same attempt, deterministically', async () => {
     const params = { failureRate: 0.6 };
     const tryOf = async (sampleIndex: number, rateLimitedTries: number) => {
-      const input = { prompt: 'Which CRM should a startup pick?', locale: 'en-US', model: 'mock-1', sampleIndex, attempt: 1, rateLimitedTries };
+      const input = {
+        prompt: 'Which CRM should a startup pick?',
+        locale: 'en-US',
+        model: 'mock-1',
+        sampleIndex,
+        attempt: 1,
+        rateLimitedTries,
+      };
       try {
         return `ok:${(await mockAdapter.query({ ...input, params: mockAdapter.validateConfig('mock-1', params) }, CTX)).text.length}`;
       } catch (err) {
@@ -91,7 +124,9 @@ describe('mock provider', () => {
         throw err;
       }
     };
-    const limited = (await Promise.all(samples(40).map((i) => tryOf(i, 0)))).flatMap((o, i) => (o === 'rate_limited' ? [i] : []));
+    const limited = (await Promise.all(samples(40).map((i) => tryOf(i, 0)))).flatMap((o, i) =>
+      o === 'rate_limited' ? [i] : [],
+    );
     expect(limited.length).toBeGreaterThan(3);
     for (const sample of limited) {
       // A 429 does not use an attempt: only the count of rate-limited tries changes the draw.

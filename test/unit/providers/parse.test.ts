@@ -6,11 +6,19 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getAdapter, providerNames } from '../../../src/providers/registry.js';
-import { citationMarkers, codePointToUtf16, resolveCharSpan, stripThinking, utf8ByteToUtf16 } from '../../../src/providers/text.js';
+import {
+  citationMarkers,
+  codePointToUtf16,
+  resolveCharSpan,
+  stripThinking,
+  utf8ByteToUtf16,
+} from '../../../src/providers/text.js';
 import { fixture } from './fake-server.js';
 
 const ROOT = fileURLToPath(new URL('../../fixtures/providers/', import.meta.url));
-const providers = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const providers = readdirSync(ROOT, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 const bodies = providers.flatMap((provider) =>
   readdirSync(`${ROOT}${provider}`)
     .filter((file) => !file.startsWith('error') && !file.includes('task-') && file.endsWith('.json'))
@@ -41,14 +49,22 @@ describe('fixtures through the registry', () => {
     expect(getAdapter('openai').parse(fixture('openai/chat-length.json')).finish).toBe('length');
     expect(getAdapter('perplexity').parse(fixture('perplexity/agent-response.json')).usage.searchCalls).toBe(2);
     expect(getAdapter('perplexity').parse(fixture('perplexity/sonar-legacy.json')).modelVersion).toBe('sonar');
-    expect(getAdapter('google_ai_overview').parse(fixture('google_ai_overview/dataforseo-ai-mode.json')).finish).toBe('stop');
-    expect(getAdapter('google_ai_overview').parse(fixture('google_ai_overview/serpapi-ai-mode.json')).finish).toBe('stop');
+    expect(getAdapter('google_ai_overview').parse(fixture('google_ai_overview/dataforseo-ai-mode.json')).finish).toBe(
+      'stop',
+    );
+    expect(getAdapter('google_ai_overview').parse(fixture('google_ai_overview/serpapi-ai-mode.json')).finish).toBe(
+      'stop',
+    );
   });
 
   it('refuses a body of another provider with a message saying what it expected', () => {
-    expect(() => getAdapter('anthropic').parse(fixture('openai/responses-no-search.json'))).toThrow(/not an Anthropic Messages body/);
+    expect(() => getAdapter('anthropic').parse(fixture('openai/responses-no-search.json'))).toThrow(
+      /not an Anthropic Messages body/,
+    );
     expect(() => getAdapter('gemini').parse({})).toThrow(/not a Gemini generateContent body/);
-    expect(() => getAdapter('google_ai_overview').parse(fixture('google_ai_overview/dataforseo-task-error.json'))).toThrow(/task failed: 40501/);
+    expect(() =>
+      getAdapter('google_ai_overview').parse(fixture('google_ai_overview/dataforseo-task-error.json')),
+    ).toThrow(/task failed: 40501/);
   });
 });
 
@@ -68,10 +84,19 @@ describe('offset helpers', () => {
     const text = '🚀 see [a](https://a.example/)';
     expect(codePointToUtf16(text, 2)).toBe(3);
     const link = '[a](https://a.example/)';
-    const points = { start: [...text.slice(0, text.indexOf(link))].length, end: [...text.slice(0, text.indexOf(link))].length + link.length };
-    expect(resolveCharSpan(text, points.start, points.end, 'https://a.example/')).toEqual({ start: text.indexOf(link), end: text.length });
+    const points = {
+      start: [...text.slice(0, text.indexOf(link))].length,
+      end: [...text.slice(0, text.indexOf(link))].length + link.length,
+    };
+    expect(resolveCharSpan(text, points.start, points.end, 'https://a.example/')).toEqual({
+      start: text.indexOf(link),
+      end: text.length,
+    });
     // Given in UTF-16 units already: the slice containing the URL wins.
-    expect(resolveCharSpan(text, text.indexOf(link), text.length, 'https://a.example/')).toEqual({ start: text.indexOf(link), end: text.length });
+    expect(resolveCharSpan(text, text.indexOf(link), text.length, 'https://a.example/')).toEqual({
+      start: text.indexOf(link),
+      end: text.length,
+    });
     expect(resolveCharSpan('short', 3, 99, null)).toBeNull();
   });
 

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { perplexityAdapter } from '../../../src/providers/perplexity.js';
-import type { ConfigValidationError, ProviderError, ModelParams, QueryContext, QueryInput } from '../../../src/providers/types.js';
+import type {
+  ConfigValidationError,
+  ProviderError,
+  ModelParams,
+  QueryContext,
+  QueryInput,
+} from '../../../src/providers/types.js';
 import { FakeServer, failure, fixture } from './fake-server.js';
 
 let server: FakeServer;
@@ -30,7 +36,14 @@ describe('perplexity adapter (Agent API)', () => {
     const raw = fixture('perplexity/agent-response.json');
     server.reply({ body: raw });
     const answer = await perplexityAdapter.query(
-      query('openai/gpt-5.4', { temperature: 0.3, reasoningEffort: 'none', locale: 'fr-FR', userLocation: { country: 'FR' }, maxOutputTokens: 1000, systemPrompt: 'Sois bref.' }),
+      query('openai/gpt-5.4', {
+        temperature: 0.3,
+        reasoningEffort: 'none',
+        locale: 'fr-FR',
+        userLocation: { country: 'FR' },
+        maxOutputTokens: 1000,
+        systemPrompt: 'Sois bref.',
+      }),
       ctx(),
     );
     const text = 'Pour une startup 🇫🇷, HubSpot [1] et Pipedrive [2] sont les plus cités; Folk [3] plaît aux agences.';
@@ -48,7 +61,13 @@ describe('perplexity adapter (Agent API)', () => {
       { url: 'https://www.lesechos.fr/tech/crm', title: 'Le marché du CRM' },
     ]);
     expect(answer.searchQueries).toEqual(['meilleur crm startup', 'crm france 2026']);
-    expect(answer.usage).toEqual({ inputTokens: 5200, outputTokens: 310, reasoningTokens: 0, cachedInputTokens: 200, searchCalls: 2 });
+    expect(answer.usage).toEqual({
+      inputTokens: 5200,
+      outputTokens: 310,
+      reasoningTokens: 0,
+      cachedInputTokens: 200,
+      searchCalls: 2,
+    });
     expect(answer.providerCostUsd).toBe(0.0151);
     expect(answer.costUsd).toBe(0.0151);
     expect(answer.finish).toBe('stop');
@@ -82,7 +101,9 @@ describe('perplexity adapter (Agent API)', () => {
       ['https://www.pipedrive.com/fr', '[2]'],
       ['https://www.folk.app/', '[3]'],
     ]);
-    expect(answer.notes).toEqual(['citations read from [n] markers mapped to search result ids (mapping unconfirmed by the provider)']);
+    expect(answer.notes).toEqual([
+      'citations read from [n] markers mapped to search result ids (mapping unconfirmed by the provider)',
+    ]);
     expect(() => perplexityAdapter.validateConfig('pro-search', { temperature: 0.5 })).toThrow(/preset chooses/);
   });
 
@@ -102,7 +123,13 @@ describe('perplexity adapter (Agent API)', () => {
     expect(answer.finish).toBe('incomplete');
     expect(answer.text).toBe('Les meilleurs CRM sont HubSpot, Pipe');
     expect(answer.citations).toEqual([]);
-    expect(answer.usage).toEqual({ inputTokens: 40, outputTokens: 16, reasoningTokens: 0, cachedInputTokens: 0, searchCalls: 0 });
+    expect(answer.usage).toEqual({
+      inputTokens: 40,
+      outputTokens: 16,
+      reasoningTokens: 0,
+      cachedInputTokens: 0,
+      searchCalls: 0,
+    });
     expect(answer.requestId).toBe('resp_pplx_04');
     expect(answer.modelVersion).toBe('openai/gpt-5.1');
     expect(answer.raw).toEqual(raw);
@@ -122,12 +149,22 @@ describe('perplexity adapter (Agent API)', () => {
   });
 
   it('429 is rate_limited with retry-after; 500 transient with one call; timeout transient', async () => {
-    server.reply({ status: 429, body: fixture('perplexity/error-429.json'), headers: { 'retry-after': '3' } }, { status: 500, body: { error: { message: 'Internal error' } } }, { hang: true });
+    server.reply(
+      { status: 429, body: fixture('perplexity/error-429.json'), headers: { 'retry-after': '3' } },
+      { status: 500, body: { error: { message: 'Internal error' } } },
+      { hang: true },
+    );
     const limited = (await failure(perplexityAdapter.query(query('pro-search', {}), ctx()))) as ProviderError;
     expect({ kind: limited.kind, message: limited.message, details: limited.details }).toEqual({
       kind: 'rate_limited',
       message: 'Rate limit exceeded',
-      details: { provider: 'perplexity', status: 429, code: 'rate_limit_exceeded', retryAfterMs: 3000, requestId: null },
+      details: {
+        provider: 'perplexity',
+        status: 429,
+        code: 'rate_limit_exceeded',
+        retryAfterMs: 3000,
+        requestId: null,
+      },
     });
     const broken = (await failure(perplexityAdapter.query(query('pro-search', {}), ctx()))) as ProviderError;
     expect({ kind: broken.kind, message: broken.message, details: broken.details }).toEqual({
@@ -136,7 +173,9 @@ describe('perplexity adapter (Agent API)', () => {
       details: { provider: 'perplexity', status: 500, code: null, retryAfterMs: null, requestId: null },
     });
     expect(server.requests).toHaveLength(2);
-    const late = (await failure(perplexityAdapter.query(query('pro-search', {}), ctx({ timeoutMs: 300 })))) as ProviderError;
+    const late = (await failure(
+      perplexityAdapter.query(query('pro-search', {}), ctx({ timeoutMs: 300 })),
+    )) as ProviderError;
     expect({ kind: late.kind, message: late.message, details: late.details }).toEqual({
       kind: 'transient',
       message: 'no answer within 300 ms',
@@ -160,14 +199,18 @@ describe('perplexity adapter (Agent API)', () => {
 
   it('malformed JSON is permanent', async () => {
     server.reply({ body: 'not json' });
-    expect(await failure(perplexityAdapter.query(query('pro-search', {}), ctx()))).toMatchObject({ kind: 'permanent', code: 'malformed_response' });
+    expect(await failure(perplexityAdapter.query(query('pro-search', {}), ctx()))).toMatchObject({
+      kind: 'permanent',
+      code: 'malformed_response',
+    });
   });
 });
 
 describe('perplexity parse of legacy Sonar bodies', () => {
   it('maps [n] to citations[n-1], notes out-of-range markers, joins titles on URL', () => {
     const parsed = perplexityAdapter.parse(fixture('perplexity/sonar-legacy.json'));
-    const text = 'Essayez HubSpot [1] ou Pipedrive [2]. Salesforce [3][4] reste la référence 🏆, et Zoho [7] est moins cher.';
+    const text =
+      'Essayez HubSpot [1] ou Pipedrive [2]. Salesforce [3][4] reste la référence 🏆, et Zoho [7] est moins cher.';
     expect(parsed.text).toBe(text);
     expect(parsed.citations.map((c) => [c.url, c.title, text.slice(c.start ?? 0, c.end ?? 0)])).toEqual([
       ['https://www.hubspot.com/', 'HubSpot CRM', '[1]'],
@@ -177,7 +220,13 @@ describe('perplexity parse of legacy Sonar bodies', () => {
     ]);
     expect(parsed.notes).toEqual(['marker [7] has no matching citation (5 citations)']);
     expect(parsed.sources).toHaveLength(5);
-    expect(parsed.usage).toEqual({ inputTokens: 9, outputTokens: 40, reasoningTokens: 0, cachedInputTokens: 0, searchCalls: 1 });
+    expect(parsed.usage).toEqual({
+      inputTokens: 9,
+      outputTokens: 40,
+      reasoningTokens: 0,
+      cachedInputTokens: 0,
+      searchCalls: 1,
+    });
     expect(parsed.providerCostUsd).toBe(0.00505);
     expect(parsed.modelVersion).toBe('sonar');
   });
@@ -185,7 +234,10 @@ describe('perplexity parse of legacy Sonar bodies', () => {
   it('strips <think> blocks before reading markers', () => {
     const parsed = perplexityAdapter.parse(fixture('perplexity/sonar-reasoning.json'));
     expect(parsed.text).toBe('HubSpot [1] est le plus cité; Pipedrive [2] suit.');
-    expect(parsed.citations.map((c) => [c.start, c.end])).toEqual([[8, 11], [40, 43]]);
+    expect(parsed.citations.map((c) => [c.start, c.end])).toEqual([
+      [8, 11],
+      [40, 43],
+    ]);
     expect(parsed.usage.reasoningTokens).toBe(80);
   });
 });

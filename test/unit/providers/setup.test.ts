@@ -10,9 +10,20 @@ import { z } from 'zod';
 import { envSchema, loadEnv } from '../../../src/config/env.js';
 import { optionalSecret, optionalUrl } from '../../../src/config/settings.js';
 import { providerParam } from '../../../src/modules/provider-credentials/provider-credentials.schemas.js';
-import { credentialsFrom, credentialsFromEnv, limitsFrom, providerEnvShape, providerLimit } from '../../../src/providers/deployment.js';
+import {
+  credentialsFrom,
+  credentialsFromEnv,
+  limitsFrom,
+  providerEnvShape,
+  providerLimit,
+} from '../../../src/providers/deployment.js';
 import { adapterList, getAdapter, hasAdapter } from '../../../src/providers/registry.js';
-import { namedSetups, organizationKeyProviders, providerNames, providerSettings } from '../../../src/providers/settings.js';
+import {
+  namedSetups,
+  organizationKeyProviders,
+  providerNames,
+  providerSettings,
+} from '../../../src/providers/settings.js';
 import { defineSetup, type NamedSetup } from '../../../src/providers/setup.js';
 
 /** What an "acme" entry of src/providers/settings.ts would declare. */
@@ -43,7 +54,11 @@ describe('a new provider declared in the settings table', () => {
   });
 
   it('gets its credentials from its own variables only, sealed against logging', () => {
-    const env = schemaWithAcme.parse({ ACME_API_KEY: 'ak-secret', ACME_BASE_URL: 'https://acme.example/v1', OPENAI_API_KEY: 'sk-other' });
+    const env = schemaWithAcme.parse({
+      ACME_API_KEY: 'ak-secret',
+      ACME_BASE_URL: 'https://acme.example/v1',
+      OPENAI_API_KEY: 'sk-other',
+    });
     const creds = credentialsFrom(env, acme);
     expect(creds).toEqual({ apiKey: 'ak-secret', baseUrl: 'https://acme.example/v1' });
     expect(JSON.stringify(creds)).not.toContain('ak-secret');
@@ -52,7 +67,9 @@ describe('a new provider declared in the settings table', () => {
 
   it('cannot take a variable another provider declares', () => {
     const thief: NamedSetup = { name: 'thief', setup: { ...acme.setup, env: { OPENAI_API_KEY: optionalSecret } } };
-    expect(() => providerEnvShape([...namedSetups(), thief])).toThrow('providers "openai" and "thief" both declare the environment variable OPENAI_API_KEY');
+    expect(() => providerEnvShape([...namedSetups(), thief])).toThrow(
+      'providers "openai" and "thief" both declare the environment variable OPENAI_API_KEY',
+    );
   });
 });
 
@@ -90,6 +107,8 @@ describe('the registered providers', () => {
     expect(hasAdapter('toString')).toBe(false);
     expect(() => getAdapter('acme')).toThrow(/unknown provider "acme" \(known: openai, anthropic/);
     expect(loadEnv({ WORKER_PROVIDERS: 'openai, mock' }).WORKER_PROVIDERS).toBe('openai, mock');
-    expect(() => loadEnv({ WORKER_PROVIDERS: 'openai,opneai' })).toThrow(/WORKER_PROVIDERS: must be "all" or a comma-separated list of: openai, anthropic/);
+    expect(() => loadEnv({ WORKER_PROVIDERS: 'openai,opneai' })).toThrow(
+      /WORKER_PROVIDERS: must be "all" or a comma-separated list of: openai, anthropic/,
+    );
   });
 });

@@ -12,22 +12,43 @@ describe('the queue → payload map', () => {
   });
 
   it('returns a valid payload as its schema outputs it', () => {
-    expect(parseJobPayload('query', { id: 'q__1', queueName: 'query-mock', data: { responseId: id, runId: id, rateLimited: 2 } })).toEqual({ responseId: id, runId: id, rateLimited: 2 });
-    expect(parseJobPayload('runs', { id: 'start__1', queueName: 'runs', data: { type: 'finished', runId: id } })).toEqual({ type: 'finished', runId: id });
+    expect(
+      parseJobPayload('query', {
+        id: 'q__1',
+        queueName: 'query-mock',
+        data: { responseId: id, runId: id, rateLimited: 2 },
+      }),
+    ).toEqual({ responseId: id, runId: id, rateLimited: 2 });
+    expect(
+      parseJobPayload('runs', { id: 'start__1', queueName: 'runs', data: { type: 'finished', runId: id } }),
+    ).toEqual({ type: 'finished', runId: id });
   });
 
   it('fails an invalid payload without retries, naming the queue, the job and each problem', () => {
-    const bad = () => parseJobPayload('analysis', { id: 'a__x', queueName: 'analysis', data: { responseIds: ['nope'] } });
+    const bad = () =>
+      parseJobPayload('analysis', { id: 'a__x', queueName: 'analysis', data: { responseIds: ['nope'] } });
     expect(bad).toThrow(UnrecoverableError);
     expect(bad).toThrow(/job a__x on queue analysis has an invalid payload: responseIds\.0: /);
-    expect(() => parseJobPayload('runs', { queueName: 'runs', data: { type: 'begin', runId: id } })).toThrow(/job \(no id\) on queue runs has an invalid payload: type: /);
+    expect(() => parseJobPayload('runs', { queueName: 'runs', data: { type: 'begin', runId: id } })).toThrow(
+      /job \(no id\) on queue runs has an invalid payload: type: /,
+    );
   });
 });
 
 describe('a worker without a handler for a kind of queue', () => {
   it('refuses to start, naming the kinds left without one', () => {
     const handler = async () => 'ok';
-    expect(() => assertEveryQueueHandled({ query: handler, analysis: handler, runs: handler })).toThrow('no job handler for the queue kind(s): maintenance, webhooks');
-    expect(() => assertEveryQueueHandled({ query: handler, analysis: handler, runs: handler, maintenance: handler, webhooks: handler })).not.toThrow();
+    expect(() => assertEveryQueueHandled({ query: handler, analysis: handler, runs: handler })).toThrow(
+      'no job handler for the queue kind(s): maintenance, webhooks',
+    );
+    expect(() =>
+      assertEveryQueueHandled({
+        query: handler,
+        analysis: handler,
+        runs: handler,
+        maintenance: handler,
+        webhooks: handler,
+      }),
+    ).not.toThrow();
   });
 });
