@@ -49,7 +49,17 @@ export async function competitorGap(
   const exampleCtx = { ...report.context(), live: null };
   const found =
     rows.length && q.examples > 0
-      ? await reportQuery<ExampleRow>(pool, examplesSql(exampleCtx, dims, rows, q.examples), exampleCtx.p.values)
+      ? await reportQuery<ExampleRow>(
+          pool,
+          examplesSql(
+            exampleCtx,
+            dims,
+            rows,
+            q.examples,
+            own.map((b) => b.id),
+          ),
+          exampleCtx.p.values,
+        )
       : [];
   const examplesOf = new Map<string, ExampleRow[]>();
   for (const e of found) {

@@ -67,25 +67,58 @@ export interface ExampleRow {
 
 /**
  * The latest gap answers of the report's rows, up to `examples` per row: analysed answers in the
- * report's scope that name the competitor and no own brand, newest run first.
+ * report's scope that name the competitor and no own brand, newest run first. One lateral read per
+ * row walks the workspace's runs newest first (runs by workspace and time), that prompt's answers in
+ * each (responses by run and prompt), and stops at `examples`: the cost follows the rows shown, not
+ * the answers in range.
  */
-export function examplesSql(ctx: SourceContext, dims: Dim[], rows: GapRow[], examples: number): string {
+export function examplesSql(
+  ctx: SourceContext,
+  dims: Dim[],
+  rows: GapRow[],
+  examples: number,
+  ownBrandIds: string[],
+): string {
   const p = ctx.p;
-  const partition = [
-    'r.prompt_id',
-    'm.brand_id',
-    ...(dims.includes('provider') ? ['r.provider'] : []),
-    ...(dims.includes('config') ? ['r.model_config_id'] : []),
-  ];
+  const byProvider = dims.includes('provider');
+  const byConfig = dims.includes('config');
+  const prompts = p.ref(
+    'example_prompts',
+    rows.map((r) => r.prompt_id),
+    'uuid[]',
+  );
+  const brands = p.ref(
+    'example_brands',
+    rows.map((r) => r.brand_id),
+    'uuid[]',
+  );
+  const providers = p.ref(
+    'example_providers',
+    rows.map((r) => (byProvider ? (r.provider ?? null) : null)),
+    'text[]',
+  );
+  const configs = p.ref(
+    'example_configs',
+    rows.map((r) => (byConfig ? (r.model_config_id ?? null) : null)),
+    'uuid[]',
+  );
   return `
-SELECT e.* FROM (
-  SELECT m.response_id, r.prompt_id, m.brand_id, m.snippet, m.spans, r.run_id, r.provider, r.model_config_id, r.completed_at,
-         row_number() OVER (PARTITION BY ${partition.join(', ')} ORDER BY ru.created_at DESC, r.id DESC) AS k
-    FROM responses r JOIN runs ru ON ru.id = r.run_id
-    JOIN mentions m ON m.response_id = r.id AND m.brand_id = ANY(${p.ref('example_brands', [...new Set(rows.map((r) => r.brand_id))], 'uuid[]')})
-   WHERE ${answerScope(ctx)} AND r.prompt_id = ANY(${p.ref('example_prompts', [...new Set(rows.map((r) => r.prompt_id))], 'uuid[]')})
-     AND r.status = 'succeeded' AND r.analyzed_at IS NOT NULL
-     AND NOT EXISTS (SELECT 1 FROM mentions mo JOIN brands bo ON bo.id = mo.brand_id AND bo.kind = 'own' WHERE mo.response_id = r.id)
-) e WHERE e.k <= ${p.ref('examples', examples, 'int')}
-ORDER BY e.k`;
+SELECT e.response_id, e.prompt_id, e.brand_id, e.snippet, e.spans, e.run_id, e.provider, e.model_config_id, e.completed_at
+  FROM unnest(${prompts}, ${brands}, ${providers}, ${configs}) WITH ORDINALITY AS g(prompt_id, brand_id, provider, model_config_id, i)
+  CROSS JOIN LATERAL (
+    SELECT m.response_id, r.prompt_id, m.brand_id, m.snippet, m.spans, r.run_id, r.provider, r.model_config_id, r.completed_at,
+           ru.created_at AS run_at, r.id
+      -- The runs newest first, fenced (OFFSET 0) so the walk keeps that order and stops at LIMIT.
+      FROM (SELECT id, created_at FROM runs WHERE workspace_id = ${ws(ctx)} ORDER BY created_at DESC, id DESC OFFSET 0) ru
+      JOIN responses r ON r.run_id = ru.id AND r.prompt_id = g.prompt_id
+      JOIN mentions m ON m.response_id = r.id AND m.brand_id = g.brand_id
+     WHERE ${answerScope(ctx)}
+       AND (g.provider IS NULL OR r.provider = g.provider)
+       AND (g.model_config_id IS NULL OR r.model_config_id = g.model_config_id)
+       AND r.status = 'succeeded' AND r.analyzed_at IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM mentions mo WHERE mo.response_id = r.id AND mo.brand_id = ANY(${p.ref('own_brands', ownBrandIds, 'uuid[]')}))
+     ORDER BY ru.created_at DESC, r.id DESC
+     LIMIT ${p.ref('examples', examples, 'int')}
+  ) e
+ ORDER BY g.i, e.run_at DESC, e.id DESC`;
 }
