@@ -1,7 +1,8 @@
 /**
  * What each model accepts, as data. validateConfig reads this table to refuse a parameter the
  * model would reject (with the reason below), instead of scattering ifs across adapters.
- * Facts come from /work/shared/providers.md (2026-11-28); tags: [SDK] read in the installed SDK,
+ * Facts are the providers' API references and SDK types as read on 2026-11-28, summed up per
+ * provider in src/providers/README.md; each rule is tagged: [SDK] read in the installed SDK,
  * [docs] provider docs, [3p] third-party report, [mem] unverified background knowledge.
  *
  * Lookup: the first rule, in table order, whose pattern matches the model id. Patterns are

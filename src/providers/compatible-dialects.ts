@@ -1,7 +1,7 @@
 /**
  * How OpenAI-compatible endpoints differ from OpenAI, as data keyed by dialect. The dialect is
  * found from the base URL's host, or set explicitly on a configuration (e.g. a self-hosted
- * gateway). Facts: /work/shared/providers.md §6 (tags as there).
+ * gateway). Facts: each gateway's API reference as read on 2026-11-28, tagged as in capabilities.ts.
  */
 
 export type DialectName = 'openrouter' | 'xai' | 'mistral' | 'deepseek' | 'ollama' | 'generic';

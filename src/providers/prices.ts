@@ -2,8 +2,8 @@
  * Dated price table, in USD. Prices change (Gemini 3.8 Flash on 2027-01-01, Claude cache reads
  * on 2026-10-07, GPT-5.6 on 2026-07-30), so each entry holds from `effectiveFrom` (UTC) until
  * the next entry for the same model; before a model's first entry, its first entry applies.
- * Sources are those of /work/shared/providers.md §2.5, §3.4, §4.3, §5.4, §6, §7, §8
- * (research date 2026-11-28); update by adding an entry, never by editing an old one.
+ * Sources are the providers' published price pages as read on 2026-11-28 (each entry's date says
+ * from when it holds); update by adding an entry, never by editing an old one.
  *
  * Token prices are per million tokens. An entry with model '*' holds the provider's fees
  * (per search, per request), which apply to every model unless its own entry sets them.
