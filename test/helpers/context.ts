@@ -10,6 +10,7 @@ import { buildApp } from '../../src/app.js';
 import { createDeps, type Deps, type OwnedDeps } from '../../src/deps.js';
 import { loadEnv, type Env } from '../../src/config/env.js';
 import { createLogger } from '../../src/lib/logger.js';
+import { namedSetups } from '../../src/providers/settings.js';
 import { startWorker, type RunningWorker } from '../../workers/worker.js';
 
 export interface TestContext extends Deps {
@@ -19,8 +20,21 @@ export interface TestContext extends Deps {
   close(): Promise<void>;
 }
 
+/**
+ * Every provider endpoint variable (OPENAI_BASE_URL, SERPAPI_BASE_URL…) points at a closed loopback
+ * port unless the test names its fake server: a test that forgets to cannot reach a real provider.
+ */
+const CLOSED_PROVIDER_ENDPOINTS = Object.fromEntries(
+  namedSetups().flatMap(({ setup }) =>
+    Object.keys(setup.env)
+      .filter((variable) => variable.endsWith('_BASE_URL'))
+      .map((variable) => [variable, 'http://127.0.0.1:9']),
+  ),
+);
+
 export function testEnv(prefix: string, extra: Record<string, string> = {}): Env {
   return loadEnv({
+    ...CLOSED_PROVIDER_ENDPOINTS,
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_URL: inject('databaseUrl'),
