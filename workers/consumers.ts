@@ -6,7 +6,7 @@
 import { Worker, type Job, type WorkerOptions } from 'bullmq';
 import { parseJobPayload, queueKinds, type JobPayload, type QueueKind } from '../src/queues/payloads.js';
 
-export type JobHandler<K extends QueueKind> = (job: Job<JobPayload<K>>, worker: Worker) => Promise<unknown>;
+export type JobHandler<K extends QueueKind> = (job: Job<JobPayload<K>>) => Promise<unknown>;
 
 /** A handler for every kind of queue; the type checker asks for a missing one. */
 export type JobHandlers = { [K in QueueKind]: JobHandler<K> };
@@ -24,13 +24,12 @@ export function consume<K extends QueueKind>(
   handler: JobHandler<K>,
   options: WorkerOptions,
 ): Worker {
-  const worker: Worker = new Worker(
+  return new Worker(
     queueName,
     async (job: Job) => {
       job.data = parseJobPayload(kind, job);
-      return handler(job as Job<JobPayload<K>>, worker);
+      return handler(job as Job<JobPayload<K>>);
     },
     options,
   );
-  return worker;
 }

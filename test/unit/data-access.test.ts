@@ -21,12 +21,6 @@ function isRepository(file: string): boolean {
   );
 }
 
-/**
- * Files other changes were under way in when the rule came; their database calls are moved after
- * the merge. Shrink this list as they move: an entry whose file no longer needs it fails below.
- */
-const MOVED_AFTER_THE_MERGE = new Set<string>([]);
-
 const DIRECT_CALLS: Array<[string, RegExp]> = [
   ['pg query', /\b(pool|client|db|tx|conn)\.query\s*[<(]|\bpool\.connect\s*\(/],
   ['Prisma client', /\bprisma\.[\w$]+/],
@@ -96,14 +90,7 @@ describe('data access', () => {
   });
 
   it('keeps SQL and Prisma calls in repositories', () => {
-    const outside = [...violations]
-      .filter(([file]) => !MOVED_AFTER_THE_MERGE.has(file))
-      .flatMap(([file, calls]) => calls.map((c) => `${file}:${c}`));
+    const outside = [...violations].flatMap(([file, calls]) => calls.map((c) => `${file}:${c}`));
     expect(outside, 'move these into the module repository (src/modules/<module>/<module>.repo.ts)').toEqual([]);
-  });
-
-  it('allows no file that no longer needs it', () => {
-    const stale = [...MOVED_AFTER_THE_MERGE].filter((file) => !violations.has(file));
-    expect(stale, 'these files call no database directly any more: remove them from MOVED_AFTER_THE_MERGE').toEqual([]);
   });
 });
