@@ -1,6 +1,7 @@
 /**
  * buildApp(deps): the whole HTTP API, ready to be listened on or exercised with app.inject().
- * It never listens and never creates clients: the server entry and tests pass them in.
+ * It never listens and creates no clients but its Redis subscription (auth invalidations): the
+ * server entry and tests pass the connections in.
  */
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -28,7 +29,8 @@ import { runsRoutes } from './modules/runs/runs.routes.js';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js';
 import { deliveryRetry } from './modules/webhooks/webhooks.emit.js';
 import { workspacesRoutes } from './modules/workspaces/workspaces.routes.js';
-import { ApiKeyCache, authPlugin } from './plugins/auth.js';
+import { CredentialCache, authPlugin } from './plugins/auth.js';
+import { ephemeralSecret } from './modules/accounts/accounts.tokens.js';
 import { clientErrorHandler, errorsPlugin, sendProblem } from './plugins/errors.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -105,8 +107,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The web dashboard's static files (outside /v1: the page asks for an API key itself).
   await webDashboardRoutes(app, { dir: deps.dashboardDir ?? defaultDashboardDir() });
 
-  const keyCache = new ApiKeyCache(deps.db.prisma);
-  app.decorate('apiKeyCache', keyCache);
+  const keyCache = new CredentialCache(deps.db, {
+    secret: deps.env.AUTH_SECRET ?? ephemeralSecret(),
+    idleMs: deps.env.SESSION_IDLE_MINUTES * 60_000,
+    maxMs: deps.env.SESSION_MAX_HOURS * 3_600_000,
+  });
+  app.decorate('credentials', keyCache);
+  // Revocations and membership changes reach every API process through Redis pub/sub. The
+  // subscription needs a connection of its own, which waits out Redis outages and resubscribes.
+  const subscriber = deps.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+  subscriber.on('error', () => {});
+  keyCache.connect(deps.redis, subscriber, `${deps.env.QUEUE_PREFIX}:auth:invalidate`).catch((err: Error) => {
+    deps.logger.warn({ err: err.message }, 'auth invalidation channel unavailable; caches expire within seconds');
+  });
+  app.addHook('onClose', async () => {
+    subscriber.disconnect();
+  });
 
   // Everything under /v1 needs an API key; the auth hook is scoped to this context.
   await app.register(async (api) => {
@@ -154,7 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       timeWindow: 60_000,
       redis: deps.redis,
       nameSpace: `${deps.env.QUEUE_PREFIX}:ratelimit:`,
-      keyGenerator: (req) => (req.auth ? `key:${req.auth.keyId}` : `ip:${req.ip}`),
+      keyGenerator: (req) => (req.auth ? `${req.auth.principal.type}:${req.auth.principal.id}` : `ip:${req.ip}`),
       skipOnError: true,
       enableDraftSpec: true,
       errorResponseBuilder: (_req, ctx) =>
@@ -216,7 +232,7 @@ function flawOf(value: unknown): 'nul' | 'depth' | null {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    apiKeyCache: ApiKeyCache;
+    credentials: CredentialCache;
     /** Requests being handled right now. */
     inFlight(): number;
   }

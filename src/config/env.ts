@@ -44,6 +44,17 @@ const coreSchema = z.object({
    * organizations through the API. Unset: organizations are managed with the CLI only.
    */
   ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
+  /**
+   * Signs session cookies and CSRF tokens (at least 32 characters; openssl rand -hex 32). Required
+   * in production; elsewhere a random one is made at start, so sessions end when the API restarts.
+   */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
+  /** A session unused for this long ends (idle timeout). */
+  SESSION_IDLE_MINUTES: positiveInt.default(7 * 24 * 60),
+  /** A session ends this long after sign-in, however much it is used (absolute timeout). */
+  SESSION_MAX_HOURS: positiveInt.default(30 * 24),
+  /** Sign-in, password-reset and invitation attempts per minute, per email address and per client address. */
+  SIGN_IN_ATTEMPTS_PER_MINUTE: positiveInt.default(10),
   /** 32-byte key, base64, that encrypts organizations' provider keys at rest. */
   ENCRYPTION_KEY: z
     .string()

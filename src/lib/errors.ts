@@ -4,10 +4,14 @@
  */
 export const ERROR_STATUS = {
   bad_request: 400,
+  /** A person in several organizations did not say which one a request is for. */
+  organization_required: 400,
   validation_failed: 400,
   unsupported_parameter: 400,
   unauthorized: 401,
   forbidden: 403,
+  /** A cookie-authenticated write without its session's CSRF token. */
+  csrf_failed: 403,
   not_found: 404,
   method_not_allowed: 405,
   request_timeout: 408,

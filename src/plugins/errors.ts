@@ -30,10 +30,12 @@ export type Problem = z.infer<typeof problemSchema>;
 
 const TITLES: Record<ErrorCode, string> = {
   bad_request: 'Bad request',
+  organization_required: 'Organization required',
   validation_failed: 'Validation failed',
   unsupported_parameter: 'Unsupported parameter',
   unauthorized: 'Unauthorized',
   forbidden: 'Forbidden',
+  csrf_failed: 'CSRF token missing or wrong',
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   request_timeout: 'Request timeout',

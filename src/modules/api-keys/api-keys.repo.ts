@@ -1,4 +1,5 @@
 /** API key records. Only the SHA-256 of a key is stored; lookups by it are how requests authenticate. */
+import type pg from 'pg';
 import type { PrismaClient } from '../../db/client.js';
 import { pageArgs, toPage, type Page } from '../../db/pagination.js';
 import type { ApiKey, ApiKeyScope } from '../../generated/prisma/client.js';
@@ -47,9 +48,38 @@ export async function markApiKeyRevoked(prisma: PrismaClient, id: string, at: Da
   return prisma.apiKey.update({ where: { id }, data: { revokedAt: at } });
 }
 
-/** The key whose secret hashes to `secretHash`, revoked or not. */
-export async function findApiKeyBySecretHash(prisma: PrismaClient, secretHash: string): Promise<ApiKey | null> {
-  return prisma.apiKey.findUnique({ where: { secretHash } });
+export interface ApiKeyCredential {
+  id: string;
+  organizationId: string;
+  prefix: string;
+  scopes: ApiKeyScope[];
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  /** null: every workspace of the organization. */
+  workspaceIds: string[] | null;
+}
+
+/** What authenticating with a key needs, in one statement (the hot path of every API-key request). */
+export async function findApiKeyCredential(pool: pg.Pool, secretHash: string): Promise<ApiKeyCredential | null> {
+  const { rows } = await pool.query(
+    `SELECT k.id, k.organization_id, k.prefix, k.scopes::text[] AS scopes, k.expires_at, k.revoked_at,
+            CASE WHEN k.workspace_restricted THEN
+              COALESCE((SELECT array_agg(w.workspace_id) FROM api_key_workspaces w WHERE w.api_key_id = k.id), '{}')
+            END AS workspace_ids
+       FROM api_keys k WHERE k.secret_hash = $1`,
+    [secretHash],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    id: r.id,
+    organizationId: r.organization_id,
+    prefix: r.prefix,
+    scopes: r.scopes,
+    expiresAt: r.expires_at,
+    revokedAt: r.revoked_at,
+    workspaceIds: r.workspace_ids,
+  };
 }
 
 export async function recordApiKeyUse(prisma: PrismaClient, id: string, at: Date): Promise<void> {

@@ -6,7 +6,7 @@
 import type { PrismaClient } from '../../db/client.js';
 import type { ApiKey } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
-import type { ApiKeyCache, Scope } from '../../plugins/auth.js';
+import type { CredentialCache, Scope } from '../../plugins/auth.js';
 import { iso, isoOrNull, type Page } from '../common.schemas.js';
 import {
   countOtherActiveAdminKeys,
@@ -26,7 +26,7 @@ export interface CreatedKey {
 
 export interface ApiKeysDeps {
   prisma: PrismaClient;
-  cache: ApiKeyCache;
+  cache: CredentialCache;
 }
 
 export function toApiKeyDto(k: ApiKey): ApiKeyDto {
@@ -82,7 +82,7 @@ export async function revokeApiKey(
   deps: ApiKeysDeps,
   orgId: string,
   id: string,
-  callerKeyId: string,
+  callerKeyId: string | null,
 ): Promise<ApiKeyDto> {
   const key = await requireKey(deps.prisma, orgId, id);
   if (key.id === callerKeyId) {

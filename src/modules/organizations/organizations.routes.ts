@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PrismaClient } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
-import type { ApiKeyCache, AuthContext } from '../../plugins/auth.js';
+import type { CredentialCache, AuthContext } from '../../plugins/auth.js';
 import { problemResponses } from '../../plugins/openapi.js';
 import { pageOf } from '../common.schemas.js';
 import {
@@ -23,7 +23,7 @@ function authOf(req: FastifyRequest): AuthContext {
 
 export async function organizationsRoutes(
   app: FastifyInstance,
-  deps: { prisma: PrismaClient; cache: ApiKeyCache },
+  deps: { prisma: PrismaClient; cache: CredentialCache },
 ): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Organizations'];

@@ -68,8 +68,10 @@ export async function listWorkspaceRows(
   prisma: PrismaClient,
   organizationId: string,
   q: PageQuery,
+  /** Only these workspaces (a principal restricted to some); null: all. */
+  only: string[] | null = null,
 ): Promise<Workspace[]> {
-  return prisma.workspace.findMany(pageArgs(q, { organizationId }));
+  return prisma.workspace.findMany(pageArgs(q, only ? { organizationId, id: { in: only } } : { organizationId }));
 }
 
 export async function updateWorkspaceRow(

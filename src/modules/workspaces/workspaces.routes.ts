@@ -27,14 +27,16 @@ export async function workspacesRoutes(app: FastifyInstance, deps: service.Works
   r.get(
     '/v1/workspaces',
     {
+      config: { restrictedOk: true },
       schema: {
         tags,
         summary: 'List workspaces',
+        description: 'A key or person limited to chosen workspaces sees only those.',
         querystring: listQuery,
         response: { 200: pageOf(workspaceDto), ...problemResponses },
       },
     },
-    async (req) => service.listWorkspaces(deps, orgOf(req), req.query),
+    async (req) => service.listWorkspaces(deps, orgOf(req), req.query, req.auth?.workspaceIds ?? null),
   );
 
   r.get(

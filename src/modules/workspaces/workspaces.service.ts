@@ -57,8 +57,9 @@ export async function listWorkspaces(
   deps: WorkspacesDeps,
   organizationId: string,
   q: ListQuery,
+  only: string[] | null = null,
 ): Promise<Page<WorkspaceDto>> {
-  return toPage(await listWorkspaceRows(deps.prisma, organizationId, q), q.limit, toWorkspaceDto);
+  return toPage(await listWorkspaceRows(deps.prisma, organizationId, q, only), q.limit, toWorkspaceDto);
 }
 
 export async function getWorkspace(deps: WorkspacesDeps, organizationId: string, id: string): Promise<WorkspaceDto> {

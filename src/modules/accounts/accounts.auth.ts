@@ -1,0 +1,242 @@
+/**
+ * People's accounts, through better-auth: email and password (scrypt hashes), email verification,
+ * password reset by single-use expiring links, sessions in cookies, and single sign-on with an
+ * OpenID Connect provider. Its tables are users, sessions, user_accounts and verifications
+ * (prisma/schema.prisma), reached through its Prisma adapter over our Prisma client.
+ *
+ * What Citewatch adds around it:
+ * - session tokens are stored as their SHA-256 (the adapter below hashes every session token on
+ *   its way to the database), verification identifiers likewise (storeIdentifier: 'hashed');
+ * - accounts are created by accepting an invitation (src/modules/members), never by open sign-up;
+ * - identity-provider tokens are not kept (Citewatch calls no provider API for a person);
+ * - its endpoints are mounted under /v1/auth by accounts.routes.ts, which turns their errors into
+ *   problem+json and limits attempts in Redis; its own in-memory rate limiter is off.
+ */
+import { betterAuth } from 'better-auth';
+import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { genericOAuth } from 'better-auth/plugins';
+import type { DBAdapter, Where } from '@better-auth/core/db/adapter';
+import type { PrismaClient } from '../../db/client.js';
+import { newId } from '../../lib/ids.js';
+import type { Logger } from '../../lib/logger.js';
+import { sha256Hex } from './accounts.tokens.js';
+
+/** Where people land: pages of the web dashboard, built on the public base URL. */
+export interface AccountLinks {
+  /** e.g. https://citewatch.example.com — the dashboard and the API share it. */
+  publicBaseUrl: string;
+}
+
+/** Mail the accounts flows send; the email module provides it. */
+export interface AccountMail {
+  verifyEmail(to: { email: string; name: string }, link: string): Promise<void>;
+  resetPassword(to: { email: string; name: string }, link: string): Promise<void>;
+}
+
+/** One OpenID Connect provider for the deployment (Google Workspace, Entra ID, Okta, …). */
+export interface SsoSettings {
+  /** Shown on the sign-in button. */
+  name: string;
+  /** The issuer's discovery document, e.g. https://accounts.google.com/.well-known/openid-configuration */
+  discoveryUrl: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface AuthSettings {
+  secret: string;
+  links: AccountLinks;
+  /** Cookies get the Secure attribute (everywhere but local development over http). */
+  secureCookies: boolean;
+  idleSeconds: number;
+  /** Origins allowed to post to the auth endpoints besides the public base URL. */
+  trustedOrigins: string[];
+  sso?: SsoSettings | undefined;
+}
+
+export interface AuthHooks {
+  /** A session was created (a sign-in): for the audit log. */
+  onSignIn?(session: { id: string; userId: string; ipAddress?: string | null | undefined }): Promise<void>;
+  /** Decides whether an SSO identity may have an account; throws to refuse it. */
+  beforeSsoUser?(profile: { email: string; emailVerified: boolean }): Promise<void>;
+}
+
+export const SSO_PROVIDER_ID = 'oidc';
+export const SESSION_COOKIE = 'citewatch.session_token';
+
+export function createAuth(deps: {
+  prisma: PrismaClient;
+  settings: AuthSettings;
+  mail: AccountMail;
+  logger: Logger;
+  hooks?: AuthHooks;
+}) {
+  const { settings, mail, hooks } = deps;
+  const base = settings.links.publicBaseUrl.replace(/\/+$/, '');
+  const sso = settings.sso;
+  return betterAuth({
+    appName: 'Citewatch',
+    baseURL: base,
+    basePath: '/v1/auth',
+    secret: settings.secret,
+    database: hashedSessionTokens(prismaAdapter(deps.prisma, { provider: 'postgresql' })),
+    telemetry: { enabled: false },
+    rateLimit: { enabled: false },
+    trustedOrigins: [base, ...settings.trustedOrigins],
+    logger: {
+      log: (level, message) => {
+        const fn = level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'debug';
+        deps.logger[fn]({ component: 'auth' }, message);
+      },
+    },
+    advanced: {
+      cookiePrefix: 'citewatch',
+      useSecureCookies: settings.secureCookies,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
+      database: { generateId: () => newId() },
+    },
+    user: { changeEmail: { enabled: true } },
+    session: {
+      expiresIn: settings.idleSeconds,
+      // Sessions are kept alive by Citewatch's own lookup (src/plugins/auth.ts), not here.
+      disableSessionRefresh: true,
+    },
+    account: {
+      accountLinking: { enabled: true, trustedProviders: [SSO_PROVIDER_ID] },
+    },
+    verification: { storeIdentifier: 'hashed' },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      requireEmailVerification: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 256,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, token }) => {
+        await mail.resetPassword(user, `${base}/#/reset-password?token=${encodeURIComponent(token)}`);
+      },
+    },
+    emailVerification: {
+      expiresIn: 24 * 60 * 60,
+      sendOnSignIn: true,
+      sendVerificationEmail: async ({ user, token }) => {
+        await mail.verifyEmail(user, `${base}/v1/auth/verify-email?token=${encodeURIComponent(token)}&callbackURL=/`);
+      },
+    },
+    plugins: sso
+      ? [
+          genericOAuth({
+            config: [
+              {
+                providerId: SSO_PROVIDER_ID,
+                name: sso.name,
+                discoveryUrl: sso.discoveryUrl,
+                clientId: sso.clientId,
+                clientSecret: sso.clientSecret,
+                scopes: ['openid', 'email', 'profile'],
+                pkce: true,
+                requireIdTokenVerification: true,
+                disableSignUp: false,
+              },
+            ],
+          }),
+        ]
+      : [],
+    databaseHooks: {
+      account: {
+        create: {
+          // Identity-provider tokens are of no use to Citewatch; they are not stored.
+          before: async (account) => ({
+            data: { ...account, accessToken: null, refreshToken: null, idToken: null },
+          }),
+        },
+        update: {
+          before: async (account) => ({
+            data: { ...account, accessToken: null, refreshToken: null, idToken: null },
+          }),
+        },
+      },
+      user: {
+        create: {
+          before: async (user, ctx) => {
+            if (hooks?.beforeSsoUser && ctx?.path?.includes('/oauth2/callback'))
+              await hooks.beforeSsoUser({ email: user.email, emailVerified: user.emailVerified });
+            return { data: { ...user, email: user.email.toLowerCase() } };
+          },
+        },
+      },
+      session: {
+        create: {
+          after: async (session) => {
+            await hooks?.onSignIn?.(session);
+          },
+        },
+      },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/**
+ * better-auth keeps session tokens as given; this wrapper keeps their SHA-256 instead. Every
+ * query on the session model that names a token is rewritten to the hash, and a row read by its
+ * token is handed back with the token the caller gave, so better-auth never sees the difference.
+ * Sessions listed without a token (by user) carry the hash, which cannot be used to sign in.
+ */
+function hashedSessionTokens<T extends (options: never) => DBAdapter>(factory: T): T {
+  const wrap = (adapter: DBAdapter): DBAdapter => {
+    const rewrite = (model: string, where: Where[] | undefined) => {
+      if (model !== 'session' || !where) return { where, raw: undefined as string | undefined };
+      let raw: string | undefined;
+      const hashed = where.map((w) => {
+        if (w.field !== 'token') return w;
+        if (typeof w.value === 'string') {
+          raw = w.value;
+          return { ...w, value: sha256Hex(w.value) };
+        }
+        if (Array.isArray(w.value)) return { ...w, value: (w.value as string[]).map(sha256Hex) };
+        return w;
+      });
+      return { where: hashed, raw };
+    };
+    const restore = <R>(row: R, raw: string | undefined): R =>
+      raw && row && typeof row === 'object' && 'token' in row ? { ...row, token: raw } : row;
+    return {
+      ...adapter,
+      create: async (data) => {
+        if (data.model !== 'session' || typeof data.data.token !== 'string') return adapter.create(data);
+        const raw = data.data.token as string;
+        const row = await adapter.create({ ...data, data: { ...data.data, token: sha256Hex(raw) } });
+        return restore(row, raw);
+      },
+      findOne: async (data) => {
+        const { where, raw } = rewrite(data.model, data.where);
+        return restore(await adapter.findOne({ ...data, where: where ?? [] }), raw);
+      },
+      findMany: async (data) => {
+        const { where } = rewrite(data.model, data.where);
+        return adapter.findMany({ ...data, where });
+      },
+      count: async (data) => adapter.count({ ...data, where: rewrite(data.model, data.where).where }),
+      update: async (data) => {
+        const { where, raw } = rewrite(data.model, data.where);
+        return restore(await adapter.update({ ...data, where: where ?? [] }), raw);
+      },
+      updateMany: async (data) => adapter.updateMany({ ...data, where: rewrite(data.model, data.where).where ?? [] }),
+      delete: async (data) => adapter.delete({ ...data, where: rewrite(data.model, data.where).where ?? [] }),
+      deleteMany: async (data) => adapter.deleteMany({ ...data, where: rewrite(data.model, data.where).where ?? [] }),
+      consumeOne: async (data) => {
+        const { where, raw } = rewrite(data.model, data.where);
+        return restore(await adapter.consumeOne({ ...data, where: where ?? [] }), raw);
+      },
+      incrementOne: async (data) => {
+        const { where, raw } = rewrite(data.model, data.where);
+        return restore(await adapter.incrementOne({ ...data, where: where ?? [] }), raw);
+      },
+      transaction: (callback) => adapter.transaction((trx) => callback(wrap(trx as DBAdapter) as never)),
+    } as DBAdapter;
+  };
+  return ((options: never) => wrap(factory(options))) as T;
+}
