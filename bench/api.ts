@@ -137,6 +137,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
       API_RATE_LIMIT_PER_MINUTE: '100000000',
       NODE_ENV: 'production',
+      AUTH_SECRET: 'bench-auth-secret-bench-auth-secret-0123456789',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -8,7 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import { corsOrigins } from './config/env.js';
+import { corsOrigins, publicBaseUrl } from './config/env.js';
 import type { Deps } from './deps.js';
 import { AppError } from './lib/errors.js';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.js';
@@ -31,12 +31,16 @@ import { deliveryRetry } from './modules/webhooks/webhooks.emit.js';
 import { workspacesRoutes } from './modules/workspaces/workspaces.routes.js';
 import { CredentialCache, authPlugin } from './plugins/auth.js';
 import { ephemeralSecret } from './modules/accounts/accounts.tokens.js';
+import { type AccountMail, createAuth } from './modules/accounts/accounts.auth.js';
+import { accountsPersonalRoutes, accountsPublicRoutes, type AccountsDeps } from './modules/accounts/accounts.routes.js';
 import { clientErrorHandler, errorsPlugin, sendProblem } from './plugins/errors.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { egressPolicy } from './providers/egress.js';
 
 export interface AppDeps extends Deps {
+  /** Sends account emails (verification, password reset); default: written to the log. */
+  accountMail?: AccountMail;
   version?: string;
   /** The built web dashboard (default: dashboard/dist in the project). */
   dashboardDir?: string;
@@ -107,8 +111,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The web dashboard's static files (outside /v1: the page asks for an API key itself).
   await webDashboardRoutes(app, { dir: deps.dashboardDir ?? defaultDashboardDir() });
 
+  const secret = deps.env.AUTH_SECRET ?? ephemeralSecret();
   const keyCache = new CredentialCache(deps.db, {
-    secret: deps.env.AUTH_SECRET ?? ephemeralSecret(),
+    secret,
     idleMs: deps.env.SESSION_IDLE_MINUTES * 60_000,
     maxMs: deps.env.SESSION_MAX_HOURS * 3_600_000,
   });
@@ -124,7 +129,43 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     subscriber.disconnect();
   });
 
-  // Everything under /v1 needs an API key; the auth hook is scoped to this context.
+  // People's door: better-auth's sign-in, reset and SSO endpoints, outside the authenticated context.
+  const base = publicBaseUrl(deps.env);
+  const auth = createAuth({
+    prisma: deps.db.prisma,
+    logger: deps.logger,
+    mail: deps.accountMail ?? logAccountMail(deps),
+    settings: {
+      secret,
+      links: { publicBaseUrl: base },
+      secureCookies: deps.env.NODE_ENV === 'production' || base.startsWith('https:'),
+      idleSeconds: deps.env.SESSION_IDLE_MINUTES * 60,
+      trustedOrigins: corsList(deps.env),
+      sso:
+        deps.env.OIDC_ISSUER && deps.env.OIDC_CLIENT_ID && deps.env.OIDC_CLIENT_SECRET
+          ? {
+              name: deps.env.OIDC_NAME,
+              discoveryUrl: `${deps.env.OIDC_ISSUER.replace(/\/+$/, '')}/.well-known/openid-configuration`,
+              clientId: deps.env.OIDC_CLIENT_ID,
+              clientSecret: deps.env.OIDC_CLIENT_SECRET,
+            }
+          : undefined,
+    },
+  });
+  app.decorate('auth', auth);
+  const accounts: AccountsDeps = {
+    auth,
+    pool: deps.db.pool,
+    redis: deps.redis,
+    credentials: keyCache,
+    prefix: `${deps.env.QUEUE_PREFIX}:ratelimit:`,
+    attemptsPerMinute: deps.env.SIGN_IN_ATTEMPTS_PER_MINUTE,
+  };
+  await app.register(async (open) => {
+    await accountsPublicRoutes(open, accounts);
+  });
+
+  // Everything else under /v1 needs an API key or a session; the auth hook is scoped to this context.
   await app.register(async (api) => {
     await authPlugin(api, {
       cache: keyCache,
@@ -180,6 +221,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ),
     });
     const { prisma, pool } = deps.db;
+    await accountsPersonalRoutes(api, accounts);
     await organizationsRoutes(api, { prisma, cache: keyCache });
     await apiKeysRoutes(api, { prisma, cache: keyCache });
     await providerCredentialsRoutes(api, { prisma, encryptionKey: deps.env.ENCRYPTION_KEY });
@@ -233,7 +275,25 @@ function flawOf(value: unknown): 'nul' | 'depth' | null {
 declare module 'fastify' {
   interface FastifyInstance {
     credentials: CredentialCache;
+    auth: ReturnType<typeof createAuth>;
     /** Requests being handled right now. */
     inFlight(): number;
   }
+}
+
+function corsList(env: AppDeps['env']): string[] {
+  const origins = corsOrigins(env);
+  return Array.isArray(origins) ? origins : [];
+}
+
+/** Account emails written to the log, for development and the demo (no SMTP server). */
+function logAccountMail(deps: Pick<Deps, 'logger'>): AccountMail {
+  return {
+    async verifyEmail(to, link) {
+      deps.logger.info({ to: to.email, link }, 'email: verify your address');
+    },
+    async resetPassword(to, link) {
+      deps.logger.info({ to: to.email, link }, 'email: reset your password');
+    },
+  };
 }

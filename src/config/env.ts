@@ -55,6 +55,21 @@ const coreSchema = z.object({
   SESSION_MAX_HOURS: positiveInt.default(30 * 24),
   /** Sign-in, password-reset and invitation attempts per minute, per email address and per client address. */
   SIGN_IN_ATTEMPTS_PER_MINUTE: positiveInt.default(10),
+  /**
+   * The address people reach Citewatch at (dashboard and API), e.g. https://citewatch.example.com.
+   * Links in emails and sign-in redirects are built on it. Default: http://localhost:PORT.
+   */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Single sign-on: the OpenID Connect issuer (e.g. https://accounts.google.com), with the client
+   * registered there. All three set: the sign-in page offers SSO. The redirect URI to register is
+   * PUBLIC_BASE_URL/v1/auth/callback/oidc.
+   */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The SSO button's label, e.g. "Google Workspace". */
+  OIDC_NAME: z.string().min(1).max(60).default('Single sign-on'),
   /** 32-byte key, base64, that encrypts organizations' provider keys at rest. */
   ENCRYPTION_KEY: z
     .string()
@@ -152,7 +167,20 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
   }
-  return result.data as Env;
+  const env = result.data as Env;
+  const problems: string[] = [];
+  if (env.NODE_ENV === 'production' && !env.AUTH_SECRET)
+    problems.push('AUTH_SECRET: required in production (openssl rand -hex 32); it signs session cookies');
+  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidc > 0 && oidc < 3)
+    problems.push('OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three for single sign-on, or none');
+  if (problems.length > 0) throw new ConfigError(problems);
+  return env;
+}
+
+/** The public address people reach Citewatch at, without a trailing slash. */
+export function publicBaseUrl(env: Env): string {
+  return (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
 }
 
 export function corsOrigins(env: Env): string[] | '*' | false {

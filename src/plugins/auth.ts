@@ -108,7 +108,12 @@ export interface SessionPolicy {
 }
 
 /** An invalidation, as published to every API process. */
-type Invalidation = { key: string } | { user: string } | { organization: string } | { session: string };
+type Invalidation =
+  | { key: string }
+  | { user: string }
+  | { organization: string }
+  | { session: string }
+  | { allSessions: true };
 
 /**
  * The in-process cache of credentials (keys and sessions) and of which organization a workspace
@@ -234,6 +239,11 @@ export class CredentialCache {
     this.invalidate({ session: sessionId });
   }
 
+  /** After a password reset (the account is known only by its token): every cached session is looked up again. */
+  forgetAllSessions(): void {
+    this.invalidate({ allSessions: true });
+  }
+
   private invalidate(message: Invalidation): void {
     this.apply(message);
     const pub = this.publisher;
@@ -248,6 +258,7 @@ export class CredentialCache {
         if (e.memberships.some((g) => g.organizationId === m.organization)) this.sessions.delete(c);
     }
     if ('user' in m) for (const [c, e] of this.sessions) if (e.session.userId === m.user) this.sessions.delete(c);
+    if ('allSessions' in m) this.sessions.clear();
     if ('session' in m) for (const [c, e] of this.sessions) if (e.session.id === m.session) this.sessions.delete(c);
   }
 }

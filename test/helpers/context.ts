@@ -48,6 +48,8 @@ export function testEnv(prefix: string, extra: Record<string, string> = {}): Env
     // (a slow machine can make a run last minutes); api-rate-limits.test.ts tests both limits.
     AUTH_FAILURE_LIMIT_PER_MINUTE: '100000',
     API_RATE_LIMIT_PER_MINUTE: '100000',
+    // accounts-security.test.ts tests the sign-in attempt limit with a low one.
+    SIGN_IN_ATTEMPTS_PER_MINUTE: '100000',
     ...extra,
   });
 }

@@ -103,3 +103,10 @@ export async function findWorkspaceOrganization(pool: pg.Pool, workspaceId: stri
   const { rows } = await pool.query('SELECT organization_id FROM workspaces WHERE id = $1', [workspaceId]);
   return rows[0]?.organization_id ?? null;
 }
+
+/** Organization names, for a person's membership list. */
+export async function findOrganizationNames(pool: pg.Pool, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await pool.query('SELECT id, name FROM organizations WHERE id = ANY($1::uuid[])', [ids]);
+  return new Map(rows.map((r) => [r.id as string, r.name as string]));
+}

@@ -1,0 +1,285 @@
+/**
+ * People's door. Two groups of routes:
+ * - accountsPublicRoutes: better-auth's endpoints that Citewatch uses (sign in, sign out, password
+ *   reset, email verification, password change, single sign-on), each declared here with its
+ *   schema so it is validated and documented like every route, then handed to better-auth. Its
+ *   errors leave as problem+json; sign-in and reset attempts are limited in Redis.
+ * - accountsPersonalRoutes (behind authentication): GET /v1/me, and a person's sessions.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, type ErrorCode } from '../../lib/errors.js';
+import { sendProblem } from '../../plugins/errors.js';
+import { problemResponses } from '../../plugins/openapi.js';
+import type { Auth } from './accounts.auth.js';
+import { AttemptLimiter } from './accounts.limits.js';
+import {
+  changePasswordBody,
+  meDto,
+  passThrough,
+  requestResetBody,
+  resetPasswordBody,
+  sendVerificationBody,
+  sessionDto,
+  sessionParams,
+  signInBody,
+  ssoCallbackParams,
+  ssoStartBody,
+  verifyEmailQuery,
+} from './accounts.schemas.js';
+import * as service from './accounts.service.js';
+import type { AccountsDeps } from './accounts.service.js';
+
+export type { AccountsDeps };
+
+const STATUS_CODE: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  422: 'validation_failed',
+  429: 'rate_limited',
+};
+
+/** Hands a request to better-auth and relays its answer; its errors become problem+json. */
+async function relay(auth: Auth, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const url = new URL(request.url, auth.options.baseURL as string);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined || name === 'content-length' || name === 'host') continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== undefined;
+  if (hasBody) headers.set('content-type', 'application/json');
+  const response = await auth.handler(
+    new Request(url, { method: request.method, headers, body: hasBody ? JSON.stringify(request.body) : null }),
+  );
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) reply.header('set-cookie', cookies);
+  const location = response.headers.get('location');
+  if (location) reply.header('location', location);
+  const text = await response.text();
+  if (response.status >= 400) {
+    let message = `Signing in failed (${response.status}).`;
+    try {
+      const body = JSON.parse(text) as { message?: string };
+      if (body.message) message = body.message;
+    } catch {
+      // Not JSON: keep the generic message.
+    }
+    const code = STATUS_CODE[response.status] ?? (response.status >= 500 ? 'internal' : 'bad_request');
+    return sendProblem(reply, request, new AppError(code, message));
+  }
+  reply.status(response.status);
+  if (!text) return reply.send();
+  return reply.type(response.headers.get('content-type') ?? 'application/json').send(text);
+}
+
+export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Accounts'];
+  const limiter = new AttemptLimiter(deps.redis, deps.prefix, deps.attemptsPerMinute);
+  // Relayed answers are better-auth's own JSON: no response schema re-serializes them.
+  const relayed = { 200: passThrough, ...problemResponses };
+  const forward = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    await relay(deps.auth, req, reply);
+  };
+
+  r.post(
+    '/v1/auth/sign-in/email',
+    {
+      schema: {
+        tags,
+        summary: 'Sign in with email and password',
+        description:
+          'Sets the session cookie (HttpOnly, SameSite=Lax; Secure outside local development). A wrong email and a wrong password get the same answer. Attempts are limited per address and per client.',
+        body: signInBody,
+        response: relayed,
+      },
+    },
+    async (req, reply) => {
+      await limiter.check(reply, 'sign-in', req.ip, req.body.email);
+      return forward(req, reply);
+    },
+  );
+
+  r.post(
+    '/v1/auth/sign-out',
+    { schema: { tags, summary: 'Sign out (ends this session)', response: relayed } },
+    async (req, reply) => {
+      const ended = await service.sessionOfCookie(deps.credentials, req);
+      const answer = await forward(req, reply);
+      if (ended) deps.credentials.forgetSession(ended);
+      return answer;
+    },
+  );
+
+  r.post(
+    '/v1/auth/request-password-reset',
+    {
+      schema: {
+        tags,
+        summary: 'Email a password-reset link',
+        description:
+          'Always answers the same, whether or not the address has an account. The link is single-use and expires after an hour.',
+        body: requestResetBody,
+        response: relayed,
+      },
+    },
+    async (req, reply) => {
+      await limiter.check(reply, 'reset', req.ip, req.body.email);
+      return forward(req, reply);
+    },
+  );
+
+  r.post(
+    '/v1/auth/reset-password',
+    {
+      schema: {
+        tags,
+        summary: 'Set a new password with a reset link’s token',
+        description: 'Ends every session of the account.',
+        body: resetPasswordBody,
+        response: relayed,
+      },
+    },
+    async (req, reply) => {
+      await limiter.check(reply, 'reset', req.ip, null);
+      const answer = await forward(req, reply);
+      if (reply.statusCode < 400) deps.credentials.forgetAllSessions();
+      return answer;
+    },
+  );
+
+  r.post(
+    '/v1/auth/change-password',
+    {
+      schema: { tags, summary: 'Change your password', body: changePasswordBody, response: relayed },
+    },
+    async (req, reply) => {
+      await limiter.check(reply, 'sign-in', req.ip, null);
+      const answer = await forward(req, reply);
+      if (reply.statusCode < 400 && req.body.revokeOtherSessions) deps.credentials.forgetAllSessions();
+      return answer;
+    },
+  );
+
+  r.post(
+    '/v1/auth/send-verification-email',
+    {
+      schema: { tags, summary: 'Email a new verification link', body: sendVerificationBody, response: relayed },
+    },
+    async (req, reply) => {
+      await limiter.check(reply, 'reset', req.ip, req.body.email);
+      return forward(req, reply);
+    },
+  );
+
+  r.get(
+    '/v1/auth/verify-email',
+    {
+      schema: {
+        tags,
+        summary: 'Verify an email address (the emailed link)',
+        querystring: verifyEmailQuery,
+        response: { 200: passThrough, 302: z.null(), ...problemResponses },
+      },
+    },
+    forward,
+  );
+
+  r.post(
+    '/v1/auth/sign-in/social',
+    {
+      schema: {
+        tags,
+        summary: 'Start single sign-on',
+        description:
+          'Answers the identity provider’s URL to send the browser to. Available when the deployment configures an OpenID Connect provider (OIDC_* variables).',
+        body: ssoStartBody,
+        response: relayed,
+      },
+    },
+    async (req, reply) => {
+      await limiter.check(reply, 'sign-in', req.ip, null);
+      return forward(req, reply);
+    },
+  );
+
+  for (const method of ['GET', 'POST'] as const) {
+    r.route({
+      method,
+      url: '/v1/auth/callback/:id',
+      schema: {
+        tags,
+        summary: 'Single sign-on callback (the identity provider redirects here)',
+        params: ssoCallbackParams,
+        response: { 302: z.null(), ...problemResponses },
+      },
+      handler: forward,
+    });
+  }
+}
+
+export async function accountsPersonalRoutes(app: FastifyInstance, deps: AccountsDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Accounts'];
+
+  r.get(
+    '/v1/me',
+    {
+      config: { personal: true, restrictedOk: true },
+      schema: {
+        tags,
+        summary: 'Who is calling: the signed-in person (with organizations and CSRF token) or the API key',
+        response: { 200: meDto, ...problemResponses },
+      },
+    },
+    async (req) => service.me(deps, req),
+  );
+
+  r.get(
+    '/v1/me/sessions',
+    {
+      config: { personal: true, restrictedOk: true },
+      schema: {
+        tags,
+        summary: 'Your sessions (signed-in people only)',
+        response: { 200: z.object({ data: z.array(sessionDto) }), ...problemResponses },
+      },
+    },
+    async (req) => ({ data: await service.listSessions(deps, req) }),
+  );
+
+  r.delete(
+    '/v1/me/sessions',
+    {
+      config: { personal: true, restrictedOk: true },
+      schema: {
+        tags,
+        summary: 'Sign out everywhere: end all your sessions, this one included',
+        response: { 200: z.object({ ended: z.number().int() }), ...problemResponses },
+      },
+    },
+    async (req) => ({ ended: await service.endAllSessions(deps, req) }),
+  );
+
+  r.delete(
+    '/v1/me/sessions/:sessionId',
+    {
+      config: { personal: true, restrictedOk: true },
+      schema: {
+        tags,
+        summary: 'End one of your sessions',
+        params: sessionParams,
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
+    async (req, reply) => {
+      await service.endSession(deps, req, req.params.sessionId);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { timestamp, uuid } from '../common.schemas.js';
+
+const email = z.email().max(254).describe('Email address (compared without regard to case)');
+const password = z.string().min(10).max(256).describe('At least 10 characters');
+
+export const signInBody = z
+  .object({
+    email,
+    password: z.string().min(1).max(256),
+    rememberMe: z.boolean().optional(),
+  })
+  .strict()
+  .meta({ examples: [{ email: 'ana@agency.example', password: 'correct horse battery' }] });
+
+export const requestResetBody = z
+  .object({ email, redirectTo: z.string().max(2000).optional() })
+  .strict()
+  .meta({ examples: [{ email: 'ana@agency.example' }] });
+
+export const resetPasswordBody = z
+  .object({ token: z.string().min(1).max(500), newPassword: password })
+  .strict()
+  .meta({ examples: [{ token: 'the token from the emailed link', newPassword: 'a new long passphrase' }] });
+
+export const changePasswordBody = z
+  .object({
+    currentPassword: z.string().min(1).max(256),
+    newPassword: password,
+    revokeOtherSessions: z.boolean().optional(),
+  })
+  .strict();
+
+export const sendVerificationBody = z.object({ email, callbackURL: z.string().max(2000).optional() }).strict();
+
+export const verifyEmailQuery = z
+  .object({ token: z.string().min(1).max(2000), callbackURL: z.string().max(2000).optional() })
+  .strict();
+
+export const ssoStartBody = z
+  .object({
+    provider: z.literal('oidc').describe('The deployment’s OpenID Connect provider'),
+    callbackURL: z.string().max(2000).optional().describe('Where to land after signing in (a path of this site)'),
+    errorCallbackURL: z.string().max(2000).optional(),
+  })
+  .strict();
+
+export const ssoCallbackParams = z.object({ id: z.string().max(64) }).strict();
+
+/** Whatever better-auth answers on success: passed through as it is. */
+export const passThrough = z.looseObject({}).describe('better-auth’s answer');
+
+const role = z.enum(['owner', 'admin', 'editor', 'viewer', 'client']);
+
+export const meDto = z
+  .object({
+    kind: z.enum(['user', 'api_key']),
+    user: z
+      .object({ id: uuid, email: z.string(), name: z.string() })
+      .nullable()
+      .describe('The signed-in person; null for an API key'),
+    apiKey: z
+      .object({
+        id: uuid,
+        prefix: z.string(),
+        organizationId: uuid,
+        scopes: z.array(z.enum(['read', 'write', 'admin'])),
+        workspaceIds: z.array(uuid).nullable(),
+      })
+      .nullable(),
+    organizations: z.array(
+      z.object({
+        id: uuid,
+        name: z.string(),
+        role,
+        workspaceIds: z.array(uuid).nullable().describe('For a client: the workspaces shared with them; null: all'),
+      }),
+    ),
+    csrfToken: z.string().nullable().describe('Send as x-csrf-token with every signed-in write; null for keys'),
+    session: z.object({ id: uuid, createdAt: timestamp, expiresAt: timestamp }).nullable(),
+  })
+  .meta({ id: 'Me' });
+
+export const sessionDto = z
+  .object({
+    id: uuid,
+    current: z.boolean(),
+    createdAt: timestamp,
+    lastActiveAt: timestamp,
+    expiresAt: timestamp,
+    ipAddress: z.string().nullable(),
+    userAgent: z.string().nullable(),
+  })
+  .meta({ id: 'Session' });
+
+export const sessionParams = z.object({ sessionId: uuid }).strict();
+
+export type MeDto = z.infer<typeof meDto>;
+export type SessionDto = z.infer<typeof sessionDto>;
