@@ -63,6 +63,11 @@ export interface DepsOptions {
   poolSize?: number;
   /** Log queue connection errors (operations that need Redis fail on their own either way). */
   logQueueErrors?: boolean;
+  /**
+   * Log at startup where email goes, with a warning when it goes to the log (the API server).
+   * Other processes stay quiet until they send: a log mailer warns before its first message.
+   */
+  announceMail?: boolean;
 }
 
 export function createDeps(options: DepsOptions): OwnedDeps {
@@ -82,7 +87,7 @@ export function createDeps(options: DepsOptions): OwnedDeps {
       ? { onError: (err: Error) => logger.warn({ err: err.message }, 'queue connection error') }
       : {}),
   });
-  const mailer = createMailer(mailerSettings(env), logger);
+  const mailer = createMailer(mailerSettings(env), logger, { announce: options.announceMail ?? false });
   return {
     env,
     db,

@@ -80,38 +80,50 @@ export class MailDeliveryError extends Error {
   }
 }
 
+export interface CreateMailerOptions {
+  /**
+   * Say where mail goes now, at startup (default). Otherwise a log mailer gives its warning just
+   * before the first message it writes, so no process writes a token to the log unannounced.
+   */
+  announce?: boolean;
+}
+
+const LOG_MODE_WARNING =
+  'SMTP_URL is not set: email is not sent but written to this log, links and tokens included. ' +
+  'For development and the demo only; set SMTP_URL to send email.';
+
 /**
  * The mailer SMTP_URL asks for, announced in the log: where mail goes (without credentials), or a
  * warning that it goes to the log.
  */
-export function createMailer(settings: MailerSettings, logger: Logger): Mailer {
+export function createMailer(settings: MailerSettings, logger: Logger, options: CreateMailerOptions = {}): Mailer {
+  const announce = options.announce ?? true;
   if (settings.smtpUrl === undefined) {
-    logger.warn(
-      'SMTP_URL is not set: email is not sent but written to this log, links and tokens included. ' +
-        'For development and the demo only; set SMTP_URL to send email.',
-    );
-    return createLogMailer(settings, logger);
+    if (announce) logger.warn(LOG_MODE_WARNING);
+    return createLogMailer(settings, logger, { warned: announce });
   }
   const smtp = parseSmtpUrl(settings.smtpUrl);
   if ('problem' in smtp) throw new Error(`SMTP_URL ${smtp.problem}`);
-  logger.info(
-    {
-      smtp: {
-        host: smtp.host,
-        port: smtp.port,
-        tls: smtp.secure ? 'implicit' : smtp.requireTLS ? 'required' : 'opportunistic',
-      },
-    },
-    'email is sent through SMTP',
-  );
+  if (announce) {
+    const tls = smtp.secure ? 'implicit' : smtp.requireTLS ? 'required' : 'opportunistic';
+    logger.info({ smtp: { host: smtp.host, port: smtp.port, tls } }, 'email is sent through SMTP');
+  }
   return createSmtpMailer(smtp, settings, logger);
 }
 
 /** Writes each message to the log, one info record per message with its whole text. */
-export function createLogMailer(settings: Pick<MailerSettings, 'from'>, logger: Logger): Mailer {
+export function createLogMailer(
+  settings: Pick<MailerSettings, 'from'>,
+  logger: Logger,
+  state: { warned: boolean } = { warned: false },
+): Mailer {
   return {
     transport: 'log',
     async send(message) {
+      if (!state.warned) {
+        state.warned = true;
+        logger.warn(LOG_MODE_WARNING);
+      }
       logger.info(
         {
           email: {

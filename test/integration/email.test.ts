@@ -17,6 +17,7 @@ import {
   verifyEmailMessage,
 } from '../../src/modules/email/templates.js';
 import { createTestContext } from '../helpers/context.js';
+import { type ChildHandle, freePort, spawnApiProcess, waitForOutput } from '../helpers/processes.js';
 import { firstLink, type SmtpCatcher, startSmtp } from '../helpers/smtp.js';
 
 const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -269,4 +270,54 @@ describe('Deps', () => {
       await smtp.close();
     }
   });
+});
+
+describe('the API process', () => {
+  const children: ChildHandle[] = [];
+  afterEach(async () => {
+    await Promise.all(children.splice(0).map((c) => c.kill('SIGKILL')));
+  });
+  // Starting Node with tsx and every module takes seconds, many on a busy machine.
+  const STARTUP_MS = 90_000;
+
+  it(
+    'refuses a bad SMTP_URL at startup, naming the variable but not the password',
+    async () => {
+      const child = spawnApiProcess({ SMTP_URL: `smtp://citewatch:${PASSWORD}@smtp.example.com:587/inbox` });
+      children.push(child);
+      expect(await child.exited, child.output()).toBe(1);
+      expect(child.output()).toContain('Citewatch API cannot start.');
+      expect(child.output()).toMatch(/- SMTP_URL: must not have a path/);
+      expect(child.output()).not.toContain(PASSWORD);
+    },
+    STARTUP_MS,
+  );
+
+  it(
+    'warns at startup, without SMTP_URL, that email goes to the log',
+    async () => {
+      const ctx = await createTestContext();
+      try {
+        const child = spawnApiProcess({
+          DATABASE_URL: ctx.env.DATABASE_URL,
+          REDIS_URL: ctx.env.REDIS_URL,
+          QUEUE_PREFIX: ctx.env.QUEUE_PREFIX,
+          HOST: '127.0.0.1',
+          PORT: String(await freePort()),
+          SMTP_URL: '',
+          LOG_LEVEL: 'warn',
+        });
+        children.push(child);
+        await waitForOutput(child, /SMTP_URL is not set: email is not sent but written to this log/, STARTUP_MS);
+        const record = child
+          .output()
+          .split('\n')
+          .find((line) => line.includes('SMTP_URL is not set'));
+        expect(JSON.parse(record ?? '{}')).toMatchObject({ level: 40, name: 'api' });
+      } finally {
+        await ctx.close();
+      }
+    },
+    STARTUP_MS,
+  );
 });

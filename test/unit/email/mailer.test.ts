@@ -29,6 +29,20 @@ describe('the log mailer (SMTP_URL unset)', () => {
     );
   });
 
+  it('in a process that does not announce it at startup, warns before the first message instead', async () => {
+    const { logger, records } = capturedLogger();
+    const mailer = createMailer({ from: 'a@b.c' }, logger, { announce: false });
+    expect(records).toEqual([]);
+    const message = { to: 'x@example.com', subject: 's', text: 't', html: '<p>t</p>' };
+    await mailer.send(message);
+    await mailer.send(message);
+    expect(records.map((r) => [r.level, (r.msg as string).slice(0, 20)])).toEqual([
+      [40, 'SMTP_URL is not set:'],
+      [30, 'email written to the'],
+      [30, 'email written to the'],
+    ]);
+  });
+
   it('writes each message as one info record with its whole text, link included', async () => {
     const { logger, records } = capturedLogger();
     const mailer = createMailer({ from: 'Citewatch <no-reply@localhost>' }, logger);
