@@ -111,7 +111,10 @@ export function createMailer(settings: MailerSettings, logger: Logger, options: 
   return createSmtpMailer(smtp, settings, logger);
 }
 
-/** Writes each message to the log, one info record per message with its whole text. */
+/**
+ * Writes each message to the log, one info record per message with its whole text. `state.warned`:
+ * the warning that mail goes to the log was given already (otherwise it comes before the first message).
+ */
 export function createLogMailer(
   settings: Pick<MailerSettings, 'from'>,
   logger: Logger,
@@ -120,6 +123,7 @@ export function createLogMailer(
   return {
     transport: 'log',
     async send(message) {
+      checkRecipient(message.to);
       if (!state.warned) {
         state.warned = true;
         logger.warn(LOG_MODE_WARNING);
@@ -174,6 +178,7 @@ export function createSmtpMailer(smtp: SmtpSettings, settings: MailerSettings, l
   return {
     transport: 'smtp',
     async send(message) {
+      checkRecipient(message.to);
       try {
         await transporter.sendMail({
           to: message.to,
@@ -193,6 +198,20 @@ export function createSmtpMailer(smtp: SmtpSettings, settings: MailerSettings, l
       transporter.close();
     },
   };
+}
+
+/**
+ * One plain address. nodemailer would read "a@b.c, c@d.e" as two recipients: an address someone typed
+ * must never turn one message into several.
+ */
+function checkRecipient(to: string): void {
+  if (!/^[^\s@,;:<>()"[\]\\]+@[^\s@,;:<>()"[\]\\]+$/.test(to)) {
+    throw new MailDeliveryError(
+      'email not sent: the recipient must be one plain address (name@domain)',
+      'EENVELOPE',
+      true,
+    );
+  }
 }
 
 function deliveryError(

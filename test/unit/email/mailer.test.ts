@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/lib/logger.js';
-import { createMailer } from '../../../src/lib/mailer.js';
+import { createMailer, MailDeliveryError } from '../../../src/lib/mailer.js';
 import { publicUrl } from '../../../src/lib/public-url.js';
 import { resetPasswordMessage } from '../../../src/modules/email/templates.js';
 
@@ -66,6 +66,23 @@ describe('the log mailer (SMTP_URL unset)', () => {
     );
     await mailer.send({ to: 'grace@example.com', ...content });
     expect(records.slice(1)).toHaveLength(2);
+  });
+});
+
+describe('both mailers', () => {
+  it('send to one plain address only, so a typed address cannot add recipients', async () => {
+    const { logger, records } = capturedLogger();
+    const smtp = createMailer({ smtpUrl: 'smtp://127.0.0.1:9', from: 'a@b.c' }, logger, { announce: false });
+    const log = createMailer({ from: 'a@b.c' }, logger, { announce: false });
+    for (const to of ['a@b.c, evil@x.y', 'a@b.c;evil@x.y', 'Ada <a@b.c>', 'a@b.c\r\nBcc: evil@x.y', 'nobody', '']) {
+      for (const mailer of [smtp, log]) {
+        const err = await mailer.send({ to, subject: 's', text: 't', html: 'h' }).catch((e: unknown) => e);
+        expect(err, `${mailer.transport} ${JSON.stringify(to)}`).toBeInstanceOf(MailDeliveryError);
+        expect(err).toMatchObject({ code: 'EENVELOPE', permanent: true });
+      }
+    }
+    expect(records).toEqual([]);
+    await smtp.close();
   });
 });
 
