@@ -182,7 +182,7 @@ describe('authentication on every route', () => {
       }
       if (method !== 'GET') expect((await send(read.headers)).statusCode, `${where} with a read key`).toBe(403);
       const adminOnly =
-        /^\/v1\/(api-keys|provider-credentials|organizations)/.test(template) &&
+        /^\/v1\/(api-keys|provider-credentials|organizations|audit-log)/.test(template) &&
         !(method === 'GET' && template.startsWith('/v1/organizations'));
       if (adminOnly) expect((await send(write.headers)).statusCode, `${where} with a write key`).toBe(403);
       checked++;
