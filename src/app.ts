@@ -12,6 +12,9 @@ import { corsOrigins, publicBaseUrl } from './config/env.js';
 import type { Deps } from './deps.js';
 import { AppError } from './lib/errors.js';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.js';
+import { auditHooks } from './modules/audit-log/audit-log.hooks.js';
+import { AuditRecorder, type AuditRecorderOptions } from './modules/audit-log/audit-log.recorder.js';
+import { auditLogRoutes } from './modules/audit-log/audit-log.routes.js';
 import { answersRoutes } from './modules/answers/answers.routes.js';
 import { responsesRoutes } from './modules/responses/responses.routes.js';
 import { auditsRoutes } from './modules/audits/audits.routes.js';
@@ -43,6 +46,8 @@ export interface AppDeps extends Deps {
   version?: string;
   /** The built web dashboard (default: dashboard/dist in the project). */
   dashboardDir?: string;
+  /** How audit events are batched (tests wait longer to see that shutdown writes them). */
+  auditLog?: AuditRecorderOptions;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -128,12 +133,35 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     subscriber.disconnect();
   });
 
+  // The audit log's writer; what is queued is written before the app finishes closing.
+  const auditLog = new AuditRecorder(deps, deps.auditLog);
+  app.decorate('auditLog', auditLog);
+  app.addHook('onClose', async () => auditLog.drain());
+
   // People's door: better-auth's sign-in, reset and SSO endpoints, outside the authenticated context.
   const base = publicBaseUrl(deps.env);
   const auth = createAuth({
     prisma: deps.db.prisma,
     logger: deps.logger,
     mail: accountMail(deps.mailer, base),
+    // Recorded in each organization the person belongs to. Failed sign-ins belong to no
+    // organization (the account may not exist): the attempt limiter and the log see those.
+    hooks: {
+      onSignIn: async (session, request) =>
+        auditLog.recordForPerson({
+          userId: session.userId,
+          action: 'session.sign_in',
+          target: { type: 'session', id: session.id },
+          ...request,
+        }),
+      onPasswordReset: async (user, request) =>
+        auditLog.recordForPerson({
+          userId: user.id,
+          action: 'account.password_reset',
+          target: { type: 'user', id: user.id },
+          ...request,
+        }),
+    },
     settings: {
       secret,
       links: { publicBaseUrl: base },
@@ -159,6 +187,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     credentials: keyCache,
     prefix: `${deps.env.QUEUE_PREFIX}:ratelimit:`,
     attemptsPerMinute: deps.env.SIGN_IN_ATTEMPTS_PER_MINUTE,
+    onEvent: (event) =>
+      auditLog.recordForPerson({
+        userId: event.userId,
+        action: event.action,
+        target:
+          event.action === 'session.sign_out'
+            ? { type: 'session', id: event.sessionId }
+            : { type: 'user', id: event.userId },
+        ip: event.ip,
+        requestId: event.requestId,
+      }),
   };
   await app.register(async (open) => {
     await accountsPublicRoutes(open, accounts);
@@ -219,7 +258,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           `This API key made more than ${ctx.max} requests in a minute; retry in ${ctx.after}.`,
         ),
     });
+    // Every write from here on is recorded in the audit log.
+    auditHooks(api, auditLog, deps.logger);
     const { prisma, pool } = deps.db;
+    await auditLogRoutes(api, { db: deps.db });
     await accountsPersonalRoutes(api, accounts);
     await organizationsRoutes(api, { prisma, cache: keyCache });
     await apiKeysRoutes(api, { prisma, cache: keyCache });
@@ -275,6 +317,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     credentials: CredentialCache;
     auth: ReturnType<typeof createAuth>;
+    /** Writes the audit log (app.auditLog.record(event) from routes outside the /v1 context). */
+    auditLog: AuditRecorder;
     /** Requests being handled right now. */
     inFlight(): number;
   }

@@ -197,7 +197,7 @@ describe('authentication on every route', () => {
         expect(noCsrf.json().code, where).toBe('csrf_failed');
       }
       const adminOnly =
-        /^\/v1\/(api-keys|provider-credentials|organizations)/.test(template) &&
+        /^\/v1\/(api-keys|provider-credentials|organizations|audit-log)/.test(template) &&
         !(method === 'GET' && template.startsWith('/v1/organizations'));
       if (adminOnly) {
         expect((await send(write.headers)).statusCode, `${where} with a write key`).toBe(403);

@@ -51,6 +51,22 @@ describe('bootstrap from the command line', () => {
     expect((await ctx.app.inject({ url: '/v1/api-keys', headers })).json().data).toEqual([
       expect.objectContaining({ name: 'setup', scopes: ['admin'] }),
     ]);
+
+    // The audit log names the operator's command line for what it created.
+    await ctx.app.auditLog.drain();
+    const log = (await ctx.app.inject({ url: '/v1/audit-log', headers })).json().data as Array<{
+      action: string;
+      actor: unknown;
+      details: Record<string, unknown>;
+    }>;
+    const cliActor = { type: 'platform', id: null, label: 'cli' };
+    expect(log.map((e) => [e.action, e.actor])).toEqual([
+      ['workspace.create', expect.objectContaining({ type: 'api_key' })],
+      ['api_key.create', cliActor],
+      ['organization.create', cliActor],
+    ]);
+    expect(log[1]?.details).toMatchObject({ name: 'setup', scopes: ['admin'] });
+    expect(JSON.stringify(log)).not.toContain(secret.slice(-16));
   });
 
   it('prints JSON with --json, and a read key cannot write', async () => {
