@@ -200,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }),
   };
   await app.register(async (open) => {
+    refuseFlawedInput(open);
     await accountsPublicRoutes(open, accounts);
   });
 
@@ -215,32 +216,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         windowMs: 60_000,
       },
     });
-    // Postgres refuses U+0000 in text and JSON, so it is refused here, with a clear 400, rather
-    // than surfacing as a database error. Nesting is bounded too: no request needs more, and
-    // validation, hashing and storage of a deeper value would each walk it again.
-    api.addHook('preValidation', async (request) => {
-      for (const where of ['body', 'query'] as const) {
-        const flaw = flawOf(request[where]);
-        if (flaw === 'nul') {
-          throw new AppError(
-            'validation_failed',
-            `The request ${where} contains a NUL character (U+0000), which Citewatch does not store.`,
-            {
-              errors: [{ path: where, message: 'must not contain U+0000' }],
-            },
-          );
-        }
-        if (flaw === 'depth') {
-          throw new AppError(
-            'validation_failed',
-            `The request ${where} nests objects and arrays more than ${MAX_DEPTH} levels deep.`,
-            {
-              errors: [{ path: where, message: `must not nest deeper than ${MAX_DEPTH} levels` }],
-            },
-          );
-        }
-      }
-    });
+    refuseFlawedInput(api);
     // Per API key, counted in Redis so the limit holds across API processes. If Redis is down
     // the limit is skipped rather than failing every request.
     await api.register(rateLimit, {
@@ -287,6 +263,37 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   return app;
+}
+
+/**
+ * Postgres refuses U+0000 in text and JSON, so it is refused with a clear 400 rather than surfacing
+ * as a database error. Nesting is bounded too: no request needs more, and validation, hashing and
+ * storage of a deeper value would each walk it again. Registered in every context that takes input.
+ */
+function refuseFlawedInput(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    for (const where of ['body', 'query'] as const) {
+      const flaw = flawOf(request[where]);
+      if (flaw === 'nul') {
+        throw new AppError(
+          'validation_failed',
+          `The request ${where} contains a NUL character (U+0000), which Citewatch does not store.`,
+          {
+            errors: [{ path: where, message: 'must not contain U+0000' }],
+          },
+        );
+      }
+      if (flaw === 'depth') {
+        throw new AppError(
+          'validation_failed',
+          `The request ${where} nests objects and arrays more than ${MAX_DEPTH} levels deep.`,
+          {
+            errors: [{ path: where, message: `must not nest deeper than ${MAX_DEPTH} levels` }],
+          },
+        );
+      }
+    }
+  });
 }
 
 /** Levels of objects and arrays a request body or query may nest, the body itself being the first. */

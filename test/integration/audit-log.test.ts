@@ -272,7 +272,7 @@ describe('people', () => {
     const changed = await ctx.app.inject({
       method: 'POST',
       url: '/v1/auth/change-password',
-      headers: session.headers,
+      headers: session.writeHeaders,
       payload: { currentPassword: person.password, newPassword: 'a brand new long passphrase' },
     });
     expect(changed.statusCode, changed.body).toBe(200);
@@ -597,7 +597,7 @@ const EXPECTED_ACTIONS: Record<string, string> = {
 const PUBLIC_WRITES: Record<string, string> = {
   'POST /v1/auth/sign-in/email': 'session.sign_in (in each organization of the person)',
   'POST /v1/auth/sign-in/social': 'nothing: it only starts single sign-on; the callback signs in',
-  'POST /v1/auth/callback/:id': 'session.sign_in',
+  'POST /v1/auth/callback/:providerId': 'session.sign_in',
   'POST /v1/auth/sign-out': 'session.sign_out',
   'POST /v1/auth/request-password-reset': 'nothing: it emails a link and changes nothing',
   'POST /v1/auth/reset-password': 'account.password_reset',
