@@ -34,6 +34,8 @@ import { ephemeralSecret } from './modules/accounts/accounts.tokens.js';
 import { type AccountMail, createAuth } from './modules/accounts/accounts.auth.js';
 import { accountsPersonalRoutes, accountsPublicRoutes, type AccountsDeps } from './modules/accounts/accounts.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
+import { invitationsPublicRoutes, invitationsRoutes } from './modules/invitations/invitations.routes.js';
+import type { InvitationMail } from './modules/invitations/invitations.service.js';
 import { clientErrorHandler, errorsPlugin, sendProblem } from './plugins/errors.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -42,6 +44,8 @@ import { egressPolicy } from './providers/egress.js';
 export interface AppDeps extends Deps {
   /** Sends account emails (verification, password reset); default: written to the log. */
   accountMail?: AccountMail;
+  /** Sends invitations; default: written to the log. */
+  invitationMail?: InvitationMail;
   version?: string;
   /** The built web dashboard (default: dashboard/dist in the project). */
   dashboardDir?: string;
@@ -164,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   await app.register(async (open) => {
     await accountsPublicRoutes(open, accounts);
+    await invitationsPublicRoutes(open, { ...accounts, logger: deps.logger });
   });
 
   // Everything else under /v1 needs an API key or a session; the auth hook is scoped to this context.
@@ -226,6 +231,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await organizationsRoutes(api, { prisma, cache: keyCache });
     await apiKeysRoutes(api, { prisma, cache: keyCache });
     await membersRoutes(api, { pool, prisma, credentials: keyCache });
+    await invitationsRoutes(api, {
+      pool,
+      prisma,
+      mail: deps.invitationMail ?? logInvitationMail(deps),
+      publicBaseUrl: base,
+    });
     await providerCredentialsRoutes(api, { prisma, encryptionKey: deps.env.ENCRYPTION_KEY });
     await workspacesRoutes(api, { prisma, pool });
     await brandsRoutes(api, { prisma, pool });
@@ -296,6 +307,18 @@ function logAccountMail(deps: Pick<Deps, 'logger'>): AccountMail {
     },
     async resetPassword(to, link) {
       deps.logger.info({ to: to.email, link }, 'email: reset your password');
+    },
+  };
+}
+
+/** Invitations written to the log, for development and the demo (no SMTP server). */
+function logInvitationMail(deps: Pick<Deps, 'logger'>): InvitationMail {
+  return {
+    async invite(to, details) {
+      deps.logger.info(
+        { to: to.email, organization: details.organizationName, role: details.role, link: details.link },
+        'email: invitation',
+      );
     },
   };
 }

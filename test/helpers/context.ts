@@ -55,7 +55,7 @@ export function testEnv(prefix: string, extra: Record<string, string> = {}): Env
 }
 
 /** What a test may put in place of the app's defaults: the mail senders. */
-export type AppOptions = Pick<AppDeps, 'accountMail'>;
+export type AppOptions = Pick<AppDeps, 'accountMail' | 'invitationMail'>;
 
 export async function createTestContext(
   extraEnv: Record<string, string> = {},

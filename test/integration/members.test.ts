@@ -49,7 +49,7 @@ const patch = (who: Record<string, string>, memberId: string, payload: object) =
   ctx.app.inject({ method: 'PATCH', url: `/v1/members/${memberId}`, headers: who, payload });
 const remove = (who: Record<string, string>, memberId: string) =>
   ctx.app.inject({ method: 'DELETE', url: `/v1/members/${memberId}`, headers: who });
-const brands = (org: Org, workspaceId: string) => `/v1/workspaces/${workspaceId}/brands`;
+const brands = (workspaceId: string) => `/v1/workspaces/${workspaceId}/brands`;
 
 describe('listing members', () => {
   it('lists each person with their role, and a client with the workspaces shared with them', async () => {
@@ -95,7 +95,7 @@ describe('changing roles', () => {
     const org = await createOrg();
     const admin = await person(org, 'admin');
     const editor = await person(org, 'editor');
-    const url = brands(org, org.workspaceA);
+    const url = brands(org.workspaceA);
     const before = await ctx.app.inject({
       method: 'POST',
       url,
@@ -225,9 +225,9 @@ describe('leaving', () => {
     await person(org, 'owner');
     const viewer = await person(org, 'viewer');
     const client = await person(org, 'client', [org.workspaceA]);
-    expect((await ctx.app.inject({ url: brands(org, org.workspaceA), headers: viewer.headers })).statusCode).toBe(200);
+    expect((await ctx.app.inject({ url: brands(org.workspaceA), headers: viewer.headers })).statusCode).toBe(200);
     expect((await remove(viewer.writeHeaders, await memberIdOf(org, viewer))).statusCode).toBe(204);
-    const after = await ctx.app.inject({ url: brands(org, org.workspaceA), headers: viewer.headers });
+    const after = await ctx.app.inject({ url: brands(org.workspaceA), headers: viewer.headers });
     expect(after.statusCode).toBe(404);
     const list = await ctx.app.inject({ url: '/v1/workspaces', headers: viewer.headers });
     expect(list.statusCode).toBe(403);
@@ -235,7 +235,7 @@ describe('leaving', () => {
 
     // A client too, though organization-wide routes are closed to them.
     expect((await remove(client.writeHeaders, await memberIdOf(org, client))).statusCode).toBe(204);
-    expect((await ctx.app.inject({ url: brands(org, org.workspaceA), headers: client.headers })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ url: brands(org.workspaceA), headers: client.headers })).statusCode).toBe(404);
   });
 
   it('a client cannot remove someone else', async () => {
@@ -265,10 +265,10 @@ describe('sharing workspaces with a client', () => {
         .json()
         .data.map((w: { id: string }) => w.id);
     expect(await seen()).toEqual([org.workspaceA]);
-    expect((await ctx.app.inject({ url: brands(org, org.workspaceB), headers: viewer.headers })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ url: brands(org.workspaceB), headers: viewer.headers })).statusCode).toBe(404);
     const write = await ctx.app.inject({
       method: 'POST',
-      url: brands(org, org.workspaceA),
+      url: brands(org.workspaceA),
       headers: viewer.writeHeaders,
       payload: { name: 'Nope' },
     });
@@ -278,7 +278,7 @@ describe('sharing workspaces with a client', () => {
     const moved = await patch(admin.writeHeaders, id, { workspaceIds: [org.workspaceB] });
     expect(moved.json()).toMatchObject({ role: 'client', workspaceIds: [org.workspaceB] });
     expect(await seen()).toEqual([org.workspaceB]);
-    expect((await ctx.app.inject({ url: brands(org, org.workspaceA), headers: viewer.headers })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ url: brands(org.workspaceA), headers: viewer.headers })).statusCode).toBe(404);
 
     // Back to viewer: every workspace again, and no shares left.
     const back = await patch(admin.writeHeaders, id, { role: 'viewer' });
@@ -364,7 +364,7 @@ describe('every API process', () => {
       const org = await createOrg();
       const owner = await person(org, 'owner');
       const editor = await person(org, 'editor');
-      const url = brands(org, org.workspaceA);
+      const url = brands(org.workspaceA);
       const channel = `${ctx.env.QUEUE_PREFIX}:auth:invalidate`;
       // Both processes listen for invalidations.
       await waitFor(async () => {
