@@ -17,11 +17,13 @@ import { AttemptLimiter } from './accounts.limits.js';
 import {
   changePasswordBody,
   meDto,
-  passThrough,
+  relayedAnswer,
+  relayedExamples as answers,
   requestResetBody,
   resetPasswordBody,
   sendVerificationBody,
-  sessionDto,
+  sessionList,
+  sessionsEnded,
   sessionParams,
   signInBody,
   ssoCallbackParams,
@@ -80,9 +82,11 @@ async function relay(auth: Auth, request: FastifyRequest, reply: FastifyReply): 
 export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Accounts'];
+  // No API key or session is needed to sign in (documented so: the routes override the API's default).
+  const open: never[] = [];
   const limiter = new AttemptLimiter(deps.redis, deps.prefix, deps.attemptsPerMinute);
   // Relayed answers are better-auth's own JSON: no response schema re-serializes them.
-  const relayed = { 200: passThrough, ...problemResponses };
+  const relayed = (example: Record<string, unknown>) => ({ 200: relayedAnswer(example), ...problemResponses });
   const forward = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     await relay(deps.auth, req, reply);
   };
@@ -92,11 +96,12 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
     {
       schema: {
         tags,
+        security: open,
         summary: 'Sign in with email and password',
         description:
           'Sets the session cookie (HttpOnly, SameSite=Lax; Secure outside local development). A wrong email and a wrong password get the same answer. Attempts are limited per address and per client.',
         body: signInBody,
-        response: relayed,
+        response: relayed(answers.signIn),
       },
     },
     async (req, reply) => {
@@ -107,7 +112,7 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
 
   r.post(
     '/v1/auth/sign-out',
-    { schema: { tags, summary: 'Sign out (ends this session)', response: relayed } },
+    { schema: { tags, security: open, summary: 'Sign out (ends this session)', response: relayed(answers.signOut) } },
     async (req, reply) => {
       const ended = await service.sessionOfCookie(deps.credentials, req);
       const answer = await forward(req, reply);
@@ -121,11 +126,12 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
     {
       schema: {
         tags,
+        security: open,
         summary: 'Email a password-reset link',
         description:
           'Always answers the same, whether or not the address has an account. The link is single-use and expires after an hour.',
         body: requestResetBody,
-        response: relayed,
+        response: relayed(answers.requestReset),
       },
     },
     async (req, reply) => {
@@ -139,10 +145,11 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
     {
       schema: {
         tags,
+        security: open,
         summary: 'Set a new password with a reset link’s token',
         description: 'Ends every session of the account.',
         body: resetPasswordBody,
-        response: relayed,
+        response: relayed(answers.status),
       },
     },
     async (req, reply) => {
@@ -156,7 +163,13 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
   r.post(
     '/v1/auth/change-password',
     {
-      schema: { tags, summary: 'Change your password', body: changePasswordBody, response: relayed },
+      schema: {
+        tags,
+        security: open,
+        summary: 'Change your password',
+        body: changePasswordBody,
+        response: relayed(answers.changePassword),
+      },
     },
     async (req, reply) => {
       await limiter.check(reply, 'sign-in', req.ip, null);
@@ -169,7 +182,13 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
   r.post(
     '/v1/auth/send-verification-email',
     {
-      schema: { tags, summary: 'Email a new verification link', body: sendVerificationBody, response: relayed },
+      schema: {
+        tags,
+        security: open,
+        summary: 'Email a new verification link',
+        body: sendVerificationBody,
+        response: relayed(answers.status),
+      },
     },
     async (req, reply) => {
       await limiter.check(reply, 'reset', req.ip, req.body.email);
@@ -182,9 +201,10 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
     {
       schema: {
         tags,
+        security: open,
         summary: 'Verify an email address (the emailed link)',
         querystring: verifyEmailQuery,
-        response: { 200: passThrough, 302: z.null(), ...problemResponses },
+        response: { 200: relayedAnswer(answers.verifyEmail), 302: z.null(), ...problemResponses },
       },
     },
     forward,
@@ -195,11 +215,12 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
     {
       schema: {
         tags,
+        security: open,
         summary: 'Start single sign-on',
         description:
           'Answers the identity provider’s URL to send the browser to. Available when the deployment configures an OpenID Connect provider (OIDC_* variables).',
         body: ssoStartBody,
-        response: relayed,
+        response: relayed(answers.ssoStart),
       },
     },
     async (req, reply) => {
@@ -214,6 +235,7 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
       url: '/v1/auth/callback/:id',
       schema: {
         tags,
+        security: open,
         summary: 'Single sign-on callback (the identity provider redirects here)',
         params: ssoCallbackParams,
         response: { 302: z.null(), ...problemResponses },
@@ -247,7 +269,7 @@ export async function accountsPersonalRoutes(app: FastifyInstance, deps: Account
       schema: {
         tags,
         summary: 'Your sessions (signed-in people only)',
-        response: { 200: z.object({ data: z.array(sessionDto) }), ...problemResponses },
+        response: { 200: sessionList, ...problemResponses },
       },
     },
     async (req) => ({ data: await service.listSessions(deps, req) }),
@@ -260,7 +282,7 @@ export async function accountsPersonalRoutes(app: FastifyInstance, deps: Account
       schema: {
         tags,
         summary: 'Sign out everywhere: end all your sessions, this one included',
-        response: { 200: z.object({ ended: z.number().int() }), ...problemResponses },
+        response: { 200: sessionsEnded, ...problemResponses },
       },
     },
     async (req) => ({ ended: await service.endAllSessions(deps, req) }),
