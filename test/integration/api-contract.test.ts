@@ -9,6 +9,8 @@ import {
   createFullTenant,
   exampleBody,
   fillPath,
+  headersFor,
+  isPublic,
   openApiDoc,
   operations,
   type FullTenant,
@@ -37,7 +39,7 @@ async function call(op: Op, tenant: FullTenant, opts: { params?: Record<string, 
   const res = await ctx.app.inject({
     method: op.method as 'GET',
     url: fillPath(op.template, opts.params ?? tenant.params),
-    headers: tenant.headers,
+    headers: headersFor(op.template, tenant),
     ...(body !== undefined ? { payload: body as object } : {}),
   });
   const type = String(res.headers['content-type'] ?? '');
@@ -65,7 +67,8 @@ describe('response contract', () => {
   it('every read route answers what its documentation says', async () => {
     let n = 0;
     for (const op of operations(doc)) {
-      if (op.method !== 'GET' || !op.template.startsWith('/v1/')) continue;
+      // Public reads answer a link's token, which only their own tests hold.
+      if (op.method !== 'GET' || !op.template.startsWith('/v1/') || isPublic(op.op)) continue;
       const res = await call(op, owner);
       expect(res.status, where(op, res.status, res.parsed)).toBeLessThan(300);
       expect(res.errors, where(op, res.status, res.parsed)).toEqual([]);

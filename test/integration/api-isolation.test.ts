@@ -66,7 +66,7 @@ it("answers the owner's ids in bodies and query strings as unknown ids", async (
   const ws = `/v1/workspaces/${strangerWs}`;
   type Case = [
     label: string,
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PATCH',
     url: (ids: string[]) => string,
     body: ((ids: string[]) => object) | null,
     ids: string[],
@@ -113,6 +113,20 @@ it("answers the owner's ids in bodies and query strings as unknown ids", async (
       [p.runId!, p.promptId!, p.modelConfigId!],
     ],
     ['runs of an audit', 'GET', ([a]) => `${ws}/runs?auditId=${a}`, null, [p.auditId!]],
+    [
+      'invitation of a client',
+      'POST',
+      () => '/v1/invitations',
+      ([w]) => ({ email: 'client@nimbus.example', role: 'client', workspaceIds: [w] }),
+      [p.workspaceId!],
+    ],
+    [
+      'key restricted to workspaces',
+      'POST',
+      () => '/v1/api-keys',
+      ([w]) => ({ name: 'Borrowed', scopes: ['read'], workspaceIds: [w] }),
+      [p.workspaceId!],
+    ],
   ];
   for (const [label, method, url, body, ids] of cases) {
     const send = (values: string[]) =>
