@@ -35,14 +35,19 @@ import { workspacesRoutes } from './modules/workspaces/workspaces.routes.js';
 import { CredentialCache, authPlugin } from './plugins/auth.js';
 import { ephemeralSecret } from './modules/accounts/accounts.tokens.js';
 import { createAuth } from './modules/accounts/accounts.auth.js';
-import { accountMail } from './modules/accounts/accounts.mail.js';
+import { accountMail, invitationMail } from './modules/accounts/accounts.mail.js';
 import { accountsPersonalRoutes, accountsPublicRoutes, type AccountsDeps } from './modules/accounts/accounts.routes.js';
+import { membersRoutes } from './modules/members/members.routes.js';
+import { invitationsPublicRoutes, invitationsRoutes } from './modules/invitations/invitations.routes.js';
+import type { InvitationMail } from './modules/invitations/invitations.service.js';
 import { clientErrorHandler, errorsPlugin, sendProblem } from './plugins/errors.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { egressPolicy } from './providers/egress.js';
 
 export interface AppDeps extends Deps {
+  /** Sends invitations; default: through the deployment's mailer. */
+  invitationMail?: InvitationMail;
   version?: string;
   /** The built web dashboard (default: dashboard/dist in the project). */
   dashboardDir?: string;
@@ -202,6 +207,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (open) => {
     refuseFlawedInput(open);
     await accountsPublicRoutes(open, accounts);
+    await invitationsPublicRoutes(open, { ...accounts, logger: deps.logger });
   });
 
   // Everything else under /v1 needs an API key or a session; the auth hook is scoped to this context.
@@ -241,6 +247,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await accountsPersonalRoutes(api, accounts);
     await organizationsRoutes(api, { prisma, cache: keyCache });
     await apiKeysRoutes(api, { prisma, cache: keyCache });
+    await membersRoutes(api, { pool, prisma, credentials: keyCache });
+    await invitationsRoutes(api, {
+      pool,
+      prisma,
+      mail: deps.invitationMail ?? invitationMail(deps.mailer),
+      publicBaseUrl: base,
+    });
     await providerCredentialsRoutes(api, { prisma, encryptionKey: deps.env.ENCRYPTION_KEY });
     await workspacesRoutes(api, { prisma, pool });
     await brandsRoutes(api, { prisma, pool });
