@@ -207,7 +207,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (open) => {
     refuseFlawedInput(open);
     await accountsPublicRoutes(open, accounts);
-    await invitationsPublicRoutes(open, { ...accounts, logger: deps.logger });
+    await invitationsPublicRoutes(open, {
+      ...accounts,
+      logger: deps.logger,
+      onAccepted: (accepted, request) =>
+        auditLog.record({
+          organizationId: accepted.organizationId,
+          actor: { type: 'user', id: accepted.userId, label: accepted.email },
+          action: 'invitation.accept',
+          target: { type: 'invitation', id: accepted.invitationId },
+          details: { role: accepted.role, newAccount: accepted.newAccount !== null },
+          ...request,
+        }),
+    });
   });
 
   // Everything else under /v1 needs an API key or a session; the auth hook is scoped to this context.

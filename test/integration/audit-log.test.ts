@@ -9,6 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { insertMembership } from '../../src/modules/members/members.repo.js';
+import { createInvitation } from '../../src/modules/invitations/invitations.service.js';
 import { createTenant, keyFor, type TestTenant } from '../factories/index.js';
 import { createPerson, signIn } from '../factories/people.js';
 import { apiClient } from '../helpers/api.js';
@@ -353,6 +354,31 @@ describe('people', () => {
   });
 });
 
+describe('invitations', () => {
+  it('accepting one is recorded by the new member, in the organization joined', async () => {
+    const { link } = await createInvitation(
+      { pool: ctx.db.pool, prisma: ctx.db.prisma, mail: null, publicBaseUrl: 'http://localhost' },
+      { organizationId: tenant.organizationId, invitedBy: 'platform', label: 'cli', mayInviteOwners: true },
+      { email: `invited-${randomUUID().slice(0, 8)}@agency.example`, role: 'viewer' },
+    );
+    const token = new URL(link).searchParams.get('token') as string;
+    const accepted = await ctx.app.inject({
+      method: 'POST',
+      url: '/v1/invitations/accept',
+      payload: { token, name: 'Invited Person', password: 'a long enough passphrase' },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    await ctx.app.auditLog.drain();
+    const [event] = await eventsOfRequest(tenant.organizationId, accepted.headers['x-request-id'] as string);
+    expect(event).toMatchObject({
+      actor: { type: 'user', id: accepted.json().userId },
+      action: 'invitation.accept',
+      details: { role: 'viewer', newAccount: true },
+    });
+    expect(JSON.stringify(event)).not.toContain(token);
+  });
+});
+
 describe('the platform operator', () => {
   it("is recorded in the organization it creates or renames; a deleted organization's log goes with it", async () => {
     const platform = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -563,6 +589,10 @@ const EXPECTED_ACTIONS: Record<string, string> = {
   'DELETE /v1/organizations/:organizationId': 'organization.delete',
   'POST /v1/api-keys': 'api_key.create',
   'DELETE /v1/api-keys/:apiKeyId': 'api_key.revoke',
+  'PATCH /v1/members/:memberId': 'member.update',
+  'DELETE /v1/members/:memberId': 'member.remove',
+  'POST /v1/invitations': 'invitation.create',
+  'DELETE /v1/invitations/:invitationId': 'invitation.revoke',
   'PUT /v1/provider-credentials/:provider': 'provider_credential.set',
   'DELETE /v1/provider-credentials/:provider': 'provider_credential.delete',
   'POST /v1/workspaces': 'workspace.create',
@@ -603,6 +633,7 @@ const PUBLIC_WRITES: Record<string, string> = {
   'POST /v1/auth/reset-password': 'account.password_reset',
   'POST /v1/auth/change-password': 'account.password_change',
   'POST /v1/auth/send-verification-email': 'nothing: it emails a link and changes nothing',
+  'POST /v1/invitations/accept': 'invitation.accept (then session.sign_in for a new account)',
 };
 
 describe('shutdown', () => {

@@ -115,7 +115,7 @@ describe('the first person of an organization', () => {
       /^Invitation for founder@people\.example to join People Agency as owner, valid once until \S+\.\n/,
     );
     const link = tailLine(invite.stdout) as string;
-    expect(link).toMatch(/^http:\/\/localhost:3000\/#\/invitation\?token=[A-Za-z0-9_-]{43}$/);
+    expect(link).toMatch(/^http:\/\/localhost:3000\/dashboard\/\?page=invitation&token=[A-Za-z0-9_-]{43}$/);
     const token = new URLSearchParams(link.split('?')[1]).get('token') as string;
 
     const accepted = await ctx.app.inject({

@@ -93,6 +93,8 @@ export interface InvitationsPublicDeps extends service.AcceptDeps {
   prefix: string;
   attemptsPerMinute: number;
   logger: Logger;
+  /** An invitation was accepted (for the audit log). */
+  onAccepted?(accepted: service.Accepted, request: { ip: string; requestId: string }): void;
 }
 
 export async function invitationsPublicRoutes(app: FastifyInstance, deps: InvitationsPublicDeps): Promise<void> {
@@ -136,6 +138,7 @@ export async function invitationsPublicRoutes(app: FastifyInstance, deps: Invita
     async (req, reply) => {
       await limiter.check(reply, 'invitation', req.ip, null);
       const accepted = await service.acceptInvitation(deps, req.body, sessionCookieOf(req));
+      deps.onAccepted?.(accepted, { ip: req.ip, requestId: req.id });
       if (accepted.newAccount) await signIn(deps, req, reply, accepted.newAccount);
       return { organizationId: accepted.organizationId, userId: accepted.userId };
     },

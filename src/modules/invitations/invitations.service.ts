@@ -258,6 +258,9 @@ export async function lookupInvitation(deps: Pick<AcceptDeps, 'pool'>, token: st
 export interface Accepted {
   organizationId: string;
   userId: string;
+  email: string;
+  role: MemberRole;
+  invitationId: string;
   /** Set when the account was created here: the route signs the person in with it. */
   newAccount: { email: string; password: string } | null;
 }
@@ -328,7 +331,7 @@ export async function acceptInvitation(
     throw err;
   }
   deps.credentials.forgetUser(userId);
-  return { organizationId, userId, newAccount };
+  return { organizationId, userId, email, role: invitation.role, invitationId: claimed.id, newAccount };
 }
 
 function alreadyMember(email: string): AppError {
