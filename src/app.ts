@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { corsOrigins } from './config/env.js';
@@ -32,6 +32,7 @@ import { ApiKeyCache, authPlugin } from './plugins/auth.js';
 import { clientErrorHandler, errorsPlugin, sendProblem } from './plugins/errors.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { openapiPlugin } from './plugins/openapi.js';
+import { serializerCompiler } from './plugins/response-serializer.js';
 import { egressPolicy } from './providers/egress.js';
 
 export interface AppDeps extends Deps {
