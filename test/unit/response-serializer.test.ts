@@ -6,14 +6,14 @@
 import { isResponseSerializationError } from 'fastify-type-provider-zod';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { brandDto } from '../../src/modules/brands/brands.schemas.js';
+import { brandDto, type BrandDto } from '../../src/modules/brands/brands.schemas.js';
 import { pageOf } from '../../src/modules/common.schemas.js';
 import { readsBothWays, serializerCompiler } from '../../src/plugins/response-serializer.js';
 
 const compile = (schema: z.ZodType) =>
   serializerCompiler({ schema, method: 'GET', url: '/test', httpStatus: '200' }) as (data: unknown) => string;
 
-const brand = {
+const brand: BrandDto = {
   id: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a03',
   workspaceId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a01',
   name: 'HubSpot',
@@ -30,7 +30,7 @@ describe('response serializer', () => {
     const page = pageOf(brandDto);
     const data = { data: [{ ...brand, secret: 'x' }, brand], nextCursor: null, extra: 1 };
     const sent = compile(page)(data);
-    expect(sent).toBe(JSON.stringify(z.encode(page, data)));
+    expect(sent).toBe(JSON.stringify(z.encode(page, data as z.output<typeof page>)));
     expect(JSON.parse(sent)).toEqual({ data: [brand, brand], nextCursor: null });
   });
 
