@@ -9,7 +9,7 @@ import type { PrismaClient } from '../../db/client.js';
 import { sqlAfterCursor } from '../../db/pagination.js';
 import type { Brand } from '../../generated/prisma/client.js';
 import { newId } from '../../lib/ids.js';
-import type { BrandCreate, BrandUpdate } from './brands.schemas.js';
+import type { BrandCreate, BrandDto, BrandUpdate } from './brands.schemas.js';
 
 interface Row {
   id: string;
@@ -19,25 +19,33 @@ interface Row {
   domains: string[];
   kind: 'own' | 'competitor';
   case_sensitive: boolean;
-  created_at: Date;
-  updated_at: Date;
+  created_at: string;
+  updated_at: string;
 }
+
+/**
+ * A timestamp as the API writes it (`Date.prototype.toISOString`: UTC, milliseconds truncated),
+ * formatted by Postgres: the list then neither parses nor formats a date per brand.
+ */
+const isoOf = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * Up to `limit` brands after `cursor` (ids are time-ordered UUIDv7), oldest first, of a workspace
  * the organization owns — or null when it owns no such workspace. The ownership check and the page
- * are one statement (a lateral join from the workspace), so a list costs one round trip.
+ * are one statement (a lateral join from the workspace), so a list costs one round trip. The rows
+ * are the API's brands, timestamps included.
  */
-export async function listOwnedBrandRows(
+export async function listOwnedBrands(
   pool: pg.Pool,
   organizationId: string,
   workspaceId: string,
   limit: number,
   cursor: string | null,
-): Promise<Brand[] | null> {
+): Promise<BrandDto[] | null> {
   const { rows } = await pool.query<Row & { owned_workspace: string }>({
     name: 'brands_page_owned',
-    text: `SELECT w.id AS owned_workspace, b.id, b.workspace_id, b.name, b.aliases, b.domains, b.kind, b.case_sensitive, b.created_at, b.updated_at
+    text: `SELECT w.id AS owned_workspace, b.id, b.workspace_id, b.name, b.aliases, b.domains, b.kind, b.case_sensitive,
+                  ${isoOf('b.created_at')} AS created_at, ${isoOf('b.updated_at')} AS updated_at
              FROM workspaces w
              LEFT JOIN LATERAL (
                SELECT * FROM brands WHERE workspace_id = w.id AND ${sqlAfterCursor('id', '$3')} ORDER BY id LIMIT $4
@@ -47,9 +55,10 @@ export async function listOwnedBrandRows(
     values: [workspaceId, organizationId, cursor, limit],
   });
   if (rows.length === 0) return null;
-  return rows
-    .filter((r) => r.id !== null)
-    .map((r) => ({
+  const brands: BrandDto[] = [];
+  for (const r of rows) {
+    if (r.id === null) continue;
+    brands.push({
       id: r.id,
       workspaceId: r.workspace_id,
       name: r.name,
@@ -59,7 +68,9 @@ export async function listOwnedBrandRows(
       caseSensitive: r.case_sensitive,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
-    }));
+    });
+  }
+  return brands;
 }
 
 /** Every brand name of a workspace, sorted (what the mock provider answers about). */
