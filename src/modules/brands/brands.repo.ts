@@ -7,6 +7,7 @@
 import type pg from 'pg';
 import type { PrismaClient } from '../../db/client.js';
 import { sqlAfterCursor } from '../../db/pagination.js';
+import { sqlIso } from '../../db/sql.js';
 import type { Brand } from '../../generated/prisma/client.js';
 import { newId } from '../../lib/ids.js';
 import type { BrandCreate, BrandDto, BrandUpdate } from './brands.schemas.js';
@@ -24,12 +25,6 @@ interface Row {
 }
 
 /**
- * A timestamp as the API writes it (`Date.prototype.toISOString`: UTC, milliseconds truncated),
- * formatted by Postgres: the list then neither parses nor formats a date per brand.
- */
-const isoOf = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
-/**
  * Up to `limit` brands after `cursor` (ids are time-ordered UUIDv7), oldest first, of a workspace
  * the organization owns — or null when it owns no such workspace. The ownership check and the page
  * are one statement (a lateral join from the workspace), so a list costs one round trip. The rows
@@ -45,7 +40,7 @@ export async function listOwnedBrands(
   const { rows } = await pool.query<Row & { owned_workspace: string }>({
     name: 'brands_page_owned',
     text: `SELECT w.id AS owned_workspace, b.id, b.workspace_id, b.name, b.aliases, b.domains, b.kind, b.case_sensitive,
-                  ${isoOf('b.created_at')} AS created_at, ${isoOf('b.updated_at')} AS updated_at
+                  ${sqlIso('b.created_at')} AS created_at, ${sqlIso('b.updated_at')} AS updated_at
              FROM workspaces w
              LEFT JOIN LATERAL (
                SELECT * FROM brands WHERE workspace_id = w.id AND ${sqlAfterCursor('id', '$3')} ORDER BY id LIMIT $4
