@@ -312,6 +312,11 @@ describe('workspace resources', () => {
     );
     expect(got).toMatchObject({ createdAt: '2026-12-06T13:00:00.999Z', updatedAt: '1999-02-03T09:35:06.000Z' });
     expect(listed.data[1]).toEqual(got);
+    // A workspace id in upper case names the same workspace; ids come back as Postgres writes them.
+    const upper = json(
+      await ctx.app.inject({ url: `/v1/workspaces/${ws.id.toUpperCase()}/brands`, headers: tenant.headers }),
+    );
+    expect(upper).toEqual(listed);
 
     const dup = await ctx.app.inject({
       method: 'POST',

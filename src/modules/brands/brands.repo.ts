@@ -12,23 +12,24 @@ import type { Brand } from '../../generated/prisma/client.js';
 import { newId } from '../../lib/ids.js';
 import type { BrandCreate, BrandDto, BrandUpdate } from './brands.schemas.js';
 
-interface Row {
-  id: string;
-  workspace_id: string;
-  name: string;
-  aliases: string[];
-  domains: string[];
-  kind: 'own' | 'competitor';
-  case_sensitive: boolean;
-  created_at: string;
-  updated_at: string;
-}
+/** A listed brand's columns, in the statement's order (read as arrays: no object per row). */
+type ListRow = [
+  id: string | null,
+  name: string,
+  aliases: string[],
+  domains: string[],
+  kind: 'own' | 'competitor',
+  caseSensitive: boolean,
+  createdAt: string,
+  updatedAt: string,
+];
 
 /**
  * Up to `limit` brands after `cursor` (ids are time-ordered UUIDv7), oldest first, of a workspace
  * the organization owns — or null when it owns no such workspace. The ownership check and the page
- * are one statement (a lateral join from the workspace), so a list costs one round trip. The rows
- * are the API's brands, timestamps included.
+ * are one statement (a lateral join from the workspace, one row with null columns when it has no
+ * brands), so a list costs one round trip. The rows are the API's brands, timestamps included;
+ * the workspace id, the same on every row, is not read back.
  */
 export async function listOwnedBrands(
   pool: pg.Pool,
@@ -37,10 +38,10 @@ export async function listOwnedBrands(
   limit: number,
   cursor: string | null,
 ): Promise<BrandDto[] | null> {
-  const { rows } = await pool.query<Row & { owned_workspace: string }>({
+  const { rows } = await pool.query<ListRow>({
     name: 'brands_page_owned',
-    text: `SELECT w.id AS owned_workspace, b.id, b.workspace_id, b.name, b.aliases, b.domains, b.kind, b.case_sensitive,
-                  ${sqlIso('b.created_at')} AS created_at, ${sqlIso('b.updated_at')} AS updated_at
+    text: `SELECT b.id, b.name, b.aliases, b.domains, b.kind, b.case_sensitive,
+                  ${sqlIso('b.created_at')}, ${sqlIso('b.updated_at')}
              FROM workspaces w
              LEFT JOIN LATERAL (
                SELECT * FROM brands WHERE workspace_id = w.id AND ${sqlAfterCursor('id', '$3')} ORDER BY id LIMIT $4
@@ -48,21 +49,24 @@ export async function listOwnedBrands(
             WHERE w.id = $1 AND w.organization_id = $2
             ORDER BY b.id`,
     values: [workspaceId, organizationId, cursor, limit],
+    rowMode: 'array',
   });
   if (rows.length === 0) return null;
+  // As Postgres writes a uuid (the route accepts upper-case hex too).
+  const canonicalWorkspaceId = workspaceId.toLowerCase();
   const brands: BrandDto[] = [];
-  for (const r of rows) {
-    if (r.id === null) continue;
+  for (const [id, name, aliases, domains, kind, caseSensitive, createdAt, updatedAt] of rows) {
+    if (id === null) continue;
     brands.push({
-      id: r.id,
-      workspaceId: r.workspace_id,
-      name: r.name,
-      aliases: r.aliases,
-      domains: r.domains,
-      kind: r.kind,
-      caseSensitive: r.case_sensitive,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
+      id,
+      workspaceId: canonicalWorkspaceId,
+      name,
+      aliases,
+      domains,
+      kind,
+      caseSensitive,
+      createdAt,
+      updatedAt,
     });
   }
   return brands;
