@@ -41,7 +41,7 @@ async function load(url: string, headers: Record<string, string> = {}) {
 }
 
 async function main(): Promise<void> {
-  const infra = await benchInfra('api', { MOCK_CONCURRENCY: '50' });
+  const infra = await benchInfra('api', { MOCK_CONCURRENCY: '50' }, false, { scratch: true });
   const logger = createLogger({ level: 'warn', name: 'bench' });
   const { prisma } = infra.db;
   // A workspace worth reading: 20 brands, 12 prompts, 2 configurations, one finished run.

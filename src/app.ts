@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { corsOrigins, publicBaseUrl } from './config/env.js';
@@ -43,6 +43,8 @@ import type { InvitationMail } from './modules/invitations/invitations.service.j
 import { clientErrorHandler, errorsPlugin, sendProblem } from './plugins/errors.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { openapiPlugin } from './plugins/openapi.js';
+import { keyLimitStore } from './plugins/rate-limit-store.js';
+import { serializerCompiler } from './plugins/response-serializer.js';
 import { egressPolicy } from './providers/egress.js';
 
 export interface AppDeps extends Deps {
@@ -235,14 +237,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     });
     refuseFlawedInput(api);
-    // Per API key, counted in Redis so the limit holds across API processes. If Redis is down
-    // the limit is skipped rather than failing every request.
+    // Per API key or person, counted in Redis so the limit holds across API processes (in blocks of
+    // numbers, so a busy key does not cost a round trip per request: rate-limit-store.ts). If
+    // Redis is down the limit is skipped rather than failing every request.
     await api.register(rateLimit, {
       global: true,
       max: deps.env.API_RATE_LIMIT_PER_MINUTE,
       timeWindow: 60_000,
-      redis: deps.redis,
-      nameSpace: `${deps.env.QUEUE_PREFIX}:ratelimit:`,
+      store: keyLimitStore(deps.redis, `${deps.env.QUEUE_PREFIX}:ratelimit:`),
       keyGenerator: (req) => (req.auth ? `${req.auth.principal.type}:${req.auth.principal.id}` : `ip:${req.ip}`),
       skipOnError: true,
       enableDraftSpec: true,

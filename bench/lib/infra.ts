@@ -24,20 +24,34 @@ export interface BenchInfra {
   close(): Promise<void>;
 }
 
+/**
+ * `keepDatabase` reuses the bench's database as a previous run left it (its name is stable).
+ * `scratch` gives this process a database of its own, named with a random suffix and dropped by
+ * close(), so two runs of the same benchmark at once (other work on the machine) never drop each
+ * other's database.
+ */
 export async function benchInfra(
   name: string,
   extraEnv: Record<string, string> = {},
   keepDatabase = false,
+  { scratch = false }: { scratch?: boolean } = {},
 ): Promise<BenchInfra> {
   const base = loadEnv();
   const url = new URL(process.env.BENCH_DATABASE_URL ?? base.DATABASE_URL);
-  url.pathname = `/citewatch_bench_${name}`;
+  const dbName = scratch ? `citewatch_bench_${name}_${randomUUID().slice(0, 8)}` : `citewatch_bench_${name}`;
+  url.pathname = `/${dbName}`;
   const admin = new URL(url.toString());
   admin.pathname = '/postgres';
-  const c = new pg.Client({ connectionString: admin.toString() });
-  await c.connect();
-  if (!keepDatabase) await c.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
-  await c.end();
+  const adminQuery = async (sql: string) => {
+    const c = new pg.Client({ connectionString: admin.toString() });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  if (!keepDatabase) await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   await migrate({ databaseUrl: url.toString(), migrationsDir: migrationsDir() });
   const prefix = `bench-${randomUUID().slice(0, 8)}`;
   const env = loadEnv({
@@ -77,6 +91,7 @@ export async function benchInfra(
       } while (cursor !== '0');
       redis.disconnect();
       await db.close();
+      if (scratch) await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     },
   };
 }

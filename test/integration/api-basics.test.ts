@@ -275,6 +275,7 @@ describe('workspace resources', () => {
     );
     expect(ws).toMatchObject({ name: 'Paging', timezone: 'Europe/Paris', organizationId: tenant.organizationId });
     const names = ['Alpha', 'Beta', 'Gamma'];
+    const created: unknown[] = [];
     for (const name of names) {
       const res = await ctx.app.inject({
         method: 'POST',
@@ -284,6 +285,7 @@ describe('workspace resources', () => {
       });
       expect(res.statusCode).toBe(201);
       expect(json(res).domains).toEqual([`${name.toLowerCase()}.co.uk`]);
+      created.push(json(res));
     }
     const page1 = json(
       await ctx.app.inject({ url: `/v1/workspaces/${ws.id}/brands?limit=2`, headers: tenant.headers }),
@@ -296,6 +298,25 @@ describe('workspace resources', () => {
       }),
     );
     expect(page2).toMatchObject({ data: [{ name: 'Gamma' }], nextCursor: null });
+    // The list reads its rows with SQL, the other routes through Prisma: the same brands either way,
+    // timestamps (kept to the millisecond) to the character, whatever offset they were written with.
+    expect([...page1.data, ...page2.data]).toEqual(created);
+    const beta = page1.data[1];
+    await ctx.db.pool.query(
+      `UPDATE brands SET created_at = '2026-12-06 14:00:00.999+01', updated_at = '1999-02-03 04:05:06-05:30' WHERE id = $1`,
+      [beta.id],
+    );
+    const listed = json(await ctx.app.inject({ url: `/v1/workspaces/${ws.id}/brands`, headers: tenant.headers }));
+    const got = json(
+      await ctx.app.inject({ url: `/v1/workspaces/${ws.id}/brands/${beta.id}`, headers: tenant.headers }),
+    );
+    expect(got).toMatchObject({ createdAt: '2026-12-06T13:00:00.999Z', updatedAt: '1999-02-03T09:35:06.000Z' });
+    expect(listed.data[1]).toEqual(got);
+    // A workspace id in upper case names the same workspace; ids come back as Postgres writes them.
+    const upper = json(
+      await ctx.app.inject({ url: `/v1/workspaces/${ws.id.toUpperCase()}/brands`, headers: tenant.headers }),
+    );
+    expect(upper).toEqual(listed);
 
     const dup = await ctx.app.inject({
       method: 'POST',

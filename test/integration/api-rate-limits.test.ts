@@ -1,12 +1,13 @@
 /**
- * Rate limits hold across API processes (two apps on one Redis and prefix share the count), and
- * requests that fail authentication are limited per client address, so guessing keys is slowed;
- * bodies over BODY_LIMIT are refused.
+ * Rate limits hold across API processes (two apps on one Redis and prefix share the count), also
+ * for a busy key counted in blocks, and requests that fail authentication are limited per client
+ * address, so guessing keys is slowed; bodies over BODY_LIMIT are refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { createRedis } from '../../src/deps.js';
+import { BlockCountStore } from '../../src/plugins/rate-limit-store.js';
 import { createTenant } from '../factories/index.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
@@ -47,6 +48,79 @@ describe('per-key limit across API processes', () => {
     }
     // Each process alone saw three requests, under the limit of four: the 429s come from the shared count.
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+  });
+});
+
+/** One count from the store, as the plugin asks for it. */
+function count(store: BlockCountStore, key: string, windowMs: number, max: number) {
+  return new Promise<{ current: number; ttl: number }>((resolve, reject) =>
+    store.incr(key, (err, result) => (err || !result ? reject(err) : resolve(result)), windowMs, max),
+  );
+}
+
+/** Counts the store's trips to Redis (it defines one command on the connection it is given). */
+function tripsOf(redis: ReturnType<typeof createRedis>) {
+  const target = redis as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const take = target.citewatchTakeNumbers?.bind(redis);
+  if (!take) throw new Error('the store did not define its command');
+  const trips = { n: 0 };
+  target.citewatchTakeNumbers = (...args) => {
+    trips.n++;
+    return take(...args);
+  };
+  return trips;
+}
+
+describe('a busy key, counted in blocks', () => {
+  it('never serves more than the limit across processes, asks Redis far less than once a request, and refuses at most 1% of the limit early per process', async () => {
+    const prefix = `${ctx.env.QUEUE_PREFIX}:blocks:`;
+    const stores = [new BlockCountStore(ctx.redis, prefix), new BlockCountStore(secondRedis, prefix)];
+    const trips = [tripsOf(ctx.redis), tripsOf(secondRedis)];
+    const max = 5_000;
+    const served = [0, 0];
+    // Both processes answer bursts of 25 concurrent requests, 300 bursts between them: 7,500
+    // requests for a limit of 5,000.
+    for (let burst = 0; burst < 300; burst++) {
+      const p = burst % 2;
+      const results = await Promise.all(
+        Array.from({ length: 25 }, () => count(stores[p] as BlockCountStore, 'key:busy', 60_000, max)),
+      );
+      served[p] = (served[p] as number) + results.filter((r) => r.current <= max).length;
+    }
+    const total = (served[0] as number) + (served[1] as number);
+    expect(total).toBeLessThanOrEqual(max);
+    expect(total).toBeGreaterThanOrEqual(max - 2 * (max / 100));
+    expect(served[0]).toBeGreaterThan(0);
+    expect(served[1]).toBeGreaterThan(0);
+    expect(trips.reduce((sum, t) => sum + t.n, 0)).toBeLessThan(7_500 / 5);
+    // Redis holds at least every request counted.
+    expect(Number(await ctx.redis.get(`${prefix}key:busy`))).toBeGreaterThanOrEqual(7_500);
+  });
+
+  it('counts each request of one process in turn, so the remaining count falls by one', async () => {
+    const store = new BlockCountStore(ctx.redis, `${ctx.env.QUEUE_PREFIX}:turns:`);
+    const seen: number[] = [];
+    for (let i = 0; i < 300; i++) seen.push((await count(store, 'key:one', 60_000, 100_000)).current);
+    expect(seen).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+  });
+
+  it('starts again from one when the window ends, dropping the numbers it held', async () => {
+    const prefix = `${ctx.env.QUEUE_PREFIX}:window:`;
+    const store = new BlockCountStore(ctx.redis, prefix);
+    const windowMs = 400;
+    const first = await Promise.all(Array.from({ length: 20 }, () => count(store, 'key:w', windowMs, 100_000)));
+    expect(first.map((r) => r.current).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(first.every((r) => r.ttl > 0 && r.ttl <= windowMs)).toBe(true);
+    await expect.poll(() => ctx.redis.exists(`${prefix}key:w`), { timeout: 5_000, interval: 20 }).toBe(0);
+    await expect.poll(async () => (await count(store, 'key:w', windowMs, 100_000)).current).toBe(1);
+  });
+
+  it('reports a Redis failure to every request waiting, so the plugin can skip the limit', async () => {
+    const broken = createRedis(ctx.env.REDIS_URL, 'api');
+    const store = new BlockCountStore(broken, `${ctx.env.QUEUE_PREFIX}:broken:`);
+    broken.disconnect();
+    const outcomes = await Promise.allSettled(Array.from({ length: 3 }, () => count(store, 'key:b', 60_000, 1_000)));
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
   });
 });
 

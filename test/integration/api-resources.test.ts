@@ -1,6 +1,7 @@
 /**
  * Per-resource behaviour, table-driven: cursor pagination of every list, update and delete of
- * prompts, model configurations and audits, deletion refused once answers exist, prompt filters.
+ * prompts, model configurations and audits, deletion refused once answers exist, prompt and
+ * model configuration filters.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, keyFor } from '../factories/index.js';
@@ -154,5 +155,27 @@ describe('prompt filters', () => {
     expect(await ids('archived=true')).toEqual([c.id]);
     expect(await ids('archived=false')).toEqual([a.id, b.id].sort());
     expect(await ids('tag=crm&archived=false')).toEqual([a.id]);
+  });
+});
+
+describe('model configuration list', () => {
+  it('lists by archived state, each configuration as its own route answers it', async () => {
+    const { base, configs } = await seedWorkspace(api, {
+      prompts: 0,
+      configs: [{ temperature: 0.2 }, { temperature: 1, seed: 7 }, {}],
+    });
+    const archived = await api.patch(`${base}/model-configs/${configs[2].id}`, { archived: true });
+    const list = async (query: string) => (await api.get(`${base}/model-configs${query}`)).data as unknown[];
+    // The list reads with SQL, the item route through Prisma: the same configurations, to the character.
+    const each = [configs[0].id, configs[1].id].map((id) => api.get(`${base}/model-configs/${id}`));
+    const [first, second] = await Promise.all(each);
+    expect(await list('')).toEqual([first, second, archived]);
+    expect(await list('?archived=false')).toEqual([first, second]);
+    expect(await list('?archived=true')).toEqual([archived]);
+    expect(first).toMatchObject({ channel: 'mock', params: expect.objectContaining({ temperature: 0.2 }) });
+    const other = apiClient(ctx.app, (await createTenant(ctx.db)).headers);
+    expect((await other.send('GET', `${base}/model-configs`, undefined, 404)).body).toMatchObject({
+      code: 'not_found',
+    });
   });
 });

@@ -7,37 +7,41 @@
 import type pg from 'pg';
 import type { PrismaClient } from '../../db/client.js';
 import { sqlAfterCursor } from '../../db/pagination.js';
+import { sqlIso } from '../../db/sql.js';
 import type { Brand } from '../../generated/prisma/client.js';
 import { newId } from '../../lib/ids.js';
-import type { BrandCreate, BrandUpdate } from './brands.schemas.js';
+import type { BrandCreate, BrandDto, BrandUpdate } from './brands.schemas.js';
 
-interface Row {
-  id: string;
-  workspace_id: string;
-  name: string;
-  aliases: string[];
-  domains: string[];
-  kind: 'own' | 'competitor';
-  case_sensitive: boolean;
-  created_at: Date;
-  updated_at: Date;
-}
+/** A listed brand's columns, in the statement's order (read as arrays: no object per row). */
+type ListRow = [
+  id: string | null,
+  name: string,
+  aliases: string[],
+  domains: string[],
+  kind: 'own' | 'competitor',
+  caseSensitive: boolean,
+  createdAt: string,
+  updatedAt: string,
+];
 
 /**
  * Up to `limit` brands after `cursor` (ids are time-ordered UUIDv7), oldest first, of a workspace
  * the organization owns — or null when it owns no such workspace. The ownership check and the page
- * are one statement (a lateral join from the workspace), so a list costs one round trip.
+ * are one statement (a lateral join from the workspace, one row with null columns when it has no
+ * brands), so a list costs one round trip. The rows are the API's brands, timestamps included;
+ * the workspace id, the same on every row, is not read back.
  */
-export async function listOwnedBrandRows(
+export async function listOwnedBrands(
   pool: pg.Pool,
   organizationId: string,
   workspaceId: string,
   limit: number,
   cursor: string | null,
-): Promise<Brand[] | null> {
-  const { rows } = await pool.query<Row & { owned_workspace: string }>({
+): Promise<BrandDto[] | null> {
+  const { rows } = await pool.query<ListRow>({
     name: 'brands_page_owned',
-    text: `SELECT w.id AS owned_workspace, b.id, b.workspace_id, b.name, b.aliases, b.domains, b.kind, b.case_sensitive, b.created_at, b.updated_at
+    text: `SELECT b.id, b.name, b.aliases, b.domains, b.kind, b.case_sensitive,
+                  ${sqlIso('b.created_at')}, ${sqlIso('b.updated_at')}
              FROM workspaces w
              LEFT JOIN LATERAL (
                SELECT * FROM brands WHERE workspace_id = w.id AND ${sqlAfterCursor('id', '$3')} ORDER BY id LIMIT $4
@@ -45,21 +49,27 @@ export async function listOwnedBrandRows(
             WHERE w.id = $1 AND w.organization_id = $2
             ORDER BY b.id`,
     values: [workspaceId, organizationId, cursor, limit],
+    rowMode: 'array',
   });
   if (rows.length === 0) return null;
-  return rows
-    .filter((r) => r.id !== null)
-    .map((r) => ({
-      id: r.id,
-      workspaceId: r.workspace_id,
-      name: r.name,
-      aliases: r.aliases,
-      domains: r.domains,
-      kind: r.kind,
-      caseSensitive: r.case_sensitive,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-    }));
+  // As Postgres writes a uuid (the route accepts upper-case hex too).
+  const canonicalWorkspaceId = workspaceId.toLowerCase();
+  const brands: BrandDto[] = [];
+  for (const [id, name, aliases, domains, kind, caseSensitive, createdAt, updatedAt] of rows) {
+    if (id === null) continue;
+    brands.push({
+      id,
+      workspaceId: canonicalWorkspaceId,
+      name,
+      aliases,
+      domains,
+      kind,
+      caseSensitive,
+      createdAt,
+      updatedAt,
+    });
+  }
+  return brands;
 }
 
 /** Every brand name of a workspace, sorted (what the mock provider answers about). */

@@ -7,7 +7,7 @@ import { Prisma, type Brand } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
 import { iso, toPage, type ListQuery, type Page } from '../common.schemas.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
-import { deleteBrandRow, findBrand, insertBrand, listOwnedBrandRows, updateBrandRow } from './brands.repo.js';
+import { deleteBrandRow, findBrand, insertBrand, listOwnedBrands, updateBrandRow } from './brands.repo.js';
 import type { BrandCreate, BrandDto, BrandUpdate } from './brands.schemas.js';
 
 export interface BrandsDeps {
@@ -62,9 +62,9 @@ export async function listBrands(
   workspaceId: string,
   q: ListQuery,
 ): Promise<Page<BrandDto>> {
-  const rows = await listOwnedBrandRows(deps.pool, orgId, workspaceId, q.limit + 1, q.cursor ?? null);
-  if (!rows) throw AppError.notFound('Workspace');
-  return toPage(rows, q.limit, toBrandDto);
+  const brands = await listOwnedBrands(deps.pool, orgId, workspaceId, q.limit + 1, q.cursor ?? null);
+  if (!brands) throw AppError.notFound('Workspace');
+  return toPage(brands, q.limit);
 }
 
 export async function getBrand(

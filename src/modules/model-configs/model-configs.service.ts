@@ -17,7 +17,7 @@ import {
   deleteModelConfigRow,
   findModelConfig,
   insertModelConfig,
-  listModelConfigRows,
+  listOwnedModelConfigs,
   modelConfigHasAnswers,
   updateModelConfigRow,
 } from './model-configs.repo.js';
@@ -35,13 +35,16 @@ export interface ModelConfigsDeps {
   egress: EgressPolicy;
 }
 
+const channelOf = (provider: string): ModelConfigDto['channel'] =>
+  hasAdapter(provider) ? getAdapter(provider).channel : 'api';
+
 export function toModelConfigDto(c: ModelConfig): ModelConfigDto {
   return {
     id: c.id,
     workspaceId: c.workspaceId,
     name: c.name,
     provider: c.provider,
-    channel: hasAdapter(c.provider) ? getAdapter(c.provider).channel : 'api',
+    channel: channelOf(c.provider),
     model: c.model,
     params: c.params as Record<string, unknown>,
     hash: c.hash,
@@ -111,8 +114,16 @@ export async function listModelConfigs(
   workspaceId: string,
   q: ModelConfigListQuery,
 ): Promise<Page<ModelConfigDto>> {
-  await requireWorkspace(deps, orgId, workspaceId);
-  return toPage(await listModelConfigRows(deps.prisma, workspaceId, q), q.limit, toModelConfigDto);
+  const configs = await listOwnedModelConfigs(
+    deps.pool,
+    orgId,
+    workspaceId,
+    q.limit + 1,
+    q.cursor ?? null,
+    q.archived ?? null,
+  );
+  if (!configs) throw AppError.notFound('Workspace');
+  return toPage(configs, q.limit, (c) => ({ ...c, channel: channelOf(c.provider) }));
 }
 
 export async function getModelConfig(
