@@ -1,7 +1,8 @@
 /**
  * npm run bench:api — the API in its own process (as deployed) under autocannon, 10 connections
  * for 10 s each: an authenticated GET of a workspace resource (brands), an authenticated report
- * (visibility), and, for the ratio, the unauthenticated /health measured the same way.
+ * (visibility), the same brands read with a signed-in person's session cookie, and, for the ratio,
+ * the unauthenticated /health measured the same way.
  * Target on a 2-core machine: ≥ 3,000 requests/s on the authenticated read.
  */
 import { spawn } from 'node:child_process';
@@ -11,6 +12,9 @@ import autocannon from 'autocannon';
 import { createLogger } from '../src/lib/logger.js';
 import { projectRoot } from '../src/lib/paths.js';
 import { createApiKey } from '../src/modules/api-keys/api-keys.service.js';
+import { createAuth } from '../src/modules/accounts/accounts.auth.js';
+import { createPasswordAccount } from '../src/modules/accounts/accounts.service.js';
+import { insertMembership } from '../src/modules/members/members.repo.js';
 import { createBrand } from '../src/modules/brands/brands.service.js';
 import { createModelConfig } from '../src/modules/model-configs/model-configs.service.js';
 import { createOrganization } from '../src/modules/organizations/organizations.service.js';
@@ -24,6 +28,7 @@ import { benchInfra, fmt } from './lib/infra.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 10;
+const AUTH_SECRET = 'bench-auth-secret-bench-auth-secret-0123456789';
 
 async function load(url: string, headers: Record<string, string> = {}) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
@@ -47,6 +52,22 @@ async function main(): Promise<void> {
   // A workspace worth reading: 20 brands, 12 prompts, 2 configurations, one finished run.
   const org = await createOrganization(prisma, 'Bench');
   const { key } = await createApiKey(prisma, { organizationId: org.id, name: 'bench', scopes: ['read'] });
+  // A person with the same reach as the key (a viewer), who signs in to the server below.
+  const auth = createAuth({
+    prisma,
+    logger,
+    mail: { verifyEmail: async () => {}, resetPassword: async () => {} },
+    settings: {
+      secret: AUTH_SECRET,
+      links: { publicBaseUrl: 'http://localhost' },
+      secureCookies: false,
+      idleSeconds: 3600,
+      trustedOrigins: [],
+    },
+  });
+  const person = { email: 'bench@citewatch.local', password: 'bench passphrase long enough' };
+  const user = await createPasswordAccount(auth, { ...person, name: 'Bench', emailVerified: true });
+  await insertMembership(infra.db.pool, { organizationId: org.id, userId: user.id, role: 'viewer' });
   const ws = await createWorkspace({ prisma, pool: infra.db.pool }, org.id, { name: 'Bench', timezone: 'UTC' });
   const names = [
     'Nimbus CRM',
@@ -144,7 +165,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
       API_RATE_LIMIT_PER_MINUTE: '100000000',
       NODE_ENV: 'production',
-      AUTH_SECRET: 'bench-auth-secret-bench-auth-secret-0123456789',
+      AUTH_SECRET,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -159,29 +180,47 @@ async function main(): Promise<void> {
       if (Date.now() > deadline) throw new Error('the API did not become ready');
       await new Promise((r) => setTimeout(r, 100));
     }
-    const auth = { authorization: `Bearer ${key}` };
-    // Warm up JIT and caches, as a long-running server would be.
-    await autocannon({
-      url: `${base}/v1/workspaces/${ws.id}/brands`,
-      connections: CONNECTIONS,
-      duration: 2,
-      headers: auth,
+    const keyAuth = { authorization: `Bearer ${key}` };
+    const signedIn = await fetch(`${base}/v1/auth/sign-in/email`, {
+      method: 'POST',
+      // As a browser on the dashboard's page would: better-auth checks the origin of a sign-in.
+      headers: { 'content-type': 'application/json', origin: `http://localhost:${port}` },
+      body: JSON.stringify(person),
     });
+    const cookie = signedIn.headers
+      .getSetCookie()
+      .find((c) => c.includes('session_token='))
+      ?.split(';')[0];
+    if (!cookie) throw new Error(`signing in failed: ${signedIn.status} ${await signedIn.text()}`);
+    const sessionAuth = { cookie };
+    // Warm up JIT and caches, as a long-running server would be.
+    for (const headers of [keyAuth, sessionAuth])
+      await autocannon({
+        url: `${base}/v1/workspaces/${ws.id}/brands`,
+        connections: CONNECTIONS,
+        duration: 2,
+        headers,
+      });
     console.log(
       `API benchmark: autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per route, server in its own process (${existsSync(built) ? 'built' : 'tsx'})`,
+    );
+    const session = await load(`${base}/v1/workspaces/${ws.id}/brands`, sessionAuth);
+    console.log(
+      `session    GET …/brands (session cookie)    ${fmt(session.rps).padStart(7)} req/s  p50 ${session.p50} ms  p99 ${session.p99} ms`,
     );
     const health = await load(`${base}/health`);
     console.log(
       `baseline   GET /health (no auth)            ${fmt(health.rps).padStart(7)} req/s  p50 ${health.p50} ms  p99 ${health.p99} ms`,
     );
-    const read = await load(`${base}/v1/workspaces/${ws.id}/brands`, auth);
+    const read = await load(`${base}/v1/workspaces/${ws.id}/brands`, keyAuth);
     console.log(
       `auth read  GET …/brands (20 brands)         ${fmt(read.rps).padStart(7)} req/s  p50 ${read.p50} ms  p99 ${read.p99} ms`,
     );
-    const report = await load(`${base}/v1/workspaces/${ws.id}/reports/visibility?runId=${run?.id}`, auth);
+    const report = await load(`${base}/v1/workspaces/${ws.id}/reports/visibility?runId=${run?.id}`, keyAuth);
     console.log(
       `report     GET …/reports/visibility         ${fmt(report.rps).padStart(7)} req/s  p50 ${report.p50} ms  p99 ${report.p99} ms`,
     );
+    console.log(`ratio      session read / API-key read: ${fmt(session.rps / read.rps, 2)} (target ≥ 0.90)`);
     console.log(`ratio      authenticated read / health: ${fmt(read.rps / health.rps, 2)}`);
     console.log(`api: ${Math.round(read.rps)} req/s authenticated read, p99 ${read.p99} ms`);
   } finally {
