@@ -75,17 +75,41 @@ export function requestMetaOf(request: Request | undefined | null): AccountReque
   };
 }
 
+/** What single sign-on is about to do with an identity the provider vouched for. */
+export type SsoAction = 'create-user' | 'link-account' | 'sign-in';
+
+/** A refusal: `error` is a short code, `errorDescription` a sentence for the person. */
+export interface SsoRefusal {
+  error: string;
+  errorDescription: string;
+}
+
 export interface AuthHooks {
   /** A session was created (a sign-in): for the audit log. */
   onSignIn?(session: { id: string; userId: string }, request: AccountRequestMeta): Promise<void>;
   /** A password was reset with an emailed link: for the audit log. */
   onPasswordReset?(user: { id: string; email: string }, request: AccountRequestMeta): Promise<void>;
-  /** Decides whether an SSO identity may have an account; throws to refuse it. */
-  beforeSsoUser?(profile: { email: string; emailVerified: boolean }): Promise<void>;
+  /**
+   * Decides whether an identity from the SSO provider may be signed in: before an account is
+   * created for it, before it is linked to the existing account with its email, and at each later
+   * sign-in. Answers a refusal to turn the person away (the browser lands on the error page).
+   */
+  admitSsoIdentity?(identity: {
+    email: string;
+    emailVerified: boolean;
+    action: SsoAction;
+  }): Promise<SsoRefusal | undefined>;
+  /** An SSO identity was tied to an account for the first time (account created or linked). */
+  onSsoIdentityLinked?(account: { userId: string }): Promise<void>;
 }
 
 export const SSO_PROVIDER_ID = 'oidc';
 export const SESSION_COOKIE = 'citewatch.session_token';
+/**
+ * Where a refused or failed single sign-on lands: the dashboard's sign-in page, with
+ * `?error=<code>&error_description=<text>` added to the address (before the `#`).
+ */
+export const SSO_ERROR_PAGE = '/#/sign-in';
 
 export function createAuth(deps: {
   prisma: PrismaClient;
@@ -106,6 +130,8 @@ export function createAuth(deps: {
     telemetry: { enabled: false },
     rateLimit: { enabled: false },
     trustedOrigins: [base, ...settings.trustedOrigins],
+    // Failed single sign-on lands on the dashboard's sign-in page, which shows the reason.
+    onAPIError: { errorURL: `${base}${SSO_ERROR_PAGE}` },
     logger: {
       log: (level, message) => {
         const fn = level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'debug';
@@ -120,8 +146,25 @@ export function createAuth(deps: {
       // client can send, is not read.
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       database: { generateId: () => newId() },
+      // better-auth skips its origin and redirect checks when NODE_ENV is "test"; Citewatch keeps
+      // them on everywhere, so the tests exercise what production runs.
+      disableOriginCheck: false,
     },
-    user: { changeEmail: { enabled: true } },
+    user: {
+      changeEmail: { enabled: true },
+      // The gate for single sign-on (docs/operators.md, "Single sign-on"): called before an SSO
+      // identity gets an account, is linked to one, or signs in again. Other ways in (invitations,
+      // passwords) have their own checks.
+      validateUserInfo: async ({ user, source }) => {
+        if (source.method !== 'oauth' || source.oauth?.providerId !== SSO_PROVIDER_ID) return;
+        if (!hooks?.admitSsoIdentity) return;
+        return hooks.admitSsoIdentity({
+          email: String(user.email ?? '').toLowerCase(),
+          emailVerified: user.emailVerified === true,
+          action: source.action,
+        });
+      },
+    },
     session: {
       expiresIn: settings.idleSeconds,
       // Sessions are kept alive by Citewatch's own lookup (src/plugins/auth.ts), not here.
@@ -167,6 +210,13 @@ export function createAuth(deps: {
                 pkce: true,
                 requireIdTokenVerification: true,
                 disableSignUp: false,
+                // A provider that sends no name: the address's local part stands in.
+                mapProfileToUser: (profile) => ({
+                  name:
+                    typeof profile.name === 'string' && profile.name.trim()
+                      ? profile.name.trim()
+                      : String(profile.email ?? '').split('@')[0],
+                }),
               },
             ],
           }),
@@ -179,6 +229,10 @@ export function createAuth(deps: {
           before: async (account) => ({
             data: { ...account, accessToken: null, refreshToken: null, idToken: null },
           }),
+          // Runs once the account row is committed (better-auth queues it after the transaction).
+          after: async (account) => {
+            if (account.providerId === SSO_PROVIDER_ID) await hooks?.onSsoIdentityLinked?.({ userId: account.userId });
+          },
         },
         update: {
           before: async (account) => ({
@@ -188,11 +242,7 @@ export function createAuth(deps: {
       },
       user: {
         create: {
-          before: async (user, ctx) => {
-            if (hooks?.beforeSsoUser && ctx?.path?.includes('/oauth2/callback'))
-              await hooks.beforeSsoUser({ email: user.email, emailVerified: user.emailVerified });
-            return { data: { ...user, email: user.email.toLowerCase() } };
-          },
+          before: async (user) => ({ data: { ...user, email: user.email.toLowerCase() } }),
         },
       },
       session: {

@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import type { MemberRole } from '../../generated/prisma/client.js';
+import { newId } from '../../lib/ids.js';
 
 export interface SessionRow {
   id: string;
@@ -115,4 +116,52 @@ export async function findOrganizationNames(pool: pg.Pool, ids: string[]): Promi
 export async function findUserIdByEmail(pool: pg.Pool | pg.PoolClient, email: string): Promise<string | null> {
   const { rows } = await pool.query('SELECT id FROM users WHERE email = $1', [email.trim().toLowerCase()]);
   return (rows[0]?.id as string | undefined) ?? null;
+}
+
+/**
+ * What lets an SSO identity without an account in (docs/operators.md, "Single sign-on"): a
+ * pending invitation for its email, or an organization of its email's domain that admits people
+ * of that domain just in time (sso_default_role set).
+ */
+export async function findSsoWaysIn(
+  pool: pg.Pool,
+  email: string,
+  domain: string,
+): Promise<{ invited: boolean; joinable: boolean }> {
+  const { rows } = await pool.query(
+    `SELECT EXISTS (SELECT 1 FROM invitations
+                     WHERE email = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()) AS invited,
+            EXISTS (SELECT 1 FROM organizations
+                     WHERE sso_domain = $2 AND sso_default_role IS NOT NULL) AS joinable`,
+    [email, domain],
+  );
+  return { invited: rows[0].invited, joinable: rows[0].joinable };
+}
+
+/** The organizations a person's email domain lets them join just in time, that they are not in. */
+export async function findSsoJoinableOrganizations(
+  pool: pg.Pool,
+  userId: string,
+): Promise<Array<{ organizationId: string; role: MemberRole }>> {
+  const { rows } = await pool.query(
+    `SELECT o.id, o.sso_default_role FROM users u
+       JOIN organizations o ON o.sso_domain = substring(u.email from '@([^@]+)$')
+      WHERE u.id = $1 AND o.sso_default_role IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.organization_id = o.id AND m.user_id = u.id)`,
+    [userId],
+  );
+  return rows.map((r) => ({ organizationId: r.id, role: r.sso_default_role }));
+}
+
+/** Adds a membership unless the person already has one there; whether it was added. */
+export async function insertMembershipIfAbsent(
+  pool: pg.Pool,
+  input: { organizationId: string; userId: string; role: MemberRole },
+): Promise<boolean> {
+  const { rowCount } = await pool.query(
+    `INSERT INTO memberships (id, organization_id, user_id, role, updated_at) VALUES ($1, $2, $3, $4, now())
+     ON CONFLICT (organization_id, user_id) DO NOTHING`,
+    [newId(), input.organizationId, input.userId, input.role],
+  );
+  return (rowCount ?? 0) > 0;
 }
