@@ -127,6 +127,14 @@ export const ssoStartDto = z
     ],
   });
 
+/** A provider that answers by form post sends flat text parameters (code, state, iss, …). */
+export const ssoCallbackBody = z
+  .record(z.string().max(100), z.string().max(10_000))
+  .describe('The authorization response’s parameters (code, state, iss, error…)')
+  .meta({
+    examples: [{ code: 'the authorization code', state: 'the state Citewatch sent', iss: 'https://idp.example' }],
+  });
+
 const role = z.enum(['owner', 'admin', 'editor', 'viewer', 'client']);
 
 export const meDto = z
