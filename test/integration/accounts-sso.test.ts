@@ -113,8 +113,8 @@ function expectRefusal(outcome: Awaited<ReturnType<typeof signInWithSso>>, code:
   expect(outcome.cookie).toBeNull();
   // The dashboard's sign-in page, on this site, with the reason in words.
   expect(outcome.landedAt.origin).toBe(appOrigin);
-  expect(outcome.landedAt.pathname).toBe('/');
-  expect(outcome.landedAt.hash).toBe('#/sign-in');
+  expect(outcome.landedAt.pathname).toBe('/dashboard/');
+  expect(outcome.landedAt.searchParams.get('page')).toBe('sign-in');
   expect(outcome.errorDescription).toMatch(/\w+ \w+ \w+/);
 }
 
@@ -133,7 +133,7 @@ describe('GET /v1/auth/providers', () => {
       const start = await plain.app.inject({
         method: 'POST',
         url: '/v1/auth/sign-in/social',
-        payload: { provider: 'oidc', callbackURL: '/' },
+        payload: { provider: 'oidc', callbackURL: '/dashboard/' },
       });
       expect(start.statusCode).toBe(404);
       expect(start.json().detail).toMatch(/OIDC_ISSUER/);
@@ -148,9 +148,9 @@ describe('who gets in', () => {
     const email = idpPerson('invitee', domain('client'), true, 'Ines Invitee');
     await invite(tenant.organizationId, email);
 
-    const outcome = await signInWithSso({ appOrigin, email, callbackURL: '/#/invitation?token=abc' });
+    const outcome = await signInWithSso({ appOrigin, email, callbackURL: '/dashboard/?page=invitation&token=abc' });
     expect(outcome.error).toBeNull();
-    expect(outcome.landedAt.href).toBe(`${appOrigin}/#/invitation?token=abc`);
+    expect(outcome.landedAt.href).toBe(`${appOrigin}/dashboard/?page=invitation&token=abc`);
     expect(outcome.cookie).toMatch(/^citewatch\.session_token=/);
 
     const user = await userByEmail(email);
@@ -312,10 +312,10 @@ describe('who is turned away, with no account created', () => {
 
   it('a refusal lands on the errorCallbackURL the dashboard gave', async () => {
     const email = idpPerson('stranger2', domain('nowhere'));
-    const outcome = await signInWithSso({ appOrigin, email, errorCallbackURL: '/#/sign-in?from=sso' });
+    const outcome = await signInWithSso({ appOrigin, email, errorCallbackURL: '/dashboard/?page=sign-in&from=sso' });
     expect(outcome.error).toBe('sso_not_invited');
-    expect(outcome.landedAt.pathname).toBe('/');
-    expect(outcome.landedAt.hash).toBe('#/sign-in?from=sso');
+    expect(outcome.landedAt.pathname).toBe('/dashboard/');
+    expect(outcome.landedAt.searchParams.get('from')).toBe('sso');
   });
 });
 
@@ -396,7 +396,7 @@ describe('redirects stay on this site', () => {
   });
 
   it('accepts a path of this site and answers the provider’s authorization URL', async () => {
-    const res = await start({ callbackURL: '/#/w/x/overview?from=sso' });
+    const res = await start({ callbackURL: '/dashboard/?page=overview&from=sso' });
     expect(res.statusCode).toBe(200);
     const url = new URL(res.json().url);
     expect(url.origin).toBe(idp.issuer);
@@ -416,7 +416,7 @@ describe('redirects stay on this site', () => {
       );
     expect((await request({ callbackURL: 'https://evil.example/' })).status).toBe(403);
     expect((await request({ callbackURL: '/', errorCallbackURL: '//evil.example/' })).status).toBe(403);
-    expect((await request({ callbackURL: `${appOrigin}/#/` })).status).toBe(200);
+    expect((await request({ callbackURL: `${appOrigin}/dashboard/` })).status).toBe(200);
   });
 
   it('a callback with a forged state signs nobody in', async () => {

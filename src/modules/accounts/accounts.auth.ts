@@ -17,6 +17,7 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { genericOAuth } from 'better-auth/plugins';
 import type { DBAdapter, Where } from '@better-auth/core/db/adapter';
 import type { PrismaClient } from '../../db/client.js';
+import { publicUrl } from '../../lib/public-url.js';
 import { newId } from '../../lib/ids.js';
 import type { Logger } from '../../lib/logger.js';
 import { sha256Hex } from './accounts.tokens.js';
@@ -107,9 +108,9 @@ export const SSO_PROVIDER_ID = 'oidc';
 export const SESSION_COOKIE = 'citewatch.session_token';
 /**
  * Where a refused or failed single sign-on lands: the dashboard's sign-in page, with
- * `?error=<code>&error_description=<text>` added to the address (before the `#`).
+ * `error=<code>&error_description=<text>` added to its query.
  */
-export const SSO_ERROR_PAGE = '/#/sign-in';
+export const SSO_ERROR_PAGE = { path: '/dashboard/', params: { page: 'sign-in' } } as const;
 
 export function createAuth(deps: {
   prisma: PrismaClient;
@@ -131,7 +132,7 @@ export function createAuth(deps: {
     rateLimit: { enabled: false },
     trustedOrigins: [base, ...settings.trustedOrigins],
     // Failed single sign-on lands on the dashboard's sign-in page, which shows the reason.
-    onAPIError: { errorURL: `${base}${SSO_ERROR_PAGE}` },
+    onAPIError: { errorURL: publicUrl(base, SSO_ERROR_PAGE.path, SSO_ERROR_PAGE.params) },
     logger: {
       log: (level, message) => {
         const fn = level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'debug';

@@ -265,7 +265,7 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
         tags,
         summary: 'Start single sign-on',
         description:
-          'Answers the identity provider’s URL to send the browser to. After signing in there, the browser comes back to /v1/auth/callback/oidc, which sets the session cookie and sends it on to `callbackURL`; if the person is refused (docs/operators.md, "Single sign-on"), it lands on `errorCallbackURL` (default `/#/sign-in`) with `error` and `error_description` in the query. Available when the deployment configures an OpenID Connect provider (OIDC_* variables; GET /v1/auth/providers tells).',
+          'Answers the identity provider’s URL to send the browser to. After signing in there, the browser comes back to /v1/auth/callback/oidc, which sets the session cookie and sends it on to `callbackURL`; if the person is refused (docs/operators.md, "Single sign-on"), it lands on `errorCallbackURL` (default `/dashboard/?page=sign-in`) with `error` and `error_description` in the query. Available when the deployment configures an OpenID Connect provider (OIDC_* variables; GET /v1/auth/providers tells).',
         body: ssoStartBody,
         security,
         response: answers(ssoStartDto),

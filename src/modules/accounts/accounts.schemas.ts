@@ -65,21 +65,24 @@ export function isSitePath(value: string): boolean {
 }
 
 const sitePath = z.string().max(2000).refine(isSitePath, {
-  message: 'must be a path of this site starting with a single "/" (e.g. "/#/"); addresses of other sites are refused',
+  message:
+    'must be a path of this site starting with a single "/" (e.g. "/dashboard/"); addresses of other sites are refused',
 });
 
 export const ssoStartBody = z
   .object({
     provider: z.literal('oidc').describe('The deployment’s OpenID Connect provider'),
-    callbackURL: sitePath.default('/').describe('Where to land after signing in: a path of this site (default "/")'),
+    callbackURL: sitePath
+      .default('/dashboard/')
+      .describe('Where to land after signing in: a path of this site (default "/dashboard/")'),
     errorCallbackURL: sitePath
       .optional()
       .describe(
-        'Where to land if signing in fails or is refused (default "/#/sign-in"); `error` and `error_description` are added to its query',
+        'Where to land if signing in fails or is refused (default "/dashboard/?page=sign-in"); `error` and `error_description` are added to its query',
       ),
   })
   .strict()
-  .meta({ examples: [{ provider: 'oidc', callbackURL: '/' }] });
+  .meta({ examples: [{ provider: 'oidc', callbackURL: '/dashboard/' }] });
 
 export const authProvidersDto = z
   .object({
