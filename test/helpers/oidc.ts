@@ -17,8 +17,10 @@ import Provider, { type Adapter, type AdapterPayload, type Configuration } from 
 
 export interface OidcUser {
   email: string;
-  /** The email_verified claim the provider asserts. */
-  emailVerified: boolean;
+  /** The email_verified claim the provider asserts; null: the claim is not sent (as Entra ID does). */
+  emailVerified: boolean | null;
+  /** More claims of the email scope, e.g. Entra ID's { xms_edov: true } or { verified_primary_email: [...] }. */
+  emailClaims?: { xms_edov?: boolean; verified_primary_email?: string[]; verified_secondary_email?: string[] };
   name?: string;
   /** The subject identifier; default: derived from the email. */
   sub?: string;
@@ -80,7 +82,11 @@ export async function startOidcProvider(options: {
     adapter: memoryAdapter(),
     jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'test-key', use: 'sig', alg: 'RS256' } as never] },
     cookies: { keys: [randomUUID()] },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: {
+      openid: ['sub'],
+      email: ['email', 'email_verified', 'xms_edov', 'verified_primary_email', 'verified_secondary_email'],
+      profile: ['name'],
+    },
     pkce: { required: () => true },
     // Lifetimes in seconds, long enough for any test and the browser test.
     ttl: { Interaction: 600, Session: 3600, Grant: 3600, AuthorizationCode: 120, AccessToken: 600, IdToken: 600 },
@@ -95,7 +101,8 @@ export async function startOidcProvider(options: {
         claims: async () => ({
           sub,
           email: person.email,
-          email_verified: person.emailVerified,
+          ...(person.emailVerified === null ? {} : { email_verified: person.emailVerified }),
+          ...person.emailClaims,
           ...(person.name ? { name: person.name } : {}),
         }),
       };

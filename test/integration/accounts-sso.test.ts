@@ -249,6 +249,40 @@ describe('who gets in', () => {
   });
 });
 
+describe('Microsoft Entra ID, which sends no email_verified claim', () => {
+  it('takes the address as verified when the tenant vouches for its domain (xms_edov) or lists it as verified', async () => {
+    const byDomain = `entra-edov-${randomUUID().slice(0, 6)}@${jitDomain}`;
+    idp.addUser({ email: byDomain, emailVerified: null, emailClaims: { xms_edov: true } });
+    expect((await signInWithSso({ appOrigin, email: byDomain })).error).toBeNull();
+    const listed = `entra-listed-${randomUUID().slice(0, 6)}@${jitDomain}`;
+    idp.addUser({
+      email: listed,
+      emailVerified: null,
+      emailClaims: { verified_primary_email: [listed.toUpperCase()] },
+    });
+    expect((await signInWithSso({ appOrigin, email: listed })).error).toBeNull();
+    expect(await userByEmail(byDomain)).toMatchObject({ email_verified: true });
+    expect(await userByEmail(listed)).toMatchObject({ email_verified: true });
+  });
+
+  it('refuses the address when none of those claims vouch for it', async () => {
+    const bare = `entra-bare-${randomUUID().slice(0, 6)}@${jitDomain}`;
+    idp.addUser({ email: bare, emailVerified: null });
+    expectRefusal(await signInWithSso({ appOrigin, email: bare }), 'sso_email_unverified');
+    const other = `entra-other-${randomUUID().slice(0, 6)}@${jitDomain}`;
+    idp.addUser({
+      email: other,
+      emailVerified: null,
+      emailClaims: { xms_edov: false, verified_primary_email: [`someone-else@${jitDomain}`] },
+    });
+    expectRefusal(await signInWithSso({ appOrigin, email: other }), 'sso_email_unverified');
+    // email_verified, when sent, decides even if other claims say otherwise.
+    const explicit = `entra-explicit-${randomUUID().slice(0, 6)}@${jitDomain}`;
+    idp.addUser({ email: explicit, emailVerified: false, emailClaims: { xms_edov: true } });
+    expectRefusal(await signInWithSso({ appOrigin, email: explicit }), 'sso_email_unverified');
+  });
+});
+
 describe('who is turned away, with no account created', () => {
   it('an identity whose email the provider has not verified, even in a domain that admits its people', async () => {
     const email = idpPerson('unverified', jitDomain, false);

@@ -211,12 +211,13 @@ export function createAuth(deps: {
                 pkce: true,
                 requireIdTokenVerification: true,
                 disableSignUp: false,
-                // A provider that sends no name: the address's local part stands in.
                 mapProfileToUser: (profile) => ({
+                  // A provider that sends no name: the address's local part stands in.
                   name:
                     typeof profile.name === 'string' && profile.name.trim()
                       ? profile.name.trim()
                       : String(profile.email ?? '').split('@')[0],
+                  emailVerified: ssoEmailVerified(profile),
                 }),
               },
             ],
@@ -260,6 +261,26 @@ export function createAuth(deps: {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/**
+ * Whether the provider vouches for the email address. The standard claim `email_verified` decides
+ * when it is sent (Google, Okta and most providers send it). Microsoft Entra ID does not send it;
+ * it says the same with optional claims an administrator adds to the app registration: `xms_edov`
+ * (the address's domain is verified by the tenant) or the address listed in
+ * `verified_primary_email` / `verified_secondary_email`. Anything else counts as unverified.
+ */
+export function ssoEmailVerified(profile: Record<string, unknown>): boolean {
+  const claim = profile.email_verified;
+  if (claim !== undefined && claim !== null) return claim === true || claim === 'true';
+  const email = typeof profile.email === 'string' ? profile.email.toLowerCase() : '';
+  if (!email) return false;
+  if (profile.xms_edov === true || profile.xms_edov === 'true' || profile.xms_edov === 1) return true;
+  const listed = (value: unknown) =>
+    (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []).some(
+      (entry) => typeof entry === 'string' && entry.toLowerCase() === email,
+    );
+  return listed(profile.verified_primary_email) || listed(profile.verified_secondary_email);
+}
 
 /**
  * better-auth keeps session tokens as given; this wrapper keeps their SHA-256 instead. Every
