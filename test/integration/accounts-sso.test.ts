@@ -7,10 +7,12 @@
  * organization settings behind the rules.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, keyFor, type TestTenant } from '../factories/index.js';
 import { createPerson } from '../factories/people.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
+import { CHROMIUM_PATH, launchChromium } from '../helpers/browser.js';
 import { type OidcProviderHandle, signInWithSso, startOidcProvider } from '../helpers/oidc.js';
 import { freePort } from '../helpers/processes.js';
 import { newId } from '../../src/lib/ids.js';
@@ -406,6 +408,42 @@ describe('the session single sign-on gives', () => {
         .update(token as string)
         .digest('hex'),
     );
+  });
+});
+
+describe('in a real browser', () => {
+  it('Chromium signs in through the provider’s login form and lands signed in', async () => {
+    if (!existsSync(CHROMIUM_PATH))
+      throw new Error(`Chromium is not installed at ${CHROMIUM_PATH} (apt-get install chromium; .ci/run installs it).`);
+    const email = idpPerson('browser', jitDomain, true, 'Bea Browser');
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto(`${appOrigin}/v1/auth/providers`);
+      // What the dashboard's button does: start, then send the browser to the provider.
+      await page.evaluate(async () => {
+        const res = await fetch('/v1/auth/sign-in/social', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ provider: 'oidc', callbackURL: '/v1/me' }),
+        });
+        const { location } = globalThis as unknown as { location: { assign(url: string): void } };
+        location.assign(((await res.json()) as { url: string }).url);
+      });
+      await page.waitForURL(`${idp.issuer}/interaction/**`);
+      await page.getByLabel('Email').fill(email);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${appOrigin}/v1/me`);
+      const me = JSON.parse((await page.textContent('body')) as string);
+      expect(me).toMatchObject({ kind: 'user', user: { email, name: 'Bea Browser' } });
+      expect(me.organizations).toEqual([expect.objectContaining({ id: jitOrg.organizationId, role: 'editor' })]);
+      const session = (await context.cookies(appOrigin)).find((c) => c.name === 'citewatch.session_token');
+      expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    } finally {
+      await browser.close();
+    }
   });
 });
 
