@@ -8,6 +8,8 @@
  * - session tokens are stored as their SHA-256 (the adapter below hashes every session token on
  *   its way to the database), verification identifiers likewise (storeIdentifier: 'hashed');
  * - accounts are created by accepting an invitation (src/modules/members), never by open sign-up;
+ *   single sign-on creates one only for an invited address or an organization's domain, and only
+ *   for an address the provider verified (accounts.sso.ts decides, through validateUserInfo);
  * - identity-provider tokens are not kept (Citewatch calls no provider API for a person);
  * - its endpoints are mounted under /v1/auth by accounts.routes.ts, which turns their errors into
  *   problem+json and limits attempts in Redis; its own in-memory rate limiter is off.
