@@ -178,7 +178,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           target: { type: 'user', id: user.id },
           ...request,
         }),
-      ...ssoPolicy({ pool: deps.db.pool, credentials: keyCache, logger: deps.logger }),
+      ...ssoPolicy({
+        pool: deps.db.pool,
+        credentials: keyCache,
+        logger: deps.logger,
+        // Joining by email domain is recorded in the organization joined, the person as actor.
+        onJoined: ({ organizationId, userId, email, role }) =>
+          auditLog.record({
+            organizationId,
+            actor: { type: 'user', id: userId, label: email },
+            action: 'member.sso_join',
+            target: { type: 'user', id: userId },
+            details: { role },
+          }),
+      }),
     },
     settings: {
       secret,

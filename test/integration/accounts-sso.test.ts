@@ -185,6 +185,20 @@ describe('who gets in', () => {
     expect(res.json().organizations).toEqual([
       { id: jitOrg.organizationId, name: expect.any(String), role: 'editor', workspaceIds: null },
     ]);
+
+    // The organization's audit log shows the join and the sign-in, by the person.
+    await ctx.app.auditLog.drain();
+    const log = await ctx.app.inject({
+      url: `/v1/audit-log?actorId=${user?.id}`,
+      headers: jitOrg.headers,
+    });
+    expect(log.statusCode, log.body).toBe(200);
+    const entries = log.json().data as Array<{ action: string; actor: object; details: object }>;
+    expect(entries.map((e) => e.action).sort()).toEqual(['member.sso_join', 'session.sign_in']);
+    expect(entries.find((e) => e.action === 'member.sso_join')).toMatchObject({
+      actor: { type: 'user', id: user?.id, label: email },
+      details: { role: 'editor' },
+    });
   });
 
   it('joins just in time only at the first SSO sign-in: a member removed later is not added back', async () => {

@@ -142,15 +142,15 @@ export async function findSsoWaysIn(
 export async function findSsoJoinableOrganizations(
   pool: pg.Pool,
   userId: string,
-): Promise<Array<{ organizationId: string; role: MemberRole }>> {
+): Promise<Array<{ organizationId: string; role: MemberRole; email: string }>> {
   const { rows } = await pool.query(
-    `SELECT o.id, o.sso_default_role FROM users u
+    `SELECT o.id, o.sso_default_role, u.email FROM users u
        JOIN organizations o ON o.sso_domain = substring(u.email from '@([^@]+)$')
       WHERE u.id = $1 AND o.sso_default_role IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.organization_id = o.id AND m.user_id = u.id)`,
     [userId],
   );
-  return rows.map((r) => ({ organizationId: r.id, role: r.sso_default_role }));
+  return rows.map((r) => ({ organizationId: r.id, role: r.sso_default_role, email: r.email }));
 }
 
 /** Adds a membership unless the person already has one there; whether it was added. */

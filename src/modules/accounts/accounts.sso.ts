@@ -13,6 +13,7 @@
  * organization that claims their email's domain with a default role, with that role.
  */
 import type pg from 'pg';
+import type { MemberRole } from '../../generated/prisma/client.js';
 import type { Logger } from '../../lib/logger.js';
 import type { CredentialCache } from '../../plugins/auth.js';
 import type { AuthHooks, SsoRefusal } from './accounts.auth.js';
@@ -36,10 +37,19 @@ export function emailDomain(email: string): string {
   return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 }
 
+/** A person who joined an organization of their email's domain (for the audit log). */
+export interface SsoJoin {
+  organizationId: string;
+  userId: string;
+  email: string;
+  role: MemberRole;
+}
+
 export function ssoPolicy(deps: {
   pool: pg.Pool;
   credentials: CredentialCache;
   logger: Logger;
+  onJoined?: (join: SsoJoin) => void;
 }): Required<Pick<AuthHooks, 'admitSsoIdentity' | 'onSsoIdentityLinked'>> {
   const { pool, credentials, logger } = deps;
   return {
@@ -60,7 +70,11 @@ export function ssoPolicy(deps: {
     async onSsoIdentityLinked({ userId }) {
       const joinable = await findSsoJoinableOrganizations(pool, userId);
       let joined = 0;
-      for (const org of joinable) if (await insertMembershipIfAbsent(pool, { ...org, userId })) joined++;
+      for (const { organizationId, role, email } of joinable) {
+        if (!(await insertMembershipIfAbsent(pool, { organizationId, role, userId }))) continue;
+        joined++;
+        deps.onJoined?.({ organizationId, userId, email, role });
+      }
       if (joined > 0) {
         credentials.forgetUser(userId);
         logger.info({ component: 'sso', userId, joined }, 'joined organizations of their email domain');
