@@ -146,20 +146,24 @@ describe('GET /v1/auth/providers', () => {
 });
 
 describe('who gets in', () => {
-  it('an invited person: the account is created at sign-in, signed in, and accepts the invitation later', async () => {
+  it('an invited person: the account is created at sign-in, signed in, then accepts the invitation', async () => {
     const email = idpPerson('invitee', domain('client'), true, 'Ines Invitee');
-    await invite(tenant.organizationId, email);
+    const token = await invite(tenant.organizationId, email);
 
-    const outcome = await signInWithSso({ appOrigin, email, callbackURL: '/dashboard/?page=invitation&token=abc' });
+    const outcome = await signInWithSso({
+      appOrigin,
+      email,
+      callbackURL: `/dashboard/?page=invitation&token=${token}`,
+    });
     expect(outcome.error).toBeNull();
-    expect(outcome.landedAt.href).toBe(`${appOrigin}/dashboard/?page=invitation&token=abc`);
+    expect(outcome.landedAt.href).toBe(`${appOrigin}/dashboard/?page=invitation&token=${token}`);
     expect(outcome.cookie).toMatch(/^citewatch\.session_token=/);
 
     const user = await userByEmail(email);
     expect(user).toMatchObject({ name: 'Ines Invitee', email_verified: true });
     const res = await me(outcome.cookie as string);
     expect(res.statusCode).toBe(200);
-    // Membership comes from accepting the invitation (POST /v1/invitations/accept), not from SSO.
+    // Membership comes from accepting the invitation, not from single sign-on.
     expect(res.json()).toMatchObject({ kind: 'user', user: { id: user?.id, email }, organizations: [] });
     const { rows } = await ctx.db.pool.query(
       `SELECT provider_id, access_token, refresh_token, id_token FROM user_accounts WHERE user_id = $1`,
@@ -167,6 +171,19 @@ describe('who gets in', () => {
     );
     // Only the link to the provider is kept, none of its tokens.
     expect(rows).toEqual([{ provider_id: 'oidc', access_token: null, refresh_token: null, id_token: null }]);
+
+    // The invitation page accepts it for the signed-in person: no password is asked for.
+    const accepted = await ctx.app.inject({
+      method: 'POST',
+      url: '/v1/invitations/accept',
+      headers: { cookie: outcome.cookie as string, origin: appOrigin },
+      payload: { token },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toMatchObject({ organizationId: tenant.organizationId, userId: user?.id });
+    expect((await me(outcome.cookie as string)).json().organizations).toEqual([
+      expect.objectContaining({ id: tenant.organizationId, role: 'viewer' }),
+    ]);
   });
 
   it('a person of an organization’s domain joins it just in time with its default role', async () => {

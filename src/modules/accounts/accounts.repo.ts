@@ -5,7 +5,6 @@
  */
 import type pg from 'pg';
 import type { MemberRole } from '../../generated/prisma/client.js';
-import { newId } from '../../lib/ids.js';
 
 export interface SessionRow {
   id: string;
@@ -151,17 +150,4 @@ export async function findSsoJoinableOrganizations(
     [userId],
   );
   return rows.map((r) => ({ organizationId: r.id, role: r.sso_default_role, email: r.email }));
-}
-
-/** Adds a membership unless the person already has one there; whether it was added. */
-export async function insertMembershipIfAbsent(
-  pool: pg.Pool,
-  input: { organizationId: string; userId: string; role: MemberRole },
-): Promise<boolean> {
-  const { rowCount } = await pool.query(
-    `INSERT INTO memberships (id, organization_id, user_id, role, updated_at) VALUES ($1, $2, $3, $4, now())
-     ON CONFLICT (organization_id, user_id) DO NOTHING`,
-    [newId(), input.organizationId, input.userId, input.role],
-  );
-  return (rowCount ?? 0) > 0;
 }

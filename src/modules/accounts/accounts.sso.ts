@@ -17,7 +17,8 @@ import type { MemberRole } from '../../generated/prisma/client.js';
 import type { Logger } from '../../lib/logger.js';
 import type { CredentialCache } from '../../plugins/auth.js';
 import type { AuthHooks, SsoRefusal } from './accounts.auth.js';
-import { findSsoJoinableOrganizations, findSsoWaysIn, insertMembershipIfAbsent } from './accounts.repo.js';
+import { insertMembership } from '../members/members.repo.js';
+import { findSsoJoinableOrganizations, findSsoWaysIn } from './accounts.repo.js';
 
 export const SSO_REFUSALS = {
   sso_email_unverified: {
@@ -71,7 +72,8 @@ export function ssoPolicy(deps: {
       const joinable = await findSsoJoinableOrganizations(pool, userId);
       let joined = 0;
       for (const { organizationId, role, email } of joinable) {
-        if (!(await insertMembershipIfAbsent(pool, { organizationId, role, userId }))) continue;
+        // Null: already a member (joined meanwhile).
+        if (!(await insertMembership(pool, { organizationId, role, userId }))) continue;
         joined++;
         deps.onJoined?.({ organizationId, userId, email, role });
       }
