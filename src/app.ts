@@ -40,6 +40,7 @@ import { accountsPersonalRoutes, accountsPublicRoutes, type AccountsDeps } from 
 import { membersRoutes } from './modules/members/members.routes.js';
 import { invitationsPublicRoutes, invitationsRoutes } from './modules/invitations/invitations.routes.js';
 import type { InvitationMail } from './modules/invitations/invitations.service.js';
+import { ssoPolicy } from './modules/accounts/accounts.sso.js';
 import { clientErrorHandler, errorsPlugin, sendProblem } from './plugins/errors.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -147,6 +148,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // People's door: better-auth's sign-in, reset and SSO endpoints, outside the authenticated context.
   const base = publicBaseUrl(deps.env);
+  const sso =
+    deps.env.OIDC_ISSUER && deps.env.OIDC_CLIENT_ID && deps.env.OIDC_CLIENT_SECRET
+      ? {
+          name: deps.env.OIDC_NAME,
+          discoveryUrl: `${deps.env.OIDC_ISSUER.replace(/\/+$/, '')}/.well-known/openid-configuration`,
+          clientId: deps.env.OIDC_CLIENT_ID,
+          clientSecret: deps.env.OIDC_CLIENT_SECRET,
+        }
+      : undefined;
   const auth = createAuth({
     prisma: deps.db.prisma,
     logger: deps.logger,
@@ -168,6 +178,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           target: { type: 'user', id: user.id },
           ...request,
         }),
+      ...ssoPolicy({
+        pool: deps.db.pool,
+        credentials: keyCache,
+        logger: deps.logger,
+        // Joining by email domain is recorded in the organization joined, the person as actor.
+        onJoined: ({ organizationId, userId, email, role }) =>
+          auditLog.record({
+            organizationId,
+            actor: { type: 'user', id: userId, label: email },
+            action: 'member.sso_join',
+            target: { type: 'user', id: userId },
+            details: { role },
+          }),
+      }),
     },
     settings: {
       secret,
@@ -175,15 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       secureCookies: deps.env.NODE_ENV === 'production' || base.startsWith('https:'),
       idleSeconds: deps.env.SESSION_IDLE_MINUTES * 60,
       trustedOrigins: corsList(deps.env),
-      sso:
-        deps.env.OIDC_ISSUER && deps.env.OIDC_CLIENT_ID && deps.env.OIDC_CLIENT_SECRET
-          ? {
-              name: deps.env.OIDC_NAME,
-              discoveryUrl: `${deps.env.OIDC_ISSUER.replace(/\/+$/, '')}/.well-known/openid-configuration`,
-              clientId: deps.env.OIDC_CLIENT_ID,
-              clientSecret: deps.env.OIDC_CLIENT_SECRET,
-            }
-          : undefined,
+      sso,
     },
   });
   app.decorate('auth', auth);
@@ -205,6 +221,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ip: event.ip,
         requestId: event.requestId,
       }),
+    sso: sso ? { name: sso.name } : null,
   };
   await app.register(async (open) => {
     refuseFlawedInput(open);

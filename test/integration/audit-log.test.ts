@@ -270,14 +270,20 @@ describe('people', () => {
       expect(signIns[0]!.requestId).toBeTruthy();
     }
 
+    // As a browser does: its Origin goes with every POST, and better-auth checks it on signed-in requests.
+    const origin = new URL(ctx.app.auth.options.baseURL as string).origin;
     const changed = await ctx.app.inject({
       method: 'POST',
       url: '/v1/auth/change-password',
-      headers: session.writeHeaders,
+      headers: { ...session.writeHeaders, origin },
       payload: { currentPassword: person.password, newPassword: 'a brand new long passphrase' },
     });
     expect(changed.statusCode, changed.body).toBe(200);
-    const out = await ctx.app.inject({ method: 'POST', url: '/v1/auth/sign-out', headers: session.headers });
+    const out = await ctx.app.inject({
+      method: 'POST',
+      url: '/v1/auth/sign-out',
+      headers: { ...session.headers, origin },
+    });
     expect(out.statusCode, out.body).toBe(200);
 
     for (const org of [tenant.organizationId, other.organizationId]) {

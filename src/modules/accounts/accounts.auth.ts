@@ -8,6 +8,8 @@
  * - session tokens are stored as their SHA-256 (the adapter below hashes every session token on
  *   its way to the database), verification identifiers likewise (storeIdentifier: 'hashed');
  * - accounts are created by accepting an invitation (src/modules/members), never by open sign-up;
+ *   single sign-on creates one only for an invited address or an organization's domain, and only
+ *   for an address the provider verified (accounts.sso.ts decides, through validateUserInfo);
  * - identity-provider tokens are not kept (Citewatch calls no provider API for a person);
  * - its endpoints are mounted under /v1/auth by accounts.routes.ts, which turns their errors into
  *   problem+json and limits attempts in Redis; its own in-memory rate limiter is off.
@@ -17,6 +19,7 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { genericOAuth } from 'better-auth/plugins';
 import type { DBAdapter, Where } from '@better-auth/core/db/adapter';
 import type { PrismaClient } from '../../db/client.js';
+import { publicUrl } from '../../lib/public-url.js';
 import { newId } from '../../lib/ids.js';
 import type { Logger } from '../../lib/logger.js';
 import { sha256Hex } from './accounts.tokens.js';
@@ -75,17 +78,41 @@ export function requestMetaOf(request: Request | undefined | null): AccountReque
   };
 }
 
+/** What single sign-on is about to do with an identity the provider vouched for. */
+export type SsoAction = 'create-user' | 'link-account' | 'sign-in';
+
+/** A refusal: `error` is a short code, `errorDescription` a sentence for the person. */
+export interface SsoRefusal {
+  error: string;
+  errorDescription: string;
+}
+
 export interface AuthHooks {
   /** A session was created (a sign-in): for the audit log. */
   onSignIn?(session: { id: string; userId: string }, request: AccountRequestMeta): Promise<void>;
   /** A password was reset with an emailed link: for the audit log. */
   onPasswordReset?(user: { id: string; email: string }, request: AccountRequestMeta): Promise<void>;
-  /** Decides whether an SSO identity may have an account; throws to refuse it. */
-  beforeSsoUser?(profile: { email: string; emailVerified: boolean }): Promise<void>;
+  /**
+   * Decides whether an identity from the SSO provider may be signed in: before an account is
+   * created for it, before it is linked to the existing account with its email, and at each later
+   * sign-in. Answers a refusal to turn the person away (the browser lands on the error page).
+   */
+  admitSsoIdentity?(identity: {
+    email: string;
+    emailVerified: boolean;
+    action: SsoAction;
+  }): Promise<SsoRefusal | undefined>;
+  /** An SSO identity was tied to an account for the first time (account created or linked). */
+  onSsoIdentityLinked?(account: { userId: string }): Promise<void>;
 }
 
 export const SSO_PROVIDER_ID = 'oidc';
 export const SESSION_COOKIE = 'citewatch.session_token';
+/**
+ * Where a refused or failed single sign-on lands: the dashboard's sign-in page, with
+ * `error=<code>&error_description=<text>` added to its query.
+ */
+export const SSO_ERROR_PAGE = { path: '/dashboard/', params: { page: 'sign-in' } } as const;
 
 export function createAuth(deps: {
   prisma: PrismaClient;
@@ -106,6 +133,8 @@ export function createAuth(deps: {
     telemetry: { enabled: false },
     rateLimit: { enabled: false },
     trustedOrigins: [base, ...settings.trustedOrigins],
+    // Failed single sign-on lands on the dashboard's sign-in page, which shows the reason.
+    onAPIError: { errorURL: publicUrl(base, SSO_ERROR_PAGE.path, SSO_ERROR_PAGE.params) },
     logger: {
       log: (level, message) => {
         const fn = level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'debug';
@@ -120,8 +149,25 @@ export function createAuth(deps: {
       // client can send, is not read.
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       database: { generateId: () => newId() },
+      // better-auth skips its origin and redirect checks when NODE_ENV is "test"; Citewatch keeps
+      // them on everywhere, so the tests exercise what production runs.
+      disableOriginCheck: false,
     },
-    user: { changeEmail: { enabled: true } },
+    user: {
+      changeEmail: { enabled: true },
+      // The gate for single sign-on (docs/operators.md, "Single sign-on"): called before an SSO
+      // identity gets an account, is linked to one, or signs in again. Other ways in (invitations,
+      // passwords) have their own checks.
+      validateUserInfo: async ({ user, source }) => {
+        if (source.method !== 'oauth' || source.oauth?.providerId !== SSO_PROVIDER_ID) return;
+        if (!hooks?.admitSsoIdentity) return;
+        return hooks.admitSsoIdentity({
+          email: String(user.email ?? '').toLowerCase(),
+          emailVerified: user.emailVerified === true,
+          action: source.action,
+        });
+      },
+    },
     session: {
       expiresIn: settings.idleSeconds,
       // Sessions are kept alive by Citewatch's own lookup (src/plugins/auth.ts), not here.
@@ -167,6 +213,14 @@ export function createAuth(deps: {
                 pkce: true,
                 requireIdTokenVerification: true,
                 disableSignUp: false,
+                mapProfileToUser: (profile) => ({
+                  // A provider that sends no name: the address's local part stands in.
+                  name:
+                    typeof profile.name === 'string' && profile.name.trim()
+                      ? profile.name.trim()
+                      : String(profile.email ?? '').split('@')[0],
+                  emailVerified: ssoEmailVerified(profile),
+                }),
               },
             ],
           }),
@@ -179,6 +233,10 @@ export function createAuth(deps: {
           before: async (account) => ({
             data: { ...account, accessToken: null, refreshToken: null, idToken: null },
           }),
+          // Runs once the account row is committed (better-auth queues it after the transaction).
+          after: async (account) => {
+            if (account.providerId === SSO_PROVIDER_ID) await hooks?.onSsoIdentityLinked?.({ userId: account.userId });
+          },
         },
         update: {
           before: async (account) => ({
@@ -188,11 +246,7 @@ export function createAuth(deps: {
       },
       user: {
         create: {
-          before: async (user, ctx) => {
-            if (hooks?.beforeSsoUser && ctx?.path?.includes('/oauth2/callback'))
-              await hooks.beforeSsoUser({ email: user.email, emailVerified: user.emailVerified });
-            return { data: { ...user, email: user.email.toLowerCase() } };
-          },
+          before: async (user) => ({ data: { ...user, email: user.email.toLowerCase() } }),
         },
       },
       session: {
@@ -209,6 +263,26 @@ export function createAuth(deps: {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/**
+ * Whether the provider vouches for the email address. The standard claim `email_verified` decides
+ * when it is sent (Google, Okta and most providers send it). Microsoft Entra ID does not send it;
+ * it says the same with optional claims an administrator adds to the app registration: `xms_edov`
+ * (the address's domain is verified by the tenant) or the address listed in
+ * `verified_primary_email` / `verified_secondary_email`. Anything else counts as unverified.
+ */
+export function ssoEmailVerified(profile: Record<string, unknown>): boolean {
+  const claim = profile.email_verified;
+  if (claim !== undefined && claim !== null) return claim === true || claim === 'true';
+  const email = typeof profile.email === 'string' ? profile.email.toLowerCase() : '';
+  if (!email) return false;
+  if (profile.xms_edov === true || profile.xms_edov === 'true' || profile.xms_edov === 1) return true;
+  const listed = (value: unknown) =>
+    (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []).some(
+      (entry) => typeof entry === 'string' && entry.toLowerCase() === email,
+    );
+  return listed(profile.verified_primary_email) || listed(profile.verified_secondary_email);
+}
 
 /**
  * better-auth keeps session tokens as given; this wrapper keeps their SHA-256 instead. Every

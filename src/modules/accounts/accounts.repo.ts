@@ -116,3 +116,38 @@ export async function findUserIdByEmail(pool: pg.Pool | pg.PoolClient, email: st
   const { rows } = await pool.query('SELECT id FROM users WHERE email = $1', [email.trim().toLowerCase()]);
   return (rows[0]?.id as string | undefined) ?? null;
 }
+
+/**
+ * What lets an SSO identity without an account in (docs/operators.md, "Single sign-on"): a
+ * pending invitation for its email, or an organization of its email's domain that admits people
+ * of that domain just in time (sso_default_role set).
+ */
+export async function findSsoWaysIn(
+  pool: pg.Pool,
+  email: string,
+  domain: string,
+): Promise<{ invited: boolean; joinable: boolean }> {
+  const { rows } = await pool.query(
+    `SELECT EXISTS (SELECT 1 FROM invitations
+                     WHERE email = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()) AS invited,
+            EXISTS (SELECT 1 FROM organizations
+                     WHERE sso_domain = $2 AND sso_default_role IS NOT NULL) AS joinable`,
+    [email, domain],
+  );
+  return { invited: rows[0].invited, joinable: rows[0].joinable };
+}
+
+/** The organizations a person's email domain lets them join just in time, that they are not in. */
+export async function findSsoJoinableOrganizations(
+  pool: pg.Pool,
+  userId: string,
+): Promise<Array<{ organizationId: string; role: MemberRole; email: string }>> {
+  const { rows } = await pool.query(
+    `SELECT o.id, o.sso_default_role, u.email FROM users u
+       JOIN organizations o ON o.sso_domain = substring(u.email from '@([^@]+)$')
+      WHERE u.id = $1 AND o.sso_default_role IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.organization_id = o.id AND m.user_id = u.id)`,
+    [userId],
+  );
+  return rows.map((r) => ({ organizationId: r.id, role: r.sso_default_role, email: r.email }));
+}

@@ -15,6 +15,7 @@ import { problemResponses } from '../../plugins/openapi.js';
 import { type Auth, CLIENT_IP_HEADER, REQUEST_ID_HEADER } from './accounts.auth.js';
 import { AttemptLimiter } from './accounts.limits.js';
 import {
+  authProvidersDto,
   changePasswordBody,
   meDto,
   doneDto,
@@ -27,6 +28,7 @@ import {
   sessionsEnded,
   sessionParams,
   signInBody,
+  ssoCallbackBody,
   ssoCallbackParams,
   ssoStartBody,
   verifyEmailQuery,
@@ -241,6 +243,21 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
     forward(done),
   );
 
+  r.get(
+    '/v1/auth/providers',
+    {
+      schema: {
+        tags,
+        summary: 'How people can sign in here',
+        description:
+          'Whether the deployment offers single sign-on, and the label of its button. Needs no authentication.',
+        security,
+        response: answers(authProvidersDto),
+      },
+    },
+    async () => ({ sso: { enabled: deps.sso !== null, name: deps.sso?.name ?? null } }),
+  );
+
   r.post(
     '/v1/auth/sign-in/social',
     {
@@ -248,13 +265,18 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
         tags,
         summary: 'Start single sign-on',
         description:
-          'Answers the identity provider’s URL to send the browser to. Available when the deployment configures an OpenID Connect provider (OIDC_* variables).',
+          'Answers the identity provider’s URL to send the browser to. After signing in there, the browser comes back to /v1/auth/callback/oidc, which sets the session cookie and sends it on to `callbackURL`; if the person is refused (docs/operators.md, "Single sign-on"), it lands on `errorCallbackURL` (default `/dashboard/?page=sign-in`) with `error` and `error_description` in the query. Available when the deployment configures an OpenID Connect provider (OIDC_* variables; GET /v1/auth/providers tells).',
         body: ssoStartBody,
         security,
         response: answers(ssoStartDto),
       },
     },
     async (req, reply) => {
+      if (!deps.sso)
+        throw new AppError(
+          'not_found',
+          'Single sign-on is not configured on this deployment (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET); sign in with your email and password.',
+        );
       await limiter.check(reply, 'sign-in', req.ip, null);
       return forward(ssoStart)(req, reply);
     },
@@ -269,6 +291,7 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
         summary: 'Single sign-on callback (the identity provider redirects here)',
         params: ssoCallbackParams,
         security,
+        ...(method === 'POST' ? { body: ssoCallbackBody } : {}),
         response: { 302: z.null(), ...problemResponses },
       },
       handler: forward(done),

@@ -46,14 +46,52 @@ export const verifyEmailQuery = z
   .object({ token: z.string().min(1).max(2000), callbackURL: z.string().max(2000).optional() })
   .strict();
 
+/**
+ * A place on this site to send the browser back to: a path starting with one "/", never another
+ * site's address (an open redirect would let a link through Citewatch land anywhere).
+ */
+export function isSitePath(value: string): boolean {
+  if (!value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return false;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+  if (/[\u0000-\u001f\u007f]/.test(value)) return false;
+  const end = value.search(/[?#]/);
+  if (/%2f|%5c/i.test(end === -1 ? value : value.slice(0, end))) return false;
+  const probe = 'https://citewatch.invalid';
+  try {
+    return new URL(value, probe).origin === probe;
+  } catch {
+    return false;
+  }
+}
+
+const sitePath = z.string().max(2000).refine(isSitePath, {
+  message:
+    'must be a path of this site starting with a single "/" (e.g. "/dashboard/"); addresses of other sites are refused',
+});
+
 export const ssoStartBody = z
   .object({
     provider: z.literal('oidc').describe('The deployment’s OpenID Connect provider'),
-    callbackURL: z.string().max(2000).optional().describe('Where to land after signing in (a path of this site)'),
-    errorCallbackURL: z.string().max(2000).optional(),
+    callbackURL: sitePath
+      .default('/dashboard/')
+      .describe('Where to land after signing in: a path of this site (default "/dashboard/")'),
+    errorCallbackURL: sitePath
+      .optional()
+      .describe(
+        'Where to land if signing in fails or is refused (default "/dashboard/?page=sign-in"); `error` and `error_description` are added to its query',
+      ),
   })
   .strict()
-  .meta({ examples: [{ provider: 'oidc', callbackURL: '/' }] });
+  .meta({ examples: [{ provider: 'oidc', callbackURL: '/dashboard/' }] });
+
+export const authProvidersDto = z
+  .object({
+    sso: z.object({
+      enabled: z.boolean().describe('The deployment configures an OpenID Connect provider'),
+      name: z.string().nullable().describe('The label for the sign-in button (OIDC_NAME); null when disabled'),
+    }),
+  })
+  .meta({ id: 'AuthProviders', examples: [{ sso: { enabled: true, name: 'Google Workspace' } }] });
 
 export const ssoCallbackParams = z.object({ providerId: z.string().max(64) }).strict();
 
@@ -90,6 +128,14 @@ export const ssoStartDto = z
         redirect: true,
       },
     ],
+  });
+
+/** A provider that answers by form post sends flat text parameters (code, state, iss, …). */
+export const ssoCallbackBody = z
+  .record(z.string().max(100), z.string().max(10_000))
+  .describe('The authorization response’s parameters (code, state, iss, error…)')
+  .meta({
+    examples: [{ code: 'the authorization code', state: 'the state Citewatch sent', iss: 'https://idp.example' }],
   });
 
 const role = z.enum(['owner', 'admin', 'editor', 'viewer', 'client']);

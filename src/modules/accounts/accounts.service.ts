@@ -1,4 +1,5 @@
 /** What a signed-in person (or a key) learns about itself, and a person's sessions. */
+import { type AuthEndpointContext, runWithEndpointContext } from '@better-auth/core/context';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/errors.js';
 import { sessionCookieOf, type CredentialCache } from '../../plugins/auth.js';
@@ -19,6 +20,8 @@ export interface AccountsDeps {
   attemptsPerMinute: number;
   /** Told of what the audit log records here: signing out, changing one's password. */
   onEvent?: (event: AccountEvent) => void;
+  /** The deployment's single sign-on, when configured. */
+  sso: { name: string } | null;
 }
 
 export interface AccountEvent {
@@ -143,9 +146,13 @@ export async function createPasswordAccount(
   const email = input.email.trim().toLowerCase();
   if (await ctx.internalAdapter.findUserByEmail(email))
     throw new AppError('conflict', 'An account with this email already exists; sign in instead.');
-  const user = await ctx.internalAdapter.createUser(
-    { email, name: input.name, emailVerified: input.emailVerified },
-    { method: 'invitation' },
+  // better-auth runs its user gate (validateUserInfo, which lets this method through) only
+  // inside one of its endpoints; this call is Citewatch's own, so it gives the gate that context.
+  const user = await runWithEndpointContext({ context: ctx } as unknown as AuthEndpointContext, () =>
+    ctx.internalAdapter.createUser(
+      { email, name: input.name, emailVerified: input.emailVerified },
+      { method: 'invitation' },
+    ),
   );
   await ctx.internalAdapter.linkAccount({
     userId: user.id,

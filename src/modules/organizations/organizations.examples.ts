@@ -2,12 +2,16 @@
 export const organizationExample = {
   id: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a02',
   name: 'Test org 6216c3d9',
+  ssoDomain: null,
+  ssoDefaultRole: null,
   createdAt: '2026-12-02T05:09:38.397Z',
   updatedAt: '2026-12-02T05:09:38.397Z',
 };
 export const organizationCreatedExample = {
   id: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a02',
   name: 'Test org 6216c3d9',
+  ssoDomain: null,
+  ssoDefaultRole: null,
   createdAt: '2026-12-02T05:09:38.397Z',
   updatedAt: '2026-12-02T05:09:38.397Z',
   adminKey: {

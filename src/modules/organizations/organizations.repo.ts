@@ -1,7 +1,7 @@
 /** Organization rows, through Prisma. */
 import type { PrismaClient } from '../../db/client.js';
 import { pageArgs, type PageQuery } from '../../db/pagination.js';
-import type { Organization } from '../../generated/prisma/client.js';
+import type { MemberRole, Organization } from '../../generated/prisma/client.js';
 import { newId } from '../../lib/ids.js';
 
 export async function insertOrganization(prisma: PrismaClient, name: string): Promise<Organization> {
@@ -21,8 +21,12 @@ export async function listOrganizationRows(
   return prisma.organization.findMany(pageArgs(q, onlyId === null ? {} : { id: onlyId }));
 }
 
-export async function renameOrganizationRow(prisma: PrismaClient, id: string, name: string): Promise<Organization> {
-  return prisma.organization.update({ where: { id }, data: { name } });
+export async function updateOrganizationRow(
+  prisma: PrismaClient,
+  id: string,
+  data: { name?: string; ssoDomain?: string | null; ssoDefaultRole?: MemberRole | null },
+): Promise<Organization> {
+  return prisma.organization.update({ where: { id }, data });
 }
 
 /** Deletes the organization; its workspaces, data and keys go with it (foreign keys cascade). */

@@ -78,13 +78,15 @@ export async function organizationsRoutes(
       config: { platform: true, scope: 'admin' },
       schema: {
         tags,
-        summary: 'Rename an organization',
+        summary: 'Rename an organization, or set its single sign-on rules',
+        description:
+          'Admin scope. `ssoDomain` claims an email domain for single sign-on (one organization per domain; open mail services refused); `ssoDefaultRole` (admin, editor or viewer) lets people of that domain join at their first single sign-on with that role. docs/agencies.md, "Single sign-on", says what each setting allows.',
         params: organizationParams,
         body: organizationUpdate,
         response: { 200: organizationDto, ...problemResponses },
       },
     },
-    async (req) => service.renameOrganization(prisma, authOf(req), req.params.organizationId, req.body.name),
+    async (req) => service.updateOrganization(prisma, authOf(req), req.params.organizationId, req.body),
   );
 
   r.delete(
