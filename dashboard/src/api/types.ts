@@ -4,6 +4,7 @@
  * API changes a field, `npm run typecheck` fails here instead of a page silently showing blanks.
  */
 import type { z } from 'zod';
+import type { MeDto, SessionDto } from '../../../src/modules/accounts/accounts.schemas.js';
 import type { answerDto, answerMention } from '../../../src/modules/answers/answers.schemas.js';
 import type { brandDto } from '../../../src/modules/brands/brands.schemas.js';
 import type { modelConfigDto } from '../../../src/modules/model-configs/model-configs.schemas.js';
@@ -35,4 +36,61 @@ export type { CitationsReport, ExperimentPair, ExperimentsReport, ShareOfVoiceRe
 export interface Page<T> {
   data: T[];
   nextCursor: string | null;
+}
+
+export type Me = MeDto;
+export type Membership = Me['organizations'][number];
+export type Role = Membership['role'];
+export type SignInSession = SessionDto;
+
+/**
+ * Members, invitations and the audit log, as docs/accounts-design.md's contract states them (GET
+ * /v1/members, /v1/invitations, /v1/audit-log).
+ */
+export interface Member {
+  /** The membership's id (PATCH and DELETE /v1/members/:id). */
+  id: string;
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** For a client: the workspaces shared with them; null for other roles (all workspaces). */
+  workspaceIds: string[] | null;
+  createdAt: string;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  workspaceIds: string[] | null;
+  expiresAt: string;
+  status: string;
+  createdAt: string;
+}
+
+/** GET /v1/invitations/lookup?token=… (public). */
+export interface InvitationLookup {
+  organizationName: string;
+  email: string;
+  role: Role;
+  expiresAt: string;
+  accountExists: boolean;
+}
+
+export interface AuditEvent {
+  id: string;
+  createdAt: string;
+  actor: { type: string; id: string | null; label: string | null };
+  action: string;
+  workspaceId: string | null;
+  target: { type: string; id: string | null } | null;
+  details: unknown;
+  ip: string | null;
+  requestId: string | null;
+}
+
+/** GET /v1/auth/providers: how people may sign in on this deployment. */
+export interface SignInProviders {
+  sso?: { enabled?: boolean; name?: string | null } | null;
 }
