@@ -11,15 +11,11 @@ import { KeyForm } from './components/key-form.js';
 import { SignInPage } from './components/sign-in.js';
 import { Loading, Show } from './components/status.js';
 import { WorkspaceContext, loadWorkspace } from './components/workspace.js';
-import { AccountPage } from './pages/account.js';
-import { AuditLogPage } from './pages/audit-log.js';
+import { lazyPage } from './components/lazy.js';
 import { CitationsPage } from './pages/citations.js';
 import { ExperimentsPage } from './pages/experiments.js';
-import { InvitationPage } from './pages/invitation.js';
-import { MembersPage } from './pages/members.js';
 import { OverviewPage } from './pages/overview.js';
 import { PromptsPage } from './pages/prompts.js';
-import { ResetPasswordPage } from './pages/reset-password.js';
 import { RunsPage } from './pages/runs.js';
 import { loadMe, managesMembers } from './lib/person.js';
 import { forgetKey, loadKey, loadOrganizationChoice, saveKey, saveOrganizationChoice } from './lib/session-key.js';
@@ -55,6 +51,12 @@ const ORGANIZATION_TITLES: Record<OrganizationPage, string> = {
 };
 
 export const SESSION_ENDED = 'Your session has ended; sign in again.';
+
+const AccountPage = lazyPage(() => import('./pages/account.js').then((m) => m.AccountPage));
+const AuditLogPage = lazyPage(() => import('./pages/audit-log.js').then((m) => m.AuditLogPage));
+const InvitationPage = lazyPage(() => import('./pages/invitation.js').then((m) => m.InvitationPage));
+const MembersPage = lazyPage(() => import('./pages/members.js').then((m) => m.MembersPage));
+const ResetPasswordPage = lazyPage(() => import('./pages/reset-password.js').then((m) => m.ResetPasswordPage));
 
 /** Who is using the dashboard: not known yet, nobody, an integrator's key, or a signed-in person. */
 type Door =

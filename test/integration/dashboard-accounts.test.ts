@@ -206,6 +206,40 @@ describe('signing in', () => {
   });
 });
 
+describe('pages an email or single sign-on leads to', () => {
+  it('the site’s root leads to the dashboard, keeping the link’s fragment and an SSO error', async () => {
+    const root = await fetch(`${origin}/?error=access_denied`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/dashboard/?error=access_denied');
+
+    const tab = await newTab();
+    const { page } = tab;
+    await page.goto(`${origin}/?error=access_denied&error_description=The+identity+provider+said+no#/`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Citewatch' }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toBe(
+      'Single sign-on did not sign you in: The identity provider said no (access_denied)',
+    );
+    // Read once, then gone from the address.
+    expect(new URL(page.url()).search).toBe('');
+
+    await page.goto(`${origin}/#/reset-password?token=not-a-real-token`);
+    await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+    const refused = await ctx.app.inject({
+      method: 'POST',
+      url: '/v1/auth/reset-password',
+      payload: { token: 'not-a-real-token', newPassword: 'a long enough passphrase' },
+    });
+    expect(refused.statusCode).toBe(400);
+    await page.getByLabel('New password', { exact: true }).fill('a long enough passphrase');
+    await page.getByLabel('New password, again').fill('a long enough passphrase');
+    await page.getByRole('button', { name: 'Save the new password' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain(refused.json().detail);
+    expect(await page.getByRole('alert').textContent()).toMatch(/ask for a new one/);
+    await shot(page, 'reset-password-refused');
+    expect(unexpected(tab.problems, /status of 400/)).toEqual([]);
+  });
+});
+
 describe('the account page', () => {
   it('lists the person’s sessions, this one marked, and ends another one', async () => {
     const editor = await person('editor');
