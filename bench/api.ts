@@ -101,7 +101,14 @@ async function main(): Promise<void> {
         })
       ).id,
     );
-  const worker = startWorker({ env: infra.env, db: infra.db, redis: infra.redis, producers: infra.producers, logger });
+  const worker = startWorker({
+    env: infra.env,
+    db: infra.db,
+    redis: infra.redis,
+    producers: infra.producers,
+    mailer: infra.mailer,
+    logger,
+  });
   const run = await launchRun(
     { db: infra.db, producers: infra.producers, logger },
     {

@@ -128,6 +128,7 @@ async function main(): Promise<void> {
       db: infra.db,
       redis: infra.redis,
       producers: infra.producers,
+      mailer: infra.mailer,
       logger,
     });
     const t0 = performance.now();

@@ -247,6 +247,7 @@ async function main(): Promise<void> {
       db: infra.db,
       redis: infra.redis,
       producers: infra.producers,
+      mailer: infra.mailer,
       logger,
     });
     const address = await app.listen({ host: '127.0.0.1', port: 0 });

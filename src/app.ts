@@ -31,7 +31,8 @@ import { deliveryRetry } from './modules/webhooks/webhooks.emit.js';
 import { workspacesRoutes } from './modules/workspaces/workspaces.routes.js';
 import { CredentialCache, authPlugin } from './plugins/auth.js';
 import { ephemeralSecret } from './modules/accounts/accounts.tokens.js';
-import { type AccountMail, createAuth } from './modules/accounts/accounts.auth.js';
+import { createAuth } from './modules/accounts/accounts.auth.js';
+import { accountMail } from './modules/accounts/accounts.mail.js';
 import { accountsPersonalRoutes, accountsPublicRoutes, type AccountsDeps } from './modules/accounts/accounts.routes.js';
 import { clientErrorHandler, errorsPlugin, sendProblem } from './plugins/errors.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
@@ -39,8 +40,6 @@ import { openapiPlugin } from './plugins/openapi.js';
 import { egressPolicy } from './providers/egress.js';
 
 export interface AppDeps extends Deps {
-  /** Sends account emails (verification, password reset); default: written to the log. */
-  accountMail?: AccountMail;
   version?: string;
   /** The built web dashboard (default: dashboard/dist in the project). */
   dashboardDir?: string;
@@ -134,7 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const auth = createAuth({
     prisma: deps.db.prisma,
     logger: deps.logger,
-    mail: deps.accountMail ?? logAccountMail(deps),
+    mail: accountMail(deps.mailer, base),
     settings: {
       secret,
       links: { publicBaseUrl: base },
@@ -284,16 +283,4 @@ declare module 'fastify' {
 function corsList(env: AppDeps['env']): string[] {
   const origins = corsOrigins(env);
   return Array.isArray(origins) ? origins : [];
-}
-
-/** Account emails written to the log, for development and the demo (no SMTP server). */
-function logAccountMail(deps: Pick<Deps, 'logger'>): AccountMail {
-  return {
-    async verifyEmail(to, link) {
-      deps.logger.info({ to: to.email, link }, 'email: verify your address');
-    },
-    async resetPassword(to, link) {
-      deps.logger.info({ to: to.email, link }, 'email: reset your password');
-    },
-  };
 }

@@ -1,6 +1,6 @@
 /**
  * Deps: what every entry point (API server, worker, CLI, tests) hands the modules — the validated
- * settings, the Postgres and Redis connections, the job producers and the log. Modules ask for the
+ * settings, the Postgres and Redis connections, the job producers, the mailer and the log. Modules ask for the
  * part they use (`Pick<Deps, 'db' | 'logger'>`), never for a copy of this shape of their own.
  * createDeps is the only place connections are opened.
  */
@@ -8,6 +8,7 @@ import { Redis, type RedisOptions } from 'ioredis';
 import type { Env } from './config/env.js';
 import { createDatabase, type Database } from './db/client.js';
 import type { Logger } from './lib/logger.js';
+import { createMailer, type Mailer, mailerSettings } from './lib/mailer.js';
 import { Producers } from './queues/producer.js';
 
 export interface Deps {
@@ -15,6 +16,8 @@ export interface Deps {
   db: Database;
   redis: Redis;
   producers: Producers;
+  /** Sends email through SMTP_URL, or writes it to the log when SMTP_URL is unset. */
+  mailer: Mailer;
   logger: Logger;
 }
 
@@ -60,6 +63,11 @@ export interface DepsOptions {
   poolSize?: number;
   /** Log queue connection errors (operations that need Redis fail on their own either way). */
   logQueueErrors?: boolean;
+  /**
+   * Log at startup where email goes, with a warning when it goes to the log (the API server).
+   * Other processes stay quiet until they send: a log mailer warns before its first message.
+   */
+  announceMail?: boolean;
 }
 
 export function createDeps(options: DepsOptions): OwnedDeps {
@@ -79,13 +87,16 @@ export function createDeps(options: DepsOptions): OwnedDeps {
       ? { onError: (err: Error) => logger.warn({ err: err.message }, 'queue connection error') }
       : {}),
   });
+  const mailer = createMailer(mailerSettings(env), logger, { announce: options.announceMail ?? false });
   return {
     env,
     db,
     redis,
     producers,
+    mailer,
     logger,
     async close() {
+      await mailer.close();
       await producers.close();
       await db.close();
       redis.disconnect();

@@ -8,7 +8,14 @@ import { exitGracefullyOnSignals, loadEnvOrExit, runMain } from './lib/process.j
 runMain('API', async () => {
   const env = loadEnvOrExit('API');
   const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.LOG_PRETTY, name: 'api' });
-  const deps = createDeps({ env, logger, role: 'api', applicationName: 'citewatch-api', logQueueErrors: true });
+  const deps = createDeps({
+    env,
+    logger,
+    role: 'api',
+    applicationName: 'citewatch-api',
+    logQueueErrors: true,
+    announceMail: true,
+  });
   const app = await buildApp(deps);
 
   // Closing the server ends idle connections only once, when it starts. A keep-alive client (a

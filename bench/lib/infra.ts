@@ -8,6 +8,8 @@ import { createRedis } from '../../src/deps.js';
 import { loadEnv, type Env } from '../../src/config/env.js';
 import { createDatabase, type Database } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
+import { createLogger } from '../../src/lib/logger.js';
+import { createLogMailer, type Mailer } from '../../src/lib/mailer.js';
 import { migrationsDir } from '../../src/lib/paths.js';
 import { Producers } from '../../src/queues/producer.js';
 import type { Redis } from 'ioredis';
@@ -17,6 +19,8 @@ export interface BenchInfra {
   db: Database;
   redis: Redis;
   producers: Producers;
+  /** Benchmarks send no email; anything sent would go to the log. */
+  mailer: Mailer;
   close(): Promise<void>;
 }
 
@@ -56,11 +60,13 @@ export async function benchInfra(
     queryAttempts: env.PROVIDER_MAX_ATTEMPTS,
     queryBackoffMs: env.PROVIDER_BACKOFF_MS,
   });
+  const mailer = createLogMailer({ from: env.MAIL_FROM }, createLogger({ level: env.LOG_LEVEL, name: 'bench' }));
   return {
     env,
     db,
     redis,
     producers,
+    mailer,
     async close() {
       await producers.close();
       let cursor = '0';

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { providerEnvShape } from '../providers/deployment.js';
 import { namedSetups, providerNames } from '../providers/settings.js';
+import { normalizePublicBaseUrl, parseMailFrom, parseSmtpUrl } from './mail.js';
 import { bool, positiveInt } from './settings.js';
 
 const postgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgresql:// URL');
@@ -55,11 +56,6 @@ const coreSchema = z.object({
   SESSION_MAX_HOURS: positiveInt.default(30 * 24),
   /** Sign-in, password-reset and invitation attempts per minute, per email address and per client address. */
   SIGN_IN_ATTEMPTS_PER_MINUTE: positiveInt.default(10),
-  /**
-   * The address people reach Citewatch at (dashboard and API), e.g. https://citewatch.example.com.
-   * Links in emails and sign-in redirects are built on it. Default: http://localhost:PORT.
-   */
-  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /**
    * Single sign-on: the OpenID Connect issuer (e.g. https://accounts.google.com), with the client
    * registered there. All three set: the sign-in page offers SSO. The redirect URI to register is
@@ -110,6 +106,45 @@ const coreSchema = z.object({
    * Deployment-wide numbers, so organization API keys never read them; ADMIN_TOKEN works too.
    */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. openssl rand -hex 32)').optional(),
+  /**
+   * Where email goes: smtp://user:password@host:587 (STARTTLS when offered; ?requireTLS=true insists)
+   * or smtps://user:password@host:465. Unset: messages are written to the log, links and tokens
+   * included (development and the demo), and every process says so at startup.
+   */
+  SMTP_URL: z
+    .string()
+    .transform((v) => (v.trim() === '' ? undefined : v.trim()))
+    .superRefine((v, ctx) => {
+      const parsed = v === undefined ? undefined : parseSmtpUrl(v);
+      if (parsed && 'problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem, input: '[redacted]' });
+    })
+    .optional(),
+  /** Sender of every email: an address, or "Name <address>". */
+  MAIL_FROM: z
+    .string()
+    .refine(
+      (v) => parseMailFrom(v) !== null,
+      'must be an address or "Name <address>", e.g. Citewatch <no-reply@example.com>',
+    )
+    .default('Citewatch <no-reply@localhost>'),
+  /**
+   * The address people reach Citewatch at (https://citewatch.example.com, or with a path prefix
+   * behind a proxy); links in emails start with it. Default http://localhost:PORT.
+   */
+  PUBLIC_BASE_URL: z
+    .string()
+    .transform((v, ctx) => {
+      const normalized = normalizePublicBaseUrl(v.trim());
+      if (normalized === null) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be an http:// or https:// URL without query, fragment or credentials',
+        });
+        return z.NEVER;
+      }
+      return normalized;
+    })
+    .optional(),
   /** Attempts per webhook delivery before it is marked failed (first try included). */
   WEBHOOK_MAX_ATTEMPTS: positiveInt.default(8),
   /** Base of the exponential backoff between webhook attempts (with jitter): 60 s gives ~2 hours in all. */
@@ -144,7 +179,10 @@ function withoutCollisions<T extends Record<string, unknown>>(shape: T): T {
  * The loaded configuration. Core settings are typed here; a provider's own variables are read by
  * its adapter's setup.credentials, which knows their schemas.
  */
-export type Env = z.output<typeof coreSchema> & Readonly<Record<string, unknown>>;
+export type Env = Omit<z.output<typeof coreSchema>, 'PUBLIC_BASE_URL'> & {
+  /** Always set once loaded: http://localhost:PORT when the environment leaves it out. */
+  PUBLIC_BASE_URL: string;
+} & Readonly<Record<string, unknown>>;
 
 /**
  * Loads a .env file from the working directory into process.env when there is one. Variables
@@ -167,20 +205,25 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
   }
-  const env = result.data as Env;
+  const data = result.data;
   const problems: string[] = [];
-  if (env.NODE_ENV === 'production' && !env.AUTH_SECRET)
+  if (data.NODE_ENV === 'production' && !data.AUTH_SECRET)
     problems.push('AUTH_SECRET: required in production (openssl rand -hex 32); it signs session cookies');
-  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  const oidc = [data.OIDC_ISSUER, data.OIDC_CLIENT_ID, data.OIDC_CLIENT_SECRET].filter(Boolean).length;
   if (oidc > 0 && oidc < 3)
     problems.push('OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three for single sign-on, or none');
+  // Links in real email must reach people, not a localhost of the server's own.
+  if (data.NODE_ENV === 'production' && data.SMTP_URL !== undefined && data.PUBLIC_BASE_URL === undefined)
+    problems.push(
+      'PUBLIC_BASE_URL: required in production when SMTP_URL is set (links in email start with it), e.g. https://citewatch.example.com',
+    );
   if (problems.length > 0) throw new ConfigError(problems);
-  return env;
+  return { ...data, PUBLIC_BASE_URL: data.PUBLIC_BASE_URL ?? `http://localhost:${data.PORT}` } as Env;
 }
 
 /** The public address people reach Citewatch at, without a trailing slash. */
 export function publicBaseUrl(env: Env): string {
-  return (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  return env.PUBLIC_BASE_URL;
 }
 
 export function corsOrigins(env: Env): string[] | '*' | false {

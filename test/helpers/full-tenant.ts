@@ -8,6 +8,7 @@ import { createTenant, type TestTenant } from '../factories/index.js';
 import { apiClient } from './api.js';
 import type { TestContext } from './context.js';
 import { waitFor } from './context.js';
+import { createPerson } from '../factories/people.js';
 
 export interface FullTenant extends TestTenant {
   params: Record<string, string>;
@@ -26,6 +27,7 @@ export interface OpenApiDoc {
         responses?: Record<string, unknown>;
         summary?: string;
         tags?: string[];
+        security?: unknown[];
       }
     >
   >;
@@ -46,6 +48,8 @@ export function operations(doc: OpenApiDoc) {
         template,
         op,
         params: (template.match(/\{(\w+)\}/g) ?? []).map((p) => p.slice(1, -1)),
+        /** Needs no credentials (sign-in, password reset, invitations): tested by their own suites. */
+        public: Array.isArray(op.security) && op.security.length === 0,
       })),
   );
 }
@@ -124,6 +128,10 @@ export async function createFullTenant(ctx: TestContext, doc: OpenApiDoc): Promi
     await ctx.db.pool.query<{ id: string }>('SELECT id FROM responses WHERE run_id = $1 ORDER BY id LIMIT 1', [run.id])
   ).rows[0];
 
+  // A person of the organization, signed in: their session is the {sessionId} of /v1/me/sessions.
+  const person = await createPerson(ctx.app, ctx.db, { organizationId: tenant.organizationId, role: 'viewer' });
+  const sessionId = (await ctx.app.inject({ url: '/v1/me', headers: person.headers })).json().session.id as string;
+
   const params: Record<string, string> = {
     workspaceId: ws.id,
     brandId: brand.id,
@@ -139,6 +147,9 @@ export async function createFullTenant(ctx: TestContext, doc: OpenApiDoc): Promi
     responseId: response?.id ?? '',
     answerId: response?.id ?? '',
     provider: 'openai',
+    /** The single sign-on provider of /v1/auth/callback/{providerId}. */
+    providerId: 'oidc',
+    sessionId,
   };
   if (doc.paths['/v1/workspaces/{workspaceId}/webhooks']) {
     const hook = await post('/v1/workspaces/{workspaceId}/webhooks', `${base}/webhooks`, {

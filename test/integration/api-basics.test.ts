@@ -47,7 +47,7 @@ describe('health', () => {
   it('reports 503 naming the dependency that is down', async () => {
     const redis = createRedis('redis://127.0.0.1:1', 'api');
     const producers = new Producers({ connection: redis, prefix: 'unused', queryAttempts: 1, queryBackoffMs: 1 });
-    const app = await buildApp({ env: ctx.env, db: ctx.db, redis, producers, logger: ctx.logger });
+    const app = await buildApp({ env: ctx.env, db: ctx.db, redis, producers, mailer: ctx.mailer, logger: ctx.logger });
     try {
       const res = await app.inject({ url: '/ready' });
       const body = expectProblem(res, 503, 'unavailable');

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTenant, type TestTenant } from '../factories/index.js';
+import { createPerson, type TestPerson } from '../factories/people.js';
 import { apiClient } from '../helpers/api.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import {
@@ -22,6 +23,7 @@ let doc: OpenApiDoc;
 let owner: FullTenant;
 let stranger: TestTenant;
 let strangerWs: string;
+let strangerOwner: TestPerson;
 
 beforeAll(async () => {
   ctx = await createTestContext({ ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') });
@@ -30,7 +32,14 @@ beforeAll(async () => {
   owner = await createFullTenant(ctx, doc);
   stranger = await createTenant(ctx.db);
   strangerWs = (await apiClient(ctx.app, stranger.headers).post('/v1/workspaces', { name: 'Theirs' })).id;
+  strangerOwner = await createPerson(ctx.app, ctx.db, { organizationId: stranger.organizationId, role: 'owner' });
 });
+
+/** Both doors: the other organization's API key, and its owner signed in. */
+const doors = [
+  ['an API key', () => stranger.headers],
+  ['a signed-in owner', () => strangerOwner.writeHeaders],
+] as const;
 afterAll(async () => ctx.close());
 
 /** The answer without what differs by construction: the request id and the ids themselves. */
@@ -40,28 +49,31 @@ function normalized(res: { statusCode: number; body: string }, ids: string[]) {
   return { status: res.statusCode, body: body.replace(/"requestId":"[^"]+"/, '') };
 }
 
-it("answers the owner's child ids inside another organization's own workspace as unknown ids", async () => {
-  let n = 0;
-  for (const { method, template, op, params } of operations(doc)) {
-    if (!template.startsWith('/v1/workspaces/{workspaceId}/') || params.length < 2) continue;
-    const body = exampleBody(op);
-    const send = (values: Record<string, string>) =>
-      ctx.app.inject({
-        method: method as 'GET',
-        url: fillPath(template, { ...values, workspaceId: strangerWs }),
-        headers: stranger.headers,
-        ...(body !== undefined ? { payload: body as object } : {}),
-      });
-    const theirs = await send(owner.params);
-    const random = await send(Object.fromEntries(Object.keys(owner.params).map((k) => [k, randomUUID()])));
-    expect(theirs.statusCode, `${method} ${template}: ${theirs.body}`).toBe(404);
-    expect(theirs.json().detail, `${method} ${template}`).toBe(random.json().detail);
-    n++;
-  }
-  expect(n).toBeGreaterThan(15);
-});
+it.each(doors)(
+  "answers the owner's child ids inside another organization's own workspace as unknown ids, for %s",
+  async (_, as) => {
+    let n = 0;
+    for (const { method, template, op, params } of operations(doc)) {
+      if (!template.startsWith('/v1/workspaces/{workspaceId}/') || params.length < 2) continue;
+      const body = exampleBody(op);
+      const send = (values: Record<string, string>) =>
+        ctx.app.inject({
+          method: method as 'GET',
+          url: fillPath(template, { ...values, workspaceId: strangerWs }),
+          headers: as(),
+          ...(body !== undefined ? { payload: body as object } : {}),
+        });
+      const theirs = await send(owner.params);
+      const random = await send(Object.fromEntries(Object.keys(owner.params).map((k) => [k, randomUUID()])));
+      expect(theirs.statusCode, `${method} ${template}: ${theirs.body}`).toBe(404);
+      expect(theirs.json().detail, `${method} ${template}`).toBe(random.json().detail);
+      n++;
+    }
+    expect(n).toBeGreaterThan(15);
+  },
+);
 
-it("answers the owner's ids in bodies and query strings as unknown ids", async () => {
+it.each(doors)("answers the owner's ids in bodies and query strings as unknown ids, for %s", async (_, as) => {
   const p = owner.params;
   const ws = `/v1/workspaces/${strangerWs}`;
   type Case = [
@@ -119,7 +131,7 @@ it("answers the owner's ids in bodies and query strings as unknown ids", async (
       ctx.app.inject({
         method,
         url: url(values),
-        headers: stranger.headers,
+        headers: as(),
         ...(body ? { payload: body(values) } : {}),
       });
     const randoms = ids.map(() => randomUUID());

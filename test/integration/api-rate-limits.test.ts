@@ -27,6 +27,7 @@ beforeAll(async () => {
     db: ctx.db,
     redis: secondRedis,
     producers: ctx.producers,
+    mailer: ctx.mailer,
     logger: ctx.logger,
   });
   await second.ready();

@@ -20,6 +20,7 @@ import {
   type OpenApiDoc,
 } from '../helpers/full-tenant.js';
 import { fuzzRawRequests, fuzzRequests } from '../helpers/fuzz.js';
+import { createPerson, type TestPerson } from '../factories/people.js';
 import { rawResponses, type RawResponse } from '../helpers/raw-http.js';
 import { contentOf, examplesOf, schemaChecker, type Media } from '../helpers/openapi-check.js';
 
@@ -27,6 +28,7 @@ let ctx: TestContext;
 let doc: OpenApiDoc;
 let owner: FullTenant;
 let stranger: TestTenant;
+let strangerOwner: TestPerson;
 let checkAgainst: ReturnType<typeof schemaChecker>['against'];
 
 beforeAll(async () => {
@@ -36,6 +38,7 @@ beforeAll(async () => {
   checkAgainst = schemaChecker(doc).against;
   owner = await createFullTenant(ctx, doc);
   stranger = await createTenant(ctx.db);
+  strangerOwner = await createPerson(ctx.app, ctx.db, { organizationId: stranger.organizationId, role: 'owner' });
 });
 afterAll(async () => ctx.close());
 
@@ -75,7 +78,8 @@ describe('OpenAPI document', () => {
         for (const [type, media] of Object.entries(op.requestBody.content ?? {}))
           expect(examplesOf(media), `${where} has no ${type} request example`).not.toEqual([]);
       }
-      const success = Object.entries(op.responses ?? {}).filter(([status]) => status.startsWith('2'));
+      // Success is a 2xx answer, or a redirect for the browser-facing sign-on callback.
+      const success = Object.entries(op.responses ?? {}).filter(([status]) => /^[23]/.test(status));
       expect(success.length, where).toBeGreaterThan(0);
       for (const [status, response] of success) {
         for (const [type, media] of Object.entries(contentOf(response))) {
@@ -158,9 +162,12 @@ describe('authentication on every route', () => {
     const expired = await keyFor(ctx.db, owner.organizationId, ['admin'], { expiresAt: new Date(Date.now() - 1_000) });
     const read = await keyFor(ctx.db, owner.organizationId, ['read']);
     const write = await keyFor(ctx.db, owner.organizationId, ['write']);
+    // People reach the same routes through the same checks: a role maps onto a key's scopes.
+    const viewer = await createPerson(ctx.app, ctx.db, { organizationId: owner.organizationId, role: 'viewer' });
+    const editor = await createPerson(ctx.app, ctx.db, { organizationId: owner.organizationId, role: 'editor' });
     let checked = 0;
-    for (const { method, template, op } of operations(doc)) {
-      if (!template.startsWith('/v1/')) continue;
+    for (const { method, template, op, public: open } of operations(doc)) {
+      if (!template.startsWith('/v1/') || open) continue;
       const url = fillPath(template, owner.params);
       const body = exampleBody(op);
       const send = (headers: Record<string, string>) =>
@@ -180,11 +187,22 @@ describe('authentication on every route', () => {
         expect(res.statusCode, `${where} with ${label}`).toBe(401);
         expect(res.headers['content-type'], where).toMatch(/problem\+json/);
       }
-      if (method !== 'GET') expect((await send(read.headers)).statusCode, `${where} with a read key`).toBe(403);
+      const personal = template.startsWith('/v1/me');
+      if (method !== 'GET' && !personal) {
+        expect((await send(read.headers)).statusCode, `${where} with a read key`).toBe(403);
+        expect((await send(viewer.writeHeaders)).statusCode, `${where} as a viewer`).toBe(403);
+        // A signed-in write without its CSRF token is refused before anything else.
+        const noCsrf = await send(editor.headers);
+        expect(noCsrf.statusCode, `${where} signed in, without the CSRF token`).toBe(403);
+        expect(noCsrf.json().code, where).toBe('csrf_failed');
+      }
       const adminOnly =
         /^\/v1\/(api-keys|provider-credentials|organizations)/.test(template) &&
         !(method === 'GET' && template.startsWith('/v1/organizations'));
-      if (adminOnly) expect((await send(write.headers)).statusCode, `${where} with a write key`).toBe(403);
+      if (adminOnly) {
+        expect((await send(write.headers)).statusCode, `${where} with a write key`).toBe(403);
+        expect((await send(editor.writeHeaders)).statusCode, `${where} as an editor`).toBe(403);
+      }
       checked++;
     }
     expect(checked).toBeGreaterThan(30);
@@ -192,17 +210,20 @@ describe('authentication on every route', () => {
 });
 
 describe('tenant isolation', () => {
-  it("answers another organization's ids on every route with the same 404 as unknown ids", async () => {
+  it.each([
+    ['an API key', () => stranger.headers],
+    ['a signed-in owner', () => strangerOwner.writeHeaders],
+  ])("answers another organization's ids on every route with the same 404 as unknown ids, for %s", async (_, as) => {
     const checked: string[] = [];
-    for (const { method, template, op, params } of operations(doc)) {
+    for (const { method, template, op, params, public: open } of operations(doc)) {
       const key = `${method} ${template}`;
-      if (!template.startsWith('/v1/') || params.length === 0 || NOT_TENANT_SCOPED.has(key)) continue;
+      if (!template.startsWith('/v1/') || open || params.length === 0 || NOT_TENANT_SCOPED.has(key)) continue;
       const body = exampleBody(op);
       const send = (url: string) =>
         ctx.app.inject({
           method: method as 'GET',
           url,
-          headers: stranger.headers,
+          headers: as(),
           ...(body !== undefined ? { payload: body as object } : {}),
         });
       const theirs = await send(fillPath(template, owner.params));

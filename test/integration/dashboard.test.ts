@@ -102,6 +102,7 @@ describe('serving', () => {
       db: ctx.db,
       redis: ctx.redis,
       producers: ctx.producers,
+      mailer: ctx.mailer,
       logger: ctx.logger,
       dashboardDir: join(SHOTS, 'no-such-build'),
     });

@@ -165,7 +165,14 @@ describe('readiness', () => {
   it('answers 503 naming Postgres when it cannot be reached', async () => {
     const closedPort = await freePort();
     const db = createDatabase({ url: `postgresql://postgres@127.0.0.1:${closedPort}/citewatch`, poolSize: 1 });
-    const app = await buildApp({ env: ctx.env, db, redis: ctx.redis, producers: ctx.producers, logger: ctx.logger });
+    const app = await buildApp({
+      env: ctx.env,
+      db,
+      redis: ctx.redis,
+      producers: ctx.producers,
+      mailer: ctx.mailer,
+      logger: ctx.logger,
+    });
     try {
       const res = await app.inject({ url: '/ready' });
       expect(res.statusCode).toBe(503);

@@ -405,7 +405,7 @@ describe('runs', () => {
       queryBackoffMs: 1,
       addTimeoutMs: 300,
     });
-    const app = await buildApp({ env: ctx.env, db: ctx.db, redis, producers, logger: ctx.logger });
+    const app = await buildApp({ env: ctx.env, db: ctx.db, redis, producers, mailer: ctx.mailer, logger: ctx.logger });
     try {
       const headers = { authorization: (await createTenantKeyFor(ws.organizationId)).authorization };
       const res = await app.inject({

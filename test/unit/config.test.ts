@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, corsOrigins, loadEnv } from '../../src/config/env.js';
+import { parseMailFrom, parseSmtpUrl } from '../../src/config/mail.js';
 import { providerLimit } from '../../src/providers/deployment.js';
 
 describe('configuration', () => {
@@ -43,5 +44,83 @@ describe('configuration', () => {
       'https://a.example',
       'https://b.example',
     ]);
+  });
+
+  describe('email', () => {
+    const problemsOf = (source: Record<string, string>): string[] => {
+      try {
+        loadEnv(source);
+      } catch (err) {
+        if (err instanceof ConfigError) return err.problems;
+        throw err;
+      }
+      return [];
+    };
+
+    it('leaves SMTP out by default (mail to the log) and links at http://localhost:PORT', () => {
+      const env = loadEnv({ PORT: '8080' });
+      expect(env.SMTP_URL).toBeUndefined();
+      expect(env.PUBLIC_BASE_URL).toBe('http://localhost:8080');
+      expect(env.MAIL_FROM).toBe('Citewatch <no-reply@localhost>');
+      expect(loadEnv({ SMTP_URL: '' }).SMTP_URL).toBeUndefined();
+    });
+
+    it('refuses a bad SMTP_URL by name, without repeating the password', () => {
+      for (const [url, expected] of [
+        ['https://mailer:hunter2-secret@smtp.example.com', /must start with smtp:\/\/ or smtps:\/\//],
+        ['smtp://mailer:hunter2-secret@smtp.example.com?tls=off', /unknown option "tls"/],
+        ['smtp://mailer:hunter2-secret@smtp.example.com/inbox', /must not have a path/],
+        ['smtps://mailer:hunter2-secret@smtp.example.com?requireTLS=true', /requireTLS applies to smtp:\/\//],
+        ['smtp://mailer:hunter2-secret@smtp.example.com?requireTLS=yes', /requireTLS must be true or false/],
+        ['smtp://mailer:hunter2-secret@smtp example.com', /is not a URL/],
+      ] as const) {
+        const problems = problemsOf({ SMTP_URL: url });
+        expect(problems, url).toHaveLength(1);
+        expect(problems[0], url).toMatch(/^SMTP_URL: /);
+        expect(problems[0], url).toMatch(expected);
+        expect(problems[0], url).not.toContain('hunter2');
+      }
+    });
+
+    it('reads SMTP_URL into host, port, TLS mode and credentials', () => {
+      expect(parseSmtpUrl('smtp://mailer:p%40ss%3Aword@smtp.example.com')).toEqual({
+        host: 'smtp.example.com',
+        port: 587,
+        secure: false,
+        requireTLS: false,
+        user: 'mailer',
+        password: 'p@ss:word',
+      });
+      expect(parseSmtpUrl('smtps://smtp.example.com')).toEqual({
+        host: 'smtp.example.com',
+        port: 465,
+        secure: true,
+        requireTLS: false,
+      });
+      expect(parseSmtpUrl('smtp://127.0.0.1:2525?requireTLS=true')).toMatchObject({ port: 2525, requireTLS: true });
+      expect(parseSmtpUrl('smtp://[::1]:25')).toMatchObject({ host: '::1', port: 25 });
+    });
+
+    it('checks MAIL_FROM and PUBLIC_BASE_URL', () => {
+      expect(parseMailFrom('Citewatch <no-reply@example.com>')).toEqual({
+        name: 'Citewatch',
+        address: 'no-reply@example.com',
+      });
+      expect(parseMailFrom('no-reply@example.com')).toEqual({ address: 'no-reply@example.com' });
+      expect(problemsOf({ MAIL_FROM: 'Citewatch' })[0]).toMatch(/^MAIL_FROM: must be an address/);
+      expect(problemsOf({ MAIL_FROM: 'a@b.c\r\nBcc: x@y.z' })[0]).toMatch(/^MAIL_FROM: /);
+      expect(loadEnv({ PUBLIC_BASE_URL: 'https://example.com/citewatch/' }).PUBLIC_BASE_URL).toBe(
+        'https://example.com/citewatch',
+      );
+      expect(problemsOf({ PUBLIC_BASE_URL: 'example.com' })[0]).toMatch(/^PUBLIC_BASE_URL: must be an http/);
+      expect(problemsOf({ PUBLIC_BASE_URL: 'https://example.com/?x=1' })[0]).toMatch(/^PUBLIC_BASE_URL: /);
+    });
+
+    it('asks for PUBLIC_BASE_URL in production when email is really sent', () => {
+      expect(problemsOf({ NODE_ENV: 'production', SMTP_URL: 'smtp://smtp.example.com' })).toEqual([
+        expect.stringMatching(/^PUBLIC_BASE_URL: required in production when SMTP_URL is set/),
+      ]);
+      expect(problemsOf({ NODE_ENV: 'production' })).toEqual([]);
+    });
   });
 });

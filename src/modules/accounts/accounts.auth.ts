@@ -27,10 +27,11 @@ export interface AccountLinks {
   publicBaseUrl: string;
 }
 
-/** Mail the accounts flows send; the email module provides it. */
+/** Mail the accounts flows send (accounts.mail.ts sends it through the deployment's mailer). */
 export interface AccountMail {
-  verifyEmail(to: { email: string; name: string }, link: string): Promise<void>;
-  resetPassword(to: { email: string; name: string }, link: string): Promise<void>;
+  /** `token` goes into a link of the web dashboard; it is never logged. */
+  verifyEmail(to: { email: string; name: string }, token: string, validForSeconds: number): Promise<void>;
+  resetPassword(to: { email: string; name: string }, token: string, validForSeconds: number): Promise<void>;
 }
 
 /** One OpenID Connect provider for the deployment (Google Workspace, Entra ID, Okta, …). */
@@ -114,14 +115,14 @@ export function createAuth(deps: {
       resetPasswordTokenExpiresIn: 60 * 60,
       revokeSessionsOnPasswordReset: true,
       sendResetPassword: async ({ user, token }) => {
-        await mail.resetPassword(user, `${base}/#/reset-password?token=${encodeURIComponent(token)}`);
+        await mail.resetPassword(user, token, 60 * 60);
       },
     },
     emailVerification: {
       expiresIn: 24 * 60 * 60,
       sendOnSignIn: true,
       sendVerificationEmail: async ({ user, token }) => {
-        await mail.verifyEmail(user, `${base}/v1/auth/verify-email?token=${encodeURIComponent(token)}&callbackURL=/`);
+        await mail.verifyEmail(user, token, 24 * 60 * 60);
       },
     },
     plugins: sso

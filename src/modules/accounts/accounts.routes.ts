@@ -17,11 +17,14 @@ import { AttemptLimiter } from './accounts.limits.js';
 import {
   changePasswordBody,
   meDto,
-  passThrough,
+  doneDto,
+  signedInDto,
+  ssoStartDto,
   requestResetBody,
   resetPasswordBody,
   sendVerificationBody,
-  sessionDto,
+  sessionList,
+  sessionsEnded,
   sessionParams,
   signInBody,
   ssoCallbackParams,
@@ -43,8 +46,17 @@ const STATUS_CODE: Record<number, ErrorCode> = {
   429: 'rate_limited',
 };
 
-/** Hands a request to better-auth and relays its answer; its errors become problem+json. */
-async function relay(auth: Auth, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+/**
+ * Hands a request to better-auth and relays its answer: cookies and redirects as they are, its
+ * JSON reshaped by `shape` into the documented answer (better-auth's sign-in answer carries the
+ * bare session token, which never leaves here), its errors as problem+json.
+ */
+async function relay(
+  auth: Auth,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  shape: (body: Record<string, unknown>) => unknown,
+): Promise<FastifyReply> {
   const url = new URL(request.url, auth.options.baseURL as string);
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
@@ -73,19 +85,32 @@ async function relay(auth: Auth, request: FastifyRequest, reply: FastifyReply): 
     return sendProblem(reply, request, new AppError(code, message));
   }
   reply.status(response.status);
-  if (!text) return reply.send();
-  return reply.type(response.headers.get('content-type') ?? 'application/json').send(text);
+  if (response.status >= 300) return reply.send(null);
+  let body: Record<string, unknown> = {};
+  try {
+    body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  } catch {
+    // An empty or non-JSON success: shaped from nothing.
+  }
+  return reply.send(shape(body));
 }
+
+const done = () => ({ status: true as const });
+const signedIn = (body: Record<string, unknown>) => ({ user: body.user });
+const ssoStart = (body: Record<string, unknown>) => ({ url: body.url, redirect: body.redirect ?? true });
 
 export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Accounts'];
   const limiter = new AttemptLimiter(deps.redis, deps.prefix, deps.attemptsPerMinute);
-  // Relayed answers are better-auth's own JSON: no response schema re-serializes them.
-  const relayed = { 200: passThrough, ...problemResponses };
-  const forward = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    await relay(deps.auth, req, reply);
-  };
+  const answers = (dto: z.ZodType) => ({ 200: dto, ...problemResponses });
+  // Public: no credentials needed (OpenAPI security: none).
+  const security: Array<Record<string, string[]>> = [];
+  const forward =
+    (shape: (body: Record<string, unknown>) => unknown) =>
+    async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+      await relay(deps.auth, req, reply, shape);
+    };
 
   r.post(
     '/v1/auth/sign-in/email',
@@ -96,21 +121,22 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
         description:
           'Sets the session cookie (HttpOnly, SameSite=Lax; Secure outside local development). A wrong email and a wrong password get the same answer. Attempts are limited per address and per client.',
         body: signInBody,
-        response: relayed,
+        security,
+        response: answers(signedInDto),
       },
     },
     async (req, reply) => {
       await limiter.check(reply, 'sign-in', req.ip, req.body.email);
-      return forward(req, reply);
+      return forward(signedIn)(req, reply);
     },
   );
 
   r.post(
     '/v1/auth/sign-out',
-    { schema: { tags, summary: 'Sign out (ends this session)', response: relayed } },
+    { schema: { tags, summary: 'Sign out (ends this session)', security, response: answers(doneDto) } },
     async (req, reply) => {
       const ended = await service.sessionOfCookie(deps.credentials, req);
-      const answer = await forward(req, reply);
+      const answer = await forward(done)(req, reply);
       if (ended) deps.credentials.forgetSession(ended);
       return answer;
     },
@@ -125,12 +151,13 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
         description:
           'Always answers the same, whether or not the address has an account. The link is single-use and expires after an hour.',
         body: requestResetBody,
-        response: relayed,
+        security,
+        response: answers(doneDto),
       },
     },
     async (req, reply) => {
       await limiter.check(reply, 'reset', req.ip, req.body.email);
-      return forward(req, reply);
+      return forward(done)(req, reply);
     },
   );
 
@@ -142,12 +169,13 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
         summary: 'Set a new password with a reset link’s token',
         description: 'Ends every session of the account.',
         body: resetPasswordBody,
-        response: relayed,
+        security,
+        response: answers(doneDto),
       },
     },
     async (req, reply) => {
       await limiter.check(reply, 'reset', req.ip, null);
-      const answer = await forward(req, reply);
+      const answer = await forward(done)(req, reply);
       if (reply.statusCode < 400) deps.credentials.forgetAllSessions();
       return answer;
     },
@@ -156,11 +184,18 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
   r.post(
     '/v1/auth/change-password',
     {
-      schema: { tags, summary: 'Change your password', body: changePasswordBody, response: relayed },
+      schema: {
+        tags,
+        summary: 'Change your password (signed in)',
+        body: changePasswordBody,
+        security,
+        response: answers(doneDto),
+      },
     },
     async (req, reply) => {
       await limiter.check(reply, 'sign-in', req.ip, null);
-      const answer = await forward(req, reply);
+      await service.requireCsrf(deps.credentials, req);
+      const answer = await forward(done)(req, reply);
       if (reply.statusCode < 400 && req.body.revokeOtherSessions) deps.credentials.forgetAllSessions();
       return answer;
     },
@@ -169,11 +204,17 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
   r.post(
     '/v1/auth/send-verification-email',
     {
-      schema: { tags, summary: 'Email a new verification link', body: sendVerificationBody, response: relayed },
+      schema: {
+        tags,
+        summary: 'Email a new verification link',
+        body: sendVerificationBody,
+        security,
+        response: answers(doneDto),
+      },
     },
     async (req, reply) => {
       await limiter.check(reply, 'reset', req.ip, req.body.email);
-      return forward(req, reply);
+      return forward(done)(req, reply);
     },
   );
 
@@ -184,10 +225,11 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
         tags,
         summary: 'Verify an email address (the emailed link)',
         querystring: verifyEmailQuery,
-        response: { 200: passThrough, 302: z.null(), ...problemResponses },
+        security,
+        response: { 200: doneDto, 302: z.null(), ...problemResponses },
       },
     },
-    forward,
+    forward(done),
   );
 
   r.post(
@@ -199,26 +241,28 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
         description:
           'Answers the identity provider’s URL to send the browser to. Available when the deployment configures an OpenID Connect provider (OIDC_* variables).',
         body: ssoStartBody,
-        response: relayed,
+        security,
+        response: answers(ssoStartDto),
       },
     },
     async (req, reply) => {
       await limiter.check(reply, 'sign-in', req.ip, null);
-      return forward(req, reply);
+      return forward(ssoStart)(req, reply);
     },
   );
 
   for (const method of ['GET', 'POST'] as const) {
     r.route({
       method,
-      url: '/v1/auth/callback/:id',
+      url: '/v1/auth/callback/:providerId',
       schema: {
         tags,
         summary: 'Single sign-on callback (the identity provider redirects here)',
         params: ssoCallbackParams,
+        security,
         response: { 302: z.null(), ...problemResponses },
       },
-      handler: forward,
+      handler: forward(done),
     });
   }
 }
@@ -247,7 +291,7 @@ export async function accountsPersonalRoutes(app: FastifyInstance, deps: Account
       schema: {
         tags,
         summary: 'Your sessions (signed-in people only)',
-        response: { 200: z.object({ data: z.array(sessionDto) }), ...problemResponses },
+        response: { 200: sessionList, ...problemResponses },
       },
     },
     async (req) => ({ data: await service.listSessions(deps, req) }),
@@ -260,7 +304,7 @@ export async function accountsPersonalRoutes(app: FastifyInstance, deps: Account
       schema: {
         tags,
         summary: 'Sign out everywhere: end all your sessions, this one included',
-        response: { 200: z.object({ ended: z.number().int() }), ...problemResponses },
+        response: { 200: sessionsEnded, ...problemResponses },
       },
     },
     async (req) => ({ ended: await service.endAllSessions(deps, req) }),

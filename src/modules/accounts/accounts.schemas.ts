@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timestamp, uuid } from '../common.schemas.js';
+import { meExample, sessionExample } from './accounts.examples.js';
 
 const email = z.email().max(254).describe('Email address (compared without regard to case)');
 const password = z.string().min(10).max(256).describe('At least 10 characters');
@@ -29,9 +30,17 @@ export const changePasswordBody = z
     newPassword: password,
     revokeOtherSessions: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .meta({
+    examples: [
+      { currentPassword: 'the old passphrase', newPassword: 'a new long passphrase', revokeOtherSessions: true },
+    ],
+  });
 
-export const sendVerificationBody = z.object({ email, callbackURL: z.string().max(2000).optional() }).strict();
+export const sendVerificationBody = z
+  .object({ email, callbackURL: z.string().max(2000).optional() })
+  .strict()
+  .meta({ examples: [{ email: 'ana@agency.example' }] });
 
 export const verifyEmailQuery = z
   .object({ token: z.string().min(1).max(2000), callbackURL: z.string().max(2000).optional() })
@@ -43,12 +52,45 @@ export const ssoStartBody = z
     callbackURL: z.string().max(2000).optional().describe('Where to land after signing in (a path of this site)'),
     errorCallbackURL: z.string().max(2000).optional(),
   })
-  .strict();
+  .strict()
+  .meta({ examples: [{ provider: 'oidc', callbackURL: '/' }] });
 
-export const ssoCallbackParams = z.object({ id: z.string().max(64) }).strict();
+export const ssoCallbackParams = z.object({ providerId: z.string().max(64) }).strict();
 
-/** Whatever better-auth answers on success: passed through as it is. */
-export const passThrough = z.looseObject({}).describe('better-auth’s answer');
+export const signedInDto = z
+  .object({
+    user: z.object({ id: uuid, email: z.string(), name: z.string(), emailVerified: z.boolean() }),
+  })
+  .meta({
+    id: 'SignedIn',
+    examples: [
+      {
+        user: {
+          id: '01938a6e-8f2a-7c41-9d3e-2b7f4c1a5e90',
+          email: 'ana@agency.example',
+          name: 'Ana Lopez',
+          emailVerified: true,
+        },
+      },
+    ],
+  });
+
+export const doneDto = z.object({ status: z.literal(true) }).meta({ id: 'Done', examples: [{ status: true }] });
+
+export const ssoStartDto = z
+  .object({
+    url: z.url().describe('Send the browser here: the identity provider’s sign-in page'),
+    redirect: z.boolean(),
+  })
+  .meta({
+    id: 'SsoStart',
+    examples: [
+      {
+        url: 'https://login.example-idp.com/authorize?client_id=citewatch&response_type=code&state=Zk9x2c',
+        redirect: true,
+      },
+    ],
+  });
 
 const role = z.enum(['owner', 'admin', 'editor', 'viewer', 'client']);
 
@@ -79,7 +121,7 @@ export const meDto = z
     csrfToken: z.string().nullable().describe('Send as x-csrf-token with every signed-in write; null for keys'),
     session: z.object({ id: uuid, createdAt: timestamp, expiresAt: timestamp }).nullable(),
   })
-  .meta({ id: 'Me' });
+  .meta({ id: 'Me', examples: [meExample] });
 
 export const sessionDto = z
   .object({
@@ -91,7 +133,11 @@ export const sessionDto = z
     ipAddress: z.string().nullable(),
     userAgent: z.string().nullable(),
   })
-  .meta({ id: 'Session' });
+  .meta({ id: 'Session', examples: [sessionExample] });
+
+export const sessionList = z.object({ data: z.array(sessionDto) }).meta({ examples: [{ data: [sessionExample] }] });
+
+export const sessionsEnded = z.object({ ended: z.number().int() }).meta({ examples: [{ ended: 3 }] });
 
 export const sessionParams = z.object({ sessionId: uuid }).strict();
 

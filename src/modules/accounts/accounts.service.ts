@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/errors.js';
 import { sessionCookieOf, type CredentialCache } from '../../plugins/auth.js';
-import { csrfTokenFor } from './accounts.tokens.js';
+import { csrfTokenFor, sameToken } from './accounts.tokens.js';
 import { deleteSession, deleteSessionsOfUser, findOrganizationNames, listSessionsOfUser } from './accounts.repo.js';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
@@ -23,6 +23,16 @@ export interface AccountsDeps {
 export async function sessionOfCookie(credentials: CredentialCache, req: FastifyRequest): Promise<string | null> {
   const cookie = sessionCookieOf(req);
   return cookie ? ((await credentials.lookupSession(cookie))?.session.id ?? null) : null;
+}
+
+/** A cookie-authenticated write outside the /v1 auth hook (password change) needs the CSRF token too. */
+export async function requireCsrf(credentials: CredentialCache, req: FastifyRequest): Promise<void> {
+  const cookie = sessionCookieOf(req);
+  const entry = cookie ? await credentials.lookupSession(cookie) : null;
+  if (!entry) throw new AppError('unauthorized', 'Sign in first.');
+  const given = req.headers['x-csrf-token'];
+  if (typeof given !== 'string' || !sameToken(given, csrfTokenFor(entry.session.id, credentials.policy.secret)))
+    throw new AppError('csrf_failed', 'Send the x-csrf-token header given by GET /v1/me with this request.');
 }
 
 export async function me(deps: AccountsDeps, req: FastifyRequest): Promise<MeDto> {
@@ -70,14 +80,16 @@ export async function me(deps: AccountsDeps, req: FastifyRequest): Promise<MeDto
   };
 }
 
-function personOf(req: FastifyRequest): { userId: string; sessionId: string } {
+/** The signed-in person; null for keys, which have no sessions (their lists are empty). */
+function personOf(req: FastifyRequest): { userId: string; sessionId: string } | null {
   const p = req.auth?.principal;
-  if (p?.type !== 'user') throw new AppError('forbidden', 'Sessions belong to signed-in people; API keys have none.');
-  return { userId: p.id, sessionId: p.sessionId };
+  return p?.type === 'user' ? { userId: p.id, sessionId: p.sessionId } : null;
 }
 
 export async function listSessions(deps: AccountsDeps, req: FastifyRequest): Promise<SessionDto[]> {
-  const { userId, sessionId } = personOf(req);
+  const person = personOf(req);
+  if (!person) return [];
+  const { userId, sessionId } = person;
   return (await listSessionsOfUser(deps.pool, userId)).map((s) => ({
     id: s.id,
     current: s.id === sessionId,
@@ -90,15 +102,17 @@ export async function listSessions(deps: AccountsDeps, req: FastifyRequest): Pro
 }
 
 export async function endAllSessions(deps: AccountsDeps, req: FastifyRequest): Promise<number> {
-  const { userId } = personOf(req);
+  const person = personOf(req);
+  if (!person) return 0;
+  const { userId } = person;
   const ended = await deleteSessionsOfUser(deps.pool, userId);
   deps.credentials.forgetUser(userId);
   return ended;
 }
 
 export async function endSession(deps: AccountsDeps, req: FastifyRequest, id: string): Promise<void> {
-  const { userId } = personOf(req);
-  if (!(await deleteSession(deps.pool, userId, id))) throw AppError.notFound('Session');
+  const person = personOf(req);
+  if (!person || !(await deleteSession(deps.pool, person.userId, id))) throw AppError.notFound('Session');
   deps.credentials.forgetSession(id);
 }
 

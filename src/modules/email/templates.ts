@@ -1,0 +1,195 @@
+/**
+ * Every email Citewatch sends, as pure functions: data in, {subject, text, html} out. The plain-text
+ * and HTML bodies say the same thing. Names people chose (their own, their organization's) are put
+ * on one line, cut to a readable length and escaped in HTML; links are PublicLinks, so they can only
+ * point at PUBLIC_BASE_URL. English only.
+ */
+import type { PublicLink } from '../../lib/public-url.js';
+
+export interface EmailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface VerifyEmailInput {
+  /** The person's name, if known. */
+  name?: string | null;
+  /** publicUrl(env.PUBLIC_BASE_URL, …) or publicLinkFrom(env.PUBLIC_BASE_URL, url). */
+  link: PublicLink;
+  /** How long the link works, in seconds (said in the message: "1 hour"). */
+  validForSeconds: number;
+}
+
+export interface ResetPasswordInput {
+  name?: string | null;
+  link: PublicLink;
+  validForSeconds: number;
+}
+
+export interface InvitationInput {
+  organizationName: string;
+  inviterName: string;
+  inviterEmail?: string | null;
+  /** The role the invitation grants (owner, admin, member…), shown as given. */
+  role: string;
+  expiresAt: Date;
+  link: PublicLink;
+}
+
+export function verifyEmailMessage(input: VerifyEmailInput): EmailContent {
+  return render({
+    subject: 'Confirm your email address for Citewatch',
+    greeting: greeting(input.name),
+    before: ['Confirm your email address to finish setting up your Citewatch account.'],
+    action: 'Confirm my email address',
+    link: input.link,
+    after: [
+      `This link works for ${duration(input.validForSeconds)}.`,
+      'If you did not create a Citewatch account, ignore this email: nothing happens without a click on the link.',
+    ],
+  });
+}
+
+export function resetPasswordMessage(input: ResetPasswordInput): EmailContent {
+  return render({
+    subject: 'Reset your Citewatch password',
+    greeting: greeting(input.name),
+    before: ['Someone, hopefully you, asked to reset the password of your Citewatch account.'],
+    action: 'Choose a new password',
+    link: input.link,
+    after: [
+      `This link works for ${duration(input.validForSeconds)}, once.`,
+      'If you did not ask for it, ignore this email: your password stays as it is.',
+    ],
+  });
+}
+
+export function invitationMessage(input: InvitationInput): EmailContent {
+  const organization = oneLine(input.organizationName);
+  const inviter = oneLine(input.inviterName);
+  const inviterEmail = input.inviterEmail ? ` (${oneLine(input.inviterEmail, 254)})` : '';
+  const role = oneLine(input.role, 40);
+  return render({
+    subject: `${inviter} invited you to ${organization} on Citewatch`,
+    greeting: 'Hello,',
+    before: [
+      `${inviter}${inviterEmail} invited you to join the organization ${organization} on Citewatch, as ${article(role)} ${role}.`,
+    ],
+    action: 'Accept the invitation',
+    link: input.link,
+    after: [
+      `The invitation expires on ${utcDate(input.expiresAt)}.`,
+      'If you did not expect it, ignore this email: nobody joins without a click on the link.',
+    ],
+  });
+}
+
+/** HTML-escapes text for element content and double-quoted attribute values. */
+export function escapeHtml(value: string): string {
+  return value
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+interface Layout {
+  subject: string;
+  greeting: string;
+  /** Paragraphs of plain text before the link, and after it. */
+  before: string[];
+  action: string;
+  link: PublicLink;
+  after: string[];
+}
+
+const SIGNATURE = '— Citewatch';
+
+function render(layout: Layout): EmailContent {
+  const text = [layout.greeting, ...layout.before, `${layout.action}:\n${layout.link}`, ...layout.after, SIGNATURE]
+    .join('\n\n')
+    .concat('\n');
+  return { subject: layout.subject, text, html: html(layout) };
+}
+
+// Tables and inline styles: what every client (Outlook's Word renderer included) lays out the same.
+const FONT = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+const P = 'margin:0 0 16px;';
+const SMALL = 'margin:0 0 12px;font-size:14px;color:#52606d;';
+const ACCENT = '#1d4ed8';
+
+function html(layout: Layout): string {
+  const href = escapeHtml(layout.link);
+  const para = (style: string) => (text: string) => `<p style="${style}">${escapeHtml(text)}</p>`;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(layout.subject)}</title></head>`,
+    '<body style="margin:0;padding:0;background:#f4f5f7;">',
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f5f7;">',
+    '<tr><td align="center" style="padding:24px 12px;">',
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:560px;background:#ffffff;border:1px solid #e4e7eb;border-radius:8px;font-family:${FONT};font-size:16px;line-height:1.5;color:#1f2933;">`,
+    '<tr><td style="padding:32px;">',
+    `<p style="margin:0 0 24px;font-size:18px;font-weight:bold;color:${ACCENT};">Citewatch</p>`,
+    para(P)(layout.greeting),
+    ...layout.before.map(para(P)),
+    '<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 24px;"><tr>',
+    `<td style="background:${ACCENT};border-radius:6px;">`,
+    `<a href="${href}" style="display:inline-block;padding:12px 20px;color:#ffffff;font-weight:bold;text-decoration:none;">${escapeHtml(layout.action)}</a>`,
+    '</td></tr></table>',
+    `<p style="${SMALL}">If the button does not work, copy this address into your browser:<br>`,
+    `<a href="${href}" style="color:${ACCENT};word-break:break-all;">${href}</a></p>`,
+    ...layout.after.map(para(SMALL)),
+    `<p style="margin:24px 0 0;">${escapeHtml(SIGNATURE)}</p>`,
+    '</td></tr></table>',
+    '</td></tr></table>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/**
+ * A name on one line (control characters and line breaks become spaces, so nothing can start a
+ * new header or paragraph) and at most `max` characters.
+ */
+export function oneLine(value: string, max = 80): string {
+  const flat = value
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const chars = [...flat];
+  return chars.length <= max
+    ? flat
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
+}
+
+function greeting(name: string | null | undefined): string {
+  const clean = name ? oneLine(name) : '';
+  return clean ? `Hello ${clean},` : 'Hello,';
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
+/** 3600 → "1 hour", 86400 → "1 day", 1800 → "30 minutes". */
+export function duration(seconds: number): string {
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (seconds >= 86_400 && seconds % 86_400 === 0) return unit(seconds / 86_400, 'day');
+  if (seconds >= 3_600 && seconds % 3_600 === 0) return unit(seconds / 3_600, 'hour');
+  return unit(Math.max(1, Math.ceil(seconds / 60)), 'minute');
+}
+
+const UTC_DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+
+/** "14 March 2026 at 09:30 UTC". */
+function utcDate(date: Date): string {
+  return `${UTC_DATE.format(date)} UTC`;
+}
