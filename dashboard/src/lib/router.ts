@@ -1,7 +1,9 @@
 /**
  * Hash routing: #/ lists workspaces, #/w/<workspaceId>/<page>?<params> shows a page, and the
  * pages outside any workspace have their own: #/account, #/members, #/audit-log, and the two a
- * person reaches from an email, #/invitation?token=… and #/reset-password?token=…. The server
+ * person reaches from an email, #/invitation?token=… and #/reset-password?token=… (an email may
+ * also name them in the query, ?page=reset-password&token=…: main.tsx turns that into the route
+ * before the app starts). The server
  * only ever serves index.html, every view is a link that can be bookmarked or shared (without
  * the key), and the browser's back button works. Page state worth keeping (filters, the open
  * answer) lives in the params.
@@ -38,6 +40,18 @@ export function parseHash(hash: string): Route {
   if (parts[0] !== 'w' || !parts[1]) return { workspaceId: null, page: 'overview', other: null, params };
   const page = PAGES.find((p) => p === parts[2]) ?? 'overview';
   return { workspaceId: decodeURIComponent(parts[1]), page, other: null, params };
+}
+
+/**
+ * The route of a link that names its page in the query (`?page=invitation&token=…`, as account
+ * emails may), or null when the query names no page opened from an email.
+ */
+export function linkToRoute(search: string): string | null {
+  const query = new URLSearchParams(search);
+  const page = PUBLIC_PAGES.find((p) => p === query.get('page'));
+  if (!page) return null;
+  const token = query.get('token');
+  return hrefOfOther(page, token ? { token } : {});
 }
 
 export function hrefOf(workspaceId: string, page: PageName, params?: URLSearchParams | Record<string, string>): string {
