@@ -57,9 +57,12 @@ export function AuditLogPage({ route }: { route: Route }) {
             name="action"
             defaultValue={action}
             key={action}
-            placeholder="e.g. member.role_changed"
             spellcheck={false}
+            aria-describedby="action-help"
           />
+          <span id="action-help" class="muted hint">
+            member.update, or member. for every member action
+          </span>
         </label>
         <label>
           Who

@@ -5,12 +5,13 @@
  * the controls the signed-in role can use are rendered; the API still decides, and its refusals
  * (the last owner, an admin touching an owner…) are shown as it words them.
  */
+import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, apiListAll } from '../api/client.js';
 import type { Invitation, Member, Role, Workspace } from '../api/types.js';
 import { Empty, Outcome, Show, TableScroll } from '../components/status.js';
 import { formatDateTime } from '../lib/format.js';
-import { ROLE_HELP, ROLE_LABELS, assignableRoles, managesMembers } from '../lib/person.js';
+import { ROLES, ROLE_HELP, ROLE_LABELS, assignableRoles, managesMembers } from '../lib/person.js';
 import { useAction, useApiSession, useLoad, useSend } from '../lib/use-api.js';
 
 export function MembersPage() {
@@ -47,10 +48,20 @@ export function MembersPage() {
   return (
     <>
       <p class="explain">
-        {canManage
-          ? `Who belongs to ${organization.name}, and with which role. Roles: ${describeRoles()}.`
-          : `Who belongs to ${organization.name}, and with which role. Owners and admins invite people and change roles.`}
+        Who belongs to {organization.name}, and with which role.
+        {!canManage && ' Owners and admins invite people and change roles.'}
       </p>
+      <details class="roles-help">
+        <summary>What each role can do</summary>
+        <dl class="meta">
+          {ROLES.map((r) => (
+            <Fragment key={r}>
+              <dt>{ROLE_LABELS[r]}</dt>
+              <dd>{ROLE_HELP[r]}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      </details>
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
         <div aria-live="polite">
@@ -149,10 +160,6 @@ export function MembersPage() {
       )}
     </>
   );
-}
-
-function describeRoles(): string {
-  return (Object.keys(ROLE_HELP) as Role[]).map((r) => `${ROLE_LABELS[r]}: ${ROLE_HELP[r]}`).join('; ');
 }
 
 /** Only owners change or remove owners (the API refuses the rest too). */
