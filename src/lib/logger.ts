@@ -30,6 +30,24 @@ export const REDACT_PATHS = [
   'err.request.headers',
 ];
 
+/** Query parameters that carry single-use secrets (email links, single sign-on callbacks). */
+const SECRET_QUERY = /([?&](?:token|code|state)=)[^&#]*/gi;
+
+/** A URL as logged: the values of secret-bearing query parameters replaced. */
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_QUERY, '$1[redacted]');
+}
+
+/** Requests as logged: method, URL (secrets redacted), host and client address; never headers or body. */
+function serializeRequest(req: { method?: string; url?: string; host?: string; hostname?: string; ip?: string }) {
+  return {
+    method: req.method,
+    url: typeof req.url === 'string' ? redactUrl(req.url) : req.url,
+    host: req.host ?? req.hostname,
+    remoteAddress: req.ip,
+  };
+}
+
 export interface LoggerSettings {
   level: string;
   pretty?: boolean;
@@ -41,7 +59,7 @@ export function loggerOptions(settings: LoggerSettings): LoggerOptions {
     level: settings.level,
     ...(settings.name ? { name: settings.name } : {}),
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-    serializers: { err: pino.stdSerializers.err },
+    serializers: { err: pino.stdSerializers.err, req: serializeRequest },
     ...(settings.pretty
       ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } }
       : {}),

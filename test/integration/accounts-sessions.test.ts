@@ -203,3 +203,24 @@ describe('ending sessions', () => {
     expect(res.statusCode).toBe(401);
   });
 });
+
+describe('cookies outside local development', () => {
+  it('are Secure (and __Secure- prefixed) when the public address is https, and still open the API', async () => {
+    const secure = await createTestContext({ PUBLIC_BASE_URL: 'https://citewatch.example.com' });
+    try {
+      const org = await createTenant(secure.db);
+      const person = await createPerson(secure.app, secure.db, { organizationId: org.organizationId, role: 'viewer' });
+      expect(person.cookie).toMatch(/^__Secure-citewatch\.session_token=/);
+      const res = await secure.app.inject({
+        method: 'POST',
+        url: '/v1/auth/sign-in/email',
+        payload: { email: person.email, password: person.password },
+      });
+      const cookie = [res.headers['set-cookie']].flat().find((c) => c?.includes('session_token=')) as string;
+      expect(cookie).toMatch(/;\s*Secure/i);
+      expect((await secure.app.inject({ url: '/v1/me', headers: person.headers })).statusCode).toBe(200);
+    } finally {
+      await secure.close();
+    }
+  });
+});

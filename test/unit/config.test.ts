@@ -117,10 +117,18 @@ describe('configuration', () => {
     });
 
     it('asks for PUBLIC_BASE_URL in production when email is really sent', () => {
-      expect(problemsOf({ NODE_ENV: 'production', SMTP_URL: 'smtp://smtp.example.com' })).toEqual([
+      const secret = 'a'.repeat(64);
+      expect(problemsOf({ NODE_ENV: 'production', AUTH_SECRET: secret, SMTP_URL: 'smtp://smtp.example.com' })).toEqual([
         expect.stringMatching(/^PUBLIC_BASE_URL: required in production when SMTP_URL is set/),
       ]);
-      expect(problemsOf({ NODE_ENV: 'production' })).toEqual([]);
+      expect(problemsOf({ NODE_ENV: 'production', AUTH_SECRET: secret })).toEqual([]);
+    });
+
+    it('asks for AUTH_SECRET in production, and for all three OIDC variables or none', () => {
+      expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^AUTH_SECRET: required/)]);
+      expect(problemsOf({ OIDC_ISSUER: 'https://accounts.example.com' })).toEqual([
+        expect.stringMatching(/^OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three/),
+      ]);
     });
   });
 });
