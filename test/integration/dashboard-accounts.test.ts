@@ -281,7 +281,7 @@ describe('pages an email or single sign-on leads to', () => {
 });
 
 describe('the account page', () => {
-  it('lists the person’s sessions, this one marked, and ends another one', async () => {
+  it('lists the person’s sessions, this one marked, ends another one, changes the password and signs out', async () => {
     const editor = await person('editor');
     const tab = await newTab();
     const { page } = tab;
@@ -308,6 +308,31 @@ describe('the account page', () => {
     // That browser is signed out at once; this one is not.
     expect((await ctx.app.inject({ url: '/v1/me', headers: elsewhere.headers })).statusCode).toBe(401);
     expect(await page.locator('table.sessions .tag').allTextContents()).toEqual(['This session']);
+
+    // A new password, the other sessions ended: this browser stays signed in and can still write.
+    const newPassword = `changed passphrase ${editor.userId.slice(-6)}`;
+    await page.getByLabel('Current password').fill(editor.password);
+    await page.getByLabel('New password', { exact: true }).fill(newPassword);
+    await page.getByLabel('New password, again').fill(newPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Your password was changed and your other sessions were ended.').waitFor();
+    expect((await ctx.app.inject({ url: '/v1/me', headers: editor.headers })).statusCode).toBe(401);
+    const write = await page.evaluate(async (url) => {
+      const me = (await (await fetch('/v1/me')).json()) as { csrfToken: string };
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ name: 'Added after a new password', kind: 'competitor' }),
+      });
+      return res.status;
+    }, `${world.base}/brands`);
+    expect(write).toBe(201);
+    const signedIn = await ctx.app.inject({
+      method: 'POST',
+      url: '/v1/auth/sign-in/email',
+      payload: { email: editor.email, password: newPassword },
+    });
+    expect(signedIn.statusCode).toBe(200);
 
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in to Citewatch' }).waitFor();
