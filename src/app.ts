@@ -12,6 +12,9 @@ import { corsOrigins, publicBaseUrl } from './config/env.js';
 import type { Deps } from './deps.js';
 import { AppError } from './lib/errors.js';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.js';
+import { auditHooks } from './modules/audit-log/audit-log.hooks.js';
+import { AuditRecorder, type AuditRecorderOptions } from './modules/audit-log/audit-log.recorder.js';
+import { auditLogRoutes } from './modules/audit-log/audit-log.routes.js';
 import { answersRoutes } from './modules/answers/answers.routes.js';
 import { responsesRoutes } from './modules/responses/responses.routes.js';
 import { auditsRoutes } from './modules/audits/audits.routes.js';
@@ -32,17 +35,24 @@ import { workspacesRoutes } from './modules/workspaces/workspaces.routes.js';
 import { CredentialCache, authPlugin } from './plugins/auth.js';
 import { ephemeralSecret } from './modules/accounts/accounts.tokens.js';
 import { createAuth } from './modules/accounts/accounts.auth.js';
-import { accountMail } from './modules/accounts/accounts.mail.js';
+import { accountMail, invitationMail } from './modules/accounts/accounts.mail.js';
 import { accountsPersonalRoutes, accountsPublicRoutes, type AccountsDeps } from './modules/accounts/accounts.routes.js';
+import { membersRoutes } from './modules/members/members.routes.js';
+import { invitationsPublicRoutes, invitationsRoutes } from './modules/invitations/invitations.routes.js';
+import type { InvitationMail } from './modules/invitations/invitations.service.js';
 import { clientErrorHandler, errorsPlugin, sendProblem } from './plugins/errors.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { egressPolicy } from './providers/egress.js';
 
 export interface AppDeps extends Deps {
+  /** Sends invitations; default: through the deployment's mailer. */
+  invitationMail?: InvitationMail;
   version?: string;
   /** The built web dashboard (default: dashboard/dist in the project). */
   dashboardDir?: string;
+  /** How audit events are batched (tests wait longer to see that shutdown writes them). */
+  auditLog?: AuditRecorderOptions;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -128,12 +138,35 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     subscriber.disconnect();
   });
 
+  // The audit log's writer; what is queued is written before the app finishes closing.
+  const auditLog = new AuditRecorder(deps, deps.auditLog);
+  app.decorate('auditLog', auditLog);
+  app.addHook('onClose', async () => auditLog.drain());
+
   // People's door: better-auth's sign-in, reset and SSO endpoints, outside the authenticated context.
   const base = publicBaseUrl(deps.env);
   const auth = createAuth({
     prisma: deps.db.prisma,
     logger: deps.logger,
     mail: accountMail(deps.mailer, base),
+    // Recorded in each organization the person belongs to. Failed sign-ins belong to no
+    // organization (the account may not exist): the attempt limiter and the log see those.
+    hooks: {
+      onSignIn: async (session, request) =>
+        auditLog.recordForPerson({
+          userId: session.userId,
+          action: 'session.sign_in',
+          target: { type: 'session', id: session.id },
+          ...request,
+        }),
+      onPasswordReset: async (user, request) =>
+        auditLog.recordForPerson({
+          userId: user.id,
+          action: 'account.password_reset',
+          target: { type: 'user', id: user.id },
+          ...request,
+        }),
+    },
     settings: {
       secret,
       links: { publicBaseUrl: base },
@@ -159,9 +192,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     credentials: keyCache,
     prefix: `${deps.env.QUEUE_PREFIX}:ratelimit:`,
     attemptsPerMinute: deps.env.SIGN_IN_ATTEMPTS_PER_MINUTE,
+    onEvent: (event) =>
+      auditLog.recordForPerson({
+        userId: event.userId,
+        action: event.action,
+        target:
+          event.action === 'session.sign_out'
+            ? { type: 'session', id: event.sessionId }
+            : { type: 'user', id: event.userId },
+        ip: event.ip,
+        requestId: event.requestId,
+      }),
   };
   await app.register(async (open) => {
+    refuseFlawedInput(open);
     await accountsPublicRoutes(open, accounts);
+    await invitationsPublicRoutes(open, { ...accounts, logger: deps.logger });
   });
 
   // Everything else under /v1 needs an API key or a session; the auth hook is scoped to this context.
@@ -176,32 +222,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         windowMs: 60_000,
       },
     });
-    // Postgres refuses U+0000 in text and JSON, so it is refused here, with a clear 400, rather
-    // than surfacing as a database error. Nesting is bounded too: no request needs more, and
-    // validation, hashing and storage of a deeper value would each walk it again.
-    api.addHook('preValidation', async (request) => {
-      for (const where of ['body', 'query'] as const) {
-        const flaw = flawOf(request[where]);
-        if (flaw === 'nul') {
-          throw new AppError(
-            'validation_failed',
-            `The request ${where} contains a NUL character (U+0000), which Citewatch does not store.`,
-            {
-              errors: [{ path: where, message: 'must not contain U+0000' }],
-            },
-          );
-        }
-        if (flaw === 'depth') {
-          throw new AppError(
-            'validation_failed',
-            `The request ${where} nests objects and arrays more than ${MAX_DEPTH} levels deep.`,
-            {
-              errors: [{ path: where, message: `must not nest deeper than ${MAX_DEPTH} levels` }],
-            },
-          );
-        }
-      }
-    });
+    refuseFlawedInput(api);
     // Per API key, counted in Redis so the limit holds across API processes. If Redis is down
     // the limit is skipped rather than failing every request.
     await api.register(rateLimit, {
@@ -219,10 +240,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           `This API key made more than ${ctx.max} requests in a minute; retry in ${ctx.after}.`,
         ),
     });
+    // Every write from here on is recorded in the audit log.
+    auditHooks(api, auditLog, deps.logger);
     const { prisma, pool } = deps.db;
+    await auditLogRoutes(api, { db: deps.db });
     await accountsPersonalRoutes(api, accounts);
     await organizationsRoutes(api, { prisma, cache: keyCache });
     await apiKeysRoutes(api, { prisma, cache: keyCache });
+    await membersRoutes(api, { pool, prisma, credentials: keyCache });
+    await invitationsRoutes(api, {
+      pool,
+      prisma,
+      mail: deps.invitationMail ?? invitationMail(deps.mailer),
+      publicBaseUrl: base,
+    });
     await providerCredentialsRoutes(api, { prisma, encryptionKey: deps.env.ENCRYPTION_KEY });
     await workspacesRoutes(api, { prisma, pool });
     await brandsRoutes(api, { prisma, pool });
@@ -245,6 +276,37 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   return app;
+}
+
+/**
+ * Postgres refuses U+0000 in text and JSON, so it is refused with a clear 400 rather than surfacing
+ * as a database error. Nesting is bounded too: no request needs more, and validation, hashing and
+ * storage of a deeper value would each walk it again. Registered in every context that takes input.
+ */
+function refuseFlawedInput(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    for (const where of ['body', 'query'] as const) {
+      const flaw = flawOf(request[where]);
+      if (flaw === 'nul') {
+        throw new AppError(
+          'validation_failed',
+          `The request ${where} contains a NUL character (U+0000), which Citewatch does not store.`,
+          {
+            errors: [{ path: where, message: 'must not contain U+0000' }],
+          },
+        );
+      }
+      if (flaw === 'depth') {
+        throw new AppError(
+          'validation_failed',
+          `The request ${where} nests objects and arrays more than ${MAX_DEPTH} levels deep.`,
+          {
+            errors: [{ path: where, message: `must not nest deeper than ${MAX_DEPTH} levels` }],
+          },
+        );
+      }
+    }
+  });
 }
 
 /** Levels of objects and arrays a request body or query may nest, the body itself being the first. */
@@ -275,6 +337,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     credentials: CredentialCache;
     auth: ReturnType<typeof createAuth>;
+    /** Writes the audit log (app.auditLog.record(event) from routes outside the /v1 context). */
+    auditLog: AuditRecorder;
     /** Requests being handled right now. */
     inFlight(): number;
   }

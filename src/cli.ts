@@ -15,6 +15,9 @@ Commands:
   orgs create --name NAME                Create an organization
   keys create --org ID [--name N] [--scopes read,write,admin] [--expires-in-days N]
                                          Create an API key (printed once)
+  users invite --org ID --email E --role owner|admin|editor|viewer|client [--workspace ID …]
+                                         Invite someone; prints the invitation link (no email is sent)
+  users list --org ID                    List an organization's members and their roles
   runs start --workspace ID --audit ID [--wait]
                                          Start a run of an audit now
 
@@ -28,6 +31,7 @@ const commands: Record<string, () => Promise<Command>> = {
   analyze: async () => (await import('./cli/analyze.js')).analyzeCommand,
   orgs: async () => (await import('./cli/admin.js')).orgsCommand,
   keys: async () => (await import('./cli/admin.js')).keysCommand,
+  users: async () => (await import('./cli/users.js')).usersCommand,
   runs: async () => (await import('./cli/runs.js')).runsCommand,
 };
 

@@ -45,6 +45,8 @@ runMain('API', async () => {
       // Handlers of requests whose clients went away may still be running; let them finish.
       const deadline = Date.now() + 10_000;
       while (app.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      // Their audit events too.
+      await app.auditLog.drain();
       await deps.close();
     },
   });

@@ -1,12 +1,17 @@
 /** `citewatch orgs create` and `citewatch keys create`: bootstrap an organization and its first admin key. */
 import { loadEnv } from '../config/env.js';
 import { createDatabase } from '../db/client.js';
+import { createLogger } from '../lib/logger.js';
 import { createApiKey } from '../modules/api-keys/api-keys.service.js';
+import { recordAuditEvent, type Actor } from '../modules/audit-log/audit-log.recorder.js';
 import { findOrganization } from '../modules/organizations/organizations.repo.js';
 import { createOrganization } from '../modules/organizations/organizations.service.js';
 import type { Scope } from '../plugins/auth.js';
 import { isUuid } from '../lib/ids.js';
 import { parseCommandArgs as parse, UsageError, type CliIo } from './io.js';
+
+/** The operator at the server's command line, as the audit log names them. */
+const CLI_ACTOR: Actor = { type: 'platform', id: null, label: 'cli' };
 
 export async function orgsCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(argv, { name: { type: 'string' }, json: { type: 'boolean' } });
@@ -17,6 +22,16 @@ export async function orgsCommand(argv: string[], io: CliIo): Promise<number> {
   const db = createDatabase({ url: env.DATABASE_URL, poolSize: 2, applicationName: 'citewatch-cli' });
   try {
     const org = await createOrganization(db.prisma, name);
+    await recordAuditEvent(
+      { db, logger: createLogger({ level: 'warn', name: 'cli' }) },
+      {
+        organizationId: org.id,
+        actor: CLI_ACTOR,
+        action: 'organization.create',
+        target: { type: 'organization', id: org.id },
+        details: { name: org.name },
+      },
+    );
     io.stdout.write(
       values.json ? `${JSON.stringify({ id: org.id, name: org.name })}\n` : `organization ${org.id} (${org.name})\n`,
     );
@@ -66,6 +81,16 @@ export async function keysCommand(argv: string[], io: CliIo): Promise<number> {
       scopes: scopes as Scope[],
       expiresAt,
     });
+    await recordAuditEvent(
+      { db, logger: createLogger({ level: 'warn', name: 'cli' }) },
+      {
+        organizationId: org,
+        actor: CLI_ACTOR,
+        action: 'api_key.create',
+        target: { type: 'api_key', id: record.id },
+        details: { name: record.name, prefix: record.prefix, scopes: record.scopes, expiresAt },
+      },
+    );
     if (values.json)
       io.stdout.write(`${JSON.stringify({ id: record.id, prefix: record.prefix, scopes: record.scopes, key })}\n`);
     else

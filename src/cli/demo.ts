@@ -2,15 +2,21 @@
  * `citewatch demo`: the whole product in one command. Migrates the database, creates a demo
  * organization and workspace (an own brand, four competitors, six prompts in English and French,
  * two mock configurations at different temperatures), runs the audit with five samples per pair
- * through the real queues and a real worker, and prints the report.
+ * through the real queues and a real worker, prints the report, and a sign-in for the dashboard.
  */
+import { randomBytes } from 'node:crypto';
 import { createDeps } from '../deps.js';
-import { loadEnv } from '../config/env.js';
-import type { PrismaClient } from '../db/client.js';
+import { loadEnv, publicBaseUrl } from '../config/env.js';
+import type { Database } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { createLogger } from '../lib/logger.js';
 import { migrationsDir } from '../lib/paths.js';
+import { type Auth, createAuth } from '../modules/accounts/accounts.auth.js';
+import { findUserIdByEmail } from '../modules/accounts/accounts.repo.js';
+import { createPasswordAccount, setPassword } from '../modules/accounts/accounts.service.js';
+import { ephemeralSecret } from '../modules/accounts/accounts.tokens.js';
 import { createApiKey } from '../modules/api-keys/api-keys.service.js';
+import { insertMembership } from '../modules/members/members.repo.js';
 import { createAudit } from '../modules/audits/audits.service.js';
 import { createBrand } from '../modules/brands/brands.service.js';
 import { createModelConfig } from '../modules/model-configs/model-configs.service.js';
@@ -69,6 +75,9 @@ export const DEMO_CONFIGS = [
 ];
 
 export const DEMO_SAMPLES = 5;
+
+/** The demo's person: owner of every demo organization, with a new password at each demo run. */
+export const DEMO_EMAIL = 'demo@citewatch.local';
 
 export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
@@ -149,7 +158,24 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     say(
       `Done in ${((Date.now() - started) / 1000).toFixed(1)} s. The data stays in the database; this command started no API server.`,
     );
-    await printNextSteps(prisma, { organizationId: org.id, workspaceId: ws.id, runId: run.id, port: env.PORT }, say);
+    const auth = createAuth({
+      prisma,
+      logger,
+      // The demo sends no email: the account is made verified, and nobody asks for a reset here.
+      mail: { verifyEmail: async () => {}, resetPassword: async () => {} },
+      settings: {
+        secret: env.AUTH_SECRET ?? ephemeralSecret(),
+        links: { publicBaseUrl: publicBaseUrl(env) },
+        secureCookies: false,
+        idleSeconds: env.SESSION_IDLE_MINUTES * 60,
+        trustedOrigins: [],
+      },
+    });
+    await printNextSteps(
+      { db: deps.db, auth },
+      { organizationId: org.id, workspaceId: ws.id, runId: run.id, port: env.PORT },
+      say,
+    );
     return 0;
   } finally {
     await worker.stop();
@@ -159,15 +185,16 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
 
 /**
  * The demo's last lines: how to read its report over HTTP and open the dashboard, with a key made
- * for them. Everything they point at only reads, so the key left behind in the database can do
- * no more than that.
+ * for them (read only, so the key left behind in the database can do no more than that) and a
+ * sign-in: the demo person, owner of the demo organization, whose password is set anew here.
  */
 export async function printNextSteps(
-  prisma: PrismaClient,
+  deps: { db: Pick<Database, 'prisma' | 'pool'>; auth: Auth },
   demo: { organizationId: string; workspaceId: string; runId: string; port: number },
   say: (line: string) => void,
 ): Promise<void> {
-  const { key } = await createApiKey(prisma, {
+  const password = await demoSignIn(deps, demo.organizationId);
+  const { key } = await createApiKey(deps.db.prisma, {
     organizationId: demo.organizationId,
     name: 'demo (read only)',
     scopes: ['read'],
@@ -181,5 +208,25 @@ export async function printNextSteps(
   say(`API reference: ${api}/docs`);
   say('');
   say(`Dashboard (after "npm start"): ${api}/dashboard/`);
+  say('Sign in there as the demo organization’s owner (a new password at each demo run):');
+  say(`  email:    ${DEMO_EMAIL}`);
+  say(`  password: ${password}`);
   say(`Demo API key (read only; shown once, paste it into the dashboard): ${key}`);
+}
+
+/**
+ * Makes the demo person owner of the demo organization (creating the account the first time) and
+ * gives them a new password, returned to be printed once. Earlier demo organizations keep them as
+ * owner too.
+ */
+async function demoSignIn(deps: { db: Pick<Database, 'pool'>; auth: Auth }, organizationId: string): Promise<string> {
+  const password = randomBytes(12).toString('base64url');
+  let userId = await findUserIdByEmail(deps.db.pool, DEMO_EMAIL);
+  if (userId) await setPassword(deps.auth, userId, password);
+  else
+    userId = (
+      await createPasswordAccount(deps.auth, { email: DEMO_EMAIL, name: 'Demo', password, emailVerified: true })
+    ).id;
+  await insertMembership(deps.db.pool, { organizationId, userId, role: 'owner' });
+  return password;
 }

@@ -53,3 +53,12 @@ export function publicLinkFrom(base: string, absolute: string): PublicLink {
   }
   return url.toString() as PublicLink;
 }
+
+/**
+ * A page of the web dashboard that finishes a flow begun by email, with its token:
+ * /dashboard/?page=<page>&token=<token>. The dashboard opens the page and drops the token from the
+ * address bar.
+ */
+export function dashboardLink(base: string, page: 'reset-password' | 'invitation', token: string): PublicLink {
+  return publicUrl(base, '/dashboard/', { page, token });
+}

@@ -489,6 +489,11 @@ export async function authPlugin(
     if (typeof header === 'string' && header) return header;
     if (memberships.length === 1) return (memberships[0] as MembershipGrant).organizationId;
     if (request.routeOptions.config?.personal) return null;
+    if (memberships.length === 0)
+      throw new AppError(
+        'forbidden',
+        'You are not a member of any organization (any more): ask an owner or admin of yours for an invitation.',
+      );
     throw new AppError(
       'organization_required',
       'You belong to several organizations: name one in the x-organization-id header (GET /v1/me lists them).',

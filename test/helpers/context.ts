@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { inject } from 'vitest';
-import { buildApp } from '../../src/app.js';
+import { type AppDeps, buildApp } from '../../src/app.js';
 import { createDeps, type Deps, type OwnedDeps } from '../../src/deps.js';
 import { loadEnv, type Env } from '../../src/config/env.js';
 import { createLogger } from '../../src/lib/logger.js';
@@ -54,12 +54,18 @@ export function testEnv(prefix: string, extra: Record<string, string> = {}): Env
   });
 }
 
-export async function createTestContext(extraEnv: Record<string, string> = {}): Promise<TestContext> {
+/** What a test may put in place of the app's defaults: the invitation sender. */
+export type AppOptions = Pick<AppDeps, 'invitationMail'>;
+
+export async function createTestContext(
+  extraEnv: Record<string, string> = {},
+  options: AppOptions = {},
+): Promise<TestContext> {
   const prefix = `test-${randomUUID().slice(0, 8)}`;
   const env = testEnv(prefix, extraEnv);
   const logger = createLogger({ level: env.LOG_LEVEL });
   const deps = createDeps({ env, logger, role: 'worker', applicationName: 'citewatch-test' });
-  const app = await buildApp(deps);
+  const app = await buildApp({ ...deps, ...options });
   await app.ready();
   const workers: RunningWorker[] = [];
   const workerDeps: OwnedDeps[] = [];
@@ -87,6 +93,31 @@ export async function createTestContext(extraEnv: Record<string, string> = {}): 
       for (const own of workerDeps) await own.close();
       await deps.producers.close();
       await removeKeys(deps.redis, prefix);
+      await deps.close();
+    },
+  };
+}
+
+/**
+ * Another API process of the same deployment: its own connections, caches and invalidation
+ * subscription, on the same database, Redis prefix and settings. Cookies signed by one are
+ * accepted by the other only when the context was created with an AUTH_SECRET.
+ */
+export async function secondApp(ctx: TestContext): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
+  const deps = createDeps({
+    env: ctx.env,
+    logger: ctx.logger,
+    role: 'api',
+    applicationName: 'citewatch-test-second',
+    poolSize: 3,
+  });
+  const app = await buildApp(deps);
+  await app.ready();
+  return {
+    app,
+    async close() {
+      await app.close();
+      await deps.producers.close();
       await deps.close();
     },
   };

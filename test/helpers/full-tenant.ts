@@ -5,13 +5,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { createTenant, type TestTenant } from '../factories/index.js';
+import { createPerson, type TestPerson } from '../factories/people.js';
 import { apiClient } from './api.js';
 import type { TestContext } from './context.js';
 import { waitFor } from './context.js';
-import { createPerson } from '../factories/people.js';
 
 export interface FullTenant extends TestTenant {
   params: Record<string, string>;
+  /** A signed-in editor of the organization, for the routes about one's own account (/v1/me…). */
+  person: TestPerson;
   /** Responses of the creation calls, by route key "METHOD /path/template", for contract checks. */
   created: Array<{ method: string; template: string; status: number; body: unknown }>;
 }
@@ -36,6 +38,16 @@ export interface OpenApiDoc {
 
 export async function openApiDoc(app: FastifyInstance): Promise<OpenApiDoc> {
   return (await app.inject({ url: '/openapi.json' })).json() as OpenApiDoc;
+}
+
+/** The headers a route-wide suite calls a route with: the person's for /v1/me routes, else the key's. */
+export function headersFor(template: string, tenant: FullTenant): Record<string, string> {
+  return template === '/v1/me' || template.startsWith('/v1/me/') ? tenant.person.writeHeaders : tenant.headers;
+}
+
+/** Whether the document says the operation needs no credential (`security: []`). */
+export function isPublic(op: OpenApiDoc['paths'][string][string]): boolean {
+  return Array.isArray(op.security) && op.security.length === 0;
 }
 
 /** Every documented operation: method, OpenAPI path template, and the Fastify URL with :params. */
@@ -124,13 +136,17 @@ export async function createFullTenant(ctx: TestContext, doc: OpenApiDoc): Promi
     202,
   );
   const key = await post('/v1/api-keys', '/v1/api-keys', { name: 'reader', scopes: ['read'] });
+  const invitation = await post('/v1/invitations', '/v1/invitations', {
+    email: 'client@nimbus.example',
+    role: 'client',
+    workspaceIds: [ws.id],
+  });
+  const person = await createPerson(ctx.app, ctx.db, { organizationId: tenant.organizationId, role: 'editor' });
+  const member = (await api.get('/v1/members')).data.find((m: { userId: string }) => m.userId === person.userId);
+  const me = (await ctx.app.inject({ url: '/v1/me', headers: person.headers })).json();
   const response = (
     await ctx.db.pool.query<{ id: string }>('SELECT id FROM responses WHERE run_id = $1 ORDER BY id LIMIT 1', [run.id])
   ).rows[0];
-
-  // A person of the organization, signed in: their session is the {sessionId} of /v1/me/sessions.
-  const person = await createPerson(ctx.app, ctx.db, { organizationId: tenant.organizationId, role: 'viewer' });
-  const sessionId = (await ctx.app.inject({ url: '/v1/me', headers: person.headers })).json().session.id as string;
 
   const params: Record<string, string> = {
     workspaceId: ws.id,
@@ -143,13 +159,15 @@ export async function createFullTenant(ctx: TestContext, doc: OpenApiDoc): Promi
     runId: run.id,
     reanalysisId: reanalysis.id,
     apiKeyId: key.id,
+    invitationId: invitation.id,
+    memberId: member.id,
+    sessionId: me.session.id,
     organizationId: tenant.organizationId,
     responseId: response?.id ?? '',
     answerId: response?.id ?? '',
     provider: 'openai',
     /** The single sign-on provider of /v1/auth/callback/{providerId}. */
     providerId: 'oidc',
-    sessionId,
   };
   if (doc.paths['/v1/workspaces/{workspaceId}/webhooks']) {
     const hook = await post('/v1/workspaces/{workspaceId}/webhooks', `${base}/webhooks`, {
@@ -158,5 +176,5 @@ export async function createFullTenant(ctx: TestContext, doc: OpenApiDoc): Promi
     });
     params.webhookId = hook.id;
   }
-  return { ...tenant, params, created };
+  return { ...tenant, params, created, person };
 }

@@ -9,6 +9,7 @@ import {
   createFullTenant,
   exampleBody,
   fillPath,
+  headersFor,
   openApiDoc,
   operations,
   type FullTenant,
@@ -37,7 +38,7 @@ async function call(op: Op, tenant: FullTenant, opts: { params?: Record<string, 
   const res = await ctx.app.inject({
     method: op.method as 'GET',
     url: fillPath(op.template, opts.params ?? tenant.params),
-    headers: tenant.headers,
+    headers: headersFor(op.template, tenant),
     ...(body !== undefined ? { payload: body as object } : {}),
   });
   const type = String(res.headers['content-type'] ?? '');

@@ -78,7 +78,7 @@ it.each(doors)("answers the owner's ids in bodies and query strings as unknown i
   const ws = `/v1/workspaces/${strangerWs}`;
   type Case = [
     label: string,
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PATCH',
     url: (ids: string[]) => string,
     body: ((ids: string[]) => object) | null,
     ids: string[],
@@ -125,6 +125,20 @@ it.each(doors)("answers the owner's ids in bodies and query strings as unknown i
       [p.runId!, p.promptId!, p.modelConfigId!],
     ],
     ['runs of an audit', 'GET', ([a]) => `${ws}/runs?auditId=${a}`, null, [p.auditId!]],
+    [
+      'invitation of a client',
+      'POST',
+      () => '/v1/invitations',
+      ([w]) => ({ email: 'client@nimbus.example', role: 'client', workspaceIds: [w] }),
+      [p.workspaceId!],
+    ],
+    [
+      'key restricted to workspaces',
+      'POST',
+      () => '/v1/api-keys',
+      ([w]) => ({ name: 'Borrowed', scopes: ['read'], workspaceIds: [w] }),
+      [p.workspaceId!],
+    ],
   ];
   for (const [label, method, url, body, ids] of cases) {
     const send = (values: string[]) =>

@@ -50,6 +50,8 @@ const NOT_TENANT_SCOPED = new Set([
   'PUT /v1/provider-credentials/{provider}',
   'DELETE /v1/provider-credentials/{provider}',
   'DELETE /v1/organizations/{organizationId}',
+  // One's own session: keys have none, so they get the same 403 whatever the id.
+  'DELETE /v1/me/sessions/{sessionId}',
 ]);
 
 describe('OpenAPI document', () => {
@@ -197,7 +199,7 @@ describe('authentication on every route', () => {
         expect(noCsrf.json().code, where).toBe('csrf_failed');
       }
       const adminOnly =
-        /^\/v1\/(api-keys|provider-credentials|organizations)/.test(template) &&
+        /^\/v1\/(api-keys|provider-credentials|organizations|audit-log)/.test(template) &&
         !(method === 'GET' && template.startsWith('/v1/organizations'));
       if (adminOnly) {
         expect((await send(write.headers)).statusCode, `${where} with a write key`).toBe(403);

@@ -1,8 +1,9 @@
 /**
- * The last lines of `citewatch demo`, which a user copies from: the dashboard address and the
- * key to paste into it. They are printed by the function the demo ends with, here against a
- * factory workspace and the API listening on a real port, and must work as printed: the
- * dashboard is served there, and the key reads the workspace's report but cannot change anything.
+ * The last lines of `citewatch demo`, which a user copies from: the dashboard address, the
+ * sign-in and the key to paste into it. They are printed by the function the demo ends with, here
+ * against a factory workspace and the API listening on a real port, and must work as printed: the
+ * dashboard is served there, the key reads the workspace's report but cannot change anything, and
+ * the printed email and password sign in as the demo organization's owner.
  * (The whole demo, with its worker process, is the quickstart's; it is too slow for the suite.)
  */
 import type { AddressInfo } from 'node:net';
@@ -60,7 +61,7 @@ describe('citewatch demo, last lines', () => {
   it('print the dashboard address and a key that reads the demo workspace and cannot write', async () => {
     const lines: string[] = [];
     await printNextSteps(
-      ctx.db.prisma,
+      { db: ctx.db, auth: ctx.app.auth },
       { organizationId: tenant.organizationId, workspaceId: world.workspaceId, runId, port },
       (l) => lines.push(l),
     );
@@ -107,5 +108,52 @@ describe('citewatch demo, last lines', () => {
       body: JSON.stringify({ name: 'Pipedrive', kind: 'competitor' }),
     });
     expect(admin.status).toBe(201);
+  });
+
+  it('print a sign-in the demo workspace accepts, with a new password at each run', async () => {
+    const run = async () => {
+      const lines: string[] = [];
+      await printNextSteps(
+        { db: ctx.db, auth: ctx.app.auth },
+        { organizationId: tenant.organizationId, workspaceId: world.workspaceId, runId, port },
+        (l) => lines.push(l),
+      );
+      expect(lines).toContain('Sign in there as the demo organization’s owner (a new password at each demo run):');
+      return { email: lineAfter(lines, '  email:') as string, password: lineAfter(lines, '  password:') as string };
+    };
+    const first = await run();
+    const second = await run();
+    expect(second.email).toBe('demo@citewatch.local');
+    expect(second.password).toMatch(/^\S{16}$/);
+    expect(second.password).not.toBe(first.password);
+
+    const signIn = (password: string) =>
+      fetch(`http://localhost:${port}/v1/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: second.email, password }),
+      });
+    expect((await signIn(first.password)).status).toBe(401);
+    const signedIn = await signIn(second.password);
+    expect(signedIn.status).toBe(200);
+    const cookie = (signedIn.headers.getSetCookie().find((c) => c.includes('session_token=')) as string).split(';')[0];
+    const headers = { cookie: cookie as string };
+    const me = (await (await fetch(`http://localhost:${port}/v1/me`, { headers })).json()) as {
+      organizations: Array<{ id: string; role: string }>;
+      csrfToken: string;
+    };
+    expect(me.organizations).toContainEqual(expect.objectContaining({ id: tenant.organizationId, role: 'owner' }));
+    const report = await fetch(
+      `http://localhost:${port}/v1/workspaces/${world.workspaceId}/reports/visibility?runId=${runId}`,
+      { headers },
+    );
+    expect(report.status).toBe(200);
+    // The owner may change the demo workspace, with the session's CSRF token.
+    const write = await fetch(`http://localhost:${port}/v1/workspaces/${world.workspaceId}/brands`, {
+      method: 'POST',
+      headers: { ...headers, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Close CRM', kind: 'competitor' }),
+    });
+    expect(write.status).toBe(201);
   });
 });

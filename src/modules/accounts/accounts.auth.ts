@@ -55,9 +55,31 @@ export interface AuthSettings {
   sso?: SsoSettings | undefined;
 }
 
+/** The request behind an account event, as the relay (accounts.routes.ts) passes it on. */
+export interface AccountRequestMeta {
+  ip: string | null;
+  requestId: string | null;
+}
+
+/**
+ * Headers the relay sets on every request it hands to better-auth: the client's address as
+ * Citewatch sees it (any such header the client sent is dropped), and the request id.
+ */
+export const CLIENT_IP_HEADER = 'x-citewatch-client-ip';
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+export function requestMetaOf(request: Request | undefined | null): AccountRequestMeta {
+  return {
+    ip: request?.headers.get(CLIENT_IP_HEADER) ?? null,
+    requestId: request?.headers.get(REQUEST_ID_HEADER) ?? null,
+  };
+}
+
 export interface AuthHooks {
   /** A session was created (a sign-in): for the audit log. */
-  onSignIn?(session: { id: string; userId: string; ipAddress?: string | null | undefined }): Promise<void>;
+  onSignIn?(session: { id: string; userId: string }, request: AccountRequestMeta): Promise<void>;
+  /** A password was reset with an emailed link: for the audit log. */
+  onPasswordReset?(user: { id: string; email: string }, request: AccountRequestMeta): Promise<void>;
   /** Decides whether an SSO identity may have an account; throws to refuse it. */
   beforeSsoUser?(profile: { email: string; emailVerified: boolean }): Promise<void>;
 }
@@ -94,6 +116,9 @@ export function createAuth(deps: {
       cookiePrefix: 'citewatch',
       useSecureCookies: settings.secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
+      // The relay names the client's address (Fastify's request.ip); X-Forwarded-For, which any
+      // client can send, is not read.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       database: { generateId: () => newId() },
     },
     user: { changeEmail: { enabled: true } },
@@ -114,6 +139,9 @@ export function createAuth(deps: {
       maxPasswordLength: 256,
       resetPasswordTokenExpiresIn: 60 * 60,
       revokeSessionsOnPasswordReset: true,
+      onPasswordReset: async ({ user }, request) => {
+        await hooks?.onPasswordReset?.(user, requestMetaOf(request));
+      },
       sendResetPassword: async ({ user, token }) => {
         await mail.resetPassword(user, token, 60 * 60);
       },
@@ -169,8 +197,10 @@ export function createAuth(deps: {
       },
       session: {
         create: {
-          after: async (session) => {
-            await hooks?.onSignIn?.(session);
+          after: async (session, ctx) => {
+            // Changing one's password and ending the other sessions renews this one: not a sign-in.
+            if (ctx?.path === '/change-password') return;
+            await hooks?.onSignIn?.(session, requestMetaOf(ctx?.request));
           },
         },
       },

@@ -3,15 +3,11 @@
  * the web dashboard on the page that finishes the flow: /dashboard/?page=<page>&token=<token>,
  * always on PUBLIC_BASE_URL (publicUrl), never on a host a request named.
  */
-import { publicUrl } from '../../lib/public-url.js';
+import { dashboardLink, publicUrl } from '../../lib/public-url.js';
 import type { Mailer } from '../../lib/mailer.js';
-import { resetPasswordMessage, verifyEmailMessage } from '../email/templates.js';
+import { invitationMessage, resetPasswordMessage, verifyEmailMessage } from '../email/templates.js';
+import type { InvitationMail } from '../invitations/invitations.service.js';
 import type { AccountMail } from './accounts.auth.js';
-
-/** The dashboard page a link opens, with its token. */
-export function dashboardLink(base: string, page: 'reset-password' | 'invitation', token: string) {
-  return publicUrl(base, '/dashboard/', { page, token });
-}
 
 export function accountMail(mailer: Mailer, base: string): AccountMail {
   return {
@@ -23,6 +19,24 @@ export function accountMail(mailer: Mailer, base: string): AccountMail {
     async resetPassword(to, token, validForSeconds) {
       const link = dashboardLink(base, 'reset-password', token);
       await mailer.send({ to: to.email, ...resetPasswordMessage({ name: to.name, link, validForSeconds }) });
+    },
+  };
+}
+
+/** Invitations through the deployment's mailer. */
+export function invitationMail(mailer: Mailer): InvitationMail {
+  return {
+    async invite(to, details) {
+      await mailer.send({
+        to: to.email,
+        ...invitationMessage({
+          organizationName: details.organizationName,
+          inviterName: details.inviterLabel,
+          role: details.role,
+          expiresAt: details.expiresAt,
+          link: details.link,
+        }),
+      });
     },
   };
 }

@@ -110,3 +110,9 @@ export async function findOrganizationNames(pool: pg.Pool, ids: string[]): Promi
   const { rows } = await pool.query('SELECT id, name FROM organizations WHERE id = ANY($1::uuid[])', [ids]);
   return new Map(rows.map((r) => [r.id as string, r.name as string]));
 }
+
+/** The account of an email address (lower-cased), if there is one. */
+export async function findUserIdByEmail(pool: pg.Pool | pg.PoolClient, email: string): Promise<string | null> {
+  const { rows } = await pool.query('SELECT id FROM users WHERE email = $1', [email.trim().toLowerCase()]);
+  return (rows[0]?.id as string | undefined) ?? null;
+}

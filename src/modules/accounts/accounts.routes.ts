@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { AppError, type ErrorCode } from '../../lib/errors.js';
 import { sendProblem } from '../../plugins/errors.js';
 import { problemResponses } from '../../plugins/openapi.js';
-import type { Auth } from './accounts.auth.js';
+import { type Auth, CLIENT_IP_HEADER, REQUEST_ID_HEADER } from './accounts.auth.js';
 import { AttemptLimiter } from './accounts.limits.js';
 import {
   changePasswordBody,
@@ -32,7 +32,7 @@ import {
   verifyEmailQuery,
 } from './accounts.schemas.js';
 import * as service from './accounts.service.js';
-import type { AccountsDeps } from './accounts.service.js';
+import type { AccountEvent, AccountsDeps } from './accounts.service.js';
 
 export type { AccountsDeps };
 
@@ -60,9 +60,11 @@ async function relay(
   const url = new URL(request.url, auth.options.baseURL as string);
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined || name === 'content-length' || name === 'host') continue;
+    if (value === undefined || name === 'content-length' || name === 'host' || name === CLIENT_IP_HEADER) continue;
     headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
+  headers.set(CLIENT_IP_HEADER, request.ip);
+  headers.set(REQUEST_ID_HEADER, request.id);
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== undefined;
   if (hasBody) headers.set('content-type', 'application/json');
   const response = await auth.handler(
@@ -111,6 +113,8 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
     async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
       await relay(deps.auth, req, reply, shape);
     };
+  const record = (req: FastifyRequest, action: AccountEvent['action'], session: { id: string; userId: string }) =>
+    deps.onEvent?.({ action, userId: session.userId, sessionId: session.id, ip: req.ip, requestId: req.id });
 
   r.post(
     '/v1/auth/sign-in/email',
@@ -137,7 +141,10 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
     async (req, reply) => {
       const ended = await service.sessionOfCookie(deps.credentials, req);
       const answer = await forward(done)(req, reply);
-      if (ended) deps.credentials.forgetSession(ended);
+      if (ended) {
+        deps.credentials.forgetSession(ended.id);
+        if (reply.statusCode < 400) record(req, 'session.sign_out', ended);
+      }
       return answer;
     },
   );
@@ -195,8 +202,10 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
     async (req, reply) => {
       await limiter.check(reply, 'sign-in', req.ip, null);
       await service.requireCsrf(deps.credentials, req);
+      const session = await service.sessionOfCookie(deps.credentials, req);
       const answer = await forward(done)(req, reply);
       if (reply.statusCode < 400 && req.body.revokeOtherSessions) deps.credentials.forgetAllSessions();
+      if (reply.statusCode < 400 && session) record(req, 'account.password_change', session);
       return answer;
     },
   );

@@ -17,12 +17,26 @@ export interface AccountsDeps {
   /** Redis key prefix of the attempt counters. */
   prefix: string;
   attemptsPerMinute: number;
+  /** Told of what the audit log records here: signing out, changing one's password. */
+  onEvent?: (event: AccountEvent) => void;
 }
 
-/** The id of the session the request's cookie carries, if it is live. */
-export async function sessionOfCookie(credentials: CredentialCache, req: FastifyRequest): Promise<string | null> {
+export interface AccountEvent {
+  action: 'session.sign_out' | 'account.password_change';
+  userId: string;
+  sessionId: string;
+  ip: string;
+  requestId: string;
+}
+
+/** The session the request's cookie carries, if it is live. */
+export async function sessionOfCookie(
+  credentials: CredentialCache,
+  req: FastifyRequest,
+): Promise<{ id: string; userId: string } | null> {
   const cookie = sessionCookieOf(req);
-  return cookie ? ((await credentials.lookupSession(cookie))?.session.id ?? null) : null;
+  const session = cookie ? (await credentials.lookupSession(cookie))?.session : null;
+  return session ? { id: session.id, userId: session.userId } : null;
 }
 
 /** A cookie-authenticated write outside the /v1 auth hook (password change) needs the CSRF token too. */

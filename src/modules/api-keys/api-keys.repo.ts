@@ -5,6 +5,12 @@ import { pageArgs, toPage, type Page } from '../../db/pagination.js';
 import type { ApiKey, ApiKeyScope } from '../../generated/prisma/client.js';
 import { newId } from '../../lib/ids.js';
 
+/** A key with the workspaces it is restricted to (meaningful when workspaceRestricted). */
+export type ApiKeyRecord = ApiKey & { workspaces: Array<{ workspaceId: string }> };
+
+const withWorkspaces = { workspaces: { select: { workspaceId: true }, orderBy: { workspaceId: 'asc' } } } as const;
+
+/** A key; with `workspaceIds` it opens only those workspaces (none: all of the organization's). */
 export async function insertApiKey(
   prisma: PrismaClient,
   input: {
@@ -14,9 +20,19 @@ export async function insertApiKey(
     secretHash: string;
     scopes: ApiKeyScope[];
     expiresAt: Date | null;
+    workspaceIds: string[] | null;
   },
-): Promise<ApiKey> {
-  return prisma.apiKey.create({ data: { id: newId(), ...input } });
+): Promise<ApiKeyRecord> {
+  const { workspaceIds, ...fields } = input;
+  return prisma.apiKey.create({
+    data: {
+      id: newId(),
+      ...fields,
+      workspaceRestricted: workspaceIds !== null,
+      ...(workspaceIds?.length ? { workspaces: { create: workspaceIds.map((workspaceId) => ({ workspaceId })) } } : {}),
+    },
+    include: withWorkspaces,
+  });
 }
 
 /** One page of an organization's keys, oldest first; revoked ones only when asked. */
@@ -24,13 +40,17 @@ export async function findApiKeysPage(
   prisma: PrismaClient,
   organizationId: string,
   q: { limit: number; cursor?: string | undefined; includeRevoked: boolean },
-): Promise<Page<ApiKey>> {
+): Promise<Page<ApiKeyRecord>> {
   const where = { organizationId, ...(q.includeRevoked ? {} : { revokedAt: null }) };
-  return toPage(await prisma.apiKey.findMany(pageArgs(q, where)), q.limit);
+  return toPage(await prisma.apiKey.findMany({ ...pageArgs(q, where), include: withWorkspaces }), q.limit);
 }
 
-export async function findApiKey(prisma: PrismaClient, organizationId: string, id: string): Promise<ApiKey | null> {
-  return prisma.apiKey.findFirst({ where: { id, organizationId } });
+export async function findApiKey(
+  prisma: PrismaClient,
+  organizationId: string,
+  id: string,
+): Promise<ApiKeyRecord | null> {
+  return prisma.apiKey.findFirst({ where: { id, organizationId }, include: withWorkspaces });
 }
 
 /** Active admin keys of the organization other than `exceptId`. */
@@ -44,8 +64,8 @@ export async function countOtherActiveAdminKeys(
   });
 }
 
-export async function markApiKeyRevoked(prisma: PrismaClient, id: string, at: Date): Promise<ApiKey> {
-  return prisma.apiKey.update({ where: { id }, data: { revokedAt: at } });
+export async function markApiKeyRevoked(prisma: PrismaClient, id: string, at: Date): Promise<ApiKeyRecord> {
+  return prisma.apiKey.update({ where: { id }, data: { revokedAt: at }, include: withWorkspaces });
 }
 
 export interface ApiKeyCredential {

@@ -19,6 +19,8 @@ export async function apiKeysRoutes(app: FastifyInstance, deps: service.ApiKeysD
       schema: {
         tags,
         summary: 'Create an API key (returned once)',
+        description:
+          'The whole key is in this answer only. `workspaceIds` restricts the key to chosen workspaces, e.g. a read key for one client’s portal: it opens no other workspace and no organization-wide route.',
         body: apiKeyCreate,
         response: { 201: apiKeyCreated, ...problemResponses },
       },
@@ -29,6 +31,7 @@ export async function apiKeysRoutes(app: FastifyInstance, deps: service.ApiKeysD
         name: req.body.name,
         scopes: req.body.scopes,
         expiresAt: req.body.expiresAt ? new Date(req.body.expiresAt) : null,
+        workspaceIds: req.body.workspaceIds,
       });
       return reply.status(201).send({ ...service.toApiKeyDto(record), key });
     },

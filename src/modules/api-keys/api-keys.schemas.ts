@@ -17,9 +17,22 @@ export const apiKeyCreate = z
       .refine((v) => Date.parse(v) > Date.now(), 'must be in the future')
       .nullable()
       .default(null),
+    workspaceIds: z
+      .array(uuid)
+      .min(1, 'must list at least one workspace; leave it out for a key that opens every workspace')
+      .max(500)
+      .optional()
+      .describe(
+        'Restricts the key to these workspaces of the organization: it opens no other workspace (404) and no organization-wide route (403). Left out: every workspace.',
+      ),
   })
   .strict()
-  .meta({ examples: [{ name: 'Reporting dashboard', scopes: ['read'], expiresAt: '2027-06-30T00:00:00Z' }] });
+  .meta({
+    examples: [
+      { name: 'Reporting dashboard', scopes: ['read'], expiresAt: '2027-06-30T00:00:00Z' },
+      { name: 'Client portal: Nimbus CRM', scopes: ['read'], workspaceIds: ['0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a03'] },
+    ],
+  });
 
 export const apiKeyDto = z
   .object({
@@ -28,6 +41,10 @@ export const apiKeyDto = z
     name: z.string(),
     prefix: z.string().describe('Visible start of the key, to tell keys apart'),
     scopes: z.array(scope),
+    workspaceIds: z
+      .array(uuid)
+      .nullable()
+      .describe('The only workspaces the key opens; null: every workspace of the organization'),
     expiresAt: timestamp.nullable(),
     revokedAt: timestamp.nullable(),
     lastUsedAt: timestamp.nullable().describe('Updated at most once a minute'),

@@ -4,11 +4,12 @@
  * the key list stays an audit trail.
  */
 import type { PrismaClient } from '../../db/client.js';
-import type { ApiKey } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
 import type { CredentialCache, Scope } from '../../plugins/auth.js';
 import { iso, isoOrNull, type Page } from '../common.schemas.js';
+import { requireOrganizationWorkspaces } from '../workspaces/workspaces.service.js';
 import {
+  type ApiKeyRecord,
   countOtherActiveAdminKeys,
   findApiKey,
   findApiKeysPage,
@@ -19,7 +20,7 @@ import { generateApiKey } from './api-keys.keys.js';
 import type { ApiKeyDto } from './api-keys.schemas.js';
 
 export interface CreatedKey {
-  record: ApiKey;
+  record: ApiKeyRecord;
   /** The whole key: shown once, never retrievable again. */
   key: string;
 }
@@ -29,13 +30,14 @@ export interface ApiKeysDeps {
   cache: CredentialCache;
 }
 
-export function toApiKeyDto(k: ApiKey): ApiKeyDto {
+export function toApiKeyDto(k: ApiKeyRecord): ApiKeyDto {
   return {
     id: k.id,
     organizationId: k.organizationId,
     name: k.name,
     prefix: k.prefix,
     scopes: k.scopes,
+    workspaceIds: k.workspaceRestricted ? k.workspaces.map((w) => w.workspaceId) : null,
     expiresAt: isoOrNull(k.expiresAt),
     revokedAt: isoOrNull(k.revokedAt),
     lastUsedAt: isoOrNull(k.lastUsedAt),
@@ -43,10 +45,24 @@ export function toApiKeyDto(k: ApiKey): ApiKeyDto {
   };
 }
 
+/**
+ * A new key. With `workspaceIds` it is restricted to those workspaces of the organization (each
+ * checked; unknown ones are refused by name): it opens no other workspace and no
+ * organization-wide route.
+ */
 export async function createApiKey(
   prisma: PrismaClient,
-  input: { organizationId: string; name: string; scopes: Scope[]; expiresAt?: Date | null },
+  input: {
+    organizationId: string;
+    name: string;
+    scopes: Scope[];
+    expiresAt?: Date | null;
+    workspaceIds?: string[] | null | undefined;
+  },
 ): Promise<CreatedKey> {
+  const workspaceIds = input.workspaceIds
+    ? await requireOrganizationWorkspaces(prisma, input.organizationId, input.workspaceIds)
+    : null;
   const { key, prefix, secretHash } = generateApiKey();
   const record = await insertApiKey(prisma, {
     organizationId: input.organizationId,
@@ -55,6 +71,7 @@ export async function createApiKey(
     secretHash,
     scopes: input.scopes,
     expiresAt: input.expiresAt ?? null,
+    workspaceIds,
   });
   return { record, key };
 }
@@ -68,7 +85,7 @@ export async function listApiKeys(
   return { data: page.data.map(toApiKeyDto), nextCursor: page.nextCursor };
 }
 
-async function requireKey(prisma: PrismaClient, orgId: string, id: string): Promise<ApiKey> {
+async function requireKey(prisma: PrismaClient, orgId: string, id: string): Promise<ApiKeyRecord> {
   const key = await findApiKey(prisma, orgId, id);
   if (!key) throw AppError.notFound('API key');
   return key;

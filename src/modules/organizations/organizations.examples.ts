@@ -16,6 +16,7 @@ export const organizationCreatedExample = {
     name: 'admin',
     prefix: 'cw_live_xxxxxxxxxx',
     scopes: ['admin'],
+    workspaceIds: null,
     expiresAt: null,
     revokedAt: null,
     lastUsedAt: null,

@@ -86,3 +86,14 @@ export async function updateWorkspaceRow(
 export async function deleteWorkspaceRow(prisma: PrismaClient, id: string): Promise<void> {
   await prisma.workspace.delete({ where: { id } });
 }
+
+/** Which of `ids` are workspaces of the organization. */
+export async function findOrganizationWorkspaceIds(
+  prisma: PrismaClient,
+  organizationId: string,
+  ids: string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await prisma.workspace.findMany({ where: { organizationId, id: { in: ids } }, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
+}

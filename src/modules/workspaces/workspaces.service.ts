@@ -4,6 +4,7 @@ import { AppError } from '../../lib/errors.js';
 import { iso, toPage, type ListQuery, type Page } from '../common.schemas.js';
 import {
   deleteWorkspaceRow,
+  findOrganizationWorkspaceIds,
   findOwnedWorkspace,
   findOwnedWorkspaceRecord,
   insertWorkspace,
@@ -43,6 +44,29 @@ export async function requireWorkspace(
       : await findOwnedWorkspaceRecord(db, organizationId, workspaceId);
   if (!workspace) throw AppError.notFound('Workspace');
   return workspace;
+}
+
+/**
+ * Checks that every id of a list (workspaces shared with a client, or a key is restricted to) is a
+ * workspace of the organization; refuses the request naming the others. Returns the ids without
+ * duplicates.
+ */
+export async function requireOrganizationWorkspaces(
+  prisma: PrismaClient,
+  organizationId: string,
+  ids: string[],
+  field = 'workspaceIds',
+): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  const found = await findOrganizationWorkspaceIds(prisma, organizationId, unique);
+  const unknown = unique.filter((id) => !found.has(id));
+  if (unknown.length > 0)
+    throw new AppError(
+      'validation_failed',
+      `${field} names workspaces this organization does not have: ${unknown.join(', ')}. GET /v1/workspaces lists its workspaces.`,
+      { errors: [{ path: `body.${field}`, message: `unknown workspaces: ${unknown.join(', ')}` }] },
+    );
+  return unique;
 }
 
 export async function createWorkspace(
