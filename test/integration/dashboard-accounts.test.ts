@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../src/lib/ids.js';
 import { projectRoot } from '../../src/lib/paths.js';
 import type { World } from '../factories/answers.js';
 import { createDashboardWorld } from '../factories/dashboard-world.js';
@@ -344,30 +345,56 @@ describe('the account page', () => {
 });
 
 describe('roles', () => {
-  it('a viewer has no organization pages to edit, and a write tried from the page is refused by the API', async () => {
+  it('a viewer finds no edit controls on the members page, and the API refuses the writes tried from the page anyway', async () => {
     const viewer = await person('viewer');
     const tab = await newTab();
     const { page } = tab;
     await signInAs(tab, viewer);
     const nav = page.getByRole('navigation', { name: 'Organization and account' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Members', 'Account']);
+    await nav.getByRole('link', { name: 'Members' }).click();
+    await page.getByTestId(`member-${viewer.userId}`).waitFor();
+    const members = (await ctx.app.inject({ url: '/v1/members?limit=200', headers: viewer.headers })).json();
+    expect(await page.locator('table.members tbody tr').count()).toBe(members.data.length);
+    // Nothing to change: no buttons, fields or forms at all, not merely disabled ones.
+    expect(await page.locator('main button, main input, main select, main form').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Invite someone' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Pending invitations' }).count()).toBe(0);
+    await shot(page, 'members-viewer');
 
-    // The API decides, whatever the page shows: the viewer's own session, its CSRF token, a write.
-    const base = world.base;
-    const attempt = await page.evaluate(async (url) => {
-      const me = (await (await fetch('/v1/me')).json()) as { csrfToken: string };
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: JSON.stringify({ name: 'Written by a viewer', kind: 'competitor' }),
-      });
-      return { status: res.status, body: (await res.json()) as { code: string; detail: string } };
-    }, `${base}/brands`);
-    expect(attempt.status).toBe(403);
-    expect(attempt.body.code).toBe('forbidden');
-    expect(attempt.body.detail).toMatch(/viewer/);
-    const brands = await apiClient(ctx.app, tenant.headers).get(`${base}/brands?limit=200`);
-    expect(brands.data.map((b: { name: string }) => b.name)).not.toContain('Written by a viewer');
+    // The API decides, whatever the page shows: the viewer's own session and CSRF token, two writes.
+    const own = members.data.find((m: { userId: string }) => m.userId === viewer.userId);
+    const attempts = await page.evaluate(
+      async ({ memberId, email }) => {
+        const me = (await (await fetch('/v1/me')).json()) as { csrfToken: string };
+        const send = async (method: string, url: string, body: unknown) => {
+          const res = await fetch(url, {
+            method,
+            headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+            body: JSON.stringify(body),
+          });
+          return { status: res.status, body: (await res.json()) as { code: string; detail: string } };
+        };
+        return [
+          await send('POST', '/v1/invitations', { email, role: 'admin' }),
+          await send('PATCH', `/v1/members/${memberId}`, { role: 'admin' }),
+        ];
+      },
+      { memberId: own.id, email: `friend-of-${viewer.email}` },
+    );
+    for (const attempt of attempts) {
+      expect(attempt.status).toBe(403);
+      expect(attempt.body.code).toBe('forbidden');
+      expect(attempt.body.detail).toMatch(/viewer/);
+    }
+    const owner = apiClient(ctx.app, tenant.headers);
+    expect(
+      (await owner.get('/v1/invitations?status=all&limit=200')).data.map((i: { email: string }) => i.email),
+    ).not.toContain(`friend-of-${viewer.email}`);
+    const after = (await owner.get('/v1/members?limit=200')).data.find(
+      (m: { userId: string }) => m.userId === viewer.userId,
+    );
+    expect(after.role).toBe('viewer');
     expect(unexpected(tab.problems, /status of 403/)).toEqual([]);
   });
 
@@ -391,6 +418,190 @@ describe('roles', () => {
     expect(await page.getByText(otherWorkspace.name).count()).toBe(0);
     await shot(page, 'client-refused');
     expect(unexpected(tab.problems, /status of 404/)).toEqual([]);
+  });
+});
+
+describe('members and invitations', () => {
+  it('an owner invites a client by email, who joins from the link into the shared workspace’s reports without ever seeing an API key', async () => {
+    const owner = await person('owner');
+    const ownerTab = await newTab();
+    await signInAs(ownerTab, owner);
+    const members = ownerTab.page;
+    await members.getByRole('link', { name: 'Members' }).click();
+    await members.getByTestId(`member-${owner.userId}`).waitFor();
+
+    const email = `client-${owner.userId.slice(-8)}@nimbuscrm.example`;
+    await members.getByLabel('Email', { exact: true }).fill(email);
+    await members.getByLabel('Role', { exact: true }).selectOption('client');
+    await members.getByRole('checkbox', { name: WORLD_NAME }).check();
+    await members.getByRole('button', { name: 'Send invitation' }).click();
+    await members.getByText(`Invitation sent to ${email} as Client.`, { exact: false }).waitFor();
+    await members.getByTestId(`invitation-${email}`).waitFor();
+    expect(await members.getByTestId(`invitation-${email}`).textContent()).toContain(WORLD_NAME);
+    await shot(members, 'members-owner');
+
+    const link = firstLink(await smtp.waitFor((m) => m.to === email));
+    expect(link.startsWith(`${origin}/`)).toBe(true);
+    const guest = await newTab();
+    const { page } = guest;
+    const keyForm = page.getByLabel('API key');
+    await page.goto(link);
+    await page.getByRole('heading', { level: 1, name: /^Join / }).waitFor();
+    expect(await page.locator('main').textContent()).toContain(email);
+    expect(await page.locator('main').textContent()).toContain('Client');
+    expect(await keyForm.count()).toBe(0);
+    await page.getByLabel('Your name').fill('Carla Client');
+    await page.getByLabel('Password', { exact: true }).fill('the client’s own passphrase');
+    await page.getByLabel('Password, again').fill('the client’s own passphrase');
+    await shot(page, 'invitation');
+    await page.getByRole('button', { name: 'Create my account and join' }).click();
+
+    // Straight into the one workspace shared with them, its reports on screen.
+    await page.getByRole('heading', { level: 1, name: new RegExp(`Overview · ${WORLD_NAME}`) }).waitFor();
+    await page.getByTestId(`vis-${world.brand('Nimbus CRM')}-all`).waitFor();
+    expect(await keyForm.count()).toBe(0);
+    expect(
+      await page.evaluate(
+        () => (globalThis as unknown as { sessionStorage: { length: number } }).sessionStorage.length,
+      ),
+    ).toBe(0);
+    expect(new URL(page.url()).hash).not.toContain('token');
+    expect(unexpected(guest.problems)).toEqual([]);
+
+    // The owner sees the new client, and shares a second workspace with them.
+    await members.reload();
+    const row = members.locator('table.members tbody tr', { hasText: email });
+    await row.waitFor();
+    expect(await row.locator('td').nth(1).textContent()).toBe('Client');
+    expect(await members.getByTestId(`invitation-${email}`).count()).toBe(0);
+    await row.getByRole('button', { name: 'Edit Carla Client' }).click();
+    await members.getByRole('checkbox', { name: otherWorkspace.name }).check();
+    await members.getByRole('button', { name: 'Save changes' }).click();
+    await members.getByText('Saved: Carla Client is a client with 2 shared workspaces.').waitFor();
+    await shot(members, 'members-edit-client');
+    await expect.poll(() => row.locator('td').nth(2).textContent()).toContain(otherWorkspace.name);
+
+    // The client's next page shows it.
+    await page.reload();
+    await expect
+      .poll(async () => (await page.getByLabel('Workspace').locator('option').allTextContents()).sort())
+      .toEqual([otherWorkspace.name, WORLD_NAME].sort());
+
+    // The link worked once.
+    const again = await newTab();
+    await again.page.goto(link);
+    await again.page.getByRole('heading', { level: 1, name: 'This invitation cannot be used' }).waitFor();
+    expect(await again.page.getByRole('alert').textContent()).toMatch(/already been used/);
+    await shot(again.page, 'invitation-used');
+    expect(unexpected(ownerTab.problems)).toEqual([]);
+  });
+
+  it('someone with an account signs in from the invitation to join, then switches between organizations', async () => {
+    const owner = await person('owner');
+    const elsewhere = await createTenant(ctx.db);
+    const existing = await createPerson(ctx.app, ctx.db, { organizationId: elsewhere.organizationId, role: 'owner' });
+    const invited = await ctx.app.inject({
+      method: 'POST',
+      url: '/v1/invitations',
+      headers: owner.writeHeaders,
+      payload: { email: existing.email, role: 'viewer' },
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+
+    const link = firstLink(await smtp.waitFor((m) => m.to === existing.email));
+    const tab = await newTab();
+    const { page } = tab;
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Sign in to accept' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain(existing.email);
+    await shot(page, 'invitation-existing-account');
+    await page.getByLabel('Password', { exact: true }).fill(existing.password);
+    await page.getByRole('button', { name: /^Sign in and join / }).click();
+
+    // Joined: the new organization is the one shown, and the header switches between the two.
+    const switcher = page.getByRole('combobox', { name: /^Organization/ });
+    await switcher.waitFor();
+    expect((await switcher.locator('option').allTextContents()).length).toBe(2);
+    await page.getByRole('heading', { level: 1, name: 'Workspaces' }).waitFor();
+    await expect
+      .poll(async () => (await page.locator('.workspace-list a').allTextContents()).sort())
+      .toEqual([otherWorkspace.name, WORLD_NAME].sort());
+    await switcher.selectOption(elsewhere.organizationId);
+    await page.getByText('This organization has no workspace yet', { exact: false }).waitFor();
+    expect(await page.locator('.workspace-list a').count()).toBe(0);
+    expect(unexpected(tab.problems)).toEqual([]);
+  });
+
+  it('a revoked invitation’s link says it no longer works', async () => {
+    const owner = await person('owner');
+    const email = `revoked-${owner.userId.slice(-8)}@agency.example`;
+    const invited = await ctx.app.inject({
+      method: 'POST',
+      url: '/v1/invitations',
+      headers: owner.writeHeaders,
+      payload: { email, role: 'editor' },
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const link = firstLink(await smtp.waitFor((m) => m.to === email));
+
+    const ownerTab = await newTab();
+    await signInAs(ownerTab, owner, '#/members');
+    const row = ownerTab.page.getByTestId(`invitation-${email}`);
+    await row.getByRole('button', { name: `Revoke the invitation of ${email}` }).click();
+    await row.waitFor({ state: 'detached' });
+    await ownerTab.page.getByText(`The invitation of ${email} was revoked`, { exact: false }).waitFor();
+
+    const tab = await newTab();
+    await tab.page.goto(link);
+    await tab.page.getByRole('heading', { level: 1, name: 'This invitation cannot be used' }).waitFor();
+    const token = decodeURIComponent(/token=([^&#]+)/.exec(link)?.[1] ?? '');
+    const lookup = await ctx.app.inject({ url: `/v1/invitations/lookup?token=${encodeURIComponent(token)}` });
+    expect(lookup.statusCode).toBeGreaterThanOrEqual(400);
+    expect(await tab.page.getByRole('alert').textContent()).toContain(lookup.json().detail);
+  });
+});
+
+describe('the audit log', () => {
+  it('an owner reads who did what, filtered by action and by who acted, older entries on demand', async () => {
+    const org = await createTenant(ctx.db);
+    const owner = await createPerson(ctx.app, ctx.db, { organizationId: org.organizationId, role: 'owner' });
+    // 55 earlier changes by the owner: more than a page.
+    for (let i = 0; i < 55; i++) {
+      await ctx.db.pool.query(
+        `INSERT INTO audit_events (id, organization_id, actor_type, actor_id, actor_label, action, target_type, target_id, details, ip, request_id)
+         VALUES ($1, $2, 'user', $3, $4, 'brand.update', 'brand', $5, $6, '192.0.2.7', $7)`,
+        [newId(), org.organizationId, owner.userId, owner.email, newId(), { name: `Brand ${i}` }, `req-${i}`],
+      );
+    }
+    const tab = await newTab();
+    const { page } = tab;
+    await signInAs(tab, owner);
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Audit log/ }).waitFor();
+    await page.getByRole('combobox', { name: /^Who/ }).selectOption(`user:${owner.userId}`);
+    await page.getByLabel('Action').fill('brand.');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    const rows = page.locator('table.audit-log tbody tr');
+    await expect.poll(() => rows.count()).toBe(50);
+    expect(new Set(await rows.locator('td code').allTextContents())).toEqual(new Set(['brand.update']));
+    expect(await rows.first().textContent()).toContain('name: Brand 54');
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => rows.count()).toBe(55);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    expect(await rows.last().textContent()).toContain('name: Brand 0');
+    await shot(page, 'audit-log');
+
+    // The owner's sign-in is recorded too (written in the background): the filter finds it.
+    const signIns = () =>
+      ctx.app
+        .inject({ url: '/v1/audit-log?action=session.sign_in', headers: owner.headers })
+        .then((r) => r.json().data);
+    await expect.poll(async () => (await signIns()).length).toBeGreaterThan(0);
+    await page.getByLabel('Action').fill('session.sign_in');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect.poll(() => rows.count()).toBe((await signIns()).length);
+    expect(await rows.first().textContent()).toContain(owner.email);
+    expect(unexpected(tab.problems)).toEqual([]);
   });
 });
 

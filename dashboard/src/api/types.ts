@@ -5,6 +5,9 @@
  */
 import type { z } from 'zod';
 import type { MeDto, SessionDto } from '../../../src/modules/accounts/accounts.schemas.js';
+import type { auditEventDto } from '../../../src/modules/audit-log/audit-log.schemas.js';
+import type { invitationDto, invitationLookup } from '../../../src/modules/invitations/invitations.schemas.js';
+import type { memberDto } from '../../../src/modules/members/members.schemas.js';
 import type { answerDto, answerMention } from '../../../src/modules/answers/answers.schemas.js';
 import type { brandDto } from '../../../src/modules/brands/brands.schemas.js';
 import type { modelConfigDto } from '../../../src/modules/model-configs/model-configs.schemas.js';
@@ -43,52 +46,11 @@ export type Membership = Me['organizations'][number];
 export type Role = Membership['role'];
 export type SignInSession = SessionDto;
 
-/**
- * Members, invitations and the audit log, as docs/accounts-design.md's contract states them (GET
- * /v1/members, /v1/invitations, /v1/audit-log).
- */
-export interface Member {
-  /** The membership's id (PATCH and DELETE /v1/members/:id). */
-  id: string;
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  /** For a client: the workspaces shared with them; null for other roles (all workspaces). */
-  workspaceIds: string[] | null;
-  createdAt: string;
-}
-
-export interface Invitation {
-  id: string;
-  email: string;
-  role: Role;
-  workspaceIds: string[] | null;
-  expiresAt: string;
-  status: string;
-  createdAt: string;
-}
-
+export type Member = z.infer<typeof memberDto>;
+export type Invitation = z.infer<typeof invitationDto>;
 /** GET /v1/invitations/lookup?token=… (public). */
-export interface InvitationLookup {
-  organizationName: string;
-  email: string;
-  role: Role;
-  expiresAt: string;
-  accountExists: boolean;
-}
-
-export interface AuditEvent {
-  id: string;
-  createdAt: string;
-  actor: { type: string; id: string | null; label: string | null };
-  action: string;
-  workspaceId: string | null;
-  target: { type: string; id: string | null } | null;
-  details: unknown;
-  ip: string | null;
-  requestId: string | null;
-}
+export type InvitationLookup = z.infer<typeof invitationLookup>;
+export type AuditEvent = z.infer<typeof auditEventDto>;
 
 /** GET /v1/auth/providers: how people may sign in on this deployment. */
 export interface SignInProviders {

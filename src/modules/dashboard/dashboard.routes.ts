@@ -22,9 +22,9 @@ export function defaultDashboardDir(): string {
 }
 
 export async function webDashboardRoutes(app: FastifyInstance, deps: { dir: string }): Promise<void> {
-  // The site's root leads to the dashboard. Emailed links (PUBLIC_BASE_URL/#/invitation?token=…,
-  // /#/reset-password?token=…) and single sign-on's return to "/" land there: browsers keep the
-  // fragment across the redirect, and the query (an SSO error) is passed on.
+  // The site's root leads to the dashboard: single sign-on's return to "/" (with ?error=… when it
+  // failed) and links written as PUBLIC_BASE_URL/#/… land there. Browsers keep the fragment across
+  // the redirect; the query is passed on.
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const query = request.url.indexOf('?');
     return reply.redirect(`${WEB_DASHBOARD_PATH}/${query >= 0 ? request.url.slice(query) : ''}`, 302);
