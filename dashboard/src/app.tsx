@@ -1,21 +1,34 @@
 /**
- * The dashboard's frame: the key form until a key is entered, then the workspace chooser or a
- * workspace's pages, with the header, the navigation and the current page.
+ * The dashboard's frame. Its first screen is signing in (people) or, for integrators, the API-key
+ * form; the pages an email links to (an invitation, a password reset) open whoever is signed in.
+ * Then the workspace chooser or a workspace's pages, the organization's pages (members, audit
+ * log) and the person's account, with the header, the navigation and the current page.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { apiListAll } from './api/client.js';
-import type { Workspace } from './api/types.js';
+import { apiListAll, apiPublic } from './api/client.js';
+import type { Me, Workspace } from './api/types.js';
 import { KeyForm } from './components/key-form.js';
-import { Show } from './components/status.js';
+import { SignInPage } from './components/sign-in.js';
+import { Loading, Show } from './components/status.js';
 import { WorkspaceContext, loadWorkspace } from './components/workspace.js';
+import { lazyPage } from './components/lazy.js';
 import { CitationsPage } from './pages/citations.js';
 import { ExperimentsPage } from './pages/experiments.js';
 import { OverviewPage } from './pages/overview.js';
 import { PromptsPage } from './pages/prompts.js';
 import { RunsPage } from './pages/runs.js';
-import { forgetKey, loadKey, saveKey } from './lib/session-key.js';
-import { PAGES, hrefOf, useRoute, type PageName, type Route } from './lib/router.js';
-import { ApiContext, useLoad, type ApiSession } from './lib/use-api.js';
+import { loadMe, managesMembers } from './lib/person.js';
+import { forgetKey, loadKey, loadOrganizationChoice, saveKey, saveOrganizationChoice } from './lib/session-key.js';
+import {
+  ORGANIZATION_PAGES,
+  PAGES,
+  hrefOf,
+  useRoute,
+  type OrganizationPage,
+  type PageName,
+  type Route,
+} from './lib/router.js';
+import { ApiContext, toApiError, useApiSession, useLoad, type ApiSession } from './lib/use-api.js';
 
 const PAGE_TITLES: Record<PageName, string> = {
   overview: 'Overview',
@@ -31,56 +44,188 @@ const NAV_LABELS: Record<PageName, string> = {
   prompts: 'Prompts',
   runs: 'Runs',
 };
+const ORGANIZATION_TITLES: Record<OrganizationPage, string> = {
+  account: 'Your account',
+  members: 'Members',
+  'audit-log': 'Audit log',
+};
+
+export const SESSION_ENDED = 'Your session has ended; sign in again.';
+
+const AccountPage = lazyPage(() => import('./pages/account.js').then((m) => m.AccountPage));
+const AuditLogPage = lazyPage(() => import('./pages/audit-log.js').then((m) => m.AuditLogPage));
+const InvitationPage = lazyPage(() => import('./pages/invitation.js').then((m) => m.InvitationPage));
+const MembersPage = lazyPage(() => import('./pages/members.js').then((m) => m.MembersPage));
+const ResetPasswordPage = lazyPage(() => import('./pages/reset-password.js').then((m) => m.ResetPasswordPage));
+
+/** Who is using the dashboard: not known yet, nobody, an integrator's key, or a signed-in person. */
+type Door =
+  | { state: 'starting' }
+  | { state: 'signed-out'; view: 'sign-in' | 'key'; notice: string | null }
+  | { state: 'key'; key: string }
+  | { state: 'person'; me: Me };
 
 export function App() {
-  const [key, setKey] = useState(loadKey);
-  const [notice, setNotice] = useState<string | null>(null);
-  const session = useMemo<ApiSession | null>(
-    () =>
-      key
-        ? {
-            key,
-            onUnauthorized: (error) => {
-              forgetKey();
-              setNotice(`The API no longer accepts this key: ${error.message}`);
-              setKey(null);
-            },
-          }
-        : null,
-    [key],
-  );
-  if (!session) {
+  const route = useRoute();
+  const [door, setDoor] = useState<Door>(() => {
+    const key = loadKey();
+    return key ? { state: 'key', key } : { state: 'starting' };
+  });
+  const [organizationChoice, setOrganizationChoice] = useState(loadOrganizationChoice);
+
+  useEffect(() => {
+    if (door.state !== 'starting') return;
+    // The session cookie is HttpOnly: whether someone is signed in is asked of the API.
+    loadMe().then(
+      (me) => setDoor(me ? { state: 'person', me } : { state: 'signed-out', view: 'sign-in', notice: null }),
+      (err: unknown) => setDoor({ state: 'signed-out', view: 'sign-in', notice: toApiError(err).message }),
+    );
+  }, [door.state]);
+
+  const signedOut = (notice: string | null) => setDoor({ state: 'signed-out', view: 'sign-in', notice });
+  const becomePerson = (me: Me) => {
+    // A person signed in: a key entered earlier in this tab no longer speaks for them.
+    forgetKey();
+    setDoor({ state: 'person', me });
+  };
+
+  const session = useMemo<ApiSession | null>(() => {
+    if (door.state === 'key') {
+      return {
+        credentials: { mode: 'key', key: door.key },
+        person: null,
+        onUnauthorized: (error) => {
+          forgetKey();
+          setDoor({ state: 'signed-out', view: 'key', notice: `The API no longer accepts this key: ${error.message}` });
+        },
+        reloadMe: async () => {},
+        signedOut,
+      };
+    }
+    if (door.state === 'person') {
+      const { me } = door;
+      const organization = me.organizations.find((o) => o.id === organizationChoice) ?? me.organizations[0] ?? null;
+      return {
+        credentials: { mode: 'session', csrfToken: me.csrfToken ?? '', organizationId: organization?.id ?? null },
+        person: { me, organization },
+        onUnauthorized: () => signedOut(SESSION_ENDED),
+        reloadMe: async () => {
+          const fresh = await loadMe();
+          if (fresh) setDoor({ state: 'person', me: fresh });
+          else signedOut(SESSION_ENDED);
+        },
+        signedOut,
+      };
+    }
+    return null;
+  }, [door, organizationChoice]);
+
+  if (door.state === 'starting') {
     return (
-      <KeyForm
-        notice={notice}
-        onKey={(k) => {
-          saveKey(k);
-          setNotice(null);
-          setKey(k);
+      <main id="main" class="key-page">
+        <Loading what="Citewatch" />
+      </main>
+    );
+  }
+  // The pages an email links to open whoever is signed in.
+  if (route.other === 'invitation') {
+    return (
+      <InvitationPage
+        token={route.params.get('token')}
+        me={door.state === 'person' ? door.me : null}
+        onJoined={(me, organizationId) => {
+          saveOrganizationChoice(organizationId);
+          setOrganizationChoice(organizationId);
+          becomePerson(me);
+          // The token leaves the address (and the history entry) once used.
+          location.replace('#/');
         }}
       />
     );
   }
-  const signOut = () => {
-    forgetKey();
-    setNotice('The key was forgotten. Enter one to continue.');
-    setKey(null);
+  if (route.other === 'reset-password') {
+    return (
+      <ResetPasswordPage
+        token={route.params.get('token')}
+        onDone={(notice) => {
+          signedOut(notice);
+          location.replace('#/');
+        }}
+      />
+    );
+  }
+  if (door.state === 'signed-out') {
+    return door.view === 'key' ? (
+      <KeyForm
+        notice={door.notice}
+        onKey={(k) => {
+          saveKey(k);
+          setDoor({ state: 'key', key: k });
+        }}
+        onSignIn={() => signedOut(null)}
+      />
+    ) : (
+      <SignInPage
+        notice={door.notice}
+        onSignedIn={becomePerson}
+        onUseKey={() => setDoor({ state: 'signed-out', view: 'key', notice: null })}
+      />
+    );
+  }
+  if (!session) return null;
+
+  const leave = async () => {
+    if (door.state === 'key') {
+      forgetKey();
+      setDoor({ state: 'signed-out', view: 'key', notice: 'The key was forgotten. Enter one to continue.' });
+      return;
+    }
+    try {
+      await apiPublic('POST', '/v1/auth/sign-out', {}, door.me.csrfToken);
+      signedOut('You signed out.');
+    } catch (err) {
+      const error = toApiError(err);
+      signedOut(error.status === 401 ? 'You signed out.' : `Signing out failed: ${error.message}`);
+    }
   };
   return (
     <ApiContext.Provider value={session}>
-      <Dashboard onForgetKey={signOut} />
+      <Dashboard
+        route={route}
+        onLeave={leave}
+        onChooseOrganization={(id) => {
+          saveOrganizationChoice(id);
+          setOrganizationChoice(id);
+          location.hash = '#/';
+        }}
+      />
     </ApiContext.Provider>
   );
 }
 
-function Dashboard({ onForgetKey }: { onForgetKey(): void }) {
-  const route = useRoute();
-  const workspaces = useLoad((key, signal) => apiListAll<Workspace>(key, '/v1/workspaces', {}, signal), []);
+function Dashboard({
+  route,
+  onLeave,
+  onChooseOrganization,
+}: {
+  route: Route;
+  onLeave(): void;
+  onChooseOrganization(organizationId: string): void;
+}) {
+  const { person } = useApiSession();
+  const organization = person?.organization ?? null;
+  const role = organization?.role ?? null;
+  const homeless = person !== null && organization === null;
+  const workspaces = useLoad(
+    homeless ? null : (auth, signal) => apiListAll<Workspace>(auth, '/v1/workspaces', {}, signal),
+    [],
+  );
   const only = workspaces.state === 'ok' && workspaces.data.length === 1 ? workspaces.data[0] : undefined;
   useEffect(() => {
     // One workspace: open it rather than asking.
-    if (!route.workspaceId && only) location.replace(hrefOf(only.id, 'overview'));
-  }, [route.workspaceId, only]);
+    if (!route.workspaceId && !route.other && only) location.replace(hrefOf(only.id, 'overview'));
+  }, [route.workspaceId, route.other, only]);
+  const organizationPage = ORGANIZATION_PAGES.find((p) => p === route.other) ?? null;
 
   return (
     <>
@@ -91,6 +236,18 @@ function Dashboard({ onForgetKey }: { onForgetKey(): void }) {
         <a class="brand-name" href="#/">
           Citewatch
         </a>
+        {person && person.me.organizations.length > 1 && organization && (
+          <label class="workspace-picker">
+            Organization
+            <select value={organization.id} onChange={(e) => onChooseOrganization(e.currentTarget.value)}>
+              {person.me.organizations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {workspaces.state === 'ok' && workspaces.data.length > 0 && (
           <label class="workspace-picker">
             Workspace
@@ -109,33 +266,70 @@ function Dashboard({ onForgetKey }: { onForgetKey(): void }) {
             </select>
           </label>
         )}
-        <button type="button" class="secondary" onClick={onForgetKey}>
-          Forget key
+        {person && (
+          <nav class="account-nav" aria-label="Organization and account">
+            <ul>
+              {organization && role !== 'client' && (
+                <li>
+                  <a href="#/members" aria-current={route.other === 'members' ? 'page' : undefined}>
+                    Members
+                  </a>
+                </li>
+              )}
+              {managesMembers(role) && (
+                <li>
+                  <a href="#/audit-log" aria-current={route.other === 'audit-log' ? 'page' : undefined}>
+                    Audit log
+                  </a>
+                </li>
+              )}
+              <li>
+                <a href="#/account" aria-current={route.other === 'account' ? 'page' : undefined}>
+                  Account
+                </a>
+              </li>
+            </ul>
+          </nav>
+        )}
+        <button type="button" class="secondary" onClick={onLeave}>
+          {person ? 'Sign out' : 'Forget key'}
         </button>
       </header>
-      {route.workspaceId ? (
+      {organizationPage ? (
+        <OrganizationPages route={route} page={organizationPage} />
+      ) : route.workspaceId ? (
         <WorkspacePages route={route} workspaceId={route.workspaceId} />
       ) : (
         <main id="main" tabIndex={-1}>
           <h1>Workspaces</h1>
-          <Show value={workspaces} what="workspaces">
-            {(list) =>
-              list.length === 0 ? (
-                <p class="empty">
-                  This key's organization has no workspace yet. Create one with POST /v1/workspaces (see /docs), or run
-                  `npm run demo`.
-                </p>
-              ) : (
-                <ul class="workspace-list">
-                  {list.map((w) => (
-                    <li key={w.id}>
-                      <a href={hrefOf(w.id, 'overview')}>{w.name}</a> <span class="muted">({w.timezone})</span>
-                    </li>
-                  ))}
-                </ul>
-              )
-            }
-          </Show>
+          {homeless ? (
+            <p class="empty">
+              You are signed in as {person?.me.user?.email}, but not a member of any organization yet. Ask an owner or
+              admin of your organization to invite you.
+            </p>
+          ) : (
+            <Show value={workspaces} what="workspaces">
+              {(list) =>
+                list.length === 0 ? (
+                  <p class="empty">
+                    {person
+                      ? role === 'client'
+                        ? 'No workspace is shared with you yet.'
+                        : 'This organization has no workspace yet. Create one with POST /v1/workspaces (see /docs), or run `npm run demo`.'
+                      : "This key's organization has no workspace yet. Create one with POST /v1/workspaces (see /docs), or run `npm run demo`."}
+                  </p>
+                ) : (
+                  <ul class="workspace-list">
+                    {list.map((w) => (
+                      <li key={w.id}>
+                        <a href={hrefOf(w.id, 'overview')}>{w.name}</a> <span class="muted">({w.timezone})</span>
+                      </li>
+                    ))}
+                  </ul>
+                )
+              }
+            </Show>
+          )}
         </main>
       )}
     </>
@@ -148,8 +342,39 @@ function skipToMain(event: Event) {
   document.getElementById('main')?.focus();
 }
 
+function OrganizationPages({ route, page }: { route: Route; page: OrganizationPage }) {
+  const { person } = useApiSession();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const organization = page === 'account' ? null : (person?.organization ?? null);
+  useEffect(() => {
+    document.title = `${ORGANIZATION_TITLES[page]}${organization ? ` — ${organization.name}` : ''} — Citewatch`;
+  }, [page, organization?.name]);
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+  }, [page]);
+  return (
+    <main id="main" tabIndex={-1}>
+      <h1 ref={heading} tabIndex={-1}>
+        {ORGANIZATION_TITLES[page]}
+        {organization && <span class="workspace-name"> · {organization.name}</span>}
+      </h1>
+      {!person ? (
+        <p class="empty">
+          This page is for people signed in with their account; an API key opens the workspaces' reports only.
+        </p>
+      ) : page === 'account' ? (
+        <AccountPage />
+      ) : page === 'members' ? (
+        <MembersPage />
+      ) : (
+        <AuditLogPage route={route} />
+      )}
+    </main>
+  );
+}
+
 function WorkspacePages({ route, workspaceId }: { route: Route; workspaceId: string }) {
-  const data = useLoad((key, signal) => loadWorkspace(key, workspaceId, signal), [workspaceId]);
+  const data = useLoad((auth, signal) => loadWorkspace(auth, workspaceId, signal), [workspaceId]);
   const heading = useRef<HTMLHeadingElement>(null);
   const name = data.state === 'ok' ? data.data.workspace.name : '';
   useEffect(() => {

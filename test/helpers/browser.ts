@@ -50,7 +50,9 @@ export function watchProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    // The address tells which request a "Failed to load resource" message is about.
+    const where = msg.location().url;
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}${where ? ` at ${where}` : ''}`);
   });
   page.on('requestfailed', (req) => {
     // Requests the app itself cancels (a filter changed before the answer came) are not failures.

@@ -19,6 +19,8 @@ import { accessibilityProblems, assertBrowserTestsCanRun, launchChromium, watchP
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
 const SHOTS = join(projectRoot(), 'test-results', 'dashboard');
+/** GET /v1/auth/providers is not served yet: the sign-in page then offers passwords only. */
+const SIGN_IN_METHODS_UNKNOWN = /status of 404 .* at \S+\/v1\/auth\/providers$/;
 
 let ctx: TestContext;
 let tenant: TestTenant;
@@ -117,7 +119,9 @@ describe('serving', () => {
 
 describe('dashboard in Chromium', () => {
   it('asks for a key once, shows the API’s error for a wrong one, and keeps a good one for the session', async () => {
+    // The first screen is signing in; integrators take the way to the key form.
     await page.goto(`${origin}/dashboard/`);
+    await page.getByRole('button', { name: 'Use an API key instead' }).click();
     await page.getByLabel('API key').fill('cw_not_a_real_key');
     await page.getByRole('button', { name: 'Open the dashboard' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/key/i);
@@ -150,6 +154,7 @@ describe('dashboard in Chromium', () => {
     try {
       const fresh = await other.newPage();
       await fresh.goto(`${origin}/dashboard/`);
+      await fresh.getByRole('button', { name: 'Use an API key instead' }).click();
       await fresh.getByLabel('API key').waitFor();
       expect(
         await fresh.evaluate(() =>
@@ -336,7 +341,8 @@ describe('dashboard in Chromium', () => {
     await page.getByTestId(`vis-${world.brand('Nimbus CRM')}-all`).waitFor();
     expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(390);
     await shot('overview-phone');
-    // The browser logs the request refused with the wrong key itself; anything else is a fault.
-    expect(problems.filter((p) => !p.includes('status of 401'))).toEqual([]);
+    // The browser logs the request refused with the wrong key itself (and the sign-in page's 401
+    // from GET /v1/me before anyone signed in); anything else is a fault.
+    expect(problems.filter((p) => !p.includes('status of 401') && !SIGN_IN_METHODS_UNKNOWN.test(p))).toEqual([]);
   });
 });

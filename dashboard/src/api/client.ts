@@ -1,8 +1,12 @@
 /**
- * The dashboard's one way to its data: fetch against the public REST API (/v1) with the API key
- * the user entered, like any other integrator. Errors the API answers (application/problem+json)
- * become an ApiError carrying the API's own message, so pages can show what went wrong and what
- * to do about it.
+ * The dashboard's one way to its data: fetch against the public REST API (/v1), like any other
+ * client, in one of two modes:
+ * - key: the API key an integrator entered, sent as `Authorization: Bearer`;
+ * - session: a signed-in person's session cookie (HttpOnly, set by the sign-in route, never
+ *   readable here), with the organization they chose in `x-organization-id` and, on every write,
+ *   the session's CSRF token (GET /v1/me gives it) in `x-csrf-token`.
+ * Errors the API answers (application/problem+json) become an ApiError carrying the API's own
+ * message, so pages can show what went wrong and what to do about it.
  */
 import type { Page } from './types.js';
 
@@ -15,6 +19,16 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/** How requests authenticate. */
+export type Credentials =
+  | { mode: 'key'; key: string }
+  | { mode: 'session'; csrfToken: string; organizationId: string | null };
+
+/** A string that changes whenever the credentials do (loaders reload on it). */
+export function credentialsId(c: Credentials): string {
+  return c.mode === 'key' ? `key:${c.key}` : `session:${c.csrfToken}:${c.organizationId ?? ''}`;
 }
 
 /** Query values; lists are sent comma-separated, empty values are left out. */
@@ -31,13 +45,39 @@ export function buildUrl(path: string, query: Query = {}): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-export async function apiGet<T>(key: string, url: string, signal?: AbortSignal): Promise<T> {
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+function requestInit(auth: Credentials | null, method: Method, body: unknown, signal?: AbortSignal): RequestInit {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (auth?.mode === 'key') {
+    headers.authorization = `Bearer ${auth.key}`;
+    return { method, headers, body: body === undefined ? null : JSON.stringify(body), signal: signal ?? null };
+  }
+  if (auth?.mode === 'session') {
+    if (auth.organizationId) headers['x-organization-id'] = auth.organizationId;
+    if (method !== 'GET') headers['x-csrf-token'] = auth.csrfToken;
+  }
+  return {
+    method,
+    headers,
+    body: body === undefined ? null : JSON.stringify(body),
+    // The session cookie goes to this site only; the page never sees it.
+    credentials: 'same-origin',
+    signal: signal ?? null,
+  };
+}
+
+async function send<T>(
+  auth: Credentials | null,
+  method: Method,
+  url: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(url, {
-      headers: { authorization: `Bearer ${key}`, accept: 'application/json' },
-      signal: signal ?? null,
-    });
+    res = await fetch(url, requestInit(auth, method, body, signal));
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ApiError(
@@ -48,7 +88,26 @@ export async function apiGet<T>(key: string, url: string, signal?: AbortSignal):
     );
   }
   if (!res.ok) throw await problemOf(res);
-  return (await res.json()) as T;
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export function apiGet<T>(auth: Credentials, url: string, signal?: AbortSignal): Promise<T> {
+  return send<T>(auth, 'GET', url, undefined, signal);
+}
+
+/** A write (POST, PATCH, PUT, DELETE) with a JSON body or none. */
+export function apiSend<T>(auth: Credentials, method: Exclude<Method, 'GET'>, url: string, body?: unknown): Promise<T> {
+  return send<T>(auth, method, url, body);
+}
+
+/**
+ * A request before anyone is signed in (sign-in, password reset, an invitation), or one that
+ * relies on the session cookie alone. `csrfToken` is sent when the page has one.
+ */
+export function apiPublic<T>(method: Method, url: string, body?: unknown, csrfToken?: string | null): Promise<T> {
+  return send<T>(csrfToken ? { mode: 'session', csrfToken, organizationId: null } : null, method, url, body);
 }
 
 async function problemOf(res: Response): Promise<ApiError> {
@@ -74,7 +133,7 @@ async function problemOf(res: Response): Promise<ApiError> {
  * whole (brands, prompts, configurations) are small; past `max` items the rest is left out.
  */
 export async function apiListAll<T>(
-  key: string,
+  auth: Credentials,
   path: string,
   query: Query = {},
   signal?: AbortSignal,
@@ -83,7 +142,7 @@ export async function apiListAll<T>(
   const items: T[] = [];
   let cursor: string | null = null;
   do {
-    const page: Page<T> = await apiGet<Page<T>>(key, buildUrl(path, { ...query, limit: 200, cursor }), signal);
+    const page: Page<T> = await apiGet<Page<T>>(auth, buildUrl(path, { ...query, limit: 200, cursor }), signal);
     items.push(...page.data);
     cursor = page.nextCursor;
   } while (cursor && items.length < max);

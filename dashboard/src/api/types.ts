@@ -4,6 +4,10 @@
  * API changes a field, `npm run typecheck` fails here instead of a page silently showing blanks.
  */
 import type { z } from 'zod';
+import type { MeDto, SessionDto } from '../../../src/modules/accounts/accounts.schemas.js';
+import type { auditEventDto } from '../../../src/modules/audit-log/audit-log.schemas.js';
+import type { invitationDto, invitationLookup } from '../../../src/modules/invitations/invitations.schemas.js';
+import type { memberDto } from '../../../src/modules/members/members.schemas.js';
 import type { answerDto, answerMention } from '../../../src/modules/answers/answers.schemas.js';
 import type { brandDto } from '../../../src/modules/brands/brands.schemas.js';
 import type { modelConfigDto } from '../../../src/modules/model-configs/model-configs.schemas.js';
@@ -35,4 +39,20 @@ export type { CitationsReport, ExperimentPair, ExperimentsReport, ShareOfVoiceRe
 export interface Page<T> {
   data: T[];
   nextCursor: string | null;
+}
+
+export type Me = MeDto;
+export type Membership = Me['organizations'][number];
+export type Role = Membership['role'];
+export type SignInSession = SessionDto;
+
+export type Member = z.infer<typeof memberDto>;
+export type Invitation = z.infer<typeof invitationDto>;
+/** GET /v1/invitations/lookup?token=… (public). */
+export type InvitationLookup = z.infer<typeof invitationLookup>;
+export type AuditEvent = z.infer<typeof auditEventDto>;
+
+/** GET /v1/auth/providers: how people may sign in on this deployment. */
+export interface SignInProviders {
+  sso?: { enabled?: boolean; name?: string | null } | null;
 }

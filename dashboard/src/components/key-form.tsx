@@ -1,12 +1,21 @@
 /**
- * The first screen: asks for an API key once, checks it against the API, and hands it to the
- * app, which keeps it for this browser tab's session (lib/session-key.ts).
+ * The integrators' door (people sign in instead, components/sign-in.tsx): asks for an API key
+ * once, checks it against the API, and hands it to the app, which keeps it for this browser tab's
+ * session (lib/session-key.ts).
  */
 import { useState } from 'preact/hooks';
 import { ApiError, apiGet } from '../api/client.js';
 import { toApiError } from '../lib/use-api.js';
 
-export function KeyForm({ notice, onKey }: { notice: string | null; onKey(key: string): void }) {
+export function KeyForm({
+  notice,
+  onKey,
+  onSignIn,
+}: {
+  notice: string | null;
+  onKey(key: string): void;
+  onSignIn(): void;
+}) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [checking, setChecking] = useState(false);
@@ -21,7 +30,7 @@ export function KeyForm({ notice, onKey }: { notice: string | null; onKey(key: s
     setChecking(true);
     setError(null);
     try {
-      await apiGet(key, '/v1/workspaces?limit=1');
+      await apiGet({ mode: 'key', key }, '/v1/workspaces?limit=1');
       onKey(key);
     } catch (err) {
       setError(toApiError(err));
@@ -67,6 +76,12 @@ export function KeyForm({ notice, onKey }: { notice: string | null; onKey(key: s
           </p>
         )}
       </div>
+      <p class="alternative">
+        Have a Citewatch account?{' '}
+        <button type="button" class="link-button" onClick={onSignIn}>
+          Sign in with your email instead
+        </button>
+      </p>
     </main>
   );
 }

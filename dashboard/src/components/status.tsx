@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { ApiError } from '../api/client.js';
-import type { Loadable } from '../lib/use-api.js';
+import type { Action, Loadable } from '../lib/use-api.js';
 
 export function Loading({ what }: { what: string }) {
   return (
@@ -14,11 +14,14 @@ export function Loading({ what }: { what: string }) {
   );
 }
 
-export function ErrorMessage({ error, what }: { error: ApiError; what: string }) {
+export function ErrorMessage({ error, what, verb = 'load' }: { error: ApiError; what: string; verb?: string }) {
   return (
     <div class="error" role="alert">
       <p>
-        <strong>Could not load {what}.</strong> {error.message}
+        <strong>
+          Could not {verb} {what}.
+        </strong>{' '}
+        {error.message}
       </p>
       {error.requestId && <p class="muted">Request id: {error.requestId} (quote it when reporting a problem)</p>}
     </div>
@@ -55,4 +58,18 @@ export function TableScroll({ label, children }: { label: string; children: Comp
 
 export function Empty({ children }: { children: ComponentChildren }) {
   return <p class="empty">{children}</p>;
+}
+
+/** What a form did (a status) or why the API refused it (an alert, with its request id). */
+export function Outcome({ action, what, verb = 'change' }: { action: Action; what: string; verb?: string }) {
+  return (
+    <div aria-live="polite">
+      {action.done && (
+        <p class="done" role="status">
+          {action.done}
+        </p>
+      )}
+      {action.error && <ErrorMessage error={action.error} what={what} verb={verb} />}
+    </div>
+  );
 }

@@ -4,7 +4,7 @@
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { apiGet, apiListAll } from '../api/client.js';
+import { type Credentials, apiGet, apiListAll } from '../api/client.js';
 import type { Brand, ModelConfig, Workspace } from '../api/types.js';
 
 export interface WorkspaceData {
@@ -26,12 +26,16 @@ export function useWorkspace(): WorkspaceData {
   return data;
 }
 
-export async function loadWorkspace(key: string, workspaceId: string, signal: AbortSignal): Promise<WorkspaceData> {
+export async function loadWorkspace(
+  auth: Credentials,
+  workspaceId: string,
+  signal: AbortSignal,
+): Promise<WorkspaceData> {
   const base = `/v1/workspaces/${encodeURIComponent(workspaceId)}`;
   const [workspace, brands, configs] = await Promise.all([
-    apiGet<Workspace>(key, base, signal),
-    apiListAll<Brand>(key, `${base}/brands`, {}, signal),
-    apiListAll<ModelConfig>(key, `${base}/model-configs`, {}, signal),
+    apiGet<Workspace>(auth, base, signal),
+    apiListAll<Brand>(auth, `${base}/brands`, {}, signal),
+    apiListAll<ModelConfig>(auth, `${base}/model-configs`, {}, signal),
   ]);
   brands.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'own' ? -1 : 1));
   const providers = [...new Set(configs.map((c) => c.provider))].sort();

@@ -1,5 +1,9 @@
 /**
- * Hash routing: #/ lists workspaces, #/w/<workspaceId>/<page>?<params> shows a page. The server
+ * Hash routing: #/ lists workspaces, #/w/<workspaceId>/<page>?<params> shows a page, and the
+ * pages outside any workspace have their own: #/account, #/members, #/audit-log, and the two a
+ * person reaches from an email, #/invitation?token=… and #/reset-password?token=… (an email may
+ * also name them in the query, ?page=reset-password&token=…: main.tsx turns that into the route
+ * before the app starts). The server
  * only ever serves index.html, every view is a link that can be bookmarked or shared (without
  * the key), and the browser's back button works. Page state worth keeping (filters, the open
  * answer) lives in the params.
@@ -9,24 +13,55 @@ import { useEffect, useState } from 'preact/hooks';
 export const PAGES = ['overview', 'experiments', 'citations', 'prompts', 'runs'] as const;
 export type PageName = (typeof PAGES)[number];
 
+/** Pages of the signed-in person and their organization. */
+export const ORGANIZATION_PAGES = ['account', 'members', 'audit-log'] as const;
+/** Pages opened from an emailed link, before anyone is signed in. */
+export const PUBLIC_PAGES = ['invitation', 'reset-password'] as const;
+export type OrganizationPage = (typeof ORGANIZATION_PAGES)[number];
+export type PublicPage = (typeof PUBLIC_PAGES)[number];
+export type OtherPage = OrganizationPage | PublicPage;
+
 export interface Route {
   workspaceId: string | null;
   page: PageName;
+  /** A page outside workspaces; null on the workspace chooser and a workspace's pages. */
+  other: OtherPage | null;
   params: URLSearchParams;
 }
+
+const OTHER_PAGES: readonly OtherPage[] = [...ORGANIZATION_PAGES, ...PUBLIC_PAGES];
 
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?', 2);
   const parts = path.split('/').filter(Boolean);
   const params = new URLSearchParams(query);
-  if (parts[0] !== 'w' || !parts[1]) return { workspaceId: null, page: 'overview', params };
+  const other = OTHER_PAGES.find((p) => p === parts[0]) ?? null;
+  if (other) return { workspaceId: null, page: 'overview', other, params };
+  if (parts[0] !== 'w' || !parts[1]) return { workspaceId: null, page: 'overview', other: null, params };
   const page = PAGES.find((p) => p === parts[2]) ?? 'overview';
-  return { workspaceId: decodeURIComponent(parts[1]), page, params };
+  return { workspaceId: decodeURIComponent(parts[1]), page, other: null, params };
+}
+
+/**
+ * The route of a link that names its page in the query (`?page=invitation&token=…`, as account
+ * emails may), or null when the query names no page opened from an email.
+ */
+export function linkToRoute(search: string): string | null {
+  const query = new URLSearchParams(search);
+  const page = PUBLIC_PAGES.find((p) => p === query.get('page'));
+  if (!page) return null;
+  const token = query.get('token');
+  return hrefOfOther(page, token ? { token } : {});
 }
 
 export function hrefOf(workspaceId: string, page: PageName, params?: URLSearchParams | Record<string, string>): string {
   const qs = new URLSearchParams(params).toString();
   return `#/w/${encodeURIComponent(workspaceId)}/${page}${qs ? `?${qs}` : ''}`;
+}
+
+export function hrefOfOther(page: OtherPage, params?: URLSearchParams | Record<string, string>): string {
+  const qs = new URLSearchParams(params).toString();
+  return `#/${page}${qs ? `?${qs}` : ''}`;
 }
 
 export function useRoute(): Route {
@@ -41,11 +76,13 @@ export function useRoute(): Route {
 
 /** Changes some params of the current route (null removes one), as a new history entry. */
 export function setParams(route: Route, patch: Record<string, string | null>): void {
-  if (!route.workspaceId) return;
+  if (!route.workspaceId && !route.other) return;
   const params = new URLSearchParams(route.params);
   for (const [name, value] of Object.entries(patch)) {
     if (value === null || value === '') params.delete(name);
     else params.set(name, value);
   }
-  location.hash = hrefOf(route.workspaceId, route.page, params);
+  location.hash = route.other
+    ? hrefOfOther(route.other, params)
+    : hrefOf(route.workspaceId as string, route.page, params);
 }

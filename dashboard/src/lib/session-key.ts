@@ -27,3 +27,25 @@ export function forgetKey(): void {
     // See loadKey.
   }
 }
+
+/**
+ * The organization a signed-in person last chose (people in several organizations switch between
+ * them). Not a secret: an id, kept across tabs; an id the person no longer belongs to is ignored.
+ */
+const ORGANIZATION_KEY = 'citewatch.organizationId';
+
+export function loadOrganizationChoice(): string | null {
+  try {
+    return localStorage.getItem(ORGANIZATION_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function saveOrganizationChoice(organizationId: string): void {
+  try {
+    localStorage.setItem(ORGANIZATION_KEY, organizationId);
+  } catch {
+    // Storage disabled: the choice lasts until reload.
+  }
+}

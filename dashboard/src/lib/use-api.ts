@@ -1,16 +1,25 @@
 /**
  * Loading data in components: useApi(url) gives loading → data or error, refetches when the URL
- * changes, and cancels a request whose answer is no longer wanted. The key comes from ApiContext;
- * a 401 (the key was revoked or expired) sends the user back to the key form.
+ * changes, and cancels a request whose answer is no longer wanted. The credentials (an API key,
+ * or a signed-in person's session) come from ApiContext; a 401 (the key was revoked, the session
+ * ended) sends the user back to the first screen. useSend() does writes the same way, and
+ * useAction() follows one form's submission.
  */
 import { createContext } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, apiGet } from '../api/client.js';
+import { ApiError, type Credentials, apiGet, apiSend, credentialsId } from '../api/client.js';
+import type { Me, Membership } from '../api/types.js';
 
 export interface ApiSession {
-  key: string;
-  /** Called when the API refuses the key. */
+  credentials: Credentials;
+  /** The signed-in person and the organization they act in; null with an API key. */
+  person: { me: Me; organization: Membership | null } | null;
+  /** Called when the API refuses the key or the session. */
   onUnauthorized(error: ApiError): void;
+  /** Reads GET /v1/me again (a new password renews the session, and with it the CSRF token). */
+  reloadMe(): Promise<void>;
+  /** The person signed out, or ended every session: back to the sign-in page with this notice. */
+  signedOut(notice: string): void;
 }
 
 export const ApiContext = createContext<ApiSession | null>(null);
@@ -35,13 +44,14 @@ export function toApiError(err: unknown): ApiError {
  * background, keeping what is shown until the new answer arrives (runs in progress).
  */
 export function useLoad<T>(
-  load: ((key: string, signal: AbortSignal) => Promise<T>) | null,
+  load: ((auth: Credentials, signal: AbortSignal) => Promise<T>) | null,
   deps: unknown[],
   refresh = 0,
 ): Loadable<T> {
   const session = useApiSession();
   const [result, setResult] = useState<Loadable<T>>({ state: 'loading' });
-  const depsKey = JSON.stringify(deps);
+  const who = credentialsId(session.credentials);
+  const depsKey = JSON.stringify([who, deps]);
   const loadedFor = useRef<string | null>(null);
   useEffect(() => {
     if (!load) return;
@@ -49,7 +59,7 @@ export function useLoad<T>(
     // New data: show "loading" rather than the previous numbers under new filters.
     if (loadedFor.current !== depsKey) setResult({ state: 'loading' });
     loadedFor.current = depsKey;
-    load(session.key, controller.signal).then(
+    load(session.credentials, controller.signal).then(
       (data) => {
         if (!controller.signal.aborted) setResult({ state: 'ok', data });
       },
@@ -61,11 +71,68 @@ export function useLoad<T>(
       },
     );
     return () => controller.abort();
-  }, [session.key, depsKey, refresh]);
+  }, [depsKey, refresh]);
   return result;
 }
 
 /** GET one URL (built with buildUrl) and follow its result. */
 export function useApi<T>(url: string | null, refresh = 0): Loadable<T> {
-  return useLoad<T>(url ? (key, signal) => apiGet<T>(key, url, signal) : null, [url], refresh);
+  return useLoad<T>(url ? (auth, signal) => apiGet<T>(auth, url, signal) : null, [url], refresh);
+}
+
+/** Writes with the current credentials; a 401 ends the session on screen, other errors are thrown. */
+export function useSend() {
+  const session = useApiSession();
+  return async <T = unknown>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> => {
+    try {
+      return await apiSend<T>(session.credentials, method, url, body);
+    } catch (err) {
+      const error = toApiError(err);
+      if (error.status === 401) session.onUnauthorized(error);
+      throw error;
+    }
+  };
+}
+
+export interface Action {
+  busy: boolean;
+  error: ApiError | null;
+  /** What the last successful submission did, said to the user. */
+  done: string | null;
+  /** Runs `work`; its answer (a sentence) is shown as done, its error as the API's message. */
+  run(work: () => Promise<string | null>): Promise<boolean>;
+  reset(): void;
+}
+
+/** One form's submission: busy while it runs, then what it did or what the API refused. */
+export function useAction(): Action {
+  const [state, setState] = useState<{ busy: boolean; error: ApiError | null; done: string | null }>({
+    busy: false,
+    error: null,
+    done: null,
+  });
+  const alive = useRef(true);
+  useEffect(
+    () => () => {
+      alive.current = false;
+    },
+    [],
+  );
+  return {
+    ...state,
+    async run(work) {
+      setState({ busy: true, error: null, done: null });
+      try {
+        const done = await work();
+        if (alive.current) setState({ busy: false, error: null, done });
+        return true;
+      } catch (err) {
+        if (alive.current) setState({ busy: false, error: toApiError(err), done: null });
+        return false;
+      }
+    },
+    reset() {
+      setState({ busy: false, error: null, done: null });
+    },
+  };
 }

@@ -22,7 +22,7 @@ export function PromptsPage({ route }: { route: Route }) {
   const brand = brands.find((b) => b.id === brandId);
   const filters = reportFilters(route.params);
   const columns = typeof filters.providers === 'string' ? [filters.providers] : providers;
-  const prompts = useLoad((key, signal) => apiListAll<Prompt>(key, `${base}/prompts`, {}, signal), [base]);
+  const prompts = useLoad((auth, signal) => apiListAll<Prompt>(auth, `${base}/prompts`, {}, signal), [base]);
   const grid = useApi<VisibilityReport>(
     brandId
       ? buildUrl(`${base}/reports/visibility`, { ...filters, groupBy: 'prompt,provider', brandIds: brandId })
@@ -177,7 +177,7 @@ function AnswersPanel({
     if (!cursor) return;
     try {
       const page = await apiGet<Page<Answer>>(
-        session.key,
+        session.credentials,
         buildUrl(`${base}/answers`, {
           ...filters,
           promptIds: promptId,

@@ -46,7 +46,7 @@ export function RunsPage() {
   async function loadOlder() {
     if (!cursor) return;
     try {
-      const page = await apiGet<Page<Run>>(session.key, buildUrl(`${base}/runs`, { limit: PAGE_SIZE, cursor }));
+      const page = await apiGet<Page<Run>>(session.credentials, buildUrl(`${base}/runs`, { limit: PAGE_SIZE, cursor }));
       setOlder((o) => ({ runs: [...o.runs, ...page.data], cursor: page.nextCursor, error: null }));
     } catch (err) {
       setOlder((o) => ({ ...o, error: toApiError(err) }));

@@ -1,7 +1,8 @@
 /**
  * The web dashboard for marketers, served at /dashboard from dashboard/dist (built by
- * `npm run build:dashboard`, which `npm install` runs). These are static files and need no API
- * key: the page asks for one in the browser and calls /v1 with it like any other client.
+ * `npm run build:dashboard`, which `npm install` runs), and the site's root sends browsers there.
+ * These are static files and need no credentials: the page has people sign in (or takes an API
+ * key) and calls /v1 like any other client.
  * (Not to be confused with the operator's queue dashboard in modules/operations.)
  */
 import { existsSync } from 'node:fs';
@@ -21,6 +22,13 @@ export function defaultDashboardDir(): string {
 }
 
 export async function webDashboardRoutes(app: FastifyInstance, deps: { dir: string }): Promise<void> {
+  // The site's root leads to the dashboard: single sign-on's return to "/" (with ?error=… when it
+  // failed) and links written as PUBLIC_BASE_URL/#/… land there. Browsers keep the fragment across
+  // the redirect; the query is passed on.
+  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+    const query = request.url.indexOf('?');
+    return reply.redirect(`${WEB_DASHBOARD_PATH}/${query >= 0 ? request.url.slice(query) : ''}`, 302);
+  });
   if (!existsSync(join(deps.dir, 'index.html'))) {
     // An install that skipped the build (npm install --ignore-scripts, a hand-copied dist/):
     // say how to fix it rather than answering a bare 404.
