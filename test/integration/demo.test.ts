@@ -127,10 +127,13 @@ describe('citewatch demo, last lines', () => {
     expect(second.password).toMatch(/^\S{16}$/);
     expect(second.password).not.toBe(first.password);
 
+    // As a browser on PUBLIC_BASE_URL does: its Origin goes with the POST (better-auth refuses a
+    // fetch that says it comes from a page, sec-fetch-mode, without one).
+    const origin = new URL(ctx.app.auth.options.baseURL as string).origin;
     const signIn = (password: string) =>
       fetch(`http://localhost:${port}/v1/auth/sign-in/email`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', origin },
         body: JSON.stringify({ email: second.email, password }),
       });
     expect((await signIn(first.password)).status).toBe(401);
