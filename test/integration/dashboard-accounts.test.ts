@@ -7,6 +7,7 @@
  * origin read nothing), and a session that ends while the page is open. Each person has a browser
  * context of their own (their own cookies); screenshots go to test-results/dashboard-accounts/.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +25,7 @@ import { accessibilityProblems, assertBrowserTestsCanRun, launchChromium, watchP
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { freePort } from '../helpers/processes.js';
 import { firstLink, type SmtpCatcher, startSmtp } from '../helpers/smtp.js';
+import { type OidcProviderHandle, startOidcProvider } from '../helpers/oidc.js';
 
 const SHOTS = join(projectRoot(), 'test-results', 'dashboard-accounts');
 /** createDashboardWorld's workspace. */
@@ -41,6 +43,9 @@ let otherWorkspace: { id: string; name: string };
 let browser: Browser;
 let origin: string;
 let smtp: SmtpCatcher;
+let idp: OidcProviderHandle;
+/** People of this email domain join the tenant's organization as viewers at their first SSO sign-in. */
+const SSO_DOMAIN = `sso-${randomUUID().slice(0, 8)}.example.com`;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
@@ -51,7 +56,21 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${port}`;
   // Account emails go to a real SMTP server in this process, where the test reads their links.
   smtp = await startSmtp();
-  ctx = await createTestContext({ PUBLIC_BASE_URL: origin, SMTP_URL: smtp.url });
+  // Single sign-on through a real OpenID Connect provider started here.
+  idp = await startOidcProvider({
+    users: [],
+    clientId: 'citewatch-dashboard',
+    clientSecret: 'dashboard-test-secret',
+    redirectUri: `${origin}/v1/auth/callback/oidc`,
+  });
+  ctx = await createTestContext({
+    PUBLIC_BASE_URL: origin,
+    SMTP_URL: smtp.url,
+    OIDC_ISSUER: idp.issuer,
+    OIDC_CLIENT_ID: 'citewatch-dashboard',
+    OIDC_CLIENT_SECRET: 'dashboard-test-secret',
+    OIDC_NAME: 'Agency Login',
+  });
   await ctx.app.listen({ host: '127.0.0.1', port });
   tenant = await createTenant(ctx.db);
   ({ world } = await createDashboardWorld(ctx.db, tenant.organizationId));
@@ -65,6 +84,7 @@ afterAll(async () => {
   await browser?.close();
   await ctx?.close();
   await smtp?.close();
+  await idp?.close();
 });
 
 interface Tab {
@@ -723,5 +743,39 @@ describe('a session that ends', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /^Runs/ }).waitFor();
     expect(unexpected(tab.problems, /status of 401/)).toEqual([]);
+  });
+});
+
+describe('single sign-on', () => {
+  it('signs in from the sign-in page through the identity provider, into the organization of the email domain', async () => {
+    const settings = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/v1/organizations/${tenant.organizationId}`,
+      headers: tenant.headers,
+      payload: { ssoDomain: SSO_DOMAIN, ssoDefaultRole: 'viewer' },
+    });
+    expect(settings.statusCode, settings.body).toBe(200);
+    const email = `bea@${SSO_DOMAIN}`;
+    idp.addUser({ email, emailVerified: true, name: 'Bea Browser' });
+    const tab = await newTab();
+    await tab.page.goto(`${origin}/dashboard/`);
+    const button = tab.page.getByRole('button', { name: 'Sign in with Agency Login' });
+    await button.waitFor();
+    await shot(tab.page, 'sign-in-with-sso');
+    await button.click();
+    await tab.page.waitForURL(`${idp.issuer}/interaction/**`);
+    await tab.page.getByLabel('Email').fill(email);
+    await tab.page.getByRole('button', { name: 'Sign in' }).click();
+    // Back on the dashboard, signed in, with the organization's workspaces.
+    await tab.page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
+    await tab.page.locator('option', { hasText: WORLD_NAME }).first().waitFor({ state: 'attached' });
+    await shot(tab.page, 'signed-in-by-sso');
+    const me = (await tab.page.evaluate(async () => (await fetch('/v1/me')).json())) as {
+      organizations: unknown[];
+    };
+    expect(me).toMatchObject({ kind: 'user', user: { email } });
+    expect(me.organizations).toEqual([expect.objectContaining({ id: tenant.organizationId, role: 'viewer' })]);
+    // The identity provider's own page asks for a favicon it does not have: not Citewatch's.
+    expect(unexpected(tab.problems, /favicon\.ico$/)).toEqual([]);
   });
 });
