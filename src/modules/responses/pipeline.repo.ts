@@ -91,10 +91,18 @@ export interface StoreResult {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is exactly what Postgres text cannot hold
 const NUL = /\u0000/g;
 const clean = (v: string | null) => (v === null ? null : v.replace(NUL, '\uFFFD'));
-const json = (v: unknown) =>
-  v === undefined || v === null
-    ? null
-    : JSON.stringify(v, (_key, value: unknown) => (typeof value === 'string' ? value.replace(NUL, '\uFFFD') : value));
+/**
+ * JSON as stored. JSON.stringify writes U+0000 as the escape `\u0000`, so a payload without that
+ * escape needs no second pass; only one with it is written again with U+0000 replaced (a replacer
+ * on every payload made this the costliest step of storing an answer).
+ */
+const json = (v: unknown) => {
+  if (v === undefined || v === null) return null;
+  const text = JSON.stringify(v);
+  return text.includes('\\u0000')
+    ? JSON.stringify(v, (_key, value: unknown) => (typeof value === 'string' ? value.replace(NUL, '\uFFFD') : value))
+    : text;
+};
 /** The value as stored: parsed back from its stored JSON only when a U+0000 was replaced in it. */
 const asStored = <T>(value: T, stored: string | null): T =>
   stored?.includes('\uFFFD') ? (JSON.parse(stored) as T) : value;
