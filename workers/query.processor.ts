@@ -61,6 +61,9 @@ export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptio
   const writer = new Batcher<Outcome, boolean>({
     maxSize: 200,
     maxWaitMs: 5,
+    // Group commit: a statement starts as soon as one of two is free, and what arrives meanwhile
+    // goes in the next one, so batches grow with the load instead of each waiting out a timer.
+    maxInFlight: 2,
     flush: async (outcomes) => {
       const result: StoreResult = await storeOutcomes(pool, outcomes, (answers) =>
         analyseAhead(pool, brandMatchers, answers),

@@ -7,6 +7,13 @@
 export interface BatcherOptions<T, R> {
   maxSize: number;
   maxWaitMs: number;
+  /**
+   * Group commit: with this set, a batch is flushed as soon as fewer than this many are in flight
+   * (items added in the same tick go together), and while that many are in flight items gather
+   * until one finishes (or maxSize is reached). Batches then grow with the load instead of waiting
+   * out maxWaitMs: a lone item is not delayed, and a busy database gets fewer, larger statements.
+   */
+  maxInFlight?: number;
   /** Processes a batch; returns one result per item, in the same order. */
   flush(items: T[]): Promise<R[]>;
 }
@@ -21,14 +28,24 @@ export class Batcher<T, R> {
   private queue: Pending<T, R>[] = [];
   private timer: NodeJS.Timeout | null = null;
   private inFlight = new Set<Promise<void>>();
+  private tickScheduled = false;
 
   constructor(private readonly options: BatcherOptions<T, R>) {}
 
   add(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
+      const { maxInFlight } = this.options;
       if (this.queue.length >= this.options.maxSize) this.flushNow();
-      else if (!this.timer) this.timer = setTimeout(() => this.flushNow(), this.options.maxWaitMs);
+      else if (maxInFlight !== undefined) {
+        if (this.inFlight.size < maxInFlight && !this.tickScheduled) {
+          this.tickScheduled = true;
+          setImmediate(() => {
+            this.tickScheduled = false;
+            if (this.inFlight.size < maxInFlight) this.flushNow();
+          });
+        }
+      } else if (!this.timer) this.timer = setTimeout(() => this.flushNow(), this.options.maxWaitMs);
     });
   }
 
@@ -50,7 +67,11 @@ export class Batcher<T, R> {
       .catch((err) => {
         for (const p of batch) p.reject(err);
       })
-      .finally(() => this.inFlight.delete(run));
+      .finally(() => {
+        this.inFlight.delete(run);
+        // What gathered while every slot was busy goes now.
+        if (this.options.maxInFlight !== undefined && this.queue.length > 0) this.flushNow();
+      });
     this.inFlight.add(run);
   }
 
