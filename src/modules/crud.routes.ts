@@ -8,6 +8,9 @@ import { orgOf } from '../plugins/auth.js';
 import { problemResponses } from '../plugins/openapi.js';
 import { listQuery as defaultListQuery, pageOf, uuid, workspaceParams, type Page } from './common.schemas.js';
 
+/** "an audit", "a brand": the noun with its indefinite article, for summaries. */
+const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+
 export interface CrudSpec<C extends z.ZodType, U extends z.ZodType, D extends z.ZodType, Q extends z.ZodType> {
   /** Plural path segment under a workspace, e.g. "brands". */
   resource: string;
@@ -53,7 +56,7 @@ export function registerCrud<
     {
       schema: {
         tags,
-        summary: `Create a ${spec.noun}`,
+        summary: `Create ${withArticle(spec.noun)}`,
         params: workspaceParams,
         body: spec.create,
         response: { 201: spec.dto, ...problemResponses },
@@ -81,7 +84,7 @@ export function registerCrud<
     {
       schema: {
         tags,
-        summary: `Get a ${spec.noun}`,
+        summary: `Get ${withArticle(spec.noun)}`,
         params: itemParams,
         response: { 200: spec.dto, ...problemResponses },
       },
@@ -94,7 +97,7 @@ export function registerCrud<
     {
       schema: {
         tags,
-        summary: `Update a ${spec.noun}`,
+        summary: `Update ${withArticle(spec.noun)}`,
         params: itemParams,
         body: spec.update,
         response: { 200: spec.dto, ...problemResponses },
@@ -108,7 +111,7 @@ export function registerCrud<
     {
       schema: {
         tags,
-        summary: `Delete a ${spec.noun}${spec.deleteNote ? ` (${spec.deleteNote})` : ''}`,
+        summary: `Delete ${withArticle(spec.noun)}${spec.deleteNote ? ` (${spec.deleteNote})` : ''}`,
         params: itemParams,
         response: { 204: z.null(), ...problemResponses },
       },
