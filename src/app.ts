@@ -24,6 +24,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { modelConfigsRoutes } from './modules/model-configs/model-configs.routes.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.js';
+import { previewsRoutes } from './modules/previews/previews.routes.js';
 import { promptImportRoutes, promptsRoutes } from './modules/prompts/prompts.routes.js';
 import { providerCredentialsRoutes } from './modules/provider-credentials/provider-credentials.routes.js';
 import { reanalysesRoutes } from './modules/reanalyses/reanalyses.routes.js';
@@ -292,6 +293,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await promptsRoutes(api, { prisma, pool });
     await modelConfigsRoutes(api, { prisma, pool, egress: egressPolicy(deps.env) });
     await auditsRoutes(api, { prisma, pool });
+    await previewsRoutes(api, { pool });
     await runsRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
     await reanalysesRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
     await reportsRoutes(api, { db: deps.db });
