@@ -24,6 +24,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { modelConfigsRoutes } from './modules/model-configs/model-configs.routes.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.js';
+import { providersRoutes } from './modules/providers/providers.routes.js';
 import { previewsRoutes } from './modules/previews/previews.routes.js';
 import { promptImportRoutes, promptsRoutes } from './modules/prompts/prompts.routes.js';
 import { providerCredentialsRoutes } from './modules/provider-credentials/provider-credentials.routes.js';
@@ -291,6 +292,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await brandsRoutes(api, { prisma, pool });
     await promptImportRoutes(api, { prisma, pool });
     await promptsRoutes(api, { prisma, pool });
+    await providersRoutes(api, { prisma, env: deps.env });
     await modelConfigsRoutes(api, { prisma, pool, egress: egressPolicy(deps.env) });
     await auditsRoutes(api, { prisma, pool });
     await previewsRoutes(api, { pool });
