@@ -629,7 +629,10 @@ const EXPECTED_ACTIONS: Record<string, string> = {
 };
 
 /** POSTs that change nothing (previews): not recorded, on purpose. */
-const READ_ONLY_POSTS = ['POST /v1/workspaces/:workspaceId/analysis-preview'];
+const READ_ONLY_POSTS = [
+  'POST /v1/workspaces/:workspaceId/analysis-preview',
+  'POST /v1/workspaces/:workspaceId/schedule-preview',
+];
 
 /**
  * Writes outside the authenticated API (people's door), and what the audit log records of them:

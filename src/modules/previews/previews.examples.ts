@@ -58,3 +58,11 @@ export const analysisPreviewExample = {
     },
   ],
 };
+
+export const schedulePreviewExample = {
+  schedule: '0 6 * * 1',
+  timezone: 'Europe/Paris',
+  next: ['2026-12-07T05:00:00.000Z', '2026-12-14T05:00:00.000Z', '2026-12-21T05:00:00.000Z'],
+  nextLocal: ['2026-12-07 06:00', '2026-12-14 06:00', '2026-12-21 06:00'],
+  runsPerMonth: 4.42,
+};

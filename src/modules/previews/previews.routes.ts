@@ -7,7 +7,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { orgOf } from '../../plugins/auth.js';
 import { problemResponses } from '../../plugins/openapi.js';
 import { workspaceParams } from '../common.schemas.js';
-import { analysisPreviewBody, analysisPreviewDto } from './previews.schemas.js';
+import {
+  analysisPreviewBody,
+  analysisPreviewDto,
+  schedulePreviewBody,
+  schedulePreviewDto,
+} from './previews.schemas.js';
 import * as service from './previews.service.js';
 
 export async function previewsRoutes(app: FastifyInstance, deps: service.PreviewsDeps): Promise<void> {
@@ -29,5 +34,22 @@ export async function previewsRoutes(app: FastifyInstance, deps: service.Preview
       },
     },
     async (req) => service.previewAnalysis(deps, orgOf(req), req.params.workspaceId, req.body),
+  );
+
+  r.post(
+    '/v1/workspaces/:workspaceId/schedule-preview',
+    {
+      config,
+      schema: {
+        tags: ['Audits'],
+        summary: 'Preview an audit schedule',
+        description:
+          'Checks a cron expression as an audit’s `schedule` is checked and lists its next due times, as instants and as wall-clock times in the time zone (the workspace’s by default), with the runs it starts in an average month. Stores nothing; read permission is enough.',
+        params: workspaceParams,
+        body: schedulePreviewBody,
+        response: { 200: schedulePreviewDto, ...problemResponses },
+      },
+    },
+    async (req) => service.previewSchedule(deps, orgOf(req), req.params.workspaceId, req.body),
   );
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { brandDomain } from '../brands/brands.schemas.js';
-import { text, uuid } from '../common.schemas.js';
-import { analysisPreviewExample, analysisPreviewRequestExample } from './previews.examples.js';
+import { text, timeZone, timestamp, uuid } from '../common.schemas.js';
+import { analysisPreviewExample, analysisPreviewRequestExample, schedulePreviewExample } from './previews.examples.js';
 
 /** Longest answer a preview analyses: well above any answer a provider returns. */
 export const PREVIEW_TEXT_MAX = 100_000;
@@ -93,3 +93,31 @@ export const analysisPreviewDto = z
   })
   .meta({ examples: [analysisPreviewExample] });
 export type AnalysisPreviewDto = z.infer<typeof analysisPreviewDto>;
+
+export const schedulePreviewBody = z
+  .object({
+    schedule: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(100, 'must be at most 100 characters')
+      .describe('Cron expression (5 fields) or @hourly/@daily/@weekly/@monthly/@yearly, as an audit takes it'),
+    timezone: timeZone.optional().describe('IANA time zone the schedule is read in; default: the workspace’s'),
+    count: z.number().int().min(1).max(20).default(5).describe('How many next due times to list (1–20)'),
+  })
+  .strict()
+  .meta({ examples: [{ schedule: '0 6 * * 1', timezone: 'Europe/Paris', count: 3 }] });
+export type SchedulePreviewBody = z.infer<typeof schedulePreviewBody>;
+
+export const schedulePreviewDto = z
+  .object({
+    schedule: z.string(),
+    timezone: z.string(),
+    next: z.array(timestamp).describe('The next due times, as instants'),
+    nextLocal: z.array(z.string()).describe('The same, as wall-clock times in the time zone: YYYY-MM-DD HH:mm'),
+    runsPerMonth: z
+      .number()
+      .describe('Runs the schedule starts in an average month (due times over the next year ÷ 12)'),
+  })
+  .meta({ examples: [schedulePreviewExample] });
+export type SchedulePreviewDto = z.infer<typeof schedulePreviewDto>;

@@ -2,13 +2,21 @@
  * Previews: what Citewatch would make of an input, computed exactly as the real thing and
  * stored nowhere. The analysis preview runs the analysis the workers run on every answer
  * (src/analysis, with the same default sentiment scorer), so the brand form can show what a
- * change of names, aliases or domains would find before it is saved.
+ * change of names, aliases or domains would find before it is saved. The schedule preview reads
+ * a cron expression with the audits' own validation and evaluation (src/lib/schedule.ts).
  */
 import type { Database } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import { localMinute, runsPerMonth, scheduleProblem, upcomingDueTimes } from '../../lib/schedule.js';
 import { analyzeAnswer, compileBrands } from '../../analysis/index.js';
 import type { ProviderCitation } from '../../providers/types.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
-import type { AnalysisPreviewBody, AnalysisPreviewDto } from './previews.schemas.js';
+import type {
+  AnalysisPreviewBody,
+  AnalysisPreviewDto,
+  SchedulePreviewBody,
+  SchedulePreviewDto,
+} from './previews.schemas.js';
 import { type PreviewBrand, workspaceBrands } from './previews.repo.js';
 
 export interface PreviewsDeps {
@@ -69,5 +77,30 @@ export async function previewAnalysis(
       brandName: c.brandId === null ? null : (byId.get(c.brandId)?.name ?? null),
       source: c.source === 'link' ? 'text' : 'structured',
     })),
+  };
+}
+
+export async function previewSchedule(
+  deps: PreviewsDeps,
+  orgId: string,
+  workspaceId: string,
+  body: SchedulePreviewBody,
+  now = new Date(),
+): Promise<SchedulePreviewDto> {
+  const workspace = await requireWorkspace(deps, orgId, workspaceId);
+  const timezone = body.timezone ?? workspace.timezone;
+  const problem = scheduleProblem(body.schedule, timezone);
+  if (problem) {
+    throw new AppError('validation_failed', `The schedule is invalid: body.schedule ${problem}`, {
+      errors: [{ path: 'body.schedule', message: problem }],
+    });
+  }
+  const next = upcomingDueTimes(body.schedule, timezone, now, body.count);
+  return {
+    schedule: body.schedule,
+    timezone,
+    next: next.map((d) => d.toISOString()),
+    nextLocal: next.map((d) => localMinute(d, timezone)),
+    runsPerMonth: runsPerMonth(body.schedule, timezone, now),
   };
 }
