@@ -383,6 +383,18 @@ export const citationsReportExample = {
       },
     },
   ],
+  competitorOnlySources: [
+    {
+      domain: 'capterra.com',
+      citations: 3,
+      answers: 2,
+      ownedBy: [],
+      urls: [
+        { url: 'https://www.capterra.com/customer-relationship-management-software/', citations: 2 },
+        { url: 'https://www.capterra.com/p/123/pipedrive/', citations: 1 },
+      ],
+    },
+  ],
 };
 export const experimentsReportExample = {
   definitionVersion: 1,
@@ -531,5 +543,17 @@ export const spendReportExample = {
       spentUsd: 3.481225,
       remainingUsd: 46.518775,
     },
+  ],
+};
+
+export const untrackedReportExample = {
+  n: 240,
+  names: [
+    { name: 'Attio', answers: 61, share: 0.2542 },
+    { name: 'Folk', answers: 23, share: 0.0958 },
+  ],
+  domains: [
+    { domain: 'g2.com', citations: 88, answers: 71 },
+    { domain: 'attio.com', citations: 35, answers: 30 },
   ],
 };
