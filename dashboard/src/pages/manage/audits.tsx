@@ -406,7 +406,7 @@ function AuditEditor({ audit, onSaved, onClose }: { audit: Audit | null; onSaved
             description="The schedule is read in this time zone."
             options={timeZoneOptions(form.values.timezone)}
           />
-          <SchedulePreview schedule={form.values.schedule} timezone={form.values.timezone} />
+          <ScheduleNext schedule={form.values.schedule} timezone={form.values.timezone} />
           <CheckboxField
             form={form}
             name="enabled"
@@ -510,7 +510,7 @@ function PromptChoice({ form }: { form: FormState<Values> }) {
 }
 
 /** The next five due times of the schedule, as the API's scheduler reads it. */
-function SchedulePreview({ schedule, timezone }: { schedule: string; timezone: string }) {
+function ScheduleNext({ schedule, timezone }: { schedule: string; timezone: string }) {
   const { base } = useWorkspace();
   const send = useSend();
   const request = useDebounced({ schedule: schedule.trim(), timezone }, 300);
