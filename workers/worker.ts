@@ -21,12 +21,20 @@ import { createWebhookFollowUp } from '../src/modules/webhooks/webhooks.emit.js'
 import { providerLimit } from '../src/providers/deployment.js';
 import { providerNames, type ProviderName } from '../src/providers/settings.js';
 import { applyProviderQueueLimits } from '../src/queues/limits.js';
-import { ANALYSIS_QUEUE, MAINTENANCE_QUEUE, RUNS_QUEUE, WEBHOOKS_QUEUE, queryQueueName } from '../src/queues/names.js';
+import {
+  ANALYSIS_QUEUE,
+  MAINTENANCE_QUEUE,
+  RUNS_QUEUE,
+  SUGGESTIONS_QUEUE,
+  WEBHOOKS_QUEUE,
+  queryQueueName,
+} from '../src/queues/names.js';
 import { createAnalysisProcessor } from './analysis.processor.js';
 import { assertEveryQueueHandled, consume, type JobHandlers } from './consumers.js';
 import { createMaintenanceProcessor } from './maintenance.processor.js';
 import { createQueryProcessor } from './query.processor.js';
 import { createRunsProcessor } from './runs.processor.js';
+import { createSuggestionsProcessor } from './suggestions.processor.js';
 import { createWebhookProcessor } from './webhook.processor.js';
 import { workerErrorLogger } from './worker-errors.js';
 
@@ -80,6 +88,8 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
     maintenance: createMaintenanceProcessor(deps, analysis.cache),
     // Receivers are user-chosen URLs: the same egress policy as user-chosen model endpoints.
     webhooks: createWebhookProcessor(deps, { fetch: access.userFetch }),
+    // One model call each, apart from the run queues so setting a workspace up never waits behind a run.
+    suggestions: createSuggestionsProcessor(deps, access),
   };
   assertEveryQueueHandled(handlers);
 
@@ -101,6 +111,7 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
     consume('runs', RUNS_QUEUE, handlers.runs, { ...base, concurrency: 4 }),
     consume('maintenance', MAINTENANCE_QUEUE, handlers.maintenance, { ...base, concurrency: 1 }),
     consume('webhooks', WEBHOOKS_QUEUE, handlers.webhooks, { ...base, concurrency: 10 }),
+    consume('suggestions', SUGGESTIONS_QUEUE, handlers.suggestions, { ...base, concurrency: 4 }),
   ];
 
   const applyLimits = () => applyProviderQueueLimits(deps.producers, env, served);
