@@ -39,7 +39,7 @@ describe('a worker without a handler for a kind of queue', () => {
   it('refuses to start, naming the kinds left without one', () => {
     const handler = async () => 'ok';
     expect(() => assertEveryQueueHandled({ query: handler, analysis: handler, runs: handler })).toThrow(
-      'no job handler for the queue kind(s): maintenance, webhooks',
+      'no job handler for the queue kind(s): maintenance, webhooks, suggestions',
     );
     expect(() =>
       assertEveryQueueHandled({
@@ -48,6 +48,7 @@ describe('a worker without a handler for a kind of queue', () => {
         runs: handler,
         maintenance: handler,
         webhooks: handler,
+        suggestions: handler,
       }),
     ).not.toThrow();
   });
