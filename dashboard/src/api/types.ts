@@ -9,6 +9,7 @@ import type { auditEventDto } from '../../../src/modules/audit-log/audit-log.sch
 import type { invitationDto, invitationLookup } from '../../../src/modules/invitations/invitations.schemas.js';
 import type { memberDto } from '../../../src/modules/members/members.schemas.js';
 import type { answerDto, answerMention } from '../../../src/modules/answers/answers.schemas.js';
+import type { auditDto } from '../../../src/modules/audits/audits.schemas.js';
 import type { brandDto } from '../../../src/modules/brands/brands.schemas.js';
 import type { modelConfigDto } from '../../../src/modules/model-configs/model-configs.schemas.js';
 import type { promptDto } from '../../../src/modules/prompts/prompts.schemas.js';
@@ -25,6 +26,7 @@ import type { workspaceDto } from '../../../src/modules/workspaces/workspaces.sc
 
 export type Workspace = z.infer<typeof workspaceDto>;
 export type Brand = z.infer<typeof brandDto>;
+export type Audit = z.infer<typeof auditDto>;
 export type ModelConfig = z.infer<typeof modelConfigDto>;
 export type Prompt = z.infer<typeof promptDto>;
 export type Run = z.infer<typeof runDto>;
