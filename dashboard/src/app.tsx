@@ -52,6 +52,7 @@ const ORGANIZATION_TITLES: Record<OrganizationPage, string> = {
   members: 'Members',
   'audit-log': 'Audit log',
   workspaces: 'Workspaces',
+  'new-workspace': 'New workspace',
 };
 
 export const SESSION_ENDED = 'Your session has ended; sign in again.';
@@ -60,6 +61,7 @@ const AccountPage = lazyPage(() => import('./pages/account.js').then((m) => m.Ac
 const AuditLogPage = lazyPage(() => import('./pages/audit-log.js').then((m) => m.AuditLogPage));
 const InvitationPage = lazyPage(() => import('./pages/invitation.js').then((m) => m.InvitationPage));
 const MembersPage = lazyPage(() => import('./pages/members.js').then((m) => m.MembersPage));
+const OnboardingPage = lazyPage(() => import('./pages/onboarding.js').then((m) => m.OnboardingPage));
 const ResetPasswordPage = lazyPage(() => import('./pages/reset-password.js').then((m) => m.ResetPasswordPage));
 
 /** Who is using the dashboard: not known yet, nobody, an integrator's key, or a signed-in person. */
@@ -237,6 +239,12 @@ function Dashboard({
     // One workspace: open it rather than asking.
     if (!route.workspaceId && !route.other && only) location.replace(hrefOf(only.id, 'overview'));
   }, [route.workspaceId, route.other, only]);
+  const mayCreate = role === null || role === 'owner' || role === 'admin' || role === 'editor';
+  const empty = workspaces.state === 'ok' && workspaces.data.length === 0;
+  useEffect(() => {
+    // An organization without a workspace starts by setting one up.
+    if (!route.workspaceId && !route.other && empty && mayCreate && !homeless) location.replace('#/new-workspace');
+  }, [route.workspaceId, route.other, empty, mayCreate, homeless]);
   const organizationPage = ORGANIZATION_PAGES.find((p) => p === route.other) ?? null;
 
   return (
@@ -347,9 +355,9 @@ function Dashboard({
               }
             </Show>
           )}
-          {!homeless && role !== 'client' && (
-            <p>
-              <a href="#/workspaces">Create, rename or delete workspaces</a>
+          {!homeless && mayCreate && (
+            <p class="workspace-actions">
+              <a href="#/new-workspace">New workspace</a> <a href="#/workspaces">Rename or delete workspaces</a>
             </p>
           )}
         </main>
@@ -382,6 +390,8 @@ function OrganizationPages({ route, page }: { route: Route; page: OrganizationPa
       </h1>
       {page === 'workspaces' ? (
         <WorkspacesPage />
+      ) : page === 'new-workspace' ? (
+        <OnboardingPage />
       ) : !person ? (
         <p class="empty">
           This page is for people signed in with their account; an API key opens the workspaces' reports only.

@@ -619,7 +619,6 @@ const EXPECTED_ACTIONS: Record<string, string> = {
   'POST /v1/workspaces/:workspaceId/audits': 'audit.create',
   'PATCH /v1/workspaces/:workspaceId/audits/:auditId': 'audit.update',
   'DELETE /v1/workspaces/:workspaceId/audits/:auditId': 'audit.delete',
-  'POST /v1/workspaces/:workspaceId/audits/estimate': 'audit.estimate',
   'POST /v1/workspaces/:workspaceId/runs': 'run.start',
   'POST /v1/workspaces/:workspaceId/runs/:runId/cancel': 'run.cancel',
   'POST /v1/workspaces/:workspaceId/reanalyses': 'reanalysis.start',
@@ -634,6 +633,7 @@ const EXPECTED_ACTIONS: Record<string, string> = {
 const READ_ONLY_POSTS = [
   'POST /v1/workspaces/:workspaceId/analysis-preview',
   'POST /v1/workspaces/:workspaceId/schedule-preview',
+  'POST /v1/workspaces/:workspaceId/audits/estimate',
 ];
 
 /**

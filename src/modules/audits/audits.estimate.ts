@@ -2,8 +2,8 @@
  * What an audit's next run would cost, before it runs: the same plan and estimate a run is
  * checked against at launch (src/modules/runs/runs.plan.ts), so the figure a marketer sees here
  * is the one the budget will be compared with. Prompts chosen by tag are resolved now, as a run
- * started now would resolve them. With a schedule, a month is the runs due in the next 30 days
- * times that per-run figure.
+ * started now would resolve them. With a schedule, a month is the runs due in an average month
+ * (src/lib/schedule.ts, as the schedule preview counts them) times that per-run figure.
  *
  * A draft (POST …/audits/estimate) is priced the same way before anything is saved: its prompts
  * and configurations may be saved ones (ids, tags) or drafts (text; provider, model, parameters).
@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type FieldError } from '../../lib/errors.js';
-import { dueTimes, scheduleProblem } from '../../lib/schedule.js';
+import { runsPerMonth as scheduleRunsPerMonth, scheduleProblem } from '../../lib/schedule.js';
 import { orgOf } from '../../plugins/auth.js';
 import { problemResponses } from '../../plugins/openapi.js';
 import { getAdapter, hasAdapter } from '../../providers/registry.js';
@@ -24,13 +24,9 @@ import { MAX_RUN_RESPONSES, estimatePromptCall, planRun } from '../runs/runs.pla
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
 import { getAudit, type AuditsDeps } from './audits.service.js';
 
-const MONTH_DAYS = 30;
-
-/** Runs a schedule starts in the 30 days after `from` (null without a schedule). */
+/** Runs a schedule starts in an average month (as the schedule preview says), or null without a schedule. */
 export function runsPerMonth(schedule: string | null, timezone: string, from = new Date()): number | null {
-  if (!schedule) return null;
-  const until = new Date(from.getTime() + MONTH_DAYS * 86_400_000);
-  return dueTimes(schedule, timezone, from, until, 50_000).length;
+  return schedule ? scheduleRunsPerMonth(schedule, timezone, from) : null;
 }
 
 const round6 = (usd: number) => Math.round(usd * 1e6) / 1e6;
@@ -38,9 +34,10 @@ const round6 = (usd: number) => Math.round(usd * 1e6) / 1e6;
 const monthFields = {
   runsPerMonth: z
     .number()
-    .int()
     .nullable()
-    .describe('Runs the schedule starts in the next 30 days, in its time zone; null without a schedule'),
+    .describe(
+      'Runs the schedule starts in an average month (a year of due times ÷ 12, in its time zone), as the schedule preview says; null without a schedule',
+    ),
   perMonthUsd: z
     .number()
     .nullable()
@@ -75,8 +72,8 @@ export const auditEstimateDto = z
         estimatedCostUsd: 1.4821,
         budgetPerRunUsd: 5,
         withinBudget: true,
-        runsPerMonth: 4,
-        perMonthUsd: 5.9284,
+        runsPerMonth: 4.35,
+        perMonthUsd: 6.4471,
       },
     ],
   });
@@ -218,8 +215,8 @@ export const auditDraftEstimateDto = z
         ],
         schedule: '0 6 * * 1',
         timezone: 'Europe/Paris',
-        runsPerMonth: 4,
-        perMonthUsd: 0.4448,
+        runsPerMonth: 4.35,
+        perMonthUsd: 0.48372,
         budgetPerRunUsd: null,
         withinBudget: null,
         budgetPerMonthUsd: null,
@@ -365,11 +362,12 @@ export async function auditEstimateRoutes(app: FastifyInstance, deps: AuditsDeps
   app.withTypeProvider<ZodTypeProvider>().post(
     '/v1/workspaces/:workspaceId/audits/estimate',
     {
+      config: { scope: 'read', readOnly: true },
       schema: {
         tags: ['Audits'],
         summary: 'Estimate the cost of a draft audit, before saving it',
         description:
-          'Prices one run of a draft audit — saved prompts (ids, tags) and prompts not saved yet (text), saved configurations and drafts (provider, model, parameters, validated as on creation) — the way a launched run is priced, and a month at the draft’s schedule (runs due in the next 30 days × one run). Nothing is recorded or queued, but the request is kept in the audit log as audit.estimate like every POST.',
+          'Prices one run of a draft audit — saved prompts (ids, tags) and prompts not saved yet (text), saved configurations and drafts (provider, model, parameters, validated as on creation) — the way a launched run is priced, and a month at the draft’s schedule (runs due in an average month × one run). Calls no model, stores nothing and is not recorded in the audit log; read permission is enough.',
         params: workspaceParams,
         body: auditDraftEstimate,
         response: { 200: auditDraftEstimateDto, ...problemResponses },
