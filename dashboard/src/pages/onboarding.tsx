@@ -106,7 +106,7 @@ export function OnboardingPage() {
     <div class="wizard">
       <ol class="wizard-steps" aria-label="Steps">
         {STEPS.map((s, i) => (
-          <li key={s} aria-current={i === step ? 'step' : undefined} class={i < step ? 'done' : undefined}>
+          <li key={s} aria-current={i === step ? 'step' : undefined} class={i < step ? 'step-done' : undefined}>
             <span class="step-number">{i + 1}</span> {s}
           </li>
         ))}
