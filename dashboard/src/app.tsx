@@ -243,7 +243,8 @@ function Dashboard({
   const empty = workspaces.state === 'ok' && workspaces.data.length === 0;
   useEffect(() => {
     // An organization without a workspace starts by setting one up.
-    if (!route.workspaceId && !route.other && empty && mayCreate && !homeless) location.replace('#/new-workspace');
+    if (!route.workspaceId && !route.other && empty && mayCreate && !homeless)
+      location.replace('#/new-workspace?first=1');
   }, [route.workspaceId, route.other, empty, mayCreate, homeless]);
   const organizationPage = ORGANIZATION_PAGES.find((p) => p === route.other) ?? null;
 
@@ -391,7 +392,7 @@ function OrganizationPages({ route, page }: { route: Route; page: OrganizationPa
       {page === 'workspaces' ? (
         <WorkspacesPage />
       ) : page === 'new-workspace' ? (
-        <OnboardingPage />
+        <OnboardingPage first={route.params.get('first') === '1'} />
       ) : !person ? (
         <p class="empty">
           This page is for people signed in with their account; an API key opens the workspaces' reports only.

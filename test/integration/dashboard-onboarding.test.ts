@@ -81,7 +81,10 @@ describe('a first audit from an empty organization', () => {
     // 1. The empty organization opens the wizard. An empty name is refused by the API, next to the field.
     await page.getByRole('heading', { level: 1, name: /New workspace/ }).waitFor();
     await step(page, 1, 'Workspace');
-    expect(page.url()).toContain('#/new-workspace');
+    expect(page.url()).toContain('#/new-workspace?first=1');
+    await page
+      .getByText('This organization has no workspace yet: set up the first one here.', { exact: false })
+      .waitFor();
     await shot(page, '1-workspace');
     await page.getByRole('button', { name: 'Create the workspace and continue' }).click();
     const nameField = page.getByLabel('Workspace name');
@@ -123,9 +126,9 @@ describe('a first audit from an empty organization', () => {
     const suggestedPrompts = await promptRows.count();
     expect(suggestedCompetitors).toBeGreaterThanOrEqual(3);
     expect(suggestedPrompts).toBeGreaterThanOrEqual(5);
-    const competitorNames = await competitorRows
-      .locator('input')
-      .evaluateAll((inputs) => inputs.filter((_, i) => i % 2 === 0).map((i) => (i as HTMLInputElement).value));
+    const competitorNames: string[] = [];
+    for (let i = 1; i <= suggestedCompetitors; i++)
+      competitorNames.push(await page.getByLabel(`Competitor ${i}`, { exact: true }).inputValue());
     expect(competitorNames).not.toContain('Nimbus CRM');
     // Edit one prompt, remove one competitor, add a prompt of one's own.
     await page.getByLabel('Prompt 1', { exact: true }).fill('Which CRM is best for a 10-person sales team in Europe?');
@@ -179,6 +182,17 @@ describe('a first audit from an empty organization', () => {
     expect(run).toMatchObject({ auditId: audit.id, status: 'completed' });
     expect(page.url()).toContain(`run=${run.id}`);
     expect(run.progress).toMatchObject({ total: calls, succeeded: calls });
+
+    // With workspaces, the chooser offers another set-up.
+    await api.post('/v1/workspaces', { name: 'Second client' });
+    // Created behind the page's back: load the page afresh to see it.
+    await page.goto(`${origin}/dashboard/#/`);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Workspaces' }).waitFor();
+    await page.getByRole('link', { name: 'New workspace', exact: true }).click();
+    await step(page, 1, 'Workspace');
+    expect(await page.getByTestId('first-workspace').count()).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     expect(problems.filter((p) => !NOBODY_SIGNED_IN.test(p) && !REFUSED_NAME.test(p))).toEqual([]);
     await context.close();

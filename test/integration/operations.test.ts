@@ -158,7 +158,14 @@ describe('queue dashboard', () => {
     expect(res.statusCode).toBe(200);
     const names = (res.json().queues as Array<{ name: string }>).map((q) => q.name).sort();
     expect(names).toEqual(
-      ['analysis', 'maintenance', 'runs', 'suggestions', 'webhooks', ...names.filter((n) => n.startsWith('query-'))].sort(),
+      [
+        'analysis',
+        'maintenance',
+        'runs',
+        'suggestions',
+        'webhooks',
+        ...names.filter((n) => n.startsWith('query-')),
+      ].sort(),
     );
     expect(names).toContain('query-mock');
     const html = await ctx.app.inject({ url: '/admin/queues', headers: bearer(ADMIN_TOKEN) });

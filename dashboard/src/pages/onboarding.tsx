@@ -78,7 +78,7 @@ function readdressed(err: unknown, field: (path: string) => string): ApiError {
   return new ApiError(e.status, e.code, e.message, e.requestId, errors);
 }
 
-export function OnboardingPage() {
+export function OnboardingPage({ first = false }: { first?: boolean }) {
   const [step, setStep] = useState(0);
   const [setup, setSetup] = useState<Setup>({
     workspace: null,
@@ -104,6 +104,12 @@ export function OnboardingPage() {
 
   return (
     <div class="wizard">
+      {first && step === 0 && (
+        <p class="intro" data-testid="first-workspace">
+          This organization has no workspace yet: set up the first one here. It takes a few minutes and ends with your
+          first report.
+        </p>
+      )}
       <ol class="wizard-steps" aria-label="Steps">
         {STEPS.map((s, i) => (
           <li key={s} aria-current={i === step ? 'step' : undefined} class={i < step ? 'step-done' : undefined}>
