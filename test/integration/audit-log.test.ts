@@ -610,6 +610,7 @@ const EXPECTED_ACTIONS: Record<string, string> = {
   'PATCH /v1/workspaces/:workspaceId/brands/:brandId': 'brand.update',
   'DELETE /v1/workspaces/:workspaceId/brands/:brandId': 'brand.delete',
   'POST /v1/workspaces/:workspaceId/prompts/import': 'prompt.import',
+  'POST /v1/workspaces/:workspaceId/prompts/bulk': 'prompt.bulk_update',
   'POST /v1/workspaces/:workspaceId/prompts': 'prompt.create',
   'PATCH /v1/workspaces/:workspaceId/prompts/:promptId': 'prompt.update',
   'DELETE /v1/workspaces/:workspaceId/prompts/:promptId': 'prompt.delete',

@@ -70,10 +70,25 @@ export function hrefOfOther(page: OtherPage, params?: URLSearchParams | Record<s
   return `#/${page}${qs ? `?${qs}` : ''}`;
 }
 
+/**
+ * Asked before the route follows a change of the address (a link, the back button): a guard that
+ * returns true holds the current page (a form with unsaved changes asks first; see the form kit).
+ */
+export type NavigationGuard = (target: string) => boolean;
+const guards = new Set<NavigationGuard>();
+
+export function addNavigationGuard(guard: NavigationGuard): () => void {
+  guards.add(guard);
+  return () => guards.delete(guard);
+}
+
 export function useRoute(): Route {
   const [hash, setHash] = useState(location.hash);
   useEffect(() => {
-    const onChange = () => setHash(location.hash);
+    const onChange = () => {
+      for (const guard of guards) if (guard(location.href)) return;
+      setHash(location.hash);
+    };
     addEventListener('hashchange', onChange);
     return () => removeEventListener('hashchange', onChange);
   }, []);

@@ -496,3 +496,40 @@ export const competitorGapReportExample = {
     },
   ],
 };
+
+export const spendReportExample = {
+  month: '2026-12',
+  timezone: 'Europe/Paris',
+  from: '2026-11-30T23:00:00.000Z',
+  to: '2026-12-31T23:00:00.000Z',
+  totalUsd: 3.481225,
+  byProvider: [
+    { provider: 'openai', usd: 2.913, answers: 960 },
+    { provider: 'perplexity', usd: 0.568225, answers: 240 },
+  ],
+  byModelConfig: [
+    {
+      modelConfigId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a6b',
+      name: 'GPT-5.4 mini, web search',
+      provider: 'openai',
+      usd: 2.913,
+      answers: 960,
+    },
+    {
+      modelConfigId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a6c',
+      name: 'Perplexity pro-search',
+      provider: 'perplexity',
+      usd: 0.568225,
+      answers: 240,
+    },
+  ],
+  audits: [
+    {
+      auditId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a06',
+      name: 'Weekly CRM visibility',
+      budgetPerMonthUsd: 50,
+      spentUsd: 3.481225,
+      remainingUsd: 46.518775,
+    },
+  ],
+};

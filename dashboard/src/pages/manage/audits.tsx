@@ -7,7 +7,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { type ApiError, apiListAll } from '../../api/client.js';
-import type { Audit, Prompt, Run } from '../../api/types.js';
+import type { Audit, Prompt, Run, SchedulePreview } from '../../api/types.js';
 import { useConfirm } from '../../components/confirm.js';
 import { DownloadCsv } from '../../components/csv-download.js';
 import {
@@ -27,7 +27,7 @@ import { useAbilities } from '../../lib/abilities.js';
 import { formatUsd, truncate } from '../../lib/format.js';
 import { hrefOf, type Route } from '../../lib/router.js';
 import { toApiError, useLoad, useSend } from '../../lib/use-api.js';
-import { numberOrNull, RoleNote, Section, timeZoneOptions } from './common.js';
+import { numberOrNull, RoleNote, Section, useEditing, timeZoneOptions } from './common.js';
 
 type Repeat = 'manual' | 'daily' | 'weekly' | 'custom';
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -113,7 +113,7 @@ export function AuditsPage(_: { route: Route }) {
   const confirm = useConfirm();
   const [refresh, setRefresh] = useState(0);
   const list = usePagedList<Audit>(`${base}/audits`, {}, refresh);
-  const [editing, setEditing] = useState<Audit | 'new' | null>(null);
+  const editing = useEditing<Audit>();
   const [outcome, setOutcome] = useState<{ done: string | null; run: Run | null; error: ApiError | null }>({
     done: null,
     run: null,
@@ -151,7 +151,7 @@ export function AuditsPage(_: { route: Route }) {
     try {
       await send('DELETE', `${base}/audits/${encodeURIComponent(audit.id)}`);
       setOutcome({ done: `Deleted the audit ${audit.name}.`, run: null, error: null });
-      if (editing !== 'new' && editing?.id === audit.id) setEditing(null);
+      editing.closeIf(audit.id);
       setRefresh((n) => n + 1);
     } catch (err) {
       setOutcome({ done: null, run: null, error: toApiError(err) });
@@ -176,7 +176,7 @@ export function AuditsPage(_: { route: Route }) {
           <>
             <div class="table-tools">
               {abilities.canEdit ? (
-                <button type="button" onClick={() => setEditing('new')} aria-expanded={editing === 'new'}>
+                <button type="button" onClick={() => editing.open('new')} aria-expanded={editing.item === 'new'}>
                   Add an audit
                 </button>
               ) : (
@@ -234,8 +234,8 @@ export function AuditsPage(_: { route: Route }) {
                               <button
                                 type="button"
                                 class="secondary"
-                                aria-expanded={editing !== 'new' && editing?.id === a.id}
-                                onClick={() => setEditing(editing !== 'new' && editing?.id === a.id ? null : a)}
+                                aria-expanded={editing.isOpen(a.id)}
+                                onClick={() => editing.toggle(a)}
                               >
                                 Edit<span class="visually-hidden"> {a.name}</span>
                               </button>
@@ -258,16 +258,16 @@ export function AuditsPage(_: { route: Route }) {
           </>
         )}
       </Show>
-      {abilities.canEdit && editing && (
+      {abilities.canEdit && editing.item && (
         <AuditEditor
-          key={editing === 'new' ? 'new' : editing.id}
-          audit={editing === 'new' ? null : editing}
+          key={editing.key}
+          audit={editing.item === 'new' ? null : editing.item}
           onSaved={(saved) => {
-            setEditing(saved);
+            editing.saved(saved);
             setOutcome({ done: null, run: null, error: null });
             setRefresh((n) => n + 1);
           }}
-          onClose={() => setEditing(null)}
+          onClose={editing.close}
         />
       )}
       {confirm.dialog}
@@ -535,23 +535,15 @@ function PromptChoice({ form }: { form: FormState<Values> }) {
   );
 }
 
-interface SchedulePreviewAnswer {
-  schedule: string;
-  timezone: string;
-  next: string[];
-  nextLocal: string[];
-  runsPerMonth: number;
-}
-
 /** The next five due times of the schedule, as the API's scheduler reads it. */
 function SchedulePreview({ schedule, timezone }: { schedule: string; timezone: string }) {
   const { base } = useWorkspace();
   const send = useSend();
   const request = useDebounced({ schedule: schedule.trim(), timezone }, 300);
-  const preview = useLoad<SchedulePreviewAnswer>(
+  const preview = useLoad<SchedulePreview>(
     request.schedule
       ? () =>
-          send<SchedulePreviewAnswer>('POST', `${base}/schedule-preview`, {
+          send<SchedulePreview>('POST', `${base}/schedule-preview`, {
             schedule: request.schedule,
             timezone: request.timezone,
             count: 5,

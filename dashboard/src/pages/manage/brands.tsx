@@ -8,7 +8,7 @@
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.js';
-import type { Brand } from '../../api/types.js';
+import type { AnalysisPreview, Brand } from '../../api/types.js';
 import { useConfirm } from '../../components/confirm.js';
 import { DownloadCsv } from '../../components/csv-download.js';
 import {
@@ -29,7 +29,7 @@ import { useAbilities } from '../../lib/abilities.js';
 import { segmentsOf } from '../../lib/highlight.js';
 import type { Route } from '../../lib/router.js';
 import { toApiError, useLoad, useSend } from '../../lib/use-api.js';
-import { RoleNote, Section } from './common.js';
+import { RoleNote, Section, useEditing } from './common.js';
 
 type BrandValues = {
   name: string;
@@ -65,7 +65,7 @@ export function BrandsPage(_: { route: Route }) {
   const confirm = useConfirm();
   const [refresh, setRefresh] = useState(0);
   // null: no editor open; 'new': adding one; a brand: editing it.
-  const [editing, setEditing] = useState<Brand | 'new' | null>(null);
+  const editing = useEditing<Brand>();
   const [outcome, setOutcome] = useState<{ done: string | null; error: ApiError | null }>({ done: null, error: null });
   const list = usePagedList<Brand>(`${base}/brands`, {}, refresh, 50);
   const table = useRef<HTMLTableElement>(null);
@@ -92,7 +92,7 @@ export function BrandsPage(_: { route: Route }) {
     try {
       await send('DELETE', `${base}/brands/${encodeURIComponent(b.id)}`);
       setOutcome({ done: `Deleted the brand ${b.name}.`, error: null });
-      if (editing !== 'new' && editing?.id === b.id) setEditing(null);
+      editing.closeIf(b.id);
       changed();
     } catch (err) {
       setOutcome({ done: null, error: toApiError(err) });
@@ -119,7 +119,7 @@ export function BrandsPage(_: { route: Route }) {
           <>
             <div class="table-tools">
               {abilities.canEdit ? (
-                <button type="button" onClick={() => setEditing('new')} aria-expanded={editing === 'new'}>
+                <button type="button" onClick={() => editing.open('new')} aria-expanded={editing.item === 'new'}>
                   Add a brand
                 </button>
               ) : (
@@ -160,8 +160,8 @@ export function BrandsPage(_: { route: Route }) {
                               <button
                                 type="button"
                                 class="secondary"
-                                aria-expanded={editing !== 'new' && editing?.id === b.id}
-                                onClick={() => setEditing(editing !== 'new' && editing?.id === b.id ? null : b)}
+                                aria-expanded={editing.isOpen(b.id)}
+                                onClick={() => editing.toggle(b)}
                               >
                                 Edit<span class="visually-hidden"> {b.name}</span>
                               </button>
@@ -181,16 +181,16 @@ export function BrandsPage(_: { route: Route }) {
           </>
         )}
       </Show>
-      {abilities.canEdit && editing && (
+      {abilities.canEdit && editing.item && (
         <BrandEditor
-          key={editing === 'new' ? 'new' : editing.id}
-          brand={editing === 'new' ? null : editing}
+          key={editing.key}
+          brand={editing.item === 'new' ? null : editing.item}
           onSaved={(saved, created) => {
             setOutcome({ done: null, error: null });
-            if (created) setEditing(saved);
+            if (created) editing.saved(saved);
             changed();
           }}
-          onClose={() => setEditing(null)}
+          onClose={editing.close}
         />
       )}
       {confirm.dialog}
@@ -269,28 +269,6 @@ function BrandEditor({
       </div>
     </Section>
   );
-}
-
-interface PreviewMention {
-  brandId: string | null;
-  brandName: string;
-  kind: 'own' | 'competitor';
-  count: number;
-  firstPosition: number;
-  rank: number;
-  sentiment: number;
-  spans: Array<{ start: number; end: number; text: string }>;
-}
-interface PreviewCitation {
-  url: string;
-  domain: string;
-  brandId: string | null;
-  brandName: string | null;
-  source: 'text' | 'structured';
-}
-export interface AnalysisPreview {
-  mentions: PreviewMention[];
-  citations: PreviewCitation[];
 }
 
 /** The brand being edited, unsaved, among the workspace's other brands, as the preview's drafts. */

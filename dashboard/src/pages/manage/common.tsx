@@ -1,4 +1,5 @@
 /** What the management pages share: who may change things, and time-zone choices. */
+import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { Abilities } from '../../lib/abilities.js';
 
@@ -51,4 +52,30 @@ export function numberOrNull(text: unknown): number | null | string {
   const n = Number(value);
   // Not a number: sent as typed, so the API's message names the field.
   return Number.isFinite(n) ? n : value;
+}
+
+/**
+ * Which item a page's editor shows: none, a new one, or an existing one. `key` changes only when
+ * another item is opened, not when a new item is saved (the editor then shows what was created,
+ * with what was done, instead of starting over).
+ */
+export function useEditing<T extends { id: string }>() {
+  const [state, setState] = useState<{ item: T | 'new' | null; key: string }>({ item: null, key: '' });
+  const { item } = state;
+  return {
+    item,
+    key: state.key,
+    isOpen: (id: string) => item !== null && item !== 'new' && item.id === id,
+    open: (next: T | 'new') => setState((s) => ({ item: next, key: next === 'new' ? `new-${s.key}` : next.id })),
+    toggle: (next: T) =>
+      setState((s) =>
+        s.item !== null && s.item !== 'new' && s.item.id === next.id
+          ? { item: null, key: '' }
+          : { item: next, key: next.id },
+      ),
+    saved: (saved: T) => setState((s) => ({ ...s, item: saved })),
+    close: () => setState({ item: null, key: '' }),
+    closeIf: (id: string) =>
+      setState((s) => (s.item !== null && s.item !== 'new' && s.item.id === id ? { item: null, key: '' } : s)),
+  };
 }

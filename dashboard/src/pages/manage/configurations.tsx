@@ -8,7 +8,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { type ApiError, apiGet } from '../../api/client.js';
-import type { ModelConfig } from '../../api/types.js';
+import type { ModelConfig, ProviderInfo, ProviderParameter, Providers } from '../../api/types.js';
 import { useConfirm } from '../../components/confirm.js';
 import { DownloadCsv } from '../../components/csv-download.js';
 import { Field, Form, type FormState, SelectField, TextAreaField, TextField, useForm } from '../../components/form.js';
@@ -18,27 +18,13 @@ import { useWorkspace } from '../../components/workspace.js';
 import { useAbilities } from '../../lib/abilities.js';
 import type { Route } from '../../lib/router.js';
 import { toApiError, useLoad, useSend } from '../../lib/use-api.js';
-import { RoleNote, Section } from './common.js';
-
-/** GET /v1/providers. */
-export interface ProviderParameter {
-  name: string;
-  type: 'number' | 'integer' | 'string' | 'boolean' | 'enum';
-  min?: number;
-  max?: number;
-  values?: string[];
-  default?: unknown;
-  description: string;
-}
-export interface ProviderInfo {
-  name: string;
-  label: string;
-  configured: boolean;
-  models: Array<{ id: string; note: string }>;
-  parameters: ProviderParameter[];
-}
+import { RoleNote, Section, useEditing } from './common.js';
 
 type Values = Record<string, string>;
+
+/** Parameters with a field of their own; objects (userLocation) are written as JSON. */
+const fieldsOf = (provider: ProviderInfo | undefined): ProviderParameter[] =>
+  (provider?.parameters ?? []).filter((p) => p.type !== 'object');
 
 /** The form's text for each declared parameter; the rest of `params` as JSON. */
 function valuesOf(config: ModelConfig | null, provider: ProviderInfo | undefined, providerName: string): Values {
@@ -48,7 +34,7 @@ function valuesOf(config: ModelConfig | null, provider: ProviderInfo | undefined
     model: config?.model ?? '',
   };
   const rest: Record<string, unknown> = { ...(config?.params ?? {}) };
-  for (const p of provider?.parameters ?? []) {
+  for (const p of fieldsOf(provider)) {
     const v = rest[p.name];
     delete rest[p.name];
     values[`params.${p.name}`] = v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
@@ -71,7 +57,7 @@ function paramsOf(values: Values, provider: ProviderInfo | undefined): Record<st
       return extra;
     }
   }
-  for (const p of provider?.parameters ?? []) {
+  for (const p of fieldsOf(provider)) {
     const text = (values[`params.${p.name}`] ?? '').trim();
     if (text === '') continue;
     if (p.type === 'number' || p.type === 'integer')
@@ -90,8 +76,8 @@ export function ConfigurationsPage(_: { route: Route }) {
   const [archived, setArchived] = useState<'false' | 'true' | ''>('false');
   const [refresh, setRefresh] = useState(0);
   const list = usePagedList<ModelConfig>(`${base}/model-configs`, { archived: archived || null }, refresh);
-  const providers = useLoad((auth, signal) => apiGet<{ providers: ProviderInfo[] }>(auth, '/v1/providers', signal), []);
-  const [editing, setEditing] = useState<ModelConfig | 'new' | null>(null);
+  const providers = useLoad((auth, signal) => apiGet<Providers>(auth, '/v1/providers', signal), []);
+  const editing = useEditing<ModelConfig>();
   const [outcome, setOutcome] = useState<{ done: string | null; error: ApiError | null }>({ done: null, error: null });
   const table = useRef<HTMLTableElement>(null);
   const changed = () => {
@@ -123,7 +109,7 @@ export function ConfigurationsPage(_: { route: Route }) {
         done: `${action === 'delete' ? 'Deleted' : action === 'archive' ? 'Archived' : 'Unarchived'} ${config.name}.`,
         error: null,
       });
-      if (editing !== 'new' && editing?.id === config.id) setEditing(null);
+      editing.closeIf(config.id);
       changed();
     } catch (err) {
       setOutcome({ done: null, error: toApiError(err) });
@@ -159,7 +145,7 @@ export function ConfigurationsPage(_: { route: Route }) {
           <>
             <div class="table-tools">
               {abilities.canEdit ? (
-                <button type="button" onClick={() => setEditing('new')} aria-expanded={editing === 'new'}>
+                <button type="button" onClick={() => editing.open('new')} aria-expanded={editing.item === 'new'}>
                   Add a configuration
                 </button>
               ) : (
@@ -202,8 +188,8 @@ export function ConfigurationsPage(_: { route: Route }) {
                               <button
                                 type="button"
                                 class="secondary"
-                                aria-expanded={editing !== 'new' && editing?.id === c.id}
-                                onClick={() => setEditing(editing !== 'new' && editing?.id === c.id ? null : c)}
+                                aria-expanded={editing.isOpen(c.id)}
+                                onClick={() => editing.toggle(c)}
                               >
                                 Edit<span class="visually-hidden"> {c.name}</span>
                               </button>
@@ -231,19 +217,19 @@ export function ConfigurationsPage(_: { route: Route }) {
           </>
         )}
       </Show>
-      {abilities.canEdit && editing && (
+      {abilities.canEdit && editing.item && (
         <Show value={providers} what="the providers">
           {(p) => (
             <ConfigEditor
-              key={editing === 'new' ? 'new' : editing.id}
-              config={editing === 'new' ? null : editing}
+              key={editing.key}
+              config={editing.item === 'new' ? null : editing.item}
               providers={p.providers}
               onSaved={(saved) => {
-                setEditing(saved);
+                editing.saved(saved);
                 setOutcome({ done: null, error: null });
                 changed();
               }}
-              onClose={() => setEditing(null)}
+              onClose={editing.close}
             />
           )}
         </Show>
@@ -365,10 +351,10 @@ function ConfigEditor({
             </>
           )}
         </Field>
-        {provider && provider.parameters.length > 0 && (
+        {provider && fieldsOf(provider).length > 0 && (
           <fieldset class="choices params">
             <legend>Parameters {provider.label} accepts</legend>
-            {provider.parameters.map((p) => (
+            {fieldsOf(provider).map((p) => (
               <ParameterField key={p.name} form={form} parameter={p} />
             ))}
           </fieldset>

@@ -19,7 +19,7 @@ import { useAbilities } from '../../lib/abilities.js';
 import { formatDateTime, truncate } from '../../lib/format.js';
 import type { Route } from '../../lib/router.js';
 import { toApiError, useSend } from '../../lib/use-api.js';
-import { RoleNote, Section } from './common.js';
+import { RoleNote, Section, useEditing } from './common.js';
 
 type BulkAction = 'tag' | 'untag' | 'archive' | 'unarchive' | 'delete';
 interface BulkResult {
@@ -47,7 +47,7 @@ export function LibraryPage(_: { route: Route }) {
     refresh,
   );
   const [selected, setSelected] = useState<Map<string, Prompt>>(new Map());
-  const [editing, setEditing] = useState<Prompt | 'new' | null>(null);
+  const editing = useEditing<Prompt>();
   const [outcome, setOutcome] = useState<{
     done: string | null;
     refused: Array<{ prompt: Prompt | undefined; detail: string }>;
@@ -190,7 +190,7 @@ export function LibraryPage(_: { route: Route }) {
           <>
             <div class="table-tools">
               {abilities.canEdit ? (
-                <button type="button" onClick={() => setEditing('new')} aria-expanded={editing === 'new'}>
+                <button type="button" onClick={() => editing.open('new')} aria-expanded={editing.item === 'new'}>
                   Add a prompt
                 </button>
               ) : (
@@ -255,8 +255,8 @@ export function LibraryPage(_: { route: Route }) {
                             <button
                               type="button"
                               class="secondary"
-                              aria-expanded={editing !== 'new' && editing?.id === p.id}
-                              onClick={() => setEditing(editing !== 'new' && editing?.id === p.id ? null : p)}
+                              aria-expanded={editing.isOpen(p.id)}
+                              onClick={() => editing.toggle(p)}
                             >
                               Edit<span class="visually-hidden"> “{truncate(p.text, 60)}”</span>
                             </button>
@@ -272,20 +272,20 @@ export function LibraryPage(_: { route: Route }) {
           </>
         )}
       </Show>
-      {abilities.canEdit && editing && (
+      {abilities.canEdit && editing.item && (
         <PromptEditor
-          key={editing === 'new' ? 'new' : editing.id}
-          prompt={editing === 'new' ? null : editing}
+          key={editing.key}
+          prompt={editing.item === 'new' ? null : editing.item}
           onSaved={(saved) => {
-            if (editing === 'new') setEditing(null);
-            else setEditing(saved);
+            // A new prompt's form starts again blank (saying what was created); an edited one stays.
+            if (editing.item !== 'new') editing.saved(saved);
             changed();
           }}
           onDeleted={() => {
-            setEditing(null);
+            editing.close();
             changed();
           }}
-          onClose={() => setEditing(null)}
+          onClose={editing.close}
         />
       )}
       {abilities.canEdit && <ImportPrompts onImported={changed} />}
@@ -381,7 +381,7 @@ function PromptEditor({
           const saved = url
             ? await send<Prompt>('PATCH', url, body)
             : await send<Prompt>('POST', `${base}/prompts`, body);
-          setCurrent(saved);
+          if (prompt) setCurrent(saved);
           onSaved(saved);
           return {
             values: prompt ? valuesOf(saved) : valuesOf(null),
