@@ -533,3 +533,15 @@ export const spendReportExample = {
     },
   ],
 };
+
+export const untrackedReportExample = {
+  n: 240,
+  names: [
+    { name: 'Attio', answers: 61, share: 0.2542 },
+    { name: 'Folk', answers: 23, share: 0.0958 },
+  ],
+  domains: [
+    { domain: 'g2.com', citations: 88, answers: 71 },
+    { domain: 'attio.com', citations: 35, answers: 30 },
+  ],
+};

@@ -28,6 +28,7 @@ import {
   competitorGapReportExample,
   citationsReportExample,
   spendReportExample,
+  untrackedReportExample,
   experimentsReportExample,
   shareOfVoiceReportExample,
   trendsReportExample,
@@ -36,6 +37,8 @@ import {
 import { RollupRefresher } from './rollups.service.js';
 import { spendQuery, spendReport, type SpendReport } from './spend.schemas.js';
 import { spend, spendCsv } from './spend.service.js';
+import { untrackedQuery, untrackedReport, type UntrackedReport } from './untracked.schemas.js';
+import { untracked, untrackedCsv } from './untracked.service.js';
 import * as service from './reports.service.js';
 
 /** A 200 that is JSON by default and CSV with ?format=csv; `csvExample` is the JSON example exported. */
@@ -82,6 +85,7 @@ async function csvExamples() {
     experiments: await textOf(experimentsCsv(experimentsReportExample as unknown as ExperimentsReport)),
     competitorGap: await textOf(competitorGapCsv(competitorGapReportExample as unknown as CompetitorGapReport)),
     spend: await textOf(spendCsv(spendReportExample as SpendReport)),
+    untracked: await textOf(untrackedCsv(untrackedReportExample as UntrackedReport)),
   };
 }
 
@@ -200,6 +204,17 @@ async function reportRoutes(): Promise<Array<ReportRoute<z.ZodType, z.ZodType>>>
       build: (d, org, ws, q) => spend(d, org, ws, q),
       csv: async (d, org, ws, q) => spendCsv(await spend(d, org, ws, q)),
       csvExample: csv.spend,
+    }),
+    route({
+      path: 'untracked',
+      summary: 'Untracked: names and domains assistants bring up that no tracked brand covers',
+      description:
+        'Reads the latest answers of the runs in range (at most `sample`) and lists the names they present (list leads, headings, bold text, table cells) that no tracked brand’s name or alias matches, and the cited domains no brand owns, most frequent first: candidates to add as competitors (POST /brands).',
+      query: untrackedQuery,
+      report: untrackedReport,
+      build: (d, org, ws, q) => untracked(d, org, ws, q),
+      csv: async (d, org, ws, q) => untrackedCsv(await untracked(d, org, ws, q)),
+      csvExample: csv.untracked,
     }),
   ];
 }
