@@ -632,9 +632,9 @@ const EXPECTED_ACTIONS: Record<string, string> = {
 
 /** POSTs that change nothing (previews): not recorded, on purpose. */
 const READ_ONLY_POSTS = [
+  'POST /v1/workspaces/:workspaceId/audits/estimate',
   'POST /v1/workspaces/:workspaceId/analysis-preview',
   'POST /v1/workspaces/:workspaceId/schedule-preview',
-  'POST /v1/workspaces/:workspaceId/audits/estimate',
 ];
 
 /**

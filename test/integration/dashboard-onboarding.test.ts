@@ -114,7 +114,10 @@ describe('a first audit from an empty organization', () => {
 
     // 3. Suggestions from a model (the mock, through a worker), edited before they are kept.
     await step(page, 3, 'Competitors and prompts');
-    await expect.poll(() => page.getByLabel('Ask a model').isChecked()).toBe(true);
+    // No model key is configured here: templates are offered first; the mock can be asked for a trial.
+    await expect.poll(() => page.getByLabel('Built-in templates').isChecked()).toBe(true);
+    await page.getByLabel('Ask a model').check();
+    expect(await page.getByLabel('Model to ask').inputValue()).toBe('mock|mock-1');
     await page.getByRole('button', { name: 'Suggest', exact: true }).click();
     await page
       .getByRole('status')

@@ -255,11 +255,11 @@ function SuggestionsStep({ setup, update, next, back }: StepProps) {
     error: null,
   });
   useEffect(() => {
-    // A configured model is the best source; templates when none is.
+    // A model with a key is the best source; templates when none has one (the mock is for trials).
     if (askable.length && !asker) {
       const first = askable.find((p) => p.name !== 'mock') ?? askable[0];
       if (first) setAsker(`${first.name}|${defaultModel(first)}`);
-      setSource(realModel || askable.length ? 'model' : 'templates');
+      setSource(realModel ? 'model' : 'templates');
     }
   }, [askable.length]);
 
@@ -370,9 +370,11 @@ function SuggestionsStep({ setup, update, next, back }: StepProps) {
               [
                 'model',
                 'Ask a model',
-                askable.length
+                realModel
                   ? 'A model lists your competitors and the questions buyers ask (one priced call).'
-                  : 'No model key is configured on this deployment.',
+                  : askable.length
+                    ? 'No model key is configured on this deployment: only the mock assistant, for trials, can be asked.'
+                    : 'No model key is configured on this deployment.',
               ],
               [
                 'searches',
