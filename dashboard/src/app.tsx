@@ -18,6 +18,7 @@ import { OverviewPage } from './pages/overview.js';
 import { PromptsPage } from './pages/prompts.js';
 import { RunsPage } from './pages/runs.js';
 import { MANAGE_LABELS, MANAGE_TITLES, ManagePageView, WorkspacesPage, isManagePage } from './pages/manage/routes.js';
+import { useAbilities } from './lib/abilities.js';
 import { loadMe, managesMembers } from './lib/person.js';
 import { forgetKey, loadKey, loadOrganizationChoice, saveKey, saveOrganizationChoice } from './lib/session-key.js';
 import {
@@ -222,6 +223,8 @@ function Dashboard({
   const organization = person?.organization ?? null;
   const role = organization?.role ?? null;
   const homeless = person !== null && organization === null;
+  // What this role or key may change: the workspaces page is for those who may.
+  const abilities = useAbilities();
   // The workspaces page says when it created, renamed or deleted one.
   const [workspacesVersion, setWorkspacesVersion] = useState(0);
   useEffect(() => {
@@ -239,7 +242,8 @@ function Dashboard({
     // One workspace: open it rather than asking.
     if (!route.workspaceId && !route.other && only) location.replace(hrefOf(only.id, 'overview'));
   }, [route.workspaceId, route.other, only]);
-  const mayCreate = role === null || role === 'owner' || role === 'admin' || role === 'editor';
+  // Known once the person's role (or the key's scopes) is read; read-only until then.
+  const mayCreate = abilities.canManageWorkspaces;
   const empty = workspaces.state === 'ok' && workspaces.data.length === 0;
   useEffect(() => {
     // An organization without a workspace starts by setting one up.
@@ -287,36 +291,40 @@ function Dashboard({
             </select>
           </label>
         )}
-        <nav class="account-nav" aria-label="Organization and account">
-          <ul>
-            {person && organization && role !== 'client' && (
-              <li>
-                <a href="#/members" aria-current={route.other === 'members' ? 'page' : undefined}>
-                  Members
-                </a>
-              </li>
-            )}
-            {managesMembers(role) && (
-              <li>
-                <a href="#/audit-log" aria-current={route.other === 'audit-log' ? 'page' : undefined}>
-                  Audit log
-                </a>
-              </li>
-            )}
-            <li>
-              <a href="#/workspaces" aria-current={route.other === 'workspaces' ? 'page' : undefined}>
-                Workspaces
-              </a>
-            </li>
-            {person && (
-              <li>
-                <a href="#/account" aria-current={route.other === 'account' ? 'page' : undefined}>
-                  Account
-                </a>
-              </li>
-            )}
-          </ul>
-        </nav>
+        {(person || abilities.canEdit) && (
+          <nav class="account-nav" aria-label="Organization and account">
+            <ul>
+              {person && organization && role !== 'client' && (
+                <li>
+                  <a href="#/members" aria-current={route.other === 'members' ? 'page' : undefined}>
+                    Members
+                  </a>
+                </li>
+              )}
+              {managesMembers(role) && (
+                <li>
+                  <a href="#/audit-log" aria-current={route.other === 'audit-log' ? 'page' : undefined}>
+                    Audit log
+                  </a>
+                </li>
+              )}
+              {abilities.canEdit && (
+                <li>
+                  <a href="#/workspaces" aria-current={route.other === 'workspaces' ? 'page' : undefined}>
+                    Workspaces
+                  </a>
+                </li>
+              )}
+              {person && (
+                <li>
+                  <a href="#/account" aria-current={route.other === 'account' ? 'page' : undefined}>
+                    Account
+                  </a>
+                </li>
+              )}
+            </ul>
+          </nav>
+        )}
         <button type="button" class="secondary" onClick={onLeave}>
           {person ? 'Sign out' : 'Forget key'}
         </button>
@@ -356,7 +364,7 @@ function Dashboard({
               }
             </Show>
           )}
-          {!homeless && mayCreate && (
+          {!homeless && abilities.canManageWorkspaces && (
             <p class="workspace-actions">
               <a href="#/new-workspace">New workspace</a> <a href="#/workspaces">Rename or delete workspaces</a>
             </p>
