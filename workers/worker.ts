@@ -17,6 +17,7 @@ import { createWorkerMetrics, type WorkerMetrics } from '../src/modules/operatio
 import { createProviderAccess } from '../src/modules/provider-credentials/provider-credentials.resolve.js';
 import { createRollupFollowUp } from '../src/modules/reports/rollups.service.js';
 import { recoverStalledRuns } from '../src/modules/runs/recovery.js';
+import { recoverStaleSuggestions } from '../src/modules/suggestions/suggestions.service.js';
 import { createWebhookFollowUp } from '../src/modules/webhooks/webhooks.emit.js';
 import { providerLimit } from '../src/providers/deployment.js';
 import { providerNames, type ProviderName } from '../src/providers/settings.js';
@@ -138,6 +139,9 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
   const periodic = new Periodic(logger);
   if (env.WORKER_SCHEDULER) periodic.every(env.SCHEDULER_INTERVAL_MS, 'scheduler', () => schedulerTick(deps));
   periodic.every(env.RECOVERY_INTERVAL_MS, 'recovery', () => recoverStalledRuns(deps, env.RECOVERY_STALE_MS));
+  periodic.every(env.RECOVERY_INTERVAL_MS, 'suggestion recovery', () =>
+    recoverStaleSuggestions(deps, env.RECOVERY_STALE_MS),
+  );
   periodic.every(env.RECOVERY_INTERVAL_MS, 'queue limits', applyLimits);
 
   logger.info({ queues: workers.map((w) => w.name), scheduler: env.WORKER_SCHEDULER }, 'worker started');

@@ -186,16 +186,18 @@ describe('a first audit from an empty organization', () => {
     expect(page.url()).toContain(`run=${run.id}`);
     expect(run.progress).toMatchObject({ total: calls, succeeded: calls });
 
-    // With workspaces, the chooser offers another set-up.
+    // With workspaces, the chooser offers another set-up (a fresh page: this one's list predates the API's change).
     await api.post('/v1/workspaces', { name: 'Second client' });
-    // Created behind the page's back: load the page afresh to see it.
-    await page.goto(`${origin}/dashboard/#/`);
-    await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Workspaces' }).waitFor();
-    await page.getByRole('link', { name: 'New workspace', exact: true }).click();
-    await step(page, 1, 'Workspace');
-    expect(await page.getByTestId('first-workspace').count()).toBe(0);
-    expect(await accessibilityProblems(page)).toEqual([]);
+    const chooser = await context.newPage();
+    chooser.setDefaultTimeout(30_000);
+    const chooserProblems = watchProblems(chooser);
+    await chooser.goto(`${origin}/dashboard/#/`);
+    await chooser.getByRole('heading', { level: 1, name: 'Workspaces' }).waitFor();
+    await chooser.getByRole('link', { name: 'New workspace', exact: true }).click();
+    await step(chooser, 1, 'Workspace');
+    expect(await chooser.getByTestId('first-workspace').count()).toBe(0);
+    expect(await accessibilityProblems(chooser)).toEqual([]);
+    expect(chooserProblems).toEqual([]);
 
     expect(problems.filter((p) => !NOBODY_SIGNED_IN.test(p) && !REFUSED_NAME.test(p))).toEqual([]);
     await context.close();

@@ -11,6 +11,8 @@ import { createTenant, type TestTenant } from '../factories/index.js';
 import { apiClient, seedWorkspace, type ApiClient } from '../helpers/api.js';
 import { createTestContext, waitFor, type TestContext } from '../helpers/context.js';
 import { FakeOpenAI } from '../helpers/fake-openai.js';
+import { insertSuggestion } from '../../src/modules/suggestions/suggestions.repo.js';
+import { recoverStaleSuggestions } from '../../src/modules/suggestions/suggestions.service.js';
 
 let ctx: TestContext;
 let tenant: TestTenant;
@@ -233,6 +235,30 @@ describe('suggestions from a model', () => {
     );
     // Cost from the answer's usage and the price table.
     expect(done.costUsd).toBeGreaterThan(0);
+  });
+
+  it('is handed out again when its job was lost, and given up after too many attempts', async () => {
+    const base = await newWorkspace();
+    const workspaceId = base.split('/').at(-1) as string;
+    // Rows whose job never reached Redis (as after a Redis restart without persistence).
+    const row = {
+      workspaceId,
+      source: 'model' as const,
+      brandName: 'Pipedrive',
+      category: 'CRM',
+      provider: 'mock',
+      model: 'mock-1',
+    };
+    const lost = await insertSuggestion(ctx.db.prisma, row);
+    const tired = await insertSuggestion(ctx.db.prisma, { ...row, status: 'running', attempts: 10 });
+    const result = await recoverStaleSuggestions(ctx, 0, new Date(Date.now() + 1_000));
+    expect(result.requeued).toContain(lost.id);
+    expect(result.abandoned).toContain(tired.id);
+    expect(await finished(base, lost.id)).toMatchObject({ status: 'succeeded' });
+    expect(await api.get(`${base}/suggestions/${tired.id}`)).toMatchObject({
+      status: 'failed',
+      errorCode: 'abandoned',
+    });
   });
 
   it('refuses what it cannot ask, naming the field', async () => {

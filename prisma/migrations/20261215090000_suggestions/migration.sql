@@ -33,6 +33,7 @@ CREATE TABLE "suggestions" (
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "started_at" TIMESTAMPTZ(3),
     "finished_at" TIMESTAMPTZ(3),
+    "progressed_at" TIMESTAMPTZ(3),
 
     CONSTRAINT "suggestions_pkey" PRIMARY KEY ("id")
 );

@@ -40,7 +40,7 @@ export async function listSuggestionRows(
 export async function startSuggestionAttempt(prisma: PrismaClient, id: string): Promise<Suggestion | null> {
   const { count } = await prisma.suggestion.updateMany({
     where: { id, status: { in: ['queued', 'running'] } },
-    data: { status: 'running', attempts: { increment: 1 } },
+    data: { status: 'running', attempts: { increment: 1 }, progressedAt: new Date() },
   });
   if (count === 0) return null;
   await prisma.suggestion.updateMany({ where: { id, startedAt: null }, data: { startedAt: new Date() } });
@@ -96,4 +96,34 @@ export async function frequentSearchQueries(
     [workspaceId, limit],
   );
   return rows;
+}
+
+/**
+ * Model requests still queued or running whose last sign of life (`progressed_at`, else
+ * `created_at`) is older than `before`: their job may have been lost with Redis, or its worker
+ * died. Their mark moves to `now`, so concurrent sweepers split them. Returns id and attempts so far.
+ */
+export async function claimStaleSuggestions(
+  pool: pg.Pool,
+  now: Date,
+  before: Date,
+): Promise<Array<{ id: string; attempts: number }>> {
+  const { rows } = await pool.query<{ id: string; attempts: number }>(
+    `UPDATE suggestions SET progressed_at = $1
+      WHERE id IN (SELECT id FROM suggestions
+                    WHERE source = 'model' AND status IN ('queued', 'running')
+                      AND coalesce(progressed_at, created_at) < $2
+                    ORDER BY created_at LIMIT 100 FOR UPDATE SKIP LOCKED)
+      RETURNING id, attempts`,
+    [now, before],
+  );
+  return rows;
+}
+
+/** Fails a request recovery has handed out too often. */
+export async function giveUpSuggestion(prisma: PrismaClient, id: string, reason: string): Promise<void> {
+  await prisma.suggestion.updateMany({
+    where: { id, status: { in: ['queued', 'running'] } },
+    data: { status: 'failed', errorCode: 'abandoned', error: reason, finishedAt: new Date() },
+  });
 }

@@ -32,7 +32,9 @@ import {
   suggestionRequest,
 } from './suggestions.parse.js';
 import {
+  claimStaleSuggestions,
   deleteSuggestion,
+  giveUpSuggestion,
   findSuggestion,
   finishSuggestion,
   frequentSearchQueries,
@@ -304,4 +306,36 @@ export async function executeSuggestion(
     });
     return 'failed';
   }
+}
+
+/** After this many attempts handed out by recovery, a request is failed rather than tried again. */
+const MAX_RECOVERED_ATTEMPTS = 10;
+
+/**
+ * Recovery of model requests whose job was lost (Redis restarted without persistence) or whose
+ * worker died: Postgres knows them, so they are handed to the queue again (the job id is the
+ * request's, so one still queued is not added twice); one tried too often fails with the reason.
+ */
+export async function recoverStaleSuggestions(
+  deps: SuggestionsDeps,
+  staleMs: number,
+  now = new Date(),
+): Promise<{ requeued: string[]; abandoned: string[] }> {
+  const stale = await claimStaleSuggestions(deps.db.pool, now, new Date(now.getTime() - staleMs));
+  const result = { requeued: [] as string[], abandoned: [] as string[] };
+  for (const s of stale) {
+    if (s.attempts >= MAX_RECOVERED_ATTEMPTS) {
+      await giveUpSuggestion(
+        deps.db.prisma,
+        s.id,
+        `The model was asked ${s.attempts} times without an answer being stored; ask again.`,
+      );
+      result.abandoned.push(s.id);
+      continue;
+    }
+    await deps.producers.suggest(s.id);
+    result.requeued.push(s.id);
+  }
+  if (stale.length) deps.logger.warn({ ...result }, 'suggestion requests handed out again');
+  return result;
 }
