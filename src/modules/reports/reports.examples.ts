@@ -383,6 +383,18 @@ export const citationsReportExample = {
       },
     },
   ],
+  competitorOnlySources: [
+    {
+      domain: 'capterra.com',
+      citations: 3,
+      answers: 2,
+      ownedBy: [],
+      urls: [
+        { url: 'https://www.capterra.com/customer-relationship-management-software/', citations: 2 },
+        { url: 'https://www.capterra.com/p/123/pipedrive/', citations: 1 },
+      ],
+    },
+  ],
 };
 export const experimentsReportExample = {
   definitionVersion: 1,
