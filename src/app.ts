@@ -30,6 +30,7 @@ import { promptImportRoutes, promptsRoutes } from './modules/prompts/prompts.rou
 import { providerCredentialsRoutes } from './modules/provider-credentials/provider-credentials.routes.js';
 import { reanalysesRoutes } from './modules/reanalyses/reanalyses.routes.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { suggestionsRoutes } from './modules/suggestions/suggestions.routes.js';
 import { runsRoutes } from './modules/runs/runs.routes.js';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js';
 import { deliveryRetry } from './modules/webhooks/webhooks.emit.js';
@@ -298,6 +299,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await previewsRoutes(api, { pool });
     await runsRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
     await reanalysesRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
+    await suggestionsRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
     await reportsRoutes(api, { db: deps.db });
     await answersRoutes(api, { db: deps.db });
     await responsesRoutes(api, { db: deps.db });

@@ -17,16 +17,25 @@ import { createWorkerMetrics, type WorkerMetrics } from '../src/modules/operatio
 import { createProviderAccess } from '../src/modules/provider-credentials/provider-credentials.resolve.js';
 import { createRollupFollowUp } from '../src/modules/reports/rollups.service.js';
 import { recoverStalledRuns } from '../src/modules/runs/recovery.js';
+import { recoverStaleSuggestions } from '../src/modules/suggestions/suggestions.service.js';
 import { createWebhookFollowUp } from '../src/modules/webhooks/webhooks.emit.js';
 import { providerLimit } from '../src/providers/deployment.js';
 import { providerNames, type ProviderName } from '../src/providers/settings.js';
 import { applyProviderQueueLimits } from '../src/queues/limits.js';
-import { ANALYSIS_QUEUE, MAINTENANCE_QUEUE, RUNS_QUEUE, WEBHOOKS_QUEUE, queryQueueName } from '../src/queues/names.js';
+import {
+  ANALYSIS_QUEUE,
+  MAINTENANCE_QUEUE,
+  RUNS_QUEUE,
+  SUGGESTIONS_QUEUE,
+  WEBHOOKS_QUEUE,
+  queryQueueName,
+} from '../src/queues/names.js';
 import { createAnalysisProcessor } from './analysis.processor.js';
 import { assertEveryQueueHandled, consume, type JobHandlers } from './consumers.js';
 import { createMaintenanceProcessor } from './maintenance.processor.js';
 import { createQueryProcessor } from './query.processor.js';
 import { createRunsProcessor } from './runs.processor.js';
+import { createSuggestionsProcessor } from './suggestions.processor.js';
 import { createWebhookProcessor } from './webhook.processor.js';
 import { workerErrorLogger } from './worker-errors.js';
 
@@ -80,6 +89,8 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
     maintenance: createMaintenanceProcessor(deps, analysis.cache),
     // Receivers are user-chosen URLs: the same egress policy as user-chosen model endpoints.
     webhooks: createWebhookProcessor(deps, { fetch: access.userFetch }),
+    // One model call each, apart from the run queues so setting a workspace up never waits behind a run.
+    suggestions: createSuggestionsProcessor(deps, access),
   };
   assertEveryQueueHandled(handlers);
 
@@ -101,6 +112,7 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
     consume('runs', RUNS_QUEUE, handlers.runs, { ...base, concurrency: 4 }),
     consume('maintenance', MAINTENANCE_QUEUE, handlers.maintenance, { ...base, concurrency: 1 }),
     consume('webhooks', WEBHOOKS_QUEUE, handlers.webhooks, { ...base, concurrency: 10 }),
+    consume('suggestions', SUGGESTIONS_QUEUE, handlers.suggestions, { ...base, concurrency: 4 }),
   ];
 
   const applyLimits = () => applyProviderQueueLimits(deps.producers, env, served);
@@ -127,6 +139,9 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
   const periodic = new Periodic(logger);
   if (env.WORKER_SCHEDULER) periodic.every(env.SCHEDULER_INTERVAL_MS, 'scheduler', () => schedulerTick(deps));
   periodic.every(env.RECOVERY_INTERVAL_MS, 'recovery', () => recoverStalledRuns(deps, env.RECOVERY_STALE_MS));
+  periodic.every(env.RECOVERY_INTERVAL_MS, 'suggestion recovery', () =>
+    recoverStaleSuggestions(deps, env.RECOVERY_STALE_MS),
+  );
   periodic.every(env.RECOVERY_INTERVAL_MS, 'queue limits', applyLimits);
 
   logger.info({ queues: workers.map((w) => w.name), scheduler: env.WORKER_SCHEDULER }, 'worker started');

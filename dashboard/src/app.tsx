@@ -53,6 +53,7 @@ const ORGANIZATION_TITLES: Record<OrganizationPage, string> = {
   members: 'Members',
   'audit-log': 'Audit log',
   workspaces: 'Workspaces',
+  'new-workspace': 'New workspace',
 };
 
 export const SESSION_ENDED = 'Your session has ended; sign in again.';
@@ -61,6 +62,7 @@ const AccountPage = lazyPage(() => import('./pages/account.js').then((m) => m.Ac
 const AuditLogPage = lazyPage(() => import('./pages/audit-log.js').then((m) => m.AuditLogPage));
 const InvitationPage = lazyPage(() => import('./pages/invitation.js').then((m) => m.InvitationPage));
 const MembersPage = lazyPage(() => import('./pages/members.js').then((m) => m.MembersPage));
+const OnboardingPage = lazyPage(() => import('./pages/onboarding.js').then((m) => m.OnboardingPage));
 const ResetPasswordPage = lazyPage(() => import('./pages/reset-password.js').then((m) => m.ResetPasswordPage));
 
 /** Who is using the dashboard: not known yet, nobody, an integrator's key, or a signed-in person. */
@@ -240,6 +242,14 @@ function Dashboard({
     // One workspace: open it rather than asking.
     if (!route.workspaceId && !route.other && only) location.replace(hrefOf(only.id, 'overview'));
   }, [route.workspaceId, route.other, only]);
+  // Known once the person's role (or the key's scopes) is read; read-only until then.
+  const mayCreate = abilities.canManageWorkspaces;
+  const empty = workspaces.state === 'ok' && workspaces.data.length === 0;
+  useEffect(() => {
+    // An organization without a workspace starts by setting one up.
+    if (!route.workspaceId && !route.other && empty && mayCreate && !homeless)
+      location.replace('#/new-workspace?first=1');
+  }, [route.workspaceId, route.other, empty, mayCreate, homeless]);
   const organizationPage = ORGANIZATION_PAGES.find((p) => p === route.other) ?? null;
 
   return (
@@ -354,9 +364,9 @@ function Dashboard({
               }
             </Show>
           )}
-          {abilities.canEdit && (
-            <p>
-              <a href="#/workspaces">Create, rename or delete workspaces</a>
+          {!homeless && abilities.canManageWorkspaces && (
+            <p class="workspace-actions">
+              <a href="#/new-workspace">New workspace</a> <a href="#/workspaces">Rename or delete workspaces</a>
             </p>
           )}
         </main>
@@ -389,6 +399,8 @@ function OrganizationPages({ route, page }: { route: Route; page: OrganizationPa
       </h1>
       {page === 'workspaces' ? (
         <WorkspacesPage />
+      ) : page === 'new-workspace' ? (
+        <OnboardingPage first={route.params.get('first') === '1'} />
       ) : !person ? (
         <p class="empty">
           This page is for people signed in with their account; an API key opens the workspaces' reports only.

@@ -23,6 +23,7 @@ import {
   type ProviderCitation,
   type QueryContext,
   type QueryInput,
+  type SuggestionTask,
 } from './types.js';
 import { providerSettings } from './settings.js';
 
@@ -272,6 +273,59 @@ export function buildMockAnswer(input: QueryInput, params: MockParams): Built {
   return { text, annotations, sources, searchQueries };
 }
 
+/** Buyer questions a mock assistant suggests for a market, {t} being its topic and {b} the brand. */
+const SUGGESTED_QUESTIONS = [
+  'What is the best {t} for a small business?',
+  'Which {t} do you recommend for a growing team?',
+  'What are the best alternatives to {b}?',
+  'Is {b} a good {t}?',
+  '{b} vs {c}: which one should I choose?',
+  'What is the cheapest {t} that is still good?',
+  'Which {t} has the best integrations?',
+  'What {t} do experts recommend in 2026?',
+  'Which {t} is easiest to get started with?',
+  'What should I look for when choosing a {t}?',
+];
+
+/**
+ * The answer to a suggestion request: a short introduction, then the JSON asked for in a fenced
+ * block, as assistants tend to write it. Competitors are the market's usual names (the
+ * category's, found from the brand, its website and category), never the brand itself.
+ */
+export function buildMockSuggestions(task: SuggestionTask, model: string): string {
+  const about = [task.category, task.brandName, task.website].filter(Boolean).join(' ');
+  const category = CATEGORIES.find((c) => c.keywords.test(about));
+  const topic = category?.topic[0] ?? (task.category?.trim() ? task.category.trim().toLowerCase() : 'tool');
+  const own = task.brandName.trim().toLowerCase();
+  const identity = canonicalJson({ m: model, b: task.brandName, w: task.website ?? null, c: task.category ?? null });
+  const competitors = (category?.brands ?? GENERIC_BRANDS)
+    .filter((name) => name.toLowerCase() !== own)
+    .map((name) => ({ name, order: unit(identity, 'competitor', name) }))
+    .sort((a, b) => a.order - b.order)
+    .slice(0, 5)
+    .map(({ name }) => ({ name, domain: brandDomain(name) }));
+  const rival = competitors[0]?.name ?? 'the market leader';
+  const questions = SUGGESTED_QUESTIONS.map((q, i) => ({ q, order: i < 3 ? i : unit(identity, 'question', q) + 3 }))
+    .sort((a, b) => a.order - b.order)
+    .slice(0, 8)
+    .map(({ q }) => q.replaceAll('{t}', topic).replaceAll('{b}', task.brandName.trim()).replaceAll('{c}', rival));
+  const tagOf = (text: string) =>
+    text.includes(task.brandName.trim()) ? ['brand'] : /alternative| vs /i.test(text) ? ['comparison'] : ['category'];
+  const body = {
+    competitors,
+    prompts: questions.map((text) => ({ text, tags: tagOf(text) })),
+  };
+  return [
+    `Here are the competitors and buyer questions I would track for ${task.brandName.trim()} (${topic}):`,
+    '',
+    '```json',
+    JSON.stringify(body, null, 2),
+    '```',
+    '',
+    'Adjust the list to the markets and languages you sell in.',
+  ].join('\n');
+}
+
 function toNormalized(raw: MockRaw): ParsedAnswer {
   const citations: ProviderCitation[] = raw.annotations.map((a) => ({
     url: a.url,
@@ -347,7 +401,10 @@ export const mockAdapter: ProviderAdapter = {
         );
       }
     }
-    const built = buildMockAnswer(input, params);
+    const built: Built =
+      input.task?.kind === 'suggestions'
+        ? { text: buildMockSuggestions(input.task, input.model), annotations: [], sources: [], searchQueries: [] }
+        : buildMockAnswer(input, params);
     const raw: MockRaw = {
       object: 'mock.answer',
       id: `mock_${sha256Hex(`${input.prompt}|${input.sampleIndex}|${canonicalJson(params)}`).slice(0, 16)}`,

@@ -59,6 +59,20 @@ export interface QueryInput {
   rateLimitedTries?: number;
   /** Names the workspace tracks. Only the mock provider reads them, to answer like an assistant that knows the market. */
   knownBrands?: string[];
+  /**
+   * What the call is for, when it is not answering a tracked prompt: a workspace's suggested
+   * competitors and prompts (onboarding). Adapters send `prompt` either way; only the mock reads
+   * this, to answer such a request the way an assistant would.
+   */
+  task?: SuggestionTask;
+}
+
+/** A request for a workspace's likely competitors and buyer prompts, answered as JSON. */
+export interface SuggestionTask {
+  kind: 'suggestions';
+  brandName: string;
+  website?: string | undefined;
+  category?: string | undefined;
 }
 
 export interface QueryContext {

@@ -6,7 +6,7 @@
  */
 import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
-import { ANALYSIS_QUEUE, MAINTENANCE_QUEUE, RUNS_QUEUE, WEBHOOKS_QUEUE } from './names.js';
+import { ANALYSIS_QUEUE, MAINTENANCE_QUEUE, RUNS_QUEUE, SUGGESTIONS_QUEUE, WEBHOOKS_QUEUE } from './names.js';
 
 export const queryJobSchema = z.object({
   responseId: z.uuid(),
@@ -33,6 +33,10 @@ export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
 export const webhookJobSchema = z.object({ deliveryId: z.uuid() });
 export type WebhookJob = z.infer<typeof webhookJobSchema>;
 
+/** One suggestion request to a model; what to ask and the budget are read from Postgres. */
+export const suggestionJobSchema = z.object({ suggestionId: z.uuid() });
+export type SuggestionJob = z.infer<typeof suggestionJobSchema>;
+
 /** Each kind of queue and its payload. `query` stands for every query-<provider> queue. */
 export const jobPayloads = {
   query: queryJobSchema,
@@ -40,6 +44,7 @@ export const jobPayloads = {
   [RUNS_QUEUE]: runJobSchema,
   [MAINTENANCE_QUEUE]: maintenanceJobSchema,
   [WEBHOOKS_QUEUE]: webhookJobSchema,
+  [SUGGESTIONS_QUEUE]: suggestionJobSchema,
 } as const;
 
 export type QueueKind = keyof typeof jobPayloads;

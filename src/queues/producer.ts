@@ -4,8 +4,16 @@
  */
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { ANALYSIS_QUEUE, MAINTENANCE_QUEUE, RUNS_QUEUE, WEBHOOKS_QUEUE, jobIds, queryQueueName } from './names.js';
-import type { AnalysisJob, MaintenanceJob, QueryJob, RunJob, WebhookJob } from './payloads.js';
+import {
+  ANALYSIS_QUEUE,
+  MAINTENANCE_QUEUE,
+  RUNS_QUEUE,
+  SUGGESTIONS_QUEUE,
+  WEBHOOKS_QUEUE,
+  jobIds,
+  queryQueueName,
+} from './names.js';
+import type { AnalysisJob, MaintenanceJob, QueryJob, RunJob, SuggestionJob, WebhookJob } from './payloads.js';
 
 export interface QueueSettings {
   connection: Redis | ConnectionOptions;
@@ -96,6 +104,23 @@ export class Producers {
         jobId: jobIds.reanalysis(reanalysisId),
         attempts: 10,
         backoff: { type: 'exponential', delay: 1_000 },
+      }),
+    );
+  }
+
+  /**
+   * A suggestion request to a model. Transient failures are retried a few times; the processor
+   * records the final outcome in the suggestion row.
+   */
+  async suggest(suggestionId: string): Promise<void> {
+    const job: SuggestionJob = { suggestionId };
+    await this.withDeadline(
+      'the suggestion request',
+      this.queue(SUGGESTIONS_QUEUE).add('suggest', job, {
+        ...KEEP,
+        jobId: jobIds.suggestion(suggestionId),
+        attempts: this.settings.queryAttempts,
+        backoff: { type: 'exponential', delay: this.settings.queryBackoffMs, jitter: 0.5 },
       }),
     );
   }

@@ -135,6 +135,12 @@ export async function createFullTenant(ctx: TestContext, doc: OpenApiDoc): Promi
     { runId: run.id },
     202,
   );
+  const suggestion = await post(
+    '/v1/workspaces/{workspaceId}/suggestions',
+    `${base}/suggestions`,
+    { source: 'templates', brandName: 'Nimbus CRM', category: 'software' },
+    202,
+  );
   const key = await post('/v1/api-keys', '/v1/api-keys', { name: 'reader', scopes: ['read'] });
   const invitation = await post('/v1/invitations', '/v1/invitations', {
     email: 'client@nimbus.example',
@@ -158,6 +164,7 @@ export async function createFullTenant(ctx: TestContext, doc: OpenApiDoc): Promi
     auditId: audit.id,
     runId: run.id,
     reanalysisId: reanalysis.id,
+    suggestionId: suggestion.id,
     apiKeyId: key.id,
     invitationId: invitation.id,
     memberId: member.id,

@@ -623,6 +623,7 @@ const EXPECTED_ACTIONS: Record<string, string> = {
   'POST /v1/workspaces/:workspaceId/runs': 'run.start',
   'POST /v1/workspaces/:workspaceId/runs/:runId/cancel': 'run.cancel',
   'POST /v1/workspaces/:workspaceId/reanalyses': 'reanalysis.start',
+  'POST /v1/workspaces/:workspaceId/suggestions': 'suggestion.create',
   'POST /v1/workspaces/:workspaceId/webhooks': 'webhook.create',
   'PATCH /v1/workspaces/:workspaceId/webhooks/:webhookId': 'webhook.update',
   'DELETE /v1/workspaces/:workspaceId/webhooks/:webhookId': 'webhook.delete',
@@ -631,6 +632,7 @@ const EXPECTED_ACTIONS: Record<string, string> = {
 
 /** POSTs that change nothing (previews): not recorded, on purpose. */
 const READ_ONLY_POSTS = [
+  'POST /v1/workspaces/:workspaceId/audits/estimate',
   'POST /v1/workspaces/:workspaceId/analysis-preview',
   'POST /v1/workspaces/:workspaceId/schedule-preview',
 ];

@@ -92,7 +92,7 @@ describe('API metrics', () => {
     }, 'query jobs to be counted');
     expect(sample(text, 'citewatch_queue_metrics_up')).toBe(1);
     expect(sample(text, 'citewatch_queue_jobs_total{queue="runs",outcome="completed"}')).toBeGreaterThanOrEqual(1);
-    for (const queue of ['runs', 'query-mock', 'query-openai', 'analysis', 'maintenance', 'webhooks']) {
+    for (const queue of ['runs', 'query-mock', 'query-openai', 'analysis', 'maintenance', 'webhooks', 'suggestions']) {
       for (const state of ['waiting', 'prioritized', 'active', 'delayed', 'failed']) {
         expect(sample(text, `citewatch_queue_jobs{queue="${queue}",state="${state}"}`), `${queue} ${state}`).toBeTypeOf(
           'number',
@@ -158,7 +158,14 @@ describe('queue dashboard', () => {
     expect(res.statusCode).toBe(200);
     const names = (res.json().queues as Array<{ name: string }>).map((q) => q.name).sort();
     expect(names).toEqual(
-      ['analysis', 'maintenance', 'runs', 'webhooks', ...names.filter((n) => n.startsWith('query-'))].sort(),
+      [
+        'analysis',
+        'maintenance',
+        'runs',
+        'suggestions',
+        'webhooks',
+        ...names.filter((n) => n.startsWith('query-')),
+      ].sort(),
     );
     expect(names).toContain('query-mock');
     const html = await ctx.app.inject({ url: '/admin/queues', headers: bearer(ADMIN_TOKEN) });

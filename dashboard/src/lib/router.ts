@@ -20,7 +20,7 @@ export type PageName = (typeof PAGES)[number];
 export type ManagePage = (typeof MANAGE_PAGES)[number];
 
 /** Pages of the signed-in person and their organization (workspaces: API keys too). */
-export const ORGANIZATION_PAGES = ['account', 'members', 'audit-log', 'workspaces'] as const;
+export const ORGANIZATION_PAGES = ['account', 'members', 'audit-log', 'workspaces', 'new-workspace'] as const;
 /** Pages opened from an emailed link, before anyone is signed in. */
 export const PUBLIC_PAGES = ['invitation', 'reset-password'] as const;
 export type OrganizationPage = (typeof ORGANIZATION_PAGES)[number];

@@ -2,16 +2,47 @@
  * What an audit's next run would cost, before it runs: the same plan and estimate a run is
  * checked against at launch (src/modules/runs/runs.plan.ts), so the figure a marketer sees here
  * is the one the budget will be compared with. Prompts chosen by tag are resolved now, as a run
- * started now would resolve them.
+ * started now would resolve them. With a schedule, a month is the runs due in an average month
+ * (src/lib/schedule.ts, as the schedule preview counts them) times that per-run figure.
+ *
+ * A draft (POST …/audits/estimate) is priced the same way before anything is saved: its prompts
+ * and configurations may be saved ones (ids, tags) or drafts (text; provider, model, parameters).
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError, type FieldError } from '../../lib/errors.js';
+import { runsPerMonth as scheduleRunsPerMonth, scheduleProblem } from '../../lib/schedule.js';
 import { orgOf } from '../../plugins/auth.js';
 import { problemResponses } from '../../plugins/openapi.js';
-import { uuid } from '../common.schemas.js';
-import { planRun } from '../runs/runs.plan.js';
+import { getAdapter, hasAdapter } from '../../providers/registry.js';
+import { providerNames } from '../../providers/settings.js';
+import { ConfigValidationError } from '../../providers/types.js';
+import { tagList, text, timeZone, uuid, workspaceParams } from '../common.schemas.js';
+import { selectedModelConfigs, selectedPrompts } from '../runs/runs.repo.js';
+import { MAX_RUN_RESPONSES, estimatePromptCall, planRun } from '../runs/runs.plan.js';
+import { requireWorkspace } from '../workspaces/workspaces.service.js';
 import { getAudit, type AuditsDeps } from './audits.service.js';
+
+/** Runs a schedule starts in an average month (as the schedule preview says), or null without a schedule. */
+export function runsPerMonth(schedule: string | null, timezone: string, from = new Date()): number | null {
+  return schedule ? scheduleRunsPerMonth(schedule, timezone, from) : null;
+}
+
+const round6 = (usd: number) => Math.round(usd * 1e6) / 1e6;
+
+const monthFields = {
+  runsPerMonth: z
+    .number()
+    .nullable()
+    .describe(
+      'Runs the schedule starts in an average month (a year of due times ÷ 12, in its time zone), as the schedule preview says; null without a schedule',
+    ),
+  perMonthUsd: z
+    .number()
+    .nullable()
+    .describe('runsPerMonth × estimatedCostUsd: what a month at this schedule would cost; null without a schedule'),
+};
 
 export const auditEstimateDto = z
   .object({
@@ -28,6 +59,7 @@ export const auditEstimateDto = z
       .boolean()
       .nullable()
       .describe('Whether a run would be accepted by its per-run budget; null without one'),
+    ...monthFields,
   })
   .meta({
     examples: [
@@ -40,6 +72,8 @@ export const auditEstimateDto = z
         estimatedCostUsd: 1.4821,
         budgetPerRunUsd: 5,
         withinBudget: true,
+        runsPerMonth: 4.35,
+        perMonthUsd: 6.4471,
       },
     ],
   });
@@ -67,6 +101,246 @@ export async function estimateAudit(
     estimatedCostUsd: plan.estimatedCostUsd,
     budgetPerRunUsd: audit.budgetPerRunUsd,
     withinBudget: audit.budgetPerRunUsd === null ? null : plan.estimatedCostUsd <= audit.budgetPerRunUsd,
+    ...perMonth(audit.schedule, audit.timezone, plan.estimatedCostUsd),
+  };
+}
+
+function perMonth(schedule: string | null, timezone: string, perRun: number) {
+  const runs = runsPerMonth(schedule, timezone);
+  return { runsPerMonth: runs, perMonthUsd: runs === null ? null : round6(runs * perRun) };
+}
+
+const usd = z.number().positive().max(1_000_000);
+
+export const auditDraftEstimate = z
+  .object({
+    promptIds: z.array(uuid).max(1_000).default([]).describe('Saved prompts, by id'),
+    promptTags: tagList.default([]).describe('Saved prompts carrying any of these tags'),
+    prompts: z
+      .array(z.object({ text: text(4_000) }).strict())
+      .max(1_000)
+      .default([])
+      .describe('Prompts not saved yet, by their text'),
+    modelConfigIds: z.array(uuid).max(50).default([]).describe('Saved model configurations, by id'),
+    modelConfigs: z
+      .array(
+        z
+          .object({
+            name: text(200).optional(),
+            provider: z
+              .string()
+              .trim()
+              .min(1)
+              .max(50)
+              .describe(`One of: ${providerNames().join(', ')}`),
+            model: text(200),
+            params: z.record(z.string(), z.unknown()).default({}),
+          })
+          .strict(),
+      )
+      .max(50)
+      .default([])
+      .describe('Model configurations not saved yet, validated as POST …/model-configs would'),
+    samplesPerPair: z.number().int().min(1).max(100).default(1),
+    schedule: z.string().trim().max(100).nullable().default(null).describe('Cron expression, as audits take it'),
+    timezone: timeZone.optional().describe('Time zone of the schedule (default: the workspace’s)'),
+    budgetPerRunUsd: usd.nullable().default(null),
+    budgetPerMonthUsd: usd.nullable().default(null),
+  })
+  .strict()
+  .meta({
+    examples: [
+      {
+        prompts: [
+          { text: 'What is the best CRM for a small business?' },
+          { text: 'What are the best alternatives to Pipedrive?' },
+        ],
+        modelConfigs: [{ provider: 'openai', model: 'gpt-5.4-mini', params: { webSearch: true } }],
+        samplesPerPair: 3,
+        schedule: '0 6 * * 1',
+        timezone: 'Europe/Paris',
+      },
+    ],
+  });
+export type AuditDraftEstimate = z.infer<typeof auditDraftEstimate>;
+
+export const auditDraftEstimateDto = z
+  .object({
+    promptCount: z.number().int(),
+    configCount: z.number().int(),
+    samplesPerPair: z.number().int(),
+    calls: z.number().int().describe('Provider calls per run: prompts × configurations × samples'),
+    estimatedCostUsd: z.number().describe('One run, priced as a launched run is priced'),
+    byConfig: z.array(
+      z.object({
+        modelConfigId: uuid.nullable().describe('null for a draft configuration'),
+        draftIndex: z.number().int().nullable().describe('Index in modelConfigs for a draft configuration'),
+        name: z.string().nullable(),
+        provider: z.string(),
+        model: z.string(),
+        estimatedCostUsd: z.number().describe('This configuration’s share of one run'),
+      }),
+    ),
+    schedule: z.string().nullable(),
+    timezone: z.string(),
+    ...monthFields,
+    budgetPerRunUsd: z.number().nullable(),
+    withinBudget: z
+      .boolean()
+      .nullable()
+      .describe('Whether a run would be accepted by budgetPerRunUsd; null without one'),
+    budgetPerMonthUsd: z.number().nullable(),
+    withinMonthlyBudget: z
+      .boolean()
+      .nullable()
+      .describe('Whether perMonthUsd stays within budgetPerMonthUsd; null without a schedule or monthly budget'),
+  })
+  .meta({
+    examples: [
+      {
+        promptCount: 2,
+        configCount: 1,
+        samplesPerPair: 3,
+        calls: 6,
+        estimatedCostUsd: 0.1112,
+        byConfig: [
+          {
+            modelConfigId: null,
+            draftIndex: 0,
+            name: null,
+            provider: 'openai',
+            model: 'gpt-5.4-mini',
+            estimatedCostUsd: 0.1112,
+          },
+        ],
+        schedule: '0 6 * * 1',
+        timezone: 'Europe/Paris',
+        runsPerMonth: 4.35,
+        perMonthUsd: 0.48372,
+        budgetPerRunUsd: null,
+        withinBudget: null,
+        budgetPerMonthUsd: null,
+        withinMonthlyBudget: null,
+      },
+    ],
+  });
+export type AuditDraftEstimateDto = z.infer<typeof auditDraftEstimateDto>;
+
+export async function estimateDraftAudit(
+  deps: AuditsDeps,
+  orgId: string,
+  workspaceId: string,
+  draft: AuditDraftEstimate,
+): Promise<AuditDraftEstimateDto> {
+  const workspace = await requireWorkspace(deps.prisma, orgId, workspaceId);
+  const timezone = draft.timezone ?? workspace.timezone;
+  const errors: FieldError[] = [];
+  if (draft.schedule) {
+    const problem = scheduleProblem(draft.schedule, timezone);
+    if (problem) errors.push({ path: 'body.schedule', message: problem });
+  }
+  const saved =
+    draft.promptIds.length || draft.promptTags.length
+      ? await selectedPrompts(deps.prisma, workspaceId, { promptIds: draft.promptIds, promptTags: draft.promptTags })
+      : [];
+  const promptTexts = [...saved.map((p) => p.text), ...draft.prompts.map((p) => p.text)];
+  if (promptTexts.length === 0)
+    errors.push({ path: 'body.prompts', message: 'give prompts, promptIds or promptTags matching an active prompt' });
+
+  const savedConfigs = draft.modelConfigIds.length
+    ? await selectedModelConfigs(deps.prisma, workspaceId, draft.modelConfigIds)
+    : [];
+  const configs: Array<{
+    modelConfigId: string | null;
+    draftIndex: number | null;
+    name: string | null;
+    provider: string;
+    model: string;
+    params: unknown;
+  }> = savedConfigs.map((c) => ({
+    modelConfigId: c.id,
+    draftIndex: null,
+    name: c.name,
+    provider: c.provider,
+    model: c.model,
+    params: c.params,
+  }));
+  for (const [i, c] of draft.modelConfigs.entries()) {
+    if (!hasAdapter(c.provider)) {
+      errors.push({
+        path: `body.modelConfigs.${i}.provider`,
+        message: `must be one of: ${providerNames().join(', ')}`,
+      });
+      continue;
+    }
+    try {
+      const params = getAdapter(c.provider).validateConfig(c.model, c.params);
+      configs.push({
+        modelConfigId: null,
+        draftIndex: i,
+        name: c.name ?? null,
+        provider: c.provider,
+        model: c.model,
+        params,
+      });
+    } catch (err) {
+      if (!(err instanceof ConfigValidationError)) throw err;
+      for (const p of err.problems)
+        errors.push({ path: `body.modelConfigs.${i}.params.${p.param}`, message: p.message });
+    }
+  }
+  if (configs.length === 0 && !errors.some((e) => e.path.startsWith('body.modelConfigs')))
+    errors.push({
+      path: 'body.modelConfigs',
+      message: 'give modelConfigs or modelConfigIds matching an active configuration',
+    });
+  if (errors.length)
+    throw new AppError(
+      'validation_failed',
+      `The draft cannot be estimated: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+      {
+        errors,
+      },
+    );
+
+  const calls = promptTexts.length * configs.length * draft.samplesPerPair;
+  if (calls > MAX_RUN_RESPONSES) {
+    throw new AppError(
+      'validation_failed',
+      `This run would collect ${calls} answers; the limit per run is ${MAX_RUN_RESPONSES}. Use fewer prompts, configurations or samples.`,
+    );
+  }
+  const byConfig = configs.map((c) => {
+    const adapter = getAdapter(c.provider);
+    const perRun = promptTexts.reduce((sum, t) => sum + estimatePromptCall(adapter, c, t), 0) * draft.samplesPerPair;
+    return {
+      modelConfigId: c.modelConfigId,
+      draftIndex: c.draftIndex,
+      name: c.name,
+      provider: c.provider,
+      model: c.model,
+      estimatedCostUsd: round6(perRun),
+    };
+  });
+  const estimatedCostUsd = round6(byConfig.reduce((sum, c) => sum + c.estimatedCostUsd, 0));
+  const month = perMonth(draft.schedule, timezone, estimatedCostUsd);
+  return {
+    promptCount: promptTexts.length,
+    configCount: configs.length,
+    samplesPerPair: draft.samplesPerPair,
+    calls,
+    estimatedCostUsd,
+    byConfig,
+    schedule: draft.schedule,
+    timezone,
+    ...month,
+    budgetPerRunUsd: draft.budgetPerRunUsd,
+    withinBudget: draft.budgetPerRunUsd === null ? null : estimatedCostUsd <= draft.budgetPerRunUsd,
+    budgetPerMonthUsd: draft.budgetPerMonthUsd,
+    withinMonthlyBudget:
+      draft.budgetPerMonthUsd === null || month.perMonthUsd === null
+        ? null
+        : month.perMonthUsd <= draft.budgetPerMonthUsd,
   };
 }
 
@@ -84,5 +358,21 @@ export async function auditEstimateRoutes(app: FastifyInstance, deps: AuditsDeps
       },
     },
     async (req) => estimateAudit(deps, orgOf(req), req.params.workspaceId, req.params.auditId),
+  );
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/v1/workspaces/:workspaceId/audits/estimate',
+    {
+      config: { scope: 'read', readOnly: true },
+      schema: {
+        tags: ['Audits'],
+        summary: 'Estimate the cost of a draft audit, before saving it',
+        description:
+          'Prices one run of a draft audit — saved prompts (ids, tags) and prompts not saved yet (text), saved configurations and drafts (provider, model, parameters, validated as on creation) — the way a launched run is priced, and a month at the draft’s schedule (runs due in an average month × one run). Calls no model, stores nothing and is not recorded in the audit log; read permission is enough.',
+        params: workspaceParams,
+        body: auditDraftEstimate,
+        response: { 200: auditDraftEstimateDto, ...problemResponses },
+      },
+    },
+    async (req) => estimateDraftAudit(deps, orgOf(req), req.params.workspaceId, req.body),
   );
 }

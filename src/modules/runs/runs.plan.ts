@@ -5,7 +5,7 @@
 import type { PrismaClient } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { getAdapter } from '../../providers/registry.js';
-import type { ModelParams } from '../../providers/types.js';
+import type { ModelParams, ProviderAdapter } from '../../providers/types.js';
 import { selectedModelConfigs, selectedPrompts, type PlannedResponse } from './runs.repo.js';
 
 export const MAX_RUN_RESPONSES = 100_000;
@@ -22,6 +22,22 @@ export interface RunPlan {
   estimatedCostUsd: number;
   promptCount: number;
   configCount: number;
+}
+
+/**
+ * The estimated cost of asking one prompt once with one configuration: the figure budgets are
+ * checked against (runs) and shown before an audit is saved (draft estimates).
+ */
+export function estimatePromptCall(
+  adapter: ProviderAdapter,
+  config: { model: string; params: unknown },
+  promptText: string,
+): number {
+  return adapter.estimateCost({
+    model: config.model,
+    params: config.params as ModelParams,
+    inputTokens: Math.ceil(promptText.length / 4) + 20,
+  });
 }
 
 export async function planRun(prisma: PrismaClient, workspaceId: string, selection: Selection): Promise<RunPlan> {
@@ -50,11 +66,7 @@ export async function planRun(prisma: PrismaClient, workspaceId: string, selecti
   for (const config of configs) {
     const adapter = getAdapter(config.provider);
     for (const prompt of prompts) {
-      const perCall = adapter.estimateCost({
-        model: config.model,
-        params: config.params as ModelParams,
-        inputTokens: Math.ceil(prompt.text.length / 4) + 20,
-      });
+      const perCall = estimatePromptCall(adapter, config, prompt.text);
       estimatedCostUsd += perCall * selection.samplesPerPair;
       for (let sampleIndex = 0; sampleIndex < selection.samplesPerPair; sampleIndex++) {
         responses.push({
