@@ -12,6 +12,7 @@ import { SignInPage } from './components/sign-in.js';
 import { Loading, Show } from './components/status.js';
 import { WorkspaceContext, loadWorkspace } from './components/workspace.js';
 import { lazyPage } from './components/lazy.js';
+import { FILTER_PARAMS } from './components/filter-bar.js';
 import { CitationsPage } from './pages/citations.js';
 import { ExperimentsPage } from './pages/experiments.js';
 import { OverviewPage } from './pages/overview.js';
@@ -425,7 +426,7 @@ function WorkspacePages({ route, workspaceId }: { route: Route; workspaceId: str
 /** Filters follow the user from page to page; page-specific state does not. */
 function keptParams(params: URLSearchParams): URLSearchParams {
   const kept = new URLSearchParams();
-  for (const name of ['provider', 'days', 'run']) {
+  for (const name of FILTER_PARAMS) {
     const value = params.get(name);
     if (value) kept.set(name, value);
   }

@@ -5,7 +5,7 @@
  */
 import { buildUrl } from '../api/client.js';
 import type { Brand, CitationsReport } from '../api/types.js';
-import { FilterBar, reportFilters } from '../components/filter-bar.js';
+import { FilterBar, useReportFilters } from '../components/filter-bar.js';
 import { Rate } from '../components/rate.js';
 import { Empty, Show, TableScroll } from '../components/status.js';
 import { useWorkspace } from '../components/workspace.js';
@@ -18,13 +18,12 @@ const TOP = 20;
 type Group = CitationsReport['groups'][number];
 
 export function CitationsPage({ route }: { route: Route }) {
-  const { base, brands, providers } = useWorkspace();
-  const report = useApi<CitationsReport>(
-    buildUrl(`${base}/reports/citations`, { ...reportFilters(route.params), top: TOP }),
-  );
+  const { base, brands } = useWorkspace();
+  const filters = useReportFilters(route);
+  const report = useApi<CitationsReport>(buildUrl(`${base}/reports/citations`, { ...filters, top: TOP }));
   return (
     <>
-      <FilterBar route={route} providers={providers} />
+      <FilterBar route={route} />
       <Show value={report} what="citations">
         {(r) => {
           const group = r.groups[0];

@@ -6,7 +6,7 @@
  */
 import { buildUrl } from '../api/client.js';
 import type { ExperimentPair, ExperimentsReport, ModelConfig } from '../api/types.js';
-import { FilterBar, reportFilters } from '../components/filter-bar.js';
+import { FilterBar, useReportFilters } from '../components/filter-bar.js';
 import { Rate } from '../components/rate.js';
 import { Empty, Show, TableScroll } from '../components/status.js';
 import { useWorkspace } from '../components/workspace.js';
@@ -19,6 +19,7 @@ const ADJUSTMENTS: Record<string, string> = { holm: 'Holm', bh: 'Benjamini–Hoc
 
 export function ExperimentsPage({ route }: { route: Route }) {
   const { base, configs } = useWorkspace();
+  const filters = useReportFilters(route, { configurations: false });
   const everyPair = route.params.get('mode') === 'pairs';
   const a = route.params.get('a') ?? configs[0]?.id ?? '';
   const b = route.params.get('b') ?? configs[1]?.id ?? '';
@@ -27,7 +28,7 @@ export function ExperimentsPage({ route }: { route: Route }) {
     configs.length < 2 || (!everyPair && !chosen)
       ? null
       : buildUrl(`${base}/reports/experiments`, {
-          ...reportFilters(route.params, { provider: false }),
+          ...filters,
           ...(everyPair ? {} : { configA: a, configB: b }),
         });
   const report = useApi<ExperimentsReport>(url);
@@ -68,7 +69,7 @@ export function ExperimentsPage({ route }: { route: Route }) {
           />
         </div>
       )}
-      <FilterBar route={route} providers={[]} showProvider={false} />
+      <FilterBar route={route} configurations={false} />
       {!everyPair && !chosen ? (
         <p class="error" role="alert">
           Choose two different configurations.

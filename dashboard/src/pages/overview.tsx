@@ -6,7 +6,7 @@
 import { useMemo } from 'preact/hooks';
 import { buildUrl } from '../api/client.js';
 import type { Brand, ShareOfVoiceReport, TrendsReport, VisibilityReport } from '../api/types.js';
-import { FilterBar, reportFilters } from '../components/filter-bar.js';
+import { FilterBar, useReportFilters } from '../components/filter-bar.js';
 import { Rate } from '../components/rate.js';
 import { Empty, Show, TableScroll } from '../components/status.js';
 import { TrendChart, type TrendSeries } from '../components/trend-chart.js';
@@ -22,8 +22,8 @@ type VisibilityRow = VisibilityReport['rows'][number];
 const LINE_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#999999'];
 
 export function OverviewPage({ route }: { route: Route }) {
-  const { base, brands, providers } = useWorkspace();
-  const filters = reportFilters(route.params);
+  const { base, brands } = useWorkspace();
+  const filters = useReportFilters(route);
   const interval = route.params.get('interval') === 'week' ? 'week' : 'day';
   const all = useApi<VisibilityReport>(buildUrl(`${base}/reports/visibility`, { ...filters, groupBy: 'brand' }));
   const byProvider = useApi<VisibilityReport>(
@@ -34,7 +34,7 @@ export function OverviewPage({ route }: { route: Route }) {
 
   return (
     <>
-      <FilterBar route={route} providers={providers} />
+      <FilterBar route={route} />
       <Show value={all} what="visibility">
         {(report) =>
           report.rows.length === 0 ? (

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ApiError, apiGet, apiListAll, buildUrl } from '../api/client.js';
 import type { Answer, Page, Prompt, VisibilityReport } from '../api/types.js';
 import { AnswerView } from '../components/answer-view.js';
-import { FilterBar, reportFilters } from '../components/filter-bar.js';
+import { FilterBar, useReportFilters } from '../components/filter-bar.js';
 import { Empty, ErrorMessage, Show, TableScroll } from '../components/status.js';
 import { useWorkspace } from '../components/workspace.js';
 import { answerVerdict, formatDateTime, formatRate, truncate } from '../lib/format.js';
@@ -20,7 +20,7 @@ export function PromptsPage({ route }: { route: Route }) {
   const { base, brands, providers } = useWorkspace();
   const brandId = route.params.get('brand') ?? brands[0]?.id ?? null;
   const brand = brands.find((b) => b.id === brandId);
-  const filters = reportFilters(route.params);
+  const filters = useReportFilters(route);
   const columns = typeof filters.providers === 'string' ? [filters.providers] : providers;
   const prompts = useLoad((auth, signal) => apiListAll<Prompt>(auth, `${base}/prompts`, {}, signal), [base]);
   const grid = useApi<VisibilityReport>(
@@ -47,7 +47,7 @@ export function PromptsPage({ route }: { route: Route }) {
           </select>
         </label>
       </div>
-      <FilterBar route={route} providers={providers} />
+      <FilterBar route={route} />
       <Show value={prompts} what="prompts">
         {(list) => (
           <Show value={grid} what="the prompt grid">
@@ -154,7 +154,7 @@ function AnswersPanel({
 }) {
   const { base, brands } = useWorkspace();
   const session = useApiSession();
-  const { providers: _ignored, ...filters } = reportFilters(route.params);
+  const { providers: _ignored, ...filters } = useReportFilters(route);
   const first = useApi<Page<Answer>>(
     buildUrl(`${base}/answers`, {
       ...filters,
