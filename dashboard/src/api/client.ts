@@ -10,12 +10,20 @@
  */
 import type { Page } from './types.js';
 
+/** One field the API refused: its dotted path in the request ("body.name", "params.temperature"). */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly requestId: string | null,
+    /** Per-field problems of a validation error (problem+json `errors`), for forms to place. */
+    readonly errors: FieldProblem[] = [],
   ) {
     super(message);
   }
@@ -113,19 +121,27 @@ export function apiPublic<T>(method: Method, url: string, body?: unknown, csrfTo
 async function problemOf(res: Response): Promise<ApiError> {
   const requestId = res.headers.get('x-request-id');
   try {
-    const problem = (await res.json()) as { code?: unknown; detail?: unknown; requestId?: unknown };
+    const problem = (await res.json()) as { code?: unknown; detail?: unknown; requestId?: unknown; errors?: unknown };
     if (typeof problem.detail === 'string') {
       return new ApiError(
         res.status,
         typeof problem.code === 'string' ? problem.code : 'error',
         problem.detail,
         typeof problem.requestId === 'string' ? problem.requestId : requestId,
+        fieldProblems(problem.errors),
       );
     }
   } catch {
     // Not JSON (a proxy's error page, say): fall through to a generic message.
   }
   return new ApiError(res.status, 'error', `The API answered ${res.status} ${res.statusText}.`, requestId);
+}
+
+function fieldProblems(errors: unknown): FieldProblem[] {
+  if (!Array.isArray(errors)) return [];
+  return errors.flatMap((e: { path?: unknown; message?: unknown } | null) =>
+    e && typeof e.path === 'string' && typeof e.message === 'string' ? [{ path: e.path, message: e.message }] : [],
+  );
 }
 
 /**
