@@ -33,6 +33,7 @@ import { ApiContext, toApiError, useApiSession, useLoad, type ApiSession } from 
 
 const PAGE_TITLES: Record<PageName, string> = {
   overview: 'Overview',
+  gap: 'Competitor gap',
   experiments: 'Configuration experiments',
   citations: 'Citations',
   prompts: 'Prompts',
@@ -40,6 +41,7 @@ const PAGE_TITLES: Record<PageName, string> = {
 };
 const NAV_LABELS: Record<PageName, string> = {
   overview: 'Overview',
+  gap: 'Competitor gap',
   experiments: 'Experiments',
   citations: 'Citations',
   prompts: 'Prompts',
@@ -58,6 +60,7 @@ const AuditLogPage = lazyPage(() => import('./pages/audit-log.js').then((m) => m
 const InvitationPage = lazyPage(() => import('./pages/invitation.js').then((m) => m.InvitationPage));
 const MembersPage = lazyPage(() => import('./pages/members.js').then((m) => m.MembersPage));
 const ResetPasswordPage = lazyPage(() => import('./pages/reset-password.js').then((m) => m.ResetPasswordPage));
+const GapPage = lazyPage(() => import('./pages/gap.js').then((m) => m.GapPage));
 
 /** Who is using the dashboard: not known yet, nobody, an integrator's key, or a signed-in person. */
 type Door =
@@ -411,6 +414,7 @@ function WorkspacePages({ route, workspaceId }: { route: Route; workspaceId: str
           {(ws) => (
             <WorkspaceContext.Provider value={ws}>
               {route.page === 'overview' && <OverviewPage route={route} />}
+              {route.page === 'gap' && <GapPage route={route} />}
               {route.page === 'experiments' && <ExperimentsPage route={route} />}
               {route.page === 'citations' && <CitationsPage route={route} />}
               {route.page === 'prompts' && <PromptsPage route={route} />}

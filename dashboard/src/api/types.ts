@@ -18,6 +18,7 @@ import type {
   VisibilityReport,
 } from '../../../src/modules/reports/brand-reports.schemas.js';
 import type { CitationsReport } from '../../../src/modules/reports/citations.schemas.js';
+import type { CompetitorGapReport } from '../../../src/modules/reports/competitor-gap.schemas.js';
 import type { ExperimentPair, ExperimentsReport } from '../../../src/modules/reports/experiments.schemas.js';
 import type { mean, proportion, share } from '../../../src/modules/reports/reports.schemas.js';
 import type { runDto } from '../../../src/modules/runs/runs.schemas.js';
@@ -33,7 +34,15 @@ export type AnswerMention = z.infer<typeof answerMention>;
 export type Proportion = z.infer<typeof proportion>;
 export type Share = z.infer<typeof share>;
 export type Mean = z.infer<typeof mean>;
-export type { CitationsReport, ExperimentPair, ExperimentsReport, ShareOfVoiceReport, TrendsReport, VisibilityReport };
+export type {
+  CitationsReport,
+  CompetitorGapReport,
+  ExperimentPair,
+  ExperimentsReport,
+  ShareOfVoiceReport,
+  TrendsReport,
+  VisibilityReport,
+};
 
 /** Every list endpoint answers one page and the cursor of the next. */
 export interface Page<T> {

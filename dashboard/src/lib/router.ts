@@ -10,7 +10,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-export const PAGES = ['overview', 'experiments', 'citations', 'prompts', 'runs'] as const;
+export const PAGES = ['overview', 'gap', 'experiments', 'citations', 'prompts', 'runs'] as const;
 export type PageName = (typeof PAGES)[number];
 
 /** Pages of the signed-in person and their organization. */
