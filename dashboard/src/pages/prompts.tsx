@@ -146,6 +146,7 @@ export function PromptsPage({ route }: { route: Route }) {
                                   <Cell
                                     row={row}
                                     open={openPrompt === p.id && openColumn?.key === column.key}
+                                    panelShown={!!openPrompt && !!openColumn}
                                     testId={`cell-${p.id}-${column.key}`}
                                     onOpen={() => setParams(route, { prompt: p.id, via: column.key, answer: null })}
                                   />
@@ -187,7 +188,20 @@ function bandOf(value: number): number {
   return value === 0 ? 0 : Math.min(4, 1 + Math.floor(value * 4));
 }
 
-function Cell({ row, open, testId, onOpen }: { row: Row | undefined; open: boolean; testId: string; onOpen(): void }) {
+function Cell({
+  row,
+  open,
+  panelShown,
+  testId,
+  onOpen,
+}: {
+  row: Row | undefined;
+  open: boolean;
+  /** The answers panel is on the page (aria-controls may only name an element that exists). */
+  panelShown: boolean;
+  testId: string;
+  onOpen(): void;
+}) {
   if (!row || (row.n === 0 && row.failed === 0)) return <span class="muted">no answers</span>;
   const k = row.mentionRate.numerator;
   const value = row.mentionRate.value;
@@ -196,7 +210,7 @@ function Cell({ row, open, testId, onOpen }: { row: Row | undefined; open: boole
       type="button"
       class={`cell cell-band-${value === null ? 'none' : bandOf(value)}`}
       aria-pressed={open}
-      aria-controls="answers-panel"
+      aria-controls={panelShown ? 'answers-panel' : undefined}
       data-testid={testId}
       onClick={onOpen}
     >

@@ -1,0 +1,321 @@
+/**
+ * What the reports know, shown in the dashboard, in headless Chromium against the API on a real
+ * port: the competitor gap with its example answers, cited pages, visibility split by
+ * configuration, model and tag, the trend of any metric, prompt cells with their rate and n,
+ * answers' markdown formatted with mentions marked at their spans, and CSV downloads equal to
+ * the API's numbers. Every page and state is checked with axe-core; the phone layout of the new
+ * views; no console errors or CSP violations. Screenshots go to test-results/dashboard-reports/.
+ */
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/lib/paths.js';
+import type { World } from '../factories/answers.js';
+import { addMarkdownAnswer, createDashboardWorld, MARKDOWN_TEXT } from '../factories/dashboard-world.js';
+import { createTenant, type TestTenant } from '../factories/index.js';
+import {
+  accessibilityProblems,
+  assertBrowserTestsCanRun,
+  downloadedCsv,
+  launchChromium,
+  openWithKey,
+  watchProblems,
+} from '../helpers/browser.js';
+import { createTestContext, type TestContext } from '../helpers/context.js';
+
+const SHOTS = join(projectRoot(), 'test-results', 'dashboard-reports');
+/** GET /v1/auth/providers may not be served: the sign-in page then offers passwords only. */
+const EXPECTED_NOISE = [/status of 401/, /status of 404 .* at \S+\/v1\/auth\/providers$/];
+
+let ctx: TestContext;
+let tenant: TestTenant;
+let world: World;
+let browser: Browser;
+let page: Page;
+let origin: string;
+let problems: string[];
+
+beforeAll(async () => {
+  assertBrowserTestsCanRun();
+  ctx = await createTestContext();
+  tenant = await createTenant(ctx.db, ['admin']);
+  ({ world } = await createDashboardWorld(ctx.db, tenant.organizationId));
+  await addMarkdownAnswer(ctx.db, world);
+  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
+  origin = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(10_000);
+  problems = watchProblems(page);
+  await openWithKey(page, origin, tenant.key);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await ctx?.close();
+});
+
+/** The API's answer to the same query the page makes. */
+async function api(path: string): Promise<any> {
+  const res = await ctx.app.inject({ url: `${world.base}${path}`, headers: tenant.headers });
+  expect(res.statusCode, res.body).toBe(200);
+  return JSON.parse(res.body);
+}
+
+// What the dashboard must show for a number, written independently of its code.
+const pct = (x: number) => {
+  const p = x * 100;
+  return (p !== 0 && Math.abs(p) < 10 ? p.toFixed(1) : p.toFixed(0)).replace(/\.0$/, '');
+};
+const rate = (r: { value: number | null; n: number; ci95: { low: number; high: number } | null }) => {
+  if (r.value === null) return `no answers, n=${r.n}`;
+  const ci = r.ci95 ? `(${pct(r.ci95.low)}–${pct(r.ci95.high)}%)` : '(no interval below 2 answers)';
+  return `${pct(r.value)}% ${ci}, n=${r.n}`;
+};
+const mean = (m: { value: number | null; n: number; ci95: { low: number; high: number } | null }, digits: number) =>
+  m.value === null
+    ? `none, n=${m.n}`
+    : `${m.value.toFixed(digits)}${m.ci95 ? ` (${m.ci95.low.toFixed(digits)} to ${m.ci95.high.toFixed(digits)})` : ''}, n=${m.n}`;
+
+const text = async (testId: string) => (await page.getByTestId(testId).textContent())?.trim();
+const shot = async (name: string) => {
+  expect(await accessibilityProblems(page), `accessibility of ${name}`).toEqual([]);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+};
+const go = async (path: string) => {
+  await page.goto(`${origin}/dashboard/#/w/${world.workspaceId}/${path}`);
+};
+const csvRows = (csv: string): string[][] => parse(csv, { relax_column_count: true });
+
+describe('reports in the dashboard', () => {
+  it('competitor gap: every row equals the API’s, and an example opens in the answer view', async () => {
+    const report = await api('/reports/competitor-gap?groupBy=prompt&limit=50&examples=3');
+    expect(report.rows.length).toBeGreaterThan(0);
+    await go('gap');
+    const key = (r: any) => `${r.promptId}-${r.competitor.brandId}`;
+    await page.getByTestId(`gap-rate-${key(report.rows[0])}`).waitFor();
+    for (const row of report.rows) {
+      expect(await text(`gap-rate-${key(row)}`), row.competitor.brandName).toBe(rate(row.gap));
+      expect(await text(`gap-count-${key(row)}`)).toBe(`${row.gap.numerator} of ${row.n} answers`);
+      expect(await text(`gap-named-${key(row)}`)).toBe(rate(row.competitorMentioned));
+    }
+    await shot('gap');
+
+    // The example is the answer the report quotes: it names the competitor, not the own brand.
+    const row = report.rows[0];
+    const example = row.examples[0];
+    await page.getByTestId(`gap-example-${example.responseId}`).click();
+    await page.getByTestId('answer-text').locator('mark').first().waitFor();
+    const marked = await page
+      .getByTestId('answer-text')
+      .locator('mark')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-brands')));
+    expect(marked).toContain(row.competitor.brandId);
+    expect(marked).not.toContain(world.brand('Nimbus CRM'));
+    await shot('gap-example');
+
+    // The CSV has the table's rows: the API's figures.
+    const rows = csvRows(
+      await downloadedCsv(page, page.getByRole('button', { name: /Download CSV of Competitor gap/ })),
+    );
+    expect(rows[0]?.slice(0, 4)).toEqual(['Prompt', 'Competitor', 'Gap: named without Nimbus CRM', 'Competitor named']);
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual(
+      report.rows.map((r: any) => [r.promptText, r.competitor.brandName, rate(r.gap)]),
+    );
+
+    // Split per provider: rows as the API groups them.
+    await page.getByRole('combobox', { name: 'One row per' }).selectOption('provider');
+    const perProvider = await api('/reports/competitor-gap?groupBy=prompt,provider&limit=50&examples=3');
+    const pkey = (r: any) => `${r.promptId}-${r.competitor.brandId}-${r.provider}`;
+    await page.getByTestId(`gap-rate-${pkey(perProvider.rows[0])}`).waitFor();
+    for (const r of perProvider.rows) expect(await text(`gap-rate-${pkey(r)}`)).toBe(rate(r.gap));
+  });
+
+  it('citations: the most cited pages, filtered by model, equal the API’s', async () => {
+    await go('citations');
+    const all = await api('/reports/citations?top=20');
+    await page.getByTestId('url-cited-0').waitFor();
+    const urls = all.groups[0].urls;
+    expect(urls.length).toBeGreaterThan(0);
+    for (const [i, u] of urls.entries()) expect(await text(`url-cited-${i}`), u.url).toBe(String(u.cited));
+    const shown = await page
+      .getByRole('region', { name: 'Top cited pages (table)' })
+      .locator('tbody th')
+      .evaluateAll((els) => els.map((e) => e.textContent));
+    expect(shown).toEqual(urls.map((u: any) => u.url));
+    await shot('citations-pages');
+
+    // The model filter narrows to its configurations.
+    await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('gpt-x');
+    const gpt = await api(`/reports/citations?top=20&modelConfigIds=${world.config('gpt')}`);
+    await expect.poll(() => text('citations-summary')).toContain(`in ${gpt.groups[0].n} answers`);
+    for (const d of gpt.groups[0].domains)
+      expect(await text(`domain-cited-${d.domain}`), d.domain).toBe(String(d.cited));
+    expect(page.url()).toContain('model=gpt-x');
+    await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('');
+  });
+
+  it('overview: visibility split by configuration, model and tag equals the API’s', async () => {
+    await go('overview');
+    const split = page.getByRole('combobox', { name: 'Split by' });
+    await split.waitFor();
+
+    await split.selectOption('config');
+    const byConfig = await api('/reports/visibility?groupBy=config');
+    await page.getByTestId(`vis-${world.brand('HubSpot')}-${world.config('gpt')}`).waitFor();
+    for (const r of byConfig.rows)
+      expect(await text(`vis-${r.brandId}-${r.modelConfigId}`), `${r.brandName} ${r.modelConfigName}`).toBe(
+        rate(r.mentionRate),
+      );
+
+    await split.selectOption('model');
+    const gptModel = await api(`/reports/visibility?groupBy=brand&modelConfigIds=${world.config('gpt')}`);
+    await page.getByTestId(`vis-${world.brand('HubSpot')}-gpt-x`).waitFor();
+    for (const r of gptModel.rows) expect(await text(`vis-${r.brandId}-gpt-x`), r.brandName).toBe(rate(r.mentionRate));
+
+    await split.selectOption('tag');
+    const byTag = await api('/reports/visibility?groupBy=tag');
+    await page.getByTestId(`vis-${world.brand('HubSpot')}-crm`).waitFor();
+    for (const r of byTag.rows) expect(await text(`vis-${r.brandId}-${r.tag}`), r.brandName).toBe(rate(r.mentionRate));
+    await shot('overview-split-tag');
+
+    // The tag filter: every figure of the page is the API's for that tag.
+    await page.getByRole('combobox', { name: 'Prompt tag' }).selectOption('crm');
+    const tagged = await api('/reports/visibility?groupBy=brand&tags=crm');
+    await expect.poll(() => page.url()).toContain('tag=crm');
+    for (const r of tagged.rows) expect(await text(`vis-${r.brandId}-all`), r.brandName).toBe(rate(r.mentionRate));
+    await page.getByRole('combobox', { name: 'Prompt tag' }).selectOption('');
+    await split.selectOption('provider');
+  });
+
+  it('overview: the trend chart and table plot the chosen metric', async () => {
+    const trends = await api('/reports/trends?interval=day');
+    const periods = [...new Set<string>(trends.rows.map((r: any) => r.period))].sort();
+    const metric = page.getByRole('combobox', { name: 'Metric' });
+    for (const [choice, title, cell] of [
+      ['rank', /Average rank over time/, (r: any) => mean(r.averageRank, 1)],
+      ['sov', /Share of voice over time/, (r: any) => rate(r.shareOfVoice.presence)],
+      ['sentiment', /Sentiment over time/, (r: any) => mean(r.sentiment.mean, 2)],
+      ['citations', /Citation share over time/, (r: any) => rate(r.citationShare)],
+    ] as const) {
+      await metric.selectOption(choice);
+      await page.getByRole('heading', { level: 2, name: title }).waitFor();
+      await page.locator('.trend-chart canvas').waitFor();
+      const details = page.locator('details', { hasText: 'Trend as a table' });
+      if (!(await details.evaluate((d) => (d as unknown as { open: boolean }).open)))
+        await page.getByText('Trend as a table (with intervals)').click();
+      for (const r of trends.rows)
+        if (periods.includes(r.period))
+          expect(await text(`trend-${r.period}-${r.brandId}`), `${choice} ${r.brandName} ${r.period}`).toBe(cell(r));
+    }
+    await shot('overview-trend-rank');
+    await metric.selectOption('visibility');
+  });
+
+  it('prompts: each cell leads with its rate and n, shaded by the rate, and the grid downloads as CSV', async () => {
+    await go('prompts');
+    const own = world.brand('Nimbus CRM');
+    const grid = await api(`/reports/visibility?groupBy=prompt,provider&brandIds=${own}`);
+    await page.getByTestId(`cell-${world.prompt('p1')}-mock`).waitFor();
+    for (const row of grid.rows) {
+      const cell = page.getByTestId(`cell-${row.promptId}-${row.provider}`);
+      const shown = (await cell.textContent())?.replace(/\s+/g, ' ');
+      expect(shown).toContain(`${pct(row.mentionRate.value)}% · ${row.mentionRate.numerator} of ${row.n} answers`);
+      expect(shown).toContain(rate(row.mentionRate));
+      const band = row.mentionRate.value === 0 ? 0 : Math.min(4, 1 + Math.floor(row.mentionRate.value * 4));
+      expect(await cell.getAttribute('class')).toContain(`cell-band-${band}`);
+    }
+    const rows = csvRows(
+      await downloadedCsv(page, page.getByRole('button', { name: /Download CSV of Prompts by provider/ })),
+    );
+    expect(rows[0]).toEqual(['Prompt', 'mock', 'openai']);
+    for (const row of grid.rows) {
+      const line = rows.find((r) => r[0]?.startsWith(row.promptText));
+      const column = row.provider === 'mock' ? 1 : 2;
+      expect(line?.[column]).toBe(`${row.mentionRate.numerator} of ${row.n}; ${rate(row.mentionRate)}`);
+    }
+
+    // Columns per configuration: the API's rows grouped by configuration.
+    await page.getByRole('combobox', { name: 'Columns' }).selectOption('config');
+    const byConfig = await api(`/reports/visibility?groupBy=prompt,config&brandIds=${own}`);
+    await page.getByTestId(`cell-${world.prompt('p1')}-${world.config('cool')}`).waitFor();
+    for (const row of byConfig.rows)
+      expect(await page.getByTestId(`cell-${row.promptId}-${row.modelConfigId}`).textContent()).toContain(
+        rate(row.mentionRate),
+      );
+    await shot('prompts-by-config');
+  });
+
+  it('answers: markdown formatted, every mention marked at its span, the source text one click away', async () => {
+    // The cool configuration's first prompt: the markdown answer is among its answers.
+    await page.getByTestId(`cell-${world.prompt('p1')}-${world.config('cool')}`).click();
+    const answers = await api(
+      `/answers?promptIds=${world.prompt('p1')}&modelConfigIds=${world.config('cool')}&includeRaw=true&limit=20`,
+    );
+    const md = answers.data.find((a: any) => a.text === MARKDOWN_TEXT);
+    await page.getByTestId(`answer-${md.id}`).click();
+    const shown = page.getByTestId('answer-text');
+    await shown.locator('strong').first().waitFor();
+
+    // Formatting, not raw markup: a heading, a list, bold, a table, a link; no asterisks or pipes.
+    expect(await shown.locator('h5').textContent()).toBe('Best CRMs for a small team');
+    expect(await shown.locator('ol > li').count()).toBe(2);
+    expect(await shown.locator('strong').textContent()).toBe('Nimbus CRM');
+    expect(await shown.locator('table td').allTextContents()).toEqual([
+      'Nimbus CRM',
+      'fast setup',
+      'HubSpot',
+      'free tier',
+    ]);
+    expect(await shown.locator('a').getAttribute('href')).toBe('https://nimbuscrm.com/pricing');
+    const visible = (await shown.textContent()) ?? '';
+    expect(visible).not.toContain('**');
+    expect(visible).not.toContain('|');
+    expect(visible).toContain('* simple pipelines');
+
+    // Every span is marked, exactly where the analysis found it.
+    const marks = await shown
+      .locator('mark')
+      .evaluateAll((els) =>
+        els.map((e) => [
+          e.textContent,
+          Number(e.getAttribute('data-start')),
+          Number(e.getAttribute('data-end')),
+          e.getAttribute('data-brands'),
+        ]),
+      );
+    const expected = md.mentions
+      .flatMap((m: any) => m.spans.map(([s, e]: [number, number]) => [MARKDOWN_TEXT.slice(s, e), s, e, m.brandId]))
+      .sort((a: any, b: any) => a[1] - b[1]);
+    expect(marks).toEqual(expected);
+    await shot('answer-markdown');
+
+    await page.getByRole('radio', { name: 'Source text' }).check();
+    await expect.poll(() => shown.textContent()).toBe(MARKDOWN_TEXT);
+    await page.getByRole('radio', { name: 'Formatted' }).check();
+  });
+
+  it('fits a phone screen: the new views scroll their tables inside their own region', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const [path, ready] of [
+        ['gap', '.table-scroll'],
+        ['citations', '[data-testid="url-cited-0"]'],
+        ['prompts?cols=config', '.grid'],
+        ['overview?split=model&metric=rank', '.trend-chart canvas'],
+      ] as const) {
+        await go(path);
+        await page.locator(ready).first().waitFor();
+        expect(await page.locator('html').evaluate((html) => html.scrollWidth), path).toBeLessThanOrEqual(390);
+        await shot(`phone-${path.replace(/[?=&]/g, '-')}`);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+    expect(problems.filter((p) => !EXPECTED_NOISE.some((re) => re.test(p)))).toEqual([]);
+  });
+});
