@@ -37,3 +37,51 @@ export function dueTimes(expression: string, timezone: string, after: Date, unti
 export function nextDueTime(expression: string, timezone: string, after: Date): Date {
   return CronExpressionParser.parse(expression.trim(), { tz: timezone, currentDate: after }).next().toDate();
 }
+
+/** The next `count` due times strictly after `after`, oldest first. */
+export function upcomingDueTimes(expression: string, timezone: string, after: Date, count: number): Date[] {
+  const it = CronExpressionParser.parse(expression.trim(), { tz: timezone, currentDate: after });
+  const out: Date[] = [];
+  while (out.length < count && it.hasNext()) out.push(it.next().toDate());
+  return out;
+}
+
+const YEAR_MS = 365.2425 * 86_400_000;
+/** Due times counted at most (iterating costs): a schedule due more often in a year is measured on the span they cover. */
+const COUNT_LIMIT = 400;
+
+/**
+ * How many runs a schedule starts in an average month: its due times over the year after `from`
+ * (daylight saving, month lengths and leap days included) divided by twelve, rounded to 0.01.
+ * A schedule due more often than COUNT_LIMIT times a year is measured over the span between its
+ * first and its COUNT_LIMIT-th due time.
+ */
+export function runsPerMonth(expression: string, timezone: string, from: Date): number {
+  const until = new Date(from.getTime() + YEAR_MS);
+  const due = dueTimes(expression, timezone, from, until, COUNT_LIMIT);
+  const [first, last] = [due[0], due.at(-1)];
+  // Measured between the first and the last due time: the wait before the first says nothing of the rate.
+  const perYear =
+    due.length < COUNT_LIMIT || !first || !last || last.getTime() === first.getTime()
+      ? due.length
+      : ((due.length - 1) * YEAR_MS) / (last.getTime() - first.getTime());
+  return Math.round((perYear / 12) * 100) / 100;
+}
+
+/** An instant as wall-clock time in a time zone: "YYYY-MM-DD HH:mm". */
+export function localMinute(instant: Date, timezone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}

@@ -165,6 +165,18 @@ export function clientErrorHandler(this: FastifyInstance, err: ConnectionError, 
   else inFlight.once('finish', answer);
 }
 
+/**
+ * Where a refused model-configuration parameter sits in the request, in the form every other
+ * validation error uses (`body.` and the field's path), so a form places both kinds alike:
+ * `body.params.temperature`, `body.params.userLocation.country`, `body.model`, or `body.params`
+ * when the parameters as a whole are wrong.
+ */
+export function configProblemPath(param: string): string {
+  if (param === 'model') return 'body.model';
+  if (param === '(params)') return 'body.params';
+  return `body.params.${param}`;
+}
+
 /** Maps anything thrown by a route, a hook or Fastify itself to an AppError. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
@@ -173,7 +185,7 @@ export function toAppError(err: unknown): AppError {
       'unsupported_parameter',
       `The model configuration is not accepted by ${err.provider} (${err.model}).`,
       {
-        errors: err.problems.map((p) => ({ path: `params.${p.param}`, message: p.message })),
+        errors: err.problems.map((p) => ({ path: configProblemPath(p.param), message: p.message })),
       },
     );
   }

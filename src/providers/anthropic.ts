@@ -54,13 +54,14 @@ export const anthropicAdapter: ProviderAdapter = {
   channel: 'api',
   setup: providerSettings.anthropic,
   paramsSchema: anthropicParamsSchema,
+  unsupportedParams: {
+    seed: 'the Messages API has no seed',
+    locale: "the Messages API has no locale parameter; the prompt's language drives the answer",
+  },
 
   validateConfig(model, params) {
     return validateParams('anthropic', model, anthropicParamsSchema, params, {
-      unsupported: {
-        seed: 'the Messages API has no seed',
-        locale: "the Messages API has no locale parameter; the prompt's language drives the answer",
-      },
+      unsupported: anthropicAdapter.unsupportedParams,
     });
   },
 

@@ -80,13 +80,14 @@ export const geminiAdapter: ProviderAdapter = {
   channel: 'api',
   setup: providerSettings.gemini,
   paramsSchema: geminiParamsSchema,
+  unsupportedParams: {
+    userLocation: 'Google Search grounding in the Gemini API takes no location',
+    locale: "generateContent has no locale parameter; the prompt's language drives the answer",
+  },
 
   validateConfig(model, params) {
     return validateParams('gemini', model, geminiParamsSchema, params, {
-      unsupported: {
-        userLocation: 'Google Search grounding in the Gemini API takes no location',
-        locale: "generateContent has no locale parameter; the prompt's language drives the answer",
-      },
+      unsupported: geminiAdapter.unsupportedParams,
       check: (p) =>
         p.reasoningEffort && !LEVEL[p.reasoningEffort]
           ? [

@@ -134,13 +134,13 @@ export const googleAiOverviewAdapter: ProviderAdapter = {
   channel: 'serp',
   setup: providerSettings.google_ai_overview,
   paramsSchema: serpParamsSchema,
+  unsupportedParams: Object.fromEntries(
+    ['temperature', 'topP', 'maxOutputTokens', 'seed', 'systemPrompt', 'reasoningEffort'].map((k) => [k, NO_MODEL]),
+  ),
 
   validateConfig(model, params) {
-    const unsupported = Object.fromEntries(
-      ['temperature', 'topP', 'maxOutputTokens', 'seed', 'systemPrompt', 'reasoningEffort'].map((k) => [k, NO_MODEL]),
-    );
     return validateParams('google_ai_overview', model, serpParamsSchema, params, {
-      unsupported,
+      unsupported: googleAiOverviewAdapter.unsupportedParams,
       check: (p, rule) => {
         const problems: ParamProblem[] = [];
         if (!rule.known) problems.push({ param: 'model', message: 'must be "ai_overview" or "ai_mode"' });

@@ -304,6 +304,7 @@ export const mockAdapter: ProviderAdapter = {
   channel: 'mock',
   setup: providerSettings.mock,
   paramsSchema: mockParamsSchema,
+  unsupportedParams: {},
 
   validateConfig(model, params) {
     const result = mockParamsSchema.safeParse(params ?? {});
@@ -311,7 +312,11 @@ export const mockAdapter: ProviderAdapter = {
       throw new ConfigValidationError(
         'mock',
         model,
-        result.error.issues.map((i) => ({ param: i.path.join('.') || '(params)', message: i.message })),
+        result.error.issues.flatMap((i) =>
+          i.code === 'unrecognized_keys' && i.keys.length > 0
+            ? i.keys.map((key) => ({ param: key, message: 'unknown parameter for mock' }))
+            : [{ param: i.path.join('.') || '(params)', message: i.message }],
+        ),
       );
     }
     return result.data;

@@ -70,10 +70,11 @@ export const openaiCompatibleAdapter: ProviderAdapter = {
   channel: 'api',
   setup: providerSettings.openai_compatible,
   paramsSchema: compatibleParamsSchema,
+  unsupportedParams: { locale: "the OpenAI protocol has no locale parameter; the prompt's language drives the answer" },
 
   validateConfig(model, params) {
     const valid = validateParams('openai_compatible', model, compatibleParamsSchema, params, {
-      unsupported: { locale: "the OpenAI protocol has no locale parameter; the prompt's language drives the answer" },
+      unsupported: openaiCompatibleAdapter.unsupportedParams,
       check: (p) => {
         const dialect = dialectOf(p);
         const api = p.api ?? dialect.defaultApi;

@@ -98,13 +98,14 @@ export const openaiAdapter: ProviderAdapter = {
   channel: 'api',
   setup: providerSettings.openai,
   paramsSchema: openaiParamsSchema,
+  unsupportedParams: {
+    locale:
+      "OpenAI has no locale parameter; the prompt's language drives the answer (use userLocation with webSearch for search results)",
+  },
 
   validateConfig(model, params) {
     const valid = validateParams('openai', model, openaiParamsSchema, params, {
-      unsupported: {
-        locale:
-          "OpenAI has no locale parameter; the prompt's language drives the answer (use userLocation with webSearch for search results)",
-      },
+      unsupported: openaiAdapter.unsupportedParams,
       check: (p, rule) => {
         const problems: ParamProblem[] = [];
         const api = p.api ?? rule.api ?? 'responses';

@@ -64,6 +64,7 @@ export const perplexityAdapter: ProviderAdapter = {
   channel: 'api',
   setup: providerSettings.perplexity,
   paramsSchema: perplexityParamsSchema,
+  unsupportedParams: { seed: 'the Agent API has no seed' },
 
   validateConfig(model, params) {
     if (/^sonar/.test(model)) {
@@ -78,7 +79,7 @@ export const perplexityAdapter: ProviderAdapter = {
       });
     }
     return validateParams('perplexity', model, perplexityParamsSchema, params, {
-      unsupported: { seed: 'the Agent API has no seed' },
+      unsupported: perplexityAdapter.unsupportedParams,
       check: (p) => {
         const problems: ParamProblem[] = [];
         if (p.reasoningEffort === 'max')

@@ -165,6 +165,8 @@ export interface ProviderAdapter {
   readonly setup: ProviderSetup;
   /** zod schema of this provider's parameters (shape only; model-specific rules live in validateConfig). */
   readonly paramsSchema: ZodType<ModelParams>;
+  /** Parameters of the common shape this provider never accepts, with the reason (GET /v1/providers leaves them out). */
+  readonly unsupportedParams: Readonly<Record<string, string>>;
   /**
    * Validates parameters for a model and returns the effective parameters (defaults applied,
    * nothing dropped). Throws ConfigValidationError naming each refused parameter and why.

@@ -202,7 +202,7 @@ describe('errors and validation', () => {
     });
     const body = expectProblem(res, 400, 'unsupported_parameter');
     expect(body.errors.map((e: { path: string }) => e.path).sort()).toEqual(
-      ['params.(params)', 'params.temperature'].sort(),
+      ['body.params.colour', 'body.params.temperature'].sort(),
     );
   });
 
@@ -228,7 +228,7 @@ describe('errors and validation', () => {
     });
     const body = expectProblem(res, 400, 'unsupported_parameter');
     expect(body.errors).toEqual([
-      { path: 'params.baseUrl', message: expect.stringMatching(/private or local address/) },
+      { path: 'body.params.baseUrl', message: expect.stringMatching(/private or local address/) },
     ]);
     const ok = await ctx.app.inject({
       method: 'POST',

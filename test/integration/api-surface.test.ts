@@ -190,7 +190,16 @@ describe('authentication on every route', () => {
         expect(res.headers['content-type'], where).toMatch(/problem\+json/);
       }
       const personal = template.startsWith('/v1/me');
-      if (method !== 'GET' && !personal) {
+      // Previews are POSTs that change nothing: read permission is enough (still with the CSRF token).
+      const readOnly = ctx.app.auditLog.readOnlyRoutes.some(
+        (r) => `${r.method} ${r.url}` === `${method} ${template.replace(/\{(\w+)\}/g, ':$1')}`,
+      );
+      if (readOnly) {
+        expect((await send(read.headers)).statusCode, `${where} with a read key`).toBeLessThan(300);
+        expect((await send(editor.headers)).json().code, `${where} signed in, without the CSRF token`).toBe(
+          'csrf_failed',
+        );
+      } else if (method !== 'GET' && !personal) {
         expect((await send(read.headers)).statusCode, `${where} with a read key`).toBe(403);
         expect((await send(viewer.writeHeaders)).statusCode, `${where} as a viewer`).toBe(403);
         // A signed-in write without its CSRF token is refused before anything else.

@@ -566,6 +566,7 @@ describe('every write route', () => {
   it('has a readable action name (a new route must be added here, after checking its name reads well)', () => {
     const actions = Object.fromEntries(ctx.app.auditLog.routes.map((r) => [`${r.method} ${r.url}`, r.action]));
     expect(actions).toEqual(EXPECTED_ACTIONS);
+    expect(ctx.app.auditLog.readOnlyRoutes.map((r) => `${r.method} ${r.url}`)).toEqual(READ_ONLY_POSTS);
     for (const action of Object.values(actions)) expect(action).toMatch(/^[a-z]+(_[a-z]+)*\.[a-z]+(_[a-z]+)*$/);
   });
 
@@ -574,6 +575,7 @@ describe('every write route', () => {
       paths: Record<string, Record<string, unknown>>;
     };
     const audited = new Set(ctx.app.auditLog.routes.map((r) => `${r.method} ${r.url}`));
+    for (const r of ctx.app.auditLog.readOnlyRoutes) audited.add(`${r.method} ${r.url}`);
     const outside: string[] = [];
     for (const [template, ops] of Object.entries(doc.paths)) {
       for (const method of Object.keys(ops)) {
@@ -608,6 +610,7 @@ const EXPECTED_ACTIONS: Record<string, string> = {
   'PATCH /v1/workspaces/:workspaceId/brands/:brandId': 'brand.update',
   'DELETE /v1/workspaces/:workspaceId/brands/:brandId': 'brand.delete',
   'POST /v1/workspaces/:workspaceId/prompts/import': 'prompt.import',
+  'POST /v1/workspaces/:workspaceId/prompts/bulk': 'prompt.bulk_update',
   'POST /v1/workspaces/:workspaceId/prompts': 'prompt.create',
   'PATCH /v1/workspaces/:workspaceId/prompts/:promptId': 'prompt.update',
   'DELETE /v1/workspaces/:workspaceId/prompts/:promptId': 'prompt.delete',
@@ -625,6 +628,12 @@ const EXPECTED_ACTIONS: Record<string, string> = {
   'DELETE /v1/workspaces/:workspaceId/webhooks/:webhookId': 'webhook.delete',
   'POST /v1/workspaces/:workspaceId/webhooks/:webhookId/test': 'webhook.test',
 };
+
+/** POSTs that change nothing (previews): not recorded, on purpose. */
+const READ_ONLY_POSTS = [
+  'POST /v1/workspaces/:workspaceId/analysis-preview',
+  'POST /v1/workspaces/:workspaceId/schedule-preview',
+];
 
 /**
  * Writes outside the authenticated API (people's door), and what the audit log records of them:

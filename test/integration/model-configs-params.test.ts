@@ -36,14 +36,14 @@ describe('model configuration parameters the model rejects', () => {
     const body = await refused('openai', 'gpt-5.4-mini', { temperature: 0.2 });
     expect(body.code).toBe('unsupported_parameter');
     expect(body.detail).toContain('openai');
-    expect(body.errors.map((e) => e.path)).toEqual(['params.temperature']);
+    expect(body.errors.map((e) => e.path)).toEqual(['body.params.temperature']);
     expect(body.errors[0]!.message).toMatch(/reasoning effort "none"|reasoningEffort "none"/);
   });
 
   it('temperature and topP on a current Claude model are a 400 naming each one', async () => {
     const body = await refused('anthropic', 'claude-sonnet-5-5', { temperature: 0.5, topP: 0.8 });
     expect(body.code).toBe('unsupported_parameter');
-    expect(body.errors.map((e) => e.path).sort()).toEqual(['params.temperature', 'params.topP']);
+    expect(body.errors.map((e) => e.path).sort()).toEqual(['body.params.temperature', 'body.params.topP']);
     for (const e of body.errors) expect(e.message.length).toBeGreaterThan(20);
   });
 

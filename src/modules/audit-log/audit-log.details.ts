@@ -81,7 +81,7 @@ export function detailsOfWrite(body: unknown, answer: unknown): Record<string, u
 }
 
 /** Fields of a write's answer worth keeping beside its request: what names the record written. */
-export const ANSWER_FIELDS = ['name', 'prefix', 'scopes', 'email', 'role', 'imported'] as const;
+export const ANSWER_FIELDS = ['name', 'prefix', 'scopes', 'email', 'role', 'imported', 'changed'] as const;
 
 function answerFields(answer: unknown): Record<string, unknown> {
   if (!answer || typeof answer !== 'object' || Array.isArray(answer)) return {};

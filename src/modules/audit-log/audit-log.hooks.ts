@@ -15,6 +15,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The audit action of this write route, when the derived one reads badly (audit-log.actions.ts). */
     audit?: string;
+    /**
+     * A POST that changes nothing (a preview computed from the body): not recorded, and listed in
+     * AuditRecorder.readOnlyRoutes so the audit-log tests know it was left out on purpose.
+     */
+    readOnly?: boolean;
   }
 }
 
@@ -26,6 +31,10 @@ export function auditHooks(api: FastifyInstance, recorder: AuditRecorder, logger
   api.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       if (!isWrite(method)) continue;
+      if (route.config?.readOnly) {
+        recorder.readOnlyRoutes.push({ method, url: route.url });
+        continue;
+      }
       const found = actionOf(method, route.url, route.config?.audit);
       byRoute.set(`${method} ${route.url}`, found);
       recorder.routes.push({ method, url: route.url, action: found.action });

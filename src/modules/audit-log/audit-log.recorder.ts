@@ -104,6 +104,8 @@ export class AuditRecorder {
   private readonly pending = new Set<Promise<void>>();
   /** Write routes of the authenticated API and their actions, as registered (for tests and docs). */
   readonly routes: Array<{ method: string; url: string; action: string }> = [];
+  /** POST routes that change nothing (previews), hence record nothing (config.readOnly). */
+  readonly readOnlyRoutes: Array<{ method: string; url: string }> = [];
 
   constructor(
     private readonly deps: Pick<Deps, 'db' | 'logger'>,

@@ -24,3 +24,16 @@ export const promptImportExample = {
     },
   ],
 };
+
+export const promptBulkExample = {
+  results: [
+    { promptId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a04', ok: true, changed: true },
+    {
+      promptId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a05',
+      ok: false,
+      changed: false,
+      error: { code: 'conflict', detail: 'this prompt has answers and cannot be deleted; archive it instead' },
+    },
+  ],
+  changed: 1,
+};

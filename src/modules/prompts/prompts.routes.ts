@@ -4,6 +4,7 @@ import { orgOf } from '../../plugins/auth.js';
 import { problemResponses } from '../../plugins/openapi.js';
 import { workspaceParams } from '../common.schemas.js';
 import { registerCrud } from '../crud.routes.js';
+import { bulkPrompts, MAX_BULK_PROMPTS, promptBulkBody, promptBulkResult } from './prompts.bulk.js';
 import { importPrompts, MAX_IMPORT_ROWS, promptImportBody, promptImportResult, rowsFromCsv } from './prompts.import.js';
 import { promptCreate, promptDto, promptListQuery, promptUpdate } from './prompts.schemas.js';
 import * as service from './prompts.service.js';
@@ -50,5 +51,23 @@ export async function promptImportRoutes(app: FastifyInstance, deps: service.Pro
       const rows = typeof req.body === 'string' ? rowsFromCsv(req.body) : req.body.prompts;
       return reply.status(201).send(await importPrompts(deps, orgOf(req), req.params.workspaceId, rows));
     },
+  );
+
+  r.post(
+    '/v1/workspaces/:workspaceId/prompts/bulk',
+    {
+      config: { audit: 'prompt.bulk_update' },
+      schema: {
+        tags: ['Prompts'],
+        summary: 'Tag, untag, archive, unarchive or delete many prompts at once',
+        description:
+          `Up to ${MAX_BULK_PROMPTS} prompts in one transaction. Each prompt gets its own result: one that is not in this workspace, ` +
+          'would carry more than 20 tags, or has answers (delete: archive it instead) is refused with a code and why, and the others proceed.',
+        params: workspaceParams,
+        body: promptBulkBody,
+        response: { 200: promptBulkResult, ...problemResponses },
+      },
+    },
+    async (req) => bulkPrompts(deps, orgOf(req), req.params.workspaceId, req.body),
   );
 }
