@@ -18,6 +18,7 @@ import { ExperimentsPage } from './pages/experiments.js';
 import { OverviewPage } from './pages/overview.js';
 import { PromptsPage } from './pages/prompts.js';
 import { RunsPage } from './pages/runs.js';
+import { useAbilities } from './lib/abilities.js';
 import { loadMe, managesMembers } from './lib/person.js';
 import { forgetKey, loadKey, loadOrganizationChoice, saveKey, saveOrganizationChoice } from './lib/session-key.js';
 import {
@@ -38,6 +39,8 @@ const PAGE_TITLES: Record<PageName, string> = {
   citations: 'Citations',
   prompts: 'Prompts',
   runs: 'Runs',
+  reanalyses: 'Re-analyses',
+  webhooks: 'Webhooks',
 };
 const NAV_LABELS: Record<PageName, string> = {
   overview: 'Overview',
@@ -46,11 +49,15 @@ const NAV_LABELS: Record<PageName, string> = {
   citations: 'Citations',
   prompts: 'Prompts',
   runs: 'Runs',
+  reanalyses: 'Re-analyses',
+  webhooks: 'Webhooks',
 };
 const ORGANIZATION_TITLES: Record<OrganizationPage, string> = {
   account: 'Your account',
   members: 'Members',
   'audit-log': 'Audit log',
+  'api-keys': 'API keys',
+  credentials: 'Provider keys',
 };
 
 export const SESSION_ENDED = 'Your session has ended; sign in again.';
@@ -61,6 +68,10 @@ const InvitationPage = lazyPage(() => import('./pages/invitation.js').then((m) =
 const MembersPage = lazyPage(() => import('./pages/members.js').then((m) => m.MembersPage));
 const ResetPasswordPage = lazyPage(() => import('./pages/reset-password.js').then((m) => m.ResetPasswordPage));
 const GapPage = lazyPage(() => import('./pages/gap.js').then((m) => m.GapPage));
+const WebhooksPage = lazyPage(() => import('./pages/webhooks.js').then((m) => m.WebhooksPage));
+const ReanalysesPage = lazyPage(() => import('./pages/reanalyses.js').then((m) => m.ReanalysesPage));
+const ApiKeysPage = lazyPage(() => import('./pages/api-keys.js').then((m) => m.ApiKeysPage));
+const CredentialsPage = lazyPage(() => import('./pages/credentials.js').then((m) => m.CredentialsPage));
 
 /** Who is using the dashboard: not known yet, nobody, an integrator's key, or a signed-in person. */
 type Door =
@@ -220,6 +231,8 @@ function Dashboard({
   const organization = person?.organization ?? null;
   const role = organization?.role ?? null;
   const homeless = person !== null && organization === null;
+  // Owners, admins and admin keys manage API keys and provider keys (the API checks it too).
+  const { canAdmin } = useAbilities();
   const workspaces = useLoad(
     homeless ? null : (auth, signal) => apiListAll<Workspace>(auth, '/v1/workspaces', {}, signal),
     [],
@@ -270,28 +283,44 @@ function Dashboard({
             </select>
           </label>
         )}
-        {person && (
+        {(person || canAdmin) && (
           <nav class="account-nav" aria-label="Organization and account">
             <ul>
-              {organization && role !== 'client' && (
+              {person && organization && role !== 'client' && (
                 <li>
                   <a href="#/members" aria-current={route.other === 'members' ? 'page' : undefined}>
                     Members
                   </a>
                 </li>
               )}
-              {managesMembers(role) && (
+              {canAdmin && (
+                <li>
+                  <a href="#/api-keys" aria-current={route.other === 'api-keys' ? 'page' : undefined}>
+                    API keys
+                  </a>
+                </li>
+              )}
+              {canAdmin && (
+                <li>
+                  <a href="#/credentials" aria-current={route.other === 'credentials' ? 'page' : undefined}>
+                    Provider keys
+                  </a>
+                </li>
+              )}
+              {person && managesMembers(role) && (
                 <li>
                   <a href="#/audit-log" aria-current={route.other === 'audit-log' ? 'page' : undefined}>
                     Audit log
                   </a>
                 </li>
               )}
-              <li>
-                <a href="#/account" aria-current={route.other === 'account' ? 'page' : undefined}>
-                  Account
-                </a>
-              </li>
+              {person && (
+                <li>
+                  <a href="#/account" aria-current={route.other === 'account' ? 'page' : undefined}>
+                    Account
+                  </a>
+                </li>
+              )}
             </ul>
           </nav>
         )}
@@ -362,7 +391,11 @@ function OrganizationPages({ route, page }: { route: Route; page: OrganizationPa
         {ORGANIZATION_TITLES[page]}
         {organization && <span class="workspace-name"> · {organization.name}</span>}
       </h1>
-      {!person ? (
+      {page === 'api-keys' ? (
+        <ApiKeysPage />
+      ) : page === 'credentials' ? (
+        <CredentialsPage />
+      ) : !person ? (
         <p class="empty">
           This page is for people signed in with their account; an API key opens the workspaces' reports only.
         </p>
@@ -419,6 +452,8 @@ function WorkspacePages({ route, workspaceId }: { route: Route; workspaceId: str
               {route.page === 'citations' && <CitationsPage route={route} />}
               {route.page === 'prompts' && <PromptsPage route={route} />}
               {route.page === 'runs' && <RunsPage />}
+              {route.page === 'reanalyses' && <ReanalysesPage />}
+              {route.page === 'webhooks' && <WebhooksPage />}
             </WorkspaceContext.Provider>
           )}
         </Show>

@@ -23,6 +23,11 @@ import type { ExperimentPair, ExperimentsReport } from '../../../src/modules/rep
 import type { mean, proportion, share } from '../../../src/modules/reports/reports.schemas.js';
 import type { runDto } from '../../../src/modules/runs/runs.schemas.js';
 import type { workspaceDto } from '../../../src/modules/workspaces/workspaces.schemas.js';
+import type { deliveryDto, webhookDto } from '../../../src/modules/webhooks/webhooks.schemas.js';
+import type { apiKeyCreated, apiKeyDto } from '../../../src/modules/api-keys/api-keys.schemas.js';
+import type { credentialDto } from '../../../src/modules/provider-credentials/provider-credentials.schemas.js';
+import type { reanalysisDto } from '../../../src/modules/reanalyses/reanalyses.schemas.js';
+import type { ProvidersDto } from '../../../src/modules/providers/providers.schemas.js';
 
 export type Workspace = z.infer<typeof workspaceDto>;
 export type Brand = z.infer<typeof brandDto>;
@@ -65,3 +70,11 @@ export type AuditEvent = z.infer<typeof auditEventDto>;
 export interface SignInProviders {
   sso?: { enabled?: boolean; name?: string | null } | null;
 }
+
+export type Webhook = z.infer<typeof webhookDto>;
+export type WebhookDelivery = z.infer<typeof deliveryDto>;
+export type ApiKey = z.infer<typeof apiKeyDto>;
+export type ApiKeyCreated = z.infer<typeof apiKeyCreated>;
+export type ProviderCredential = z.infer<typeof credentialDto>;
+export type Reanalysis = z.infer<typeof reanalysisDto>;
+export type { ProvidersDto as Providers };

@@ -10,11 +10,22 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-export const PAGES = ['overview', 'gap', 'experiments', 'citations', 'prompts', 'runs'] as const;
+export const PAGES = [
+  'overview',
+  'gap',
+  'experiments',
+  'citations',
+  'prompts',
+  'runs',
+  'reanalyses',
+  'webhooks',
+] as const;
 export type PageName = (typeof PAGES)[number];
 
 /** Pages of the signed-in person and their organization. */
-export const ORGANIZATION_PAGES = ['account', 'members', 'audit-log'] as const;
+export const ORGANIZATION_PAGES = ['account', 'members', 'audit-log', 'api-keys', 'credentials'] as const;
+/** Organization pages an API key (with the admin scope) opens too; the others are a person's. */
+export const KEY_ORGANIZATION_PAGES: readonly OrganizationPage[] = ['api-keys', 'credentials'];
 /** Pages opened from an emailed link, before anyone is signed in. */
 export const PUBLIC_PAGES = ['invitation', 'reset-password'] as const;
 export type OrganizationPage = (typeof ORGANIZATION_PAGES)[number];

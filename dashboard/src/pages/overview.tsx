@@ -258,7 +258,7 @@ function useSplitVisibility(split: Split, filters: Record<string, unknown>) {
             return { key: model, label: model, rows: report.rows };
           }),
         );
-        return columns.filter((c): c is SplitColumn => c !== null && c.rows.some((r) => r.n > 0 || r.failed > 0));
+        return columns.filter((c): c is SplitColumn => !!c?.rows.some((r) => r.n > 0 || r.failed > 0));
       }
       const report = await apiGet<VisibilityReport>(
         auth,
