@@ -158,6 +158,48 @@ describe('prompt filters', () => {
   });
 });
 
+describe('prompt search', () => {
+  it('finds prompts whose text contains q, whatever the case, with the other filters and cursor pages', async () => {
+    const { base } = await seedWorkspace(api, { prompts: 0 });
+    const made = [];
+    for (const [text, tags] of [
+      ['Best CRM for dentists?', ['crm']],
+      ['Which crm do florists use?', ['crm']],
+      ['Invoicing for plumbers?', ['billing']],
+      ['Is a CRM worth it at 100% remote?', ['crm', 'remote']],
+      ['Quel CRM pour une boulangerie ?', ['crm']],
+      ['Accounting_tools for SMB', ['billing']],
+    ] as const)
+      made.push(await api.post(`${base}/prompts`, { text, tags }));
+    const [dentists, florists, plumbers, remote, boulangerie, accounting] = made.map((p) => p.id as string);
+    await api.patch(`${base}/prompts/${boulangerie}`, { archived: true });
+    const ids = async (query: string) =>
+      ((await api.get(`${base}/prompts?${query}`)).data as Array<{ id: string }>).map((p) => p.id);
+    expect(await ids('q=crm')).toEqual([dentists, florists, remote, boulangerie]);
+    expect(await ids('q=CRM%20FOR')).toEqual([dentists]);
+    expect(await ids('q=%20plumbers%20')).toEqual([plumbers]);
+    expect(await ids('q=crm&tag=remote')).toEqual([remote]);
+    expect(await ids('q=crm&archived=false')).toEqual([dentists, florists, remote]);
+    // % and _ are the characters themselves, not wildcards.
+    expect(await ids('q=100%25')).toEqual([remote]);
+    expect(await ids('q=%25')).toEqual([remote]);
+    expect(await ids('q=c_m')).toEqual([]);
+    expect(await ids('q=ting_tools')).toEqual([accounting]);
+    expect(await ids('q=nothing%20like%20this')).toEqual([]);
+    const walked = await walk(api, `${base}/prompts?q=crm`);
+    expect(walked.ids).toEqual([dentists, florists, remote, boulangerie]);
+    expect(walked.pages).toBe(2);
+    for (const [query, path] of [
+      ['q=', 'querystring.q'],
+      [`q=${'x'.repeat(201)}`, 'querystring.q'],
+    ] as const) {
+      const res = await api.send('GET', `${base}/prompts?${query}`, undefined, 400);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+  });
+});
+
 describe('model configuration list', () => {
   it('lists by archived state, each configuration as its own route answers it', async () => {
     const { base, configs } = await seedWorkspace(api, {

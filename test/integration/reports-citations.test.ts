@@ -161,6 +161,37 @@ describe('citations', () => {
   });
 });
 
+describe('competitor-only sources', () => {
+  it('lists domains cited in answers naming a competitor and in none naming an own brand, with their top URLs', async () => {
+    const report = await get('citations', citationsReport);
+    // globex.com and wiki.org are also cited where Acme (own) is named; the retrieved wiki.org does not count.
+    expect(report.competitorOnlySources).toEqual([
+      {
+        domain: 'acme.com',
+        citations: 3,
+        answers: 2,
+        ownedBy: [{ brandId: world.brand('Acme'), brandName: 'Acme', brandKind: 'own' }],
+        urls: [{ url: 'https://acme.com/x', citations: 3 }],
+      },
+    ]);
+    // Whatever the grouping, over the filters.
+    expect((await get('citations?groupBy=provider', citationsReport)).competitorOnlySources).toEqual(
+      report.competitorOnlySources,
+    );
+    const openai = await get('citations?providers=openai', citationsReport);
+    expect(openai.competitorOnlySources.map((d: Json) => [d.domain, d.citations, d.answers])).toEqual([
+      ['acme.com', 1, 1],
+    ]);
+    expect((await get('citations?providers=openai&top=1', citationsReport)).competitorOnlySources).toHaveLength(1);
+    const csv = await ctx.app.inject({ url: `${world.base}/reports/citations?format=csv`, headers: tenant.headers });
+    const lines = csv.body.split('\n');
+    expect(lines.some((l) => l.startsWith('1,competitor-only domain,') && l.includes(',acme.com,Acme,'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('1,competitor-only url,') && l.includes('https://acme.com/x,acme.com'))).toBe(
+      true,
+    );
+  });
+});
+
 describe('competitor gap', () => {
   it('lists prompts where a competitor is named and no own brand is, largest gap first, with examples', async () => {
     const report = await get('competitor-gap', competitorGapReport);

@@ -28,11 +28,15 @@ export async function insertPrompts(
   return prisma.$transaction(inputs.map((p) => prisma.prompt.create({ data: { id: newId(), workspaceId, ...p } })));
 }
 
+/** Text matched as typed: Prisma passes `contains` into ILIKE, where %, _ and \ are special. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
 export async function listPromptRows(prisma: PrismaClient, workspaceId: string, q: PromptListQuery): Promise<Prompt[]> {
   return prisma.prompt.findMany(
     pageArgs(q, {
       workspaceId,
       ...(q.tag ? { tags: { has: q.tag } } : {}),
+      ...(q.q ? { text: { contains: likeLiteral(q.q), mode: 'insensitive' as const } } : {}),
       ...(q.archived !== undefined ? { archived: q.archived } : {}),
     }),
   );

@@ -28,6 +28,13 @@ export const promptUpdate = z
 export const promptListQuery = listQuery
   .extend({
     tag: z.string().trim().toLowerCase().max(50).optional().describe('Only prompts with this tag'),
+    q: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(200, 'must be at most 200 characters')
+      .optional()
+      .describe('Only prompts whose text contains this, whatever the letter case (% and _ are plain characters)'),
     archived: z.stringbool().optional().describe('Filter on archived state'),
   })
   .strict();

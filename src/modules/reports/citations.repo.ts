@@ -1,6 +1,7 @@
 /** Citation report SQL: totals per slice, and the top domains and URLs of each slice. */
 import type { SourceGrain } from './facts.sql.js';
 import {
+  answerScope,
   answersSource,
   dimensions,
   domainSource,
@@ -98,4 +99,52 @@ export function urlsSql(ctx: SourceContext, dims: Dim[], grain: SourceGrain, top
       FROM ${urlSource(ctx, grain)} f ${d.joins}
      GROUP BY ${[...d.group, 'f.url'].join(', ')}`;
   return `${withCtes(ctx)} ${topPerSlice(d, inner, 'x.cited', 'x.retrieved', 'x.url', ctx.p.ref('top', top, 'int'))}`;
+}
+
+export interface CompetitorOnlyRow {
+  [column: string]: unknown;
+  domain: string;
+  citations: number;
+  answers: number;
+  /** The domain's most cited URLs in those answers, most cited first: [url, citations]. */
+  urls: Array<[string, number]>;
+}
+
+/**
+ * Domains cited (annotations and links) in analysed answers naming a competitor, and in no
+ * answer naming an own brand, over the report's filters, read from the answer tables: the
+ * sources that speak for competitors only. Most citing answers first, `top` of them, each with
+ * its three most cited URLs. `ctx` must read every run live (live: null).
+ */
+export function competitorOnlySql(ctx: SourceContext, top: number): string {
+  const limit = ctx.p.ref('top', top, 'int');
+  return `
+    WITH scoped AS (
+      SELECT r.id FROM responses r JOIN runs ru ON ru.id = r.run_id
+       WHERE ${answerScope(ctx)} AND r.status = 'succeeded' AND r.analyzed_at IS NOT NULL
+    ), named AS (
+      SELECT m.response_id, bool_or(b.kind = 'competitor') AS competitor, bool_or(b.kind = 'own') AS own
+        FROM mentions m JOIN scoped s ON s.id = m.response_id JOIN brands b ON b.id = m.brand_id
+       GROUP BY m.response_id
+    ), cites AS (
+      SELECT c.domain, c.url, c.response_id, n.competitor, n.own
+        FROM citations c JOIN named n ON n.response_id = c.response_id
+       WHERE c.source <> 'search_result'
+    ), domains AS (
+      SELECT domain,
+             (count(*) FILTER (WHERE competitor))::int AS citations,
+             (count(DISTINCT response_id) FILTER (WHERE competitor))::int AS answers
+        FROM cites
+       GROUP BY domain
+      HAVING bool_or(competitor) AND NOT bool_or(own)
+       ORDER BY answers DESC, citations DESC, domain
+       LIMIT ${limit}
+    )
+    SELECT d.domain, d.citations, d.answers,
+           (SELECT coalesce(jsonb_agg(jsonb_build_array(u.url, u.n) ORDER BY u.n DESC, u.url), '[]'::jsonb)
+              FROM (SELECT c.url, count(*)::int AS n FROM cites c
+                     WHERE c.domain = d.domain AND c.competitor
+                     GROUP BY c.url ORDER BY n DESC, c.url LIMIT 3) u) AS urls
+      FROM domains d
+     ORDER BY d.answers DESC, d.citations DESC, d.domain`;
 }

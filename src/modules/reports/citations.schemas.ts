@@ -82,6 +82,21 @@ export const citationsReport = z
     byProvider: z
       .array(providerSources)
       .describe('The split between annotations, links and retrieved sources per provider, whatever the grouping'),
+    competitorOnlySources: z
+      .array(
+        z.object({
+          domain: z.string(),
+          citations: z.number().int().describe('Citations of it in answers naming a competitor'),
+          answers: z.number().int().describe('Answers naming a competitor that cite it'),
+          ownedBy: z.array(z.object(brandFields)).describe('Tracked brands listing this domain'),
+          urls: z
+            .array(z.object({ url: z.string(), citations: z.number().int() }))
+            .describe('Its most cited URLs in those answers (up to 3)'),
+        }),
+      )
+      .describe(
+        'Domains cited in answers that name a competitor and in no answer naming an own brand, over the whole filtered range whatever the grouping: sources that speak for competitors only (`top` of them, most citing answers first)',
+      ),
   })
   .meta({ id: 'CitationsReport', examples: [citationsReportExample] });
 

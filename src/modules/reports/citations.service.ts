@@ -8,10 +8,12 @@
 import type { Readable } from 'node:stream';
 import { citationShare, dimensionsOf, plainShare, proportionOf, sourcesOf } from './brand-rows.js';
 import {
+  competitorOnlySql,
   domainsSql,
   totalsSql,
   urlsSql,
   type CitationTotalsRow,
+  type CompetitorOnlyRow,
   type DomainRankRow,
   type UrlRankRow,
 } from './citations.repo.js';
@@ -105,7 +107,7 @@ export async function citations(
   const grain = sourceGrain(dims, report.filters);
   const { pool } = deps.db;
   const periods = await periodsFor(deps, report, dims, grain);
-  const [totals, byProvider, domains, urls, brandRows, brands, labels] = await Promise.all([
+  const [totals, byProvider, domains, urls, brandRows, brands, labels, competitorOnly] = await Promise.all([
     query<CitationTotalsRow>(deps, report, (ctx) => totalsSql(ctx, dims)),
     query<CitationTotalsRow>(deps, report, (ctx) => totalsSql(ctx, ['provider'])),
     query<DomainRankRow>(
@@ -119,6 +121,7 @@ export async function citations(
     brandFacts(deps, report, dims),
     brandsWithDomains(pool, workspaceId),
     configAndPromptLabels(pool, workspaceId),
+    query<CompetitorOnlyRow>(deps, report, (ctx) => competitorOnlySql(ctx, q.top), true),
   ]);
   const label = new Map(labels.map((r) => [`${r.kind}|${r.id}`, r.label]));
   const owners = (domain: string) =>
@@ -174,6 +177,13 @@ export async function citations(
     top: q.top,
     groups,
     byProvider: byProvider.map((t) => ({ provider: String(t.provider), ...totalsOf(t) })),
+    competitorOnlySources: competitorOnly.map((d) => ({
+      domain: d.domain,
+      citations: d.citations,
+      answers: d.answers,
+      ownedBy: owners(d.domain),
+      urls: d.urls.map(([url, citations]) => ({ url, citations })),
+    })),
   };
 }
 
@@ -280,6 +290,24 @@ export function citationsCsv(r: CitationsReport): Readable {
         answers: b.citingAnswers,
       });
     }
+  }
+  for (const d of r.competitorOnlySources) {
+    rows.push({
+      definitionVersion: r.definitionVersion,
+      section: 'competitor-only domain',
+      key: d.domain,
+      label: d.ownedBy.map((o) => o.brandName).join('; '),
+      cited: d.citations,
+      'answers.numerator': d.answers,
+    });
+    for (const u of d.urls)
+      rows.push({
+        definitionVersion: r.definitionVersion,
+        section: 'competitor-only url',
+        key: u.url,
+        label: d.domain,
+        cited: u.citations,
+      });
   }
   return streamRows(rows, 'csv', CSV_COLUMNS);
 }

@@ -383,6 +383,18 @@ export const citationsReportExample = {
       },
     },
   ],
+  competitorOnlySources: [
+    {
+      domain: 'capterra.com',
+      citations: 3,
+      answers: 2,
+      ownedBy: [],
+      urls: [
+        { url: 'https://www.capterra.com/customer-relationship-management-software/', citations: 2 },
+        { url: 'https://www.capterra.com/p/123/pipedrive/', citations: 1 },
+      ],
+    },
+  ],
 };
 export const experimentsReportExample = {
   definitionVersion: 1,
@@ -494,5 +506,54 @@ export const competitorGapReportExample = {
         },
       ],
     },
+  ],
+};
+
+export const spendReportExample = {
+  month: '2026-12',
+  timezone: 'Europe/Paris',
+  from: '2026-11-30T23:00:00.000Z',
+  to: '2026-12-31T23:00:00.000Z',
+  totalUsd: 3.481225,
+  byProvider: [
+    { provider: 'openai', usd: 2.913, answers: 960 },
+    { provider: 'perplexity', usd: 0.568225, answers: 240 },
+  ],
+  byModelConfig: [
+    {
+      modelConfigId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a6b',
+      name: 'GPT-5.4 mini, web search',
+      provider: 'openai',
+      usd: 2.913,
+      answers: 960,
+    },
+    {
+      modelConfigId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a6c',
+      name: 'Perplexity pro-search',
+      provider: 'perplexity',
+      usd: 0.568225,
+      answers: 240,
+    },
+  ],
+  audits: [
+    {
+      auditId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a06',
+      name: 'Weekly CRM visibility',
+      budgetPerMonthUsd: 50,
+      spentUsd: 3.481225,
+      remainingUsd: 46.518775,
+    },
+  ],
+};
+
+export const untrackedReportExample = {
+  n: 240,
+  names: [
+    { name: 'Attio', answers: 61, share: 0.2542 },
+    { name: 'Folk', answers: 23, share: 0.0958 },
+  ],
+  domains: [
+    { domain: 'g2.com', citations: 88, answers: 71 },
+    { domain: 'attio.com', citations: 35, answers: 30 },
   ],
 };

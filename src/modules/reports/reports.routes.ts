@@ -27,12 +27,18 @@ import { experimentRows, experiments } from './experiments.service.js';
 import {
   competitorGapReportExample,
   citationsReportExample,
+  spendReportExample,
+  untrackedReportExample,
   experimentsReportExample,
   shareOfVoiceReportExample,
   trendsReportExample,
   visibilityReportExample,
 } from './reports.examples.js';
 import { RollupRefresher } from './rollups.service.js';
+import { spendQuery, spendReport, type SpendReport } from './spend.schemas.js';
+import { spend, spendCsv } from './spend.service.js';
+import { untrackedQuery, untrackedReport, type UntrackedReport } from './untracked.schemas.js';
+import { untracked, untrackedCsv } from './untracked.service.js';
 import * as service from './reports.service.js';
 
 /** A 200 that is JSON by default and CSV with ?format=csv; `csvExample` is the JSON example exported. */
@@ -78,6 +84,8 @@ async function csvExamples() {
     citations: await textOf(citationsCsv(citationsReportExample as unknown as CitationsReport)),
     experiments: await textOf(experimentsCsv(experimentsReportExample as unknown as ExperimentsReport)),
     competitorGap: await textOf(competitorGapCsv(competitorGapReportExample as unknown as CompetitorGapReport)),
+    spend: await textOf(spendCsv(spendReportExample as SpendReport)),
+    untracked: await textOf(untrackedCsv(untrackedReportExample as UntrackedReport)),
   };
 }
 
@@ -185,6 +193,28 @@ async function reportRoutes(): Promise<Array<ReportRoute<z.ZodType, z.ZodType>>>
       build: (d, org, ws, q) => competitorGap(d, org, ws, q),
       csv: async (d, org, ws, q) => competitorGapCsv(await competitorGap(d, org, ws, q)),
       csvExample: csv.competitorGap,
+    }),
+    route({
+      path: 'spend',
+      summary: 'Spend: what answers cost in a month, by provider and configuration, and each audit against its budget',
+      description:
+        'The cost of every answer of the runs created in a calendar month of the workspace time zone (default: the current one), by provider and by model configuration, and for every audit what its runs spent and what is left of its monthly budget, counted as the budget check counts it (calendar month in UTC).',
+      query: spendQuery,
+      report: spendReport,
+      build: (d, org, ws, q) => spend(d, org, ws, q),
+      csv: async (d, org, ws, q) => spendCsv(await spend(d, org, ws, q)),
+      csvExample: csv.spend,
+    }),
+    route({
+      path: 'untracked',
+      summary: 'Untracked: names and domains assistants bring up that no tracked brand covers',
+      description:
+        'Reads the latest answers of the runs in range (at most `sample`) and lists the names they present (list leads, headings, bold text, table cells) that no tracked brand’s name or alias matches, and the cited domains no brand owns, most frequent first: candidates to add as competitors (POST /brands).',
+      query: untrackedQuery,
+      report: untrackedReport,
+      build: (d, org, ws, q) => untracked(d, org, ws, q),
+      csv: async (d, org, ws, q) => untrackedCsv(await untracked(d, org, ws, q)),
+      csvExample: csv.untracked,
     }),
   ];
 }
