@@ -19,6 +19,7 @@ import { OverviewPage } from './pages/overview.js';
 import { PromptsPage } from './pages/prompts.js';
 import { RunsPage } from './pages/runs.js';
 import { useAbilities } from './lib/abilities.js';
+import { MANAGE_LABELS, MANAGE_TITLES, ManagePageView, WorkspacesPage, isManagePage } from './pages/manage/routes.js';
 import { loadMe, managesMembers } from './lib/person.js';
 import { forgetKey, loadKey, loadOrganizationChoice, saveKey, saveOrganizationChoice } from './lib/session-key.js';
 import {
@@ -35,22 +36,28 @@ import { ApiContext, toApiError, useApiSession, useLoad, type ApiSession } from 
 const PAGE_TITLES: Record<PageName, string> = {
   overview: 'Overview',
   gap: 'Competitor gap',
+  spend: 'Spend',
+  untracked: 'Not tracked yet',
   experiments: 'Configuration experiments',
   citations: 'Citations',
   prompts: 'Prompts',
   runs: 'Runs',
   reanalyses: 'Re-analyses',
   webhooks: 'Webhooks',
+  ...MANAGE_TITLES,
 };
 const NAV_LABELS: Record<PageName, string> = {
   overview: 'Overview',
   gap: 'Competitor gap',
+  spend: 'Spend',
+  untracked: 'Not tracked yet',
   experiments: 'Experiments',
   citations: 'Citations',
   prompts: 'Prompts',
   runs: 'Runs',
   reanalyses: 'Re-analyses',
   webhooks: 'Webhooks',
+  ...MANAGE_LABELS,
 };
 const ORGANIZATION_TITLES: Record<OrganizationPage, string> = {
   account: 'Your account',
@@ -58,6 +65,7 @@ const ORGANIZATION_TITLES: Record<OrganizationPage, string> = {
   'audit-log': 'Audit log',
   'api-keys': 'API keys',
   credentials: 'Provider keys',
+  workspaces: 'Workspaces',
 };
 
 export const SESSION_ENDED = 'Your session has ended; sign in again.';
@@ -68,6 +76,8 @@ const InvitationPage = lazyPage(() => import('./pages/invitation.js').then((m) =
 const MembersPage = lazyPage(() => import('./pages/members.js').then((m) => m.MembersPage));
 const ResetPasswordPage = lazyPage(() => import('./pages/reset-password.js').then((m) => m.ResetPasswordPage));
 const GapPage = lazyPage(() => import('./pages/gap.js').then((m) => m.GapPage));
+const SpendPage = lazyPage(() => import('./pages/spend.js').then((m) => m.SpendPage));
+const UntrackedPage = lazyPage(() => import('./pages/untracked.js').then((m) => m.UntrackedPage));
 const WebhooksPage = lazyPage(() => import('./pages/webhooks.js').then((m) => m.WebhooksPage));
 const ReanalysesPage = lazyPage(() => import('./pages/reanalyses.js').then((m) => m.ReanalysesPage));
 const ApiKeysPage = lazyPage(() => import('./pages/api-keys.js').then((m) => m.ApiKeysPage));
@@ -233,9 +243,17 @@ function Dashboard({
   const homeless = person !== null && organization === null;
   // Owners, admins and admin keys manage API keys and provider keys (the API checks it too).
   const { canAdmin } = useAbilities();
+  // The workspaces page says when it created, renamed or deleted one.
+  const [workspacesVersion, setWorkspacesVersion] = useState(0);
+  useEffect(() => {
+    const changed = () => setWorkspacesVersion((n) => n + 1);
+    addEventListener('citewatch:workspaces-changed', changed);
+    return () => removeEventListener('citewatch:workspaces-changed', changed);
+  }, []);
   const workspaces = useLoad(
     homeless ? null : (auth, signal) => apiListAll<Workspace>(auth, '/v1/workspaces', {}, signal),
     [],
+    workspacesVersion,
   );
   const only = workspaces.state === 'ok' && workspaces.data.length === 1 ? workspaces.data[0] : undefined;
   useEffect(() => {
@@ -283,47 +301,50 @@ function Dashboard({
             </select>
           </label>
         )}
-        {(person || canAdmin) && (
-          <nav class="account-nav" aria-label="Organization and account">
-            <ul>
-              {person && organization && role !== 'client' && (
-                <li>
-                  <a href="#/members" aria-current={route.other === 'members' ? 'page' : undefined}>
-                    Members
-                  </a>
-                </li>
-              )}
-              {canAdmin && (
-                <li>
-                  <a href="#/api-keys" aria-current={route.other === 'api-keys' ? 'page' : undefined}>
-                    API keys
-                  </a>
-                </li>
-              )}
-              {canAdmin && (
-                <li>
-                  <a href="#/credentials" aria-current={route.other === 'credentials' ? 'page' : undefined}>
-                    Provider keys
-                  </a>
-                </li>
-              )}
-              {person && managesMembers(role) && (
-                <li>
-                  <a href="#/audit-log" aria-current={route.other === 'audit-log' ? 'page' : undefined}>
-                    Audit log
-                  </a>
-                </li>
-              )}
-              {person && (
-                <li>
-                  <a href="#/account" aria-current={route.other === 'account' ? 'page' : undefined}>
-                    Account
-                  </a>
-                </li>
-              )}
-            </ul>
-          </nav>
-        )}
+        <nav class="account-nav" aria-label="Organization and account">
+          <ul>
+            {person && organization && role !== 'client' && (
+              <li>
+                <a href="#/members" aria-current={route.other === 'members' ? 'page' : undefined}>
+                  Members
+                </a>
+              </li>
+            )}
+            {canAdmin && (
+              <li>
+                <a href="#/api-keys" aria-current={route.other === 'api-keys' ? 'page' : undefined}>
+                  API keys
+                </a>
+              </li>
+            )}
+            {canAdmin && (
+              <li>
+                <a href="#/credentials" aria-current={route.other === 'credentials' ? 'page' : undefined}>
+                  Provider keys
+                </a>
+              </li>
+            )}
+            <li>
+              <a href="#/workspaces" aria-current={route.other === 'workspaces' ? 'page' : undefined}>
+                Workspaces
+              </a>
+            </li>
+            {person && managesMembers(role) && (
+              <li>
+                <a href="#/audit-log" aria-current={route.other === 'audit-log' ? 'page' : undefined}>
+                  Audit log
+                </a>
+              </li>
+            )}
+            {person && (
+              <li>
+                <a href="#/account" aria-current={route.other === 'account' ? 'page' : undefined}>
+                  Account
+                </a>
+              </li>
+            )}
+          </ul>
+        </nav>
         <button type="button" class="secondary" onClick={onLeave}>
           {person ? 'Sign out' : 'Forget key'}
         </button>
@@ -348,8 +369,8 @@ function Dashboard({
                     {person
                       ? role === 'client'
                         ? 'No workspace is shared with you yet.'
-                        : 'This organization has no workspace yet. Create one with POST /v1/workspaces (see /docs), or run `npm run demo`.'
-                      : "This key's organization has no workspace yet. Create one with POST /v1/workspaces (see /docs), or run `npm run demo`."}
+                        : 'This organization has no workspace yet: create one on the Workspaces page.'
+                      : "This key's organization has no workspace yet: create one on the Workspaces page."}
                   </p>
                 ) : (
                   <ul class="workspace-list">
@@ -362,6 +383,11 @@ function Dashboard({
                 )
               }
             </Show>
+          )}
+          {!homeless && role !== 'client' && (
+            <p>
+              <a href="#/workspaces">Create, rename or delete workspaces</a>
+            </p>
           )}
         </main>
       )}
@@ -395,6 +421,8 @@ function OrganizationPages({ route, page }: { route: Route; page: OrganizationPa
         <ApiKeysPage />
       ) : page === 'credentials' ? (
         <CredentialsPage />
+      ) : page === 'workspaces' ? (
+        <WorkspacesPage />
       ) : !person ? (
         <p class="empty">
           This page is for people signed in with their account; an API key opens the workspaces' reports only.
@@ -411,7 +439,9 @@ function OrganizationPages({ route, page }: { route: Route; page: OrganizationPa
 }
 
 function WorkspacePages({ route, workspaceId }: { route: Route; workspaceId: string }) {
-  const data = useLoad((auth, signal) => loadWorkspace(auth, workspaceId, signal), [workspaceId]);
+  // Bumped when a management page changes what every page reads (brands, configurations).
+  const [version, setVersion] = useState(0);
+  const data = useLoad((auth, signal) => loadWorkspace(auth, workspaceId, signal), [workspaceId], version);
   const heading = useRef<HTMLHeadingElement>(null);
   const name = data.state === 'ok' ? data.data.workspace.name : '';
   useEffect(() => {
@@ -445,15 +475,18 @@ function WorkspacePages({ route, workspaceId }: { route: Route; workspaceId: str
         </h1>
         <Show value={data} what="the workspace">
           {(ws) => (
-            <WorkspaceContext.Provider value={ws}>
+            <WorkspaceContext.Provider value={{ ...ws, reload: () => setVersion((n) => n + 1) }}>
               {route.page === 'overview' && <OverviewPage route={route} />}
               {route.page === 'gap' && <GapPage route={route} />}
+              {route.page === 'spend' && <SpendPage route={route} />}
+              {route.page === 'untracked' && <UntrackedPage route={route} />}
               {route.page === 'experiments' && <ExperimentsPage route={route} />}
               {route.page === 'citations' && <CitationsPage route={route} />}
               {route.page === 'prompts' && <PromptsPage route={route} />}
               {route.page === 'runs' && <RunsPage />}
               {route.page === 'reanalyses' && <ReanalysesPage />}
               {route.page === 'webhooks' && <WebhooksPage />}
+              {isManagePage(route.page) && <ManagePageView page={route.page} route={route} />}
             </WorkspaceContext.Provider>
           )}
         </Show>

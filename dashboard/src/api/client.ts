@@ -55,12 +55,21 @@ export function buildUrl(path: string, query: Query = {}): string {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
+/** A request body sent as it is, with its own type (a CSV file to import), rather than as JSON. */
+export class TextBody {
+  constructor(
+    readonly text: string,
+    readonly type: string,
+  ) {}
+}
+
 function requestInit(auth: Credentials | null, method: Method, body: unknown, signal?: AbortSignal): RequestInit {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = body instanceof TextBody ? body.type : 'application/json';
+  const payload = body === undefined ? null : body instanceof TextBody ? body.text : JSON.stringify(body);
   if (auth?.mode === 'key') {
     headers.authorization = `Bearer ${auth.key}`;
-    return { method, headers, body: body === undefined ? null : JSON.stringify(body), signal: signal ?? null };
+    return { method, headers, body: payload, signal: signal ?? null };
   }
   if (auth?.mode === 'session') {
     if (auth.organizationId) headers['x-organization-id'] = auth.organizationId;
@@ -69,7 +78,7 @@ function requestInit(auth: Credentials | null, method: Method, body: unknown, si
   return {
     method,
     headers,
-    body: body === undefined ? null : JSON.stringify(body),
+    body: payload,
     // The session cookie goes to this site only; the page never sees it.
     credentials: 'same-origin',
     signal: signal ?? null,

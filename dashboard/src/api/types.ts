@@ -9,6 +9,7 @@ import type { auditEventDto } from '../../../src/modules/audit-log/audit-log.sch
 import type { invitationDto, invitationLookup } from '../../../src/modules/invitations/invitations.schemas.js';
 import type { memberDto } from '../../../src/modules/members/members.schemas.js';
 import type { answerDto, answerMention } from '../../../src/modules/answers/answers.schemas.js';
+import type { auditDto } from '../../../src/modules/audits/audits.schemas.js';
 import type { brandDto } from '../../../src/modules/brands/brands.schemas.js';
 import type { modelConfigDto } from '../../../src/modules/model-configs/model-configs.schemas.js';
 import type { promptDto } from '../../../src/modules/prompts/prompts.schemas.js';
@@ -19,18 +20,28 @@ import type {
 } from '../../../src/modules/reports/brand-reports.schemas.js';
 import type { CitationsReport } from '../../../src/modules/reports/citations.schemas.js';
 import type { CompetitorGapReport } from '../../../src/modules/reports/competitor-gap.schemas.js';
+import type { SpendReport } from '../../../src/modules/reports/spend.schemas.js';
+import type { UntrackedReport } from '../../../src/modules/reports/untracked.schemas.js';
 import type { ExperimentPair, ExperimentsReport } from '../../../src/modules/reports/experiments.schemas.js';
 import type { mean, proportion, share } from '../../../src/modules/reports/reports.schemas.js';
+import type { AnalysisPreviewDto, SchedulePreviewDto } from '../../../src/modules/previews/previews.schemas.js';
+import type { ParameterDto, ProviderDto, ProvidersDto } from '../../../src/modules/providers/providers.schemas.js';
 import type { runDto } from '../../../src/modules/runs/runs.schemas.js';
 import type { workspaceDto } from '../../../src/modules/workspaces/workspaces.schemas.js';
 import type { deliveryDto, webhookDto } from '../../../src/modules/webhooks/webhooks.schemas.js';
 import type { apiKeyCreated, apiKeyDto } from '../../../src/modules/api-keys/api-keys.schemas.js';
 import type { credentialDto } from '../../../src/modules/provider-credentials/provider-credentials.schemas.js';
 import type { reanalysisDto } from '../../../src/modules/reanalyses/reanalyses.schemas.js';
-import type { ProvidersDto } from '../../../src/modules/providers/providers.schemas.js';
 
 export type Workspace = z.infer<typeof workspaceDto>;
 export type Brand = z.infer<typeof brandDto>;
+export type Audit = z.infer<typeof auditDto>;
+/** POST …/analysis-preview, GET /v1/providers, POST …/schedule-preview. */
+export type AnalysisPreview = AnalysisPreviewDto;
+export type SchedulePreview = SchedulePreviewDto;
+export type Providers = ProvidersDto;
+export type ProviderInfo = ProviderDto;
+export type ProviderParameter = ParameterDto;
 export type ModelConfig = z.infer<typeof modelConfigDto>;
 export type Prompt = z.infer<typeof promptDto>;
 export type Run = z.infer<typeof runDto>;
@@ -77,4 +88,4 @@ export type ApiKey = z.infer<typeof apiKeyDto>;
 export type ApiKeyCreated = z.infer<typeof apiKeyCreated>;
 export type ProviderCredential = z.infer<typeof credentialDto>;
 export type Reanalysis = z.infer<typeof reanalysisDto>;
-export type { ProvidersDto as Providers };
+export type { SpendReport, UntrackedReport };

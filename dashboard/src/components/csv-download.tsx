@@ -53,7 +53,7 @@ export function DownloadCsv({
 }: {
   /** The file's name, and what the button downloads ("Prompts — Acme"). */
   name: string;
-  tableRef?: RefObject<HTMLTableElement>;
+  tableRef?: RefObject<HTMLTableElement | null>;
   rows?: () => readonly (readonly CsvValue[])[];
 }) {
   return (

@@ -26,6 +26,7 @@ import type { ComponentChildren, VNode } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../api/client.js';
 import { placeErrors } from '../lib/form-errors.js';
+import { addNavigationGuard } from '../lib/router.js';
 import { toApiError } from '../lib/use-api.js';
 import { useConfirm } from './confirm.js';
 import './form.css';
@@ -424,8 +425,8 @@ export function linesOf(list: readonly string[]): string {
 
 /**
  * While `dirty`, leaving asks first: another page of the dashboard (a link, the back button: a
- * change of the address's hash) opens a dialog, closing or reloading the tab the browser's own
- * question. Render the returned dialog (Form does it for its own fields).
+ * change of the address's hash, which the router lets this guard hold) opens a dialog, closing or
+ * reloading the tab the browser's own question. Render the returned dialog (Form does it for its own fields).
  */
 export function useUnsavedGuard(dirty: boolean, what = 'this form'): VNode | null {
   const confirm = useConfirm();
@@ -441,16 +442,14 @@ export function useUnsavedGuard(dirty: boolean, what = 'this form'): VNode | nul
       // Older browsers want a returnValue to ask.
       event.returnValue = '';
     };
-    const onHashChange = (event: HashChangeEvent) => {
+    const holds = (target: string) => {
       const s = state.current;
       if (s.letting) {
         s.letting = false;
-        return;
+        return false;
       }
-      if (!s.dirty) return;
-      // Capturing listeners run first: the router does not see this change unless the user leaves.
-      event.stopImmediatePropagation();
-      const target = location.href;
+      if (!s.dirty) return false;
+      // The address goes back to this page while the user decides.
       history.replaceState(history.state, '', s.here);
       void confirm
         .ask({
@@ -464,11 +463,12 @@ export function useUnsavedGuard(dirty: boolean, what = 'this form'): VNode | nul
           s.letting = true;
           location.href = target;
         });
+      return true;
     };
-    addEventListener('hashchange', onHashChange, { capture: true });
+    const removeGuard = addNavigationGuard(holds);
     addEventListener('beforeunload', onBeforeUnload);
     return () => {
-      removeEventListener('hashchange', onHashChange, { capture: true });
+      removeGuard();
       removeEventListener('beforeunload', onBeforeUnload);
     };
   }, []);

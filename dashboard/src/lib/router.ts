@@ -1,6 +1,7 @@
 /**
  * Hash routing: #/ lists workspaces, #/w/<workspaceId>/<page>?<params> shows a page, and the
- * pages outside any workspace have their own: #/account, #/members, #/audit-log, and the two a
+ * pages outside any workspace have their own: #/account, #/members, #/audit-log, #/workspaces
+ * (creating, renaming and deleting them), and the two a
  * person reaches from an email, #/invitation?token=… and #/reset-password?token=… (an email may
  * also name them in the query, ?page=reset-password&token=…: main.tsx turns that into the route
  * before the app starts). The server
@@ -10,22 +11,27 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-export const PAGES = [
+/** A workspace's reports. */
+export const REPORT_PAGES = [
   'overview',
   'gap',
   'experiments',
   'citations',
   'prompts',
   'runs',
-  'reanalyses',
-  'webhooks',
+  'spend',
+  'untracked',
 ] as const;
+/** Where a workspace's resources are managed (pages/manage/, loaded when first opened). */
+export const MANAGE_PAGES = ['brands', 'library', 'configurations', 'audits'] as const;
+/** Pages that follow what a workspace sends out or redoes (webhooks, re-analyses). */
+export const OPERATION_PAGES = ['reanalyses', 'webhooks'] as const;
+export const PAGES = [...REPORT_PAGES, ...MANAGE_PAGES, ...OPERATION_PAGES] as const;
 export type PageName = (typeof PAGES)[number];
+export type ManagePage = (typeof MANAGE_PAGES)[number];
 
-/** Pages of the signed-in person and their organization. */
-export const ORGANIZATION_PAGES = ['account', 'members', 'audit-log', 'api-keys', 'credentials'] as const;
-/** Organization pages an API key (with the admin scope) opens too; the others are a person's. */
-export const KEY_ORGANIZATION_PAGES: readonly OrganizationPage[] = ['api-keys', 'credentials'];
+/** Pages of the signed-in person and their organization (workspaces: API keys too). */
+export const ORGANIZATION_PAGES = ['account', 'members', 'audit-log', 'workspaces', 'api-keys', 'credentials'] as const;
 /** Pages opened from an emailed link, before anyone is signed in. */
 export const PUBLIC_PAGES = ['invitation', 'reset-password'] as const;
 export type OrganizationPage = (typeof ORGANIZATION_PAGES)[number];
@@ -75,10 +81,25 @@ export function hrefOfOther(page: OtherPage, params?: URLSearchParams | Record<s
   return `#/${page}${qs ? `?${qs}` : ''}`;
 }
 
+/**
+ * Asked before the route follows a change of the address (a link, the back button): a guard that
+ * returns true holds the current page (a form with unsaved changes asks first; see the form kit).
+ */
+export type NavigationGuard = (target: string) => boolean;
+const guards = new Set<NavigationGuard>();
+
+export function addNavigationGuard(guard: NavigationGuard): () => void {
+  guards.add(guard);
+  return () => guards.delete(guard);
+}
+
 export function useRoute(): Route {
   const [hash, setHash] = useState(location.hash);
   useEffect(() => {
-    const onChange = () => setHash(location.hash);
+    const onChange = () => {
+      for (const guard of guards) if (guard(location.href)) return;
+      setHash(location.hash);
+    };
     addEventListener('hashchange', onChange);
     return () => removeEventListener('hashchange', onChange);
   }, []);

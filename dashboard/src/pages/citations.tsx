@@ -40,6 +40,7 @@ export function CitationsPage({ route }: { route: Route }) {
               <OwnDomains group={group} brands={brands} />
               <TopDomains group={group} />
               <TopUrls group={group} />
+              <CompetitorOnly report={r} />
               <BySource report={r} />
             </>
           );
@@ -207,6 +208,63 @@ export function PageLink({ url }: { url: string }) {
     <a href={url} target="_blank" rel="noopener noreferrer nofollow">
       {url}
     </a>
+  );
+}
+
+function CompetitorOnly({ report }: { report: CitationsReport }) {
+  const table = useTableRef();
+  const rows = report.competitorOnlySources;
+  return (
+    <section aria-labelledby="competitor-only-heading">
+      <h2 id="competitor-only-heading">Sources that cite competitors, never you</h2>
+      <p class="explain">
+        Domains cited in answers that name a competitor and in no answer naming your own brand: sources that speak for
+        competitors only, most citing answers first, with their most cited pages. A place to be present.
+      </p>
+      {rows.length === 0 ? (
+        <Empty>No such source: every domain cited next to a competitor is also cited next to your brand.</Empty>
+      ) : (
+        <>
+          <div class="table-tools">
+            <DownloadCsv name="Sources citing competitors only" tableRef={table} />
+          </div>
+          <TableScroll label="Sources citing competitors only">
+            <table class="data" ref={table}>
+              <thead>
+                <tr>
+                  <th scope="col">Domain</th>
+                  <th scope="col">Answers naming a competitor that cite it</th>
+                  <th scope="col">Citations</th>
+                  <th scope="col">Owned by</th>
+                  <th scope="col">Most cited pages</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((d) => (
+                  <tr key={d.domain} data-testid={`competitor-only-${d.domain}`}>
+                    <th scope="row">{d.domain}</th>
+                    <td data-testid={`competitor-only-answers-${d.domain}`}>{d.answers}</td>
+                    <td data-testid={`competitor-only-citations-${d.domain}`}>{d.citations}</td>
+                    <td>
+                      {d.ownedBy.length ? d.ownedBy.map((b) => b.brandName).join(', ') : <span class="muted">—</span>}
+                    </td>
+                    <td class="url-cell" data-csv={d.urls.map((u) => `${u.url} (${u.citations})`).join(' ')}>
+                      <ul class="example-list">
+                        {d.urls.map((u) => (
+                          <li key={u.url}>
+                            <PageLink url={u.url} /> <span class="muted">({u.citations})</span>
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
+      )}
+    </section>
   );
 }
 
