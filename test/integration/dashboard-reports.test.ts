@@ -54,6 +54,29 @@ beforeAll(async () => {
   tenant = await createTenant(ctx.db, ['admin']);
   ({ world } = await createDashboardWorld(ctx.db, tenant.organizationId));
   await addMarkdownAnswer(ctx.db, world);
+  // Costs for the spend report (the factory's answers carry none), and an audit with a monthly
+  // budget that its runs count against.
+  await ctx.db.pool.query(
+    `UPDATE responses SET cost_usd = CASE WHEN status = 'succeeded' THEN 0.0125 ELSE 0.002 END
+      WHERE run_id IN (SELECT id FROM runs WHERE workspace_id = $1)`,
+    [world.workspaceId],
+  );
+  const audit = await ctx.app.inject({
+    method: 'POST',
+    url: `${world.base}/audits`,
+    headers: tenant.headers,
+    payload: {
+      name: 'Weekly check',
+      modelConfigIds: [world.config('cool')],
+      promptTags: ['crm'],
+      budgetPerMonthUsd: 0.25,
+    },
+  });
+  expect(audit.statusCode, audit.body).toBe(201);
+  await ctx.db.pool.query('UPDATE runs SET audit_id = $2 WHERE workspace_id = $1', [
+    world.workspaceId,
+    JSON.parse(audit.body).id,
+  ]);
   await ctx.app.listen({ host: '127.0.0.1', port: 0 });
   origin = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
   mkdirSync(SHOTS, { recursive: true });
@@ -275,8 +298,8 @@ describe('reports in the dashboard', () => {
 
     // Formatting, not raw markup: a heading, a list, bold, a table, a link; no asterisks or pipes.
     expect(await shown.locator('h5').textContent()).toBe('Best CRMs for a small team');
-    expect(await shown.locator('ol > li').count()).toBe(2);
-    expect(await shown.locator('strong').textContent()).toBe('Nimbus CRM');
+    expect(await shown.locator('ol > li').count()).toBe(3);
+    expect(await shown.locator('strong').allTextContents()).toEqual(['Nimbus CRM', 'Pipedrive']);
     expect(await shown.locator('table td').allTextContents()).toEqual([
       'Nimbus CRM',
       'fast setup',
@@ -311,6 +334,86 @@ describe('reports in the dashboard', () => {
     await page.getByRole('radio', { name: 'Formatted' }).check();
   });
 
+  it('citations: the sources citing competitors and never the own brand equal the API’s', async () => {
+    await go('citations');
+    const report = await api('/reports/citations?top=20');
+    expect(report.competitorOnlySources.length).toBeGreaterThan(0);
+    const first = report.competitorOnlySources[0];
+    await page.getByTestId(`competitor-only-${first.domain}`).waitFor();
+    for (const d of report.competitorOnlySources) {
+      expect(await text(`competitor-only-answers-${d.domain}`), d.domain).toBe(String(d.answers));
+      expect(await text(`competitor-only-citations-${d.domain}`), d.domain).toBe(String(d.citations));
+      const links = await page
+        .getByTestId(`competitor-only-${d.domain}`)
+        .locator('a')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+      expect(links).toEqual(d.urls.map((u: any) => u.url).filter((u: string) => /^https?:/.test(u)));
+    }
+    await page.getByRole('heading', { name: 'Sources that cite competitors, never you' }).scrollIntoViewIfNeeded();
+    await shot('citations-competitor-only');
+  });
+
+  it('spend: month to date per provider and configuration, and each audit against its budget', async () => {
+    await go('spend');
+    const report = await api('/reports/spend');
+    expect(report.totalUsd).toBeGreaterThan(0);
+    await page.getByTestId('spend-total').waitFor();
+    const usd = (x: number) => (x === 0 ? '$0.00' : `$${x >= 1 ? x.toFixed(2) : x.toFixed(4)}`);
+    expect(await text('spend-total')).toBe(usd(report.totalUsd));
+    for (const p of report.byProvider) {
+      expect(await text(`spend-provider-usd-${p.provider}`), p.provider).toBe(usd(p.usd));
+      expect(await text(`spend-provider-answers-${p.provider}`)).toBe(String(p.answers));
+    }
+    for (const c of report.byModelConfig) {
+      expect(await text(`spend-config-usd-${c.modelConfigId}`), c.name).toBe(usd(c.usd));
+      expect(await text(`spend-config-answers-${c.modelConfigId}`)).toBe(String(c.answers));
+    }
+    const [audit] = report.audits;
+    expect(await text(`budget-spent-${audit.auditId}`)).toBe(usd(audit.spentUsd));
+    expect(await text(`budget-remaining-${audit.auditId}`)).toBe(usd(audit.remainingUsd));
+    await shot('spend');
+    // The CSV of the configurations has the API's figures.
+    const rows = csvRows(
+      await downloadedCsv(page, page.getByRole('button', { name: /Download CSV of Spend by configuration/ })),
+    );
+    expect(rows.slice(1).map((r) => [r[1], r[3]])).toEqual(
+      report.byModelConfig.map((c: any) => [usd(c.usd), String(c.answers)]),
+    );
+  });
+
+  it('not tracked yet: names and domains as the API lists them, one click tracks one as a competitor', async () => {
+    await go('untracked');
+    const report = await api('/reports/untracked?limit=20');
+    expect(report.names.map((n: any) => n.name)).toContain('Pipedrive');
+    expect(report.domains.map((d: any) => d.domain)).toContain('g2.com');
+    await page.getByTestId('untracked-name-Pipedrive').waitFor();
+    expect(await text('untracked-n')).toContain(`latest ${report.n} answers`);
+    for (const n of report.names)
+      expect(await page.getByTestId(`untracked-name-${n.name}`).locator('td').first().textContent()).toBe(
+        String(n.answers),
+      );
+    for (const d of report.domains)
+      expect(await page.getByTestId(`untracked-domain-${d.domain}`).locator('td').first().textContent()).toBe(
+        String(d.citations),
+      );
+    await shot('untracked');
+
+    await page.getByRole('button', { name: 'Track as competitor g2.com' }).click();
+    await page.getByTestId('tracked').waitFor();
+    const brand = (await api('/brands')).data.find((b: any) => b.name === 'g2.com');
+    expect(brand).toMatchObject({ kind: 'competitor', domains: ['g2.com'] });
+    expect(await text('tracked')).toContain(`Now tracking ${brand.name} as a competitor, with the domain g2.com.`);
+    // Tracked now: the report no longer offers it, and the other pages know the brand.
+    await expect.poll(() => page.getByTestId('untracked-domain-g2.com').count()).toBe(0);
+    expect((await api('/reports/untracked?limit=20')).domains.map((d: any) => d.domain)).not.toContain('g2.com');
+    await shot('untracked-tracked');
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Prompts' }).click();
+    await page
+      .getByRole('combobox', { name: 'Brand' })
+      .locator('option', { hasText: 'g2.com' })
+      .waitFor({ state: 'attached' });
+  });
+
   it('fits a phone screen: the new views scroll their tables inside their own region', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {
@@ -319,6 +422,8 @@ describe('reports in the dashboard', () => {
         ['citations', '[data-testid="url-cited-0"]'],
         ['prompts?cols=config', '.grid'],
         ['overview?split=model&metric=rank', '.trend-chart canvas'],
+        ['spend', '[data-testid="spend-total"]'],
+        ['untracked', '[data-testid="untracked-n"]'],
       ] as const) {
         await go(path);
         await page.locator(ready).first().waitFor();
@@ -394,7 +499,7 @@ describe('managing from the dashboard', () => {
     // The form shows what the API stored (the description trimmed), not what was typed.
     expect(await page.getByLabel('Description (optional)').inputValue()).toBe('Reporting pipeline');
     await page.getByRole('button', { name: /I have stored it/ }).click();
-    expect(await page.getByTestId('secret-once').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('secret-once').count()).toBe(0);
     expect(await page.content()).not.toContain(secret);
 
     // Test ping: queued, then delivered by the worker; the log follows it to its end.
@@ -430,7 +535,7 @@ describe('managing from the dashboard', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Delete webhook' }).click();
     await page.getByRole('status').filter({ hasText: 'Deleted the webhook' }).waitFor();
     expect((await call('GET', `${world.base}/webhooks/${hook.id}`)).status).toBe(404);
-    expect(await page.getByTestId(`webhook-${hook.id}`).count()).toBe(0);
+    await expect.poll(() => page.getByTestId(`webhook-${hook.id}`).count()).toBe(0);
   });
 
   it('re-analyses: a refused range by its field, then one followed to completion', async () => {
@@ -519,10 +624,11 @@ describe('managing from the dashboard', () => {
     const secret = 'sk-test-dashboard-0001-abcd';
     await panel.getByLabel('API key').fill(secret);
     await panel.getByRole('button', { name: 'Save key' }).click();
+    await expect.poll(() => text(`credential-state-${provider.name}`)).toContain('Your key ending');
     const stored = (await call('GET', '/v1/provider-credentials')).body.data.find(
       (c: any) => c.provider === provider.name,
     );
-    await expect.poll(() => text(`credential-state-${provider.name}`)).toContain(`Your key ending ${stored.hint}`);
+    expect(await text(`credential-state-${provider.name}`)).toContain(`Your key ending ${stored.hint}`);
     expect(await text(`credential-state-${provider.name}`)).toContain('Runs use your organization’s key.');
     expect(await page.content()).not.toContain(secret);
     await shot('credentials');
@@ -554,16 +660,15 @@ describe('managing from the dashboard', () => {
       const p = await other.newPage();
       const seen = watchProblems(p);
       await openWithKey(p, origin, editor.body.key);
-      await p.getByRole('link', { name: 'Webhooks' }).waitFor();
+      // Once the key's scopes are known (an editor manages webhooks), no key management is offered.
+      await p.goto(`${origin}/dashboard/#/w/${world.workspaceId}/webhooks`);
+      await p.getByRole('button', { name: 'Add a webhook' }).waitFor();
       expect(await p.getByRole('link', { name: 'API keys' }).count()).toBe(0);
       expect(await p.getByRole('link', { name: 'Provider keys' }).count()).toBe(0);
       await p.goto(`${origin}/dashboard/#/api-keys`);
       await p.getByText('Only owners and admins manage API keys').waitFor();
       const headers = { authorization: `Bearer ${editor.body.key}` };
       expect((await call('POST', '/v1/api-keys', { name: 'x', scopes: ['read'] }, headers)).status).toBe(403);
-      // An editor manages webhooks.
-      await p.goto(`${origin}/dashboard/#/w/${world.workspaceId}/webhooks`);
-      await p.getByRole('button', { name: 'Add a webhook' }).waitFor();
       expect(seen.filter((x) => !EXPECTED_NOISE.some((re) => re.test(x)))).toEqual([]);
     } finally {
       await other.close();
