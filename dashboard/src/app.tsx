@@ -18,8 +18,8 @@ import { ExperimentsPage } from './pages/experiments.js';
 import { OverviewPage } from './pages/overview.js';
 import { PromptsPage } from './pages/prompts.js';
 import { RunsPage } from './pages/runs.js';
-import { useAbilities } from './lib/abilities.js';
 import { MANAGE_LABELS, MANAGE_TITLES, ManagePageView, WorkspacesPage, isManagePage } from './pages/manage/routes.js';
+import { useAbilities } from './lib/abilities.js';
 import { loadMe, managesMembers } from './lib/person.js';
 import { forgetKey, loadKey, loadOrganizationChoice, saveKey, saveOrganizationChoice } from './lib/session-key.js';
 import {
@@ -241,8 +241,10 @@ function Dashboard({
   const organization = person?.organization ?? null;
   const role = organization?.role ?? null;
   const homeless = person !== null && organization === null;
-  // Owners, admins and admin keys manage API keys and provider keys (the API checks it too).
-  const { canAdmin } = useAbilities();
+  // What this role or key may change: the workspaces page is for those who may; owners, admins and
+  // admin keys manage API keys and provider keys (the API checks it in any case).
+  const abilities = useAbilities();
+  const { canAdmin } = abilities;
   // The workspaces page says when it created, renamed or deleted one.
   const [workspacesVersion, setWorkspacesVersion] = useState(0);
   useEffect(() => {
@@ -301,50 +303,54 @@ function Dashboard({
             </select>
           </label>
         )}
-        <nav class="account-nav" aria-label="Organization and account">
-          <ul>
-            {person && organization && role !== 'client' && (
-              <li>
-                <a href="#/members" aria-current={route.other === 'members' ? 'page' : undefined}>
-                  Members
-                </a>
-              </li>
-            )}
-            {canAdmin && (
-              <li>
-                <a href="#/api-keys" aria-current={route.other === 'api-keys' ? 'page' : undefined}>
-                  API keys
-                </a>
-              </li>
-            )}
-            {canAdmin && (
-              <li>
-                <a href="#/credentials" aria-current={route.other === 'credentials' ? 'page' : undefined}>
-                  Provider keys
-                </a>
-              </li>
-            )}
-            <li>
-              <a href="#/workspaces" aria-current={route.other === 'workspaces' ? 'page' : undefined}>
-                Workspaces
-              </a>
-            </li>
-            {person && managesMembers(role) && (
-              <li>
-                <a href="#/audit-log" aria-current={route.other === 'audit-log' ? 'page' : undefined}>
-                  Audit log
-                </a>
-              </li>
-            )}
-            {person && (
-              <li>
-                <a href="#/account" aria-current={route.other === 'account' ? 'page' : undefined}>
-                  Account
-                </a>
-              </li>
-            )}
-          </ul>
-        </nav>
+        {(person || abilities.canEdit || canAdmin) && (
+          <nav class="account-nav" aria-label="Organization and account">
+            <ul>
+              {person && organization && role !== 'client' && (
+                <li>
+                  <a href="#/members" aria-current={route.other === 'members' ? 'page' : undefined}>
+                    Members
+                  </a>
+                </li>
+              )}
+              {managesMembers(role) && (
+                <li>
+                  <a href="#/audit-log" aria-current={route.other === 'audit-log' ? 'page' : undefined}>
+                    Audit log
+                  </a>
+                </li>
+              )}
+              {abilities.canEdit && (
+                <li>
+                  <a href="#/workspaces" aria-current={route.other === 'workspaces' ? 'page' : undefined}>
+                    Workspaces
+                  </a>
+                </li>
+              )}
+              {canAdmin && (
+                <li>
+                  <a href="#/api-keys" aria-current={route.other === 'api-keys' ? 'page' : undefined}>
+                    API keys
+                  </a>
+                </li>
+              )}
+              {canAdmin && (
+                <li>
+                  <a href="#/credentials" aria-current={route.other === 'credentials' ? 'page' : undefined}>
+                    Provider keys
+                  </a>
+                </li>
+              )}
+              {person && (
+                <li>
+                  <a href="#/account" aria-current={route.other === 'account' ? 'page' : undefined}>
+                    Account
+                  </a>
+                </li>
+              )}
+            </ul>
+          </nav>
+        )}
         <button type="button" class="secondary" onClick={onLeave}>
           {person ? 'Sign out' : 'Forget key'}
         </button>
@@ -384,7 +390,7 @@ function Dashboard({
               }
             </Show>
           )}
-          {!homeless && role !== 'client' && (
+          {abilities.canEdit && (
             <p>
               <a href="#/workspaces">Create, rename or delete workspaces</a>
             </p>

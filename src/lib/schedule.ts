@@ -33,9 +33,22 @@ export function dueTimes(expression: string, timezone: string, after: Date, unti
   return out;
 }
 
-/** The next due time strictly after `after`. */
+/** Last next due time computed per schedule and time zone (lists show one per audit). */
+const nextCache = new Map<string, { from: number; next: Date }>();
+
+/**
+ * The next due time strictly after `after`. Parsing a schedule costs about a millisecond, so the
+ * last answer per schedule is kept: it holds for any later `after` until that due time passes.
+ */
 export function nextDueTime(expression: string, timezone: string, after: Date): Date {
-  return CronExpressionParser.parse(expression.trim(), { tz: timezone, currentDate: after }).next().toDate();
+  const key = `${timezone}|${expression.trim()}`;
+  const at = after.getTime();
+  const hit = nextCache.get(key);
+  if (hit && hit.from <= at && at < hit.next.getTime()) return hit.next;
+  const next = CronExpressionParser.parse(expression.trim(), { tz: timezone, currentDate: after }).next().toDate();
+  if (nextCache.size >= 1_000) nextCache.clear();
+  nextCache.set(key, { from: at, next });
+  return next;
 }
 
 /** The next `count` due times strictly after `after`, oldest first. */

@@ -200,6 +200,39 @@ describe('prompt search', () => {
   });
 });
 
+describe('audit list', () => {
+  it('lists each audit as its own route answers it, links and budgets included, and only in its workspace', async () => {
+    const { base, prompts, configs } = await seedWorkspace(api, { prompts: 3, configs: [{}, { temperature: 1 }] });
+    const made = [
+      await api.post(`${base}/audits`, {
+        name: 'by id',
+        promptIds: [prompts[2].id, prompts[0].id],
+        modelConfigIds: [configs[1].id, configs[0].id],
+        schedule: '0 6 * * 1',
+        timezone: 'Europe/Paris',
+        budgetPerRunUsd: 2.5,
+        budgetPerMonthUsd: 40.1234,
+      }),
+      await api.post(`${base}/audits`, { name: 'by tag', promptTags: ['crm'], modelConfigIds: [configs[0].id] }),
+      await api.post(`${base}/audits`, {
+        name: 'paused',
+        promptTags: ['crm'],
+        modelConfigIds: [configs[0].id],
+        schedule: '@daily',
+        enabled: false,
+      }),
+    ];
+    const items = await Promise.all(made.map((a) => api.get(`${base}/audits/${a.id}`)));
+    expect((await api.get(`${base}/audits`)).data).toEqual(items);
+    expect(items[0]).toMatchObject({ budgetPerRunUsd: 2.5, budgetPerMonthUsd: 40.1234, nextRunAt: expect.any(String) });
+    expect(items[2].nextRunAt).toBeNull();
+    const walked = await walk(api, `${base}/audits`);
+    expect(walked.ids).toEqual(made.map((a) => a.id));
+    const other = apiClient(ctx.app, (await createTenant(ctx.db)).headers);
+    expect((await other.send('GET', `${base}/audits`, undefined, 404)).body).toMatchObject({ code: 'not_found' });
+  });
+});
+
 describe('model configuration list', () => {
   it('lists by archived state, each configuration as its own route answers it', async () => {
     const { base, configs } = await seedWorkspace(api, {

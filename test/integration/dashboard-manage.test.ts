@@ -563,6 +563,37 @@ describe('managing a workspace from the dashboard', () => {
   });
 });
 
+describe('the management pages on a phone', () => {
+  it('fits every page and open form on a phone screen, wide tables scrolling inside their own region', async () => {
+    const { page, problems } = await open(editor, `#/w/${ws.id}/brands`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const fits = async (name: string) => {
+      expect(await page.locator('html').evaluate((html) => html.scrollWidth), name).toBeLessThanOrEqual(390);
+      await shot(page, `phone-${name}`);
+    };
+    await page.getByRole('button', { name: 'Add a brand' }).click();
+    await section(page, 'New brand').getByLabel('Answer text').waitFor();
+    await fits('brands');
+    for (const [name, button] of [
+      ['library', 'Add a prompt'],
+      ['configurations', 'Add a configuration'],
+      ['audits', 'Add an audit'],
+    ] as const) {
+      await page.goto(`${origin}/dashboard/#/w/${ws.id}/${name}`);
+      await page.getByRole('button', { name: button }).click();
+      await page.getByRole('button', { name: /^Create/ }).waitFor();
+      await fits(name);
+    }
+    await page.goto(`${origin}/dashboard/#/w/${ws.id}/runs`);
+    await page.getByRole('heading', { level: 2, name: 'Start or cancel a run' }).waitFor();
+    await fits('runs');
+    await page.goto(`${origin}/dashboard/#/workspaces`);
+    await section(page, 'New workspace').waitFor();
+    await fits('workspaces');
+    expect(unexpected(problems)).toEqual([]);
+  });
+});
+
 describe('roles on the management pages', () => {
   const managementPages = ['brands', 'library', 'configurations', 'audits', 'runs'] as const;
   const editControls = /^(Add a|Edit|Delete|Rename|Run now|Start the run|Create|Import prompts)/;

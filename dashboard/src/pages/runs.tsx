@@ -13,6 +13,7 @@ import { useWorkspace } from '../components/workspace.js';
 import { formatDateTime, formatDuration, formatUsd, shortId } from '../lib/format.js';
 import { hrefOf } from '../lib/router.js';
 import { toApiError, useApi, useApiSession } from '../lib/use-api.js';
+import { useAbilities } from '../lib/abilities.js';
 import { RunControls } from './manage/routes.js';
 
 const PAGE_SIZE = 20;
@@ -30,6 +31,8 @@ const inProgress = (r: Run) => r.status === 'queued' || r.status === 'running';
 export function RunsPage() {
   const { base, workspace } = useWorkspace();
   const session = useApiSession();
+  // Starting and cancelling runs (loaded when first shown) is for those who may.
+  const abilities = useAbilities();
   const [refresh, setRefresh] = useState(0);
   const table = useTableRef();
   const first = useApi<Page<Run>>(buildUrl(`${base}/runs`, { limit: PAGE_SIZE }), refresh);
@@ -59,10 +62,12 @@ export function RunsPage() {
 
   return (
     <>
-      <RunControls
-        inProgress={first.state === 'ok' ? first.data.data.filter(inProgress) : []}
-        onChanged={() => setRefresh((n) => n + 1)}
-      />
+      {abilities.canEdit && (
+        <RunControls
+          inProgress={first.state === 'ok' ? first.data.data.filter(inProgress) : []}
+          onChanged={() => setRefresh((n) => n + 1)}
+        />
+      )}
       <Show value={first} what="runs">
         {(page) => {
           // A run started since the first page was read shifts pages: keep each run once.

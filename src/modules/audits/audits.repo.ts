@@ -4,8 +4,8 @@
  */
 import type pg from 'pg';
 import type { PrismaClient } from '../../db/client.js';
-import { pageArgs, type PageQuery } from '../../db/pagination.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import { sqlAfterCursor, type PageQuery } from '../../db/pagination.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import { newId } from '../../lib/ids.js';
 
 const withLinks = {
@@ -68,12 +68,71 @@ export async function insertAudit(
   });
 }
 
-export async function listAuditRows(
-  prisma: PrismaClient,
+/**
+ * Up to `limit` audits after `cursor`, oldest first, with their prompt and configuration links, of
+ * a workspace the organization owns — or null when it owns no such workspace. One statement (the
+ * ownership check, the page and the links aggregated per audit), where Prisma's include took four
+ * round trips: the dashboard reads this list on every audit page.
+ */
+export async function listOwnedAuditRows(
+  pool: pg.Pool,
+  organizationId: string,
   workspaceId: string,
   q: PageQuery,
-): Promise<AuditWithLinks[]> {
-  return prisma.audit.findMany({ ...pageArgs(q, { workspaceId }), include: withLinks });
+): Promise<AuditWithLinks[] | null> {
+  const { rows } = await pool.query<{
+    id: string | null;
+    workspace_id: string;
+    name: string;
+    prompt_tags: string[];
+    samples_per_pair: number;
+    schedule: string | null;
+    timezone: string;
+    enabled: boolean;
+    budget_per_run_usd: string | null;
+    budget_per_month_usd: string | null;
+    scheduled_through: Date | null;
+    created_at: Date;
+    updated_at: Date;
+    prompt_ids: string[];
+    model_config_ids: string[];
+  }>({
+    name: 'audits_page_owned',
+    text: `SELECT a.id, a.workspace_id, a.name, a.prompt_tags, a.samples_per_pair, a.schedule, a.timezone, a.enabled,
+                  a.budget_per_run_usd::text AS budget_per_run_usd, a.budget_per_month_usd::text AS budget_per_month_usd,
+                  a.scheduled_through, a.created_at, a.updated_at,
+                  COALESCE((SELECT array_agg(ap.prompt_id) FROM audit_prompts ap WHERE ap.audit_id = a.id), '{}') AS prompt_ids,
+                  COALESCE((SELECT array_agg(am.model_config_id) FROM audit_model_configs am WHERE am.audit_id = a.id), '{}')
+                    AS model_config_ids
+             FROM workspaces w
+             LEFT JOIN LATERAL (
+               SELECT * FROM audits WHERE workspace_id = w.id AND ${sqlAfterCursor('id', '$3')} ORDER BY id LIMIT $4
+             ) a ON true
+            WHERE w.id = $1 AND w.organization_id = $2
+            ORDER BY a.id`,
+    values: [workspaceId, organizationId, q.cursor ?? null, q.limit + 1],
+  });
+  if (rows.length === 0) return null;
+  const decimal = (v: string | null) => (v === null ? null : new Prisma.Decimal(v));
+  return rows
+    .filter((r): r is typeof r & { id: string } => r.id !== null)
+    .map((r) => ({
+      id: r.id,
+      workspaceId: r.workspace_id,
+      name: r.name,
+      promptTags: r.prompt_tags,
+      samplesPerPair: r.samples_per_pair,
+      schedule: r.schedule,
+      timezone: r.timezone,
+      enabled: r.enabled,
+      budgetPerRunUsd: decimal(r.budget_per_run_usd),
+      budgetPerMonthUsd: decimal(r.budget_per_month_usd),
+      scheduledThrough: r.scheduled_through,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      prompts: r.prompt_ids.map((promptId) => ({ promptId })),
+      modelConfigs: r.model_config_ids.map((modelConfigId) => ({ modelConfigId })),
+    }));
 }
 
 export async function updateAuditRow(

@@ -14,7 +14,7 @@ import {
   existingPromptIds,
   findAudit,
   insertAudit,
-  listAuditRows,
+  listOwnedAuditRows,
   updateAuditRow,
   type AuditWithLinks,
 } from './audits.repo.js';
@@ -123,8 +123,10 @@ export async function listAudits(
   workspaceId: string,
   q: ListQuery,
 ): Promise<Page<AuditDto>> {
-  await requireWorkspace(deps, orgId, workspaceId);
-  return toPage(await listAuditRows(deps.prisma, workspaceId, q), q.limit, toAuditDto);
+  const rows = await listOwnedAuditRows(deps.pool, orgId, workspaceId, q);
+  if (!rows) throw AppError.notFound('Workspace');
+  const now = new Date();
+  return toPage(rows, q.limit, (a) => toAuditDto(a, now));
 }
 
 export async function getAudit(deps: AuditsDeps, orgId: string, workspaceId: string, id: string): Promise<AuditDto> {

@@ -27,9 +27,9 @@ import { useAbilities } from '../../lib/abilities.js';
 import { formatUsd, truncate } from '../../lib/format.js';
 import { hrefOf, type Route } from '../../lib/router.js';
 import { toApiError, useLoad, useSend } from '../../lib/use-api.js';
+import { cronOf, presetOf, type Repeat } from '../../lib/schedule-presets.js';
 import { numberOrNull, RoleNote, Section, useEditing, timeZoneOptions } from './common.js';
 
-type Repeat = 'manual' | 'daily' | 'weekly' | 'custom';
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 type Values = {
@@ -47,32 +47,6 @@ type Values = {
   budgetPerRunUsd: string;
   budgetPerMonthUsd: string;
 };
-
-const pad = (n: string) => n.padStart(2, '0');
-
-/** The preset a cron expression comes from, or 'custom'. */
-export function presetOf(schedule: string | null): Pick<Values, 'repeat' | 'at' | 'weekday'> {
-  if (!schedule) return { repeat: 'manual', at: '06:00', weekday: '1' };
-  const daily = /^(\d{1,2}) (\d{1,2}) \* \* \*$/.exec(schedule);
-  if (daily) return { repeat: 'daily', at: `${pad(daily[2] as string)}:${pad(daily[1] as string)}`, weekday: '1' };
-  const weekly = /^(\d{1,2}) (\d{1,2}) \* \* ([0-6])$/.exec(schedule);
-  if (weekly)
-    return {
-      repeat: 'weekly',
-      at: `${pad(weekly[2] as string)}:${pad(weekly[1] as string)}`,
-      weekday: weekly[3] as string,
-    };
-  return { repeat: 'custom', at: '06:00', weekday: '1' };
-}
-
-/** The cron expression of a preset ("06:30", weekly on Monday → "30 6 * * 1"). */
-export function cronOf(repeat: Repeat, at: string, weekday: string, custom: string): string {
-  if (repeat === 'manual') return '';
-  if (repeat === 'custom') return custom;
-  const [h = '6', m = '0'] = at.split(':');
-  const time = `${Number(m)} ${Number(h)}`;
-  return repeat === 'daily' ? `${time} * * *` : `${time} * * ${weekday}`;
-}
 
 function valuesOf(audit: Audit | null, timezone: string): Values {
   return {
@@ -432,7 +406,7 @@ function AuditEditor({ audit, onSaved, onClose }: { audit: Audit | null; onSaved
             description="The schedule is read in this time zone."
             options={timeZoneOptions(form.values.timezone)}
           />
-          <SchedulePreview schedule={form.values.schedule} timezone={form.values.timezone} />
+          <ScheduleNext schedule={form.values.schedule} timezone={form.values.timezone} />
           <CheckboxField
             form={form}
             name="enabled"
@@ -536,7 +510,7 @@ function PromptChoice({ form }: { form: FormState<Values> }) {
 }
 
 /** The next five due times of the schedule, as the API's scheduler reads it. */
-function SchedulePreview({ schedule, timezone }: { schedule: string; timezone: string }) {
+function ScheduleNext({ schedule, timezone }: { schedule: string; timezone: string }) {
   const { base } = useWorkspace();
   const send = useSend();
   const request = useDebounced({ schedule: schedule.trim(), timezone }, 300);
