@@ -168,6 +168,17 @@ describe('reports in the dashboard', () => {
     const pkey = (r: any) => `${r.promptId}-${r.competitor.brandId}-${r.provider}`;
     await page.getByTestId(`gap-rate-${pkey(perProvider.rows[0])}`).waitFor();
     for (const r of perProvider.rows) expect(await text(`gap-rate-${pkey(r)}`)).toBe(rate(r.gap));
+
+    // Split per configuration, likewise.
+    await page.getByRole('combobox', { name: 'One row per' }).selectOption('config');
+    const perConfig = await api('/reports/competitor-gap?groupBy=prompt,config&limit=50&examples=3');
+    const ckey = (r: any) =>
+      `${r.promptId}-${r.competitor.brandId}${r.provider ? `-${r.provider}` : ''}-${r.modelConfigId}`;
+    await page.getByTestId(`gap-rate-${ckey(perConfig.rows[0])}`).waitFor();
+    for (const r of perConfig.rows) {
+      expect(await text(`gap-rate-${ckey(r)}`)).toBe(rate(r.gap));
+      expect(await page.getByTestId(`gap-${ckey(r)}`).textContent()).toContain(r.modelConfigName);
+    }
   });
 
   it('citations: the most cited pages, filtered by model, equal the API’s', async () => {

@@ -24,11 +24,12 @@ const LIMIT = 50;
 export function GapPage({ route }: { route: Route }) {
   const { base, configs } = useWorkspace();
   const filters = useReportFilters(route);
-  const split = route.params.get('split') === 'provider' ? 'provider' : 'prompt';
+  const asked = route.params.get('split');
+  const split = asked === 'provider' || asked === 'config' ? asked : 'prompt';
   const report = useApi<CompetitorGapReport>(
     buildUrl(`${base}/reports/competitor-gap`, {
       ...filters,
-      groupBy: split === 'provider' ? 'prompt,provider' : 'prompt',
+      groupBy: split === 'prompt' ? 'prompt' : `prompt,${split}`,
       limit: LIMIT,
       examples: 3,
     }),
@@ -46,11 +47,15 @@ export function GapPage({ route }: { route: Route }) {
           <select
             value={split}
             onChange={(e) =>
-              setParams(route, { split: e.currentTarget.value === 'provider' ? 'provider' : null, example: null })
+              setParams(route, {
+                split: e.currentTarget.value === 'prompt' ? null : e.currentTarget.value,
+                example: null,
+              })
             }
           >
             <option value="prompt">Prompt and competitor</option>
             <option value="provider">Prompt, competitor and provider</option>
+            <option value="config">Prompt, competitor and configuration</option>
           </select>
         </label>
       </div>
@@ -81,6 +86,7 @@ export function GapPage({ route }: { route: Route }) {
                       <th scope="col">Prompt</th>
                       <th scope="col">Competitor</th>
                       {split === 'provider' && <th scope="col">Provider</th>}
+                      {split === 'config' && <th scope="col">Configuration</th>}
                       <th scope="col">Gap: named without {own}</th>
                       <th scope="col">Competitor named</th>
                       <th scope="col">Example answers</th>
@@ -88,7 +94,7 @@ export function GapPage({ route }: { route: Route }) {
                   </thead>
                   <tbody>
                     {r.rows.map((row) => {
-                      const key = `${row.promptId}-${row.competitor.brandId}${row.provider ? `-${row.provider}` : ''}`;
+                      const key = `${row.promptId}-${row.competitor.brandId}${row.provider ? `-${row.provider}` : ''}${row.modelConfigId ? `-${row.modelConfigId}` : ''}`;
                       return (
                         <tr key={key} data-testid={`gap-${key}`}>
                           <th scope="row" class="prompt-text">
@@ -96,6 +102,7 @@ export function GapPage({ route }: { route: Route }) {
                           </th>
                           <td>{row.competitor.brandName}</td>
                           {split === 'provider' && <td>{row.provider}</td>}
+                          {split === 'config' && <td>{row.modelConfigName}</td>}
                           <td data-csv={formatRate(row.gap)}>
                             <Rate value={row.gap} testId={`gap-rate-${key}`} />
                             <span class="muted cell-count" data-testid={`gap-count-${key}`}>
