@@ -105,7 +105,7 @@ export function GapPage({ route }: { route: Route }) {
                           {split === 'config' && <td>{row.modelConfigName}</td>}
                           <td data-csv={formatRate(row.gap)}>
                             <Rate value={row.gap} testId={`gap-rate-${key}`} />
-                            <span class="muted cell-count" data-testid={`gap-count-${key}`}>
+                            <span class="muted gap-count" data-testid={`gap-count-${key}`}>
                               {row.gap.numerator} of {row.n} answers
                             </span>
                           </td>
