@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -125,6 +126,22 @@ const go = async (path: string) => {
   await page.goto(`${origin}/dashboard/#/w/${world.workspaceId}/${path}`);
 };
 const csvRows = (csv: string): string[][] => parse(csv, { relax_column_count: true });
+
+describe('the first page', () => {
+  it('loads at most 60 KB of JavaScript gzipped: charts, markdown, forms and most pages come later', async () => {
+    const html = await (await fetch(`${origin}/dashboard/`)).text();
+    const scripts = [...html.matchAll(/(?:src|href)="(\/dashboard\/assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+    expect(scripts.length).toBeGreaterThan(0);
+    let gzipped = 0;
+    for (const src of scripts)
+      gzipped += gzipSync(Buffer.from(await (await fetch(`${origin}${src}`)).arrayBuffer())).length;
+    expect(gzipped).toBeLessThanOrEqual(60 * 1024);
+    // What only some pages need is not among them.
+    expect(scripts.filter((s) => /uPlot|markdown|form-|gap-|spend-|untracked-|webhooks-|api-keys-/.test(s))).toEqual(
+      [],
+    );
+  });
+});
 
 describe('reports in the dashboard', () => {
   it('competitor gap: every row equals the API’s, and an example opens in the answer view', async () => {
