@@ -65,6 +65,7 @@ const ORGANIZATION_TITLES: Record<OrganizationPage, string> = {
   'audit-log': 'Audit log',
   'api-keys': 'API keys',
   credentials: 'Provider keys',
+  organization: 'Organization settings',
   workspaces: 'Workspaces',
   'new-workspace': 'New workspace',
 };
@@ -83,6 +84,7 @@ const UntrackedPage = lazyPage(() => import('./pages/untracked.js').then((m) => 
 const WebhooksPage = lazyPage(() => import('./pages/webhooks.js').then((m) => m.WebhooksPage));
 const ReanalysesPage = lazyPage(() => import('./pages/reanalyses.js').then((m) => m.ReanalysesPage));
 const ApiKeysPage = lazyPage(() => import('./pages/api-keys.js').then((m) => m.ApiKeysPage));
+const OrganizationPage = lazyPage(() => import('./pages/organization.js').then((m) => m.OrganizationPage));
 const CredentialsPage = lazyPage(() => import('./pages/credentials.js').then((m) => m.CredentialsPage));
 
 /** Who is using the dashboard: not known yet, nobody, an integrator's key, or a signed-in person. */
@@ -351,6 +353,13 @@ function Dashboard({
                   </a>
                 </li>
               )}
+              {canAdmin && (
+                <li>
+                  <a href="#/organization" aria-current={route.other === 'organization' ? 'page' : undefined}>
+                    Organization
+                  </a>
+                </li>
+              )}
               {person && (
                 <li>
                   <a href="#/account" aria-current={route.other === 'account' ? 'page' : undefined}>
@@ -437,6 +446,8 @@ function OrganizationPages({ route, page }: { route: Route; page: OrganizationPa
         <ApiKeysPage />
       ) : page === 'credentials' ? (
         <CredentialsPage />
+      ) : page === 'organization' ? (
+        <OrganizationPage />
       ) : page === 'workspaces' ? (
         <WorkspacesPage />
       ) : page === 'new-workspace' ? (

@@ -197,6 +197,7 @@ describe('signing in', () => {
       'Workspaces',
       'API keys',
       'Provider keys',
+      'Organization',
       'Account',
     ]);
     expect(await page.getByLabel('API key').count()).toBe(0);

@@ -27,6 +27,7 @@ import type { mean, proportion, share } from '../../../src/modules/reports/repor
 import type { AnalysisPreviewDto, SchedulePreviewDto } from '../../../src/modules/previews/previews.schemas.js';
 import type { ParameterDto, ProviderDto, ProvidersDto } from '../../../src/modules/providers/providers.schemas.js';
 import type { runDto } from '../../../src/modules/runs/runs.schemas.js';
+import type { organizationDto } from '../../../src/modules/organizations/organizations.schemas.js';
 import type { workspaceDto } from '../../../src/modules/workspaces/workspaces.schemas.js';
 import type { deliveryDto, webhookDto } from '../../../src/modules/webhooks/webhooks.schemas.js';
 import type { apiKeyCreated, apiKeyDto } from '../../../src/modules/api-keys/api-keys.schemas.js';
@@ -34,6 +35,7 @@ import type { credentialDto } from '../../../src/modules/provider-credentials/pr
 import type { reanalysisDto } from '../../../src/modules/reanalyses/reanalyses.schemas.js';
 
 export type Workspace = z.infer<typeof workspaceDto>;
+export type Organization = z.infer<typeof organizationDto>;
 export type Brand = z.infer<typeof brandDto>;
 export type Audit = z.infer<typeof auditDto>;
 /** POST …/analysis-preview, GET /v1/providers, POST …/schedule-preview. */

@@ -39,6 +39,7 @@ export const ORGANIZATION_PAGES = [
   'new-workspace',
   'api-keys',
   'credentials',
+  'organization',
 ] as const;
 /** Pages opened from an emailed link, before anyone is signed in. */
 export const PUBLIC_PAGES = ['invitation', 'reset-password'] as const;
