@@ -247,7 +247,21 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[], analyse?
  */
 export function insertFactsSql(first: number, answers: string): string {
   const params = (from: number, types: string[]) => types.map((t, i) => `$${from + i}::${t}[]`).join(', ');
-  const mentionTypes = ['uuid', 'uuid', 'int', 'text', 'int', 'int', 'int', 'float8', 'text', 'int', 'int', 'text', 'text'];
+  const mentionTypes = [
+    'uuid',
+    'uuid',
+    'int',
+    'text',
+    'int',
+    'int',
+    'int',
+    'float8',
+    'text',
+    'int',
+    'int',
+    'text',
+    'text',
+  ];
   const citationTypes = ['uuid', 'int', 'text', 'text', 'text', 'text', 'uuid'];
   return `new_mentions AS (
         INSERT INTO mentions (response_id, workspace_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label,
