@@ -103,7 +103,7 @@ export async function printSentimentExamples(
   );
   while (picked.length < answers && pool.length > 0) {
     const next = pool.findIndex((a) => a.some((m) => !shown.has(m.label)));
-    const [answer] = pool.splice(next < 0 ? 0 : next, 1);
+    const [answer] = pool.splice(Math.max(0, next), 1);
     if (!answer) break;
     picked.push(answer);
     for (const m of answer) shown.add(m.label);
