@@ -257,6 +257,8 @@ class AnswerReader {
   private readonly languages = new Map<number, Lang>();
   private cues: CueScan | null = null;
   private readonly valences = new Map<number, number>();
+  /** Sentence units per (sentence start, brand): see sentenceUnit. */
+  readonly units = new Map<number, Unit | null>();
   private readonly owners = new Map<number, Array<Set<number>>>();
   private readonly cuts = new Map<number, { end: number; cuts: number[] }>();
   /** Brands the prompt names: the answer is about them, so clauses naming no brand are theirs. */
@@ -630,26 +632,35 @@ function leads(reader: AnswerReader, line: Line, mention: Mention): boolean {
   return /^[\s*_[(]*$/.test(head);
 }
 
-/** The sentence [s, e) as a unit for brand k, or null when k owns none of its clauses. */
+/** The sentence [s, e) as a unit for brand k, or null when k owns none of its clauses; read once per brand. */
 function sentenceUnit(reader: AnswerReader, line: Line, s: number, e: number, k: number): Unit | null {
-  if (reader.text[e - 1] === ':' && !reader.mentions.some((m) => m[2] === k && m[0] >= s && m[0] < e)) return null;
-  const raw = reader.ownedValence(s, e, k, reader.sentenceOwners(s, e, line));
-  return raw === null ? null : { start: s, end: e, raw, weight: line.kind === 'heading' ? 0.5 : 1 };
+  const key = s * 65536 + k;
+  const known = reader.units.get(key);
+  if (known !== undefined && (known === null || known.end === e)) return known;
+  let unit: Unit | null = null;
+  if (reader.text[e - 1] !== ':' || reader.mentions.some((m) => m[2] === k && m[0] >= s && m[0] < e)) {
+    const raw = reader.ownedValence(s, e, k, reader.sentenceOwners(s, e, line));
+    unit = raw === null ? null : { start: s, end: e, raw, weight: line.kind === 'heading' ? 0.5 : 1 };
+  }
+  if (k < 65536) reader.units.set(key, unit);
+  return unit;
 }
 
-/** The sentences of line from position p on, as [start, end) ranges. */
-function* sentencesFrom(reader: AnswerReader, line: Line, p: number): Generator<[number, number]> {
-  let at = p;
+/** The sentence of line starting at or after p, as a [start, end) range, or null past the line's end. */
+function sentenceFrom(reader: AnswerReader, line: Line, p: number): [number, number] | null {
+  if (p >= line.end) return null;
   const from = line.kind === 'item' ? line.content : line.start;
-  while (at < line.end) {
-    const [s0, e0] = reader.sentence(at);
-    const s = Math.max(s0, from);
-    const e = Math.min(e0, line.end);
-    if (e <= at) break;
-    yield [s, e];
-    at = e + 1;
-    while (at < line.end && isWhiteSpace(reader.text.charCodeAt(at))) at++;
-  }
+  const [s0, e0] = reader.sentence(p);
+  const s = Math.max(s0, from);
+  const e = Math.min(e0, line.end);
+  return e <= p ? null : [s, e];
+}
+
+/** Where the sentence after one ending at e starts. */
+function afterSentence(reader: AnswerReader, line: Line, e: number): number {
+  let at = e + 1;
+  while (at < line.end && isWhiteSpace(reader.text.charCodeAt(at))) at++;
+  return at;
 }
 
 /** The units a mention is read in: its item, row or sentence, then the sentences after it that still speak of the brand. */
@@ -675,10 +686,13 @@ function unitsOf(reader: AnswerReader, mention: Mention, k: number): Unit[] {
     return [{ start: line.start, end: line.end, raw: raw + (mixed && prior > 0 ? prior / 4 : prior), weight: 1 }];
   }
   const units: Unit[] = [];
-  const [first] = sentencesFrom(reader, line, reader.sentence(mention[0])[0]);
-  if (!first) return units;
-  for (const [s, e] of sentencesFrom(reader, line, first[0])) {
-    const unit = sentenceUnit(reader, line, s, e, k);
+  const first = sentenceFrom(reader, line, reader.sentence(mention[0])[0]);
+  for (
+    let r = first && sentenceFrom(reader, line, first[0]);
+    r;
+    r = sentenceFrom(reader, line, afterSentence(reader, line, r[1]))
+  ) {
+    const unit = sentenceUnit(reader, line, r[0], r[1], k);
     if (!unit) break;
     units.push(unit);
   }
@@ -690,8 +704,12 @@ function topicUnits(reader: AnswerReader, k: number): Unit[] {
   const units: Unit[] = [];
   for (const line of reader.lines) {
     if (line.kind !== 'text') continue;
-    for (const [s, e] of sentencesFrom(reader, line, line.start)) {
-      const unit = sentenceUnit(reader, line, s, e, k);
+    for (
+      let r = sentenceFrom(reader, line, line.start);
+      r;
+      r = sentenceFrom(reader, line, afterSentence(reader, line, r[1]))
+    ) {
+      const unit = sentenceUnit(reader, line, r[0], r[1], k);
       if (unit) units.push(unit);
     }
   }
