@@ -13,6 +13,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Answer, AnswerMention, Brand } from '../api/types.js';
 import { formatDateTime, formatUsd } from '../lib/format.js';
 import { segmentsOf } from '../lib/highlight.js';
+import { SentimentReasons } from './sentiment-reasons.js';
 import { brandColorIndex } from './workspace.js';
 
 const SOURCE_LABELS: Record<Answer['citations'][number]['source'], string> = {
@@ -117,6 +118,7 @@ export function AnswerView({ answer, brands }: { answer: Answer; brands: Brand[]
           ))}
         </ul>
       )}
+      <SentimentReasons mentions={answer.mentions} />
 
       {answer.text !== null && answer.text !== undefined && (
         <>

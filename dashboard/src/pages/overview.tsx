@@ -373,12 +373,13 @@ function ShareOfVoiceTable({ rows, brands }: { rows: ShareOfVoiceReport['rows'];
                 <td>
                   <Rate value={r.top1Rate} bar={false} />
                 </td>
-                <td>
-                  {formatMean(r.sentiment.mean)}
-                  <span class="muted sentiment-counts">
-                    {' '}
-                    ({r.sentiment.positive} positive, {r.sentiment.neutral} neutral, {r.sentiment.negative} negative)
-                  </span>
+                <td data-testid={`sentiment-${r.brandId}`}>
+                  <ul class="sentiment-shares">
+                    <li>positive {formatRate(r.sentiment.shares.positive)}</li>
+                    <li>neutral {formatRate(r.sentiment.shares.neutral)}</li>
+                    <li>negative {formatRate(r.sentiment.shares.negative)}</li>
+                  </ul>
+                  <span class="muted sentiment-counts">mean score {formatMean(r.sentiment.mean)}</span>
                 </td>
               </tr>
             ))}
