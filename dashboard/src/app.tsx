@@ -84,7 +84,9 @@ const UntrackedPage = lazyPage(() => import('./pages/untracked.js').then((m) => 
 const WebhooksPage = lazyPage(() => import('./pages/webhooks.js').then((m) => m.WebhooksPage));
 const ReanalysesPage = lazyPage(() => import('./pages/reanalyses.js').then((m) => m.ReanalysesPage));
 const ApiKeysPage = lazyPage(() => import('./pages/api-keys.js').then((m) => m.ApiKeysPage));
-const OrganizationPage = lazyPage(() => import('./pages/organization.js').then((m) => m.OrganizationPage));
+const OrganizationSettingsPage = lazyPage(() =>
+  import('./pages/organization.js').then((m) => m.OrganizationSettingsPage),
+);
 const CredentialsPage = lazyPage(() => import('./pages/credentials.js').then((m) => m.CredentialsPage));
 
 /** Who is using the dashboard: not known yet, nobody, an integrator's key, or a signed-in person. */
@@ -447,7 +449,7 @@ function OrganizationPages({ route, page }: { route: Route; page: OrganizationPa
       ) : page === 'credentials' ? (
         <CredentialsPage />
       ) : page === 'organization' ? (
-        <OrganizationPage />
+        <OrganizationSettingsPage />
       ) : page === 'workspaces' ? (
         <WorkspacesPage />
       ) : page === 'new-workspace' ? (

@@ -27,7 +27,7 @@ const valuesOf = (o: Organization): Values => ({
   ssoDefaultRole: o.ssoDefaultRole ?? '',
 });
 
-export function OrganizationPage() {
+export function OrganizationSettingsPage() {
   const abilities = useAbilities();
   // The list holds exactly the caller's organization: a key's own, or the one a person is in.
   const organization = useLoad(
