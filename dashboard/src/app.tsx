@@ -17,6 +17,8 @@ import { ExperimentsPage } from './pages/experiments.js';
 import { OverviewPage } from './pages/overview.js';
 import { PromptsPage } from './pages/prompts.js';
 import { RunsPage } from './pages/runs.js';
+import { MANAGE_LABELS, MANAGE_TITLES, ManagePageView, WorkspacesPage, isManagePage } from './pages/manage/routes.js';
+import { useAbilities } from './lib/abilities.js';
 import { loadMe, managesMembers } from './lib/person.js';
 import { forgetKey, loadKey, loadOrganizationChoice, saveKey, saveOrganizationChoice } from './lib/session-key.js';
 import {
@@ -36,6 +38,7 @@ const PAGE_TITLES: Record<PageName, string> = {
   citations: 'Citations',
   prompts: 'Prompts',
   runs: 'Runs',
+  ...MANAGE_TITLES,
 };
 const NAV_LABELS: Record<PageName, string> = {
   overview: 'Overview',
@@ -43,11 +46,13 @@ const NAV_LABELS: Record<PageName, string> = {
   citations: 'Citations',
   prompts: 'Prompts',
   runs: 'Runs',
+  ...MANAGE_LABELS,
 };
 const ORGANIZATION_TITLES: Record<OrganizationPage, string> = {
   account: 'Your account',
   members: 'Members',
   'audit-log': 'Audit log',
+  workspaces: 'Workspaces',
 };
 
 export const SESSION_ENDED = 'Your session has ended; sign in again.';
@@ -216,9 +221,19 @@ function Dashboard({
   const organization = person?.organization ?? null;
   const role = organization?.role ?? null;
   const homeless = person !== null && organization === null;
+  // What this role or key may change: the workspaces page is for those who may.
+  const abilities = useAbilities();
+  // The workspaces page says when it created, renamed or deleted one.
+  const [workspacesVersion, setWorkspacesVersion] = useState(0);
+  useEffect(() => {
+    const changed = () => setWorkspacesVersion((n) => n + 1);
+    addEventListener('citewatch:workspaces-changed', changed);
+    return () => removeEventListener('citewatch:workspaces-changed', changed);
+  }, []);
   const workspaces = useLoad(
     homeless ? null : (auth, signal) => apiListAll<Workspace>(auth, '/v1/workspaces', {}, signal),
     [],
+    workspacesVersion,
   );
   const only = workspaces.state === 'ok' && workspaces.data.length === 1 ? workspaces.data[0] : undefined;
   useEffect(() => {
@@ -266,10 +281,10 @@ function Dashboard({
             </select>
           </label>
         )}
-        {person && (
+        {(person || abilities.canEdit) && (
           <nav class="account-nav" aria-label="Organization and account">
             <ul>
-              {organization && role !== 'client' && (
+              {person && organization && role !== 'client' && (
                 <li>
                   <a href="#/members" aria-current={route.other === 'members' ? 'page' : undefined}>
                     Members
@@ -283,11 +298,20 @@ function Dashboard({
                   </a>
                 </li>
               )}
-              <li>
-                <a href="#/account" aria-current={route.other === 'account' ? 'page' : undefined}>
-                  Account
-                </a>
-              </li>
+              {abilities.canEdit && (
+                <li>
+                  <a href="#/workspaces" aria-current={route.other === 'workspaces' ? 'page' : undefined}>
+                    Workspaces
+                  </a>
+                </li>
+              )}
+              {person && (
+                <li>
+                  <a href="#/account" aria-current={route.other === 'account' ? 'page' : undefined}>
+                    Account
+                  </a>
+                </li>
+              )}
             </ul>
           </nav>
         )}
@@ -315,8 +339,8 @@ function Dashboard({
                     {person
                       ? role === 'client'
                         ? 'No workspace is shared with you yet.'
-                        : 'This organization has no workspace yet. Create one with POST /v1/workspaces (see /docs), or run `npm run demo`.'
-                      : "This key's organization has no workspace yet. Create one with POST /v1/workspaces (see /docs), or run `npm run demo`."}
+                        : 'This organization has no workspace yet: create one on the Workspaces page.'
+                      : "This key's organization has no workspace yet: create one on the Workspaces page."}
                   </p>
                 ) : (
                   <ul class="workspace-list">
@@ -329,6 +353,11 @@ function Dashboard({
                 )
               }
             </Show>
+          )}
+          {abilities.canEdit && (
+            <p>
+              <a href="#/workspaces">Create, rename or delete workspaces</a>
+            </p>
           )}
         </main>
       )}
@@ -358,7 +387,9 @@ function OrganizationPages({ route, page }: { route: Route; page: OrganizationPa
         {ORGANIZATION_TITLES[page]}
         {organization && <span class="workspace-name"> · {organization.name}</span>}
       </h1>
-      {!person ? (
+      {page === 'workspaces' ? (
+        <WorkspacesPage />
+      ) : !person ? (
         <p class="empty">
           This page is for people signed in with their account; an API key opens the workspaces' reports only.
         </p>
@@ -374,7 +405,9 @@ function OrganizationPages({ route, page }: { route: Route; page: OrganizationPa
 }
 
 function WorkspacePages({ route, workspaceId }: { route: Route; workspaceId: string }) {
-  const data = useLoad((auth, signal) => loadWorkspace(auth, workspaceId, signal), [workspaceId]);
+  // Bumped when a management page changes what every page reads (brands, configurations).
+  const [version, setVersion] = useState(0);
+  const data = useLoad((auth, signal) => loadWorkspace(auth, workspaceId, signal), [workspaceId], version);
   const heading = useRef<HTMLHeadingElement>(null);
   const name = data.state === 'ok' ? data.data.workspace.name : '';
   useEffect(() => {
@@ -408,12 +441,13 @@ function WorkspacePages({ route, workspaceId }: { route: Route; workspaceId: str
         </h1>
         <Show value={data} what="the workspace">
           {(ws) => (
-            <WorkspaceContext.Provider value={ws}>
+            <WorkspaceContext.Provider value={{ ...ws, reload: () => setVersion((n) => n + 1) }}>
               {route.page === 'overview' && <OverviewPage route={route} />}
               {route.page === 'experiments' && <ExperimentsPage route={route} />}
               {route.page === 'citations' && <CitationsPage route={route} />}
               {route.page === 'prompts' && <PromptsPage route={route} />}
               {route.page === 'runs' && <RunsPage />}
+              {isManagePage(route.page) && <ManagePageView page={route.page} route={route} />}
             </WorkspaceContext.Provider>
           )}
         </Show>

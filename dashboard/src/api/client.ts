@@ -10,12 +10,20 @@
  */
 import type { Page } from './types.js';
 
+/** One field the API refused: its dotted path in the request ("body.name", "params.temperature"). */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly requestId: string | null,
+    /** Per-field problems of a validation error (problem+json `errors`), for forms to place. */
+    readonly errors: FieldProblem[] = [],
   ) {
     super(message);
   }
@@ -47,12 +55,21 @@ export function buildUrl(path: string, query: Query = {}): string {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
+/** A request body sent as it is, with its own type (a CSV file to import), rather than as JSON. */
+export class TextBody {
+  constructor(
+    readonly text: string,
+    readonly type: string,
+  ) {}
+}
+
 function requestInit(auth: Credentials | null, method: Method, body: unknown, signal?: AbortSignal): RequestInit {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = body instanceof TextBody ? body.type : 'application/json';
+  const payload = body === undefined ? null : body instanceof TextBody ? body.text : JSON.stringify(body);
   if (auth?.mode === 'key') {
     headers.authorization = `Bearer ${auth.key}`;
-    return { method, headers, body: body === undefined ? null : JSON.stringify(body), signal: signal ?? null };
+    return { method, headers, body: payload, signal: signal ?? null };
   }
   if (auth?.mode === 'session') {
     if (auth.organizationId) headers['x-organization-id'] = auth.organizationId;
@@ -61,7 +78,7 @@ function requestInit(auth: Credentials | null, method: Method, body: unknown, si
   return {
     method,
     headers,
-    body: body === undefined ? null : JSON.stringify(body),
+    body: payload,
     // The session cookie goes to this site only; the page never sees it.
     credentials: 'same-origin',
     signal: signal ?? null,
@@ -113,19 +130,27 @@ export function apiPublic<T>(method: Method, url: string, body?: unknown, csrfTo
 async function problemOf(res: Response): Promise<ApiError> {
   const requestId = res.headers.get('x-request-id');
   try {
-    const problem = (await res.json()) as { code?: unknown; detail?: unknown; requestId?: unknown };
+    const problem = (await res.json()) as { code?: unknown; detail?: unknown; requestId?: unknown; errors?: unknown };
     if (typeof problem.detail === 'string') {
       return new ApiError(
         res.status,
         typeof problem.code === 'string' ? problem.code : 'error',
         problem.detail,
         typeof problem.requestId === 'string' ? problem.requestId : requestId,
+        fieldProblems(problem.errors),
       );
     }
   } catch {
     // Not JSON (a proxy's error page, say): fall through to a generic message.
   }
   return new ApiError(res.status, 'error', `The API answered ${res.status} ${res.statusText}.`, requestId);
+}
+
+function fieldProblems(errors: unknown): FieldProblem[] {
+  if (!Array.isArray(errors)) return [];
+  return errors.flatMap((e: { path?: unknown; message?: unknown } | null) =>
+    e && typeof e.path === 'string' && typeof e.message === 'string' ? [{ path: e.path, message: e.message }] : [],
+  );
 }
 
 /**

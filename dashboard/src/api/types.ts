@@ -9,6 +9,7 @@ import type { auditEventDto } from '../../../src/modules/audit-log/audit-log.sch
 import type { invitationDto, invitationLookup } from '../../../src/modules/invitations/invitations.schemas.js';
 import type { memberDto } from '../../../src/modules/members/members.schemas.js';
 import type { answerDto, answerMention } from '../../../src/modules/answers/answers.schemas.js';
+import type { auditDto } from '../../../src/modules/audits/audits.schemas.js';
 import type { brandDto } from '../../../src/modules/brands/brands.schemas.js';
 import type { modelConfigDto } from '../../../src/modules/model-configs/model-configs.schemas.js';
 import type { promptDto } from '../../../src/modules/prompts/prompts.schemas.js';
@@ -20,11 +21,20 @@ import type {
 import type { CitationsReport } from '../../../src/modules/reports/citations.schemas.js';
 import type { ExperimentPair, ExperimentsReport } from '../../../src/modules/reports/experiments.schemas.js';
 import type { mean, proportion, share } from '../../../src/modules/reports/reports.schemas.js';
+import type { AnalysisPreviewDto, SchedulePreviewDto } from '../../../src/modules/previews/previews.schemas.js';
+import type { ParameterDto, ProviderDto, ProvidersDto } from '../../../src/modules/providers/providers.schemas.js';
 import type { runDto } from '../../../src/modules/runs/runs.schemas.js';
 import type { workspaceDto } from '../../../src/modules/workspaces/workspaces.schemas.js';
 
 export type Workspace = z.infer<typeof workspaceDto>;
 export type Brand = z.infer<typeof brandDto>;
+export type Audit = z.infer<typeof auditDto>;
+/** POST …/analysis-preview, GET /v1/providers, POST …/schedule-preview. */
+export type AnalysisPreview = AnalysisPreviewDto;
+export type SchedulePreview = SchedulePreviewDto;
+export type Providers = ProvidersDto;
+export type ProviderInfo = ProviderDto;
+export type ProviderParameter = ParameterDto;
 export type ModelConfig = z.infer<typeof modelConfigDto>;
 export type Prompt = z.infer<typeof promptDto>;
 export type Run = z.infer<typeof runDto>;

@@ -16,6 +16,8 @@ export interface WorkspaceData {
   providers: string[];
   /** `/v1/workspaces/<id>`: prefix of every workspace route. */
   base: string;
+  /** Reads the workspace, brands and configurations again (after a page changed them). */
+  reload?: () => void;
 }
 
 export const WorkspaceContext = createContext<WorkspaceData | null>(null);

@@ -1,6 +1,7 @@
 /**
  * Hash routing: #/ lists workspaces, #/w/<workspaceId>/<page>?<params> shows a page, and the
- * pages outside any workspace have their own: #/account, #/members, #/audit-log, and the two a
+ * pages outside any workspace have their own: #/account, #/members, #/audit-log, #/workspaces
+ * (creating, renaming and deleting them), and the two a
  * person reaches from an email, #/invitation?token=… and #/reset-password?token=… (an email may
  * also name them in the query, ?page=reset-password&token=…: main.tsx turns that into the route
  * before the app starts). The server
@@ -10,11 +11,16 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-export const PAGES = ['overview', 'experiments', 'citations', 'prompts', 'runs'] as const;
+/** A workspace's reports. */
+export const REPORT_PAGES = ['overview', 'experiments', 'citations', 'prompts', 'runs'] as const;
+/** Where a workspace's resources are managed (pages/manage/, loaded when first opened). */
+export const MANAGE_PAGES = ['brands', 'library', 'configurations', 'audits'] as const;
+export const PAGES = [...REPORT_PAGES, ...MANAGE_PAGES] as const;
 export type PageName = (typeof PAGES)[number];
+export type ManagePage = (typeof MANAGE_PAGES)[number];
 
-/** Pages of the signed-in person and their organization. */
-export const ORGANIZATION_PAGES = ['account', 'members', 'audit-log'] as const;
+/** Pages of the signed-in person and their organization (workspaces: API keys too). */
+export const ORGANIZATION_PAGES = ['account', 'members', 'audit-log', 'workspaces'] as const;
 /** Pages opened from an emailed link, before anyone is signed in. */
 export const PUBLIC_PAGES = ['invitation', 'reset-password'] as const;
 export type OrganizationPage = (typeof ORGANIZATION_PAGES)[number];
@@ -64,10 +70,25 @@ export function hrefOfOther(page: OtherPage, params?: URLSearchParams | Record<s
   return `#/${page}${qs ? `?${qs}` : ''}`;
 }
 
+/**
+ * Asked before the route follows a change of the address (a link, the back button): a guard that
+ * returns true holds the current page (a form with unsaved changes asks first; see the form kit).
+ */
+export type NavigationGuard = (target: string) => boolean;
+const guards = new Set<NavigationGuard>();
+
+export function addNavigationGuard(guard: NavigationGuard): () => void {
+  guards.add(guard);
+  return () => guards.delete(guard);
+}
+
 export function useRoute(): Route {
   const [hash, setHash] = useState(location.hash);
   useEffect(() => {
-    const onChange = () => setHash(location.hash);
+    const onChange = () => {
+      for (const guard of guards) if (guard(location.href)) return;
+      setHash(location.hash);
+    };
     addEventListener('hashchange', onChange);
     return () => removeEventListener('hashchange', onChange);
   }, []);

@@ -11,6 +11,8 @@ import { useWorkspace } from '../components/workspace.js';
 import { formatDateTime, formatDuration, formatUsd, shortId } from '../lib/format.js';
 import { hrefOf } from '../lib/router.js';
 import { toApiError, useApi, useApiSession } from '../lib/use-api.js';
+import { useAbilities } from '../lib/abilities.js';
+import { RunControls } from './manage/routes.js';
 
 const PAGE_SIZE = 20;
 const REFRESH_MS = 5_000;
@@ -27,6 +29,8 @@ const inProgress = (r: Run) => r.status === 'queued' || r.status === 'running';
 export function RunsPage() {
   const { base, workspace } = useWorkspace();
   const session = useApiSession();
+  // Starting and cancelling runs (loaded when first shown) is for those who may.
+  const abilities = useAbilities();
   const [refresh, setRefresh] = useState(0);
   const first = useApi<Page<Run>>(buildUrl(`${base}/runs`, { limit: PAGE_SIZE }), refresh);
   const [older, setOlder] = useState<{ runs: Run[]; cursor: string | null; error: ApiError | null }>({
@@ -54,75 +58,83 @@ export function RunsPage() {
   }
 
   return (
-    <Show value={first} what="runs">
-      {(page) => {
-        // A run started since the first page was read shifts pages: keep each run once.
-        const seen = new Set<string>();
-        const runs = [...page.data, ...older.runs].filter((r) => !seen.has(r.id) && seen.add(r.id));
-        if (runs.length === 0)
-          return <Empty>No run yet. Start one from an audit: POST {base}/runs, or `citewatch runs start`.</Empty>;
-        return (
-          <>
-            {live && (
-              <p class="muted" role="status">
-                A run is in progress; this list refreshes every {REFRESH_MS / 1000} seconds.
-              </p>
-            )}
-            <TableScroll label="Runs">
-              <table class="data runs">
-                <thead>
-                  <tr>
-                    <th scope="col">Started</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Progress</th>
-                    <th scope="col">Cost</th>
-                    <th scope="col">Duration</th>
-                    <th scope="col">Results</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {runs.map((r) => (
-                    <tr key={r.id} data-testid={`run-${r.id}`}>
-                      <th scope="row">
-                        {formatDateTime(r.createdAt)}
-                        <span class="muted run-meta">
-                          {' '}
-                          {r.trigger} · <code title={r.id}>{shortId(r.id)}</code>
-                        </span>
-                      </th>
-                      <td>
-                        <span class={`status status-${r.status}`} data-testid={`run-status-${r.id}`}>
-                          {STATUS_LABELS[r.status]}
-                        </span>
-                        {r.error && <span class="run-error">{r.error}</span>}
-                      </td>
-                      <td>
-                        <Progress run={r} />
-                      </td>
-                      <td data-testid={`run-cost-${r.id}`}>
-                        {formatUsd(r.actualCostUsd)}{' '}
-                        <span class="muted">of {formatUsd(r.estimatedCostUsd)} estimated</span>
-                        {r.budgetUsd !== null && <span class="muted"> · budget {formatUsd(r.budgetUsd)}</span>}
-                      </td>
-                      <td>{formatDuration(r.startedAt ?? r.createdAt, r.finishedAt)}</td>
-                      <td>
-                        <a href={hrefOf(workspace.id, 'overview', { run: r.id })}>Overview of this run</a>
-                      </td>
+    <>
+      {abilities.canEdit && (
+        <RunControls
+          inProgress={first.state === 'ok' ? first.data.data.filter(inProgress) : []}
+          onChanged={() => setRefresh((n) => n + 1)}
+        />
+      )}
+      <Show value={first} what="runs">
+        {(page) => {
+          // A run started since the first page was read shifts pages: keep each run once.
+          const seen = new Set<string>();
+          const runs = [...page.data, ...older.runs].filter((r) => !seen.has(r.id) && seen.add(r.id));
+          if (runs.length === 0)
+            return <Empty>No run yet. Start one from an audit: POST {base}/runs, or `citewatch runs start`.</Empty>;
+          return (
+            <>
+              {live && (
+                <p class="muted" role="status">
+                  A run is in progress; this list refreshes every {REFRESH_MS / 1000} seconds.
+                </p>
+              )}
+              <TableScroll label="Runs">
+                <table class="data runs">
+                  <thead>
+                    <tr>
+                      <th scope="col">Started</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Progress</th>
+                      <th scope="col">Cost</th>
+                      <th scope="col">Duration</th>
+                      <th scope="col">Results</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-            {cursor && (
-              <button type="button" class="secondary" onClick={loadOlder}>
-                Load older runs
-              </button>
-            )}
-            {older.error && <ErrorMessage error={older.error} what="older runs" />}
-          </>
-        );
-      }}
-    </Show>
+                  </thead>
+                  <tbody>
+                    {runs.map((r) => (
+                      <tr key={r.id} data-testid={`run-${r.id}`}>
+                        <th scope="row">
+                          {formatDateTime(r.createdAt)}
+                          <span class="muted run-meta">
+                            {' '}
+                            {r.trigger} · <code title={r.id}>{shortId(r.id)}</code>
+                          </span>
+                        </th>
+                        <td>
+                          <span class={`status status-${r.status}`} data-testid={`run-status-${r.id}`}>
+                            {STATUS_LABELS[r.status]}
+                          </span>
+                          {r.error && <span class="run-error">{r.error}</span>}
+                        </td>
+                        <td>
+                          <Progress run={r} />
+                        </td>
+                        <td data-testid={`run-cost-${r.id}`}>
+                          {formatUsd(r.actualCostUsd)}{' '}
+                          <span class="muted">of {formatUsd(r.estimatedCostUsd)} estimated</span>
+                          {r.budgetUsd !== null && <span class="muted"> · budget {formatUsd(r.budgetUsd)}</span>}
+                        </td>
+                        <td>{formatDuration(r.startedAt ?? r.createdAt, r.finishedAt)}</td>
+                        <td>
+                          <a href={hrefOf(workspace.id, 'overview', { run: r.id })}>Overview of this run</a>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
+              {cursor && (
+                <button type="button" class="secondary" onClick={loadOlder}>
+                  Load older runs
+                </button>
+              )}
+              {older.error && <ErrorMessage error={older.error} what="older runs" />}
+            </>
+          );
+        }}
+      </Show>
+    </>
   );
 }
 
