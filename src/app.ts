@@ -35,6 +35,7 @@ import { runsRoutes } from './modules/runs/runs.routes.js';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js';
 import { deliveryRetry } from './modules/webhooks/webhooks.emit.js';
 import { workspacesRoutes } from './modules/workspaces/workspaces.routes.js';
+import { shareLinksRoutes, sharedRoutes } from './modules/share-links/share-links.routes.js';
 import { CredentialCache, authPlugin } from './plugins/auth.js';
 import { ephemeralSecret } from './modules/accounts/accounts.tokens.js';
 import { createAuth } from './modules/accounts/accounts.auth.js';
@@ -229,6 +230,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (open) => {
     refuseFlawedInput(open);
     await accountsPublicRoutes(open, accounts);
+    await sharedRoutes(open, {
+      db: deps.db,
+      redis: deps.redis,
+      prefix: `${deps.env.QUEUE_PREFIX}:ratelimit:`,
+      requestsPerMinute: deps.env.SHARE_LINK_REQUESTS_PER_MINUTE,
+    });
     await invitationsPublicRoutes(open, {
       ...accounts,
       logger: deps.logger,
@@ -301,6 +308,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await runsRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
     await reanalysesRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
     await reportsRoutes(api, { db: deps.db });
+    await shareLinksRoutes(api, { db: deps.db, publicBaseUrl: base });
     await answersRoutes(api, { db: deps.db });
     await responsesRoutes(api, { db: deps.db });
     await webhooksRoutes(api, {

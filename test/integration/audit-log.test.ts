@@ -605,6 +605,8 @@ const EXPECTED_ACTIONS: Record<string, string> = {
   'POST /v1/invitations': 'invitation.create',
   'DELETE /v1/invitations/:invitationId': 'invitation.revoke',
   'PUT /v1/provider-credentials/:provider': 'provider_credential.set',
+  'POST /v1/workspaces/:workspaceId/share-links': 'share_link.create',
+  'DELETE /v1/workspaces/:workspaceId/share-links/:shareLinkId': 'share_link.revoke',
   'DELETE /v1/provider-credentials/:provider': 'provider_credential.delete',
   'POST /v1/workspaces': 'workspace.create',
   'PATCH /v1/workspaces/:workspaceId': 'workspace.update',
