@@ -39,6 +39,7 @@ const PAGE_TITLES: Record<PageName, string> = {
   prompts: 'Prompts',
   runs: 'Runs',
   ...MANAGE_TITLES,
+  'share-links': 'Share links',
 };
 const NAV_LABELS: Record<PageName, string> = {
   overview: 'Overview',
@@ -47,17 +48,21 @@ const NAV_LABELS: Record<PageName, string> = {
   prompts: 'Prompts',
   runs: 'Runs',
   ...MANAGE_LABELS,
+  'share-links': 'Share links',
 };
 const ORGANIZATION_TITLES: Record<OrganizationPage, string> = {
   account: 'Your account',
   members: 'Members',
   'audit-log': 'Audit log',
   workspaces: 'Workspaces',
+  branding: 'Branding',
 };
 
 export const SESSION_ENDED = 'Your session has ended; sign in again.';
 
 const AccountPage = lazyPage(() => import('./pages/account.js').then((m) => m.AccountPage));
+const BrandingPage = lazyPage(() => import('./pages/branding.js').then((m) => m.BrandingPage));
+const ShareLinksPage = lazyPage(() => import('./pages/share-links.js').then((m) => m.ShareLinksPage));
 const AuditLogPage = lazyPage(() => import('./pages/audit-log.js').then((m) => m.AuditLogPage));
 const InvitationPage = lazyPage(() => import('./pages/invitation.js').then((m) => m.InvitationPage));
 const MembersPage = lazyPage(() => import('./pages/members.js').then((m) => m.MembersPage));
@@ -298,6 +303,13 @@ function Dashboard({
                   </a>
                 </li>
               )}
+              {managesMembers(role) && (
+                <li>
+                  <a href="#/branding" aria-current={route.other === 'branding' ? 'page' : undefined}>
+                    Branding
+                  </a>
+                </li>
+              )}
               {abilities.canEdit && (
                 <li>
                   <a href="#/workspaces" aria-current={route.other === 'workspaces' ? 'page' : undefined}>
@@ -397,6 +409,8 @@ function OrganizationPages({ route, page }: { route: Route; page: OrganizationPa
         <AccountPage />
       ) : page === 'members' ? (
         <MembersPage />
+      ) : page === 'branding' ? (
+        <BrandingPage />
       ) : (
         <AuditLogPage route={route} />
       )}
@@ -447,6 +461,7 @@ function WorkspacePages({ route, workspaceId }: { route: Route; workspaceId: str
               {route.page === 'citations' && <CitationsPage route={route} />}
               {route.page === 'prompts' && <PromptsPage route={route} />}
               {route.page === 'runs' && <RunsPage />}
+              {route.page === 'share-links' && <ShareLinksPage />}
               {isManagePage(route.page) && <ManagePageView page={route.page} route={route} />}
             </WorkspaceContext.Provider>
           )}

@@ -245,7 +245,7 @@ describe('the shared view', () => {
     const withKey = await shared(`${link.token}/reports/visibility`, { ...other.headers, cookie: person.cookie });
     expect(withKey.statusCode).toBe(200);
     expect({ ...withKey.json(), liveRuns: 0 }).toEqual({ ...bare, liveRuns: 0 });
-    problem(await shared('cws_' + 'A'.repeat(43)), 404);
+    problem(await shared(`cws_${'A'.repeat(43)}`), 404);
     problem(await shared('not-a-token'), 400);
     problem(await shared(`${link.token.slice(0, -1)}`), 400);
   });

@@ -128,8 +128,18 @@ export async function brandingRoutes(app: FastifyInstance, deps: { prisma: Prism
           200: {
             description: 'The image',
             content: {
-              'image/png': { schema: z.string().describe('PNG image') },
-              'image/jpeg': { schema: z.string().describe('JPEG image') },
+              'image/png': {
+                schema: z
+                  .string()
+                  .describe('PNG image')
+                  .meta({ examples: ['(PNG image bytes)'] }),
+              },
+              'image/jpeg': {
+                schema: z
+                  .string()
+                  .describe('JPEG image')
+                  .meta({ examples: ['(JPEG image bytes)'] }),
+              },
             },
           },
           ...problemResponses,

@@ -191,8 +191,18 @@ export async function sharedRoutes(app: FastifyInstance, deps: SharedDeps): Prom
             200: {
               description: 'The image, as stored (re-encoded)',
               content: {
-                'image/png': { schema: z.string().describe('PNG image') },
-                'image/jpeg': { schema: z.string().describe('JPEG image') },
+                'image/png': {
+                  schema: z
+                    .string()
+                    .describe('PNG image')
+                    .meta({ examples: ['(PNG image bytes)'] }),
+                },
+                'image/jpeg': {
+                  schema: z
+                    .string()
+                    .describe('JPEG image')
+                    .meta({ examples: ['(JPEG image bytes)'] }),
+                },
               },
             },
             ...problemResponses,
