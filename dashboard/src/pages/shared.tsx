@@ -37,8 +37,9 @@ interface SovRow {
   shareOfVoice: { presence: Rate };
 }
 interface CitationsReport {
-  domains: Array<{ domain: string; cited: number }>;
+  groups: Array<{ domains: Array<{ domain: string; cited: number }> }>;
 }
+type Domain = { domain: string; cited: number };
 
 type Load<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ok'; data: T };
 
@@ -58,9 +59,9 @@ const day = (iso: string) => new Date(iso).toISOString().slice(0, 10);
 export function SharedPage({ token }: { token: string }) {
   const base = `/v1/shared/${encodeURIComponent(token)}`;
   const [view, setView] = useState<Load<View>>({ state: 'loading' });
-  const [reports, setReports] = useState<
-    Load<{ visibility: VisibilityRow[]; sov: SovRow[]; citations: CitationsReport }>
-  >({ state: 'loading' });
+  const [reports, setReports] = useState<Load<{ visibility: VisibilityRow[]; sov: SovRow[]; domains: Domain[] }>>({
+    state: 'loading',
+  });
 
   useEffect(() => {
     get<View>(base).then(
@@ -72,7 +73,11 @@ export function SharedPage({ token }: { token: string }) {
           get<{ rows: SovRow[] }>(`${base}/reports/share-of-voice`),
           get<CitationsReport>(`${base}/reports/citations?groupBy=`),
         ]).then(
-          ([v, s, c]) => setReports({ state: 'ok', data: { visibility: v.rows, sov: s.rows, citations: c } }),
+          ([v, s, c]) =>
+            setReports({
+              state: 'ok',
+              data: { visibility: v.rows, sov: s.rows, domains: c.groups[0]?.domains ?? [] },
+            }),
           (err: Error) => setReports({ state: 'error', message: err.message }),
         );
       },
@@ -185,11 +190,11 @@ export function SharedPage({ token }: { token: string }) {
             </section>
             <section aria-labelledby="shared-domains">
               <h2 id="shared-domains">Top cited domains</h2>
-              {reports.data.citations.domains.length === 0 ? (
+              {reports.data.domains.length === 0 ? (
                 <p class="empty">No source was cited in this period.</p>
               ) : (
                 <ol data-testid="shared-domains">
-                  {reports.data.citations.domains.slice(0, 10).map((d) => (
+                  {reports.data.domains.slice(0, 10).map((d) => (
                     <li key={d.domain}>
                       {d.domain} <span class="muted">({d.cited} citations)</span>
                     </li>

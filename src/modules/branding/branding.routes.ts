@@ -31,7 +31,8 @@ export async function brandingRoutes(app: FastifyInstance, deps: { prisma: Prism
   const { prisma } = deps;
   const admin = { scope: 'admin' as const };
   // Logos arrive as the raw image; only the logo route does anything with such a body.
-  app.addContentTypeParser([...LOGO_TYPES], { parseAs: 'buffer', bodyLimit: LOGO_MAX_BYTES }, (_req, body, done) =>
+  // Any image type is read, so that a GIF or an SVG is refused with what to send instead.
+  app.addContentTypeParser(/^image\//, { parseAs: 'buffer', bodyLimit: LOGO_MAX_BYTES }, (_req, body, done) =>
     done(null, body),
   );
 
