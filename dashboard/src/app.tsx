@@ -45,6 +45,7 @@ const PAGE_TITLES: Record<PageName, string> = {
   reanalyses: 'Re-analyses',
   webhooks: 'Webhooks',
   ...MANAGE_TITLES,
+  'share-links': 'Share links',
 };
 const NAV_LABELS: Record<PageName, string> = {
   overview: 'Overview',
@@ -58,6 +59,7 @@ const NAV_LABELS: Record<PageName, string> = {
   reanalyses: 'Re-analyses',
   webhooks: 'Webhooks',
   ...MANAGE_LABELS,
+  'share-links': 'Share links',
 };
 const ORGANIZATION_TITLES: Record<OrganizationPage, string> = {
   account: 'Your account',
@@ -68,11 +70,14 @@ const ORGANIZATION_TITLES: Record<OrganizationPage, string> = {
   organization: 'Organization settings',
   workspaces: 'Workspaces',
   'new-workspace': 'New workspace',
+  branding: 'Branding',
 };
 
 export const SESSION_ENDED = 'Your session has ended; sign in again.';
 
 const AccountPage = lazyPage(() => import('./pages/account.js').then((m) => m.AccountPage));
+const BrandingPage = lazyPage(() => import('./pages/branding.js').then((m) => m.BrandingPage));
+const ShareLinksPage = lazyPage(() => import('./pages/share-links.js').then((m) => m.ShareLinksPage));
 const AuditLogPage = lazyPage(() => import('./pages/audit-log.js').then((m) => m.AuditLogPage));
 const InvitationPage = lazyPage(() => import('./pages/invitation.js').then((m) => m.InvitationPage));
 const MembersPage = lazyPage(() => import('./pages/members.js').then((m) => m.MembersPage));
@@ -334,6 +339,13 @@ function Dashboard({
                   </a>
                 </li>
               )}
+              {managesMembers(role) && (
+                <li>
+                  <a href="#/branding" aria-current={route.other === 'branding' ? 'page' : undefined}>
+                    Branding
+                  </a>
+                </li>
+              )}
               {abilities.canEdit && (
                 <li>
                   <a href="#/workspaces" aria-current={route.other === 'workspaces' ? 'page' : undefined}>
@@ -462,6 +474,8 @@ function OrganizationPages({ route, page }: { route: Route; page: OrganizationPa
         <AccountPage />
       ) : page === 'members' ? (
         <MembersPage />
+      ) : page === 'branding' ? (
+        <BrandingPage />
       ) : (
         <AuditLogPage route={route} />
       )}
@@ -517,6 +531,7 @@ function WorkspacePages({ route, workspaceId }: { route: Route; workspaceId: str
               {route.page === 'runs' && <RunsPage />}
               {route.page === 'reanalyses' && <ReanalysesPage />}
               {route.page === 'webhooks' && <WebhooksPage />}
+              {route.page === 'share-links' && <ShareLinksPage />}
               {isManagePage(route.page) && <ManagePageView page={route.page} route={route} />}
             </WorkspaceContext.Provider>
           )}

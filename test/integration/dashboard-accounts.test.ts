@@ -194,6 +194,7 @@ describe('signing in', () => {
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Members',
       'Audit log',
+      'Branding',
       'Workspaces',
       'API keys',
       'Provider keys',

@@ -26,7 +26,9 @@ export const REPORT_PAGES = [
 export const MANAGE_PAGES = ['brands', 'library', 'configurations', 'audits'] as const;
 /** Pages that follow what a workspace sends out or redoes (webhooks, re-analyses). */
 export const OPERATION_PAGES = ['reanalyses', 'webhooks'] as const;
-export const PAGES = [...REPORT_PAGES, ...MANAGE_PAGES, ...OPERATION_PAGES] as const;
+/** Share links to the workspace's reports (pages/share-links.tsx, loaded when first opened). */
+export const SHARE_PAGES = ['share-links'] as const;
+export const PAGES = [...REPORT_PAGES, ...MANAGE_PAGES, ...OPERATION_PAGES, ...SHARE_PAGES] as const;
 export type PageName = (typeof PAGES)[number];
 export type ManagePage = (typeof MANAGE_PAGES)[number];
 
@@ -35,6 +37,7 @@ export const ORGANIZATION_PAGES = [
   'account',
   'members',
   'audit-log',
+  'branding',
   'workspaces',
   'new-workspace',
   'api-keys',
