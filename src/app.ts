@@ -28,6 +28,7 @@ import { providersRoutes } from './modules/providers/providers.routes.js';
 import { previewsRoutes } from './modules/previews/previews.routes.js';
 import { promptImportRoutes, promptsRoutes } from './modules/prompts/prompts.routes.js';
 import { providerCredentialsRoutes } from './modules/provider-credentials/provider-credentials.routes.js';
+import { pdfReportsRoutes } from './modules/pdf-reports/pdf-reports.routes.js';
 import { reanalysesRoutes } from './modules/reanalyses/reanalyses.routes.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { runsRoutes } from './modules/runs/runs.routes.js';
@@ -299,6 +300,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await runsRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
     await reanalysesRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
     await reportsRoutes(api, { db: deps.db });
+    await pdfReportsRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
     await answersRoutes(api, { db: deps.db });
     await responsesRoutes(api, { db: deps.db });
     await webhooksRoutes(api, {

@@ -21,10 +21,18 @@ import { createWebhookFollowUp } from '../src/modules/webhooks/webhooks.emit.js'
 import { providerLimit } from '../src/providers/deployment.js';
 import { providerNames, type ProviderName } from '../src/providers/settings.js';
 import { applyProviderQueueLimits } from '../src/queues/limits.js';
-import { ANALYSIS_QUEUE, MAINTENANCE_QUEUE, RUNS_QUEUE, WEBHOOKS_QUEUE, queryQueueName } from '../src/queues/names.js';
+import {
+  ANALYSIS_QUEUE,
+  MAINTENANCE_QUEUE,
+  PDF_REPORTS_QUEUE,
+  RUNS_QUEUE,
+  WEBHOOKS_QUEUE,
+  queryQueueName,
+} from '../src/queues/names.js';
 import { createAnalysisProcessor } from './analysis.processor.js';
 import { assertEveryQueueHandled, consume, type JobHandlers } from './consumers.js';
 import { createMaintenanceProcessor } from './maintenance.processor.js';
+import { createPdfReportProcessor } from './pdf-report.processor.js';
 import { createQueryProcessor } from './query.processor.js';
 import { createRunsProcessor } from './runs.processor.js';
 import { createWebhookProcessor } from './webhook.processor.js';
@@ -80,6 +88,7 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
     maintenance: createMaintenanceProcessor(deps, analysis.cache),
     // Receivers are user-chosen URLs: the same egress policy as user-chosen model endpoints.
     webhooks: createWebhookProcessor(deps, { fetch: access.userFetch }),
+    'pdf-reports': createPdfReportProcessor(deps),
   };
   assertEveryQueueHandled(handlers);
 
@@ -101,6 +110,8 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
     consume('runs', RUNS_QUEUE, handlers.runs, { ...base, concurrency: 4 }),
     consume('maintenance', MAINTENANCE_QUEUE, handlers.maintenance, { ...base, concurrency: 1 }),
     consume('webhooks', WEBHOOKS_QUEUE, handlers.webhooks, { ...base, concurrency: 10 }),
+    // Rendering is CPU-bound and reads every report: one at a time per worker process.
+    consume('pdf-reports', PDF_REPORTS_QUEUE, handlers['pdf-reports'], { ...base, concurrency: 1 }),
   ];
 
   const applyLimits = () => applyProviderQueueLimits(deps.producers, env, served);

@@ -18,6 +18,14 @@ export interface MailMessage {
   text: string;
   html: string;
   replyTo?: string;
+  /** Files attached to the message (a PDF report). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface Mailer {
@@ -136,6 +144,9 @@ export function createLogMailer(
             ...(message.replyTo ? { replyTo: message.replyTo } : {}),
             subject: message.subject,
             text: message.text,
+            ...(message.attachments?.length
+              ? { attachments: message.attachments.map((a) => `${a.filename} (${a.content.length} bytes)`) }
+              : {}),
           },
         },
         'email written to the log, not sent (SMTP_URL is not set)',
@@ -186,6 +197,15 @@ export function createSmtpMailer(smtp: SmtpSettings, settings: MailerSettings, l
           text: message.text,
           html: message.html,
           ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+          ...(message.attachments?.length
+            ? {
+                attachments: message.attachments.map((a) => ({
+                  filename: a.filename,
+                  contentType: a.contentType,
+                  content: a.content,
+                })),
+              }
+            : {}),
           // RFC 3834: tells vacation responders not to answer.
           headers: { 'Auto-Submitted': 'auto-generated' },
           signal: AbortSignal.timeout(timeouts.sendMs),

@@ -18,6 +18,8 @@ export const RUNS_QUEUE = 'runs';
 export const MAINTENANCE_QUEUE = 'maintenance';
 /** Webhook deliveries: one job per delivery row, retried with backoff until the receiver answers 2xx. */
 export const WEBHOOKS_QUEUE = 'webhooks';
+/** PDF reports: one job per report, rendered, stored, then emailed to its recipients. */
+export const PDF_REPORTS_QUEUE = 'pdf-reports';
 
 export const jobIds = {
   query: (responseId: string) => `q__${responseId}`,
@@ -28,4 +30,5 @@ export const jobIds = {
   runFinished: (runId: string) => `finished__${runId}`,
   reanalysis: (reanalysisId: string) => `reanalyze__${reanalysisId}`,
   webhookDelivery: (deliveryId: string) => `wh__${deliveryId}`,
+  pdfReport: (reportId: string) => `pdf__${reportId}`,
 };

@@ -6,7 +6,7 @@
  */
 import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
-import { ANALYSIS_QUEUE, MAINTENANCE_QUEUE, RUNS_QUEUE, WEBHOOKS_QUEUE } from './names.js';
+import { ANALYSIS_QUEUE, MAINTENANCE_QUEUE, PDF_REPORTS_QUEUE, RUNS_QUEUE, WEBHOOKS_QUEUE } from './names.js';
 
 export const queryJobSchema = z.object({
   responseId: z.uuid(),
@@ -33,6 +33,10 @@ export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
 export const webhookJobSchema = z.object({ deliveryId: z.uuid() });
 export type WebhookJob = z.infer<typeof webhookJobSchema>;
 
+/** One PDF report to make (and email); its period and recipients are read from Postgres. */
+export const pdfReportJobSchema = z.object({ pdfReportId: z.uuid() });
+export type PdfReportJob = z.infer<typeof pdfReportJobSchema>;
+
 /** Each kind of queue and its payload. `query` stands for every query-<provider> queue. */
 export const jobPayloads = {
   query: queryJobSchema,
@@ -40,6 +44,7 @@ export const jobPayloads = {
   [RUNS_QUEUE]: runJobSchema,
   [MAINTENANCE_QUEUE]: maintenanceJobSchema,
   [WEBHOOKS_QUEUE]: webhookJobSchema,
+  [PDF_REPORTS_QUEUE]: pdfReportJobSchema,
 } as const;
 
 export type QueueKind = keyof typeof jobPayloads;

@@ -4,8 +4,16 @@
  */
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { ANALYSIS_QUEUE, MAINTENANCE_QUEUE, RUNS_QUEUE, WEBHOOKS_QUEUE, jobIds, queryQueueName } from './names.js';
-import type { AnalysisJob, MaintenanceJob, QueryJob, RunJob, WebhookJob } from './payloads.js';
+import {
+  ANALYSIS_QUEUE,
+  MAINTENANCE_QUEUE,
+  PDF_REPORTS_QUEUE,
+  RUNS_QUEUE,
+  WEBHOOKS_QUEUE,
+  jobIds,
+  queryQueueName,
+} from './names.js';
+import type { AnalysisJob, MaintenanceJob, PdfReportJob, QueryJob, RunJob, WebhookJob } from './payloads.js';
 
 export interface QueueSettings {
   connection: Redis | ConnectionOptions;
@@ -96,6 +104,23 @@ export class Producers {
         jobId: jobIds.reanalysis(reanalysisId),
         attempts: 10,
         backoff: { type: 'exponential', delay: 1_000 },
+      }),
+    );
+  }
+
+  /**
+   * A PDF report to make. Retried with backoff (a database hiccup, an SMTP server down): the job
+   * stores the file before emailing it, so a retry after a failed send does not render again.
+   */
+  async pdfReport(pdfReportId: string, attempts = 5): Promise<void> {
+    const job: PdfReportJob = { pdfReportId };
+    await this.withDeadline(
+      'the PDF report',
+      this.queue(PDF_REPORTS_QUEUE).add('pdf-report', job, {
+        ...KEEP,
+        jobId: jobIds.pdfReport(pdfReportId),
+        attempts,
+        backoff: { type: 'exponential', delay: 2_000 },
       }),
     );
   }

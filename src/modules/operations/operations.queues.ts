@@ -4,8 +4,15 @@
  * the Producers' QUEUE_PREFIX does the rest.
  */
 import { providerNames } from '../../providers/settings.js';
-import { ANALYSIS_QUEUE, MAINTENANCE_QUEUE, RUNS_QUEUE, WEBHOOKS_QUEUE, queryQueueName } from '../../queues/names.js';
+import {
+  ANALYSIS_QUEUE,
+  MAINTENANCE_QUEUE,
+  PDF_REPORTS_QUEUE,
+  RUNS_QUEUE,
+  WEBHOOKS_QUEUE,
+  queryQueueName,
+} from '../../queues/names.js';
 
 export function deploymentQueues(): string[] {
-  return [RUNS_QUEUE, ...providerNames().map(queryQueueName), ANALYSIS_QUEUE, MAINTENANCE_QUEUE, WEBHOOKS_QUEUE];
+  return [RUNS_QUEUE, ...providerNames().map(queryQueueName), ANALYSIS_QUEUE, MAINTENANCE_QUEUE, WEBHOOKS_QUEUE, PDF_REPORTS_QUEUE];
 }
