@@ -18,5 +18,10 @@ export const DEFAULT_ACCENT = '#0f766e';
 
 export async function pdfBrandingOf(db: Pick<Database, 'prisma'>, organizationId: string): Promise<PdfBranding> {
   const org = await db.prisma.organization.findUnique({ where: { id: organizationId }, select: { name: true } });
-  return { displayName: org?.name ?? 'Citewatch', primaryColor: DEFAULT_PRIMARY, accentColor: DEFAULT_ACCENT, logo: null };
+  return {
+    displayName: org?.name ?? 'Citewatch',
+    primaryColor: DEFAULT_PRIMARY,
+    accentColor: DEFAULT_ACCENT,
+    logo: null,
+  };
 }

@@ -85,7 +85,12 @@ export async function gatherPdfReport(
   const previousPeriod = previousPeriodOf(period);
   const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY;
   // Sequential: each report takes pool connections of its own, and the PDF job must not starve the API.
-  const visibilityAll = await visibility(deps, orgId, workspaceId, visibilityQuery.parse({ ...range, groupBy: 'brand' }));
+  const visibilityAll = await visibility(
+    deps,
+    orgId,
+    workspaceId,
+    visibilityQuery.parse({ ...range, groupBy: 'brand' }),
+  );
   const byConfig = await visibility(deps, orgId, workspaceId, visibilityQuery.parse({ ...range }));
   const sov = await shareOfVoice(deps, orgId, workspaceId, shareOfVoiceQuery.parse({ ...range }));
   const trend = await trends(
@@ -95,7 +100,12 @@ export async function gatherPdfReport(
     trendsQuery.parse({ ...range, interval: days <= DAILY_UP_TO_DAYS ? 'day' : 'week' }),
   );
   const cited = await citations(deps, orgId, workspaceId, citationsQuery.parse({ ...range, top: 10 }));
-  const gap = await competitorGap(deps, orgId, workspaceId, competitorGapQuery.parse({ ...range, limit: 8, examples: 1 }));
+  const gap = await competitorGap(
+    deps,
+    orgId,
+    workspaceId,
+    competitorGapQuery.parse({ ...range, limit: 8, examples: 1 }),
+  );
   const previous = await visibility(
     deps,
     orgId,

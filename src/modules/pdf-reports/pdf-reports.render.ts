@@ -91,7 +91,10 @@ class Renderer {
     this.tz = data.workspace.timezone;
     let i = 0;
     for (const row of this.brandsByVisibility())
-      this.colors.set(row.brandId, row.brandKind === 'own' ? brand.primaryColor : (PALETTE[i++ % PALETTE.length] ?? INK));
+      this.colors.set(
+        row.brandId,
+        row.brandKind === 'own' ? brand.primaryColor : (PALETTE[i++ % PALETTE.length] ?? INK),
+      );
   }
 
   private brandsByVisibility() {
@@ -236,11 +239,27 @@ class Renderer {
       const y0 = doc.y;
       doc.rect(MARGIN, y0, WIDTH, 96).lineWidth(1).strokeColor(RULE).stroke();
       doc.rect(MARGIN, y0, 5, 96).fill(brand.accentColor);
-      doc.font('Helvetica-Bold').fontSize(13).fillColor(INK).text(pdfText(own.brandName), MARGIN + 18, y0 + 12);
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(13)
+        .fillColor(INK)
+        .text(pdfText(own.brandName), MARGIN + 18, y0 + 12);
       const tile = (x: number, label: string, value: string, detail: string) => {
-        doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(label, x, y0 + 34);
-        doc.font('Helvetica-Bold').fontSize(22).fillColor(brand.primaryColor).text(value, x, y0 + 47);
-        doc.font('Helvetica').fontSize(8.5).fillColor(MUTED).text(detail, x, y0 + 74, { width: 230 });
+        doc
+          .font('Helvetica')
+          .fontSize(9)
+          .fillColor(MUTED)
+          .text(label, x, y0 + 34);
+        doc
+          .font('Helvetica-Bold')
+          .fontSize(22)
+          .fillColor(brand.primaryColor)
+          .text(value, x, y0 + 47);
+        doc
+          .font('Helvetica')
+          .fontSize(8.5)
+          .fillColor(MUTED)
+          .text(detail, x, y0 + 74, { width: 230 });
       };
       tile(
         MARGIN + 18,
@@ -368,7 +387,9 @@ class Renderer {
     const h = 220;
     const max = Math.max(
       0.1,
-      ...data.trends.rows.filter((r) => shown.some((b) => b.brandId === r.brandId)).map((r) => r.mentionRate.value ?? 0),
+      ...data.trends.rows
+        .filter((r) => shown.some((b) => b.brandId === r.brandId))
+        .map((r) => r.mentionRate.value ?? 0),
     );
     const top = Math.min(1, Math.ceil(max * 10) / 10);
     const xAt = (i: number) => x0 + (periods.length <= 1 ? w / 2 : (i / (periods.length - 1)) * w);
@@ -469,7 +490,7 @@ class Renderer {
     const group = this.data.citations.groups[0];
     this.doc.addPage();
     this.heading('Top cited domains');
-    if (!group || !group.domains.length) {
+    if (!group?.domains.length) {
       this.para('No cited sources in this period.');
       return;
     }
@@ -515,7 +536,9 @@ class Renderer {
     }
     for (const row of data.competitorGap.rows) {
       this.ensure(70);
-      this.subheading(`${row.competitor.brandName} · gap ${percent(row.gap.value)} (95% CI ${interval(row.gap.ci95)}, n = ${count(row.gap.n)})`);
+      this.subheading(
+        `${row.competitor.brandName} · gap ${percent(row.gap.value)} (95% CI ${interval(row.gap.ci95)}, n = ${count(row.gap.n)})`,
+      );
       this.para(`Prompt: ${row.promptText}`, { size: 9 });
       for (const ex of row.examples)
         this.para(`“${ex.snippet}” (${ex.provider}${ex.completedAt ? `, ${day(ex.completedAt, this.tz)}` : ''})`, {
@@ -545,15 +568,21 @@ class Renderer {
     const all = data.visibility.rows[0];
     this.subheading('Dates');
     this.para(
-      `Answers of the runs created from ${periodLabel(data.period, this.tz)} (${this.tz}), compared with ${periodLabel(data.previousPeriod, this.tz)}. Runs: ${count(data.runs.total)} (${Object.entries(
-        data.runs.byStatus,
-      )
-        .map(([s, n]) => `${n} ${s.replaceAll('_', ' ')}`)
-        .join(', ') || 'none'}).`,
+      `Answers of the runs created from ${periodLabel(data.period, this.tz)} (${this.tz}), compared with ${periodLabel(data.previousPeriod, this.tz)}. Runs: ${count(data.runs.total)} (${
+        Object.entries(data.runs.byStatus)
+          .map(([s, n]) => `${n} ${s.replaceAll('_', ' ')}`)
+          .join(', ') || 'none'
+      }).`,
     );
     this.subheading('Assistants, configurations and samples');
     this.table(
-      this.cols(['Assistant', 1.6], ['Configuration', 3], ['Answers analysed', 1.6, 'right'], ['Failed calls', 1.3, 'right'], ['Awaiting analysis', 1.5, 'right']),
+      this.cols(
+        ['Assistant', 1.6],
+        ['Configuration', 3],
+        ['Answers analysed', 1.6, 'right'],
+        ['Failed calls', 1.3, 'right'],
+        ['Awaiting analysis', 1.5, 'right'],
+      ),
       [...configs.values()].map((c) => [c.provider, c.name, count(c.n), count(c.failed), count(c.pending)]),
     );
     this.para(
@@ -593,7 +622,9 @@ class Renderer {
         .fontSize(7.5)
         .fillColor(MUTED)
         .text(
-          pdfText(`${this.brand.displayName} · ${this.data.workspace.name} · ${periodLabel(this.data.period, this.tz)} · page ${i + 1} of ${range.count}`),
+          pdfText(
+            `${this.brand.displayName} · ${this.data.workspace.name} · ${periodLabel(this.data.period, this.tz)} · page ${i + 1} of ${range.count}`,
+          ),
           MARGIN,
           PAGE.height - 35,
           { width: WIDTH, align: 'center', lineBreak: false },

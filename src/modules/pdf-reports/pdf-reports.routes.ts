@@ -80,7 +80,8 @@ export async function pdfReportsRoutes(app: FastifyInstance, deps: service.PdfRe
       schema: {
         tags,
         summary: 'Download a PDF report',
-        description: 'application/pdf with Content-Disposition: attachment; 409 problem+json while the PDF is not made yet.',
+        description:
+          'application/pdf with Content-Disposition: attachment; 409 problem+json while the PDF is not made yet.',
         params: pdfReportParams,
         response: { 200: pdfFile, ...problemResponses },
       },
