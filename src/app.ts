@@ -18,6 +18,7 @@ import { auditLogRoutes } from './modules/audit-log/audit-log.routes.js';
 import { answersRoutes } from './modules/answers/answers.routes.js';
 import { responsesRoutes } from './modules/responses/responses.routes.js';
 import { auditsRoutes } from './modules/audits/audits.routes.js';
+import { brandingRoutes } from './modules/branding/branding.routes.js';
 import { brandsRoutes } from './modules/brands/brands.routes.js';
 import { defaultDashboardDir, webDashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -35,6 +36,7 @@ import { runsRoutes } from './modules/runs/runs.routes.js';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js';
 import { deliveryRetry } from './modules/webhooks/webhooks.emit.js';
 import { workspacesRoutes } from './modules/workspaces/workspaces.routes.js';
+import { shareLinksRoutes, sharedRoutes } from './modules/share-links/share-links.routes.js';
 import { CredentialCache, authPlugin } from './plugins/auth.js';
 import { ephemeralSecret } from './modules/accounts/accounts.tokens.js';
 import { createAuth } from './modules/accounts/accounts.auth.js';
@@ -229,6 +231,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (open) => {
     refuseFlawedInput(open);
     await accountsPublicRoutes(open, accounts);
+    await sharedRoutes(open, {
+      db: deps.db,
+      redis: deps.redis,
+      prefix: `${deps.env.QUEUE_PREFIX}:ratelimit:`,
+      requestsPerMinute: deps.env.SHARE_LINK_REQUESTS_PER_MINUTE,
+    });
     await invitationsPublicRoutes(open, {
       ...accounts,
       logger: deps.logger,
@@ -280,6 +288,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await auditLogRoutes(api, { db: deps.db });
     await accountsPersonalRoutes(api, accounts);
     await organizationsRoutes(api, { prisma, cache: keyCache });
+    await brandingRoutes(api, { prisma });
     await apiKeysRoutes(api, { prisma, cache: keyCache });
     await membersRoutes(api, { pool, prisma, credentials: keyCache });
     await invitationsRoutes(api, {
@@ -301,6 +310,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await reanalysesRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
     await reportsRoutes(api, { db: deps.db });
     await pdfReportsRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
+    await shareLinksRoutes(api, { db: deps.db, publicBaseUrl: base });
     await answersRoutes(api, { db: deps.db });
     await responsesRoutes(api, { db: deps.db });
     await webhooksRoutes(api, {

@@ -2,6 +2,7 @@
  * PDF reports: made by the worker, stored, downloaded, emailed; each PDF is parsed back (pdf.js)
  * and must show the figures the report API returns for the same period.
  */
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, interval, percent, points } from '../../src/modules/pdf-reports/pdf-reports.format.js';
 import { renderWorkspacePdf } from '../../src/modules/pdf-reports/pdf-reports.service.js';
@@ -156,6 +157,48 @@ describe('PDF reports', () => {
       expect(attached.pages).toBe(done.pages);
       expect(attached.text[0]).toContain('Nimbus CRM');
     }
+  });
+
+  it('draws the cover in the organization’s white label and sends under its sender name', async () => {
+    const other = await createTenant(ctx.db);
+    const otherApi = apiClient(ctx.app, other.headers);
+    const { world, period } = await createPdfWorld(ctx.db, other.organizationId);
+    await otherApi.patch(`/v1/organizations/${other.organizationId}/branding`, {
+      displayName: 'Northwind Agency',
+      primaryColor: '#7c2d12',
+      accentColor: '#0e7490',
+      emailSenderName: 'Northwind Reports',
+    });
+    const png = new PNG({ width: 40, height: 20 });
+    png.data.fill(200);
+    const logo = await ctx.app.inject({
+      method: 'PUT',
+      url: `/v1/organizations/${other.organizationId}/branding/logo`,
+      headers: { ...other.headers, 'content-type': 'image/png' },
+      payload: PNG.sync.write(png),
+    });
+    expect(logo.statusCode, logo.body).toBeLessThan(300);
+    const created = await otherApi.send(
+      'POST',
+      `${world.base}/pdf-reports`,
+      { ...period, sendTo: ['brand@nimbus.example'] },
+      202,
+    );
+    const done = await waitFor(async () => {
+      const r = await otherApi.get(`${world.base}/pdf-reports/${created.body.id}`);
+      return r.sentAt ? r : null;
+    }, 'the branded PDF');
+    const file = await ctx.app.inject({ url: done.fileUrl, headers: other.headers });
+    const pdf = await readPdf(file.rawPayload);
+    expect(pdf.text[0]).toContain('Northwind Agency');
+    expect(pdf.info.Author).toBe('Northwind Agency');
+    // The logo is drawn on the cover as an image.
+    expect(file.rawPayload.toString('latin1')).toMatch(/\/Subtype \/Image/);
+    // Every other page's footer names the agency.
+    for (const page of pdf.text.slice(1)) expect(page).toContain('Northwind Agency ·');
+    const msg = await smtp.waitFor((m) => m.to === 'brand@nimbus.example');
+    expect(msg.from).toContain('Northwind Reports');
+    expect(msg.subject).toContain('Northwind Agency');
   });
 
   it('refuses bad input with problem+json naming the field', async () => {

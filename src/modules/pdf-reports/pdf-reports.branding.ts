@@ -1,9 +1,10 @@
 /**
- * The organization's branding as the PDF draws it: a name on the cover, two colours and an
- * optional logo (PNG or JPEG bytes, already validated and re-encoded when stored). Read through
- * this one function so the renderer does not care where branding is kept.
+ * The organization's white label as the PDF draws it: a name on the cover, two colours and an
+ * optional logo (PNG or JPEG, re-encoded when stored), and the sender name of the email carrying
+ * it. Read from loadBranding, which every renderer shares.
  */
 import type { Database } from '../../db/client.js';
+import { loadBranding } from '../branding/branding.service.js';
 
 export interface PdfBranding {
   displayName: string;
@@ -11,17 +12,16 @@ export interface PdfBranding {
   primaryColor: string;
   accentColor: string;
   logo: Buffer | null;
+  emailSenderName: string | null;
 }
 
-export const DEFAULT_PRIMARY = '#1d4ed8';
-export const DEFAULT_ACCENT = '#0f766e';
-
 export async function pdfBrandingOf(db: Pick<Database, 'prisma'>, organizationId: string): Promise<PdfBranding> {
-  const org = await db.prisma.organization.findUnique({ where: { id: organizationId }, select: { name: true } });
+  const b = await loadBranding(db.prisma, organizationId);
   return {
-    displayName: org?.name ?? 'Citewatch',
-    primaryColor: DEFAULT_PRIMARY,
-    accentColor: DEFAULT_ACCENT,
-    logo: null,
+    displayName: b.displayName,
+    primaryColor: b.primaryColor,
+    accentColor: b.accentColor,
+    logo: b.logo,
+    emailSenderName: b.emailSenderName,
   };
 }

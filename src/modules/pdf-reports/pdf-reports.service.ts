@@ -165,6 +165,7 @@ export async function executePdfReport(deps: PdfWorkerDeps, id: string): Promise
     await deps.mailer.send({
       to,
       ...message,
+      fromName: branding.emailSenderName ?? branding.displayName,
       attachments: [{ filename: fileNameOf(report), contentType: 'application/pdf', content }],
     });
   }
