@@ -79,38 +79,52 @@ export async function gatherPdfReport(
   orgId: string,
   workspaceId: string,
   period: ReportPeriod,
+  /** Told how long each report took (the benchmark's breakdown). */
+  onStep?: (name: string, ms: number) => void,
 ): Promise<PdfReportData> {
+  const step = async <T>(name: string, work: Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const out = await work;
+    onStep?.(name, performance.now() - t0);
+    return out;
+  };
   const workspace = await requireWorkspace(deps.db.prisma, orgId, workspaceId);
   const range = { from: period.from, to: period.to };
   const previousPeriod = previousPeriodOf(period);
   const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY;
   // Sequential: each report takes pool connections of its own, and the PDF job must not starve the API.
-  const visibilityAll = await visibility(
-    deps,
-    orgId,
-    workspaceId,
-    visibilityQuery.parse({ ...range, groupBy: 'brand' }),
+  const visibilityAll = await step(
+    'visibility',
+    visibility(deps, orgId, workspaceId, visibilityQuery.parse({ ...range, groupBy: 'brand' })),
   );
-  const byConfig = await visibility(deps, orgId, workspaceId, visibilityQuery.parse({ ...range }));
-  const sov = await shareOfVoice(deps, orgId, workspaceId, shareOfVoiceQuery.parse({ ...range }));
-  const trend = await trends(
-    deps,
-    orgId,
-    workspaceId,
-    trendsQuery.parse({ ...range, interval: days <= DAILY_UP_TO_DAYS ? 'day' : 'week' }),
+  const byConfig = await step(
+    'visibility by configuration',
+    visibility(deps, orgId, workspaceId, visibilityQuery.parse({ ...range })),
   );
-  const cited = await citations(deps, orgId, workspaceId, citationsQuery.parse({ ...range, top: 10 }));
-  const gap = await competitorGap(
-    deps,
-    orgId,
-    workspaceId,
-    competitorGapQuery.parse({ ...range, limit: 8, examples: 1 }),
+  const sov = await step(
+    'share of voice',
+    shareOfVoice(deps, orgId, workspaceId, shareOfVoiceQuery.parse({ ...range })),
   );
-  const previous = await visibility(
-    deps,
-    orgId,
-    workspaceId,
-    visibilityQuery.parse({ ...previousPeriod, groupBy: 'brand' }),
+  const trend = await step(
+    'trends',
+    trends(
+      deps,
+      orgId,
+      workspaceId,
+      trendsQuery.parse({ ...range, interval: days <= DAILY_UP_TO_DAYS ? 'day' : 'week' }),
+    ),
+  );
+  const cited = await step(
+    'citations',
+    citations(deps, orgId, workspaceId, citationsQuery.parse({ ...range, top: 10 })),
+  );
+  const gap = await step(
+    'competitor gap',
+    competitorGap(deps, orgId, workspaceId, competitorGapQuery.parse({ ...range, limit: 8, examples: 1 })),
+  );
+  const previous = await step(
+    'previous visibility',
+    visibility(deps, orgId, workspaceId, visibilityQuery.parse({ ...previousPeriod, groupBy: 'brand' })),
   );
   const changes = significantChanges(
     [...countsOf(previous, 'previous'), ...countsOf(visibilityAll, 'current')],
