@@ -38,6 +38,7 @@ const PAGE_TITLES: Record<PageName, string> = {
   citations: 'Citations',
   prompts: 'Prompts',
   runs: 'Runs',
+  'pdf-reports': 'PDF reports',
   ...MANAGE_TITLES,
 };
 const NAV_LABELS: Record<PageName, string> = {
@@ -46,6 +47,7 @@ const NAV_LABELS: Record<PageName, string> = {
   citations: 'Citations',
   prompts: 'Prompts',
   runs: 'Runs',
+  'pdf-reports': 'PDFs',
   ...MANAGE_LABELS,
 };
 const ORGANIZATION_TITLES: Record<OrganizationPage, string> = {
@@ -61,6 +63,7 @@ const AccountPage = lazyPage(() => import('./pages/account.js').then((m) => m.Ac
 const AuditLogPage = lazyPage(() => import('./pages/audit-log.js').then((m) => m.AuditLogPage));
 const InvitationPage = lazyPage(() => import('./pages/invitation.js').then((m) => m.InvitationPage));
 const MembersPage = lazyPage(() => import('./pages/members.js').then((m) => m.MembersPage));
+const PdfReportsPage = lazyPage(() => import('./pages/pdf-reports.js').then((m) => m.PdfReportsPage));
 const ResetPasswordPage = lazyPage(() => import('./pages/reset-password.js').then((m) => m.ResetPasswordPage));
 
 /** Who is using the dashboard: not known yet, nobody, an integrator's key, or a signed-in person. */
@@ -447,6 +450,7 @@ function WorkspacePages({ route, workspaceId }: { route: Route; workspaceId: str
               {route.page === 'citations' && <CitationsPage route={route} />}
               {route.page === 'prompts' && <PromptsPage route={route} />}
               {route.page === 'runs' && <RunsPage />}
+              {route.page === 'pdf-reports' && <PdfReportsPage />}
               {isManagePage(route.page) && <ManagePageView page={route.page} route={route} />}
             </WorkspaceContext.Provider>
           )}

@@ -12,7 +12,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** A workspace's reports. */
-export const REPORT_PAGES = ['overview', 'experiments', 'citations', 'prompts', 'runs'] as const;
+export const REPORT_PAGES = ['overview', 'experiments', 'citations', 'prompts', 'runs', 'pdf-reports'] as const;
 /** Where a workspace's resources are managed (pages/manage/, loaded when first opened). */
 export const MANAGE_PAGES = ['brands', 'library', 'configurations', 'audits'] as const;
 export const PAGES = [...REPORT_PAGES, ...MANAGE_PAGES] as const;

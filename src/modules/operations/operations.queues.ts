@@ -14,5 +14,12 @@ import {
 } from '../../queues/names.js';
 
 export function deploymentQueues(): string[] {
-  return [RUNS_QUEUE, ...providerNames().map(queryQueueName), ANALYSIS_QUEUE, MAINTENANCE_QUEUE, WEBHOOKS_QUEUE, PDF_REPORTS_QUEUE];
+  return [
+    RUNS_QUEUE,
+    ...providerNames().map(queryQueueName),
+    ANALYSIS_QUEUE,
+    MAINTENANCE_QUEUE,
+    WEBHOOKS_QUEUE,
+    PDF_REPORTS_QUEUE,
+  ];
 }
