@@ -101,6 +101,7 @@ export function PdfReportsPage() {
             await apiSend<PdfReport>(session.credentials, 'POST', `${base}/pdf-reports`, body);
             setRefresh((n) => n + 1);
             return {
+              values: form.values,
               done: body.sendTo
                 ? `Making the PDF; it will be emailed to ${body.sendTo.join(', ')}.`
                 : 'Making the PDF; it appears below.',

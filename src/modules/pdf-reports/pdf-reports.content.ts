@@ -92,40 +92,44 @@ export async function gatherPdfReport(
   const range = { from: period.from, to: period.to };
   const previousPeriod = previousPeriodOf(period);
   const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY;
-  // Sequential: each report takes pool connections of its own, and the PDF job must not starve the API.
-  const visibilityAll = await step(
-    'visibility',
-    visibility(deps, orgId, workspaceId, visibilityQuery.parse({ ...range, groupBy: 'brand' })),
-  );
-  const byConfig = await step(
-    'visibility by configuration',
-    visibility(deps, orgId, workspaceId, visibilityQuery.parse({ ...range })),
-  );
-  const sov = await step(
-    'share of voice',
-    shareOfVoice(deps, orgId, workspaceId, shareOfVoiceQuery.parse({ ...range })),
-  );
-  const trend = await step(
-    'trends',
-    trends(
-      deps,
-      orgId,
-      workspaceId,
-      trendsQuery.parse({ ...range, interval: days <= DAILY_UP_TO_DAYS ? 'day' : 'week' }),
+  // Three lanes at once, three pool connections at most: citations and the competitor gap read
+  // answers and take longest; the brand reports, quick over rollups, run one after another.
+  const brandLane = async () => {
+    const visibilityAll = await step(
+      'visibility',
+      visibility(deps, orgId, workspaceId, visibilityQuery.parse({ ...range, groupBy: 'brand' })),
+    );
+    const byConfig = await step(
+      'visibility by configuration',
+      visibility(deps, orgId, workspaceId, visibilityQuery.parse({ ...range })),
+    );
+    const sov = await step(
+      'share of voice',
+      shareOfVoice(deps, orgId, workspaceId, shareOfVoiceQuery.parse({ ...range })),
+    );
+    const trend = await step(
+      'trends',
+      trends(
+        deps,
+        orgId,
+        workspaceId,
+        trendsQuery.parse({ ...range, interval: days <= DAILY_UP_TO_DAYS ? 'day' : 'week' }),
+      ),
+    );
+    const previous = await step(
+      'previous visibility',
+      visibility(deps, orgId, workspaceId, visibilityQuery.parse({ ...previousPeriod, groupBy: 'brand' })),
+    );
+    return { visibilityAll, byConfig, sov, trend, previous };
+  };
+  const [{ visibilityAll, byConfig, sov, trend, previous }, cited, gap] = await Promise.all([
+    brandLane(),
+    step('citations', citations(deps, orgId, workspaceId, citationsQuery.parse({ ...range, top: 10 }))),
+    step(
+      'competitor gap',
+      competitorGap(deps, orgId, workspaceId, competitorGapQuery.parse({ ...range, limit: 8, examples: 1 })),
     ),
-  );
-  const cited = await step(
-    'citations',
-    citations(deps, orgId, workspaceId, citationsQuery.parse({ ...range, top: 10 })),
-  );
-  const gap = await step(
-    'competitor gap',
-    competitorGap(deps, orgId, workspaceId, competitorGapQuery.parse({ ...range, limit: 8, examples: 1 })),
-  );
-  const previous = await step(
-    'previous visibility',
-    visibility(deps, orgId, workspaceId, visibilityQuery.parse({ ...previousPeriod, groupBy: 'brand' })),
-  );
+  ]);
   const changes = significantChanges(
     [...countsOf(previous, 'previous'), ...countsOf(visibilityAll, 'current')],
     'previous',
