@@ -29,6 +29,7 @@ import { providersRoutes } from './modules/providers/providers.routes.js';
 import { previewsRoutes } from './modules/previews/previews.routes.js';
 import { promptImportRoutes, promptsRoutes } from './modules/prompts/prompts.routes.js';
 import { providerCredentialsRoutes } from './modules/provider-credentials/provider-credentials.routes.js';
+import { pdfReportsRoutes } from './modules/pdf-reports/pdf-reports.routes.js';
 import { reanalysesRoutes } from './modules/reanalyses/reanalyses.routes.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { suggestionsRoutes } from './modules/suggestions/suggestions.routes.js';
@@ -310,6 +311,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await reanalysesRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
     await suggestionsRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
     await reportsRoutes(api, { db: deps.db });
+    await pdfReportsRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
     await shareLinksRoutes(api, { db: deps.db, publicBaseUrl: base });
     await answersRoutes(api, { db: deps.db });
     await responsesRoutes(api, { db: deps.db });

@@ -25,6 +25,7 @@ import { applyProviderQueueLimits } from '../src/queues/limits.js';
 import {
   ANALYSIS_QUEUE,
   MAINTENANCE_QUEUE,
+  PDF_REPORTS_QUEUE,
   RUNS_QUEUE,
   SUGGESTIONS_QUEUE,
   WEBHOOKS_QUEUE,
@@ -33,6 +34,7 @@ import {
 import { createAnalysisProcessor } from './analysis.processor.js';
 import { assertEveryQueueHandled, consume, type JobHandlers } from './consumers.js';
 import { createMaintenanceProcessor } from './maintenance.processor.js';
+import { createPdfReportProcessor } from './pdf-report.processor.js';
 import { createQueryProcessor } from './query.processor.js';
 import { createRunsProcessor } from './runs.processor.js';
 import { createSuggestionsProcessor } from './suggestions.processor.js';
@@ -91,6 +93,7 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
     webhooks: createWebhookProcessor(deps, { fetch: access.userFetch }),
     // One model call each, apart from the run queues so setting a workspace up never waits behind a run.
     suggestions: createSuggestionsProcessor(deps, access),
+    'pdf-reports': createPdfReportProcessor(deps),
   };
   assertEveryQueueHandled(handlers);
 
@@ -113,6 +116,8 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
     consume('maintenance', MAINTENANCE_QUEUE, handlers.maintenance, { ...base, concurrency: 1 }),
     consume('webhooks', WEBHOOKS_QUEUE, handlers.webhooks, { ...base, concurrency: 10 }),
     consume('suggestions', SUGGESTIONS_QUEUE, handlers.suggestions, { ...base, concurrency: 4 }),
+    // Rendering is CPU-bound and reads every report: one at a time per worker process.
+    consume('pdf-reports', PDF_REPORTS_QUEUE, handlers['pdf-reports'], { ...base, concurrency: 1 }),
   ];
 
   const applyLimits = () => applyProviderQueueLimits(deps.producers, env, served);

@@ -44,6 +44,7 @@ const PAGE_TITLES: Record<PageName, string> = {
   runs: 'Runs',
   reanalyses: 'Re-analyses',
   webhooks: 'Webhooks',
+  'pdf-reports': 'PDF reports',
   ...MANAGE_TITLES,
   'share-links': 'Share links',
 };
@@ -58,6 +59,7 @@ const NAV_LABELS: Record<PageName, string> = {
   runs: 'Runs',
   reanalyses: 'Re-analyses',
   webhooks: 'Webhooks',
+  'pdf-reports': 'PDFs',
   ...MANAGE_LABELS,
   'share-links': 'Share links',
 };
@@ -82,6 +84,7 @@ const AuditLogPage = lazyPage(() => import('./pages/audit-log.js').then((m) => m
 const InvitationPage = lazyPage(() => import('./pages/invitation.js').then((m) => m.InvitationPage));
 const MembersPage = lazyPage(() => import('./pages/members.js').then((m) => m.MembersPage));
 const OnboardingPage = lazyPage(() => import('./pages/onboarding.js').then((m) => m.OnboardingPage));
+const PdfReportsPage = lazyPage(() => import('./pages/pdf-reports.js').then((m) => m.PdfReportsPage));
 const ResetPasswordPage = lazyPage(() => import('./pages/reset-password.js').then((m) => m.ResetPasswordPage));
 const GapPage = lazyPage(() => import('./pages/gap.js').then((m) => m.GapPage));
 const SpendPage = lazyPage(() => import('./pages/spend.js').then((m) => m.SpendPage));
@@ -532,6 +535,7 @@ function WorkspacePages({ route, workspaceId }: { route: Route; workspaceId: str
               {route.page === 'reanalyses' && <ReanalysesPage />}
               {route.page === 'webhooks' && <WebhooksPage />}
               {route.page === 'share-links' && <ShareLinksPage />}
+              {route.page === 'pdf-reports' && <PdfReportsPage />}
               {isManagePage(route.page) && <ManagePageView page={route.page} route={route} />}
             </WorkspaceContext.Provider>
           )}

@@ -20,6 +20,8 @@ export const MAINTENANCE_QUEUE = 'maintenance';
 export const WEBHOOKS_QUEUE = 'webhooks';
 /** Suggested competitors and prompts asked of a model: one job per suggestion row. */
 export const SUGGESTIONS_QUEUE = 'suggestions';
+/** PDF reports: one job per report, rendered, stored, then emailed to its recipients. */
+export const PDF_REPORTS_QUEUE = 'pdf-reports';
 
 export const jobIds = {
   query: (responseId: string) => `q__${responseId}`,
@@ -31,4 +33,5 @@ export const jobIds = {
   reanalysis: (reanalysisId: string) => `reanalyze__${reanalysisId}`,
   webhookDelivery: (deliveryId: string) => `wh__${deliveryId}`,
   suggestion: (suggestionId: string) => `sg__${suggestionId}`,
+  pdfReport: (reportId: string) => `pdf__${reportId}`,
 };

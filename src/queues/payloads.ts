@@ -6,7 +6,14 @@
  */
 import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
-import { ANALYSIS_QUEUE, MAINTENANCE_QUEUE, RUNS_QUEUE, SUGGESTIONS_QUEUE, WEBHOOKS_QUEUE } from './names.js';
+import {
+  ANALYSIS_QUEUE,
+  MAINTENANCE_QUEUE,
+  PDF_REPORTS_QUEUE,
+  RUNS_QUEUE,
+  SUGGESTIONS_QUEUE,
+  WEBHOOKS_QUEUE,
+} from './names.js';
 
 export const queryJobSchema = z.object({
   responseId: z.uuid(),
@@ -36,6 +43,9 @@ export type WebhookJob = z.infer<typeof webhookJobSchema>;
 /** One suggestion request to a model; what to ask and the budget are read from Postgres. */
 export const suggestionJobSchema = z.object({ suggestionId: z.uuid() });
 export type SuggestionJob = z.infer<typeof suggestionJobSchema>;
+/** One PDF report to make (and email); its period and recipients are read from Postgres. */
+export const pdfReportJobSchema = z.object({ pdfReportId: z.uuid() });
+export type PdfReportJob = z.infer<typeof pdfReportJobSchema>;
 
 /** Each kind of queue and its payload. `query` stands for every query-<provider> queue. */
 export const jobPayloads = {
@@ -45,6 +55,7 @@ export const jobPayloads = {
   [MAINTENANCE_QUEUE]: maintenanceJobSchema,
   [WEBHOOKS_QUEUE]: webhookJobSchema,
   [SUGGESTIONS_QUEUE]: suggestionJobSchema,
+  [PDF_REPORTS_QUEUE]: pdfReportJobSchema,
 } as const;
 
 export type QueueKind = keyof typeof jobPayloads;

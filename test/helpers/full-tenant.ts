@@ -142,6 +142,12 @@ export async function createFullTenant(ctx: TestContext, doc: OpenApiDoc): Promi
     { source: 'templates', brandName: 'Nimbus CRM', category: 'software' },
     202,
   );
+  const pdfReport = await post(
+    '/v1/workspaces/{workspaceId}/pdf-reports',
+    `${base}/pdf-reports`,
+    { from: new Date(Date.now() - 7 * 86_400_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() },
+    202,
+  );
   const key = await post('/v1/api-keys', '/v1/api-keys', { name: 'reader', scopes: ['read'] });
   const invitation = await post('/v1/invitations', '/v1/invitations', {
     email: 'client@nimbus.example',
@@ -166,6 +172,7 @@ export async function createFullTenant(ctx: TestContext, doc: OpenApiDoc): Promi
     runId: run.id,
     reanalysisId: reanalysis.id,
     suggestionId: suggestion.id,
+    pdfReportId: pdfReport.id,
     apiKeyId: key.id,
     invitationId: invitation.id,
     memberId: member.id,

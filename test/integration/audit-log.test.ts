@@ -629,6 +629,7 @@ const EXPECTED_ACTIONS: Record<string, string> = {
   'POST /v1/workspaces/:workspaceId/runs/:runId/cancel': 'run.cancel',
   'POST /v1/workspaces/:workspaceId/reanalyses': 'reanalysis.start',
   'POST /v1/workspaces/:workspaceId/suggestions': 'suggestion.create',
+  'POST /v1/workspaces/:workspaceId/pdf-reports': 'pdf_report.create',
   'POST /v1/workspaces/:workspaceId/webhooks': 'webhook.create',
   'PATCH /v1/workspaces/:workspaceId/webhooks/:webhookId': 'webhook.update',
   'DELETE /v1/workspaces/:workspaceId/webhooks/:webhookId': 'webhook.delete',

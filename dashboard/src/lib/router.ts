@@ -21,6 +21,7 @@ export const REPORT_PAGES = [
   'runs',
   'spend',
   'untracked',
+  'pdf-reports',
 ] as const;
 /** Where a workspace's resources are managed (pages/manage/, loaded when first opened). */
 export const MANAGE_PAGES = ['brands', 'library', 'configurations', 'audits'] as const;

@@ -7,6 +7,7 @@ import { providerNames } from '../../providers/settings.js';
 import {
   ANALYSIS_QUEUE,
   MAINTENANCE_QUEUE,
+  PDF_REPORTS_QUEUE,
   RUNS_QUEUE,
   SUGGESTIONS_QUEUE,
   WEBHOOKS_QUEUE,
@@ -20,6 +21,7 @@ export function deploymentQueues(): string[] {
     ANALYSIS_QUEUE,
     MAINTENANCE_QUEUE,
     WEBHOOKS_QUEUE,
+    PDF_REPORTS_QUEUE,
     SUGGESTIONS_QUEUE,
   ];
 }
