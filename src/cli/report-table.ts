@@ -4,6 +4,7 @@
  */
 import type { Database } from '../db/client.js';
 import { shareOfVoice, visibility } from '../modules/reports/reports.service.js';
+import { sentimentPassagesOfRun } from '../modules/answers/answers.repo.js';
 import { pct, table } from './io.js';
 
 const ci = (i: { low: number; high: number } | null) => (i ? `[${pct(i.low)}–${pct(i.high)}]` : '');
@@ -72,27 +73,7 @@ export async function printSentimentExamples(
   say: (line: string) => void,
   answers = 3,
 ): Promise<void> {
-  const { rows } = await deps.db.pool.query<{
-    id: string;
-    text: string;
-    prompt: string;
-    config: string;
-    brand: string;
-    label: 'positive' | 'neutral' | 'negative';
-    s: number;
-    e: number;
-  }>(
-    `SELECT r.id, r.text, p.text AS prompt, c.name AS config, b.name AS brand, m.sentiment_label AS label,
-            m.sentiment_passage_start AS s, m.sentiment_passage_end AS e
-       FROM responses r
-       JOIN prompts p ON p.id = r.prompt_id
-       JOIN model_configs c ON c.id = r.model_config_id
-       JOIN mentions m ON m.response_id = r.id
-       JOIN brands b ON b.id = m.brand_id
-      WHERE r.workspace_id = $1 AND r.run_id = $2 AND m.sentiment_passage_start IS NOT NULL
-      ORDER BY r.id, m.rank`,
-    [workspaceId, runId],
-  );
+  const rows = await sentimentPassagesOfRun(deps.db.pool, workspaceId, runId);
   const byAnswer = new Map<string, typeof rows>();
   for (const r of rows) byAnswer.set(r.id, [...(byAnswer.get(r.id) ?? []), r]);
   // Answers with the most distinct labels first, then those adding a label not shown yet.

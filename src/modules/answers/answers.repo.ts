@@ -238,3 +238,29 @@ export const EXPORT_COLUMNS: Record<'responses' | 'mentions' | 'citations', stri
     'brand_id',
   ],
 };
+
+/** Every mention of a run's answers with its sentiment label and deciding passage (offsets into the text), by answer and rank. */
+export async function sentimentPassagesOfRun(pool: pg.Pool, workspaceId: string, runId: string) {
+  const { rows } = await pool.query<{
+    id: string;
+    text: string;
+    prompt: string;
+    config: string;
+    brand: string;
+    label: 'positive' | 'neutral' | 'negative';
+    s: number;
+    e: number;
+  }>(
+    `SELECT r.id, r.text, p.text AS prompt, c.name AS config, b.name AS brand, m.sentiment_label AS label,
+            m.sentiment_passage_start AS s, m.sentiment_passage_end AS e
+       FROM responses r
+       JOIN prompts p ON p.id = r.prompt_id
+       JOIN model_configs c ON c.id = r.model_config_id
+       JOIN mentions m ON m.response_id = r.id
+       JOIN brands b ON b.id = m.brand_id
+      WHERE r.workspace_id = $1 AND r.run_id = $2 AND m.sentiment_passage_start IS NOT NULL
+      ORDER BY r.id, m.rank`,
+    [workspaceId, runId],
+  );
+  return rows;
+}

@@ -8,6 +8,7 @@ import type { OrganizationBranding } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
 import { iso } from '../common.schemas.js';
 import { reencodeLogo, type LogoType } from './branding.image.js';
+import * as repo from './branding.repo.js';
 import type { BrandingDto, BrandingUpdate } from './branding.schemas.js';
 
 /** Colours used where an organization chose none (Citewatch's own). */
@@ -40,10 +41,7 @@ const prismaOf = (db: Db): PrismaClient => ('prisma' in db ? db.prisma : db);
  * the organization does not exist.
  */
 export async function loadBranding(db: Db, organizationId: string): Promise<Branding> {
-  const org = await prismaOf(db).organization.findUnique({
-    where: { id: organizationId },
-    select: { name: true, branding: true },
-  });
+  const org = await repo.findOrganizationWithBranding(prismaOf(db), organizationId);
   if (!org) throw AppError.notFound('Organization');
   const b = org.branding;
   return {
@@ -81,13 +79,12 @@ export function toBrandingDto(organizationId: string, b: OrganizationBranding | 
 }
 
 async function requireOrganization(prisma: PrismaClient, organizationId: string): Promise<void> {
-  const found = await prisma.organization.findUnique({ where: { id: organizationId }, select: { id: true } });
-  if (!found) throw AppError.notFound('Organization');
+  if (!(await repo.organizationExists(prisma, organizationId))) throw AppError.notFound('Organization');
 }
 
 export async function getBranding(prisma: PrismaClient, organizationId: string): Promise<BrandingDto> {
   await requireOrganization(prisma, organizationId);
-  const row = await prisma.organizationBranding.findUnique({ where: { organizationId } });
+  const row = await repo.findBranding(prisma, organizationId);
   return toBrandingDto(organizationId, row);
 }
 
@@ -97,11 +94,7 @@ export async function updateBranding(
   patch: BrandingUpdate,
 ): Promise<BrandingDto> {
   await requireOrganization(prisma, organizationId);
-  const row = await prisma.organizationBranding.upsert({
-    where: { organizationId },
-    create: { organizationId, ...patch },
-    update: patch,
-  });
+  const row = await repo.upsertBranding(prisma, organizationId, patch);
   return toBrandingDto(organizationId, row);
 }
 
@@ -121,20 +114,13 @@ export async function setLogo(
     logoHeight: logo.height,
     logoUpdatedAt: new Date(),
   };
-  const row = await prisma.organizationBranding.upsert({
-    where: { organizationId },
-    create: { organizationId, ...data },
-    update: data,
-  });
+  const row = await repo.upsertBranding(prisma, organizationId, data);
   return toBrandingDto(organizationId, row);
 }
 
 export async function deleteLogo(prisma: PrismaClient, organizationId: string): Promise<void> {
   await requireOrganization(prisma, organizationId);
-  await prisma.organizationBranding.updateMany({
-    where: { organizationId },
-    data: { logo: null, logoType: null, logoWidth: null, logoHeight: null, logoUpdatedAt: null },
-  });
+  await repo.clearLogo(prisma, organizationId);
 }
 
 /** The stored logo, or not_found. */
@@ -143,10 +129,7 @@ export async function getLogo(
   organizationId: string,
 ): Promise<{ data: Buffer; contentType: LogoType; updatedAt: Date }> {
   await requireOrganization(prisma, organizationId);
-  const row = await prisma.organizationBranding.findUnique({
-    where: { organizationId },
-    select: { logo: true, logoType: true, logoUpdatedAt: true },
-  });
+  const row = await repo.findLogo(prisma, organizationId);
   if (!row?.logo || !row.logoUpdatedAt) throw AppError.notFound('Logo');
   return { data: Buffer.from(row.logo), contentType: row.logoType as LogoType, updatedAt: row.logoUpdatedAt };
 }

@@ -8,6 +8,7 @@
  * (from the visibility report), compared with the reports' two-proportion test (z, or Fisher's
  * exact test for small counts), p-values Holm-adjusted across the brands, significant at 0.05.
  */
+import { runCountsByStatus } from './pdf-reports.repo.js';
 import type { Database } from '../../db/client.js';
 import {
   shareOfVoiceQuery,
@@ -136,11 +137,7 @@ export async function gatherPdfReport(
     'current',
     ALPHA,
   );
-  const { rows } = await deps.db.pool.query<{ status: string; n: number }>(
-    `SELECT status::text AS status, count(*)::int AS n FROM runs
-      WHERE workspace_id = $1 AND created_at >= $2 AND created_at < $3 GROUP BY status`,
-    [workspaceId, period.from, period.to],
-  );
+  const rows = await runCountsByStatus(deps.db.pool, workspaceId, period.from, period.to);
   const byStatus = Object.fromEntries(rows.map((r) => [r.status, r.n]));
   return {
     workspace: { id: workspace.id, name: workspace.name, timezone: workspace.timezone },

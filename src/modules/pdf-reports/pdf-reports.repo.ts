@@ -1,4 +1,5 @@
 /** PDF report rows and files (Prisma). Listing never reads the files. */
+import type pg from 'pg';
 import type { PrismaClient } from '../../db/client.js';
 import { pageArgs, type PageQuery } from '../../db/pagination.js';
 import type { PdfReport } from '../../generated/prisma/client.js';
@@ -80,4 +81,19 @@ export async function recordPdfReportFailure(prisma: PrismaClient, id: string, r
       ? { status: 'completed', error: `The PDF was made but not emailed: ${reason}`.slice(0, 2_000) }
       : { status: 'failed', error: reason.slice(0, 2_000), finishedAt: new Date() },
   });
+}
+
+/** How many runs of the workspace were created in [from, to), by status. */
+export async function runCountsByStatus(
+  pool: pg.Pool,
+  workspaceId: string,
+  from: Date | string,
+  to: Date | string,
+): Promise<Array<{ status: string; n: number }>> {
+  const { rows } = await pool.query<{ status: string; n: number }>(
+    `SELECT status::text AS status, count(*)::int AS n FROM runs
+      WHERE workspace_id = $1 AND created_at >= $2 AND created_at < $3 GROUP BY status`,
+    [workspaceId, from, to],
+  );
+  return rows;
 }

@@ -13,13 +13,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import type { PrismaClient } from '../../db/client.js';
-import type { ShareLink, ShareLinkOpening, Workspace } from '../../generated/prisma/client.js';
+import type { ShareLink, Workspace } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { publicUrl } from '../../lib/public-url.js';
 import type { AuthContext } from '../../plugins/auth.js';
 import { iso, isoOrNull, toPage, type ListQuery, type Page } from '../common.schemas.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
+import * as repo from './share-links.repo.js';
+import type { LinkWithOpenings } from './share-links.repo.js';
 import {
   SHARE_LINK_MAX_DAYS,
   SHARE_TOKEN_PATTERN,
@@ -27,8 +29,6 @@ import {
   type ShareLinkDto,
   type ShareLocks,
 } from './share-links.schemas.js';
-
-const RECENT_OPENINGS = 10;
 
 export function hashShareToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -38,8 +38,6 @@ export function hashShareToken(token: string): string {
 export function sharedPageUrl(publicBaseUrl: string, token: string): string {
   return `${publicUrl(publicBaseUrl, '/dashboard/')}#/shared/${token}`;
 }
-
-type LinkWithOpenings = ShareLink & { openings: ShareLinkOpening[]; _count: { openings: number } };
 
 export function statusOf(link: ShareLink, now = Date.now()): 'active' | 'expired' | 'revoked' {
   if (link.revokedAt) return 'revoked';
@@ -76,11 +74,6 @@ function toDto(link: LinkWithOpenings): ShareLinkDto {
   };
 }
 
-const withOpenings = {
-  openings: { orderBy: [{ openedAt: 'desc' as const }, { id: 'desc' as const }], take: RECENT_OPENINGS },
-  _count: { select: { openings: true as const } },
-};
-
 function creatorOf(auth: AuthContext): string {
   const p = auth.principal;
   return p.type === 'user' ? `user:${p.id}` : p.type === 'api_key' ? `key:${p.id}` : 'platform';
@@ -108,20 +101,17 @@ export async function createShareLink(
     throw invalid('to', 'must be after from');
   }
   const token = `cws_${randomBytes(32).toString('base64url')}`;
-  const link = await deps.prisma.shareLink.create({
-    data: {
-      id: newId(),
-      workspaceId,
-      name: input.name,
-      tokenHash: hashShareToken(token),
-      lockedFrom: input.from ? new Date(input.from) : null,
-      lockedTo: input.to ? new Date(input.to) : null,
-      lockedProviders: input.providers ?? [],
-      lockedTags: input.tags ?? [],
-      createdBy: creatorOf(auth),
-      expiresAt,
-    },
-    include: withOpenings,
+  const link = await repo.insertShareLink(deps.prisma, {
+    id: newId(),
+    workspaceId,
+    name: input.name,
+    tokenHash: hashShareToken(token),
+    lockedFrom: input.from ? new Date(input.from) : null,
+    lockedTo: input.to ? new Date(input.to) : null,
+    lockedProviders: input.providers ?? [],
+    lockedTags: input.tags ?? [],
+    createdBy: creatorOf(auth),
+    expiresAt,
   });
   return { ...toDto(link), token, url: sharedPageUrl(deps.publicBaseUrl, token) };
 }
@@ -133,14 +123,10 @@ export async function listShareLinks(
   q: ListQuery & { status: 'active' | 'all' },
 ): Promise<Page<ShareLinkDto>> {
   await requireWorkspace(prisma, organizationId, workspaceId);
-  const where =
-    q.status === 'active' ? { workspaceId, revokedAt: null, expiresAt: { gt: new Date() } } : { workspaceId };
-  // Newest first: ids are time-ordered UUIDs.
-  const rows = await prisma.shareLink.findMany({
-    where: q.cursor ? { AND: [where, { id: { lt: q.cursor } }] } : where,
-    orderBy: { id: 'desc' },
-    take: q.limit + 1,
-    include: withOpenings,
+  const rows = await repo.findShareLinks(prisma, workspaceId, {
+    activeOnly: q.status === 'active',
+    cursor: q.cursor,
+    limit: q.limit,
   });
   return toPage(rows, q.limit, toDto);
 }
@@ -153,9 +139,7 @@ export async function revokeShareLink(
   id: string,
 ): Promise<void> {
   await requireWorkspace(prisma, organizationId, workspaceId);
-  const found = await prisma.shareLink.findFirst({ where: { id, workspaceId }, select: { id: true, revokedAt: true } });
-  if (!found) throw AppError.notFound('Share link');
-  if (!found.revokedAt) await prisma.shareLink.update({ where: { id }, data: { revokedAt: new Date() } });
+  if (!(await repo.revokeLink(prisma, workspaceId, id))) throw AppError.notFound('Share link');
 }
 
 export interface OpenShareLink {
@@ -168,19 +152,14 @@ const GONE = 'This share link does not exist, has expired or was revoked; ask wh
 /** The working link of a token with its workspace; anything else is not_found. */
 export async function resolveShareLink(prisma: PrismaClient, token: string): Promise<OpenShareLink> {
   if (!SHARE_TOKEN_PATTERN.test(token)) throw new AppError('not_found', GONE);
-  const link = await prisma.shareLink.findUnique({
-    where: { tokenHash: hashShareToken(token) },
-    include: { workspace: true },
-  });
+  const link = await repo.findLinkByTokenHash(prisma, hashShareToken(token));
   if (!link || statusOf(link) !== 'active') throw new AppError('not_found', GONE);
   const { workspace, ...rest } = link;
   return { link: rest, workspace };
 }
 
 export async function recordOpening(prisma: PrismaClient, linkId: string, ip: string, what: string): Promise<void> {
-  await prisma.shareLinkOpening.create({
-    data: { id: newId(), shareLinkId: linkId, addressClass: addressClassOf(ip), what },
-  });
+  await repo.insertOpening(prisma, linkId, addressClassOf(ip), what);
 }
 
 /**
