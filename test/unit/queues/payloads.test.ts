@@ -7,7 +7,15 @@ const id = '0192f0c4-9a3e-7b21-8c4d-5e6f7a8b9c0d';
 
 describe('the queue → payload map', () => {
   it('lists every kind of queue the workers consume', () => {
-    expect(queueKinds().sort()).toEqual(['analysis', 'maintenance', 'pdf-reports', 'query', 'runs', 'suggestions', 'webhooks']);
+    expect(queueKinds().sort()).toEqual([
+      'analysis',
+      'maintenance',
+      'pdf-reports',
+      'query',
+      'runs',
+      'suggestions',
+      'webhooks',
+    ]);
     expect(Object.keys(jobPayloads).sort()).toEqual(queueKinds().sort());
   });
 
