@@ -18,6 +18,7 @@ import { auditLogRoutes } from './modules/audit-log/audit-log.routes.js';
 import { answersRoutes } from './modules/answers/answers.routes.js';
 import { responsesRoutes } from './modules/responses/responses.routes.js';
 import { auditsRoutes } from './modules/audits/audits.routes.js';
+import { brandingRoutes } from './modules/branding/branding.routes.js';
 import { brandsRoutes } from './modules/brands/brands.routes.js';
 import { defaultDashboardDir, webDashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -280,6 +281,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await auditLogRoutes(api, { db: deps.db });
     await accountsPersonalRoutes(api, accounts);
     await organizationsRoutes(api, { prisma, cache: keyCache });
+    await brandingRoutes(api, { prisma });
     await apiKeysRoutes(api, { prisma, cache: keyCache });
     await membersRoutes(api, { pool, prisma, credentials: keyCache });
     await invitationsRoutes(api, {

@@ -18,6 +18,29 @@ export interface MailMessage {
   text: string;
   html: string;
   replyTo?: string;
+  /**
+   * The display name of the From: (an organization's email sender name); the address stays
+   * MAIL_FROM's. Absent: MAIL_FROM as it is.
+   */
+  fromName?: string | null | undefined;
+}
+
+/**
+ * The From: of a message: MAIL_FROM, or its address under `fromName` (on one line, quoted by
+ * nodemailer when it needs to be).
+ */
+export function senderOf(
+  from: string,
+  fromName: string | null | undefined,
+): string | { name: string; address: string } {
+  const name = fromName
+    ?.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100);
+  if (!name) return from;
+  const address = /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
+  return { name, address };
 }
 
 export interface Mailer {
@@ -131,7 +154,7 @@ export function createLogMailer(
       logger.info(
         {
           email: {
-            from: settings.from,
+            from: senderOf(settings.from, message.fromName),
             to: message.to,
             ...(message.replyTo ? { replyTo: message.replyTo } : {}),
             subject: message.subject,
@@ -181,6 +204,7 @@ export function createSmtpMailer(smtp: SmtpSettings, settings: MailerSettings, l
       checkRecipient(message.to);
       try {
         await transporter.sendMail({
+          from: senderOf(settings.from, message.fromName),
           to: message.to,
           subject: message.subject,
           text: message.text,

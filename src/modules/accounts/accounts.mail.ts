@@ -27,9 +27,18 @@ export function accountMail(mailer: Mailer, base: string): AccountMail {
 export function invitationMail(mailer: Mailer): InvitationMail {
   return {
     async invite(to, details) {
+      const branding = details.branding;
       await mailer.send({
         to: to.email,
+        fromName: branding?.emailSenderName ?? null,
         ...invitationMessage({
+          brand: branding?.custom
+            ? {
+                displayName: branding.displayName,
+                primaryColor: branding.primaryColor,
+                accentColor: branding.accentColor,
+              }
+            : null,
           organizationName: details.organizationName,
           inviterName: details.inviterLabel,
           role: details.role,

@@ -72,11 +72,13 @@ export function detailsOfWrite(body: unknown, answer: unknown): Record<string, u
   const sent =
     typeof body === 'string'
       ? { body: `${body.length} characters` }
-      : body && typeof body === 'object' && !Array.isArray(body)
-        ? (body as Record<string, unknown>)
-        : Array.isArray(body)
-          ? { items: body }
-          : {};
+      : Buffer.isBuffer(body)
+        ? { body: `${body.length} bytes` }
+        : body && typeof body === 'object' && !Array.isArray(body)
+          ? (body as Record<string, unknown>)
+          : Array.isArray(body)
+            ? { items: body }
+            : {};
   return { ...answerFields(answer), ...sent };
 }
 

@@ -27,8 +27,20 @@ export interface ResetPasswordInput {
   validForSeconds: number;
 }
 
+/**
+ * An organization's white label in an email: the name in the header and signature, and its two
+ * colours (validated `#rrggbb`). Absent: Citewatch's.
+ */
+export interface EmailBrand {
+  displayName: string;
+  primaryColor: string;
+  accentColor: string;
+}
+
 export interface InvitationInput {
   organizationName: string;
+  /** The inviting organization's branding. */
+  brand?: EmailBrand | null;
   inviterName: string;
   inviterEmail?: string | null;
   /** The role the invitation grants (owner, admin, member…), shown as given. */
@@ -82,6 +94,7 @@ export function invitationMessage(input: InvitationInput): EmailContent {
       `The invitation expires on ${utcDate(input.expiresAt)}.`,
       'If you did not expect it, ignore this email: nobody joins without a click on the link.',
     ],
+    brand: input.brand ?? null,
   });
 }
 
@@ -103,15 +116,31 @@ interface Layout {
   action: string;
   link: PublicLink;
   after: string[];
+  brand?: EmailBrand | null;
 }
 
 const SIGNATURE = '— Citewatch';
 
+const COLOR = /^#[0-9a-f]{6}$/i;
+
+/** The header name, signature and colours of a message: the organization's, or Citewatch's. */
+function lookOf(brand: EmailBrand | null | undefined) {
+  if (!brand) return { name: 'Citewatch', signature: SIGNATURE, primary: ACCENT, accent: ACCENT };
+  const name = oneLine(brand.displayName, 60);
+  return {
+    name,
+    signature: `— ${name}`,
+    primary: COLOR.test(brand.primaryColor) ? brand.primaryColor : ACCENT,
+    accent: COLOR.test(brand.accentColor) ? brand.accentColor : ACCENT,
+  };
+}
+
 function render(layout: Layout): EmailContent {
-  const text = [layout.greeting, ...layout.before, `${layout.action}:\n${layout.link}`, ...layout.after, SIGNATURE]
+  const look = lookOf(layout.brand);
+  const text = [layout.greeting, ...layout.before, `${layout.action}:\n${layout.link}`, ...layout.after, look.signature]
     .join('\n\n')
     .concat('\n');
-  return { subject: layout.subject, text, html: html(layout) };
+  return { subject: layout.subject, text, html: html(layout, look) };
 }
 
 // Tables and inline styles: what every client (Outlook's Word renderer included) lays out the same.
@@ -120,7 +149,7 @@ const P = 'margin:0 0 16px;';
 const SMALL = 'margin:0 0 12px;font-size:14px;color:#52606d;';
 const ACCENT = '#1d4ed8';
 
-function html(layout: Layout): string {
+function html(layout: Layout, look: ReturnType<typeof lookOf>): string {
   const href = escapeHtml(layout.link);
   const para = (style: string) => (text: string) => `<p style="${style}">${escapeHtml(text)}</p>`;
   return [
@@ -133,17 +162,17 @@ function html(layout: Layout): string {
     '<tr><td align="center" style="padding:24px 12px;">',
     `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:560px;background:#ffffff;border:1px solid #e4e7eb;border-radius:8px;font-family:${FONT};font-size:16px;line-height:1.5;color:#1f2933;">`,
     '<tr><td style="padding:32px;">',
-    `<p style="margin:0 0 24px;font-size:18px;font-weight:bold;color:${ACCENT};">Citewatch</p>`,
+    `<p style="margin:0 0 24px;font-size:18px;font-weight:bold;color:${look.primary};">${escapeHtml(look.name)}</p>`,
     para(P)(layout.greeting),
     ...layout.before.map(para(P)),
     '<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 24px;"><tr>',
-    `<td style="background:${ACCENT};border-radius:6px;">`,
+    `<td style="background:${look.accent};border-radius:6px;">`,
     `<a href="${href}" style="display:inline-block;padding:12px 20px;color:#ffffff;font-weight:bold;text-decoration:none;">${escapeHtml(layout.action)}</a>`,
     '</td></tr></table>',
     `<p style="${SMALL}">If the button does not work, copy this address into your browser:<br>`,
-    `<a href="${href}" style="color:${ACCENT};word-break:break-all;">${href}</a></p>`,
+    `<a href="${href}" style="color:${look.accent};word-break:break-all;">${href}</a></p>`,
     ...layout.after.map(para(SMALL)),
-    `<p style="margin:24px 0 0;">${escapeHtml(SIGNATURE)}</p>`,
+    `<p style="margin:24px 0 0;">${escapeHtml(look.signature)}</p>`,
     '</td></tr></table>',
     '</td></tr></table>',
     '</body>',

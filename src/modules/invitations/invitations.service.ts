@@ -21,6 +21,7 @@ import type { Auth } from '../accounts/accounts.auth.js';
 import { findUserIdByEmail } from '../accounts/accounts.repo.js';
 import { createPasswordAccount } from '../accounts/accounts.service.js';
 import { sha256Hex } from '../accounts/accounts.tokens.js';
+import { type Branding, loadBranding } from '../branding/branding.service.js';
 import { iso, type ListQuery, type Page } from '../common.schemas.js';
 import { findMembershipByEmail, insertMembership } from '../members/members.repo.js';
 import { isOwner, OWNERS_ONLY } from '../members/members.service.js';
@@ -46,7 +47,15 @@ export const INVITATION_DAYS = 7;
 export interface InvitationMail {
   invite(
     to: { email: string },
-    details: { organizationName: string; inviterLabel: string; role: MemberRole; link: PublicLink; expiresAt: Date },
+    details: {
+      organizationName: string;
+      inviterLabel: string;
+      role: MemberRole;
+      link: PublicLink;
+      expiresAt: Date;
+      /** The organization's white label: the email's sender name, header and colours. */
+      branding?: Branding;
+    },
   ): Promise<void>;
 }
 
@@ -175,6 +184,7 @@ export async function createInvitation(
           role: input.role,
           link,
           expiresAt: row.expiresAt,
+          branding: await loadBranding(deps.prisma, organizationId),
         },
       );
     } catch (err) {
