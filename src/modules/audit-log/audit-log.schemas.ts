@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { instant, listQuery, timestamp, uuid } from '../common.schemas.js';
 import { apiKeyEventExample, auditEventExample } from './audit-log.examples.js';
 
-export const actorType = z.enum(['user', 'api_key', 'platform']);
+export const actorType = z.enum(['user', 'api_key', 'platform', 'link']);
 
 export const auditLogQuery = listQuery
   .extend({
