@@ -23,6 +23,8 @@ export interface MailMessage {
    * MAIL_FROM's. Absent: MAIL_FROM as it is.
    */
   fromName?: string | null | undefined;
+  /** Extra headers, e.g. List-Unsubscribe (RFC 2369/8058) on alerts and digests. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -211,7 +213,7 @@ export function createSmtpMailer(smtp: SmtpSettings, settings: MailerSettings, l
           html: message.html,
           ...(message.replyTo ? { replyTo: message.replyTo } : {}),
           // RFC 3834: tells vacation responders not to answer.
-          headers: { 'Auto-Submitted': 'auto-generated' },
+          headers: { ...message.headers, 'Auto-Submitted': 'auto-generated' },
           signal: AbortSignal.timeout(timeouts.sendMs),
         });
       } catch (err) {

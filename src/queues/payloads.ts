@@ -6,7 +6,14 @@
  */
 import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
-import { ANALYSIS_QUEUE, MAINTENANCE_QUEUE, RUNS_QUEUE, SUGGESTIONS_QUEUE, WEBHOOKS_QUEUE } from './names.js';
+import {
+  ALERTS_QUEUE,
+  ANALYSIS_QUEUE,
+  MAINTENANCE_QUEUE,
+  RUNS_QUEUE,
+  SUGGESTIONS_QUEUE,
+  WEBHOOKS_QUEUE,
+} from './names.js';
 
 export const queryJobSchema = z.object({
   responseId: z.uuid(),
@@ -37,6 +44,13 @@ export type WebhookJob = z.infer<typeof webhookJobSchema>;
 export const suggestionJobSchema = z.object({ suggestionId: z.uuid() });
 export type SuggestionJob = z.infer<typeof suggestionJobSchema>;
 
+/** One alert delivery or one claimed digest; what to send and where is read from Postgres. */
+export const alertJobSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('delivery'), deliveryId: z.uuid() }),
+  z.object({ type: z.literal('digest'), digestId: z.uuid() }),
+]);
+export type AlertJob = z.infer<typeof alertJobSchema>;
+
 /** Each kind of queue and its payload. `query` stands for every query-<provider> queue. */
 export const jobPayloads = {
   query: queryJobSchema,
@@ -45,6 +59,7 @@ export const jobPayloads = {
   [MAINTENANCE_QUEUE]: maintenanceJobSchema,
   [WEBHOOKS_QUEUE]: webhookJobSchema,
   [SUGGESTIONS_QUEUE]: suggestionJobSchema,
+  [ALERTS_QUEUE]: alertJobSchema,
 } as const;
 
 export type QueueKind = keyof typeof jobPayloads;

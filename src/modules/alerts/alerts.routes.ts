@@ -59,7 +59,10 @@ export async function alertsRoutes(app: FastifyInstance, deps: service.AlertsDep
 
 export interface AlertsPublicDeps {
   prisma: service.AlertsDeps['prisma'];
-  onUnsubscribed(event: { organizationId: string; workspaceId: string; ruleId: string }, request: { ip: string; requestId: string }): void;
+  onUnsubscribed(
+    event: { organizationId: string; workspaceId: string; ruleId: string },
+    request: { ip: string; requestId: string },
+  ): void;
 }
 
 /** The unsubscribe link of alert and digest emails: no account, the token is the only credential. */
@@ -72,7 +75,8 @@ export async function alertsPublicRoutes(app: FastifyInstance, deps: AlertsPubli
       schema: {
         tags,
         summary: 'What an unsubscribe link stops (no authentication)',
-        description: 'The rule and workspace an unsubscribe token names, and whether it was used already. Changes nothing.',
+        description:
+          'The rule and workspace an unsubscribe token names, and whether it was used already. Changes nothing.',
         security: [],
         querystring: unsubscribeQuery,
         response: { 200: unsubscribeInfo, ...problemResponses },

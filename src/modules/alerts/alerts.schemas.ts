@@ -59,17 +59,34 @@ export const alertRuleCreate = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.channel === 'email' && !v.email) ctx.addIssue({ code: 'custom', path: ['email'], message: 'is required for the email channel' });
-    if (v.channel === 'email' && v.slackUrl) ctx.addIssue({ code: 'custom', path: ['slackUrl'], message: 'only for the slack channel' });
-    if (v.channel === 'slack' && !v.slackUrl) ctx.addIssue({ code: 'custom', path: ['slackUrl'], message: 'is required for the slack channel' });
-    if (v.channel === 'slack' && v.email) ctx.addIssue({ code: 'custom', path: ['email'], message: 'only for the email channel' });
-    if (v.channel === 'slack' && v.digest) ctx.addIssue({ code: 'custom', path: ['digest'], message: 'digests are sent by email only' });
-    if (!v.events.length && !v.digest) ctx.addIssue({ code: 'custom', path: ['events'], message: 'choose at least one event or a digest' });
+    if (v.channel === 'email' && !v.email)
+      ctx.addIssue({ code: 'custom', path: ['email'], message: 'is required for the email channel' });
+    if (v.channel === 'email' && v.slackUrl)
+      ctx.addIssue({ code: 'custom', path: ['slackUrl'], message: 'only for the slack channel' });
+    if (v.channel === 'slack' && !v.slackUrl)
+      ctx.addIssue({ code: 'custom', path: ['slackUrl'], message: 'is required for the slack channel' });
+    if (v.channel === 'slack' && v.email)
+      ctx.addIssue({ code: 'custom', path: ['email'], message: 'only for the email channel' });
+    if (v.channel === 'slack' && v.digest)
+      ctx.addIssue({ code: 'custom', path: ['digest'], message: 'digests are sent by email only' });
+    if (!v.events.length && !v.digest)
+      ctx.addIssue({ code: 'custom', path: ['events'], message: 'choose at least one event or a digest' });
   })
   .meta({
     examples: [
-      { name: 'Client team', channel: 'email', email: 'client@example.com', events: ['visibility.changed'], digest: 'weekly' },
-      { name: 'Agency Slack', channel: 'slack', slackUrl: 'https://hooks.slack.com/services/T000/B000/XXXX', events: ['run.failed', 'budget.monthly_80'] },
+      {
+        name: 'Client team',
+        channel: 'email',
+        email: 'client@example.com',
+        events: ['visibility.changed'],
+        digest: 'weekly',
+      },
+      {
+        name: 'Agency Slack',
+        channel: 'slack',
+        slackUrl: 'https://hooks.slack.com/services/T000/B000/XXXX',
+        events: ['run.failed', 'budget.monthly_80'],
+      },
     ],
   });
 
@@ -98,7 +115,9 @@ export const alertRuleDto = z
     digest: z.enum(DIGEST_FREQUENCIES).nullable(),
     digestPdf: z.boolean(),
     active: z.boolean(),
-    unsubscribedAt: timestamp.nullable().describe('When the recipient used the unsubscribe link (the rule is then inactive)'),
+    unsubscribedAt: timestamp
+      .nullable()
+      .describe('When the recipient used the unsubscribe link (the rule is then inactive)'),
     createdAt: timestamp,
     updatedAt: timestamp,
   })
@@ -147,7 +166,10 @@ export const unsubscribeInfo = z
     email: z.string().describe('The address, partly hidden'),
     unsubscribed: z.boolean(),
   })
-  .meta({ id: 'UnsubscribeInfo', examples: [unsubscribeInfoExample, { ...unsubscribeInfoExample, unsubscribed: true }] });
+  .meta({
+    id: 'UnsubscribeInfo',
+    examples: [unsubscribeInfoExample, { ...unsubscribeInfoExample, unsubscribed: true }],
+  });
 
 export type AlertRuleCreate = z.infer<typeof alertRuleCreate>;
 export type AlertRuleUpdate = z.infer<typeof alertRuleUpdate>;

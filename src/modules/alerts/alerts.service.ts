@@ -201,10 +201,16 @@ export function hideAddress(email: string): string {
 async function ruleOfToken(prisma: PrismaClient, token: string) {
   const ruleId = ruleIdOf(token);
   const rule = ruleId
-    ? await prisma.alertRule.findUnique({ where: { id: ruleId }, include: { workspace: { select: { name: true, organizationId: true } } } })
+    ? await prisma.alertRule.findUnique({
+        where: { id: ruleId },
+        include: { workspace: { select: { name: true, organizationId: true } } },
+      })
     : null;
   if (!rule || !tokenMatches(token, rule.id, rule.unsubscribeSecret) || rule.channel !== 'email' || !rule.email)
-    throw new AppError('not_found', 'This unsubscribe link is not valid: the alert may have been deleted or its address changed.');
+    throw new AppError(
+      'not_found',
+      'This unsubscribe link is not valid: the alert may have been deleted or its address changed.',
+    );
   return rule;
 }
 
@@ -224,7 +230,17 @@ export async function unsubscribe(prisma: PrismaClient, token: string) {
   if (!rule.unsubscribedAt)
     await prisma.alertRule.update({ where: { id: rule.id }, data: { active: false, unsubscribedAt: new Date() } });
   return {
-    info: { workspaceName: rule.workspace.name, ruleName: rule.name, email: hideAddress(rule.email ?? ''), unsubscribed: true },
-    rule: { id: rule.id, workspaceId: rule.workspaceId, organizationId: rule.workspace.organizationId, changed: !rule.unsubscribedAt },
+    info: {
+      workspaceName: rule.workspace.name,
+      ruleName: rule.name,
+      email: hideAddress(rule.email ?? ''),
+      unsubscribed: true,
+    },
+    rule: {
+      id: rule.id,
+      workspaceId: rule.workspaceId,
+      organizationId: rule.workspace.organizationId,
+      changed: !rule.unsubscribedAt,
+    },
   };
 }
