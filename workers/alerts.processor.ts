@@ -76,23 +76,29 @@ export function createAlertsProcessor(deps: WorkerDeps, opts: AlertsProcessorOpt
       return 'skipped: rule inactive';
     }
     const brand = await loadBranding(deps.db, d.organization_id);
+    const rule = {
+      id: d.rule_id,
+      name: d.name,
+      unsubscribe_secret: d.unsubscribe_secret,
+      workspace_name: d.workspace_name,
+    };
     const attempt = job.attemptsMade + 1;
     const last = attempt >= (job.opts.attempts ?? 1);
     let error: string | null = null;
     let permanent = false;
     try {
       if (d.channel === 'email' && d.email) {
-        const content = alertEmail(base, d, d.payload, brand);
+        const content = alertEmail(base, rule, d.payload, brand);
         await deps.mailer.send({
           to: d.email,
           ...content,
           fromName: brand.emailSenderName ?? brand.displayName,
-          headers: unsubscribeHeaders(unsubscribeLink(base, d)),
+          headers: unsubscribeHeaders(unsubscribeLink(base, rule)),
         });
       } else if (d.channel === 'slack' && d.slack_url) {
         const res = await opts.fetch(d.slack_url, {
           method: 'POST',
-          body: JSON.stringify(slackMessage(base, d, d.payload, brand)),
+          body: JSON.stringify(slackMessage(base, rule, d.payload, brand)),
           redirect: 'manual',
           signal: AbortSignal.timeout(timeoutMs),
           headers: { 'content-type': 'application/json', 'user-agent': 'Citewatch-Alerts/1.0' },
