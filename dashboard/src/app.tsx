@@ -63,6 +63,7 @@ const AuditLogPage = lazyPage(() => import('./pages/audit-log.js').then((m) => m
 const InvitationPage = lazyPage(() => import('./pages/invitation.js').then((m) => m.InvitationPage));
 const MembersPage = lazyPage(() => import('./pages/members.js').then((m) => m.MembersPage));
 const OnboardingPage = lazyPage(() => import('./pages/onboarding.js').then((m) => m.OnboardingPage));
+const UnsubscribePage = lazyPage(() => import('./pages/unsubscribe.js').then((m) => m.UnsubscribePage));
 const ResetPasswordPage = lazyPage(() => import('./pages/reset-password.js').then((m) => m.ResetPasswordPage));
 
 /** Who is using the dashboard: not known yet, nobody, an integrator's key, or a signed-in person. */
@@ -150,6 +151,8 @@ export function App() {
       />
     );
   }
+  // Unsubscribing needs no account: the link's token is enough.
+  if (route.other === 'unsubscribe') return <UnsubscribePage token={route.params.get('token')} />;
   if (route.other === 'reset-password') {
     return (
       <ResetPasswordPage

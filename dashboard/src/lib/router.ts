@@ -14,7 +14,7 @@ import { useEffect, useState } from 'preact/hooks';
 /** A workspace's reports. */
 export const REPORT_PAGES = ['overview', 'experiments', 'citations', 'prompts', 'runs'] as const;
 /** Where a workspace's resources are managed (pages/manage/, loaded when first opened). */
-export const MANAGE_PAGES = ['brands', 'library', 'configurations', 'audits'] as const;
+export const MANAGE_PAGES = ['brands', 'library', 'configurations', 'audits', 'alerts'] as const;
 export const PAGES = [...REPORT_PAGES, ...MANAGE_PAGES] as const;
 export type PageName = (typeof PAGES)[number];
 export type ManagePage = (typeof MANAGE_PAGES)[number];
@@ -22,7 +22,7 @@ export type ManagePage = (typeof MANAGE_PAGES)[number];
 /** Pages of the signed-in person and their organization (workspaces: API keys too). */
 export const ORGANIZATION_PAGES = ['account', 'members', 'audit-log', 'workspaces', 'new-workspace'] as const;
 /** Pages opened from an emailed link, before anyone is signed in. */
-export const PUBLIC_PAGES = ['invitation', 'reset-password'] as const;
+export const PUBLIC_PAGES = ['invitation', 'reset-password', 'unsubscribe'] as const;
 export type OrganizationPage = (typeof ORGANIZATION_PAGES)[number];
 export type PublicPage = (typeof PUBLIC_PAGES)[number];
 export type OtherPage = OrganizationPage | PublicPage;
