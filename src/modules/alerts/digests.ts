@@ -169,7 +169,7 @@ export async function digestFigures(
 
   const compared = cur.rows.flatMap((r) => {
     const p = before.get(r.brandId);
-    if (!p || !p.mentionRate.n || !r.mentionRate.n) return [];
+    if (!p?.mentionRate.n || !r.mentionRate.n) return [];
     const t = compareProportions(p.mentionRate.numerator, p.mentionRate.n, r.mentionRate.numerator, r.mentionRate.n);
     return [{ r, p, t }];
   });
