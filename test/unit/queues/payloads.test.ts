@@ -7,7 +7,7 @@ const id = '0192f0c4-9a3e-7b21-8c4d-5e6f7a8b9c0d';
 
 describe('the queue → payload map', () => {
   it('lists every kind of queue the workers consume', () => {
-    expect(queueKinds().sort()).toEqual(['analysis', 'maintenance', 'query', 'runs', 'suggestions', 'webhooks']);
+    expect(queueKinds().sort()).toEqual(['alerts', 'analysis', 'maintenance', 'query', 'runs', 'suggestions', 'webhooks']);
     expect(Object.keys(jobPayloads).sort()).toEqual(queueKinds().sort());
   });
 
@@ -49,6 +49,7 @@ describe('a worker without a handler for a kind of queue', () => {
         maintenance: handler,
         webhooks: handler,
         suggestions: handler,
+        alerts: handler,
       }),
     ).not.toThrow();
   });
