@@ -14,7 +14,7 @@ import {
   unsubscribeHeaders,
   unsubscribeLink,
 } from '../src/modules/alerts/alerts.messages.js';
-import type { AlertPayload } from '../src/modules/alerts/alerts.schemas.js';
+import { failPendingAlertDelivery, loadAlertDelivery, settleAlertDelivery } from '../src/modules/alerts/alerts.repo.js';
 import { sendDigest } from '../src/modules/alerts/digests.js';
 import { loadBranding } from '../src/modules/branding/branding.service.js';
 import type { AlertJob } from '../src/queues/payloads.js';
@@ -27,52 +27,19 @@ export interface AlertsProcessorOptions {
   timeoutMs?: number;
 }
 
-interface DeliveryWork {
-  id: string;
-  status: 'pending' | 'succeeded' | 'failed';
-  payload: AlertPayload;
-  rule_id: string;
-  name: string;
-  channel: 'email' | 'slack';
-  email: string | null;
-  slack_url: string | null;
-  active: boolean;
-  unsubscribe_secret: string;
-  workspace_name: string;
-  organization_id: string;
-}
-
 export function createAlertsProcessor(deps: WorkerDeps, opts: AlertsProcessorOptions) {
   const { pool } = deps.db;
   const base = publicBaseUrl(deps.env);
   const timeoutMs = opts.timeoutMs ?? SLACK_TIMEOUT_MS;
 
-  const settle = async (id: string, status: string, error: string | null) => {
-    const { rowCount } = await pool.query(
-      `UPDATE alert_deliveries SET status = $2::delivery_status, attempts = attempts + 1, error = $3, last_attempt_at = now(),
-              delivered_at = CASE WHEN $2 = 'succeeded' THEN now() ELSE delivered_at END
-        WHERE id = $1 AND status = 'pending'`,
-      [id, status, error],
-    );
-    return (rowCount ?? 0) > 0;
-  };
+  const settle = (id: string, status: string, error: string | null) => settleAlertDelivery(pool, id, status, error);
 
   async function deliver(job: Job<AlertJob>, deliveryId: string): Promise<string> {
-    const { rows } = await pool.query<DeliveryWork>(
-      `SELECT d.id, d.status, d.payload, r.id AS rule_id, r.name, r.channel, r.email, r.slack_url, r.active, r.unsubscribe_secret,
-              w.name AS workspace_name, w.organization_id
-         FROM alert_deliveries d JOIN alert_rules r ON r.id = d.rule_id JOIN workspaces w ON w.id = r.workspace_id
-        WHERE d.id = $1`,
-      [deliveryId],
-    );
-    const d = rows[0];
+    const d = await loadAlertDelivery(pool, deliveryId);
     if (!d) return 'skipped: delivery gone';
     if (d.status !== 'pending') return `skipped: already ${d.status}`;
     if (!d.active) {
-      await pool.query(
-        `UPDATE alert_deliveries SET status = 'failed', error = $2 WHERE id = $1 AND status = 'pending'`,
-        [d.id, 'not sent: the alert rule is inactive or unsubscribed'],
-      );
+      await failPendingAlertDelivery(pool, d.id, 'not sent: the alert rule is inactive or unsubscribed');
       return 'skipped: rule inactive';
     }
     const brand = await loadBranding(deps.db, d.organization_id);

@@ -11,10 +11,10 @@
  */
 import type pg from 'pg';
 import type { Deps } from '../../deps.js';
-import { newId } from '../../lib/ids.js';
 import { auditSpendSince, findRun, type RunRow } from '../runs/runs.repo.js';
 import { visibilityEvent } from '../webhooks/webhooks.events.js';
 import * as webhooksRepo from '../webhooks/webhooks.repo.js';
+import * as repo from './alerts.repo.js';
 import type { AlertEventType, AlertPayload } from './alerts.schemas.js';
 
 export type AlertEmitDeps = Pick<Deps, 'env' | 'db' | 'producers' | 'logger'>;
@@ -104,11 +104,7 @@ export async function visibilityAlert(pool: pg.Pool, run: RunRow): Promise<Alert
 
 export async function budgetAlert(pool: pg.Pool, run: RunRow): Promise<AlertEvent | null> {
   if (!run.audit_id) return null;
-  const { rows } = await pool.query<{ name: string; budget: string | null }>(
-    'SELECT name, budget_per_month_usd AS budget FROM audits WHERE id = $1',
-    [run.audit_id],
-  );
-  const audit = rows[0];
+  const audit = await repo.auditBudget(pool, run.audit_id);
   if (!audit?.budget || Number(audit.budget) <= 0) return null;
   const at = run.finished_at ?? new Date();
   const monthStart = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
@@ -135,14 +131,7 @@ export async function budgetAlert(pool: pg.Pool, run: RunRow): Promise<AlertEven
 /** The ten most cited domains over the 30 days up to the run's end, with and without its answers. */
 export async function newTopDomainAlerts(pool: pg.Pool, run: RunRow): Promise<AlertEvent[]> {
   const end = run.finished_at ?? new Date();
-  const { rows } = await pool.query<{ domain: string; with_run: number; without_run: number }>(
-    `SELECT c.domain, count(*)::int AS with_run, count(*) FILTER (WHERE r.run_id <> $2)::int AS without_run
-       FROM citations c JOIN responses r ON r.id = c.response_id
-       JOIN runs ru ON ru.id = r.run_id
-      WHERE c.workspace_id = $1 AND ru.created_at > $3::timestamptz - make_interval(days => $4) AND ru.created_at <= $3
-      GROUP BY c.domain`,
-    [run.workspace_id, run.id, end, TOP_DOMAIN_DAYS],
-  );
+  const rows = await repo.domainCitesAroundRun(pool, run.workspace_id, run.id, end, TOP_DOMAIN_DAYS);
   const top = (key: 'with_run' | 'without_run') =>
     rows
       .filter((r) => r[key] > 0)
@@ -175,46 +164,22 @@ export async function newTopDomainAlerts(pool: pg.Pool, run: RunRow): Promise<Al
   );
 }
 
-export interface ActiveRule {
-  id: string;
-  events: string[];
-}
-
-export async function activeRules(pool: pg.Pool, workspaceId: string): Promise<ActiveRule[]> {
-  const { rows } = await pool.query<ActiveRule>(
-    `SELECT id, events FROM alert_rules WHERE workspace_id = $1 AND active AND cardinality(events) > 0 ORDER BY id`,
-    [workspaceId],
-  );
-  return rows;
-}
+export { activeRules, type ActiveRule } from './alerts.repo.js';
 
 /** Records one delivery per (rule, event) and returns the ids of those still pending, new or not. */
 export async function recordAlertDeliveries(
   pool: pg.Pool,
   pairs: Array<{ ruleId: string; event: AlertEvent }>,
 ): Promise<string[]> {
-  if (!pairs.length) return [];
-  const ruleIds = pairs.map((p) => p.ruleId);
-  const keys = pairs.map((p) => p.event.dedupKey);
-  await pool.query(
-    `INSERT INTO alert_deliveries (id, rule_id, dedup_key, event_type, payload)
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[])
-     ON CONFLICT (rule_id, dedup_key) DO NOTHING`,
-    [
-      pairs.map(() => newId()),
-      ruleIds,
-      keys,
-      pairs.map((p) => p.event.type),
-      pairs.map((p) => JSON.stringify(p.event.payload)),
-    ],
+  return repo.insertPendingDeliveries(
+    pool,
+    pairs.map((p) => ({
+      ruleId: p.ruleId,
+      dedupKey: p.event.dedupKey,
+      eventType: p.event.type,
+      payload: p.event.payload,
+    })),
   );
-  const { rows } = await pool.query<{ id: string }>(
-    `SELECT d.id FROM alert_deliveries d
-       JOIN unnest($1::uuid[], $2::text[]) AS u(rule_id, dedup_key) ON d.rule_id = u.rule_id AND d.dedup_key = u.dedup_key
-      WHERE d.status = 'pending' ORDER BY d.id`,
-    [ruleIds, keys],
-  );
-  return rows.map((r) => r.id);
 }
 
 /** Raises the alerts of a finished run; returns the number of deliveries handed to the queue. */
@@ -222,7 +187,7 @@ export async function emitRunAlerts(deps: AlertEmitDeps, runId: string): Promise
   const { pool } = deps.db;
   const workspaceId = await webhooksRepo.runWorkspace(pool, runId);
   if (!workspaceId) return 0;
-  const rules = await activeRules(pool, workspaceId);
+  const rules = await repo.activeRules(pool, workspaceId);
   if (!rules.length) return 0;
   const run = await findRun(pool, workspaceId, runId);
   if (!run?.finished_at) return 0;

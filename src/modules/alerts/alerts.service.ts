@@ -10,7 +10,6 @@ import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { baseUrlProblem, type EgressPolicy } from '../../providers/egress.js';
 import { iso, isoOrNull, toPage, type ListQuery, type Page } from '../common.schemas.js';
-import { pageArgs } from '../../db/pagination.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
 import type {
   AlertDeliveryDto,
@@ -21,6 +20,7 @@ import type {
   AlertRuleDto,
   AlertRuleUpdate,
 } from './alerts.schemas.js';
+import * as repo from './alerts.repo.js';
 import { newUnsubscribeSecret, ruleIdOf, tokenMatches } from './alerts.tokens.js';
 
 export interface AlertsDeps {
@@ -98,7 +98,7 @@ function checkPdf(deps: AlertsDeps, digestPdf: boolean | undefined): void {
 }
 
 async function requireRule(prisma: PrismaClient, workspaceId: string, ruleId: string): Promise<AlertRule> {
-  const rule = await prisma.alertRule.findFirst({ where: { id: ruleId, workspaceId } });
+  const rule = await repo.findRule(prisma, workspaceId, ruleId);
   if (!rule) throw AppError.notFound('Alert rule');
   return rule;
 }
@@ -112,22 +112,20 @@ export async function createRule(
   await requireWorkspace(deps.prisma, orgId, workspaceId);
   if (input.slackUrl) checkSlackUrl(input.slackUrl, deps.egress);
   checkPdf(deps, input.digestPdf);
-  if ((await deps.prisma.alertRule.count({ where: { workspaceId } })) >= MAX_RULES_PER_WORKSPACE)
+  if ((await repo.countRules(deps.prisma, workspaceId)) >= MAX_RULES_PER_WORKSPACE)
     throw new AppError('conflict', `A workspace has at most ${MAX_RULES_PER_WORKSPACE} alert rules; delete one first.`);
-  const rule = await deps.prisma.alertRule.create({
-    data: {
-      id: newId(),
-      workspaceId,
-      name: input.name,
-      channel: input.channel,
-      email: input.email ?? null,
-      slackUrl: input.slackUrl ?? null,
-      events: input.events,
-      digest: input.digest,
-      digestPdf: input.digestPdf,
-      active: input.active,
-      unsubscribeSecret: newUnsubscribeSecret(),
-    },
+  const rule = await repo.insertRule(deps.prisma, {
+    id: newId(),
+    workspaceId,
+    name: input.name,
+    channel: input.channel,
+    email: input.email ?? null,
+    slackUrl: input.slackUrl ?? null,
+    events: input.events,
+    digest: input.digest,
+    digestPdf: input.digestPdf,
+    active: input.active,
+    unsubscribeSecret: newUnsubscribeSecret(),
   });
   return toAlertRuleDto(rule);
 }
@@ -139,7 +137,7 @@ export async function listRules(
   q: ListQuery,
 ): Promise<Page<AlertRuleDto>> {
   await requireWorkspace(deps.prisma, orgId, workspaceId);
-  return toPage(await deps.prisma.alertRule.findMany(pageArgs(q, { workspaceId })), q.limit, toAlertRuleDto);
+  return toPage(await repo.listRuleRows(deps.prisma, workspaceId, q), q.limit, toAlertRuleDto);
 }
 
 export async function getRule(deps: AlertsDeps, orgId: string, workspaceId: string, ruleId: string) {
@@ -168,13 +166,13 @@ export async function updateRule(
   // Re-activating a rule re-subscribes its recipient; changing the address starts afresh too.
   if (input.active === true || input.email !== undefined) data.unsubscribedAt = null;
   if (input.email !== undefined && input.email !== rule.email) data.unsubscribeSecret = newUnsubscribeSecret();
-  return toAlertRuleDto(await deps.prisma.alertRule.update({ where: { id: ruleId }, data }));
+  return toAlertRuleDto(await repo.updateRuleRow(deps.prisma, ruleId, data));
 }
 
 export async function deleteRule(deps: AlertsDeps, orgId: string, workspaceId: string, ruleId: string) {
   await requireWorkspace(deps.prisma, orgId, workspaceId);
   await requireRule(deps.prisma, workspaceId, ruleId);
-  await deps.prisma.alertRule.delete({ where: { id: ruleId } });
+  await repo.deleteRuleRow(deps.prisma, ruleId);
 }
 
 export async function listDeliveries(
@@ -186,9 +184,7 @@ export async function listDeliveries(
 ): Promise<Page<AlertDeliveryDto>> {
   await requireWorkspace(deps.prisma, orgId, workspaceId);
   await requireRule(deps.prisma, workspaceId, ruleId);
-  const rows = await deps.prisma.alertDelivery.findMany(
-    pageArgs(q, { ruleId, ...(q.status ? { status: q.status } : {}) }, 'desc'),
-  );
+  const rows = await repo.listDeliveryRows(deps.prisma, ruleId, q);
   return toPage(rows, q.limit, toAlertDeliveryDto);
 }
 
@@ -200,12 +196,7 @@ export function hideAddress(email: string): string {
 
 async function ruleOfToken(prisma: PrismaClient, token: string) {
   const ruleId = ruleIdOf(token);
-  const rule = ruleId
-    ? await prisma.alertRule.findUnique({
-        where: { id: ruleId },
-        include: { workspace: { select: { name: true, organizationId: true } } },
-      })
-    : null;
+  const rule = ruleId ? await repo.findRuleWithWorkspace(prisma, ruleId) : null;
   if (!rule || !tokenMatches(token, rule.id, rule.unsubscribeSecret) || rule.channel !== 'email' || !rule.email)
     throw new AppError(
       'not_found',
@@ -227,8 +218,7 @@ export async function unsubscribeInfo(prisma: PrismaClient, token: string) {
 /** Stops every email of the rule (alerts and digests). Using the link again changes nothing. */
 export async function unsubscribe(prisma: PrismaClient, token: string) {
   const rule = await ruleOfToken(prisma, token);
-  if (!rule.unsubscribedAt)
-    await prisma.alertRule.update({ where: { id: rule.id }, data: { active: false, unsubscribedAt: new Date() } });
+  if (!rule.unsubscribedAt) await repo.markRuleUnsubscribed(prisma, rule.id);
   return {
     info: {
       workspaceName: rule.workspace.name,

@@ -13,7 +13,6 @@
 import type { Job } from 'bullmq';
 import { CronExpressionParser } from 'cron-parser';
 import type { Deps } from '../../deps.js';
-import { newId } from '../../lib/ids.js';
 import { MailDeliveryError } from '../../lib/mailer.js';
 import { dashboardRoute } from '../../lib/public-url.js';
 import { holm, compareProportions } from '../../lib/statistics.js';
@@ -24,13 +23,15 @@ import { citations } from '../reports/citations.service.js';
 import { visibility } from '../reports/reports.service.js';
 import { unsubscribeHeaders, unsubscribeLink } from './alerts.messages.js';
 import { alertRetry } from './alerts.emit.js';
+import * as repo from './alerts.repo.js';
+import type { DigestFrequency, DigestWork } from './alerts.repo.js';
 
 export type DigestDeps = Pick<Deps, 'env' | 'db' | 'producers' | 'logger' | 'mailer'>;
 
 /** A claim older than this whose digest was not sent is handed out again. */
 export const DIGEST_STALE_MS = 15 * 60_000;
 const PERIOD_CRON = { weekly: '0 0 * * 1', monthly: '0 0 1 * *' } as const;
-export type DigestFrequency = keyof typeof PERIOD_CRON;
+export type { DigestFrequency } from './alerts.repo.js';
 const ALPHA = 0.05;
 
 /** The latest period of this frequency that ended at or before `now`, in the time zone. */
@@ -44,26 +45,14 @@ export function lastPeriod(frequency: DigestFrequency, timezone: string, now: Da
   return { start, end };
 }
 
-interface DigestRule {
-  id: string;
-  workspace_id: string;
-  digest: DigestFrequency;
-  timezone: string;
-  created_at: Date;
-}
-
 /**
  * Claims and queues the digests due at `now`; returns the ids queued. Every scheduler may run it at
  * the same time: the unique (rule, period) row decides.
  */
 export async function digestTick(deps: Pick<DigestDeps, 'env' | 'db' | 'producers' | 'logger'>, now = new Date()) {
   const { pool } = deps.db;
-  const { rows: rules } = await pool.query<DigestRule>(
-    `SELECT r.id, r.workspace_id, r.digest, w.timezone, r.created_at
-       FROM alert_rules r JOIN workspaces w ON w.id = r.workspace_id
-      WHERE r.active AND r.digest IS NOT NULL AND r.channel = 'email' AND r.email IS NOT NULL`,
-  );
-  const claims: Array<{ ruleId: string; workspaceId: string; start: Date; end: Date }> = [];
+  const rules = await repo.digestRules(pool);
+  const claims: repo.DigestClaim[] = [];
   for (const rule of rules) {
     let period: { start: Date; end: Date };
     try {
@@ -79,47 +68,14 @@ export async function digestTick(deps: Pick<DigestDeps, 'env' | 'db' | 'producer
   const claimed: string[] = [];
   for (let i = 0; i < claims.length; i += 1_000) {
     const chunk = claims.slice(i, i + 1_000);
-    const { rows } = await pool.query<{ id: string }>(
-      `INSERT INTO digest_sends (id, rule_id, workspace_id, period_start, period_end)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[])
-       ON CONFLICT (rule_id, period_start) DO NOTHING RETURNING id`,
-      [
-        chunk.map(() => newId()),
-        chunk.map((c) => c.ruleId),
-        chunk.map((c) => c.workspaceId),
-        chunk.map((c) => c.start),
-        chunk.map((c) => c.end),
-      ],
-    );
-    claimed.push(...rows.map((r) => r.id));
+    claimed.push(...(await repo.claimDigests(pool, chunk)));
   }
   // Claims whose job was lost: handed out again under the same job id (a job still queued makes this a no-op).
-  const { rows: stale } = await pool.query<{ id: string }>(
-    `UPDATE digest_sends SET claimed_at = now(), attempts = attempts + 1
-      WHERE status = 'claimed' AND claimed_at < $1 RETURNING id`,
-    [new Date(now.getTime() - DIGEST_STALE_MS)],
-  );
-  const ids = [...claimed, ...stale.map((r) => r.id)];
+  const stale = await repo.reclaimStaleDigests(pool, new Date(now.getTime() - DIGEST_STALE_MS));
+  const ids = [...claimed, ...stale];
   await deps.producers.enqueueDigests(ids, alertRetry(deps.env));
   if (ids.length) deps.logger.info({ claimed: claimed.length, again: stale.length }, 'digests queued');
   return ids;
-}
-
-interface DigestWork {
-  id: string;
-  status: 'claimed' | 'sent' | 'failed';
-  period_start: Date;
-  period_end: Date;
-  rule_id: string;
-  name: string;
-  email: string | null;
-  active: boolean;
-  digest: DigestFrequency;
-  unsubscribe_secret: string;
-  workspace_id: string;
-  workspace_name: string;
-  timezone: string;
-  organization_id: string;
 }
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${(x * 100).toFixed(1)}%`);
@@ -249,21 +205,10 @@ export function digestEmail(
 /** The job of one claimed digest: sends it once, then marks it sent. */
 export async function sendDigest(deps: DigestDeps, job: Job<AlertJob>, digestId: string): Promise<string> {
   const { pool } = deps.db;
-  const { rows } = await pool.query<DigestWork>(
-    `SELECT s.id, s.status, s.period_start, s.period_end, r.id AS rule_id, r.name, r.email, r.active, r.digest, r.unsubscribe_secret,
-            w.id AS workspace_id, w.name AS workspace_name, w.timezone, w.organization_id
-       FROM digest_sends s JOIN alert_rules r ON r.id = s.rule_id JOIN workspaces w ON w.id = s.workspace_id
-      WHERE s.id = $1`,
-    [digestId],
-  );
-  const w = rows[0];
+  const w = await repo.loadDigestSend(pool, digestId);
   if (!w) return 'skipped: digest gone';
   if (w.status !== 'claimed') return `skipped: already ${w.status}`;
-  const fail = (error: string) =>
-    pool.query(`UPDATE digest_sends SET status = 'failed', error = $2 WHERE id = $1 AND status = 'claimed'`, [
-      w.id,
-      error,
-    ]);
+  const fail = (error: string) => repo.failClaimedDigest(pool, w.id, error);
   if (!w.active || !w.email || !w.digest) {
     await fail('not sent: the rule is inactive, unsubscribed or no longer asks for a digest');
     return 'skipped: rule inactive';
@@ -290,9 +235,9 @@ export async function sendDigest(deps: DigestDeps, job: Job<AlertJob>, digestId:
       await fail(message);
       return 'failed';
     }
-    await pool.query('UPDATE digest_sends SET error = $2 WHERE id = $1', [w.id, message]);
+    await repo.recordDigestError(pool, w.id, message);
     throw err;
   }
-  await pool.query(`UPDATE digest_sends SET status = 'sent', sent_at = now(), error = NULL WHERE id = $1`, [w.id]);
+  await repo.markDigestSent(pool, w.id);
   return 'sent';
 }
