@@ -30,6 +30,7 @@ import { providersRoutes } from './modules/providers/providers.routes.js';
 import { previewsRoutes } from './modules/previews/previews.routes.js';
 import { promptImportRoutes, promptsRoutes } from './modules/prompts/prompts.routes.js';
 import { providerCredentialsRoutes } from './modules/provider-credentials/provider-credentials.routes.js';
+import { pdfReportsRoutes } from './modules/pdf-reports/pdf-reports.routes.js';
 import { reanalysesRoutes } from './modules/reanalyses/reanalyses.routes.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { suggestionsRoutes } from './modules/suggestions/suggestions.routes.js';
@@ -37,6 +38,7 @@ import { runsRoutes } from './modules/runs/runs.routes.js';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js';
 import { deliveryRetry } from './modules/webhooks/webhooks.emit.js';
 import { workspacesRoutes } from './modules/workspaces/workspaces.routes.js';
+import { shareLinksRoutes, sharedRoutes } from './modules/share-links/share-links.routes.js';
 import { CredentialCache, authPlugin } from './plugins/auth.js';
 import { ephemeralSecret } from './modules/accounts/accounts.tokens.js';
 import { createAuth } from './modules/accounts/accounts.auth.js';
@@ -243,6 +245,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         }),
     });
     await accountsPublicRoutes(open, accounts);
+    await sharedRoutes(open, {
+      db: deps.db,
+      redis: deps.redis,
+      prefix: `${deps.env.QUEUE_PREFIX}:ratelimit:`,
+      requestsPerMinute: deps.env.SHARE_LINK_REQUESTS_PER_MINUTE,
+    });
     await invitationsPublicRoutes(open, {
       ...accounts,
       logger: deps.logger,
@@ -316,6 +324,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await reanalysesRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
     await suggestionsRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
     await reportsRoutes(api, { db: deps.db });
+    await pdfReportsRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
+    await shareLinksRoutes(api, { db: deps.db, publicBaseUrl: base });
     await answersRoutes(api, { db: deps.db });
     await responsesRoutes(api, { db: deps.db });
     await webhooksRoutes(api, {

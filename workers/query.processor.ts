@@ -137,7 +137,12 @@ export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptio
       answered = true;
       opts.observeCall?.(adapter.name, (performance.now() - calledAt) / 1000);
       // The writer stores the answer with its analysis (or hands it to an analysis job if that failed).
-      const context = { workspaceId: work.workspace_id, brandsVersion: work.brands_version, locale: work.locale };
+      const context = {
+        workspaceId: work.workspace_id,
+        brandsVersion: work.brands_version,
+        locale: work.locale,
+        prompt: work.prompt_text,
+      };
       return (await writer.add({ kind: 'succeeded', responseId: work.id, attempts: attempt, answer, context }))
         ? 'succeeded'
         : 'skipped: stored by another attempt';

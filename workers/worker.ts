@@ -28,6 +28,7 @@ import {
   ALERTS_QUEUE,
   ANALYSIS_QUEUE,
   MAINTENANCE_QUEUE,
+  PDF_REPORTS_QUEUE,
   RUNS_QUEUE,
   SUGGESTIONS_QUEUE,
   WEBHOOKS_QUEUE,
@@ -37,6 +38,7 @@ import { createAlertsProcessor } from './alerts.processor.js';
 import { createAnalysisProcessor } from './analysis.processor.js';
 import { assertEveryQueueHandled, consume, type JobHandlers } from './consumers.js';
 import { createMaintenanceProcessor } from './maintenance.processor.js';
+import { createPdfReportProcessor } from './pdf-report.processor.js';
 import { createQueryProcessor } from './query.processor.js';
 import { createRunsProcessor } from './runs.processor.js';
 import { createSuggestionsProcessor } from './suggestions.processor.js';
@@ -101,6 +103,7 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
     suggestions: createSuggestionsProcessor(deps, access),
     // Slack webhook URLs are user-chosen too: the same egress policy.
     alerts: createAlertsProcessor(deps, { fetch: access.userFetch }),
+    'pdf-reports': createPdfReportProcessor(deps),
   };
   assertEveryQueueHandled(handlers);
 
@@ -124,6 +127,8 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
     consume('webhooks', WEBHOOKS_QUEUE, handlers.webhooks, { ...base, concurrency: 10 }),
     consume('suggestions', SUGGESTIONS_QUEUE, handlers.suggestions, { ...base, concurrency: 4 }),
     consume('alerts', ALERTS_QUEUE, handlers.alerts, { ...base, concurrency: env.WORKER_ALERTS_CONCURRENCY }),
+    // Rendering is CPU-bound and reads every report: one at a time per worker process.
+    consume('pdf-reports', PDF_REPORTS_QUEUE, handlers['pdf-reports'], { ...base, concurrency: 1 }),
   ];
 
   const applyLimits = () => applyProviderQueueLimits(deps.producers, env, served);

@@ -12,6 +12,7 @@ import { SignInPage } from './components/sign-in.js';
 import { Loading, Show } from './components/status.js';
 import { WorkspaceContext, loadWorkspace } from './components/workspace.js';
 import { lazyPage } from './components/lazy.js';
+import { FILTER_PARAMS } from './components/filter-bar.js';
 import { CitationsPage } from './pages/citations.js';
 import { ExperimentsPage } from './pages/experiments.js';
 import { OverviewPage } from './pages/overview.js';
@@ -34,37 +35,68 @@ import { ApiContext, toApiError, useApiSession, useLoad, type ApiSession } from 
 
 const PAGE_TITLES: Record<PageName, string> = {
   overview: 'Overview',
+  gap: 'Competitor gap',
+  spend: 'Spend',
+  untracked: 'Not tracked yet',
   experiments: 'Configuration experiments',
   citations: 'Citations',
   prompts: 'Prompts',
   runs: 'Runs',
+  reanalyses: 'Re-analyses',
+  webhooks: 'Webhooks',
+  'pdf-reports': 'PDF reports',
   ...MANAGE_TITLES,
+  'share-links': 'Share links',
 };
 const NAV_LABELS: Record<PageName, string> = {
   overview: 'Overview',
+  gap: 'Competitor gap',
+  spend: 'Spend',
+  untracked: 'Not tracked yet',
   experiments: 'Experiments',
   citations: 'Citations',
   prompts: 'Prompts',
   runs: 'Runs',
+  reanalyses: 'Re-analyses',
+  webhooks: 'Webhooks',
+  'pdf-reports': 'PDFs',
   ...MANAGE_LABELS,
+  'share-links': 'Share links',
 };
 const ORGANIZATION_TITLES: Record<OrganizationPage, string> = {
   account: 'Your account',
   members: 'Members',
   'audit-log': 'Audit log',
+  'api-keys': 'API keys',
+  credentials: 'Provider keys',
+  organization: 'Organization settings',
   workspaces: 'Workspaces',
   'new-workspace': 'New workspace',
+  branding: 'Branding',
 };
 
 export const SESSION_ENDED = 'Your session has ended; sign in again.';
 
 const AccountPage = lazyPage(() => import('./pages/account.js').then((m) => m.AccountPage));
+const BrandingPage = lazyPage(() => import('./pages/branding.js').then((m) => m.BrandingPage));
+const ShareLinksPage = lazyPage(() => import('./pages/share-links.js').then((m) => m.ShareLinksPage));
 const AuditLogPage = lazyPage(() => import('./pages/audit-log.js').then((m) => m.AuditLogPage));
 const InvitationPage = lazyPage(() => import('./pages/invitation.js').then((m) => m.InvitationPage));
 const MembersPage = lazyPage(() => import('./pages/members.js').then((m) => m.MembersPage));
 const OnboardingPage = lazyPage(() => import('./pages/onboarding.js').then((m) => m.OnboardingPage));
 const UnsubscribePage = lazyPage(() => import('./pages/unsubscribe.js').then((m) => m.UnsubscribePage));
+const PdfReportsPage = lazyPage(() => import('./pages/pdf-reports.js').then((m) => m.PdfReportsPage));
 const ResetPasswordPage = lazyPage(() => import('./pages/reset-password.js').then((m) => m.ResetPasswordPage));
+const GapPage = lazyPage(() => import('./pages/gap.js').then((m) => m.GapPage));
+const SpendPage = lazyPage(() => import('./pages/spend.js').then((m) => m.SpendPage));
+const UntrackedPage = lazyPage(() => import('./pages/untracked.js').then((m) => m.UntrackedPage));
+const WebhooksPage = lazyPage(() => import('./pages/webhooks.js').then((m) => m.WebhooksPage));
+const ReanalysesPage = lazyPage(() => import('./pages/reanalyses.js').then((m) => m.ReanalysesPage));
+const ApiKeysPage = lazyPage(() => import('./pages/api-keys.js').then((m) => m.ApiKeysPage));
+const OrganizationSettingsPage = lazyPage(() =>
+  import('./pages/organization.js').then((m) => m.OrganizationSettingsPage),
+);
+const CredentialsPage = lazyPage(() => import('./pages/credentials.js').then((m) => m.CredentialsPage));
 
 /** Who is using the dashboard: not known yet, nobody, an integrator's key, or a signed-in person. */
 type Door =
@@ -226,8 +258,10 @@ function Dashboard({
   const organization = person?.organization ?? null;
   const role = organization?.role ?? null;
   const homeless = person !== null && organization === null;
-  // What this role or key may change: the workspaces page is for those who may.
+  // What this role or key may change: the workspaces page is for those who may; owners, admins and
+  // admin keys manage API keys and provider keys (the API checks it in any case).
   const abilities = useAbilities();
+  const { canAdmin } = abilities;
   // The workspaces page says when it created, renamed or deleted one.
   const [workspacesVersion, setWorkspacesVersion] = useState(0);
   useEffect(() => {
@@ -294,7 +328,7 @@ function Dashboard({
             </select>
           </label>
         )}
-        {(person || abilities.canEdit) && (
+        {(person || abilities.canEdit || canAdmin) && (
           <nav class="account-nav" aria-label="Organization and account">
             <ul>
               {person && organization && role !== 'client' && (
@@ -311,10 +345,38 @@ function Dashboard({
                   </a>
                 </li>
               )}
+              {managesMembers(role) && (
+                <li>
+                  <a href="#/branding" aria-current={route.other === 'branding' ? 'page' : undefined}>
+                    Branding
+                  </a>
+                </li>
+              )}
               {abilities.canEdit && (
                 <li>
                   <a href="#/workspaces" aria-current={route.other === 'workspaces' ? 'page' : undefined}>
                     Workspaces
+                  </a>
+                </li>
+              )}
+              {canAdmin && (
+                <li>
+                  <a href="#/api-keys" aria-current={route.other === 'api-keys' ? 'page' : undefined}>
+                    API keys
+                  </a>
+                </li>
+              )}
+              {canAdmin && (
+                <li>
+                  <a href="#/credentials" aria-current={route.other === 'credentials' ? 'page' : undefined}>
+                    Provider keys
+                  </a>
+                </li>
+              )}
+              {canAdmin && (
+                <li>
+                  <a href="#/organization" aria-current={route.other === 'organization' ? 'page' : undefined}>
+                    Organization
                   </a>
                 </li>
               )}
@@ -400,7 +462,13 @@ function OrganizationPages({ route, page }: { route: Route; page: OrganizationPa
         {ORGANIZATION_TITLES[page]}
         {organization && <span class="workspace-name"> · {organization.name}</span>}
       </h1>
-      {page === 'workspaces' ? (
+      {page === 'api-keys' ? (
+        <ApiKeysPage />
+      ) : page === 'credentials' ? (
+        <CredentialsPage />
+      ) : page === 'organization' ? (
+        <OrganizationSettingsPage />
+      ) : page === 'workspaces' ? (
         <WorkspacesPage />
       ) : page === 'new-workspace' ? (
         <OnboardingPage first={route.params.get('first') === '1'} />
@@ -412,6 +480,8 @@ function OrganizationPages({ route, page }: { route: Route; page: OrganizationPa
         <AccountPage />
       ) : page === 'members' ? (
         <MembersPage />
+      ) : page === 'branding' ? (
+        <BrandingPage />
       ) : (
         <AuditLogPage route={route} />
       )}
@@ -458,10 +528,17 @@ function WorkspacePages({ route, workspaceId }: { route: Route; workspaceId: str
           {(ws) => (
             <WorkspaceContext.Provider value={{ ...ws, reload: () => setVersion((n) => n + 1) }}>
               {route.page === 'overview' && <OverviewPage route={route} />}
+              {route.page === 'gap' && <GapPage route={route} />}
+              {route.page === 'spend' && <SpendPage route={route} />}
+              {route.page === 'untracked' && <UntrackedPage route={route} />}
               {route.page === 'experiments' && <ExperimentsPage route={route} />}
               {route.page === 'citations' && <CitationsPage route={route} />}
               {route.page === 'prompts' && <PromptsPage route={route} />}
               {route.page === 'runs' && <RunsPage />}
+              {route.page === 'reanalyses' && <ReanalysesPage />}
+              {route.page === 'webhooks' && <WebhooksPage />}
+              {route.page === 'share-links' && <ShareLinksPage />}
+              {route.page === 'pdf-reports' && <PdfReportsPage />}
               {isManagePage(route.page) && <ManagePageView page={route.page} route={route} />}
             </WorkspaceContext.Provider>
           )}
@@ -474,7 +551,7 @@ function WorkspacePages({ route, workspaceId }: { route: Route; workspaceId: str
 /** Filters follow the user from page to page; page-specific state does not. */
 function keptParams(params: URLSearchParams): URLSearchParams {
   const kept = new URLSearchParams();
-  for (const name of ['provider', 'days', 'run']) {
+  for (const name of FILTER_PARAMS) {
     const value = params.get(name);
     if (value) kept.set(name, value);
   }

@@ -39,12 +39,12 @@
  * - Snippet: the sentence (or line, or table row) around the first mention, spaces collapsed,
  *   cut to 300 characters around the mention.
  * - Sentiment in [-1, 1] with a label: the stance of the answer toward the brand as a buyer reads
- *   it (docs/sentiment.md), through a SentimentScorer. The default is still the word-only lexicon
- *   scorer (sentiment/lexicon-scorer.ts); the structure scorer (sentiment/structure-scorer.ts:
- *   list items and headings, table rows, the clauses a brand owns, recommendation cues, contrast,
- *   negation, hedges, the prompt's intent when given, and the passage that decided) agrees with
- *   readers far more often and becomes the default once its cost is within the analysis budget
- *   (docs/sentiment.md, Cost). analyzeAnswerAsync accepts a scorer that waits (an LLM judge).
+ *   it (docs/sentiment.md), through a SentimentScorer. The default (from version 2) is the
+ *   structure scorer (sentiment/structure-scorer.ts: list items and headings, table rows, the
+ *   clauses a brand owns, recommendation cues, contrast, negation, hedges, the prompt's intent
+ *   when given), which also returns the passage that decided (sentimentPassage). The word-only
+ *   lexicon scorer of version 1 (sentiment/lexicon-scorer.ts) stays available.
+ *   analyzeAnswerAsync accepts a scorer that waits (an LLM judge).
  *
  * Citations
  * - Order: provider annotations (origin annotation, grounding or reference → source
@@ -69,7 +69,7 @@ import { scanLinks, type LinkRegion } from './links.js';
 import { findBrandMatches, type BrandMatches } from './match.js';
 import { prepareMentions, withSentiment } from './mentions.js';
 import { mergeRanges, type Range } from './ranges.js';
-import { lexiconSentimentScorer } from './sentiment/lexicon-scorer.js';
+import { structureSentimentScorer } from './sentiment/structure-scorer.js';
 import { thinkRanges } from './structure.js';
 import type {
   AnalysisResult,
@@ -88,8 +88,11 @@ export { lexiconSentimentScorer } from './sentiment/lexicon-scorer.js';
 export { structureSentimentScorer } from './sentiment/structure-scorer.js';
 export type { BrandMatches } from './match.js';
 
-/** Version of the rules above; stored with every analysis result. */
-export const ANALYSIS_VERSION = 1;
+/**
+ * Version of the rules above; stored with every analysis result. 2: the structure sentiment scorer
+ * and the deciding passage (1: the lexicon scorer).
+ */
+export const ANALYSIS_VERSION = 2;
 
 function sentimentRequest(answer: AnswerInput, brands: SentimentInput[]): SentimentRequest {
   return { answerText: answer.text, locale: answer.locale ?? null, prompt: answer.prompt ?? null, brands };
@@ -141,7 +144,7 @@ export function analyzeAnswer(
 ): AnalysisResult {
   const { regions, matches } = scan(compiled, answer.text);
   const prepared = prepareMentions(compiled, answer.text, matches);
-  const scorer = options.sentiment ?? lexiconSentimentScorer;
+  const scorer = options.sentiment ?? structureSentimentScorer;
   const scores = prepared.facts.length === 0 ? [] : scorer.scoreAll(sentimentRequest(answer, prepared.sentiment));
   return {
     mentions: withSentiment(prepared.facts, scores),
@@ -157,7 +160,7 @@ export async function analyzeAnswerAsync(
 ): Promise<AnalysisResult> {
   const { regions, matches } = scan(compiled, answer.text);
   const prepared = prepareMentions(compiled, answer.text, matches);
-  const scorer = options.sentiment ?? lexiconSentimentScorer;
+  const scorer = options.sentiment ?? structureSentimentScorer;
   const scores = prepared.facts.length === 0 ? [] : await scorer.scoreAll(sentimentRequest(answer, prepared.sentiment));
   return {
     mentions: withSentiment(prepared.facts, scores),

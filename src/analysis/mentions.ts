@@ -67,22 +67,26 @@ export function prepareMentions(c: CompiledBrands, text: string, matches: readon
     const brand = c.brands[m.brandIndex];
     if (!brand) return;
     const first = m.spans[0] as Range;
-    const passages: SentimentPassage[] = [];
-    let last: Range | null = null;
-    for (const span of m.spans) {
-      const [s, e] = sentenceOf(text, sentences, span[0]);
-      if (last && last[0] === s) continue;
-      last = [s, e];
-      const spans: Array<[number, number]> = [];
-      const otherSpans: Array<[number, number]> = [];
-      for (let k = firstAtOrAfter(all, s); k < all.length; k++) {
-        const [a, b, owner] = all[k] as [number, number, number];
-        if (a >= e) break;
-        if (b > e) continue;
-        (owner === m.brandIndex ? spans : otherSpans).push([a - s, b - s]);
+    // The sentences of each mention, for scorers that read them (the lexicon scorer): made on first read.
+    const passagesOf = (): SentimentPassage[] => {
+      const passages: SentimentPassage[] = [];
+      let last: Range | null = null;
+      for (const span of m.spans) {
+        const [s, e] = sentenceOf(text, sentences, span[0]);
+        if (last && last[0] === s) continue;
+        last = [s, e];
+        const spans: Array<[number, number]> = [];
+        const otherSpans: Array<[number, number]> = [];
+        for (let k = firstAtOrAfter(all, s); k < all.length; k++) {
+          const [a, b, owner] = all[k] as [number, number, number];
+          if (a >= e) break;
+          if (b > e) continue;
+          (owner === m.brandIndex ? spans : otherSpans).push([a - s, b - s]);
+        }
+        passages.push({ text: text.slice(s, e), spans, otherSpans });
       }
-      passages.push({ text: text.slice(s, e), spans, otherSpans });
-    }
+      return passages;
+    };
     facts.push({
       brandId: brand.id,
       brandName: brand.name,
@@ -96,7 +100,16 @@ export function prepareMentions(c: CompiledBrands, text: string, matches: readon
       snippet: snippetOf(text, sentenceOf(text, sentences, first[0]), first),
       matchedAlias: c.aliases[m.aliasIds[0] as number]?.written ?? brand.name,
     });
-    sentiment.push({ brandId: brand.id, brandName: brand.name, spans: m.spans.map(([s, e]) => [s, e]), passages });
+    let passages: SentimentPassage[] | null = null;
+    sentiment.push({
+      brandId: brand.id,
+      brandName: brand.name,
+      spans: m.spans.map(([s, e]) => [s, e]),
+      get passages(): SentimentPassage[] {
+        passages ??= passagesOf();
+        return passages;
+      },
+    });
   });
   return { facts, sentiment };
 }

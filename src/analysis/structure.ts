@@ -69,9 +69,12 @@ function endsSentenceAt(text: string, i: number): boolean {
   return k >= text.length || !isLowerLetter(text[k] as string);
 }
 
+/** Longest stretch read either side of a position when looking for its sentence. */
+const SENTENCE_LIMIT = 600;
+
 /** The sentence (or line, or table row) around position p, as a [start, end) range trimmed of spaces. */
 export function sentenceAt(text: string, p: number): Range {
-  const limit = 600;
+  const limit = SENTENCE_LIMIT;
   let s = p;
   while (s > 0 && p - s < limit) {
     const c = text.charCodeAt(s - 1);
@@ -88,6 +91,67 @@ export function sentenceAt(text: string, p: number): Range {
   while (s < e && /\s/.test(text[s] as string)) s++;
   while (e > s && /\s/.test(text[e - 1] as string)) e--;
   return [s, e];
+}
+
+/** \s of a regular expression, by character code. */
+export function isWhiteSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** The characters that may end a sentence or a line (endsSentenceAt decides). */
+const STOPS = /[\n.!?\u2026\u3002\uff01\uff1f]/g;
+
+/**
+ * Every sentence boundary of a text found in one pass, so the sentence around any position is a
+ * binary search instead of a scan: `at(p)` is exactly `sentenceAt(text, p)`.
+ */
+export class SentenceIndex {
+  /** Positions of line breaks and of the characters that end a sentence, in order. */
+  readonly bounds: number[] = [];
+
+  constructor(private readonly text: string) {
+    STOPS.lastIndex = 0;
+    for (let m = STOPS.exec(text); m; m = STOPS.exec(text)) {
+      const i = m.index;
+      if (text.charCodeAt(i) === 10 || endsSentenceAt(text, i)) this.bounds.push(i);
+    }
+  }
+
+  at(p: number): Range {
+    const { bounds, text } = this;
+    // First boundary at or after p.
+    let lo = 0;
+    let hi = bounds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((bounds[mid] as number) < p) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = lo > 0 ? (bounds[lo - 1] as number) : -1;
+    let s = Math.max(before + 1, p - SENTENCE_LIMIT, 0);
+    if (s > p) s = p;
+    let e: number;
+    if (lo < bounds.length) {
+      const b = bounds[lo] as number;
+      const stop = text.charCodeAt(b) === 10 ? b : b + 1;
+      e = b - p < SENTENCE_LIMIT ? stop : p + SENTENCE_LIMIT;
+    } else e = Math.min(text.length, p + SENTENCE_LIMIT);
+    while (s < e && isWhiteSpace(text.charCodeAt(s))) s++;
+    while (e > s && isWhiteSpace(text.charCodeAt(e - 1))) e--;
+    return [s, e];
+  }
 }
 
 interface Line {

@@ -137,8 +137,11 @@ export async function analyzeCommand(argv: string[], io: AnalyzeIo): Promise<num
         rank: m.rank,
         listPosition: m.listPosition,
         sentiment: m.sentiment,
+        sentimentLabel: m.sentimentLabel,
         spans: m.spans,
         snippet: m.snippet,
+        // The passage that decided the label (docs/sentiment.md), as written in the answer.
+        sentimentPassage: m.sentimentPassage ? answer.text.slice(m.sentimentPassage[0], m.sentimentPassage[1]) : null,
       })),
       citations: result.citations.map((c) => ({
         url: c.url,

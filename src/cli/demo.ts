@@ -27,7 +27,7 @@ import { findRun } from '../modules/runs/runs.repo.js';
 import { startRun, toRunDto } from '../modules/runs/runs.service.js';
 import { createWorkspace } from '../modules/workspaces/workspaces.service.js';
 import { parseCommandArgs, UsageError, type CliIo } from './io.js';
-import { printReport } from './report-table.js';
+import { printReport, printSentimentExamples } from './report-table.js';
 import { spawnWorker } from './spawn-worker.js';
 
 export const DEMO_BRANDS = [
@@ -154,6 +154,8 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
 
     say('');
     await printReport({ db: deps.db }, org.id, ws.id, run.id, say);
+    say('');
+    await printSentimentExamples({ db: deps.db }, ws.id, run.id, say);
     say('');
     say(
       `Done in ${((Date.now() - started) / 1000).toFixed(1)} s. The data stays in the database; this command started no API server.`,

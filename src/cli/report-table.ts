@@ -1,4 +1,7 @@
-/** Prints a run's visibility and share-of-voice reports as readable tables (used by the demo). */
+/**
+ * Prints a run's visibility and share-of-voice reports as readable tables, and a few answers' sentiment
+ * labels with the passages that decided them (used by the demo).
+ */
 import type { Database } from '../db/client.js';
 import { shareOfVoice, visibility } from '../modules/reports/reports.service.js';
 import { pct, table } from './io.js';
@@ -35,16 +38,81 @@ export async function printReport(
   say('Share of voice — among tracked brands, across every configuration');
   say(
     table(
-      ['Brand', 'Share of voice', 'Avg rank', 'Top-1', 'Sentiment', 'n'],
+      ['Brand', 'Share of voice', 'Avg rank', 'Top-1', 'Positive', 'Negative', 'Mean sentiment', 'n'],
       sov.rows.map((r) => [
         label(r),
         `${pct(r.shareOfVoice.presence.value)} ${ci(r.shareOfVoice.presence.ci95)}`,
         num(r.averageRank.value),
         pct(r.top1Rate.value),
+        `${pct(r.sentiment.shares.positive.value)} ${ci(r.sentiment.shares.positive.ci95)}`,
+        `${pct(r.sentiment.shares.negative.value)} ${ci(r.sentiment.shares.negative.ci95)}`,
         num(r.sentiment.mean.value, 2),
         String(r.n),
       ]),
-      ['l', 'r', 'r', 'r', 'r', 'r'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
   );
+}
+
+/** A passage on one line, cut to `max` characters. */
+function oneLine(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/**
+ * For a few answers of the run: each brand's sentiment label with the passage of the answer that
+ * decided it (docs/sentiment.md), so the labels in the reports can be checked by reading. Answers
+ * are picked so that different labels show when the run has them.
+ */
+export async function printSentimentExamples(
+  deps: { db: Pick<Database, 'pool'> },
+  workspaceId: string,
+  runId: string,
+  say: (line: string) => void,
+  answers = 3,
+): Promise<void> {
+  const { rows } = await deps.db.pool.query<{
+    id: string;
+    text: string;
+    prompt: string;
+    config: string;
+    brand: string;
+    label: 'positive' | 'neutral' | 'negative';
+    s: number;
+    e: number;
+  }>(
+    `SELECT r.id, r.text, p.text AS prompt, c.name AS config, b.name AS brand, m.sentiment_label AS label,
+            m.sentiment_passage_start AS s, m.sentiment_passage_end AS e
+       FROM responses r
+       JOIN prompts p ON p.id = r.prompt_id
+       JOIN model_configs c ON c.id = r.model_config_id
+       JOIN mentions m ON m.response_id = r.id
+       JOIN brands b ON b.id = m.brand_id
+      WHERE r.workspace_id = $1 AND r.run_id = $2 AND m.sentiment_passage_start IS NOT NULL
+      ORDER BY r.id, m.rank`,
+    [workspaceId, runId],
+  );
+  const byAnswer = new Map<string, typeof rows>();
+  for (const r of rows) byAnswer.set(r.id, [...(byAnswer.get(r.id) ?? []), r]);
+  // Answers with the most distinct labels first, then those adding a label not shown yet.
+  const picked: Array<typeof rows> = [];
+  const shown = new Set<string>();
+  const pool = [...byAnswer.values()].sort(
+    (a, b) => new Set(b.map((m) => m.label)).size - new Set(a.map((m) => m.label)).size,
+  );
+  while (picked.length < answers && pool.length > 0) {
+    const next = pool.findIndex((a) => a.some((m) => !shown.has(m.label)));
+    const [answer] = pool.splice(Math.max(0, next), 1);
+    if (!answer) break;
+    picked.push(answer);
+    for (const m of answer) shown.add(m.label);
+  }
+  if (picked.length === 0) return;
+  say(`Sentiment — why each label: the passage of the answer that decided it, for ${picked.length} answers`);
+  for (const answer of picked) {
+    const first = answer[0] as (typeof rows)[number];
+    say(`  “${oneLine(first.prompt, 80)}” (${first.config})`);
+    for (const m of answer) say(`    ${m.brand}: ${m.label} — “${oneLine(m.text.slice(m.s, m.e))}”`);
+  }
 }

@@ -56,6 +56,8 @@ const coreSchema = z.object({
   SESSION_MAX_HOURS: positiveInt.default(30 * 24),
   /** Sign-in, password-reset and invitation attempts per minute, per email address and per client address. */
   SIGN_IN_ATTEMPTS_PER_MINUTE: positiveInt.default(10),
+  /** Requests to share links' public routes per client network (/24 or /48) and minute. */
+  SHARE_LINK_REQUESTS_PER_MINUTE: positiveInt.default(120),
   /**
    * Single sign-on: the OpenID Connect issuer (e.g. https://accounts.google.com), with the client
    * registered there. All three set: the sign-in page offers SSO. The redirect URI to register is

@@ -18,6 +18,8 @@ export interface MailMessage {
   text: string;
   html: string;
   replyTo?: string;
+  /** Files attached to the message (a PDF report). */
+  attachments?: MailAttachment[];
   /**
    * The display name of the From: (an organization's email sender name); the address stays
    * MAIL_FROM's. Absent: MAIL_FROM as it is.
@@ -43,6 +45,12 @@ export function senderOf(
   if (!name) return from;
   const address = /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
   return { name, address };
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface Mailer {
@@ -161,6 +169,9 @@ export function createLogMailer(
             ...(message.replyTo ? { replyTo: message.replyTo } : {}),
             subject: message.subject,
             text: message.text,
+            ...(message.attachments?.length
+              ? { attachments: message.attachments.map((a) => `${a.filename} (${a.content.length} bytes)`) }
+              : {}),
           },
         },
         'email written to the log, not sent (SMTP_URL is not set)',
@@ -212,6 +223,15 @@ export function createSmtpMailer(smtp: SmtpSettings, settings: MailerSettings, l
           text: message.text,
           html: message.html,
           ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+          ...(message.attachments?.length
+            ? {
+                attachments: message.attachments.map((a) => ({
+                  filename: a.filename,
+                  contentType: a.contentType,
+                  content: a.content,
+                })),
+              }
+            : {}),
           // RFC 3834: tells vacation responders not to answer.
           headers: { ...message.headers, 'Auto-Submitted': 'auto-generated' },
           signal: AbortSignal.timeout(timeouts.sendMs),

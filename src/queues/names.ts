@@ -22,6 +22,8 @@ export const WEBHOOKS_QUEUE = 'webhooks';
 export const ALERTS_QUEUE = 'alerts';
 /** Suggested competitors and prompts asked of a model: one job per suggestion row. */
 export const SUGGESTIONS_QUEUE = 'suggestions';
+/** PDF reports: one job per report, rendered, stored, then emailed to its recipients. */
+export const PDF_REPORTS_QUEUE = 'pdf-reports';
 
 export const jobIds = {
   query: (responseId: string) => `q__${responseId}`,
@@ -35,4 +37,5 @@ export const jobIds = {
   suggestion: (suggestionId: string) => `sg__${suggestionId}`,
   alertDelivery: (deliveryId: string) => `al__${deliveryId}`,
   digest: (digestId: string) => `dg__${digestId}`,
+  pdfReport: (reportId: string) => `pdf__${reportId}`,
 };

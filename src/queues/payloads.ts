@@ -10,6 +10,7 @@ import {
   ALERTS_QUEUE,
   ANALYSIS_QUEUE,
   MAINTENANCE_QUEUE,
+  PDF_REPORTS_QUEUE,
   RUNS_QUEUE,
   SUGGESTIONS_QUEUE,
   WEBHOOKS_QUEUE,
@@ -43,6 +44,9 @@ export type WebhookJob = z.infer<typeof webhookJobSchema>;
 /** One suggestion request to a model; what to ask and the budget are read from Postgres. */
 export const suggestionJobSchema = z.object({ suggestionId: z.uuid() });
 export type SuggestionJob = z.infer<typeof suggestionJobSchema>;
+/** One PDF report to make (and email); its period and recipients are read from Postgres. */
+export const pdfReportJobSchema = z.object({ pdfReportId: z.uuid() });
+export type PdfReportJob = z.infer<typeof pdfReportJobSchema>;
 
 /** One alert delivery or one claimed digest; what to send and where is read from Postgres. */
 export const alertJobSchema = z.discriminatedUnion('type', [
@@ -60,6 +64,7 @@ export const jobPayloads = {
   [WEBHOOKS_QUEUE]: webhookJobSchema,
   [SUGGESTIONS_QUEUE]: suggestionJobSchema,
   [ALERTS_QUEUE]: alertJobSchema,
+  [PDF_REPORTS_QUEUE]: pdfReportJobSchema,
 } as const;
 
 export type QueueKind = keyof typeof jobPayloads;

@@ -8,13 +8,23 @@ import {
   ALERTS_QUEUE,
   ANALYSIS_QUEUE,
   MAINTENANCE_QUEUE,
+  PDF_REPORTS_QUEUE,
   RUNS_QUEUE,
   SUGGESTIONS_QUEUE,
   WEBHOOKS_QUEUE,
   jobIds,
   queryQueueName,
 } from './names.js';
-import type { AlertJob, AnalysisJob, MaintenanceJob, QueryJob, RunJob, SuggestionJob, WebhookJob } from './payloads.js';
+import type {
+  AlertJob,
+  AnalysisJob,
+  MaintenanceJob,
+  PdfReportJob,
+  QueryJob,
+  RunJob,
+  SuggestionJob,
+  WebhookJob,
+} from './payloads.js';
 
 export interface QueueSettings {
   connection: Redis | ConnectionOptions;
@@ -122,6 +132,23 @@ export class Producers {
         jobId: jobIds.suggestion(suggestionId),
         attempts: this.settings.queryAttempts,
         backoff: { type: 'exponential', delay: this.settings.queryBackoffMs, jitter: 0.5 },
+      }),
+    );
+  }
+
+  /**
+   * A PDF report to make. Retried with backoff (a database hiccup, an SMTP server down): the job
+   * stores the file before emailing it, so a retry after a failed send does not render again.
+   */
+  async pdfReport(pdfReportId: string, attempts = 5): Promise<void> {
+    const job: PdfReportJob = { pdfReportId };
+    await this.withDeadline(
+      'the PDF report',
+      this.queue(PDF_REPORTS_QUEUE).add('pdf-report', job, {
+        ...KEEP,
+        jobId: jobIds.pdfReport(pdfReportId),
+        attempts,
+        backoff: { type: 'exponential', delay: 2_000 },
       }),
     );
   }

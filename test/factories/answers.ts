@@ -27,6 +27,10 @@ export interface MentionSpec {
   count?: number;
   rank?: number;
   sentiment?: number;
+  /** By default the label of `sentiment`. */
+  label?: 'positive' | 'neutral' | 'negative';
+  /** [start, end) of the passage that decided the label, into the answer text. */
+  passage?: [number, number];
   snippet?: string;
   spans?: Array<[number, number]>;
 }
@@ -177,8 +181,9 @@ export async function addRun(
     for (const [j, m] of (a.mentions ?? []).entries()) {
       const sentiment = m.sentiment ?? 0;
       await pool.query(
-        `INSERT INTO mentions (response_id, workspace_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label, snippet, matched_alias)
-         VALUES ($1, $2, $3, $4, $5::jsonb, 0, $6, NULL, $7, $8::sentiment_label, $9, $10)`,
+        `INSERT INTO mentions (response_id, workspace_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label,
+                               snippet, matched_alias, sentiment_passage_start, sentiment_passage_end)
+         VALUES ($1, $2, $3, $4, $5::jsonb, 0, $6, NULL, $7, $8::sentiment_label, $9, $10, $11, $12)`,
         [
           responseId,
           world.workspaceId,
@@ -187,9 +192,11 @@ export async function addRun(
           JSON.stringify(m.spans ?? [[0, m.brand.length]]),
           m.rank ?? j + 1,
           sentiment,
-          labelOf(sentiment),
+          m.label ?? labelOf(sentiment),
           m.snippet ?? `… ${m.brand} …`,
           m.brand,
+          m.passage?.[0] ?? null,
+          m.passage?.[1] ?? null,
         ],
       );
     }

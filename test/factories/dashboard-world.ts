@@ -114,3 +114,46 @@ export async function createDashboardWorld(
   }
   return { world, runningRunId };
 }
+
+/**
+ * An answer written in markdown, as assistants write them: a heading, a bold mention in a
+ * numbered list, a table naming brands in its cells, an escaped asterisk and a link. The
+ * dashboard shows it formatted, with every mention marked at its span.
+ */
+export const MARKDOWN_TEXT = [
+  '## Best CRMs for a small team',
+  '',
+  '1. **Nimbus CRM** \\* simple pipelines',
+  '2. *Salesforce*, for larger teams',
+  '3. **Pipedrive** — visual pipelines',
+  '',
+  '| Tool | Why |',
+  '| --- | --- |',
+  '| Nimbus CRM | fast setup |',
+  '| HubSpot | free tier |',
+  '',
+  'See [Nimbus CRM pricing](https://nimbuscrm.com/pricing).',
+].join('\n');
+
+/**
+ * A finished run (three days ago) with the markdown answer twice (two samples), for the first
+ * prompt and the cool configuration: Pipedrive, which no brand tracks, is named in both.
+ */
+export async function addMarkdownAnswer(db: Database, world: World): Promise<string> {
+  const names = ['Nimbus CRM', 'Salesforce', 'HubSpot'];
+  return addRun(db, world, {
+    createdAt: day(3),
+    answers: Array.from({ length: 2 }, () => ({
+      prompt: 'p1',
+      config: 'cool',
+      text: MARKDOWN_TEXT,
+      mentions: names.map((brand, i) => ({
+        brand,
+        rank: i + 1,
+        spans: spansOf(MARKDOWN_TEXT, brand),
+        count: spansOf(MARKDOWN_TEXT, brand).length,
+      })),
+      citations: [{ url: 'https://nimbuscrm.com/pricing', source: 'link' as const }],
+    })),
+  });
+}

@@ -86,3 +86,19 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
         `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ')}]` : ''}`).join('; ')}`,
     );
 }
+
+/** Opens the dashboard and enters an API key in its key form, as an integrator does; waits for the first page. */
+export async function openWithKey(page: Page, origin: string, key: string): Promise<void> {
+  await page.goto(`${origin}/dashboard/`);
+  await page.getByRole('button', { name: 'Use an API key instead' }).click();
+  await page.getByLabel('API key').fill(key);
+  await page.getByRole('button', { name: 'Open the dashboard' }).click();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+/** Clicks a "Download CSV" button and returns the downloaded file's rows (the browser's own download). */
+export async function downloadedCsv(page: Page, button: ReturnType<Page['getByRole']>): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const path = await download.path();
+  return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+}

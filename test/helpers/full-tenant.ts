@@ -4,6 +4,7 @@
  * a new route with a new kind of path parameter makes them fail until it is added here.
  */
 import type { FastifyInstance } from 'fastify';
+import { PNG } from 'pngjs';
 import { createTenant, type TestTenant } from '../factories/index.js';
 import { createPerson, type TestPerson } from '../factories/people.js';
 import { apiClient } from './api.js';
@@ -141,6 +142,12 @@ export async function createFullTenant(ctx: TestContext, doc: OpenApiDoc): Promi
     { source: 'templates', brandName: 'Nimbus CRM', category: 'software' },
     202,
   );
+  const pdfReport = await post(
+    '/v1/workspaces/{workspaceId}/pdf-reports',
+    `${base}/pdf-reports`,
+    { from: new Date(Date.now() - 7 * 86_400_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() },
+    202,
+  );
   const key = await post('/v1/api-keys', '/v1/api-keys', { name: 'reader', scopes: ['read'] });
   const invitation = await post('/v1/invitations', '/v1/invitations', {
     email: 'client@nimbus.example',
@@ -165,6 +172,7 @@ export async function createFullTenant(ctx: TestContext, doc: OpenApiDoc): Promi
     runId: run.id,
     reanalysisId: reanalysis.id,
     suggestionId: suggestion.id,
+    pdfReportId: pdfReport.id,
     apiKeyId: key.id,
     invitationId: invitation.id,
     memberId: member.id,
@@ -176,6 +184,25 @@ export async function createFullTenant(ctx: TestContext, doc: OpenApiDoc): Promi
     /** The single sign-on provider of /v1/auth/callback/{providerId}. */
     providerId: 'oidc',
   };
+  if (doc.paths['/v1/organizations/{organizationId}/branding/logo']) {
+    const logo = await ctx.app.inject({
+      method: 'PUT',
+      url: `/v1/organizations/${tenant.organizationId}/branding/logo`,
+      headers: { ...tenant.headers, 'content-type': 'image/png' },
+      payload: PNG.sync.write(new PNG({ width: 2, height: 2 })),
+    });
+    if (logo.statusCode !== 200) throw new Error(`logo upload: ${logo.statusCode} ${logo.body}`);
+  }
+  if (doc.paths['/v1/workspaces/{workspaceId}/share-links']) {
+    const link = await post('/v1/workspaces/{workspaceId}/share-links', `${base}/share-links`, {
+      name: 'Client review',
+      expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      tags: ['crm'],
+    });
+    params.shareLinkId = link.id;
+    /** The public share routes' token. */
+    params.token = link.token;
+  }
   if (doc.paths['/v1/workspaces/{workspaceId}/webhooks']) {
     const hook = await post('/v1/workspaces/{workspaceId}/webhooks', `${base}/webhooks`, {
       url: 'https://hooks.example.com/citewatch',

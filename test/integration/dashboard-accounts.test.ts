@@ -191,7 +191,16 @@ describe('signing in', () => {
     expect((await list.allTextContents()).sort()).toEqual([otherWorkspace.name, WORLD_NAME].sort());
     // An owner reaches the organization's pages; nobody was asked for an API key.
     const nav = page.getByRole('navigation', { name: 'Organization and account' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Members', 'Audit log', 'Workspaces', 'Account']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Members',
+      'Audit log',
+      'Branding',
+      'Workspaces',
+      'API keys',
+      'Provider keys',
+      'Organization',
+      'Account',
+    ]);
     expect(await page.getByLabel('API key').count()).toBe(0);
 
     // The session lives in an HttpOnly cookie the page cannot read.

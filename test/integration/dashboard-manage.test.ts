@@ -641,6 +641,50 @@ describe('roles on the management pages', () => {
     expect(unexpected(problems)).toEqual([]);
   });
 
+  it('lets an admin change the organization’s name and single sign-on rules, with the API’s refusal beside the field', async () => {
+    const admin = await createPerson(ctx.app, ctx.db, { organizationId: tenant.organizationId, role: 'admin' });
+    const before = (await api.get(`/v1/organizations/${tenant.organizationId}`)) as { name: string };
+    const { page, problems } = await open(admin, '#/');
+    await page
+      .getByRole('navigation', { name: 'Organization and account' })
+      .getByRole('link', { name: 'Organization' })
+      .click();
+    await heading(page, /Organization settings/).waitFor();
+    const form = page.locator('form');
+    await form.getByLabel('Single sign-on domain').fill('gmail.com');
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await expectFieldError(form, 'ssoDomain', /open mail service/);
+    await shot(page, 'organization-refused');
+
+    await form.getByLabel('Name').fill('  Acme Agency  ');
+    await form.getByLabel('Single sign-on domain').fill('Acme-Agency-Dashboard.com');
+    await form.getByLabel('Role at first sign-on').selectOption('editor');
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText(/^Saved: /).waitFor();
+    const stored = (await api.get(`/v1/organizations/${tenant.organizationId}`)) as {
+      name: string;
+      ssoDomain: string | null;
+      ssoDefaultRole: string | null;
+    };
+    expect(stored).toMatchObject({
+      name: 'Acme Agency',
+      ssoDomain: 'acme-agency-dashboard.com',
+      ssoDefaultRole: 'editor',
+    });
+    // The form shows what the API stored, not what was typed.
+    expect(await form.getByLabel('Name').inputValue()).toBe(stored.name);
+    expect(await form.getByLabel('Single sign-on domain').inputValue()).toBe(stored.ssoDomain);
+    await shot(page, 'organization-saved');
+    expect(unexpected(problems, /400 \(Bad Request\)/)).toEqual([]);
+
+    // Back to no single sign-on by domain, so the other tests' organization is as they expect.
+    await api.patch(`/v1/organizations/${tenant.organizationId}`, {
+      name: before.name,
+      ssoDomain: null,
+      ssoDefaultRole: null,
+    });
+  });
+
   it('reads a read-only API key’s scopes: no edit control, the workspaces it may open', async () => {
     const key = await keyFor(ctx.db, tenant.organizationId, ['read']);
     const { page, problems } = await open(key, `#/w/${ws.id}/brands`);

@@ -280,23 +280,34 @@ describe('dashboard in Chromium', () => {
     await page.keyboard.press('Enter');
     const shown = page.getByTestId('answer-text');
     await shown.waitFor();
-
-    // The text is the answer's, character for character: the tags are shown, not parsed.
-    expect(await shown.textContent()).toBe(XSS_TEXT);
-    const marks = await shown
-      .locator('mark')
-      .evaluateAll((els) =>
-        els.map((e) => [
-          e.textContent,
-          Number(e.getAttribute('data-start')),
-          Number(e.getAttribute('data-end')),
-          e.getAttribute('data-brands'),
-        ]),
-      );
+    const marksOf = () =>
+      shown
+        .locator('mark')
+        .evaluateAll((els) =>
+          els.map((e) => [
+            e.textContent,
+            Number(e.getAttribute('data-start')),
+            Number(e.getAttribute('data-end')),
+            e.getAttribute('data-brands'),
+          ]),
+        );
     const expected = xss.mentions
       .flatMap((m: any) => m.spans.map(([s, e]: [number, number]) => [XSS_TEXT.slice(s, e), s, e, m.brandId]))
       .sort((a: any, b: any) => a[1] - b[1]);
-    expect(marks).toEqual(expected);
+
+    // Formatted: the markdown link is a link, the tags are shown as characters, not parsed, and
+    // the mentions are marked at their spans.
+    expect(await shown.locator('a[href="https://www.g2.com/categories/crm"]').textContent()).toBe('G2');
+    expect(await shown.textContent()).toBe(XSS_TEXT.replace('[G2](https://www.g2.com/categories/crm)', 'G2'));
+    expect(await marksOf()).toEqual(expected);
+
+    // The source text is the answer's, character for character.
+    await page.getByRole('radio', { name: 'Source text' }).check();
+    await expect.poll(() => shown.locator('a').count()).toBe(0);
+    expect(await shown.textContent()).toBe(XSS_TEXT);
+    expect(await marksOf()).toEqual(expected);
+    await page.getByRole('radio', { name: 'Formatted' }).check();
+    await shown.locator('a').first().waitFor();
     // Citations are listed in order; only the http(s) ones are links, the script URL is plain text.
     const citations = page.getByTestId('answer-citations').locator('li');
     expect(await citations.evaluateAll((els) => els.map((e) => e.querySelector('a, .url')?.textContent))).toEqual(

@@ -9,6 +9,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printNextSteps } from '../../src/cli/demo.js';
+import { printSentimentExamples } from '../../src/cli/report-table.js';
 import { addRun, createWorld, type World } from '../factories/answers.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
@@ -35,11 +36,16 @@ beforeAll(async () => {
         config: 'mock',
         text: 'Nimbus CRM, then HubSpot.',
         mentions: [
-          { brand: 'Nimbus CRM', rank: 1 },
-          { brand: 'HubSpot', rank: 2 },
+          { brand: 'Nimbus CRM', rank: 1, sentiment: 0.6, label: 'positive', passage: [0, 11] },
+          { brand: 'HubSpot', rank: 2, passage: [0, 25] },
         ],
       },
-      { prompt: 'p1', config: 'mock', text: 'HubSpot.', mentions: [{ brand: 'HubSpot', rank: 1 }] },
+      {
+        prompt: 'p1',
+        config: 'mock',
+        text: 'Avoid HubSpot:\n  too   costly.',
+        mentions: [{ brand: 'HubSpot', rank: 1, sentiment: -0.5, label: 'negative', passage: [0, 30] }],
+      },
     ],
   });
   // "localhost", as the demo prints it: the address must answer whichever family it resolves to.
@@ -158,5 +164,19 @@ describe('citewatch demo, last lines', () => {
       body: JSON.stringify({ name: 'Close CRM', kind: 'competitor' }),
     });
     expect(write.status).toBe(201);
+  });
+
+  it('print, for a few answers, each brand’s sentiment label with the passage that decided it', async () => {
+    const lines: string[] = [];
+    await printSentimentExamples({ db: ctx.db }, world.workspaceId, runId, (l) => lines.push(l));
+    expect(lines[0]).toBe('Sentiment — why each label: the passage of the answer that decided it, for 2 answers');
+    // The answer holding more labels first; passages on one line, spaces collapsed.
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^ {2}“.*” \(.*\)$/),
+      '    Nimbus CRM: positive — “Nimbus CRM,”',
+      '    HubSpot: neutral — “Nimbus CRM, then HubSpot.”',
+      expect.stringMatching(/^ {2}“.*” \(.*\)$/),
+      '    HubSpot: negative — “Avoid HubSpot: too costly.”',
+    ]);
   });
 });

@@ -115,6 +115,8 @@ describe('inviting', () => {
       role: 'editor',
       link: `${BASE}/dashboard/?page=invitation&token=${token}`,
       expiresAt: new Date(invitation.expiresAt),
+      // The organization's white label, for the email's sender name and colours (none set: defaults).
+      branding: expect.objectContaining({ custom: false, displayName: org.name, emailSenderName: null }),
     });
     // 32 random bytes in base64url.
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);

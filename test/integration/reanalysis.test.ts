@@ -81,4 +81,47 @@ describe('re-analysis', () => {
     await api.send('POST', `${base}/reanalyses`, { from: future, to: run.createdAt }, 400);
     await api.send('POST', `${base}/reanalyses`, { runId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a6b' }, 400);
   });
+
+  it('recomputes answers of analysis version 1 with the structure scorer, storing the passage that decided each label', async () => {
+    const { base, configs } = await seedWorkspace(api, { prompts: 3, brands: ['HubSpot'] });
+    const run = await finished(
+      base,
+      (await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [configs[0].id] })).id,
+    );
+    const stored = async () =>
+      (
+        await ctx.db.pool.query(
+          `SELECT r.analysis_version, r.text, m.sentiment_label, m.sentiment_passage_start AS s, m.sentiment_passage_end AS e, m.first_offset
+             FROM responses r JOIN mentions m ON m.response_id = r.id WHERE r.run_id = $1 ORDER BY r.id, m.brand_id`,
+          [run.id],
+        )
+      ).rows;
+    const fresh = await stored();
+    expect(fresh.length).toBeGreaterThan(0);
+    // As analysis version 1 left them: the lexicon's labels and no passage.
+    await ctx.db.pool.query(
+      `UPDATE mentions SET sentiment_label = 'neutral', sentiment_passage_start = NULL, sentiment_passage_end = NULL
+        WHERE response_id IN (SELECT id FROM responses WHERE run_id = $1)`,
+      [run.id],
+    );
+    await ctx.db.pool.query('UPDATE responses SET analysis_version = 1 WHERE run_id = $1', [run.id]);
+
+    const started = (await api.send('POST', `${base}/reanalyses`, { runId: run.id }, 202)).body;
+    await waitFor(async () => {
+      const r = await api.get(`${base}/reanalyses/${started.id}`);
+      return r.status === 'completed' ? r : null;
+    }, 're-analysis');
+    const again = await stored();
+    expect(again).toEqual(fresh);
+    for (const m of again) {
+      expect(m.analysis_version).toBe(2);
+      // The passage is a stretch of the answer: the item or sentence of a mention, or one after it.
+      expect(m.s).toBeGreaterThanOrEqual(0);
+      expect(m.e).toBeGreaterThan(m.s);
+      expect(m.e).toBeLessThanOrEqual(m.text.length);
+      expect(m.e).toBeGreaterThan(m.first_offset);
+    }
+    // The mock recommends HubSpot in a list answering "best CRM…" prompts: read as positive.
+    expect(again.some((m) => m.sentiment_label === 'positive')).toBe(true);
+  });
 });

@@ -106,7 +106,13 @@ describe('trends', () => {
       mentioned: 1,
       mentions: 2,
       shareOfVoice: { presence: { numerator: 1, denominator: 1 }, count: { numerator: 2, denominator: 2 } },
-      sentiment: { mean: { value: 0.5 }, positive: 1, neutral: 0, negative: 0 },
+      sentiment: {
+        mean: { value: 0.5 },
+        positive: 1,
+        neutral: 0,
+        negative: 0,
+        shares: { positive: { numerator: 1, denominator: 1, value: 1, ci95: { high: 1 } }, negative: { value: 0 } },
+      },
       citationShare: { numerator: 0, denominator: 0, value: null },
       sources: {
         annotation: { count: 0 },

@@ -173,6 +173,14 @@ describe('share of voice', () => {
       sentiment: { positive: 2, neutral: 1, negative: 0 },
     });
     expect(acme.sentiment.mean.value).toBeCloseTo(0.7 / 3, 12);
+    // Shares of the answers mentioning the brand per label, each with its Wilson interval.
+    expect(acme.sentiment.shares).toEqual({
+      positive: { numerator: 2, denominator: 3, n: 3, value: 2 / 3, ci95: wilson(2, 3) },
+      neutral: { numerator: 1, denominator: 3, n: 3, value: 1 / 3, ci95: wilson(1, 3) },
+      negative: { numerator: 0, denominator: 3, n: 3, value: 0, ci95: wilson(0, 3) },
+    });
+    expect(acme.sentiment.shares.negative.ci95.low).toBe(0);
+    expect(acme.sentiment.shares.negative.ci95.high).toBeGreaterThan(0.5);
     expect(acme.shareOfVoice.presence.ci95).toEqual(ratioOfSums(sums('Acme', false)).ci95);
     expect(acme.shareOfVoice.count.ci95).toEqual(ratioOfSums(sums('Acme', true)).ci95);
     const globex = find(report.rows, 'Globex');
@@ -182,7 +190,12 @@ describe('share of voice', () => {
       shareOfVoice: { presence: { numerator: 5, denominator: 10 }, count: { numerator: 7, denominator: 13 } },
       averageRank: { numerator: 9, denominator: 5, value: 1.8 },
       top1Rate: { numerator: 2, denominator: 5 },
-      sentiment: { mean: { numerator: -0.5, denominator: 5, value: -0.1 }, negative: 1, neutral: 4 },
+      sentiment: {
+        mean: { numerator: -0.5, denominator: 5, value: -0.1 },
+        negative: 1,
+        neutral: 4,
+        shares: { negative: { numerator: 1, denominator: 5, value: 0.2 }, neutral: { numerator: 4, value: 0.8 } },
+      },
     });
     expect(find(report.rows, 'Initech')).toMatchObject({
       averageRank: { value: 1.5 },

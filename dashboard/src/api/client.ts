@@ -114,6 +114,14 @@ export function apiGet<T>(auth: Credentials, url: string, signal?: AbortSignal):
   return send<T>(auth, 'GET', url, undefined, signal);
 }
 
+/** A file (a PDF report) as a Blob, with the same credentials as every request. */
+export async function apiBlob(auth: Credentials, url: string): Promise<Blob> {
+  const init = requestInit(auth, 'GET', undefined);
+  const res = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), accept: '*/*' } });
+  if (!res.ok) throw await problemOf(res);
+  return res.blob();
+}
+
 /** A write (POST, PATCH, PUT, DELETE) with a JSON body or none. */
 export function apiSend<T>(auth: Credentials, method: Exclude<Method, 'GET'>, url: string, body?: unknown): Promise<T> {
   return send<T>(auth, method, url, body);

@@ -19,14 +19,23 @@ import type {
   VisibilityReport,
 } from '../../../src/modules/reports/brand-reports.schemas.js';
 import type { CitationsReport } from '../../../src/modules/reports/citations.schemas.js';
+import type { CompetitorGapReport } from '../../../src/modules/reports/competitor-gap.schemas.js';
+import type { SpendReport } from '../../../src/modules/reports/spend.schemas.js';
+import type { UntrackedReport } from '../../../src/modules/reports/untracked.schemas.js';
 import type { ExperimentPair, ExperimentsReport } from '../../../src/modules/reports/experiments.schemas.js';
 import type { mean, proportion, share } from '../../../src/modules/reports/reports.schemas.js';
 import type { AnalysisPreviewDto, SchedulePreviewDto } from '../../../src/modules/previews/previews.schemas.js';
 import type { ParameterDto, ProviderDto, ProvidersDto } from '../../../src/modules/providers/providers.schemas.js';
 import type { runDto } from '../../../src/modules/runs/runs.schemas.js';
+import type { organizationDto } from '../../../src/modules/organizations/organizations.schemas.js';
 import type { workspaceDto } from '../../../src/modules/workspaces/workspaces.schemas.js';
+import type { deliveryDto, webhookDto } from '../../../src/modules/webhooks/webhooks.schemas.js';
+import type { apiKeyCreated, apiKeyDto } from '../../../src/modules/api-keys/api-keys.schemas.js';
+import type { credentialDto } from '../../../src/modules/provider-credentials/provider-credentials.schemas.js';
+import type { reanalysisDto } from '../../../src/modules/reanalyses/reanalyses.schemas.js';
 
 export type Workspace = z.infer<typeof workspaceDto>;
+export type Organization = z.infer<typeof organizationDto>;
 export type Brand = z.infer<typeof brandDto>;
 export type Audit = z.infer<typeof auditDto>;
 /** POST …/analysis-preview, GET /v1/providers, POST …/schedule-preview. */
@@ -43,7 +52,15 @@ export type AnswerMention = z.infer<typeof answerMention>;
 export type Proportion = z.infer<typeof proportion>;
 export type Share = z.infer<typeof share>;
 export type Mean = z.infer<typeof mean>;
-export type { CitationsReport, ExperimentPair, ExperimentsReport, ShareOfVoiceReport, TrendsReport, VisibilityReport };
+export type {
+  CitationsReport,
+  CompetitorGapReport,
+  ExperimentPair,
+  ExperimentsReport,
+  ShareOfVoiceReport,
+  TrendsReport,
+  VisibilityReport,
+};
 
 /** Every list endpoint answers one page and the cursor of the next. */
 export interface Page<T> {
@@ -66,3 +83,11 @@ export type AuditEvent = z.infer<typeof auditEventDto>;
 export interface SignInProviders {
   sso?: { enabled?: boolean; name?: string | null } | null;
 }
+
+export type Webhook = z.infer<typeof webhookDto>;
+export type WebhookDelivery = z.infer<typeof deliveryDto>;
+export type ApiKey = z.infer<typeof apiKeyDto>;
+export type ApiKeyCreated = z.infer<typeof apiKeyCreated>;
+export type ProviderCredential = z.infer<typeof credentialDto>;
+export type Reanalysis = z.infer<typeof reanalysisDto>;
+export type { SpendReport, UntrackedReport };

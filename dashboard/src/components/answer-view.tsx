@@ -5,11 +5,15 @@
  * Model output is untrusted. The text is rendered as text nodes only (strings as JSX children;
  * never innerHTML or dangerouslySetInnerHTML), so HTML or script in an answer shows as
  * characters and never runs; citation URLs become links only when they are http(s).
+ * Answers are shown formatted (their markdown, components/markdown.tsx, loaded on first use)
+ * or, at a click, as the exact source text the analysis read.
  */
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Answer, AnswerMention, Brand } from '../api/types.js';
 import { formatDateTime, formatUsd } from '../lib/format.js';
 import { segmentsOf } from '../lib/highlight.js';
+import { SentimentReasons } from './sentiment-reasons.js';
 import { brandColorIndex } from './workspace.js';
 
 const SOURCE_LABELS: Record<Answer['citations'][number]['source'], string> = {
@@ -18,9 +22,38 @@ const SOURCE_LABELS: Record<Answer['citations'][number]['source'], string> = {
   search_result: 'retrieved, not cited',
 };
 
+type MarkdownModule = typeof import('./markdown.js');
+let markdownModule: Promise<MarkdownModule> | null = null;
+
+/** The markdown renderer, fetched once when the first answer opens; null while it loads or if it failed. */
+function useMarkdown(): { Markdown: MarkdownModule['MarkdownText'] | null; failed: boolean } {
+  const [state, setState] = useState<{ Markdown: MarkdownModule['MarkdownText'] | null; failed: boolean }>({
+    Markdown: null,
+    failed: false,
+  });
+  useEffect(() => {
+    let live = true;
+    markdownModule ??= import('./markdown.js');
+    markdownModule.then(
+      (m) => live && setState({ Markdown: m.MarkdownText, failed: false }),
+      () => {
+        markdownModule = null;
+        if (live) setState({ Markdown: null, failed: true });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}
+
 export function AnswerView({ answer, brands }: { answer: Answer; brands: Brand[] }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [answer.id]);
+  const [asSource, setAsSource] = useState(false);
+  const markdown = useMarkdown();
+  const Markdown: ComponentType<Parameters<MarkdownModule['MarkdownText']>[0]> | null = markdown.Markdown;
   const segments = useMemo(
     () =>
       segmentsOf<AnswerMention>(
@@ -85,28 +118,67 @@ export function AnswerView({ answer, brands }: { answer: Answer; brands: Brand[]
           ))}
         </ul>
       )}
+      <SentimentReasons mentions={answer.mentions} />
 
       {answer.text !== null && answer.text !== undefined && (
         <>
           <h4>Answer text</h4>
-          <div class="answer-text" data-testid="answer-text">
-            {segments.map((s) =>
-              s.brands.length === 0 ? (
-                s.text
-              ) : (
-                <mark
-                  key={s.start}
-                  class={`${colorOf(s.brands[0]?.brandId ?? '')}${s.brands.length > 1 ? ' multi' : ''}`}
-                  title={s.brands.map((b) => b.brandName).join(', ')}
-                  data-brands={s.brands.map((b) => b.brandId).join(' ')}
-                  data-start={s.start}
-                  data-end={s.end}
-                >
-                  {s.text}
-                </mark>
-              ),
-            )}
-          </div>
+          <fieldset class="view-choice">
+            <legend class="visually-hidden">Show the answer</legend>
+            <label class="radio">
+              <input type="radio" name="answer-view" checked={!asSource} onChange={() => setAsSource(false)} />
+              Formatted
+            </label>
+            <label class="radio">
+              <input type="radio" name="answer-view" checked={asSource} onChange={() => setAsSource(true)} />
+              Source text
+            </label>
+          </fieldset>
+          {markdown.failed && !asSource && (
+            <p class="error" role="alert">
+              The formatting could not be loaded; the source text is shown. Reload the page to try again.
+            </p>
+          )}
+          {!asSource && Markdown ? (
+            <div
+              class="answer-text formatted"
+              data-testid="answer-text"
+              tabIndex={0}
+              role="region"
+              aria-label="Answer text"
+            >
+              <Markdown
+                text={answer.text}
+                mentions={answer.mentions.map((m) => ({ brandId: m.brandId, brandName: m.brandName, spans: m.spans }))}
+                classOf={colorOf}
+              />
+            </div>
+          ) : (
+            <div
+              class="answer-text"
+              data-testid={asSource || markdown.failed ? 'answer-text' : 'answer-text-loading'}
+              tabIndex={0}
+              role="region"
+              aria-label="Answer text"
+            >
+              {segments.map((s) =>
+                s.brands.length === 0 ? (
+                  s.text
+                ) : (
+                  <mark
+                    key={s.start}
+                    class={`${colorOf(s.brands[0]?.brandId ?? '')}${s.brands.length > 1 ? ' multi' : ''}`}
+                    title={s.brands.map((b) => b.brandName).join(', ')}
+                    data-brands={s.brands.map((b) => b.brandId).join(' ')}
+                    data-start={s.start}
+                    data-end={s.end}
+                  >
+                    {s.text}
+                  </mark>
+                ),
+              )}
+            </div>
+          )}
         </>
       )}
 

@@ -1,10 +1,16 @@
 /**
- * The filters shared by the report pages (provider, period, one run), kept in the URL so a
- * filtered view can be bookmarked, and turned into the API's report filters by reportFilters().
+ * The filters shared by the report pages — provider, configuration, model, prompt tag, period,
+ * one run — kept in the URL so a filtered view can be bookmarked, and turned into the API's
+ * report filters by reportFilters(). A model is not a report dimension of the API: it filters
+ * by the configurations that use it.
  */
 import type { Query } from '../api/client.js';
+import type { ModelConfig, VisibilityReport } from '../api/types.js';
+import { buildUrl } from '../api/client.js';
 import { shortId } from '../lib/format.js';
 import { setParams, type Route } from '../lib/router.js';
+import { useApi } from '../lib/use-api.js';
+import { useWorkspace } from './workspace.js';
 
 const PERIODS: Array<[string, string]> = [
   ['', 'All time'],
@@ -13,48 +19,127 @@ const PERIODS: Array<[string, string]> = [
   ['90', 'Last 90 days'],
 ];
 const DAY_MS = 86_400_000;
+/** No configuration has this id: a configuration and a model that exclude each other match nothing. */
+const NO_CONFIGURATION = '00000000-0000-0000-0000-000000000000';
 
-/** The report filters for the route's params. "Last N days" starts at a UTC midnight, so the query stays the same all day. */
-export function reportFilters(params: URLSearchParams, opts: { provider?: boolean } = {}): Query {
+/** The URL params the filters use; they follow the user from page to page. */
+export const FILTER_PARAMS = ['provider', 'config', 'model', 'tag', 'days', 'run'] as const;
+
+export interface FilterOptions {
+  /** Leave out the provider, configuration and model (the experiments page compares configurations). */
+  configurations?: boolean;
+}
+
+/** The distinct models of the workspace's configurations, sorted. */
+export function modelsOf(configs: readonly ModelConfig[]): string[] {
+  return [...new Set(configs.map((c) => c.model))].sort();
+}
+
+/**
+ * The report filters for the route's params. "Last N days" starts at a UTC midnight, so the
+ * query stays the same all day.
+ */
+export function reportFilters(
+  params: URLSearchParams,
+  configs: readonly ModelConfig[],
+  opts: FilterOptions = {},
+): Query {
   const days = Number(params.get('days'));
   const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
-  return {
-    providers: opts.provider === false ? null : params.get('provider'),
+  const tag = params.get('tag');
+  const filters: Query = {
     from: days > 0 ? new Date(today - (days - 1) * DAY_MS).toISOString() : null,
     runId: params.get('run'),
+    tags: tag,
+  };
+  if (opts.configurations === false) return filters;
+  const config = params.get('config');
+  const model = params.get('model');
+  let ids: string[] | null = null;
+  if (config) ids = [config];
+  if (model) {
+    const ofModel = configs.filter((c) => c.model === model).map((c) => c.id);
+    ids = ids ? ids.filter((id) => ofModel.includes(id)) : ofModel;
+  }
+  return {
+    ...filters,
+    providers: params.get('provider'),
+    modelConfigIds: ids === null ? null : ids.length ? ids : [NO_CONFIGURATION],
   };
 }
 
-export function FilterBar({
-  route,
-  providers,
-  showProvider = true,
-}: {
-  route: Route;
-  providers: string[];
-  showProvider?: boolean;
-}) {
-  const provider = route.params.get('provider') ?? '';
-  const days = route.params.get('days') ?? '';
+/** The report filters of the current route, with the workspace's configurations. */
+export function useReportFilters(route: Route, opts: FilterOptions = {}): Query {
+  const { configs } = useWorkspace();
+  return reportFilters(route.params, configs, opts);
+}
+
+export function FilterBar({ route, configurations = true }: { route: Route } & { configurations?: boolean }) {
+  const { base, brands, configs, providers } = useWorkspace();
+  const get = (name: string) => route.params.get(name) ?? '';
   const run = route.params.get('run');
+  // The tags that have answers: one small report (per tag, for one brand) rather than every prompt.
+  const tagged = useApi<VisibilityReport>(
+    brands[0] ? buildUrl(`${base}/reports/visibility`, { groupBy: 'tag', brandIds: brands[0].id }) : null,
+  );
+  const tags: string[] =
+    tagged.state === 'ok' ? [...new Set(tagged.data.rows.flatMap((r) => (r.tag ? [r.tag] : [])))] : [];
+  const chosenTag = get('tag');
+  if (chosenTag && !tags.includes(chosenTag)) tags.push(chosenTag);
+  tags.sort();
   return (
     <div class="filters" role="group" aria-label="Filters">
-      {showProvider && (
-        <label>
-          Provider
-          <select value={provider} onChange={(e) => setParams(route, { provider: e.currentTarget.value })}>
-            <option value="">All providers</option>
-            {providers.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </label>
+      {configurations && (
+        <>
+          <label>
+            Provider
+            <select value={get('provider')} onChange={(e) => setParams(route, { provider: e.currentTarget.value })}>
+              <option value="">All providers</option>
+              {providers.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Configuration
+            <select value={get('config')} onChange={(e) => setParams(route, { config: e.currentTarget.value })}>
+              <option value="">All configurations</option>
+              {configs.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Model
+            <select value={get('model')} onChange={(e) => setParams(route, { model: e.currentTarget.value })}>
+              <option value="">All models</option>
+              {modelsOf(configs).map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
       )}
       <label>
+        Prompt tag
+        <select value={chosenTag} onChange={(e) => setParams(route, { tag: e.currentTarget.value })}>
+          <option value="">All tags</option>
+          {tags.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
         Period
-        <select value={days} onChange={(e) => setParams(route, { days: e.currentTarget.value })}>
+        <select value={get('days')} onChange={(e) => setParams(route, { days: e.currentTarget.value })}>
           {PERIODS.map(([value, label]) => (
             <option key={value} value={value}>
               {label}

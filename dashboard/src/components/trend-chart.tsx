@@ -12,9 +12,21 @@ export interface TrendSeries {
   color: string;
   /** Emphasised (the own brand). */
   strong?: boolean;
-  /** One value in [0, 1] per period; null where the brand has no answers. */
+  /** One value per period; null where the brand has no answers. */
   values: Array<number | null>;
 }
+
+/** How the y axis reads: rates from 0 to 100%, or another metric's own range and unit. */
+export interface TrendScale {
+  /** Fixed range; null fits the data. */
+  range: [number, number] | null;
+  /** Axis and legend text of a value. */
+  format(value: number): string;
+  /** Smaller values drawn higher (rank: 1 is best). */
+  reversed?: boolean;
+}
+
+export const RATE_SCALE: TrendScale = { range: [0, 1], format: (v) => `${Math.round(v * 100)}%` };
 
 const DAY = 86_400;
 const DAY_INCREMENTS = [DAY, 2 * DAY, 7 * DAY, 14 * DAY, 28 * DAY, 91 * DAY, 364 * DAY];
@@ -22,7 +34,17 @@ const dayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'num
 /** Periods are calendar dates (YYYY-MM-DD in the workspace's time zone), placed at UTC midnight. */
 const dayLabel = (seconds: number) => dayFormat.format(new Date(seconds * 1000));
 
-export function TrendChart({ periods, series, label }: { periods: string[]; series: TrendSeries[]; label: string }) {
+export function TrendChart({
+  periods,
+  series,
+  label,
+  scale = RATE_SCALE,
+}: {
+  periods: string[];
+  series: TrendSeries[];
+  label: string;
+  scale?: TrendScale;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
 
@@ -48,12 +70,15 @@ export function TrendChart({ periods, series, label }: { periods: string[]; seri
                 time: true,
                 range: (_u, min, max) => (xs.length === 1 ? [min - 3 * DAY, min + 3 * DAY] : [min, max]),
               },
-              y: { range: [0, 1] },
+              y: {
+                ...(scale.range ? { range: scale.range } : {}),
+                ...(scale.reversed ? { dir: -1 as const } : {}),
+              },
             },
             axes: [
               // Ticks on whole days (or weeks, months) only, labelled as dates.
               { incrs: DAY_INCREMENTS, values: (_u, ticks) => ticks.map(dayLabel) },
-              { values: (_u, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`) },
+              { values: (_u, ticks) => ticks.map((t) => scale.format(t)) },
             ],
             series: [
               { label: 'Period', value: (_u, v) => (v === null ? '—' : dayLabel(v)) },
@@ -62,7 +87,7 @@ export function TrendChart({ periods, series, label }: { periods: string[]; seri
                 stroke: s.color,
                 width: s.strong ? 3 : 1.5,
                 points: { show: true, size: s.strong ? 9 : 7 },
-                value: (_u: uPlot, v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`),
+                value: (_u: uPlot, v: number | null) => (v === null ? '—' : scale.format(v)),
               })),
             ],
           },
@@ -78,7 +103,7 @@ export function TrendChart({ periods, series, label }: { periods: string[]; seri
       resize?.disconnect();
       chart?.destroy();
     };
-  }, [periods, series]);
+  }, [periods, series, scale]);
 
   if (failed)
     return (

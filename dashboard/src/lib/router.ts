@@ -12,15 +12,39 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** A workspace's reports. */
-export const REPORT_PAGES = ['overview', 'experiments', 'citations', 'prompts', 'runs'] as const;
+export const REPORT_PAGES = [
+  'overview',
+  'gap',
+  'experiments',
+  'citations',
+  'prompts',
+  'runs',
+  'spend',
+  'untracked',
+  'pdf-reports',
+] as const;
 /** Where a workspace's resources are managed (pages/manage/, loaded when first opened). */
 export const MANAGE_PAGES = ['brands', 'library', 'configurations', 'audits', 'alerts'] as const;
-export const PAGES = [...REPORT_PAGES, ...MANAGE_PAGES] as const;
+/** Pages that follow what a workspace sends out or redoes (webhooks, re-analyses). */
+export const OPERATION_PAGES = ['reanalyses', 'webhooks'] as const;
+/** Share links to the workspace's reports (pages/share-links.tsx, loaded when first opened). */
+export const SHARE_PAGES = ['share-links'] as const;
+export const PAGES = [...REPORT_PAGES, ...MANAGE_PAGES, ...OPERATION_PAGES, ...SHARE_PAGES] as const;
 export type PageName = (typeof PAGES)[number];
 export type ManagePage = (typeof MANAGE_PAGES)[number];
 
 /** Pages of the signed-in person and their organization (workspaces: API keys too). */
-export const ORGANIZATION_PAGES = ['account', 'members', 'audit-log', 'workspaces', 'new-workspace'] as const;
+export const ORGANIZATION_PAGES = [
+  'account',
+  'members',
+  'audit-log',
+  'branding',
+  'workspaces',
+  'new-workspace',
+  'api-keys',
+  'credentials',
+  'organization',
+] as const;
 /** Pages opened from an emailed link, before anyone is signed in. */
 export const PUBLIC_PAGES = ['invitation', 'reset-password', 'unsubscribe'] as const;
 export type OrganizationPage = (typeof ORGANIZATION_PAGES)[number];

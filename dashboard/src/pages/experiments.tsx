@@ -6,9 +6,11 @@
  */
 import { buildUrl } from '../api/client.js';
 import type { ExperimentPair, ExperimentsReport, ModelConfig } from '../api/types.js';
-import { FilterBar, reportFilters } from '../components/filter-bar.js';
+import { FilterBar, useReportFilters } from '../components/filter-bar.js';
 import { Rate } from '../components/rate.js';
+import { DownloadCsv } from '../components/csv-download.js';
 import { Empty, Show, TableScroll } from '../components/status.js';
+import { useTableRef } from '../lib/table-ref.js';
 import { useWorkspace } from '../components/workspace.js';
 import { formatDifference, formatPValue, percentNumber } from '../lib/format.js';
 import { setParams, type Route } from '../lib/router.js';
@@ -19,6 +21,7 @@ const ADJUSTMENTS: Record<string, string> = { holm: 'Holm', bh: 'Benjamini–Hoc
 
 export function ExperimentsPage({ route }: { route: Route }) {
   const { base, configs } = useWorkspace();
+  const filters = useReportFilters(route, { configurations: false });
   const everyPair = route.params.get('mode') === 'pairs';
   const a = route.params.get('a') ?? configs[0]?.id ?? '';
   const b = route.params.get('b') ?? configs[1]?.id ?? '';
@@ -27,7 +30,7 @@ export function ExperimentsPage({ route }: { route: Route }) {
     configs.length < 2 || (!everyPair && !chosen)
       ? null
       : buildUrl(`${base}/reports/experiments`, {
-          ...reportFilters(route.params, { provider: false }),
+          ...filters,
           ...(everyPair ? {} : { configA: a, configB: b }),
         });
   const report = useApi<ExperimentsReport>(url);
@@ -68,7 +71,7 @@ export function ExperimentsPage({ route }: { route: Route }) {
           />
         </div>
       )}
-      <FilterBar route={route} providers={[]} showProvider={false} />
+      <FilterBar route={route} configurations={false} />
       {!everyPair && !chosen ? (
         <p class="error" role="alert">
           Choose two different configurations.
@@ -122,6 +125,7 @@ const show = (v: unknown) => (v === undefined ? 'not set' : JSON.stringify(v));
 function PairTable({ pair, report }: { pair: ExperimentPair; report: ExperimentsReport }) {
   const headingId = `pair-${pair.a.modelConfigId}-${pair.b.modelConfigId}`;
   const significant = pair.brands.filter((b) => b.significant).length;
+  const table = useTableRef();
   return (
     <section class="pair" aria-labelledby={headingId}>
       <h2 id={headingId}>
@@ -139,8 +143,11 @@ function PairTable({ pair, report }: { pair: ExperimentPair; report: Experiments
             : `${significant} significant difference${significant > 1 ? 's' : ''}.`}
         </strong>
       </p>
+      <div class="table-tools">
+        <DownloadCsv name={`${pair.a.modelConfigName} compared with ${pair.b.modelConfigName}`} tableRef={table} />
+      </div>
       <TableScroll label={`${pair.a.modelConfigName} compared with ${pair.b.modelConfigName}`}>
-        <table class="data">
+        <table class="data" ref={table}>
           <thead>
             <tr>
               <th scope="col">Brand</th>

@@ -4,37 +4,100 @@
  * days or weeks. Every rate carries its 95% interval and n.
  */
 import { useMemo } from 'preact/hooks';
-import { buildUrl } from '../api/client.js';
+import { apiGet, buildUrl } from '../api/client.js';
 import type { Brand, ShareOfVoiceReport, TrendsReport, VisibilityReport } from '../api/types.js';
-import { FilterBar, reportFilters } from '../components/filter-bar.js';
+import { FilterBar, useReportFilters } from '../components/filter-bar.js';
 import { Rate } from '../components/rate.js';
 import { Empty, Show, TableScroll } from '../components/status.js';
-import { TrendChart, type TrendSeries } from '../components/trend-chart.js';
+import { DownloadCsv } from '../components/csv-download.js';
+import { modelsOf } from '../components/filter-bar.js';
+import { RATE_SCALE, TrendChart, type TrendScale, type TrendSeries } from '../components/trend-chart.js';
 import { useWorkspace } from '../components/workspace.js';
 import { formatMean, formatRate } from '../lib/format.js';
 import { setParams, type Route } from '../lib/router.js';
-import { useApi } from '../lib/use-api.js';
+import { useTableRef } from '../lib/table-ref.js';
+import { useApi, useLoad } from '../lib/use-api.js';
 import { BrandRowHeader } from '../components/brand-name.js';
 
 type VisibilityRow = VisibilityReport['rows'][number];
+type TrendRow = TrendsReport['rows'][number];
+
+/** How the visibility table splits its columns (the API's groupBy, or one request per model). */
+const SPLITS = {
+  provider: 'Provider',
+  config: 'Configuration',
+  model: 'Model',
+  tag: 'Prompt tag',
+} as const;
+type Split = keyof typeof SPLITS;
+
+/** Every metric of the trends report the chart can plot. */
+const METRICS = {
+  visibility: {
+    label: 'Visibility',
+    title: 'Visibility over time',
+    value: (r: TrendRow) => r.mentionRate.value,
+    text: (r: TrendRow) => formatRate(r.mentionRate),
+    scale: RATE_SCALE,
+  },
+  sov: {
+    label: 'Share of voice',
+    title: 'Share of voice over time',
+    value: (r: TrendRow) => r.shareOfVoice.presence.value,
+    text: (r: TrendRow) => formatRate(r.shareOfVoice.presence),
+    scale: RATE_SCALE,
+  },
+  rank: {
+    label: 'Average rank',
+    title: 'Average rank over time (1 = named first)',
+    value: (r: TrendRow) => r.averageRank.value,
+    text: (r: TrendRow) => formatMean(r.averageRank, 1),
+    scale: { range: null, reversed: true, format: (v: number) => v.toFixed(1) } as TrendScale,
+  },
+  sentiment: {
+    label: 'Sentiment',
+    title: 'Sentiment over time (−1 to 1)',
+    value: (r: TrendRow) => r.sentiment.mean.value,
+    text: (r: TrendRow) => formatMean(r.sentiment.mean),
+    scale: { range: [-1, 1], format: (v: number) => v.toFixed(1) } as TrendScale,
+  },
+  citations: {
+    label: 'Citation share',
+    title: 'Citation share over time',
+    value: (r: TrendRow) => r.citationShare.value,
+    text: (r: TrendRow) => formatRate(r.citationShare),
+    scale: RATE_SCALE,
+  },
+  top1: {
+    label: 'Named first',
+    title: 'Answers naming the brand first, over time',
+    value: (r: TrendRow) => r.top1Rate.value,
+    text: (r: TrendRow) => formatRate(r.top1Rate),
+    scale: RATE_SCALE,
+  },
+} as const;
+type Metric = keyof typeof METRICS;
+const isKey = <T extends object>(o: T, k: string | null): k is Extract<keyof T, string> => k !== null && k in o;
 
 // Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 const LINE_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#999999'];
 
 export function OverviewPage({ route }: { route: Route }) {
-  const { base, brands, providers } = useWorkspace();
-  const filters = reportFilters(route.params);
+  const { base, brands } = useWorkspace();
+  const filters = useReportFilters(route);
   const interval = route.params.get('interval') === 'week' ? 'week' : 'day';
+  const splitParam = route.params.get('split');
+  const split: Split = isKey(SPLITS, splitParam) ? splitParam : 'provider';
+  const metricParam = route.params.get('metric');
+  const metric: Metric = isKey(METRICS, metricParam) ? metricParam : 'visibility';
   const all = useApi<VisibilityReport>(buildUrl(`${base}/reports/visibility`, { ...filters, groupBy: 'brand' }));
-  const byProvider = useApi<VisibilityReport>(
-    buildUrl(`${base}/reports/visibility`, { ...filters, groupBy: 'provider' }),
-  );
+  const bySplit = useSplitVisibility(split, filters);
   const sov = useApi<ShareOfVoiceReport>(buildUrl(`${base}/reports/share-of-voice`, filters));
   const trends = useApi<TrendsReport>(buildUrl(`${base}/reports/trends`, { ...filters, interval }));
 
   return (
     <>
-      <FilterBar route={route} providers={providers} />
+      <FilterBar route={route} />
       <Show value={all} what="visibility">
         {(report) =>
           report.rows.length === 0 ? (
@@ -48,15 +111,32 @@ export function OverviewPage({ route }: { route: Route }) {
       </Show>
 
       <section aria-labelledby="visibility-heading">
-        <h2 id="visibility-heading">Visibility by provider</h2>
+        <h2 id="visibility-heading">Visibility by {SPLITS[split].toLowerCase()}</h2>
+        <div class="filters" role="group" aria-label="Columns">
+          <label>
+            Split by
+            <select
+              value={split}
+              onChange={(e) =>
+                setParams(route, { split: e.currentTarget.value === 'provider' ? null : e.currentTarget.value })
+              }
+            >
+              {Object.entries(SPLITS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
         <p class="explain">
           Share of answers that mention each brand, with its 95% interval and the number of answers n. Failed answers
           are not counted as "not mentioned".
         </p>
-        <Show value={byProvider} what="visibility by provider">
-          {(perProvider) =>
+        <Show value={bySplit} what={`visibility by ${SPLITS[split].toLowerCase()}`}>
+          {(columns) =>
             all.state === 'ok' ? (
-              <VisibilityTable all={all.data.rows} perProvider={perProvider.rows} brands={brands} />
+              <VisibilityTable all={all.data.rows} columns={columns} split={split} brands={brands} />
             ) : null
           }
         </Show>
@@ -74,7 +154,22 @@ export function OverviewPage({ route }: { route: Route }) {
       </section>
 
       <section aria-labelledby="trend-heading">
-        <h2 id="trend-heading">Visibility over time</h2>
+        <h2 id="trend-heading">{METRICS[metric].title}</h2>
+        <label class="inline-field">
+          Metric
+          <select
+            value={metric}
+            onChange={(e) =>
+              setParams(route, { metric: e.currentTarget.value === 'visibility' ? null : e.currentTarget.value })
+            }
+          >
+            {Object.entries(METRICS).map(([value, m]) => (
+              <option key={value} value={value}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
         <label class="inline-field">
           Points
           <select
@@ -86,7 +181,7 @@ export function OverviewPage({ route }: { route: Route }) {
           </select>
         </label>
         <Show value={trends} what="trends">
-          {(report) => <Trend report={report} brands={brands} />}
+          {(report) => <Trend report={report} brands={brands} metric={metric} />}
         </Show>
       </section>
     </>
@@ -136,98 +231,168 @@ function Headline({
   );
 }
 
+/** One column of the split visibility table: its rows, one per brand. */
+interface SplitColumn {
+  key: string;
+  label: string;
+  rows: VisibilityRow[];
+}
+
+/** Visibility per brand for each value of the split: one report grouped by it, or one per model. */
+function useSplitVisibility(split: Split, filters: Record<string, unknown>) {
+  const { base, configs } = useWorkspace();
+  return useLoad<SplitColumn[]>(
+    async (auth, signal) => {
+      if (split === 'model') {
+        const chosen = filters.modelConfigIds as string[] | null | undefined;
+        const models = modelsOf(configs);
+        const columns = await Promise.all(
+          models.map(async (model) => {
+            const ids = configs.filter((c) => c.model === model && (!chosen || chosen.includes(c.id))).map((c) => c.id);
+            if (ids.length === 0) return null;
+            const report = await apiGet<VisibilityReport>(
+              auth,
+              buildUrl(`${base}/reports/visibility`, { ...filters, modelConfigIds: ids, groupBy: 'brand' }),
+              signal,
+            );
+            return { key: model, label: model, rows: report.rows };
+          }),
+        );
+        return columns.filter((c): c is SplitColumn => !!c?.rows.some((r) => r.n > 0 || r.failed > 0));
+      }
+      const report = await apiGet<VisibilityReport>(
+        auth,
+        buildUrl(`${base}/reports/visibility`, { ...filters, groupBy: split }),
+        signal,
+      );
+      const columns = new Map<string, SplitColumn>();
+      for (const row of report.rows) {
+        const [key, label] =
+          split === 'provider'
+            ? [row.provider ?? '', row.provider ?? '']
+            : split === 'config'
+              ? [row.modelConfigId ?? '', row.modelConfigName ?? '']
+              : [row.tag ?? '(no tag)', row.tag ?? 'No tag'];
+        const column = columns.get(key) ?? { key, label, rows: [] };
+        column.rows.push(row);
+        columns.set(key, column);
+      }
+      return [...columns.values()].sort((x, y) => x.label.localeCompare(y.label));
+    },
+    [base, split, filters],
+  );
+}
+
 function VisibilityTable({
   all,
-  perProvider,
+  columns,
+  split,
   brands,
 }: {
   all: VisibilityRow[];
-  perProvider: VisibilityRow[];
+  columns: SplitColumn[];
+  split: Split;
   brands: Brand[];
 }) {
-  const providers = [...new Set(perProvider.map((r) => r.provider ?? ''))].sort();
+  const table = useTableRef();
   const rows = [...all].sort(byBrandOrder(brands));
   if (rows.length === 0) return <Empty>No answers yet.</Empty>;
   return (
-    <TableScroll label="Visibility by provider">
-      <table class="data">
-        <thead>
-          <tr>
-            <th scope="col">Brand</th>
-            <th scope="col">All providers</th>
-            {providers.map((p) => (
-              <th scope="col" key={p}>
-                {p}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.brandId} class={r.brandKind === 'own' ? 'own' : undefined}>
-              <BrandRowHeader name={r.brandName} kind={r.brandKind} />
-              <td>
-                <Rate value={r.mentionRate} testId={`vis-${r.brandId}-all`} />
-              </td>
-              {providers.map((p) => {
-                const cell = perProvider.find((x) => x.brandId === r.brandId && x.provider === p);
-                return (
-                  <td key={p}>{cell ? <Rate value={cell.mentionRate} testId={`vis-${r.brandId}-${p}`} /> : '—'}</td>
-                );
-              })}
+    <>
+      <div class="table-tools">
+        <DownloadCsv name={`Visibility by ${SPLITS[split].toLowerCase()}`} tableRef={table} />
+      </div>
+      <TableScroll label={`Visibility by ${SPLITS[split].toLowerCase()}`}>
+        <table class="data" ref={table}>
+          <thead>
+            <tr>
+              <th scope="col">Brand</th>
+              <th scope="col">All</th>
+              {columns.map((c) => (
+                <th scope="col" key={c.key}>
+                  {c.label}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.brandId} class={r.brandKind === 'own' ? 'own' : undefined}>
+                <BrandRowHeader name={r.brandName} kind={r.brandKind} />
+                <td>
+                  <Rate value={r.mentionRate} testId={`vis-${r.brandId}-all`} />
+                </td>
+                {columns.map((c) => {
+                  const cell = c.rows.find((x) => x.brandId === r.brandId);
+                  return (
+                    <td key={c.key}>
+                      {cell ? <Rate value={cell.mentionRate} testId={`vis-${r.brandId}-${c.key}`} /> : '—'}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
   );
 }
 
 function ShareOfVoiceTable({ rows, brands }: { rows: ShareOfVoiceReport['rows']; brands: Brand[] }) {
+  const table = useTableRef();
   if (rows.length === 0) return <Empty>No answers yet.</Empty>;
   return (
-    <TableScroll label="Share of voice">
-      <table class="data">
-        <thead>
-          <tr>
-            <th scope="col">Brand</th>
-            <th scope="col">Share of voice</th>
-            <th scope="col">Answers naming it</th>
-            <th scope="col">Average rank</th>
-            <th scope="col">Named first</th>
-            <th scope="col">Sentiment</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...rows].sort(byBrandOrder(brands)).map((r) => (
-            <tr key={r.brandId} class={r.brandKind === 'own' ? 'own' : undefined}>
-              <BrandRowHeader name={r.brandName} kind={r.brandKind} />
-              <td>
-                <Rate value={r.shareOfVoice.presence} testId={`sov-${r.brandId}`} />
-              </td>
-              <td data-testid={`sov-mentioned-${r.brandId}`}>
-                {r.mentioned} of {r.n}
-              </td>
-              <td>{formatMean(r.averageRank, 1)}</td>
-              <td>
-                <Rate value={r.top1Rate} bar={false} />
-              </td>
-              <td>
-                {formatMean(r.sentiment.mean)}
-                <span class="muted sentiment-counts">
-                  {' '}
-                  ({r.sentiment.positive} positive, {r.sentiment.neutral} neutral, {r.sentiment.negative} negative)
-                </span>
-              </td>
+    <>
+      <div class="table-tools">
+        <DownloadCsv name="Share of voice" tableRef={table} />
+      </div>
+      <TableScroll label="Share of voice">
+        <table class="data" ref={table}>
+          <thead>
+            <tr>
+              <th scope="col">Brand</th>
+              <th scope="col">Share of voice</th>
+              <th scope="col">Answers naming it</th>
+              <th scope="col">Average rank</th>
+              <th scope="col">Named first</th>
+              <th scope="col">Sentiment</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+          </thead>
+          <tbody>
+            {[...rows].sort(byBrandOrder(brands)).map((r) => (
+              <tr key={r.brandId} class={r.brandKind === 'own' ? 'own' : undefined}>
+                <BrandRowHeader name={r.brandName} kind={r.brandKind} />
+                <td>
+                  <Rate value={r.shareOfVoice.presence} testId={`sov-${r.brandId}`} />
+                </td>
+                <td data-testid={`sov-mentioned-${r.brandId}`}>
+                  {r.mentioned} of {r.n}
+                </td>
+                <td>{formatMean(r.averageRank, 1)}</td>
+                <td>
+                  <Rate value={r.top1Rate} bar={false} />
+                </td>
+                <td data-testid={`sentiment-${r.brandId}`}>
+                  <ul class="sentiment-shares">
+                    <li>positive {formatRate(r.sentiment.shares.positive)}</li>
+                    <li>neutral {formatRate(r.sentiment.shares.neutral)}</li>
+                    <li>negative {formatRate(r.sentiment.shares.negative)}</li>
+                  </ul>
+                  <span class="muted sentiment-counts">mean score {formatMean(r.sentiment.mean)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
   );
 }
 
-function Trend({ report, brands }: { report: TrendsReport; brands: Brand[] }) {
+function Trend({ report, brands, metric }: { report: TrendsReport; brands: Brand[]; metric: Metric }) {
+  const table = useTableRef();
+  const m = METRICS[metric];
   // Built once per report: the chart is redrawn only when its data changes.
   const { periods, shown, series } = useMemo(() => {
     const periods = [...new Set(report.rows.map((r) => r.period))].sort();
@@ -236,12 +401,13 @@ function Trend({ report, brands }: { report: TrendsReport; brands: Brand[] }) {
       label: b.name,
       color: LINE_COLORS[i % LINE_COLORS.length] as string,
       strong: b.kind === 'own',
-      values: periods.map(
-        (p) => report.rows.find((r) => r.brandId === b.id && r.period === p)?.mentionRate.value ?? null,
-      ),
+      values: periods.map((p) => {
+        const row = report.rows.find((r) => r.brandId === b.id && r.period === p);
+        return row ? m.value(row) : null;
+      }),
     }));
     return { periods, shown, series };
-  }, [report, brands]);
+  }, [report, brands, metric]);
   if (periods.length === 0) return <Empty>No answers in this period yet.</Empty>;
   const unit = report.interval === 'week' ? 'week' : 'day';
   return (
@@ -254,12 +420,16 @@ function Trend({ report, brands }: { report: TrendsReport; brands: Brand[] }) {
       <TrendChart
         periods={periods}
         series={series}
-        label={`Visibility per brand by ${unit}, from ${periods[0]} to ${periods[periods.length - 1]}; the table below lists the values.`}
+        scale={m.scale}
+        label={`${m.label} per brand by ${unit}, from ${periods[0]} to ${periods[periods.length - 1]}; the table below lists the values.`}
       />
       <details>
         <summary>Trend as a table (with intervals)</summary>
-        <TableScroll label="Visibility over time">
-          <table class="data">
+        <div class="table-tools">
+          <DownloadCsv name={m.title} tableRef={table} />
+        </div>
+        <TableScroll label={m.title}>
+          <table class="data" ref={table}>
             <thead>
               <tr>
                 <th scope="col">{unit === 'week' ? 'Week of' : 'Day'}</th>
@@ -278,7 +448,7 @@ function Trend({ report, brands }: { report: TrendsReport; brands: Brand[] }) {
                     const row = report.rows.find((r) => r.brandId === b.id && r.period === p);
                     return (
                       <td key={b.id} data-testid={`trend-${p}-${b.id}`}>
-                        {row ? formatRate(row.mentionRate) : '—'}
+                        {row ? m.text(row) : '—'}
                       </td>
                     );
                   })}

@@ -6,7 +6,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type ApiError, apiGet, buildUrl } from '../api/client.js';
 import type { Page, Run } from '../api/types.js';
+import { DownloadCsv } from '../components/csv-download.js';
 import { Empty, ErrorMessage, Show, TableScroll } from '../components/status.js';
+import { useTableRef } from '../lib/table-ref.js';
 import { useWorkspace } from '../components/workspace.js';
 import { formatDateTime, formatDuration, formatUsd, shortId } from '../lib/format.js';
 import { hrefOf } from '../lib/router.js';
@@ -32,6 +34,7 @@ export function RunsPage() {
   // Starting and cancelling runs (loaded when first shown) is for those who may.
   const abilities = useAbilities();
   const [refresh, setRefresh] = useState(0);
+  const table = useTableRef();
   const first = useApi<Page<Run>>(buildUrl(`${base}/runs`, { limit: PAGE_SIZE }), refresh);
   const [older, setOlder] = useState<{ runs: Run[]; cursor: string | null; error: ApiError | null }>({
     runs: [],
@@ -79,8 +82,11 @@ export function RunsPage() {
                   A run is in progress; this list refreshes every {REFRESH_MS / 1000} seconds.
                 </p>
               )}
+              <div class="table-tools">
+                <DownloadCsv name="Runs" tableRef={table} />
+              </div>
               <TableScroll label="Runs">
-                <table class="data runs">
+                <table class="data runs" ref={table}>
                   <thead>
                     <tr>
                       <th scope="col">Started</th>

@@ -91,6 +91,16 @@ export function labelOf(score: number): SentimentLabel {
 const COMBINING = /[\u0300-\u036f]/g;
 const APOSTROPHE = /['\u2018\u2019\u02bc\u2032\uff07]/;
 
+/** A word as the lexicon reads it: lower case, accents dropped. */
+export function wordOf(raw: string, ascii: boolean): string {
+  return ascii ? raw.toLowerCase() : raw.normalize('NFKD').replace(COMBINING, '').toLowerCase();
+}
+
+/** Is the character before a word an apostrophe ("isn't": the "t" reads as "not")? */
+export function isApostrophe(ch: string): boolean {
+  return APOSTROPHE.test(ch);
+}
+
 /** The words of one sentence with their positions, read once however many brands it names. */
 export interface PassageWords {
   words: string[];
@@ -101,7 +111,8 @@ export interface PassageWords {
   cuts: number[] | null;
 }
 
-function isWordUnit(c: number): boolean {
+/** A letter, digit or mark of any script: what words are made of. */
+export function isWordUnit(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   return classOf(c) !== OTHER; // letters, digits and marks of any script
 }
@@ -144,10 +155,31 @@ function clauseCuts(text: string, pw: PassageWords): number[] {
   return pw.cuts;
 }
 
-function languageOf(tokens: readonly string[], locale: string | null): Lang {
+/** The language a locale names, when it is one the lexicons read. */
+export function localeLanguage(locale: string | null): Lang | null {
   const l = locale?.toLowerCase() ?? '';
   if (l.startsWith('fr')) return 'fr';
   if (l.startsWith('en')) return 'en';
+  return null;
+}
+
+let hints: Map<string, Lang> | null = null;
+let longestHint = 0;
+/** Whether a word is a common French or English one, for telling a passage's language. */
+export function languageHint(word: string): Lang | undefined {
+  if (!hints) {
+    hints = new Map();
+    for (const w of EN_HINTS) hints.set(w, 'en');
+    for (const w of FR_HINTS) hints.set(w, 'fr');
+    for (const w of hints.keys()) longestHint = Math.max(longestHint, w.length);
+  }
+  // Hint words are short: longer words skip the lookup (and hashing a fresh string).
+  return word.length > longestHint ? undefined : hints.get(word);
+}
+
+function languageOf(tokens: readonly string[], locale: string | null): Lang {
+  const fixed = localeLanguage(locale);
+  if (fixed) return fixed;
   let fr = 0;
   let en = 0;
   for (const t of tokens) {

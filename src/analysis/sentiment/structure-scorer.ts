@@ -19,7 +19,8 @@
  * - Each score comes with the passage that weighed most, as offsets into the answer.
  */
 import type { SentimentInput, SentimentLabel, SentimentRequest, SentimentScore, SentimentScorer } from '../types.js';
-import { sentenceAt } from '../structure.js';
+import { isWhiteSpace, SentenceIndex } from '../structure.js';
+import { type CueHit, CueMatcher, type CueScan } from './cue-matcher.js';
 import {
   ANAPHORA,
   CONTINUATION,
@@ -29,7 +30,23 @@ import {
   POSITIVE_HEADING,
   RECOMMENDATION_PROMPT,
 } from './cues.js';
-import { clauseValence, passageWords, squash, type PassageWords } from './lexicon-scorer.js';
+import {
+  clauseValence,
+  type Lang,
+  isApostrophe,
+  isWordUnit,
+  languageHint,
+  localeLanguage,
+  squash,
+  wordOf,
+} from './lexicon-scorer.js';
+
+let matcher: CueMatcher | null = null;
+/** The stance phrases compiled on first use. */
+function cueMatcher(): CueMatcher {
+  matcher ??= new CueMatcher(CUES);
+  return matcher;
+}
 
 /** Tuned on the development split of test/fixtures/sentiment (never on the held-out split). */
 const TUNING = {
@@ -141,19 +158,20 @@ function lineAt(lines: readonly Line[], p: number): Line {
   return lines[lo] as Line;
 }
 
-/** What the lexicon and the stance phrases found in one line, with offsets into the answer. */
-interface LineWords {
-  /** start, end, weight, is an incident; in text order. */
-  hits: Array<[number, number, number, boolean]>;
-  hitStarts: number[];
-  words: string[];
-  starts: number[];
-  ends: number[];
-  lang: PassageWords['lang'];
-}
-
 /** A mention of a tracked brand: [start, end, index of the brand in the request]. */
 type Mention = [number, number, number];
+
+/** Index of the first entry of a sorted array after p. */
+function upperBound(sorted: readonly number[], p: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) <= p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** Index of the first entry of a sorted array at or after p. */
 function lowerBound(sorted: readonly number[], p: number): number {
@@ -174,17 +192,73 @@ interface Unit {
   weight: number;
 }
 
-/** Per answer: the folded text with brand names blanked out, the layout and every mention. */
+/** A stretch of the answer up to a sentence end or line break, read word by word on first use. */
+interface Piece {
+  start: number;
+  end: number;
+  read: boolean;
+  /** Stance phrases in text order. */
+  hits: CueHit[];
+  hitStarts: number[];
+  /** The words no stance phrase took, with their offsets: what the lexicon reads. */
+  words: string[];
+  wordStarts: number[];
+  wordEnds: number[];
+  /** French and English hint words among all its words, to tell its language. */
+  french: number;
+  english: number;
+  /** Contrast words and ";" as [start, end) pairs, on the folded text (brand names included); null until looked for. */
+  contrasts: number[] | null;
+}
+
+function emptyPiece(start: number, end: number): Piece {
+  return {
+    start,
+    end,
+    read: false,
+    hits: [],
+    hitStarts: [],
+    words: [],
+    wordStarts: [],
+    wordEnds: [],
+    french: 0,
+    english: 0,
+    contrasts: null,
+  };
+}
+
+/** Per ASCII character: 1 for a letter or digit (a word of the lexicon, \w), 2 for "_" (\w only), 0 otherwise. */
+const ASCII_KIND = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) ASCII_KIND[c] = 1;
+  else if (c === 95) ASCII_KIND[c] = 2;
+}
+
+/**
+ * Per answer, read once and shared by every brand: the folded text and the same with brand names
+ * blanked out, the layout (lines, list items, table rows, headings), every sentence boundary,
+ * every stance phrase, every word the lexicon reads and every contrast word. Brands then only
+ * look up what lies in their units; the valence of a clause is computed once, whoever owns it.
+ */
 class AnswerReader {
   readonly folded: string;
+  /** The folded text with every tracked brand's mentions blanked out, offsets unchanged. */
+  private readonly blanked: string;
   readonly lines: Line[];
   readonly mentions: Mention[];
   private readonly mentionStarts: number[];
   readonly recommendation: boolean;
-  /** Phrases and words of the lines read so far: only lines that matter are read. */
-  private readonly read = new Map<number, LineWords>();
-  private readonly sentences: Array<[number, number]> = [];
-  private readonly locale: string | null;
+  private readonly sentences: SentenceIndex;
+  /** The answer's language when its locale says it; otherwise each sentence or line is read for it. */
+  private readonly language: Lang | null;
+  /** The text cut after each line break and sentence end: what is read word by word, on first use. */
+  private readonly pieces: Piece[];
+  private readonly pieceEnds: number[];
+  private readonly languages = new Map<number, Lang>();
+  private cues: CueScan | null = null;
+  private readonly valences = new Map<number, number>();
+  /** Sentence units per (sentence start, brand): see sentenceUnit. */
+  readonly units = new Map<number, Unit | null>();
   private readonly owners = new Map<number, Array<Set<number>>>();
   private readonly cuts = new Map<number, { end: number; cuts: number[] }>();
   /** Brands the prompt names: the answer is about them, so clauses naming no brand are theirs. */
@@ -204,6 +278,7 @@ class AnswerReader {
     this.mentions.sort((a, b) => a[0] - b[0]);
     this.mentionStarts = this.mentions.map((m) => m[0]);
     this.lines = layout(text, this.folded);
+    this.sentences = new SentenceIndex(text);
     const foldedPrompt = prompt === null ? '' : fold(prompt);
     this.recommendation = RECOMMENDATION_PROMPT.test(foldedPrompt);
     this.topic = new Set();
@@ -212,103 +287,170 @@ class AnswerReader {
       const at = foldedPrompt.indexOf(name);
       if (at >= 0 && !/[\p{L}\p{N}]/u.test(foldedPrompt[at + name.length] ?? ' ')) this.topic.add(k);
     }
-    this.locale = locale;
+    this.language = localeLanguage(locale);
+
+    // Built as parts and joined: a string grown by + is a tree that every character read walks.
+    const parts: string[] = [];
+    let at = 0;
+    for (const [s, e] of this.mentions) {
+      if (e <= at) continue;
+      const from = Math.max(s, at);
+      parts.push(this.folded.slice(at, from), ' '.repeat(e - from));
+      at = e;
+    }
+    parts.push(this.folded.slice(at));
+    this.blanked = parts.join('');
+
+    this.pieces = [];
+    this.pieceEnds = [];
+    let from = 0;
+    for (const bound of this.sentences.bounds) {
+      this.pieces.push(emptyPiece(from, bound + 1));
+      this.pieceEnds.push(bound + 1);
+      from = bound + 1;
+    }
+    this.pieces.push(emptyPiece(from, Math.max(from, text.length)));
+    this.pieceEnds.push(Math.max(from, text.length));
   }
 
-  /** The sentence around p (cut to its line by the callers), found once. */
-  sentence(p: number): [number, number] {
-    // Sentences found so far, sorted by start: the last one starting at or before p may hold it.
-    let lo = 0;
-    let hi = this.sentences.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.sentences[mid] as [number, number])[0] <= p) lo = mid + 1;
-      else hi = mid;
+  /** Index of the piece holding position p. */
+  private pieceAt(p: number): number {
+    return Math.min(upperBound(this.pieceEnds, p), this.pieces.length - 1);
+  }
+
+  /**
+   * The piece, read: its words and, at each word start, the stance phrases that may start there.
+   * No phrase, word or contrast spans a sentence end or a line break, so reading piece by piece
+   * finds what reading the whole text would.
+   */
+  private piece(i: number): Piece {
+    const piece = this.pieces[i] as Piece;
+    if (piece.read) return piece;
+    piece.read = true;
+    const t = this.blanked;
+    const n = piece.end;
+    this.cues ??= cueMatcher().scan(t);
+    const cues = this.cues;
+    cues.reset();
+    const tokenStarts: number[] = [];
+    const tokenEnds: number[] = [];
+    const tokens: string[] = [];
+    const hinted = this.language === null;
+    let regexWord = false;
+    let tokenStart = -1;
+    let ascii = true;
+    for (let i = piece.start; i <= n; i++) {
+      const c = i < n ? t.charCodeAt(i) : 32;
+      let word: boolean;
+      let unit: boolean;
+      if (c < 128) {
+        const k = ASCII_KIND[c] as number;
+        word = k !== 0;
+        unit = k === 1;
+      } else {
+        word = false;
+        unit = isWordUnit(c);
+      }
+      if (word && !regexWord) cues.at(i);
+      regexWord = word;
+      if (unit) {
+        if (tokenStart < 0) {
+          tokenStart = i;
+          ascii = c < 128;
+        } else if (c >= 128) ascii = false;
+      } else if (tokenStart >= 0 && !((c === 45 || c === 0x2011) && i + 1 < n && isWordUnit(t.charCodeAt(i + 1)))) {
+        // The blanked text is folded: its ASCII is lower case already. "isn't": the "t" reads as "not".
+        let w = ascii ? t.slice(tokenStart, i) : wordOf(t.slice(tokenStart, i), false);
+        const k = tokens.length;
+        if (w === 't' && k > 0 && isApostrophe(t[tokenStart - 1] ?? '') && (tokens[k - 1] as string).endsWith('n'))
+          w = 'not';
+        tokens.push(w);
+        tokenStarts.push(tokenStart);
+        tokenEnds.push(i);
+        if (hinted) {
+          const hint = languageHint(w);
+          if (hint === 'fr') piece.french++;
+          else if (hint === 'en') piece.english++;
+        }
+        tokenStart = -1;
+      }
     }
-    const before = this.sentences[lo - 1];
-    if (before && p < before[1]) return before;
-    const r = sentenceAt(this.text, p);
-    if (r[1] <= p) return r; // p sits in the spaces between sentences
-    this.sentences.splice(lo, 0, r);
-    return r;
+    piece.hits = cues.hits();
+    piece.hitStarts = piece.hits.map((h) => h.start);
+    // The lexicon reads the words no phrase took.
+    let h = 0;
+    for (let k = 0; k < tokenStarts.length; k++) {
+      const ws = tokenStarts[k] as number;
+      while (h < piece.hits.length && (piece.hits[h] as CueHit).end <= ws) h++;
+      const cue = piece.hits[h];
+      if (cue && cue.start < (tokenEnds[k] as number)) continue;
+      piece.words.push(tokens[k] as string);
+      piece.wordStarts.push(ws);
+      piece.wordEnds.push(tokenEnds[k] as number);
+    }
+    return piece;
+  }
+
+  /** Contrast words and ";" of piece i, on the folded text (brand names included), found on first use. */
+  private contrastsOf(i: number): number[] {
+    const piece = this.pieces[i] as Piece;
+    if (piece.contrasts) return piece.contrasts;
+    const found: number[] = [];
+    const body = this.folded.slice(piece.start, piece.end);
+    for (const m of body.matchAll(CONTRAST)) found.push(piece.start + m.index, piece.start + m.index + m[0].length);
+    piece.contrasts = found;
+    return found;
+  }
+
+  /** The sentence around p. */
+  sentence(p: number): [number, number] {
+    return this.sentences.at(p) as [number, number];
   }
 
   /** The folded text of [a, b) with brand names blanked out. */
   masked(a: number, b: number): string {
-    let out = '';
-    let at = a;
-    for (const [s, e] of this.mentionsIn(a, b)) {
-      out += this.folded.slice(at, s) + ' '.repeat(e - s);
-      at = e;
-    }
-    return out + this.folded.slice(at, b);
+    return this.blanked.slice(a, b);
   }
 
   /**
-   * Stance phrases, hedges and lexicon words of the text [a, b) lies in: its sentence, or its whole
-   * line when [a, b) goes beyond the sentence (a list item). Read on first use: only what is scored is read.
+   * The language [a, b) is read in: the answer's, or that of the text it lies in (its sentence, or
+   * its whole line when [a, b) goes beyond the sentence: a list item), from the hint words there.
    */
-  private lineWords(a: number, b: number): LineWords {
+  private languageOf(a: number, b: number): Lang {
+    if (this.language !== null) return this.language;
     const line = lineAt(this.lines, a);
     const [s0, e0] = this.sentence(a);
     const inLine = line.kind !== 'item' && s0 >= line.start && e0 <= line.end && b <= e0;
     const start = inLine ? s0 : line.start;
     const end = inLine ? e0 : line.end;
-    const key = start * 65536 + (end - start);
-    const known = this.read.get(key);
+    const key = start * 33554432 + end;
+    const known = this.languages.get(key);
     if (known) return known;
-    // Each set of phrases over the segment; a phrase overlapping one of an earlier set is dropped.
-    const text = this.masked(start, end);
-    const found: Array<[number, number, number, boolean]> = [];
-    for (const cue of CUES) {
-      const before = found.length;
-      cue.re.lastIndex = 0;
-      for (let m = cue.re.exec(text); m; m = cue.re.exec(text)) {
-        const s = m.index;
-        const e = s + m[0].length;
-        let free = true;
-        for (let i = 0; i < before && free; i++) {
-          const f = found[i] as [number, number, number, boolean];
-          free = s >= f[1] || e <= f[0];
-        }
-        if (free) found.push([s, e, cue.weight, cue.incident === true]);
+    let fr = 0;
+    let en = 0;
+    if (end > start) {
+      for (let i = this.pieceAt(start), last = this.pieceAt(end - 1); i <= last; i++) {
+        const piece = this.piece(i);
+        fr += piece.french;
+        en += piece.english;
       }
     }
-    found.sort((x, y) => x[0] - y[0]);
-    const hits = found.map(([s, e, w, i]) => [start + s, start + e, w, i] as [number, number, number, boolean]);
-    // The lexicon reads the words no phrase took.
-    const all = passageWords(text, this.locale);
-    const words: PassageWords = { words: [], starts: [], ends: [], lang: all.lang, cuts: null };
-    let h = 0;
-    for (let k = 0; k < all.words.length; k++) {
-      const ws = all.starts[k] as number;
-      while (h < found.length && (found[h] as [number, number, number, boolean])[1] <= ws) h++;
-      const cue = found[h];
-      if (cue && cue[0] < (all.ends[k] as number)) continue;
-      words.words.push(all.words[k] as string);
-      words.starts.push(ws);
-      words.ends.push(all.ends[k] as number);
-    }
-    const lw: LineWords = {
-      hits,
-      hitStarts: hits.map((h) => h[0]),
-      words: words.words,
-      starts: words.starts.map((x) => x + start),
-      ends: words.ends.map((x) => x + start),
-      lang: words.lang,
-    };
-    this.read.set(key, lw);
-    return lw;
+    const lang = fr > en ? 'fr' : 'en';
+    this.languages.set(key, lang);
+    return lang;
   }
 
   /** Sum of the stance phrases alone in [a, b); incidents left out when `incidents` is false. */
   cueValence(a: number, b: number, incidents = true): number {
-    const { hits, hitStarts } = this.lineWords(a, b);
     let sum = 0;
-    for (let i = lowerBound(hitStarts, a); i < hits.length; i++) {
-      const [s, e, weight, incident] = hits[i] as [number, number, number, boolean];
-      if (s >= b) break;
-      if (e <= b && (incidents || !incident)) sum += weight;
+    if (b <= a) return sum;
+    for (let p = this.pieceAt(a), last = this.pieceAt(b - 1); p <= last; p++) {
+      const { hits, hitStarts } = this.piece(p);
+      for (let i = lowerBound(hitStarts, a); i < hits.length; i++) {
+        const hit = hits[i] as CueHit;
+        if (hit.start >= b) break;
+        if (hit.end <= b && (incidents || !hit.incident)) sum += hit.weight;
+      }
     }
     return sum;
   }
@@ -316,16 +458,36 @@ class AnswerReader {
   /** Valence of [a, b): stance phrases, then the lexicon on the words they leave; hedged negatives count less. */
   valence(a: number, b: number, incidents = true): number {
     if (b <= a) return 0;
-    const w = this.lineWords(a, b);
+    // Offsets stay below 2^25 (a 32 MB answer) for the key to be exact.
+    const key = (a * 33554432 + b) * 2 + (incidents ? 1 : 0);
+    const known = this.valences.get(key);
+    if (known !== undefined) return known;
     let sum = this.cueValence(a, b, incidents);
-    const from = lowerBound(w.starts, a);
-    let to = from;
-    while (to < w.starts.length && (w.ends[to] as number) <= b) to++;
-    if (to > from) sum += clauseValence(w.words, w.lang, from, to);
+    const first = this.pieceAt(a);
+    const last = this.pieceAt(b - 1);
+    let words: string[] = [];
+    let from = 0;
+    let to = 0;
+    for (let p = first; p <= last; p++) {
+      const piece = this.piece(p);
+      const f = lowerBound(piece.wordStarts, a);
+      let e = f;
+      while (e < piece.wordStarts.length && (piece.wordEnds[e] as number) <= b) e++;
+      if (first === last) {
+        words = piece.words;
+        from = f;
+        to = e;
+      } else {
+        for (let k = f; k < e; k++) words.push(piece.words[k] as string);
+        to = words.length;
+      }
+    }
+    if (to > from) sum += clauseValence(words, this.languageOf(a, b), from, to);
     if (sum < 0) {
       HEDGE.lastIndex = 0;
       if (HEDGE.test(this.folded.slice(a, b))) sum *= TUNING.hedged;
     }
+    this.valences.set(key, sum);
     return sum;
   }
 
@@ -344,9 +506,15 @@ class AnswerReader {
     const cached = this.cuts.get(s);
     if (cached && cached.end === e) return cached.cuts;
     const cuts = [s];
-    CONTRAST.lastIndex = 0;
-    const body = this.folded.slice(s, e);
-    for (const m of body.matchAll(CONTRAST)) if (m.index > 0) cuts.push(s + m.index);
+    if (e > s) {
+      for (let p = this.pieceAt(s), last = this.pieceAt(e - 1); p <= last; p++) {
+        const contrasts = this.contrastsOf(p);
+        for (let i = 0; i < contrasts.length; i += 2) {
+          const at = contrasts[i] as number;
+          if (at > s && (contrasts[i + 1] as number) <= e) cuts.push(at);
+        }
+      }
+    }
     let previous = -1;
     for (const [a, b] of this.mentionsIn(s, e)) {
       const cut = BRAND_CLAUSE.exec(this.folded.slice(Math.max(s, a - 16), a));
@@ -436,7 +604,12 @@ class AnswerReader {
       owned = true;
       const a = cuts[c] as number;
       const b = cuts[c + 1] ?? e;
-      const own = this.mentions.find((m) => m[2] === k && m[0] >= a && m[0] < b);
+      let own: Mention | undefined;
+      for (let i = lowerBound(this.mentionStarts, a); i < this.mentions.length && !own; i++) {
+        const m = this.mentions[i] as Mention;
+        if (m[0] >= b) break;
+        if (m[2] === k) own = m;
+      }
       let v: number;
       if (own && c === 0) {
         const before = this.valence(a, own[0], incidents);
@@ -459,26 +632,35 @@ function leads(reader: AnswerReader, line: Line, mention: Mention): boolean {
   return /^[\s*_[(]*$/.test(head);
 }
 
-/** The sentence [s, e) as a unit for brand k, or null when k owns none of its clauses. */
+/** The sentence [s, e) as a unit for brand k, or null when k owns none of its clauses; read once per brand. */
 function sentenceUnit(reader: AnswerReader, line: Line, s: number, e: number, k: number): Unit | null {
-  if (reader.text[e - 1] === ':' && !reader.mentions.some((m) => m[2] === k && m[0] >= s && m[0] < e)) return null;
-  const raw = reader.ownedValence(s, e, k, reader.sentenceOwners(s, e, line));
-  return raw === null ? null : { start: s, end: e, raw, weight: line.kind === 'heading' ? 0.5 : 1 };
+  const key = s * 65536 + k;
+  const known = reader.units.get(key);
+  if (known !== undefined && (known === null || known.end === e)) return known;
+  let unit: Unit | null = null;
+  if (reader.text[e - 1] !== ':' || reader.mentions.some((m) => m[2] === k && m[0] >= s && m[0] < e)) {
+    const raw = reader.ownedValence(s, e, k, reader.sentenceOwners(s, e, line));
+    unit = raw === null ? null : { start: s, end: e, raw, weight: line.kind === 'heading' ? 0.5 : 1 };
+  }
+  if (k < 65536) reader.units.set(key, unit);
+  return unit;
 }
 
-/** The sentences of line from position p on, as [start, end) ranges. */
-function* sentencesFrom(reader: AnswerReader, line: Line, p: number): Generator<[number, number]> {
-  let at = p;
+/** The sentence of line starting at or after p, as a [start, end) range, or null past the line's end. */
+function sentenceFrom(reader: AnswerReader, line: Line, p: number): [number, number] | null {
+  if (p >= line.end) return null;
   const from = line.kind === 'item' ? line.content : line.start;
-  while (at < line.end) {
-    const [s0, e0] = reader.sentence(at);
-    const s = Math.max(s0, from);
-    const e = Math.min(e0, line.end);
-    if (e <= at) break;
-    yield [s, e];
-    at = e + 1;
-    while (at < line.end && /\s/.test(reader.text[at] as string)) at++;
-  }
+  const [s0, e0] = reader.sentence(p);
+  const s = Math.max(s0, from);
+  const e = Math.min(e0, line.end);
+  return e <= p ? null : [s, e];
+}
+
+/** Where the sentence after one ending at e starts. */
+function afterSentence(reader: AnswerReader, line: Line, e: number): number {
+  let at = e + 1;
+  while (at < line.end && isWhiteSpace(reader.text.charCodeAt(at))) at++;
+  return at;
 }
 
 /** The units a mention is read in: its item, row or sentence, then the sentences after it that still speak of the brand. */
@@ -504,10 +686,13 @@ function unitsOf(reader: AnswerReader, mention: Mention, k: number): Unit[] {
     return [{ start: line.start, end: line.end, raw: raw + (mixed && prior > 0 ? prior / 4 : prior), weight: 1 }];
   }
   const units: Unit[] = [];
-  const [first] = sentencesFrom(reader, line, reader.sentence(mention[0])[0]);
-  if (!first) return units;
-  for (const [s, e] of sentencesFrom(reader, line, first[0])) {
-    const unit = sentenceUnit(reader, line, s, e, k);
+  const first = sentenceFrom(reader, line, reader.sentence(mention[0])[0]);
+  for (
+    let r = first && sentenceFrom(reader, line, first[0]);
+    r;
+    r = sentenceFrom(reader, line, afterSentence(reader, line, r[1]))
+  ) {
+    const unit = sentenceUnit(reader, line, r[0], r[1], k);
     if (!unit) break;
     units.push(unit);
   }
@@ -519,8 +704,12 @@ function topicUnits(reader: AnswerReader, k: number): Unit[] {
   const units: Unit[] = [];
   for (const line of reader.lines) {
     if (line.kind !== 'text') continue;
-    for (const [s, e] of sentencesFrom(reader, line, line.start)) {
-      const unit = sentenceUnit(reader, line, s, e, k);
+    for (
+      let r = sentenceFrom(reader, line, line.start);
+      r;
+      r = sentenceFrom(reader, line, afterSentence(reader, line, r[1]))
+    ) {
+      const unit = sentenceUnit(reader, line, r[0], r[1], k);
       if (unit) units.push(unit);
     }
   }

@@ -33,6 +33,11 @@ export const answerExample = {
       listPosition: 1,
       sentiment: 0.395,
       sentimentLabel: 'positive',
+      sentimentPassage: {
+        start: 66,
+        end: 133,
+        text: '1. **Nimbus CRM** is a reliable choice with great customer support.',
+      },
       snippet: '1. **Nimbus CRM** is a reliable choice with great customer support.',
       matchedAlias: 'Nimbus CRM',
     },
@@ -47,6 +52,7 @@ export const answerExample = {
       listPosition: 2,
       sentiment: 0.612,
       sentimentLabel: 'positive',
+      sentimentPassage: { start: 134, end: 190, text: '2. **HubSpot** offers the best mobile apps in this list.' },
       snippet: '2. **HubSpot** offers the best mobile apps in this list.',
       matchedAlias: 'HubSpot',
     },
@@ -78,7 +84,7 @@ export const exportExamples = {
       status: 'succeeded',
       completed_at: '2026-12-02T05:20:43.828Z',
       analyzed_at: '2026-12-02T05:20:44.107Z',
-      analysis_version: 1,
+      analysis_version: 2,
       error_code: null,
       error: null,
       input_tokens: 6,
@@ -87,7 +93,7 @@ export const exportExamples = {
       cost_usd: '0.000000',
       text: 'Here are the options most often recommended when choosing a CRM:\n\n1. **Freshsales** covers the basics of reporting.\n2. **HubSpot** is widely praised for its eas…',
     },
-    csv: 'response_id,run_id,run_at,prompt_id,model_config_id,provider,model,model_version,sample_index,status,completed_at,analyzed_at,analysis_version,error_code,error,input_tokens,output_tokens,latency_ms,cost_usd,text\n0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5b01,0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5b02,2026-12-02T05:09:40.998Z,0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5b03,0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5b04,mock,mock-1,mock-1-2026-01-01,0,succeeded,2026-12-02T05:09:41.444Z,2026-12-02T05:09:42.214Z,1,,,6,144,16,0.000000,"Here are the options most often recommended when choosing a CRM:\n\n1. **Freshsales** covers the basics of reporting.\n2. **HubSpot** is widely praised for its eas…"\n',
+    csv: 'response_id,run_id,run_at,prompt_id,model_config_id,provider,model,model_version,sample_index,status,completed_at,analyzed_at,analysis_version,error_code,error,input_tokens,output_tokens,latency_ms,cost_usd,text\n0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5b01,0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5b02,2026-12-02T05:09:40.998Z,0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5b03,0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5b04,mock,mock-1,mock-1-2026-01-01,0,succeeded,2026-12-02T05:09:41.444Z,2026-12-02T05:09:42.214Z,2,,,6,144,16,0.000000,"Here are the options most often recommended when choosing a CRM:\n\n1. **Freshsales** covers the basics of reporting.\n2. **HubSpot** is widely praised for its eas…"\n',
   },
   mentions: {
     json: {

@@ -90,18 +90,40 @@ export interface MentionRow {
   list_position: number | null;
   sentiment: number;
   sentiment_label: 'positive' | 'neutral' | 'negative';
+  sentiment_passage_start: number | null;
+  sentiment_passage_end: number | null;
   snippet: string;
   matched_alias: string;
+  /** The deciding passage with its text, cut from the answer here: offsets are JavaScript (UTF-16) indices, not Postgres characters. */
+  passage: { start: number; end: number; text: string } | null;
 }
 
 export async function mentionsOf(pool: pg.Pool, ids: string[]): Promise<MentionRow[]> {
-  const { rows } = await pool.query<MentionRow>(
+  const { rows } = await pool.query<Omit<MentionRow, 'passage'>>(
     `SELECT m.response_id, m.brand_id, b.name AS brand_name, b.kind AS brand_kind, m.count, m.spans, m.first_offset, m.rank, m.list_position,
-            m.sentiment, m.sentiment_label, m.snippet, m.matched_alias
+            m.sentiment, m.sentiment_label, m.sentiment_passage_start, m.sentiment_passage_end, m.snippet, m.matched_alias
        FROM mentions m JOIN brands b ON b.id = m.brand_id WHERE m.response_id = ANY($1::uuid[]) ORDER BY m.response_id, m.rank`,
     [ids],
   );
-  return rows;
+  const withPassage = [...new Set(rows.filter((m) => m.sentiment_passage_start !== null).map((m) => m.response_id))];
+  const texts = new Map<string, string>();
+  if (withPassage.length > 0) {
+    const answers = await pool.query<{ id: string; text: string | null }>(
+      'SELECT id, text FROM responses WHERE id = ANY($1::uuid[])',
+      [withPassage],
+    );
+    for (const a of answers.rows) if (a.text !== null) texts.set(a.id, a.text);
+  }
+  return rows.map((m) => {
+    const text = texts.get(m.response_id);
+    const start = m.sentiment_passage_start;
+    const end = m.sentiment_passage_end;
+    const passage =
+      text !== undefined && start !== null && end !== null && start >= 0 && end > start && end <= text.length
+        ? { start, end, text: text.slice(start, end) }
+        : null;
+    return { ...m, passage };
+  });
 }
 
 export interface CitationRow {

@@ -37,7 +37,19 @@ export const answerMention = z.object({
   rank: z.number().int(),
   listPosition: z.number().int().nullable(),
   sentiment: z.number(),
-  sentimentLabel: z.enum(['positive', 'neutral', 'negative']),
+  sentimentLabel: z
+    .enum(['positive', 'neutral', 'negative'])
+    .describe('Stance of the answer toward the brand as a buyer reads it (docs/sentiment.md)'),
+  sentimentPassage: z
+    .object({
+      start: z.number().int(),
+      end: z.number().int(),
+      text: z.string().describe('The passage itself: the list item, table row or sentence'),
+    })
+    .nullable()
+    .describe(
+      'The passage that decided the sentiment label, as [start, end) JavaScript string indices into the answer text; null for answers analysed before analysis version 2',
+    ),
   snippet: z.string(),
   matchedAlias: z.string(),
 });

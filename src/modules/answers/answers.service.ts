@@ -75,6 +75,7 @@ export const mentionDto = (m: repo.MentionRow): AnswerDto['mentions'][number] =>
   listPosition: m.list_position,
   sentiment: m.sentiment,
   sentimentLabel: m.sentiment_label,
+  sentimentPassage: m.passage,
   snippet: m.snippet,
   matchedAlias: m.matched_alias,
 });

@@ -31,7 +31,8 @@ export async function brandingRoutes(app: FastifyInstance, deps: { prisma: Prism
   const { prisma } = deps;
   const admin = { scope: 'admin' as const };
   // Logos arrive as the raw image; only the logo route does anything with such a body.
-  app.addContentTypeParser([...LOGO_TYPES], { parseAs: 'buffer', bodyLimit: LOGO_MAX_BYTES }, (_req, body, done) =>
+  // Any image type is read, so that a GIF or an SVG is refused with what to send instead.
+  app.addContentTypeParser(/^image\//, { parseAs: 'buffer', bodyLimit: LOGO_MAX_BYTES }, (_req, body, done) =>
     done(null, body),
   );
 
@@ -128,8 +129,18 @@ export async function brandingRoutes(app: FastifyInstance, deps: { prisma: Prism
           200: {
             description: 'The image',
             content: {
-              'image/png': { schema: z.string().describe('PNG image') },
-              'image/jpeg': { schema: z.string().describe('JPEG image') },
+              'image/png': {
+                schema: z
+                  .string()
+                  .describe('PNG image')
+                  .meta({ examples: ['(PNG image bytes)'] }),
+              },
+              'image/jpeg': {
+                schema: z
+                  .string()
+                  .describe('JPEG image')
+                  .meta({ examples: ['(JPEG image bytes)'] }),
+              },
             },
           },
           ...problemResponses,

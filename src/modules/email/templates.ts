@@ -99,6 +99,30 @@ export function invitationMessage(input: InvitationInput): EmailContent {
 }
 
 /** HTML-escapes text for element content and double-quoted attribute values. */
+export interface PdfReportMailInput {
+  /** The organization's display name (white label), shown as the sender of the report. */
+  senderName: string;
+  workspaceName: string;
+  /** The period as the PDF names it ("1 Nov 2026 – 30 Nov 2026"). */
+  periodLabel: string;
+  link: PublicLink;
+}
+
+export function pdfReportMessage(input: PdfReportMailInput): EmailContent {
+  const workspace = oneLine(input.workspaceName);
+  return render({
+    subject: `${oneLine(input.senderName)}: AI visibility report for ${workspace}, ${oneLine(input.periodLabel)}`,
+    greeting: 'Hello,',
+    before: [
+      `The AI assistant visibility report of ${workspace} for ${oneLine(input.periodLabel)} is attached as a PDF.`,
+      'It shows how often assistants mention your brand, your share of voice against competitors, the sources they cite, and what changed significantly since the previous period.',
+    ],
+    action: 'Open the reports in Citewatch',
+    link: input.link,
+    after: [`Sent on behalf of ${oneLine(input.senderName)}.`],
+  });
+}
+
 export function escapeHtml(value: string): string {
   return value
     .replaceAll('&', '&amp;')

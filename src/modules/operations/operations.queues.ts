@@ -5,8 +5,10 @@
  */
 import { providerNames } from '../../providers/settings.js';
 import {
+  ALERTS_QUEUE,
   ANALYSIS_QUEUE,
   MAINTENANCE_QUEUE,
+  PDF_REPORTS_QUEUE,
   RUNS_QUEUE,
   SUGGESTIONS_QUEUE,
   WEBHOOKS_QUEUE,
@@ -20,6 +22,8 @@ export function deploymentQueues(): string[] {
     ANALYSIS_QUEUE,
     MAINTENANCE_QUEUE,
     WEBHOOKS_QUEUE,
+    PDF_REPORTS_QUEUE,
     SUGGESTIONS_QUEUE,
+    ALERTS_QUEUE,
   ];
 }

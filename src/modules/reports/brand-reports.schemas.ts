@@ -46,9 +46,18 @@ export const visibilityRow = z.object({
 
 const sentiment = z.object({
   mean: mean.describe('Mean sentiment of the brand’s mentions, in [-1, 1], over the answers mentioning it'),
-  positive: z.number().int(),
-  neutral: z.number().int(),
-  negative: z.number().int(),
+  positive: z.number().int().describe('Answers mentioning the brand whose stance toward it is positive'),
+  neutral: z.number().int().describe('Answers mentioning the brand whose stance toward it is neutral'),
+  negative: z.number().int().describe('Answers mentioning the brand whose stance toward it is negative'),
+  shares: z
+    .object({
+      positive: proportion.describe('Answers positive about the brand / answers mentioning it'),
+      neutral: proportion.describe('Answers neutral about the brand / answers mentioning it'),
+      negative: proportion.describe('Answers negative about the brand / answers mentioning it'),
+    })
+    .describe(
+      'Share of the answers mentioning the brand per sentiment label (docs/sentiment.md), each with its 95% Wilson interval',
+    ),
 });
 
 export const shareOfVoiceRow = z.object({

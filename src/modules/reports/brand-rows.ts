@@ -74,6 +74,11 @@ const sentimentOf = (r: BrandFactsRow) => ({
   positive: r.positive,
   neutral: r.neutral,
   negative: r.negative,
+  shares: {
+    positive: proportionOf(r.positive, r.mentioned),
+    neutral: proportionOf(r.neutral, r.mentioned),
+    negative: proportionOf(r.negative, r.mentioned),
+  },
 });
 
 export function visibilityRowOf(r: BrandFactsRow, dims: Dim[]): VisibilityRow {

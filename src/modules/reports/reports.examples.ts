@@ -1,4 +1,15 @@
 /** Examples for the OpenAPI document, taken from a real reports response and trimmed. */
+import { wilson } from '../../lib/statistics.js';
+
+/** The share of a brand's answers with one sentiment label, as the reports compute it. */
+const labelShare = (k: number, n: number) => ({
+  numerator: k,
+  denominator: n,
+  n,
+  value: n > 0 ? k / n : null,
+  ci95: wilson(k, n),
+});
+
 export const visibilityReportExample = {
   definitionVersion: 1,
   timezone: 'Europe/Paris',
@@ -75,6 +86,7 @@ export const shareOfVoiceReportExample = {
         positive: 1,
         neutral: 0,
         negative: 1,
+        shares: { positive: labelShare(1, 2), neutral: labelShare(0, 2), negative: labelShare(1, 2) },
       },
       n: 4,
       failed: 0,
@@ -129,6 +141,7 @@ export const shareOfVoiceReportExample = {
         positive: 3,
         neutral: 0,
         negative: 0,
+        shares: { positive: labelShare(3, 3), neutral: labelShare(0, 3), negative: labelShare(0, 3) },
       },
       n: 4,
       failed: 0,
@@ -187,6 +200,7 @@ export const trendsReportExample = {
         positive: 1,
         neutral: 0,
         negative: 1,
+        shares: { positive: labelShare(1, 2), neutral: labelShare(0, 2), negative: labelShare(1, 2) },
       },
       citationShare: { numerator: 2, denominator: 8, n: 4, value: 0.25, ci95: { low: 0, high: 0.6743446502785644 } },
       sources: {
@@ -255,6 +269,7 @@ export const trendsReportExample = {
         positive: 3,
         neutral: 0,
         negative: 0,
+        shares: { positive: labelShare(3, 3), neutral: labelShare(0, 3), negative: labelShare(0, 3) },
       },
       citationShare: { numerator: 0, denominator: 8, n: 4, value: 0, ci95: { low: 0, high: 0 } },
       sources: {

@@ -107,7 +107,7 @@ export function sendCsv(reply: FastifyReply, name: string, stream: Readable): Fa
  * One report route: its path under /v1/workspaces/:workspaceId/reports, its documentation, its
  * query and report schemas, how it is built, and how it is exported as CSV.
  */
-interface ReportRoute<Q extends z.ZodType, R extends z.ZodType> {
+export interface ReportRoute<Q extends z.ZodType, R extends z.ZodType> {
   path: string;
   summary: string;
   description: string;
@@ -123,7 +123,7 @@ const route = <Q extends z.ZodType, R extends z.ZodType>(spec: ReportRoute<Q, R>
   spec as unknown as ReportRoute<z.ZodType, z.ZodType>;
 
 /** Every report, in the order the reference lists them. */
-async function reportRoutes(): Promise<Array<ReportRoute<z.ZodType, z.ZodType>>> {
+export async function reportRoutes(): Promise<Array<ReportRoute<z.ZodType, z.ZodType>>> {
   const csv = await csvExamples();
   return [
     route({

@@ -16,6 +16,8 @@ export interface AnswerRow {
   provider_citations: ProviderCitation[] | null;
   sources: ProviderSource[] | null;
   locale: string;
+  /** The prompt's text, whose intent sentiment reads. */
+  prompt_text: string;
   first_time: boolean;
 }
 
@@ -62,7 +64,8 @@ export async function lockAnswersForAnalysis(
 ): Promise<Array<AnswerRow & { brands_version: number }>> {
   const { rows } = await client.query<AnswerRow & { brands_version: number }>({
     name: 'analysis_lock_answers',
-    text: `SELECT r.id, r.run_id, r.workspace_id, r.text, r.provider_citations, r.sources, p.locale, r.analyzed_at IS NULL AS first_time,
+    text: `SELECT r.id, r.run_id, r.workspace_id, r.text, r.provider_citations, r.sources, p.locale, p.text AS prompt_text,
+                  r.analyzed_at IS NULL AS first_time,
                   w.brands_version
              FROM responses r JOIN prompts p ON p.id = r.prompt_id JOIN workspaces w ON w.id = r.workspace_id
             WHERE r.id = ANY($1::uuid[]) AND r.status = 'succeeded'
@@ -102,12 +105,12 @@ export async function writeFacts(
      ), gone_citations AS (
         DELETE FROM citations WHERE response_id = ANY($1::uuid[]) RETURNING 1
      ), ${insertFactsSql(2, 'responses')}, marked AS (
-        UPDATE responses SET analyzed_at = now(), analysis_version = $21 WHERE id = ANY($20::uuid[]) RETURNING 1
+        UPDATE responses SET analyzed_at = now(), analysis_version = $23 WHERE id = ANY($22::uuid[]) RETURNING 1
      )
      -- The run rows are locked last (the counts below make the other writes happen first), so
      -- the stores and analyses of a run wait on one another as briefly as possible.
      UPDATE runs SET analyzed = analyzed + u.n, progressed_at = now()
-       FROM unnest($22::uuid[], $23::int[]) AS u(id, n)
+       FROM unnest($24::uuid[], $25::int[]) AS u(id, n)
       WHERE runs.id = u.id
         AND (SELECT count(*) FROM gone_mentions) + (SELECT count(*) FROM gone_citations) + (SELECT count(*) FROM new_mentions)
             + (SELECT count(*) FROM new_citations) + (SELECT count(*) FROM marked) >= 0

@@ -47,7 +47,7 @@ export async function analyseAhead(
     const matcher = matchers.get(`${context.workspaceId}:${context.brandsVersion}`);
     if (!matcher) return null;
     try {
-      return analyzeAnswer(matcher, { text, citations, sources, locale: context.locale });
+      return analyzeAnswer(matcher, { text, citations, sources, locale: context.locale, prompt: context.prompt });
     } catch {
       return null;
     }
@@ -85,6 +85,7 @@ export async function analyzeResponses(
         citations: row.provider_citations ?? [],
         sources: row.sources ?? [],
         locale: row.locale,
+        prompt: row.prompt_text,
       }),
     }));
     const firstTimeByRun = new Map<string, number>();

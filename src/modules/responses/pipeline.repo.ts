@@ -57,6 +57,8 @@ export interface AnswerContext {
   workspaceId: string;
   brandsVersion: number;
   locale: string;
+  /** The prompt's text: sentiment reads its intent ("best CRM for…" asks for recommendations). */
+  prompt?: string;
 }
 
 export type Outcome =
@@ -245,14 +247,30 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[], analyse?
  */
 export function insertFactsSql(first: number, answers: string): string {
   const params = (from: number, types: string[]) => types.map((t, i) => `$${from + i}::${t}[]`).join(', ');
-  const mentionTypes = ['uuid', 'uuid', 'int', 'text', 'int', 'int', 'int', 'float8', 'text', 'text', 'text'];
+  const mentionTypes = [
+    'uuid',
+    'uuid',
+    'int',
+    'text',
+    'int',
+    'int',
+    'int',
+    'float8',
+    'text',
+    'int',
+    'int',
+    'text',
+    'text',
+  ];
   const citationTypes = ['uuid', 'int', 'text', 'text', 'text', 'text', 'uuid'];
   return `new_mentions AS (
-        INSERT INTO mentions (response_id, workspace_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label, snippet, matched_alias)
+        INSERT INTO mentions (response_id, workspace_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label,
+                              sentiment_passage_start, sentiment_passage_end, snippet, matched_alias)
         SELECT u.response_id, a.workspace_id, u.brand_id, u.count, u.spans::jsonb, u.first_offset, u.rank, u.list_position, u.sentiment,
-               u.sentiment_label::sentiment_label, u.snippet, u.matched_alias
+               u.sentiment_label::sentiment_label, u.passage_start, u.passage_end, u.snippet, u.matched_alias
           FROM unnest(${params(first, mentionTypes)})
-            AS u(response_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label, snippet, matched_alias)
+            AS u(response_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label, passage_start, passage_end,
+                 snippet, matched_alias)
           JOIN ${answers} a ON a.id = u.response_id
         RETURNING 1
      ), new_citations AS (
@@ -265,7 +283,7 @@ export function insertFactsSql(first: number, answers: string): string {
      )`;
 }
 
-/** The 18 parameters of insertFactsSql: the columns of every mention, then of every citation. */
+/** The 20 parameters of insertFactsSql: the columns of every mention, then of every citation. */
 export function factParams(answers: Array<{ responseId: string; facts: AnalysisResult }>): unknown[] {
   const m = answers.flatMap(({ responseId, facts }) => facts.mentions.map((x) => ({ responseId, x })));
   const c = answers.flatMap(({ responseId, facts }) => facts.citations.map((x) => ({ responseId, x })));
@@ -279,6 +297,8 @@ export function factParams(answers: Array<{ responseId: string; facts: AnalysisR
     m.map(({ x }) => x.listPosition),
     m.map(({ x }) => x.sentiment),
     m.map(({ x }) => x.sentimentLabel),
+    m.map(({ x }) => x.sentimentPassage?.[0] ?? null),
+    m.map(({ x }) => x.sentimentPassage?.[1] ?? null),
     m.map(({ x }) => x.snippet),
     m.map(({ x }) => x.matchedAlias),
     c.map(({ responseId }) => responseId),

@@ -39,6 +39,7 @@ export const responseExample = {
       listPosition: 2,
       sentiment: 0.791,
       sentimentLabel: 'positive',
+      sentimentPassage: { start: 116, end: 169, text: '2. **HubSpot** is widely praised for its ease of use.' },
       snippet: '2. **HubSpot** is widely praised for its ease of use.',
       matchedAlias: 'HubSpot',
     },

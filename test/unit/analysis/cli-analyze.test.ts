@@ -69,10 +69,17 @@ describe('citewatch analyze (text)', () => {
       'rank',
       'listPosition',
       'sentiment',
+      'sentimentLabel',
       'spans',
       'snippet',
+      'sentimentPassage',
     ]);
     expect(result.mentions[0].spans).toEqual([[5, 14]]);
+    // "great" in the first item of a list: positive, decided by that item.
+    expect(result.mentions[0]).toMatchObject({
+      sentimentLabel: 'positive',
+      sentimentPassage: '1. **Pipedrive** is great.',
+    });
     expect(result.citations).toEqual([
       { url: 'https://www.hubspot.com/', domain: 'hubspot.com', title: 'site', source: 'link', brand: 'HubSpot' },
     ]);

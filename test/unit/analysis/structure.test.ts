@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { analyzeAnswer, compileBrands } from '../../../src/analysis/index.js';
+import { SentenceIndex, sentenceAt } from '../../../src/analysis/structure.js';
 
 function facts(text: string, names: string[]) {
   const compiled = compileBrands(names.map((name) => ({ id: name, name })));
@@ -53,5 +55,26 @@ describe('snippets', () => {
     expect(f.Trello?.snippet).toBe('| Trello | cheap |');
     expect(f.Jira?.snippet.length).toBeLessThanOrEqual(302);
     expect(f.Jira?.snippet).toContain('Jira');
+  });
+});
+
+describe('SentenceIndex', () => {
+  it('finds the same sentence as sentenceAt at every position of the labelled answers', () => {
+    const file = new URL('../../fixtures/sentiment/answers.jsonl', import.meta.url);
+    const texts = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => (JSON.parse(l) as { text: string }).text);
+    texts.push(`${'word '.repeat(200)}end. Next one!\n\n1. item. Then ${'x'.repeat(700)} done.`);
+    const differing: string[] = [];
+    for (const text of texts) {
+      const index = new SentenceIndex(text);
+      for (let p = 0; p <= text.length; p++) {
+        const [a, b] = index.at(p);
+        const [c, d] = sentenceAt(text, p);
+        if (a !== c || b !== d) differing.push(`${p}: [${a}, ${b}) vs [${c}, ${d}) in ${text.slice(0, 40)}`);
+      }
+    }
+    expect(differing).toEqual([]);
   });
 });

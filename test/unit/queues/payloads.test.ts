@@ -7,7 +7,16 @@ const id = '0192f0c4-9a3e-7b21-8c4d-5e6f7a8b9c0d';
 
 describe('the queue → payload map', () => {
   it('lists every kind of queue the workers consume', () => {
-    expect(queueKinds().sort()).toEqual(['alerts', 'analysis', 'maintenance', 'query', 'runs', 'suggestions', 'webhooks']);
+    expect(queueKinds().sort()).toEqual([
+      'alerts',
+      'analysis',
+      'maintenance',
+      'pdf-reports',
+      'query',
+      'runs',
+      'suggestions',
+      'webhooks',
+    ]);
     expect(Object.keys(jobPayloads).sort()).toEqual(queueKinds().sort());
   });
 
@@ -39,7 +48,7 @@ describe('a worker without a handler for a kind of queue', () => {
   it('refuses to start, naming the kinds left without one', () => {
     const handler = async () => 'ok';
     expect(() => assertEveryQueueHandled({ query: handler, analysis: handler, runs: handler })).toThrow(
-      'no job handler for the queue kind(s): maintenance, webhooks, suggestions',
+      'no job handler for the queue kind(s): maintenance, webhooks, suggestions, alerts, pdf-reports',
     );
     expect(() =>
       assertEveryQueueHandled({
@@ -50,6 +59,7 @@ describe('a worker without a handler for a kind of queue', () => {
         webhooks: handler,
         suggestions: handler,
         alerts: handler,
+        'pdf-reports': handler,
       }),
     ).not.toThrow();
   });

@@ -9,7 +9,6 @@ import { useRef, useState } from 'preact/hooks';
 import { type ApiError, apiListAll } from '../../api/client.js';
 import type { Audit, Prompt, Run, SchedulePreview } from '../../api/types.js';
 import { useConfirm } from '../../components/confirm.js';
-import { DownloadCsv } from '../../components/csv-download.js';
 import {
   CheckboxField,
   Field,
@@ -21,14 +20,14 @@ import {
   useForm,
 } from '../../components/form.js';
 import { Pager, useDebounced, usePagedList } from '../../components/paged-list.js';
-import { Empty, ErrorMessage, Show, TableScroll } from '../../components/status.js';
+import { Empty, Show, TableScroll } from '../../components/status.js';
 import { useWorkspace } from '../../components/workspace.js';
 import { useAbilities } from '../../lib/abilities.js';
 import { formatUsd, truncate } from '../../lib/format.js';
 import { hrefOf, type Route } from '../../lib/router.js';
 import { toApiError, useLoad, useSend } from '../../lib/use-api.js';
 import { cronOf, presetOf, type Repeat } from '../../lib/schedule-presets.js';
-import { numberOrNull, RoleNote, Section, useEditing, timeZoneOptions } from './common.js';
+import { numberOrNull, RoleNote, Section, useEditing, timeZoneOptions, Outcome, ListTools } from './common.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -136,28 +135,26 @@ export function AuditsPage(_: { route: Route }) {
     <>
       <p class="explain">An audit asks its prompts to its configurations, now or on a schedule, within its budgets.</p>
       <RoleNote abilities={abilities} what="the audits" />
-      <div aria-live="polite">
-        {outcome.done && (
-          <p class="done" role="status">
-            {outcome.done}{' '}
-            {outcome.run && <a href={hrefOf(workspace.id, 'runs')}>Follow its progress on the Runs page</a>}
-          </p>
+      <Outcome done={outcome.done} error={outcome.error} what="the audit" verb="change">
+        {outcome.run && (
+          <>
+            {' '}
+            <a href={hrefOf(workspace.id, 'runs')}>Follow its progress on the Runs page</a>
+          </>
         )}
-        {outcome.error && <ErrorMessage error={outcome.error} what="the audit" verb="change" />}
-      </div>
+      </Outcome>
       <Show value={list.page} what="the audits">
         {(page) => (
           <>
-            <div class="table-tools">
-              {abilities.canEdit ? (
-                <button type="button" onClick={() => editing.open('new')} aria-expanded={editing.item === 'new'}>
-                  Add an audit
-                </button>
-              ) : (
-                <span />
-              )}
-              {page.data.length > 0 && <DownloadCsv name="Audits" tableRef={table} />}
-            </div>
+            <ListTools
+              canAdd={abilities.canEdit}
+              addLabel="Add an audit"
+              adding={editing.item === 'new'}
+              onAdd={() => editing.open('new')}
+              csvName="Audits"
+              tableRef={table}
+              hasRows={page.data.length > 0}
+            />
             {page.data.length === 0 ? (
               <Empty>No audit yet.</Empty>
             ) : (

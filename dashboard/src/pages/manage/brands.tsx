@@ -10,7 +10,6 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.js';
 import type { AnalysisPreview, Brand } from '../../api/types.js';
 import { useConfirm } from '../../components/confirm.js';
-import { DownloadCsv } from '../../components/csv-download.js';
 import {
   CheckboxField,
   Form,
@@ -29,7 +28,7 @@ import { useAbilities } from '../../lib/abilities.js';
 import { segmentsOf } from '../../lib/highlight.js';
 import type { Route } from '../../lib/router.js';
 import { toApiError, useLoad, useSend } from '../../lib/use-api.js';
-import { RoleNote, Section, useEditing } from './common.js';
+import { RoleNote, Section, useEditing, Outcome, ListTools } from './common.js';
 
 type BrandValues = {
   name: string;
@@ -106,27 +105,19 @@ export function BrandsPage(_: { route: Route }) {
         with the competitors in every report.
       </p>
       <RoleNote abilities={abilities} what="the brands" />
-      <div aria-live="polite">
-        {outcome.done && (
-          <p class="done" role="status">
-            {outcome.done}
-          </p>
-        )}
-        {outcome.error && <ErrorMessage error={outcome.error} what="the brand" verb="delete" />}
-      </div>
+      <Outcome done={outcome.done} error={outcome.error} what="the brand" verb="delete" />
       <Show value={list.page} what="the brands">
         {(page) => (
           <>
-            <div class="table-tools">
-              {abilities.canEdit ? (
-                <button type="button" onClick={() => editing.open('new')} aria-expanded={editing.item === 'new'}>
-                  Add a brand
-                </button>
-              ) : (
-                <span />
-              )}
-              {page.data.length > 0 && <DownloadCsv name="Brands" tableRef={table} />}
-            </div>
+            <ListTools
+              canAdd={abilities.canEdit}
+              addLabel="Add a brand"
+              adding={editing.item === 'new'}
+              onAdd={() => editing.open('new')}
+              csvName="Brands"
+              tableRef={table}
+              hasRows={page.data.length > 0}
+            />
             {page.data.length === 0 ? (
               <Empty>No brand yet{abilities.canEdit ? ': add your own brand, then its competitors.' : '.'}</Empty>
             ) : (

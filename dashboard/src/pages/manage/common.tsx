@@ -1,7 +1,73 @@
-/** What the management pages share: who may change things, and time-zone choices. */
+/**
+ * What the management pages share: who may change things, what the last action did, the tools
+ * above a list, and time-zone choices.
+ */
 import { useState } from 'preact/hooks';
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, RefObject } from 'preact';
+import type { ApiError } from '../../api/client.js';
+import { DownloadCsv } from '../../components/csv-download.js';
+import { ErrorMessage } from '../../components/status.js';
 import type { Abilities } from '../../lib/abilities.js';
+
+/** What the last action on a list did, or why the API refused it, announced to screen readers. */
+export function Outcome({
+  done,
+  error,
+  what,
+  verb,
+  children,
+}: {
+  done: string | null;
+  error: ApiError | null;
+  what: string;
+  verb: string;
+  /** Shown after what was done (a link to follow it). */
+  children?: ComponentChildren;
+}) {
+  return (
+    <div aria-live="polite">
+      {done && (
+        <p class="done" role="status">
+          {done}
+          {children}
+        </p>
+      )}
+      {error && <ErrorMessage error={error} what={what} verb={verb} />}
+    </div>
+  );
+}
+
+/** Above a list: the button opening the form for a new item (for those who may add one) and the CSV download. */
+export function ListTools({
+  canAdd,
+  addLabel,
+  adding,
+  onAdd,
+  csvName,
+  tableRef,
+  hasRows,
+}: {
+  canAdd: boolean;
+  addLabel: string;
+  adding: boolean;
+  onAdd(): void;
+  csvName: string;
+  tableRef: RefObject<HTMLTableElement | null>;
+  hasRows: boolean;
+}) {
+  return (
+    <div class="table-tools">
+      {canAdd ? (
+        <button type="button" onClick={onAdd} aria-expanded={adding}>
+          {addLabel}
+        </button>
+      ) : (
+        <span />
+      )}
+      {hasRows && <DownloadCsv name={csvName} tableRef={tableRef} />}
+    </div>
+  );
+}
 
 /** Says, above a page, why its edit controls are not shown. */
 export function RoleNote({ abilities, what }: { abilities: Abilities; what: string }) {

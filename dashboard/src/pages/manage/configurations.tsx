@@ -10,15 +10,14 @@ import { useRef, useState } from 'preact/hooks';
 import { type ApiError, apiGet } from '../../api/client.js';
 import type { ModelConfig, ProviderInfo, ProviderParameter, Providers } from '../../api/types.js';
 import { useConfirm } from '../../components/confirm.js';
-import { DownloadCsv } from '../../components/csv-download.js';
 import { Field, Form, type FormState, SelectField, TextAreaField, TextField, useForm } from '../../components/form.js';
 import { Pager, usePagedList } from '../../components/paged-list.js';
-import { Empty, ErrorMessage, Show, TableScroll } from '../../components/status.js';
+import { Empty, Show, TableScroll } from '../../components/status.js';
 import { useWorkspace } from '../../components/workspace.js';
 import { useAbilities } from '../../lib/abilities.js';
 import type { Route } from '../../lib/router.js';
 import { toApiError, useLoad, useSend } from '../../lib/use-api.js';
-import { RoleNote, Section, useEditing } from './common.js';
+import { RoleNote, Section, useEditing, Outcome, ListTools } from './common.js';
 
 type Values = Record<string, string>;
 
@@ -132,27 +131,19 @@ export function ConfigurationsPage(_: { route: Route }) {
           </select>
         </label>
       </div>
-      <div aria-live="polite">
-        {outcome.done && (
-          <p class="done" role="status">
-            {outcome.done}
-          </p>
-        )}
-        {outcome.error && <ErrorMessage error={outcome.error} what="the configuration" verb="change" />}
-      </div>
+      <Outcome done={outcome.done} error={outcome.error} what="the configuration" verb="change" />
       <Show value={list.page} what="the configurations">
         {(page) => (
           <>
-            <div class="table-tools">
-              {abilities.canEdit ? (
-                <button type="button" onClick={() => editing.open('new')} aria-expanded={editing.item === 'new'}>
-                  Add a configuration
-                </button>
-              ) : (
-                <span />
-              )}
-              {page.data.length > 0 && <DownloadCsv name="Model configurations" tableRef={table} />}
-            </div>
+            <ListTools
+              canAdd={abilities.canEdit}
+              addLabel="Add a configuration"
+              adding={editing.item === 'new'}
+              onAdd={() => editing.open('new')}
+              csvName="Model configurations"
+              tableRef={table}
+              hasRows={page.data.length > 0}
+            />
             {page.data.length === 0 ? (
               <Empty>No configuration here yet.</Empty>
             ) : (

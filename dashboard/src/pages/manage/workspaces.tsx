@@ -11,12 +11,12 @@ import { useConfirm } from '../../components/confirm.js';
 import { DownloadCsv } from '../../components/csv-download.js';
 import { Form, SelectField, TextField, useForm } from '../../components/form.js';
 import { Pager, usePagedList } from '../../components/paged-list.js';
-import { Empty, ErrorMessage, Show, TableScroll } from '../../components/status.js';
+import { Empty, Show, TableScroll } from '../../components/status.js';
 import { useAbilities } from '../../lib/abilities.js';
 import { formatDateTime } from '../../lib/format.js';
 import { hrefOf } from '../../lib/router.js';
 import { toApiError, useSend } from '../../lib/use-api.js';
-import { RoleNote, Section, timeZoneOptions } from './common.js';
+import { RoleNote, Section, timeZoneOptions, Outcome } from './common.js';
 
 /** Tells the header's workspace picker to read the list again. */
 export function announceWorkspacesChanged(): void {
@@ -68,14 +68,7 @@ export function WorkspacesPage() {
         A workspace holds one client's or one market's brands, prompts, configurations, audits and results.
       </p>
       <RoleNote abilities={abilities} what="the workspaces" />
-      <div aria-live="polite">
-        {outcome.done && (
-          <p class="done" role="status">
-            {outcome.done}
-          </p>
-        )}
-        {outcome.error && <ErrorMessage error={outcome.error} what="the workspace" verb="delete" />}
-      </div>
+      <Outcome done={outcome.done} error={outcome.error} what="the workspace" verb="delete" />
       <Show value={list.page} what="the workspaces">
         {(page) =>
           page.data.length === 0 ? (
