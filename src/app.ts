@@ -335,7 +335,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       encryptionKey: deps.env.ENCRYPTION_KEY,
       retry: deliveryRetry(deps.env),
     });
-    await alertsRoutes(api, { prisma, egress: egressPolicy(deps.env), pdfAttachments: false });
+    await alertsRoutes(api, { prisma, egress: egressPolicy(deps.env) });
   });
 
   return app;

@@ -12,6 +12,7 @@ import { jobIds, RUNS_QUEUE } from '../../src/queues/names.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
 import { apiClient, seedWorkspace, type ApiClient } from '../helpers/api.js';
 import { createTestContext, waitFor, type TestContext } from '../helpers/context.js';
+import { readPdf } from '../helpers/pdf.js';
 import { startSmtp, type SmtpCatcher } from '../helpers/smtp.js';
 import { Receiver } from '../helpers/webhook-receiver.js';
 
@@ -121,13 +122,6 @@ describe('alert rules API', () => {
       400,
     );
     expect(badEvent.body.errors[0].path).toMatch(/^body\.events/);
-    const pdf = await api.send(
-      'POST',
-      `${base}/alert-rules`,
-      { name: 'x', channel: 'email', email: 'a@b.co', digest: 'weekly', digestPdf: true },
-      400,
-    );
-    expect(pdf.body).toMatchObject({ code: 'unsupported_parameter', errors: [{ path: 'body.digestPdf' }] });
 
     const rule = (
       await api.send(
@@ -381,7 +375,9 @@ describe('digests', () => {
       channel: 'email',
       email,
       digest: 'weekly',
+      digestPdf: true,
     });
+    expect(rule.digestPdf).toBe(true);
     const now = new Date();
     const period = lastPeriod('weekly', 'Europe/Paris', now);
     // The rule existed before the period ended.
@@ -427,6 +423,15 @@ describe('digests', () => {
     expect(msg.text).toContain('b.example: 100.0% of cited sources (new)');
     expect(msg.text).toContain(`https://citewatch.example/dashboard/#/w/${ws.id}/overview?from=`);
     expect(unsubscribeUrl(msg.text)).toContain('page=unsubscribe');
+    // The period's PDF report, attached: read back from the message as the SMTP server received it.
+    expect(msg.partTypes).toContain('application/pdf');
+    const day = (x: Date) => x.toISOString().slice(0, 10);
+    expect(msg.raw).toContain(`citewatch-digest-${day(period.start)}-${day(new Date(period.end.getTime() - 1))}.pdf`);
+    const part = /Content-Type: application\/pdf[\s\S]*?\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(msg.raw);
+    const attached = await readPdf(Buffer.from((part?.[1] ?? '').replace(/\s+/g, ''), 'base64'));
+    expect(attached.pages).toBeGreaterThan(0);
+    expect(attached.text.join('\n')).toContain('Seeded');
+    expect(attached.text.join('\n')).toContain('Own');
     await waitFor(async () => {
       const { rows } = await ctx.db.pool.query(`SELECT status FROM digest_sends WHERE rule_id = $1`, [rule.id]);
       return rows.length === 1 && rows[0].status === 'sent';

@@ -256,6 +256,7 @@ export interface DigestWork {
   email: string | null;
   active: boolean;
   digest: DigestFrequency;
+  digest_pdf: boolean;
   unsubscribe_secret: string;
   workspace_id: string;
   workspace_name: string;
@@ -265,8 +266,8 @@ export interface DigestWork {
 
 export async function loadDigestSend(pool: pg.Pool, digestId: string): Promise<DigestWork | null> {
   const { rows } = await pool.query<DigestWork>(
-    `SELECT s.id, s.status, s.period_start, s.period_end, r.id AS rule_id, r.name, r.email, r.active, r.digest, r.unsubscribe_secret,
-            w.id AS workspace_id, w.name AS workspace_name, w.timezone, w.organization_id
+    `SELECT s.id, s.status, s.period_start, s.period_end, r.id AS rule_id, r.name, r.email, r.active, r.digest, r.digest_pdf,
+            r.unsubscribe_secret, w.id AS workspace_id, w.name AS workspace_name, w.timezone, w.organization_id
        FROM digest_sends s JOIN alert_rules r ON r.id = s.rule_id JOIN workspaces w ON w.id = s.workspace_id
       WHERE s.id = $1`,
     [digestId],

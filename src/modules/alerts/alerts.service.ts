@@ -26,8 +26,6 @@ import { newUnsubscribeSecret, ruleIdOf, tokenMatches } from './alerts.tokens.js
 export interface AlertsDeps {
   prisma: PrismaClient;
   egress: EgressPolicy;
-  /** PDF attachments of digests: false until the PDF renderer is available to digests. */
-  pdfAttachments: boolean;
 }
 
 export const MAX_RULES_PER_WORKSPACE = 50;
@@ -88,15 +86,6 @@ export function checkSlackUrl(url: string, policy: EgressPolicy): void {
   if (!policy.allowPrivateHosts && new URL(url).protocol !== 'https:') throw invalid('slackUrl', 'must use https');
 }
 
-function checkPdf(deps: AlertsDeps, digestPdf: boolean | undefined): void {
-  if (digestPdf && !deps.pdfAttachments)
-    throw new AppError(
-      'unsupported_parameter',
-      'The request body is invalid: body.digestPdf PDF attachments are not available on this deployment yet.',
-      { errors: [{ path: 'body.digestPdf', message: 'PDF attachments are not available yet' }] },
-    );
-}
-
 async function requireRule(prisma: PrismaClient, workspaceId: string, ruleId: string): Promise<AlertRule> {
   const rule = await repo.findRule(prisma, workspaceId, ruleId);
   if (!rule) throw AppError.notFound('Alert rule');
@@ -111,7 +100,6 @@ export async function createRule(
 ): Promise<AlertRuleDto> {
   await requireWorkspace(deps.prisma, orgId, workspaceId);
   if (input.slackUrl) checkSlackUrl(input.slackUrl, deps.egress);
-  checkPdf(deps, input.digestPdf);
   if ((await repo.countRules(deps.prisma, workspaceId)) >= MAX_RULES_PER_WORKSPACE)
     throw new AppError('conflict', `A workspace has at most ${MAX_RULES_PER_WORKSPACE} alert rules; delete one first.`);
   const rule = await repo.insertRule(deps.prisma, {
@@ -158,7 +146,6 @@ export async function updateRule(
   if (input.slackUrl !== undefined && rule.channel !== 'slack') throw invalid('slackUrl', 'only for the slack channel');
   if (input.digest && rule.channel !== 'email') throw invalid('digest', 'digests are sent by email only');
   if (input.slackUrl) checkSlackUrl(input.slackUrl, deps.egress);
-  checkPdf(deps, input.digestPdf);
   const events = input.events ?? rule.events;
   const digest = input.digest === undefined ? rule.digest : input.digest;
   if (!events.length && !digest) throw invalid('events', 'choose at least one event or a digest');

@@ -13,11 +13,12 @@
 import type { Job } from 'bullmq';
 import { CronExpressionParser } from 'cron-parser';
 import type { Deps } from '../../deps.js';
-import { MailDeliveryError } from '../../lib/mailer.js';
+import { type MailAttachment, MailDeliveryError } from '../../lib/mailer.js';
 import { dashboardRoute } from '../../lib/public-url.js';
 import { holm, compareProportions } from '../../lib/statistics.js';
 import type { AlertJob } from '../../queues/payloads.js';
 import { loadBranding } from '../branding/branding.service.js';
+import { renderWorkspacePdf } from '../pdf-reports/pdf-reports.render.js';
 import { noticeMessage, oneLine, type EmailContent, type NoticeSection } from '../email/templates.js';
 import { citations } from '../reports/citations.service.js';
 import { visibility } from '../reports/reports.service.js';
@@ -202,6 +203,19 @@ export function digestEmail(
   });
 }
 
+/** The period's PDF report of the workspace (the one `POST …/pdf-reports` makes), to attach to the digest. */
+async function digestAttachment(deps: Pick<DigestDeps, 'db'>, w: DigestWork): Promise<MailAttachment> {
+  const from = w.period_start.toISOString();
+  const to = w.period_end.toISOString();
+  const pdf = await renderWorkspacePdf({ db: deps.db }, w.organization_id, w.workspace_id, { from, to });
+  const day = (x: Date) => x.toISOString().slice(0, 10);
+  return {
+    filename: `citewatch-digest-${day(w.period_start)}-${day(new Date(w.period_end.getTime() - 1))}.pdf`,
+    contentType: 'application/pdf',
+    content: pdf.buffer,
+  };
+}
+
 /** The job of one claimed digest: sends it once, then marks it sent. */
 export async function sendDigest(deps: DigestDeps, job: Job<AlertJob>, digestId: string): Promise<string> {
   const { pool } = deps.db;
@@ -220,11 +234,13 @@ export async function sendDigest(deps: DigestDeps, job: Job<AlertJob>, digestId:
       loadBranding(deps.db, w.organization_id),
       digestFigures(deps, w.organization_id, w.workspace_id, w.period_start, w.period_end),
     ]);
+    const attachments = w.digest_pdf ? [await digestAttachment(deps, w)] : [];
     const base = deps.env.PUBLIC_BASE_URL;
     const content = digestEmail(base, w, figures, brand);
     await deps.mailer.send({
       to: w.email,
       ...content,
+      ...(attachments.length ? { attachments } : {}),
       fromName: brand.emailSenderName ?? brand.displayName,
       headers: unsubscribeHeaders(unsubscribeLink(base, { id: w.rule_id, unsubscribe_secret: w.unsubscribe_secret })),
     });
