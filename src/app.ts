@@ -11,6 +11,7 @@ import rateLimit from '@fastify/rate-limit';
 import { corsOrigins, publicBaseUrl } from './config/env.js';
 import type { Deps } from './deps.js';
 import { AppError } from './lib/errors.js';
+import { alertsPublicRoutes, alertsRoutes } from './modules/alerts/alerts.routes.js';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.js';
 import { auditHooks } from './modules/audit-log/audit-log.hooks.js';
 import { AuditRecorder, type AuditRecorderOptions } from './modules/audit-log/audit-log.recorder.js';
@@ -231,6 +232,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   await app.register(async (open) => {
     refuseFlawedInput(open);
+    await alertsPublicRoutes(open, {
+      prisma: deps.db.prisma,
+      onUnsubscribed: (event, request) =>
+        auditLog.record({
+          organizationId: event.organizationId,
+          workspaceId: event.workspaceId,
+          actor: { type: 'link', id: null, label: 'unsubscribe link' },
+          action: 'alert_rule.unsubscribe',
+          target: { type: 'alert_rule', id: event.ruleId },
+          ...request,
+        }),
+    });
     await accountsPublicRoutes(open, accounts);
     await sharedRoutes(open, {
       db: deps.db,
@@ -322,6 +335,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       encryptionKey: deps.env.ENCRYPTION_KEY,
       retry: deliveryRetry(deps.env),
     });
+    await alertsRoutes(api, { prisma, egress: egressPolicy(deps.env) });
   });
 
   return app;

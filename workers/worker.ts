@@ -18,11 +18,14 @@ import { createProviderAccess } from '../src/modules/provider-credentials/provid
 import { createRollupFollowUp } from '../src/modules/reports/rollups.service.js';
 import { recoverStalledRuns } from '../src/modules/runs/recovery.js';
 import { recoverStaleSuggestions } from '../src/modules/suggestions/suggestions.service.js';
+import { createAlertFollowUp } from '../src/modules/alerts/alerts.emit.js';
+import { digestTick } from '../src/modules/alerts/digests.js';
 import { createWebhookFollowUp } from '../src/modules/webhooks/webhooks.emit.js';
 import { providerLimit } from '../src/providers/deployment.js';
 import { providerNames, type ProviderName } from '../src/providers/settings.js';
 import { applyProviderQueueLimits } from '../src/queues/limits.js';
 import {
+  ALERTS_QUEUE,
   ANALYSIS_QUEUE,
   MAINTENANCE_QUEUE,
   PDF_REPORTS_QUEUE,
@@ -31,6 +34,7 @@ import {
   WEBHOOKS_QUEUE,
   queryQueueName,
 } from '../src/queues/names.js';
+import { createAlertsProcessor } from './alerts.processor.js';
 import { createAnalysisProcessor } from './analysis.processor.js';
 import { assertEveryQueueHandled, consume, type JobHandlers } from './consumers.js';
 import { createMaintenanceProcessor } from './maintenance.processor.js';
@@ -87,12 +91,18 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
   const handlers: JobHandlers = {
     query: query.process,
     analysis: analysis.process,
-    runs: createRunsProcessor(deps, [createRollupFollowUp(deps), createWebhookFollowUp(deps)]),
+    runs: createRunsProcessor(deps, [
+      createRollupFollowUp(deps),
+      createWebhookFollowUp(deps),
+      createAlertFollowUp(deps),
+    ]),
     maintenance: createMaintenanceProcessor(deps, analysis.cache),
     // Receivers are user-chosen URLs: the same egress policy as user-chosen model endpoints.
     webhooks: createWebhookProcessor(deps, { fetch: access.userFetch }),
     // One model call each, apart from the run queues so setting a workspace up never waits behind a run.
     suggestions: createSuggestionsProcessor(deps, access),
+    // Slack webhook URLs are user-chosen too: the same egress policy.
+    alerts: createAlertsProcessor(deps, { fetch: access.userFetch }),
     'pdf-reports': createPdfReportProcessor(deps),
   };
   assertEveryQueueHandled(handlers);
@@ -116,6 +126,7 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
     consume('maintenance', MAINTENANCE_QUEUE, handlers.maintenance, { ...base, concurrency: 1 }),
     consume('webhooks', WEBHOOKS_QUEUE, handlers.webhooks, { ...base, concurrency: 10 }),
     consume('suggestions', SUGGESTIONS_QUEUE, handlers.suggestions, { ...base, concurrency: 4 }),
+    consume('alerts', ALERTS_QUEUE, handlers.alerts, { ...base, concurrency: env.WORKER_ALERTS_CONCURRENCY }),
     // Rendering is CPU-bound and reads every report: one at a time per worker process.
     consume('pdf-reports', PDF_REPORTS_QUEUE, handlers['pdf-reports'], { ...base, concurrency: 1 }),
   ];
@@ -142,7 +153,10 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
     w.on('error', workerErrorLogger(logger, w.name));
   }
   const periodic = new Periodic(logger);
-  if (env.WORKER_SCHEDULER) periodic.every(env.SCHEDULER_INTERVAL_MS, 'scheduler', () => schedulerTick(deps));
+  if (env.WORKER_SCHEDULER) {
+    periodic.every(env.SCHEDULER_INTERVAL_MS, 'scheduler', () => schedulerTick(deps));
+    periodic.every(env.SCHEDULER_INTERVAL_MS, 'digests', () => digestTick(deps));
+  }
   periodic.every(env.RECOVERY_INTERVAL_MS, 'recovery', () => recoverStalledRuns(deps, env.RECOVERY_STALE_MS));
   periodic.every(env.RECOVERY_INTERVAL_MS, 'suggestion recovery', () =>
     recoverStaleSuggestions(deps, env.RECOVERY_STALE_MS),

@@ -84,6 +84,7 @@ const AuditLogPage = lazyPage(() => import('./pages/audit-log.js').then((m) => m
 const InvitationPage = lazyPage(() => import('./pages/invitation.js').then((m) => m.InvitationPage));
 const MembersPage = lazyPage(() => import('./pages/members.js').then((m) => m.MembersPage));
 const OnboardingPage = lazyPage(() => import('./pages/onboarding.js').then((m) => m.OnboardingPage));
+const UnsubscribePage = lazyPage(() => import('./pages/unsubscribe.js').then((m) => m.UnsubscribePage));
 const PdfReportsPage = lazyPage(() => import('./pages/pdf-reports.js').then((m) => m.PdfReportsPage));
 const ResetPasswordPage = lazyPage(() => import('./pages/reset-password.js').then((m) => m.ResetPasswordPage));
 const GapPage = lazyPage(() => import('./pages/gap.js').then((m) => m.GapPage));
@@ -182,6 +183,8 @@ export function App() {
       />
     );
   }
+  // Unsubscribing needs no account: the link's token is enough.
+  if (route.other === 'unsubscribe') return <UnsubscribePage token={route.params.get('token')} />;
   if (route.other === 'reset-password') {
     return (
       <ResetPasswordPage

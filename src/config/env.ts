@@ -87,6 +87,8 @@ const coreSchema = z.object({
     ),
   /** Analysis jobs (batches of up to 250 stored answers) processed at once per worker. */
   WORKER_ANALYSIS_CONCURRENCY: positiveInt.default(4),
+  /** Alert deliveries and digests sent at once by one worker process (SMTP and Slack are I/O bound). */
+  WORKER_ALERTS_CONCURRENCY: positiveInt.default(10),
   /** Whether this worker process also runs the audit scheduler (safe to run in several). */
   WORKER_SCHEDULER: bool.default(true),
   SCHEDULER_INTERVAL_MS: positiveInt.default(15_000),

@@ -25,6 +25,8 @@ export interface MailMessage {
    * MAIL_FROM's. Absent: MAIL_FROM as it is.
    */
   fromName?: string | null | undefined;
+  /** Extra headers, e.g. List-Unsubscribe (RFC 2369/8058) on alerts and digests. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -231,7 +233,7 @@ export function createSmtpMailer(smtp: SmtpSettings, settings: MailerSettings, l
               }
             : {}),
           // RFC 3834: tells vacation responders not to answer.
-          headers: { 'Auto-Submitted': 'auto-generated' },
+          headers: { ...message.headers, 'Auto-Submitted': 'auto-generated' },
           signal: AbortSignal.timeout(timeouts.sendMs),
         });
       } catch (err) {

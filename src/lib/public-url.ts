@@ -59,6 +59,17 @@ export function publicLinkFrom(base: string, absolute: string): PublicLink {
  * /dashboard/?page=<page>&token=<token>. The dashboard opens the page and drops the token from the
  * address bar.
  */
-export function dashboardLink(base: string, page: 'reset-password' | 'invitation', token: string): PublicLink {
+export function dashboardLink(
+  base: string,
+  page: 'reset-password' | 'invitation' | 'unsubscribe',
+  token: string,
+): PublicLink {
   return publicUrl(base, '/dashboard/', { page, token });
+}
+
+/** A route of the web dashboard (hash routing, e.g. "/w/<id>/runs?run=<id>"), on PUBLIC_BASE_URL. */
+export function dashboardRoute(base: string, route: string): PublicLink {
+  if (!route.startsWith('/') || /[\s#]/.test(route))
+    throw new Error(`dashboard route must start with "/", got ${JSON.stringify(route)}`);
+  return `${publicUrl(base, '/dashboard/')}#${route}` as PublicLink;
 }

@@ -18,6 +18,8 @@ export const RUNS_QUEUE = 'runs';
 export const MAINTENANCE_QUEUE = 'maintenance';
 /** Webhook deliveries: one job per delivery row, retried with backoff until the receiver answers 2xx. */
 export const WEBHOOKS_QUEUE = 'webhooks';
+/** Alert deliveries (email and Slack) and digests: one job per delivery row or digest claim, retried with backoff. */
+export const ALERTS_QUEUE = 'alerts';
 /** Suggested competitors and prompts asked of a model: one job per suggestion row. */
 export const SUGGESTIONS_QUEUE = 'suggestions';
 /** PDF reports: one job per report, rendered, stored, then emailed to its recipients. */
@@ -33,5 +35,7 @@ export const jobIds = {
   reanalysis: (reanalysisId: string) => `reanalyze__${reanalysisId}`,
   webhookDelivery: (deliveryId: string) => `wh__${deliveryId}`,
   suggestion: (suggestionId: string) => `sg__${suggestionId}`,
+  alertDelivery: (deliveryId: string) => `al__${deliveryId}`,
+  digest: (digestId: string) => `dg__${digestId}`,
   pdfReport: (reportId: string) => `pdf__${reportId}`,
 };

@@ -7,6 +7,7 @@
 import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
 import {
+  ALERTS_QUEUE,
   ANALYSIS_QUEUE,
   MAINTENANCE_QUEUE,
   PDF_REPORTS_QUEUE,
@@ -47,6 +48,13 @@ export type SuggestionJob = z.infer<typeof suggestionJobSchema>;
 export const pdfReportJobSchema = z.object({ pdfReportId: z.uuid() });
 export type PdfReportJob = z.infer<typeof pdfReportJobSchema>;
 
+/** One alert delivery or one claimed digest; what to send and where is read from Postgres. */
+export const alertJobSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('delivery'), deliveryId: z.uuid() }),
+  z.object({ type: z.literal('digest'), digestId: z.uuid() }),
+]);
+export type AlertJob = z.infer<typeof alertJobSchema>;
+
 /** Each kind of queue and its payload. `query` stands for every query-<provider> queue. */
 export const jobPayloads = {
   query: queryJobSchema,
@@ -55,6 +63,7 @@ export const jobPayloads = {
   [MAINTENANCE_QUEUE]: maintenanceJobSchema,
   [WEBHOOKS_QUEUE]: webhookJobSchema,
   [SUGGESTIONS_QUEUE]: suggestionJobSchema,
+  [ALERTS_QUEUE]: alertJobSchema,
   [PDF_REPORTS_QUEUE]: pdfReportJobSchema,
 } as const;
 

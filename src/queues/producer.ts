@@ -5,6 +5,7 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import {
+  ALERTS_QUEUE,
   ANALYSIS_QUEUE,
   MAINTENANCE_QUEUE,
   PDF_REPORTS_QUEUE,
@@ -15,6 +16,7 @@ import {
   queryQueueName,
 } from './names.js';
 import type {
+  AlertJob,
   AnalysisJob,
   MaintenanceJob,
   PdfReportJob,
@@ -203,6 +205,45 @@ export class Producers {
     const queue = this.queue(WEBHOOKS_QUEUE);
     for (let i = 0; i < jobs.length; i += ADD_CHUNK)
       await this.withDeadline('the webhook deliveries', queue.addBulk(jobs.slice(i, i + ADD_CHUNK)));
+  }
+
+  /** One job per alert delivery row (already in Postgres), under the delivery's id: handing it out twice adds one job. */
+  async enqueueAlertDeliveries(deliveryIds: string[], retry: { attempts: number; backoffMs: number }): Promise<void> {
+    await this.addAlertJobs(
+      deliveryIds.map((deliveryId) => ({
+        job: { type: 'delivery', deliveryId },
+        jobId: jobIds.alertDelivery(deliveryId),
+      })),
+      retry,
+    );
+  }
+
+  /** One job per claimed digest (digest_sends row). */
+  async enqueueDigests(digestIds: string[], retry: { attempts: number; backoffMs: number }): Promise<void> {
+    await this.addAlertJobs(
+      digestIds.map((digestId) => ({ job: { type: 'digest', digestId }, jobId: jobIds.digest(digestId) })),
+      retry,
+    );
+  }
+
+  private async addAlertJobs(
+    items: Array<{ job: AlertJob; jobId: string }>,
+    retry: { attempts: number; backoffMs: number },
+  ): Promise<void> {
+    if (!items.length) return;
+    const jobs = items.map(({ job, jobId }) => ({
+      name: job.type,
+      data: job,
+      opts: {
+        ...KEEP,
+        jobId,
+        attempts: retry.attempts,
+        backoff: { type: 'exponential', delay: retry.backoffMs, jitter: 0.5 },
+      },
+    }));
+    const queue = this.queue(ALERTS_QUEUE);
+    for (let i = 0; i < jobs.length; i += ADD_CHUNK)
+      await this.withDeadline('the alert deliveries', queue.addBulk(jobs.slice(i, i + ADD_CHUNK)));
   }
 
   async close(): Promise<void> {

@@ -210,5 +210,14 @@ export async function createFullTenant(ctx: TestContext, doc: OpenApiDoc): Promi
     });
     params.webhookId = hook.id;
   }
+  if (doc.paths['/v1/workspaces/{workspaceId}/alert-rules']) {
+    const rule = await post('/v1/workspaces/{workspaceId}/alert-rules', `${base}/alert-rules`, {
+      name: 'Client team',
+      channel: 'email',
+      email: 'client@example.com',
+      events: ['run.failed'],
+    });
+    params.ruleId = rule.id;
+  }
   return { ...tenant, params, created, person };
 }

@@ -634,6 +634,9 @@ const EXPECTED_ACTIONS: Record<string, string> = {
   'PATCH /v1/workspaces/:workspaceId/webhooks/:webhookId': 'webhook.update',
   'DELETE /v1/workspaces/:workspaceId/webhooks/:webhookId': 'webhook.delete',
   'POST /v1/workspaces/:workspaceId/webhooks/:webhookId/test': 'webhook.test',
+  'POST /v1/workspaces/:workspaceId/alert-rules': 'alert_rule.create',
+  'PATCH /v1/workspaces/:workspaceId/alert-rules/:ruleId': 'alert_rule.update',
+  'DELETE /v1/workspaces/:workspaceId/alert-rules/:ruleId': 'alert_rule.delete',
 };
 
 /** POSTs that change nothing (previews): not recorded, on purpose. */
@@ -657,6 +660,7 @@ const PUBLIC_WRITES: Record<string, string> = {
   'POST /v1/auth/change-password': 'account.password_change',
   'POST /v1/auth/send-verification-email': 'nothing: it emails a link and changes nothing',
   'POST /v1/invitations/accept': 'invitation.accept (then session.sign_in for a new account)',
+  'POST /v1/alerts/unsubscribe': 'alert_rule.unsubscribe (by the link, once: using it again changes nothing)',
 };
 
 describe('shutdown', () => {

@@ -92,7 +92,17 @@ describe('API metrics', () => {
     }, 'query jobs to be counted');
     expect(sample(text, 'citewatch_queue_metrics_up')).toBe(1);
     expect(sample(text, 'citewatch_queue_jobs_total{queue="runs",outcome="completed"}')).toBeGreaterThanOrEqual(1);
-    for (const queue of ['runs', 'query-mock', 'query-openai', 'analysis', 'maintenance', 'webhooks', 'suggestions']) {
+    for (const queue of [
+      'runs',
+      'query-mock',
+      'query-openai',
+      'analysis',
+      'maintenance',
+      'webhooks',
+      'suggestions',
+      'pdf-reports',
+      'alerts',
+    ]) {
       for (const state of ['waiting', 'prioritized', 'active', 'delayed', 'failed']) {
         expect(sample(text, `citewatch_queue_jobs{queue="${queue}",state="${state}"}`), `${queue} ${state}`).toBeTypeOf(
           'number',
@@ -159,8 +169,10 @@ describe('queue dashboard', () => {
     const names = (res.json().queues as Array<{ name: string }>).map((q) => q.name).sort();
     expect(names).toEqual(
       [
+        'alerts',
         'analysis',
         'maintenance',
+        'pdf-reports',
         'runs',
         'suggestions',
         'webhooks',

@@ -24,7 +24,7 @@ export const REPORT_PAGES = [
   'pdf-reports',
 ] as const;
 /** Where a workspace's resources are managed (pages/manage/, loaded when first opened). */
-export const MANAGE_PAGES = ['brands', 'library', 'configurations', 'audits'] as const;
+export const MANAGE_PAGES = ['brands', 'library', 'configurations', 'audits', 'alerts'] as const;
 /** Pages that follow what a workspace sends out or redoes (webhooks, re-analyses). */
 export const OPERATION_PAGES = ['reanalyses', 'webhooks'] as const;
 /** Share links to the workspace's reports (pages/share-links.tsx, loaded when first opened). */
@@ -46,7 +46,7 @@ export const ORGANIZATION_PAGES = [
   'organization',
 ] as const;
 /** Pages opened from an emailed link, before anyone is signed in. */
-export const PUBLIC_PAGES = ['invitation', 'reset-password'] as const;
+export const PUBLIC_PAGES = ['invitation', 'reset-password', 'unsubscribe'] as const;
 export type OrganizationPage = (typeof ORGANIZATION_PAGES)[number];
 export type PublicPage = (typeof PUBLIC_PAGES)[number];
 export type OtherPage = OrganizationPage | PublicPage;

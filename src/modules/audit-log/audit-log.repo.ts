@@ -2,7 +2,8 @@
 import type pg from 'pg';
 import { sqlAfterCursor, toPage, type Page } from '../../db/pagination.js';
 
-export type ActorType = 'user' | 'api_key' | 'platform';
+/** 'link': someone holding a link sent by email (an unsubscribe link), not signed in. */
+export type ActorType = 'user' | 'api_key' | 'platform' | 'link';
 
 /** One row of audit_events, as written and read. */
 export interface AuditEventRow {

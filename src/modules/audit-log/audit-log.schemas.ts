@@ -2,11 +2,15 @@ import { z } from 'zod';
 import { instant, listQuery, timestamp, uuid } from '../common.schemas.js';
 import { apiKeyEventExample, auditEventExample } from './audit-log.examples.js';
 
-export const actorType = z.enum(['user', 'api_key', 'platform']);
+export const actorType = z.enum(['user', 'api_key', 'platform', 'link']);
 
 export const auditLogQuery = listQuery
   .extend({
-    actorType: actorType.optional().describe('user (a signed-in person), api_key, or platform (the operator)'),
+    actorType: actorType
+      .optional()
+      .describe(
+        'user (a signed-in person), api_key, platform (the operator), or link (someone using a link sent by email, such as an unsubscribe link)',
+      ),
     actorId: uuid.optional().describe("The person's or API key's id"),
     action: z
       .string()

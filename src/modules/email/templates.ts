@@ -246,3 +246,73 @@ const UTC_DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle
 function utcDate(date: Date): string {
   return `${UTC_DATE.format(date)} UTC`;
 }
+
+export interface NoticeSection {
+  title: string;
+  /** One figure or fact per line. */
+  lines: string[];
+}
+
+export interface NoticeInput {
+  subject: string;
+  brand?: EmailBrand | null;
+  /** The first paragraph, e.g. "Visibility changed significantly in workspace Acme." */
+  intro: string;
+  sections: NoticeSection[];
+  action: string;
+  link: PublicLink;
+  /** Where the recipient stops these emails without signing in. */
+  unsubscribe: PublicLink;
+  /** Why the recipient gets this email, e.g. "the alert rule “Client team” of workspace Acme". */
+  reason: string;
+}
+
+/**
+ * Alerts and digests: an introduction, sections of figures, a link to the dashboard and an
+ * unsubscribe link (in the text, the HTML, and for mail clients in List-Unsubscribe).
+ */
+export function noticeMessage(input: NoticeInput): EmailContent {
+  const look = lookOf(input.brand);
+  const text = [
+    input.intro,
+    ...input.sections.map((s) => [s.title, ...s.lines.map((l) => `- ${l}`)].join('\n')),
+    `${input.action}:\n${input.link}`,
+    `You receive this email through ${input.reason}. Unsubscribe:\n${input.unsubscribe}`,
+    look.signature,
+  ]
+    .join('\n\n')
+    .concat('\n');
+  const href = escapeHtml(input.link);
+  const section = (s: NoticeSection) =>
+    [
+      `<h2 style="margin:0 0 8px;font-size:16px;color:${look.primary};">${escapeHtml(s.title)}</h2>`,
+      `<ul style="margin:0 0 16px;padding-left:20px;">${s.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
+    ].join('\n');
+  const html = [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(input.subject)}</title></head>`,
+    '<body style="margin:0;padding:0;background:#f4f5f7;">',
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f5f7;">',
+    '<tr><td align="center" style="padding:24px 12px;">',
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:560px;background:#ffffff;border:1px solid #e4e7eb;border-radius:8px;font-family:${FONT};font-size:16px;line-height:1.5;color:#1f2933;">`,
+    '<tr><td style="padding:32px;">',
+    `<p style="margin:0 0 24px;font-size:18px;font-weight:bold;color:${look.primary};">${escapeHtml(look.name)}</p>`,
+    `<p style="${P}">${escapeHtml(input.intro)}</p>`,
+    ...input.sections.map(section),
+    '<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 24px;"><tr>',
+    `<td style="background:${look.accent};border-radius:6px;">`,
+    `<a href="${href}" style="display:inline-block;padding:12px 20px;color:#ffffff;font-weight:bold;text-decoration:none;">${escapeHtml(input.action)}</a>`,
+    '</td></tr></table>',
+    `<p style="${SMALL}">You receive this email through ${escapeHtml(input.reason)}. `,
+    `<a href="${escapeHtml(input.unsubscribe)}" style="color:${look.accent};">Unsubscribe</a></p>`,
+    `<p style="margin:24px 0 0;">${escapeHtml(look.signature)}</p>`,
+    '</td></tr></table>',
+    '</td></tr></table>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+  return { subject: oneLine(input.subject, 150), text, html };
+}

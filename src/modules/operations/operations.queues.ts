@@ -5,6 +5,7 @@
  */
 import { providerNames } from '../../providers/settings.js';
 import {
+  ALERTS_QUEUE,
   ANALYSIS_QUEUE,
   MAINTENANCE_QUEUE,
   PDF_REPORTS_QUEUE,
@@ -23,5 +24,6 @@ export function deploymentQueues(): string[] {
     WEBHOOKS_QUEUE,
     PDF_REPORTS_QUEUE,
     SUGGESTIONS_QUEUE,
+    ALERTS_QUEUE,
   ];
 }

@@ -8,6 +8,7 @@ const id = '0192f0c4-9a3e-7b21-8c4d-5e6f7a8b9c0d';
 describe('the queue → payload map', () => {
   it('lists every kind of queue the workers consume', () => {
     expect(queueKinds().sort()).toEqual([
+      'alerts',
       'analysis',
       'maintenance',
       'pdf-reports',
@@ -47,7 +48,7 @@ describe('a worker without a handler for a kind of queue', () => {
   it('refuses to start, naming the kinds left without one', () => {
     const handler = async () => 'ok';
     expect(() => assertEveryQueueHandled({ query: handler, analysis: handler, runs: handler })).toThrow(
-      'no job handler for the queue kind(s): maintenance, webhooks, suggestions, pdf-reports',
+      'no job handler for the queue kind(s): maintenance, webhooks, suggestions, alerts, pdf-reports',
     );
     expect(() =>
       assertEveryQueueHandled({
@@ -57,6 +58,7 @@ describe('a worker without a handler for a kind of queue', () => {
         maintenance: handler,
         webhooks: handler,
         suggestions: handler,
+        alerts: handler,
         'pdf-reports': handler,
       }),
     ).not.toThrow();

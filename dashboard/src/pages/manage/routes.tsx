@@ -11,6 +11,7 @@ export const MANAGE_TITLES: Record<ManagePage, string> = {
   library: 'Prompt library',
   configurations: 'Model configurations',
   audits: 'Audits and schedules',
+  alerts: 'Alerts and digests',
 };
 
 export const MANAGE_LABELS: Record<ManagePage, string> = {
@@ -18,6 +19,7 @@ export const MANAGE_LABELS: Record<ManagePage, string> = {
   library: 'Prompt library',
   configurations: 'Configurations',
   audits: 'Audits',
+  alerts: 'Alerts',
 };
 
 export function isManagePage(page: PageName): page is ManagePage {
@@ -28,6 +30,7 @@ const BrandsPage = lazyPage(() => import('./brands.js').then((m) => m.BrandsPage
 const LibraryPage = lazyPage(() => import('./library.js').then((m) => m.LibraryPage));
 const ConfigurationsPage = lazyPage(() => import('./configurations.js').then((m) => m.ConfigurationsPage));
 const AuditsPage = lazyPage(() => import('./audits.js').then((m) => m.AuditsPage));
+const AlertsPage = lazyPage(() => import('./alerts.js').then((m) => m.AlertsPage));
 export const WorkspacesPage = lazyPage(() => import('./workspaces.js').then((m) => m.WorkspacesPage));
 export const RunControls = lazyPage(() => import('./run-controls.js').then((m) => m.RunControls));
 
@@ -41,5 +44,7 @@ export function ManagePageView({ page, route }: { page: ManagePage; route: Route
       return <ConfigurationsPage route={route} />;
     case 'audits':
       return <AuditsPage route={route} />;
+    case 'alerts':
+      return <AlertsPage route={route} />;
   }
 }
