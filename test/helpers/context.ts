@@ -50,6 +50,8 @@ export function testEnv(prefix: string, extra: Record<string, string> = {}): Env
     API_RATE_LIMIT_PER_MINUTE: '100000',
     // accounts-security.test.ts tests the sign-in attempt limit with a low one.
     SIGN_IN_ATTEMPTS_PER_MINUTE: '100000',
+    // Route-wide tests open share links hundreds of times; share-links.test.ts tests the limit with a low one.
+    SHARE_LINK_REQUESTS_PER_MINUTE: '100000',
     ...extra,
   });
 }
