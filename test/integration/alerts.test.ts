@@ -104,7 +104,7 @@ describe('alert rules API', () => {
     const slackDigest = await api.send(
       'POST',
       `${base}/alert-rules`,
-      { name: 'x', channel: 'slack', slackUrl: 'https://hooks.slack.com/services/T/B/secret', digest: 'weekly' },
+      { name: 'x', channel: 'slack', slackUrl: 'https://hooks.slack.invalid/services/T/B/secret', digest: 'weekly' },
       400,
     );
     expect(slackDigest.body.errors[0].path).toBe('body.digest');
@@ -130,7 +130,7 @@ describe('alert rules API', () => {
         {
           name: 'Slack',
           channel: 'slack',
-          slackUrl: 'https://hooks.slack.com/services/T1/B2/secret',
+          slackUrl: 'https://hooks.slack.invalid/services/T1/B2/secret',
           events: ['run.failed'],
         },
         201,
@@ -138,7 +138,7 @@ describe('alert rules API', () => {
     ).body;
     expect(rule).toMatchObject({
       channel: 'slack',
-      slackUrl: 'https://hooks.slack.com/services/…',
+      slackUrl: 'https://hooks.slack.invalid/services/…',
       active: true,
       email: null,
     });

@@ -106,12 +106,14 @@ describe('alerts in the dashboard', () => {
     const slackError = editorSection.locator('[data-field="slackUrl"] .field-error');
     await expect.poll(() => slackError.textContent()).toMatch('private or local address');
     await accessible(page, 'the alert form with a refused Slack URL');
-    await editorSection.getByLabel('Slack incoming webhook URL').fill('https://hooks.slack.com/services/T1/B2/secret');
+    await editorSection
+      .getByLabel('Slack incoming webhook URL')
+      .fill('https://hooks.slack.invalid/services/T1/B2/secret');
     await editorSection.getByRole('button', { name: 'Create alert rule' }).click();
     await editorSection.getByText('Created the alert rule Agency Slack.').waitFor();
     await page
       .getByRole('row', { name: /Agency Slack/ })
-      .getByText('Slack (https://hooks.slack.com/services/…)')
+      .getByText('Slack (https://hooks.slack.invalid/services/…)')
       .waitFor();
     await accessible(page, 'the alerts page with two rules');
 
