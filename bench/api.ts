@@ -2,7 +2,8 @@
  * npm run bench:api — the API in its own process (as deployed) under autocannon, 10 connections
  * for 10 s each: an authenticated GET of a workspace resource (brands), an authenticated report
  * (visibility), the same brands read with a signed-in person's session cookie, and, for the ratio,
- * the unauthenticated /health measured the same way.
+ * the unauthenticated /health measured the same way. The three reads the ratios compare are
+ * measured in interleaved rounds of 2 s, so a drifting machine load weighs on them alike.
  * Target on a 2-core machine: ≥ 3,000 requests/s on the authenticated read.
  */
 import { spawn } from 'node:child_process';
@@ -30,8 +31,13 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 10;
 const AUTH_SECRET = 'bench-auth-secret-bench-auth-secret-0123456789';
 
-async function load(url: string, headers: Record<string, string> = {}) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+/** Seconds of one round of the interleaved measurement. */
+const ROUND_S = 2;
+
+type Load = { rps: number; p50: number; p99: number; total: number };
+
+async function load(url: string, headers: Record<string, string> = {}, duration = DURATION_S): Promise<Load> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers });
   const bad = result.non2xx + result.errors + result.timeouts;
   if (bad > 0)
     throw new Error(
@@ -43,6 +49,22 @@ async function load(url: string, headers: Record<string, string> = {}) {
     p99: result.latency.p99,
     total: result.requests.total,
   };
+}
+
+/**
+ * Runs each measurement once per round, in turn, and combines its rounds: requests per second
+ * over all of them, and the median of the rounds' p50 and p99 latencies.
+ */
+async function interleaved(rounds: number, measures: Array<() => Promise<Load>>): Promise<Load[]> {
+  const seen: Load[][] = measures.map(() => []);
+  for (let r = 0; r < rounds; r++) for (const [i, measure] of measures.entries()) seen[i]?.push(await measure());
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  return seen.map((loads) => ({
+    rps: loads.reduce((sum, l) => sum + l.rps, 0) / loads.length,
+    p50: median(loads.map((l) => l.p50)),
+    p99: median(loads.map((l) => l.p99)),
+    total: loads.reduce((sum, l) => sum + l.total, 0),
+  }));
 }
 
 async function main(): Promise<void> {
@@ -204,15 +226,22 @@ async function main(): Promise<void> {
     console.log(
       `API benchmark: autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per route, server in its own process (${existsSync(built) ? 'built' : 'tsx'})`,
     );
-    const session = await load(`${base}/v1/workspaces/${ws.id}/brands`, sessionAuth);
+    // The three reads compared in ratios are measured in interleaved rounds (session, health, key,
+    // session, health, key…) rather than one after another: a machine whose load drifts during the
+    // run then weighs on each of them alike, and the ratios measure the code, not the moment.
+    const rounds = Math.max(1, Math.round(DURATION_S / ROUND_S));
+    const brandsUrl = `${base}/v1/workspaces/${ws.id}/brands`;
+    const [session, health, read] = await interleaved(rounds, [
+      () => load(brandsUrl, sessionAuth, ROUND_S),
+      () => load(`${base}/health`, {}, ROUND_S),
+      () => load(brandsUrl, keyAuth, ROUND_S),
+    ]);
     console.log(
       `session    GET …/brands (session cookie)    ${fmt(session.rps).padStart(7)} req/s  p50 ${session.p50} ms  p99 ${session.p99} ms`,
     );
-    const health = await load(`${base}/health`);
     console.log(
       `baseline   GET /health (no auth)            ${fmt(health.rps).padStart(7)} req/s  p50 ${health.p50} ms  p99 ${health.p99} ms`,
     );
-    const read = await load(`${base}/v1/workspaces/${ws.id}/brands`, keyAuth);
     console.log(
       `auth read  GET …/brands (20 brands)         ${fmt(read.rps).padStart(7)} req/s  p50 ${read.p50} ms  p99 ${read.p99} ms`,
     );

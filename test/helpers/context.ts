@@ -12,6 +12,7 @@ import { loadEnv, type Env } from '../../src/config/env.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { namedSetups } from '../../src/providers/settings.js';
 import { startWorker, type RunningWorker } from '../../workers/worker.js';
+import { workerDatabaseName } from './global-setup.js';
 
 export interface TestContext extends Deps {
   app: FastifyInstance;
@@ -32,12 +33,19 @@ const CLOSED_PROVIDER_ENDPOINTS = Object.fromEntries(
   ),
 );
 
+/** This test worker's own copy of the migrated test database (see global-setup.ts). */
+export function workerDatabaseUrl(): string {
+  const url = new URL(inject('databaseUrl'));
+  url.pathname = `/${workerDatabaseName(url.pathname.slice(1), Number(process.env.VITEST_POOL_ID ?? 1))}`;
+  return url.toString();
+}
+
 export function testEnv(prefix: string, extra: Record<string, string> = {}): Env {
   return loadEnv({
     ...CLOSED_PROVIDER_ENDPOINTS,
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    DATABASE_URL: inject('databaseUrl'),
+    DATABASE_URL: workerDatabaseUrl(),
     REDIS_URL: inject('redisUrl'),
     QUEUE_PREFIX: prefix,
     DATABASE_POOL_SIZE: '5',

@@ -1,6 +1,9 @@
 /**
  * Runs once before the integration tests: checks Postgres and Redis are reachable (with the
- * command to start each if not), recreates the test database and applies every migration.
+ * command to start each if not), recreates the test database and applies every migration, then
+ * copies it once per test worker. Files run side by side, and some code under test works across
+ * every organization of its database (the scheduler's tick, the digest claims): each worker gets
+ * its own copy, so two files running at once never see each other's rows.
  */
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -10,6 +13,7 @@ import { migrationsDir } from '../../src/lib/paths.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The migrated template; a test file uses its worker's copy, `workerDatabaseUrl()`. */
     databaseUrl: string;
     redisUrl: string;
   }
@@ -57,6 +61,23 @@ export default async function setup(project: TestProject): Promise<void> {
     await client.end();
   }
   await migrate({ databaseUrl: TEST_DATABASE_URL, migrationsDir: migrationsDir() });
+  const workers = project.config.maxWorkers || project.globalConfig.maxWorkers || 1;
+  const copier = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3_000 });
+  await copier.connect();
+  try {
+    for (let id = 1; id <= workers; id++) {
+      const copy = workerDatabaseName(dbName, id);
+      await copier.query(`DROP DATABASE IF EXISTS "${copy}" WITH (FORCE)`);
+      await copier.query(`CREATE DATABASE "${copy}" TEMPLATE "${dbName}"`);
+    }
+  } finally {
+    await copier.end();
+  }
   project.provide('databaseUrl', TEST_DATABASE_URL);
   project.provide('redisUrl', TEST_REDIS_URL);
+}
+
+/** The name of test worker `id`'s copy of the test database (ids run from 1 to maxWorkers). */
+export function workerDatabaseName(template: string, id: number): string {
+  return `${template}_w${id}`;
 }
