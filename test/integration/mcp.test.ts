@@ -365,7 +365,8 @@ describe('over Streamable HTTP at /mcp', () => {
   });
 });
 
-describe('over stdio with `citewatch mcp`', () => {
+// Each test starts `citewatch mcp` from the sources (compiled on the fly), which takes seconds on a busy machine.
+describe('over stdio with `citewatch mcp`', { timeout: 180_000 }, () => {
   it('answers reports as the API does, and refuses writes to a read key', async () => {
     const client = await stdioClient(readKey);
     const { tools } = await client.listTools();

@@ -43,7 +43,6 @@ const obj = (schema: z.ZodType) => schema as unknown as AnyObject;
 /** snake_case tool name of a report path: share-of-voice → share_of_voice_report. */
 const reportToolName = (path: string) => `${path.replaceAll('-', '_')}_report`;
 
-
 /** Every tool, in the order tools/list gives them. */
 export async function toolSpecs(): Promise<ToolSpec[]> {
   const reports: ToolSpec[] = (await reportRoutes()).map((report) => ({
