@@ -362,6 +362,11 @@ describe('over Streamable HTTP at /mcp', () => {
       expect(res.headers.get('content-type')).toMatch(/problem\+json/);
     }
     await expect(httpClient({})).rejects.toThrow();
+    // Serving is stateless: there is no session stream to open with GET.
+    const get = await fetch(`${origin}/mcp`, {
+      headers: { authorization: `Bearer ${readKey}`, accept: 'text/event-stream' },
+    });
+    expect(get.status).toBe(405);
   });
 });
 

@@ -45,18 +45,33 @@ const scalar = (value: unknown) => (typeof value === 'object' ? JSON.stringify(v
  * receives what the client sent and decides as it always does.
  */
 function inputSchemaOf(spec: ToolSpec): StandardSchemaWithJSON<Record<string, unknown>> {
-  const combined = combinedSchema(spec)['~standard'];
-  return {
+  const known = inputSchemas.get(spec);
+  if (known) return known;
+  const combined = combinedSchema(spec);
+  // Servers are made per HTTP request; the JSON Schema of a tool is converted once per process.
+  const converted = new Map<string, Record<string, unknown>>();
+  const convert = (io: 'input' | 'output') => (options: { target: string }) => {
+    const key = `${io} ${options.target}`;
+    let json = converted.get(key);
+    if (!json) {
+      json = combined['~standard'].jsonSchema[io](
+        options as Parameters<(typeof combined)['~standard']['jsonSchema']['input']>[0],
+      );
+      converted.set(key, json);
+    }
+    return json;
+  };
+  const schema: StandardSchemaWithJSON<Record<string, unknown>> = {
     '~standard': {
       version: 1,
       vendor: 'citewatch',
-      jsonSchema: combined.jsonSchema,
+      jsonSchema: { input: convert('input'), output: convert('output') },
       validate: async (value) => {
         if (!value || typeof value !== 'object' || Array.isArray(value))
           return { issues: [{ message: 'the arguments must be an object' }] };
         const parts = splitArguments(spec, value as Record<string, unknown>);
         const issues: Array<{ message: string; path: PropertyKey[] }> = parts.unknown.map((key) => ({
-          message: `unknown argument; this tool takes ${Object.keys(combinedSchema(spec).shape).join(', ')}`,
+          message: `unknown argument; this tool takes ${Object.keys(combined.shape).join(', ')}`,
           path: [key],
         }));
         for (const part of ['params', 'query', 'body'] as const) {
@@ -69,7 +84,11 @@ function inputSchemaOf(spec: ToolSpec): StandardSchemaWithJSON<Record<string, un
       },
     },
   };
+  inputSchemas.set(spec, schema);
+  return schema;
 }
+
+const inputSchemas = new WeakMap<ToolSpec, StandardSchemaWithJSON<Record<string, unknown>>>();
 
 /** The text of a refusal: the problem's title, detail and field errors, then the whole document. */
 function refusalText(status: number, body: unknown): string {
