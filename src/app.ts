@@ -44,6 +44,7 @@ import { ephemeralSecret } from './modules/accounts/accounts.tokens.js';
 import { createAuth } from './modules/accounts/accounts.auth.js';
 import { accountMail, invitationMail } from './modules/accounts/accounts.mail.js';
 import { accountsPersonalRoutes, accountsPublicRoutes, type AccountsDeps } from './modules/accounts/accounts.routes.js';
+import { mcpRoutes } from './modules/mcp/mcp.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { invitationsPublicRoutes, invitationsRoutes } from './modules/invitations/invitations.routes.js';
 import type { InvitationMail } from './modules/invitations/invitations.service.js';
@@ -336,6 +337,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       retry: deliveryRetry(deps.env),
     });
     await alertsRoutes(api, { prisma, egress: egressPolicy(deps.env) });
+    // The Model Context Protocol: tools that call the routes above as the same caller.
+    await mcpRoutes(api, { version: deps.version ?? '0.1.0' });
   });
 
   return app;

@@ -20,6 +20,8 @@ Commands:
   users list --org ID                    List an organization's members and their roles
   runs start --workspace ID --audit ID [--wait]
                                          Start a run of an audit now
+  mcp                                    Serve Citewatch's tools over the Model Context Protocol on stdio,
+                                         calling the API at CITEWATCH_API_URL with CITEWATCH_API_KEY
 
 Configuration comes from the environment (and a .env file if present); see .env.example.`;
 
@@ -33,6 +35,7 @@ const commands: Record<string, () => Promise<Command>> = {
   keys: async () => (await import('./cli/admin.js')).keysCommand,
   users: async () => (await import('./cli/users.js')).usersCommand,
   runs: async () => (await import('./cli/runs.js')).runsCommand,
+  mcp: async () => (await import('./cli/mcp.js')).mcpCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

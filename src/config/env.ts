@@ -239,3 +239,29 @@ export function corsOrigins(env: Env): string[] | '*' | false {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/**
+ * What `citewatch mcp` reads: where the API is and the key to call it with. These belong to the
+ * integrator's machine, not to a deployment, so they are apart from the server's settings (and
+ * from .env.example, which lists those).
+ */
+export const mcpClientEnvSchema = z.object({
+  CITEWATCH_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, such as https://citewatch.example.com' })
+    .default('http://localhost:3000')
+    .transform((v) => v.replace(/\/+$/, '')),
+  CITEWATCH_API_KEY: z
+    .string({ error: 'required: an organization API key (cw_…), e.g. from `citewatch keys create`' })
+    .trim()
+    .regex(/^cw_/, 'must be an organization API key (cw_…)'),
+});
+export type McpClientEnv = z.output<typeof mcpClientEnvSchema>;
+
+/** Parses `citewatch mcp`'s variables; throws ConfigError naming each problem. */
+export function loadMcpClientEnv(source: Record<string, string | undefined> = process.env): McpClientEnv {
+  const result = mcpClientEnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
+  }
+  return result.data;
+}

@@ -45,7 +45,8 @@ export async function openapiPlugin(app: FastifyInstance, opts: { version: strin
         version: opts.version,
         description:
           'Measure how AI assistants mention and cite brands. Authenticate with `Authorization: Bearer <API key>`. ' +
-          'Errors are application/problem+json. Lists use cursor pagination (`limit`, `cursor` → `nextCursor`).',
+          'Errors are application/problem+json. Lists use cursor pagination (`limit`, `cursor` → `nextCursor`). ' +
+          'Assistants and agents reach the same routes as Model Context Protocol tools at `/mcp` (Streamable HTTP, same keys and scopes) or through `citewatch mcp` (stdio); see docs/integrators.md.',
       },
       components: {
         securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A Citewatch API key (cw_…)' } },

@@ -644,6 +644,8 @@ const READ_ONLY_POSTS = [
   'POST /v1/workspaces/:workspaceId/audits/estimate',
   'POST /v1/workspaces/:workspaceId/analysis-preview',
   'POST /v1/workspaces/:workspaceId/schedule-preview',
+  // The Model Context Protocol endpoint: each tool call that writes is a REST request, recorded as one.
+  'POST /mcp',
 ];
 
 /**
