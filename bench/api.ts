@@ -236,6 +236,7 @@ async function main(): Promise<void> {
       () => load(`${base}/health`, {}, ROUND_S),
       () => load(brandsUrl, keyAuth, ROUND_S),
     ]);
+    if (!session || !health || !read) throw new Error('a measurement is missing');
     console.log(
       `session    GET …/brands (session cookie)    ${fmt(session.rps).padStart(7)} req/s  p50 ${session.p50} ms  p99 ${session.p99} ms`,
     );
