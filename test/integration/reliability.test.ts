@@ -97,7 +97,8 @@ describe('a worker killed with SIGKILL in the middle of a run', () => {
     });
     expect(row).toMatchObject({ total: 300, succeeded: 300, failed: 0, cancelled: 0, analyzed: 300 });
     expect(duplicateMentions).toBe(0);
-  });
+    // Its own waits add up to 150 s (a worker process to start and store some answers, then the run).
+  }, 240_000);
 });
 
 describe('a provider failing 30% of calls with 500 or 429', () => {
