@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { takesIdempotencyKey } from '../../dashboard/src/lib/idempotency.js';
 import { sweepExpiredIdempotencyKeys } from '../../src/modules/idempotency/idempotency.service.js';
 import { jobIds, RUNS_QUEUE } from '../../src/queues/names.js';
 import { createTenant, keyFor, type TestTenant } from '../factories/index.js';
@@ -302,6 +303,21 @@ describe('the header', () => {
     const apiKeys = doc.paths['/v1/api-keys'].post;
     expect(apiKeys.parameters?.some((p: { name: string }) => p.name === 'Idempotency-Key') ?? false).toBe(false);
     expect(apiKeys.description).toMatch(/Takes no `Idempotency-Key`/);
+  });
+
+  it('is sent by the dashboard on exactly the creates the document says take it', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const creates = Object.entries(
+      doc.paths as Record<string, { post?: { responses: object; parameters?: Array<{ name: string }> } }>,
+    )
+      .filter(([, ops]) => ops.post && ('201' in ops.post.responses || '202' in ops.post.responses))
+      .map(([path, ops]) => ({
+        path: path.replace(/\{[^}]+\}/g, 'x'),
+        documented: ops.post?.parameters?.some((p) => p.name === 'Idempotency-Key') ?? false,
+      }));
+    expect(creates.length).toBeGreaterThan(10);
+    for (const c of creates.filter((c) => c.path.startsWith('/v1/')))
+      expect(takesIdempotencyKey('POST', c.path), c.path).toBe(c.documented);
   });
 });
 
