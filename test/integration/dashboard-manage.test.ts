@@ -7,6 +7,7 @@
  * they concern and, once saved, what the API stored; destructive actions ask first; leaving a form
  * with unsaved changes asks first; tables download as CSV equal to what the API returns. A viewer
  * finds no edit control, an editor no member management, a read-only API key no edit control.
+ * A run start whose answer is lost is sent again under the same Idempotency-Key and starts once.
  * Every page and state is checked with axe-core; screenshots go to test-results/dashboard-manage/.
  */
 import { readFileSync } from 'node:fs';

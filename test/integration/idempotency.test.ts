@@ -207,6 +207,7 @@ describe('parallel requests with one key', () => {
     const held = await post(`${seeded.base}/brands`, { name }, key);
     expect(held.statusCode).toBe(409);
     expect(held.json().code).toBe('idempotency_key_in_use');
+    expect(held.headers['retry-after']).toBe('1');
     await ctx.db.pool.query("UPDATE idempotency_keys SET locked_until = now() - interval '1 second' WHERE key = $1", [
       key,
     ]);
