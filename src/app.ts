@@ -22,6 +22,7 @@ import { auditsRoutes } from './modules/audits/audits.routes.js';
 import { brandingRoutes } from './modules/branding/branding.routes.js';
 import { brandsRoutes } from './modules/brands/brands.routes.js';
 import { defaultDashboardDir, webDashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { idempotencyHooks, idempotencyRoutes } from './modules/idempotency/idempotency.hooks.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { modelConfigsRoutes } from './modules/model-configs/model-configs.routes.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
@@ -119,12 +120,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(cors, {
       origin: origins === '*' ? true : origins,
       methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowedHeaders: ['authorization', 'content-type', 'x-api-key', 'x-request-id'],
-      exposedHeaders: ['x-request-id', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after'],
+      allowedHeaders: ['authorization', 'content-type', 'x-api-key', 'x-request-id', 'idempotency-key'],
+      exposedHeaders: [
+        'x-request-id',
+        'idempotent-replayed',
+        'ratelimit-limit',
+        'ratelimit-remaining',
+        'ratelimit-reset',
+        'retry-after',
+      ],
       maxAge: 600,
     });
   }
-  await openapiPlugin(app, { version: deps.version ?? '0.1.0' });
+  // Filled as the create routes are registered; the OpenAPI document reads it when it is generated.
+  const idempotent = idempotencyRoutes();
+  await openapiPlugin(app, { version: deps.version ?? '0.1.0', idempotent });
   await healthRoutes(app, { pool: deps.db.pool, redis: deps.redis });
   // /metrics and the queue dashboard, with their own operator checks (outside /v1).
   await operationsRoutes(app, { env: deps.env, producers: deps.producers, logger: deps.logger });
@@ -299,6 +309,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
     // Every write from here on is recorded in the audit log.
     auditHooks(api, auditLog, deps.logger);
+    // Creates from here on take an Idempotency-Key (idempotency.hooks.ts).
+    idempotencyHooks(api, { pool: deps.db.pool, logger: deps.logger, routes: idempotent });
     const { prisma, pool } = deps.db;
     await auditLogRoutes(api, { db: deps.db });
     await accountsPersonalRoutes(api, accounts);

@@ -16,6 +16,7 @@ import { startMetricsServer, type MetricsServer } from '../src/modules/operation
 import { createWorkerMetrics, type WorkerMetrics } from '../src/modules/operations/operations.worker-metrics.js';
 import { createProviderAccess } from '../src/modules/provider-credentials/provider-credentials.resolve.js';
 import { createRollupFollowUp } from '../src/modules/reports/rollups.service.js';
+import { sweepExpiredIdempotencyKeys } from '../src/modules/idempotency/idempotency.service.js';
 import { recoverStalledRuns } from '../src/modules/runs/recovery.js';
 import { recoverStaleSuggestions } from '../src/modules/suggestions/suggestions.service.js';
 import { createAlertFollowUp } from '../src/modules/alerts/alerts.emit.js';
@@ -162,6 +163,8 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
     recoverStaleSuggestions(deps, env.RECOVERY_STALE_MS),
   );
   periodic.every(env.RECOVERY_INTERVAL_MS, 'queue limits', applyLimits);
+  // Delete-on-read already frees an expired key that is used again; this keeps the table small.
+  periodic.every(env.RECOVERY_INTERVAL_MS, 'idempotency keys', () => sweepExpiredIdempotencyKeys(deps));
 
   logger.info({ queues: workers.map((w) => w.name), scheduler: env.WORKER_SCHEDULER }, 'worker started');
   const metricsServer =

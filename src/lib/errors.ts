@@ -16,9 +16,15 @@ export const ERROR_STATUS = {
   method_not_allowed: 405,
   request_timeout: 408,
   conflict: 409,
+  /** Another request with this Idempotency-Key is being handled right now. */
+  idempotency_key_in_use: 409,
+  /** The first request with this Idempotency-Key stopped before its answer was kept. */
+  idempotency_key_interrupted: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   budget_exceeded: 422,
+  /** This Idempotency-Key was first sent with another request (method, path, organization or body). */
+  idempotency_key_reused: 422,
   rate_limited: 429,
   header_too_large: 431,
   internal: 500,

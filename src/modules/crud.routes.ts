@@ -30,6 +30,11 @@ export interface CrudSpec<C extends z.ZodType, U extends z.ZodType, D extends z.
     update(org: string, workspaceId: string, id: string, body: z.output<U>): Promise<z.output<D>>;
     remove(org: string, workspaceId: string, id: string): Promise<void>;
   };
+  /**
+   * The create's answer holds a secret shown once (a signing secret): Citewatch keeps no copy, so
+   * the create refuses an Idempotency-Key rather than promise a replay it cannot make.
+   */
+  secretOnCreate?: boolean;
   /** Extra words for the delete route's summary, e.g. when deletion is refused in some cases. */
   deleteNote?: string;
 }
@@ -54,6 +59,7 @@ export function registerCrud<
   r.post(
     base,
     {
+      ...(spec.secretOnCreate ? { config: { idempotency: false as const } } : {}),
       schema: {
         tags,
         summary: `Create ${withArticle(spec.noun)}`,

@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { IdempotencyRoutes } from '../modules/idempotency/idempotency.hooks.js';
 import { problemSchema } from './errors.js';
 
 const problem = (description: string) => ({
@@ -36,7 +37,10 @@ const bodyProblems = {
   415: problem('The request body has a content type this route does not accept'),
 };
 
-export async function openapiPlugin(app: FastifyInstance, opts: { version: string }): Promise<void> {
+export async function openapiPlugin(
+  app: FastifyInstance,
+  opts: { version: string; idempotent?: IdempotencyRoutes },
+): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -54,7 +58,11 @@ export async function openapiPlugin(app: FastifyInstance, opts: { version: strin
       security: [{ apiKey: [] }],
     },
     transform: withExamples,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => {
+      const document = jsonSchemaTransformObject(input);
+      if (opts.idempotent) documentIdempotency(document as unknown as Json, opts.idempotent);
+      return document;
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
   app.get('/openapi.json', { config: { auth: false }, schema: { hide: true } }, async () => app.swagger());
@@ -127,4 +135,59 @@ function bodyWithExamples(declared: unknown, converted: Json): Json {
   }
   if (examples && !('examples' in converted)) converted['examples'] = examples;
   return converted;
+}
+
+const IDEMPOTENCY_PARAMETER = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Makes a retry safe: a unique value per create (a UUID). The same key with the same request within 24 hours answers the first answer again (same status and body, with `Idempotent-Replayed: true`) and creates nothing; with another request it is refused (422 `idempotency_key_reused`); while the first request is still being handled, 409 `idempotency_key_in_use` (retry after `Retry-After` seconds). Keys belong to the API key or person sending them. See docs/integrators.md, "Retrying safely".',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7E]+$' },
+  example: '5b0c1e8e-8d41-4c57-9f3e-2f6a3a7c9d10',
+};
+
+const REPLAYED_HEADER = {
+  'Idempotent-Replayed': {
+    description: 'Present (`true`) when this answer is the replay of an earlier request with the same Idempotency-Key.',
+    schema: { type: 'string', enum: ['true'] },
+  },
+};
+
+/**
+ * The Idempotency-Key header, the replay header and the refusals it brings, on every create that
+ * takes it (idempotency.hooks.ts decides which, as the routes are registered).
+ */
+function documentIdempotency(document: Json, routes: IdempotencyRoutes): void {
+  const paths = (document['paths'] ?? {}) as Record<string, Record<string, Json>>;
+  const openapiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+  for (const route of routes.keyed) {
+    const operation = paths[openapiPath(route.slice('POST '.length))]?.['post'];
+    if (!operation) continue;
+    operation['parameters'] = [...((operation['parameters'] as Json[] | undefined) ?? []), IDEMPOTENCY_PARAMETER];
+    const responses = (operation['responses'] ?? {}) as Record<string, Json>;
+    for (const [status, response] of Object.entries(responses)) {
+      if (status.startsWith('2'))
+        response['headers'] = { ...(response['headers'] as Json | undefined), ...REPLAYED_HEADER };
+    }
+    if (responses['409'])
+      responses['409'] = {
+        ...responses['409'],
+        description:
+          'The request conflicts with the current state; or `idempotency_key_in_use`: another request with this Idempotency-Key is being handled (retry after `Retry-After`); or `idempotency_key_interrupted`: the first request with this key stopped before its answer was kept (check whether it created something, then use a new key)',
+      };
+    if (responses['422'])
+      responses['422'] = {
+        ...responses['422'],
+        description:
+          'Well-formed but refused, e.g. over budget; or `idempotency_key_reused`: this Idempotency-Key was first sent with a different request',
+      };
+  }
+  for (const route of routes.refused) {
+    const operation = paths[openapiPath(route.slice('POST '.length))]?.['post'];
+    if (!operation) continue;
+    const note =
+      'Takes no `Idempotency-Key` (400 if sent): the answer holds a secret shown once, which Citewatch does not keep, so it cannot be replayed.';
+    operation['description'] = operation['description'] ? `${operation['description']}\n\n${note}` : note;
+  }
 }

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import { projectRoot } from '../../src/lib/paths.js';
 
@@ -36,13 +37,17 @@ export function spawnWorkerProcess(env: Record<string, string>): ChildHandle {
   return spawnEntry(join('workers', 'main.ts'), env);
 }
 
-/** The API server entry (src/server.ts), as production runs it. */
-export function spawnApiProcess(env: Record<string, string>): ChildHandle {
-  return spawnEntry(join('src', 'server.ts'), env);
+/**
+ * The API server entry (src/server.ts), as production runs it. `preload`: test modules (paths from
+ * the project root) imported before the entry, e.g. one that stops the process at a chosen point.
+ */
+export function spawnApiProcess(env: Record<string, string>, opts: { preload?: string[] } = {}): ChildHandle {
+  return spawnEntry(join('src', 'server.ts'), env, opts.preload ?? []);
 }
 
-function spawnEntry(entry: string, env: Record<string, string>): ChildHandle {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot(), entry)], {
+function spawnEntry(entry: string, env: Record<string, string>, preload: string[] = []): ChildHandle {
+  const imports = preload.flatMap((file) => ['--import', pathToFileURL(join(projectRoot(), file)).href]);
+  const child = spawn(process.execPath, ['--import', 'tsx', ...imports, join(projectRoot(), entry)], {
     cwd: projectRoot(),
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -123,6 +123,7 @@ describe('OpenAPI document', () => {
       (doc.paths['/v1/workspaces/{workspaceId}/runs']?.post as { description?: string } | undefined)?.description,
     );
     expect(description).toMatch(/no answer at all/);
+    expect(description).toContain('Idempotency-Key');
     expect(description).toContain('GET /v1/workspaces/{workspaceId}/runs?auditId=');
   });
 

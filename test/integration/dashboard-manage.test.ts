@@ -7,6 +7,7 @@
  * they concern and, once saved, what the API stored; destructive actions ask first; leaving a form
  * with unsaved changes asks first; tables download as CSV equal to what the API returns. A viewer
  * finds no edit control, an editor no member management, a read-only API key no edit control.
+ * A run start whose answer is lost is sent again under the same Idempotency-Key and starts once.
  * Every page and state is checked with axe-core; screenshots go to test-results/dashboard-manage/.
  */
 import { readFileSync } from 'node:fs';
@@ -560,6 +561,55 @@ describe('managing a workspace from the dashboard', () => {
     );
     await shot(page, 'runs-completed');
     expect(unexpected(problems)).toEqual([]);
+  });
+});
+
+describe('retrying a submission whose answer was lost', () => {
+  it('sends one Idempotency-Key per submission and the same one when it is sent again, so the run starts once', async () => {
+    const audit = await api.post(`${base}/audits`, {
+      name: 'Retried CRM',
+      promptTags: ['smb'],
+      modelConfigIds: [mockConfig.id],
+    });
+    const runsOf = async () =>
+      (await api.get(`${base}/runs?auditId=${audit.id}&limit=10`)).data as Array<{ id: string }>;
+    const { page, problems } = await open(editor, `#/w/${ws.id}/runs`);
+    await heading(page, /Runs/).waitFor();
+    const keys: string[] = [];
+    let loseNext = true;
+    // The first start reaches the API (the run is created) but its answer never comes back.
+    await page.route(`**${base}/runs`, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push((await route.request().headerValue('idempotency-key')) ?? '');
+      if (!loseNext) return route.continue();
+      loseNext = false;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    const controls = section(page, 'Start or cancel a run');
+    await controls.getByLabel('Audit').selectOption(audit.id);
+    await controls.getByRole('button', { name: 'Start the run' }).click();
+    await controls.getByText(/cannot be reached/).waitFor();
+    expect(await runsOf()).toHaveLength(1);
+    await shot(page, 'run-answer-lost');
+
+    // Sent again: the same key, so the API answers the run already started.
+    await controls.getByRole('button', { name: 'Start the run' }).click();
+    const started = controls.getByRole('status').filter({ hasText: /^Started: / });
+    await started.waitFor();
+    const runs = await runsOf();
+    expect(runs).toHaveLength(1);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(keys[1]).toBe(keys[0]);
+    await page.getByTestId(`run-status-${runs[0]!.id}`).waitFor();
+
+    // A new submission after an answer is a new run, under a new key.
+    await controls.getByRole('button', { name: 'Start the run' }).click();
+    await expect.poll(async () => (await runsOf()).length).toBe(2);
+    expect(keys).toHaveLength(3);
+    expect(keys[2]).not.toBe(keys[0]);
+    expect(unexpected(problems, /connection_reset|ERR_CONNECTION_RESET|Failed to load resource.*\/runs/i)).toEqual([]);
   });
 });
 

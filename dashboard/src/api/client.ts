@@ -63,8 +63,15 @@ export class TextBody {
   ) {}
 }
 
-function requestInit(auth: Credentials | null, method: Method, body: unknown, signal?: AbortSignal): RequestInit {
+function requestInit(
+  auth: Credentials | null,
+  method: Method,
+  body: unknown,
+  signal?: AbortSignal,
+  idempotencyKey?: string,
+): RequestInit {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
   if (body !== undefined) headers['content-type'] = body instanceof TextBody ? body.type : 'application/json';
   const payload = body === undefined ? null : body instanceof TextBody ? body.text : JSON.stringify(body);
   if (auth?.mode === 'key') {
@@ -91,10 +98,11 @@ async function send<T>(
   url: string,
   body?: unknown,
   signal?: AbortSignal,
+  idempotencyKey?: string,
 ): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(url, requestInit(auth, method, body, signal));
+    res = await fetch(url, requestInit(auth, method, body, signal, idempotencyKey));
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ApiError(
@@ -122,9 +130,18 @@ export async function apiBlob(auth: Credentials, url: string): Promise<Blob> {
   return res.blob();
 }
 
-/** A write (POST, PATCH, PUT, DELETE) with a JSON body or none. */
-export function apiSend<T>(auth: Credentials, method: Exclude<Method, 'GET'>, url: string, body?: unknown): Promise<T> {
-  return send<T>(auth, method, url, body);
+/**
+ * A write (POST, PATCH, PUT, DELETE) with a JSON body or none. A create takes an Idempotency-Key
+ * (lib/idempotency.ts gives one per submission): a retry with it answers the first result.
+ */
+export function apiSend<T>(
+  auth: Credentials,
+  method: Exclude<Method, 'GET'>,
+  url: string,
+  body?: unknown,
+  idempotencyKey?: string,
+): Promise<T> {
+  return send<T>(auth, method, url, body, undefined, idempotencyKey);
 }
 
 /**

@@ -1,66 +1,54 @@
 /**
- * The shapes the dashboard reads, taken from the API's own zod schemas as types only: they are
- * erased at build time (the dashboard talks to the API over HTTP and nothing else), but if the
- * API changes a field, `npm run typecheck` fails here instead of a page silently showing blanks.
+ * The shapes the dashboard reads, from the types generated from the API's OpenAPI document
+ * (client/openapi.d.ts, `npm run client:generate`): the same document integrators get, checked
+ * against the live API by test/integration/client-types.test.ts. They are erased at build time
+ * (the dashboard talks to the API over HTTP and nothing else), but if the API changes a field,
+ * `npm run typecheck` fails here instead of a page silently showing blanks.
  */
-import type { z } from 'zod';
-import type { MeDto, SessionDto } from '../../../src/modules/accounts/accounts.schemas.js';
-import type { auditEventDto } from '../../../src/modules/audit-log/audit-log.schemas.js';
-import type { invitationDto, invitationLookup } from '../../../src/modules/invitations/invitations.schemas.js';
-import type { memberDto } from '../../../src/modules/members/members.schemas.js';
-import type { answerDto, answerMention } from '../../../src/modules/answers/answers.schemas.js';
-import type { auditDto } from '../../../src/modules/audits/audits.schemas.js';
-import type { brandDto } from '../../../src/modules/brands/brands.schemas.js';
-import type { modelConfigDto } from '../../../src/modules/model-configs/model-configs.schemas.js';
-import type { promptDto } from '../../../src/modules/prompts/prompts.schemas.js';
-import type {
-  ShareOfVoiceReport,
-  TrendsReport,
-  VisibilityReport,
-} from '../../../src/modules/reports/brand-reports.schemas.js';
-import type { CitationsReport } from '../../../src/modules/reports/citations.schemas.js';
-import type { CompetitorGapReport } from '../../../src/modules/reports/competitor-gap.schemas.js';
-import type { SpendReport } from '../../../src/modules/reports/spend.schemas.js';
-import type { UntrackedReport } from '../../../src/modules/reports/untracked.schemas.js';
-import type { ExperimentPair, ExperimentsReport } from '../../../src/modules/reports/experiments.schemas.js';
-import type { mean, proportion, share } from '../../../src/modules/reports/reports.schemas.js';
-import type { AnalysisPreviewDto, SchedulePreviewDto } from '../../../src/modules/previews/previews.schemas.js';
-import type { ParameterDto, ProviderDto, ProvidersDto } from '../../../src/modules/providers/providers.schemas.js';
-import type { runDto } from '../../../src/modules/runs/runs.schemas.js';
-import type { organizationDto } from '../../../src/modules/organizations/organizations.schemas.js';
-import type { workspaceDto } from '../../../src/modules/workspaces/workspaces.schemas.js';
-import type { deliveryDto, webhookDto } from '../../../src/modules/webhooks/webhooks.schemas.js';
-import type { apiKeyCreated, apiKeyDto } from '../../../src/modules/api-keys/api-keys.schemas.js';
-import type { credentialDto } from '../../../src/modules/provider-credentials/provider-credentials.schemas.js';
-import type { reanalysisDto } from '../../../src/modules/reanalyses/reanalyses.schemas.js';
+import type { components, paths } from '../../../client/openapi.js';
 
-export type Workspace = z.infer<typeof workspaceDto>;
-export type Organization = z.infer<typeof organizationDto>;
-export type Brand = z.infer<typeof brandDto>;
-export type Audit = z.infer<typeof auditDto>;
-/** POST …/analysis-preview, GET /v1/providers, POST …/schedule-preview. */
-export type AnalysisPreview = AnalysisPreviewDto;
-export type SchedulePreview = SchedulePreviewDto;
-export type Providers = ProvidersDto;
-export type ProviderInfo = ProviderDto;
-export type ProviderParameter = ParameterDto;
-export type ModelConfig = z.infer<typeof modelConfigDto>;
-export type Prompt = z.infer<typeof promptDto>;
-export type Run = z.infer<typeof runDto>;
-export type Answer = z.infer<typeof answerDto>;
-export type AnswerMention = z.infer<typeof answerMention>;
-export type Proportion = z.infer<typeof proportion>;
-export type Share = z.infer<typeof share>;
-export type Mean = z.infer<typeof mean>;
-export type {
-  CitationsReport,
-  CompetitorGapReport,
-  ExperimentPair,
-  ExperimentsReport,
-  ShareOfVoiceReport,
-  TrendsReport,
-  VisibilityReport,
-};
+type Schemas = components['schemas'];
+
+/** The JSON answer of `method` at a documented path, for one status. */
+type AnswerOf<P extends keyof paths, M extends keyof paths[P], S extends number = 200> = paths[P][M] extends {
+  responses: infer R;
+}
+  ? S extends keyof R
+    ? R[S] extends { content: { 'application/json': infer T } }
+      ? T
+      : never
+    : never
+  : never;
+
+export type CitationsReport = Schemas['CitationsReport'];
+export type CompetitorGapReport = Schemas['CompetitorGapReport'];
+export type ExperimentsReport = Schemas['ExperimentsReport'];
+export type ExperimentPair = ExperimentsReport['pairs'][number];
+export type ShareOfVoiceReport = Schemas['ShareOfVoiceReport'];
+export type TrendsReport = Schemas['TrendsReport'];
+export type VisibilityReport = Schemas['VisibilityReport'];
+export type SpendReport = AnswerOf<'/v1/workspaces/{workspaceId}/reports/spend', 'get'>;
+export type UntrackedReport = AnswerOf<'/v1/workspaces/{workspaceId}/reports/untracked', 'get'>;
+
+export type Workspace = Schemas['Workspace'];
+export type Organization = Schemas['Organization'];
+export type Brand = Schemas['Brand'];
+export type Audit = Schemas['Audit'];
+export type AuditDraftEstimate = AnswerOf<'/v1/workspaces/{workspaceId}/audits/estimate', 'post'>;
+export type AnalysisPreview = AnswerOf<'/v1/workspaces/{workspaceId}/analysis-preview', 'post'>;
+export type SchedulePreview = AnswerOf<'/v1/workspaces/{workspaceId}/schedule-preview', 'post'>;
+export type Providers = AnswerOf<'/v1/providers', 'get'>;
+export type ProviderInfo = Providers['providers'][number];
+export type ProviderParameter = ProviderInfo['parameters'][number];
+export type ModelConfig = Schemas['ModelConfig'];
+export type Prompt = Schemas['Prompt'];
+export type Run = Schemas['Run'];
+export type Suggestion = Schemas['Suggestion'];
+export type Answer = Schemas['Answer'];
+export type AnswerMention = Answer['mentions'][number];
+export type Proportion = Schemas['Proportion'];
+export type Share = Schemas['Share'];
+export type Mean = Schemas['Mean'];
 
 /** Every list endpoint answers one page and the cursor of the next. */
 export interface Page<T> {
@@ -68,26 +56,23 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export type Me = MeDto;
+export type Me = Schemas['Me'];
 export type Membership = Me['organizations'][number];
 export type Role = Membership['role'];
-export type SignInSession = SessionDto;
+export type SignInSession = Schemas['Session'];
 
-export type Member = z.infer<typeof memberDto>;
-export type Invitation = z.infer<typeof invitationDto>;
+export type Member = Schemas['Member'];
+export type Invitation = Schemas['Invitation'];
 /** GET /v1/invitations/lookup?token=… (public). */
-export type InvitationLookup = z.infer<typeof invitationLookup>;
-export type AuditEvent = z.infer<typeof auditEventDto>;
+export type InvitationLookup = Schemas['InvitationLookup'];
+export type AuditEvent = Schemas['AuditEvent'];
 
 /** GET /v1/auth/providers: how people may sign in on this deployment. */
-export interface SignInProviders {
-  sso?: { enabled?: boolean; name?: string | null } | null;
-}
+export type SignInProviders = Schemas['AuthProviders'];
 
-export type Webhook = z.infer<typeof webhookDto>;
-export type WebhookDelivery = z.infer<typeof deliveryDto>;
-export type ApiKey = z.infer<typeof apiKeyDto>;
-export type ApiKeyCreated = z.infer<typeof apiKeyCreated>;
-export type ProviderCredential = z.infer<typeof credentialDto>;
-export type Reanalysis = z.infer<typeof reanalysisDto>;
-export type { SpendReport, UntrackedReport };
+export type Webhook = Schemas['Webhook'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type ApiKey = Schemas['ApiKey'];
+export type ApiKeyCreated = Schemas['ApiKeyCreated'];
+export type ProviderCredential = Schemas['ProviderCredential'];
+export type Reanalysis = Schemas['Reanalysis'];

@@ -7,7 +7,8 @@
  */
 import { createContext } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, type Credentials, apiGet, apiSend, credentialsId } from '../api/client.js';
+import { ApiError, type Credentials, TextBody, apiGet, apiSend, credentialsId } from '../api/client.js';
+import { SubmissionKeys, takesIdempotencyKey } from './idempotency.js';
 import type { Me, Membership } from '../api/types.js';
 
 export interface ApiSession {
@@ -83,11 +84,20 @@ export function useApi<T>(url: string | null, refresh = 0): Loadable<T> {
 /** Writes with the current credentials; a 401 ends the session on screen, other errors are thrown. */
 export function useSend() {
   const session = useApiSession();
+  // One key per submission of this form, reused when the same submission is sent again after an
+  // answer that left its outcome unknown (lib/idempotency.ts).
+  const keys = useRef(new SubmissionKeys()).current;
   return async <T = unknown>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> => {
+    const key = takesIdempotencyKey(method, url)
+      ? keys.keyFor(url, body instanceof TextBody ? body.text : body)
+      : undefined;
     try {
-      return await apiSend<T>(session.credentials, method, url, body);
+      const answer = await apiSend<T>(session.credentials, method, url, body, key);
+      if (key) keys.settled(null);
+      return answer;
     } catch (err) {
       const error = toApiError(err);
+      if (key) keys.settled(error);
       if (error.status === 401) session.onUnauthorized(error);
       throw error;
     }

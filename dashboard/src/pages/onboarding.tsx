@@ -16,20 +16,27 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, apiGet } from '../api/client.js';
-import type { Audit, Brand, ModelConfig, Prompt, Run, Workspace } from '../api/types.js';
+import type {
+  Audit,
+  AuditDraftEstimate,
+  Brand,
+  ModelConfig,
+  Prompt,
+  Providers,
+  Run,
+  SchedulePreview,
+  Suggestion,
+  Workspace,
+} from '../api/types.js';
 import { Form, SelectField, TextField, useForm, type FormState } from '../components/form.js';
 import { ErrorMessage, Loading } from '../components/status.js';
 import { formatUsd } from '../lib/format.js';
 import { hrefOf } from '../lib/router.js';
 import { toApiError, useApiSession, useSend } from '../lib/use-api.js';
-import type { ProvidersDto } from '../../../src/modules/providers/providers.schemas.js';
-import type { SchedulePreviewDto } from '../../../src/modules/previews/previews.schemas.js';
-import type { SuggestionDto } from '../../../src/modules/suggestions/suggestions.schemas.js';
-import type { AuditDraftEstimateDto } from '../../../src/modules/audits/audits.estimate.js';
 import { numberOrNull, timeZoneOptions } from './manage/common.js';
 import './onboarding.css';
 
-type Provider = ProvidersDto['providers'][number];
+type Provider = Providers['providers'][number];
 
 const STEPS = ['Workspace', 'Your brand', 'Competitors and prompts', 'Assistants', 'Schedule and cost', 'First run'];
 
@@ -226,7 +233,7 @@ function useProviders() {
   const session = useApiSession();
   const [providers, setProviders] = useState<Provider[] | ApiError | null>(null);
   useEffect(() => {
-    apiGet<ProvidersDto>(session.credentials, '/v1/providers').then(
+    apiGet<Providers>(session.credentials, '/v1/providers').then(
       (p) => setProviders(p.providers),
       (err: unknown) => setProviders(toApiError(err)),
     );
@@ -320,7 +327,7 @@ function SuggestionsStep({ setup, update, next, back }: StepProps) {
       ...(source === 'model' ? { provider, model } : {}),
     };
     try {
-      let s = await send<SuggestionDto>('POST', base, body);
+      let s = await send<Suggestion>('POST', base, body);
       while (s.status === 'queued' || s.status === 'running') {
         setAsking({
           busy: true,
@@ -328,7 +335,7 @@ function SuggestionsStep({ setup, update, next, back }: StepProps) {
           error: null,
         });
         await new Promise((r) => setTimeout(r, 700));
-        s = await apiGet<SuggestionDto>(session.credentials, `${base}/${s.id}`);
+        s = await apiGet<Suggestion>(session.credentials, `${base}/${s.id}`);
       }
       if (s.status === 'failed') {
         setAsking({
@@ -673,8 +680,8 @@ function AuditStep({ setup, update, next, back }: StepProps) {
     budgetPerRunUsd: numberOrNull(v.budgetPerRunUsd),
   };
   const [preview, setPreview] = useState<{
-    estimate: AuditDraftEstimateDto | null;
-    next: SchedulePreviewDto | null;
+    estimate: AuditDraftEstimate | null;
+    next: SchedulePreview | null;
     error: ApiError | null;
   }>({ estimate: null, next: null, error: null });
   const key = JSON.stringify(body);
@@ -683,9 +690,9 @@ function AuditStep({ setup, update, next, back }: StepProps) {
     const timer = setTimeout(async () => {
       try {
         const [estimate, due] = await Promise.all([
-          send<AuditDraftEstimateDto>('POST', `/v1/workspaces/${ws.id}/audits/estimate`, body),
+          send<AuditDraftEstimate>('POST', `/v1/workspaces/${ws.id}/audits/estimate`, body),
           schedule
-            ? send<SchedulePreviewDto>('POST', `/v1/workspaces/${ws.id}/schedule-preview`, {
+            ? send<SchedulePreview>('POST', `/v1/workspaces/${ws.id}/schedule-preview`, {
                 schedule,
                 timezone: ws.timezone,
                 count: 3,

@@ -4,13 +4,13 @@
  * while a PDF is being made.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { apiBlob, apiSend, buildUrl } from '../api/client.js';
+import { apiBlob, buildUrl } from '../api/client.js';
 import type { Page } from '../api/types.js';
 import { Field, Form, TextAreaField, listOf, useForm } from '../components/form.js';
 import { Empty, ErrorMessage, Show, TableScroll } from '../components/status.js';
 import { useWorkspace } from '../components/workspace.js';
 import { formatDateTime } from '../lib/format.js';
-import { toApiError, useApi, useApiSession } from '../lib/use-api.js';
+import { toApiError, useApi, useApiSession, useSend } from '../lib/use-api.js';
 import type { ApiError } from '../api/client.js';
 
 interface PdfReport {
@@ -45,6 +45,8 @@ type Values = { from: string; to: string; sendTo: string };
 export function PdfReportsPage() {
   const { base } = useWorkspace();
   const session = useApiSession();
+  // One Idempotency-Key per submission, reused if the same one is sent again after a lost answer.
+  const send = useSend();
   const [refresh, setRefresh] = useState(0);
   const list = useApi<Page<PdfReport>>(buildUrl(`${base}/pdf-reports`, { limit: 50 }), refresh);
   const pending = list.state === 'ok' && list.data.data.some((r) => r.status === 'queued' || r.status === 'running');
@@ -98,7 +100,7 @@ export function PdfReportsPage() {
               to: form.values.to ? `${isoDay(Date.parse(form.values.to) + DAY)}T00:00:00Z` : '',
               ...(listOf(form.values.sendTo).length ? { sendTo: listOf(form.values.sendTo) } : {}),
             };
-            await apiSend<PdfReport>(session.credentials, 'POST', `${base}/pdf-reports`, body);
+            await send<PdfReport>('POST', `${base}/pdf-reports`, body);
             setRefresh((n) => n + 1);
             return {
               values: form.values,

@@ -15,7 +15,8 @@ export async function apiKeysRoutes(app: FastifyInstance, deps: service.ApiKeysD
   r.post(
     '/v1/api-keys',
     {
-      config: admin,
+      // The answer holds the key, shown once: there is no copy to replay to an Idempotency-Key.
+      config: { ...admin, idempotency: false },
       schema: {
         tags,
         summary: 'Create an API key (returned once)',

@@ -53,6 +53,8 @@ export function auditHooks(api: FastifyInstance, recorder: AuditRecorder, logger
       const auth = request.auth;
       const route = byRoute.get(`${request.method} ${request.routeOptions.url}`);
       if (!auth || !route || reply.statusCode < 200 || reply.statusCode >= 300) return;
+      // A replayed answer (Idempotency-Key) created nothing: the first request was recorded.
+      if (reply.getHeader('idempotent-replayed')) return;
       const answer = parseAnswer(answers.get(request));
       const params = (request.params ?? {}) as Record<string, string | undefined>;
       const answerId = typeof answer?.id === 'string' ? answer.id : null;

@@ -20,13 +20,11 @@ export async function runsRoutes(app: FastifyInstance, deps: service.RunsDeps): 
         description: [
           'Starts a run of an audit, or of an inline selection of prompts × configurations × samples. Refused with 422 when its estimated cost exceeds the budget.',
           '',
-          '**Retrying.** A 4xx answer or a 503 starts nothing and records nothing: correct the request, or send it again. ' +
-            'With no answer at all (a timeout, a dropped connection, a 502 or 504 from a proxy) or a 500, the run may have started, ' +
-            'and a blind retry can start a second one, which costs a second time. Until this endpoint takes idempotency keys, check first: ' +
-            'note when the first attempt was sent, then list the audit’s runs, newest first (`GET /v1/workspaces/{workspaceId}/runs?auditId=…`; ' +
-            'for an inline selection, `GET /v1/workspaces/{workspaceId}/runs`). A run created since then (allow a minute for clock differences) ' +
-            'that matches the request is the one it started: follow it with `GET …/runs/{runId}` instead of retrying. ' +
-            'An attempt that timed out may still be under way, so list again a few seconds later before concluding that nothing started.',
+          '**Retrying.** Send an `Idempotency-Key` header (a new UUID per run you mean to start) and retry with the same key and body: ' +
+            'if the first attempt started the run, the retry answers that run (`Idempotent-Replayed: true`) and starts nothing. ' +
+            'A 4xx answer or a 503 starts nothing and records nothing, and frees the key: correct the request, or send it again. ' +
+            'Without a key, a blind retry after no answer at all (a timeout, a dropped connection, a 502 or 504 from a proxy) or a 500 can start a second run, which costs a second time: ' +
+            'check first by listing the audit’s runs, newest first (`GET /v1/workspaces/{workspaceId}/runs?auditId=…`), for one created since the first attempt.',
         ].join('\n'),
         params: workspaceParams,
         body: runStart,

@@ -46,6 +46,8 @@ export async function shareLinksRoutes(
   r.post(
     '/v1/workspaces/:workspaceId/share-links',
     {
+      // The answer holds the token, shown once: there is no copy to replay to an Idempotency-Key.
+      config: { idempotency: false },
       schema: {
         tags,
         summary: "Create a share link to the workspace's reports",

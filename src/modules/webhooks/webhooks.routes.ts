@@ -25,6 +25,7 @@ export async function webhooksRoutes(app: FastifyInstance, deps: service.Webhook
     idParam: 'webhookId',
     tag: 'Webhooks',
     noun: 'webhook',
+    secretOnCreate: true,
     create: webhookCreate,
     update: webhookUpdate,
     dto: webhookDto,
