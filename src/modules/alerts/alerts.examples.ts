@@ -45,6 +45,19 @@ export const alertDeliveryExample = {
   deliveredAt: '2026-12-16T09:00:02.000Z',
 };
 
+export const alertDigestExample = {
+  id: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a23',
+  ruleId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a20',
+  frequency: 'weekly',
+  periodStart: '2026-12-06T23:00:00.000Z',
+  periodEnd: '2026-12-13T23:00:00.000Z',
+  status: 'sent',
+  attempts: 1,
+  error: null,
+  claimedAt: '2026-12-14T07:00:04.000Z',
+  sentAt: '2026-12-14T07:00:06.000Z',
+};
+
 export const unsubscribeInfoExample = {
   workspaceName: 'Acme',
   ruleName: 'Client team',
