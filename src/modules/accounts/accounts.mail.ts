@@ -92,7 +92,7 @@ export function invitationMail(mailer: Mailer): InvitationMail {
       const look = branding?.custom ? emailLookOf(branding) : null;
       await mailer.send({
         to: to.email,
-        fromName: branding?.emailSenderName ?? null,
+        fromName: look?.fromName ?? branding?.emailSenderName ?? null,
         ...(look?.attachments.length ? { attachments: look.attachments } : {}),
         ...invitationMessage({
           brand: look?.brand ?? null,

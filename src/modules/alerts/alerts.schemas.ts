@@ -3,6 +3,7 @@ import { listQuery, text, timestamp, uuid } from '../common.schemas.js';
 import {
   alertDeliveryExample,
   alertDigestExample,
+  failedAlertDeliveryExample,
   alertRuleExample,
   slackRuleExample,
   unsubscribeInfoExample,
@@ -137,7 +138,7 @@ export const alertPayload = z
     workspaceId: uuid,
     title: z.string(),
     lines: z.array(z.string()).describe('The figures, one per line'),
-    link: z.string().describe('Path of the dashboard page, relative to PUBLIC_BASE_URL'),
+    link: z.string().describe('The dashboard page: its route, after PUBLIC_BASE_URL/dashboard/#'),
   })
   .catchall(z.unknown());
 export type AlertPayload = z.infer<typeof alertPayload>;
@@ -156,7 +157,7 @@ export const alertDeliveryDto = z
     lastAttemptAt: timestamp.nullable(),
     deliveredAt: timestamp.nullable(),
   })
-  .meta({ id: 'AlertDelivery', examples: [alertDeliveryExample] });
+  .meta({ id: 'AlertDelivery', examples: [alertDeliveryExample, failedAlertDeliveryExample] });
 
 export const alertDigestStatus = z.enum(['claimed', 'sent', 'failed']);
 
