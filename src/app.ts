@@ -43,7 +43,7 @@ import { shareLinksRoutes, sharedRoutes } from './modules/share-links/share-link
 import { CredentialCache, authPlugin } from './plugins/auth.js';
 import { ephemeralSecret } from './modules/accounts/accounts.tokens.js';
 import { createAuth } from './modules/accounts/accounts.auth.js';
-import { accountMail, invitationMail } from './modules/accounts/accounts.mail.js';
+import { accountMail, accountMailLook, invitationMail } from './modules/accounts/accounts.mail.js';
 import { accountsPersonalRoutes, accountsPublicRoutes, type AccountsDeps } from './modules/accounts/accounts.routes.js';
 import { mcpRoutes } from './modules/mcp/mcp.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
@@ -178,7 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const auth = createAuth({
     prisma: deps.db.prisma,
     logger: deps.logger,
-    mail: accountMail(deps.mailer, base),
+    mail: accountMail(deps.mailer, base, accountMailLook(deps.db, deps.logger)),
     // Recorded in each organization the person belongs to. Failed sign-ins belong to no
     // organization (the account may not exist): the attempt limiter and the log see those.
     hooks: {

@@ -16,6 +16,7 @@ import {
 } from '../src/modules/alerts/alerts.messages.js';
 import { failPendingAlertDelivery, loadAlertDelivery, settleAlertDelivery } from '../src/modules/alerts/alerts.repo.js';
 import { sendDigest } from '../src/modules/alerts/digests.js';
+import { emailLookOf } from '../src/modules/branding/branding.email.js';
 import { loadBranding } from '../src/modules/branding/branding.service.js';
 import type { AlertJob } from '../src/queues/payloads.js';
 
@@ -56,10 +57,12 @@ export function createAlertsProcessor(deps: WorkerDeps, opts: AlertsProcessorOpt
     try {
       if (d.channel === 'email' && d.email) {
         const content = alertEmail(base, rule, d.payload, brand);
+        const look = emailLookOf(brand);
         await deps.mailer.send({
           to: d.email,
           ...content,
-          fromName: brand.emailSenderName ?? brand.displayName,
+          ...(look.attachments.length ? { attachments: look.attachments } : {}),
+          fromName: look.fromName,
           headers: unsubscribeHeaders(unsubscribeLink(base, rule)),
         });
       } else if (d.channel === 'slack' && d.slack_url) {

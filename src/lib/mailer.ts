@@ -51,6 +51,8 @@ export interface MailAttachment {
   filename: string;
   contentType: string;
   content: Buffer;
+  /** A Content-ID: the part is shown inline where the HTML says src="cid:<cid>" (an organization's logo). */
+  cid?: string;
 }
 
 export interface Mailer {
@@ -229,6 +231,7 @@ export function createSmtpMailer(smtp: SmtpSettings, settings: MailerSettings, l
                   filename: a.filename,
                   contentType: a.contentType,
                   content: a.content,
+                  ...(a.cid ? { cid: a.cid } : {}),
                 })),
               }
             : {}),

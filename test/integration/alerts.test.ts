@@ -466,5 +466,77 @@ describe('digests', () => {
     await ctx.producers.enqueueDigests(again, { attempts: 1, backoffMs: 10 });
     expect(await digestTick(ctx, new Date(now.getTime() + 3_600_000))).toEqual([]);
     expect(smtp.messages.filter((m) => m.to === email)).toHaveLength(1);
+
+    // The rule's digest log: the period, handed out twice, sent once.
+    const log = await api.get(`${base}/alert-rules/${rule.id}/digests`);
+    expect(log).toEqual({
+      data: [
+        {
+          id: again[0],
+          ruleId: rule.id,
+          frequency: 'monthly',
+          periodStart: period.start.toISOString(),
+          periodEnd: period.end.toISOString(),
+          status: 'sent',
+          attempts: 2,
+          error: null,
+          claimedAt: expect.any(String),
+          sentAt: expect.any(String),
+        },
+      ],
+      nextCursor: null,
+    });
+    expect((await api.get(`${base}/alert-rules/${rule.id}/digests?status=failed`)).data).toEqual([]);
+  });
+
+  it('lists a rule’s digests newest first, a page at a time, and only in the rule’s workspace', async () => {
+    const { ws } = await seedWorkspace(api, { prompts: 1 });
+    const base = `/v1/workspaces/${ws.id}`;
+    const rule = await api.post(`${base}/alert-rules`, {
+      name: 'Weekly',
+      channel: 'email',
+      email: 'log@example.com',
+      digest: 'weekly',
+    });
+    const week = 7 * 86_400_000;
+    const first = lastPeriod('weekly', 'UTC', new Date());
+    const ids: string[] = [];
+    for (let i = 3; i >= 1; i--) {
+      const id = newId();
+      ids.push(id);
+      await ctx.db.pool.query(
+        `INSERT INTO digest_sends (id, rule_id, workspace_id, period_start, period_end, status, error) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          id,
+          rule.id,
+          ws.id,
+          new Date(first.start.getTime() - i * week),
+          new Date(first.end.getTime() - i * week),
+          i === 2 ? 'failed' : 'sent',
+          i === 2 ? '550 mailbox unavailable' : null,
+        ],
+      );
+    }
+    const page1 = await api.get(`${base}/alert-rules/${rule.id}/digests?limit=2`);
+    expect(page1.data.map((d: { id: string }) => d.id)).toEqual([ids[2], ids[1]]);
+    expect(page1.data[1]).toMatchObject({ status: 'failed', error: '550 mailbox unavailable', sentAt: null });
+    const page2 = await api.get(`${base}/alert-rules/${rule.id}/digests?limit=2&cursor=${page1.nextCursor}`);
+    expect(page2).toMatchObject({ data: [{ id: ids[0] }], nextCursor: null });
+    expect((await api.get(`${base}/alert-rules/${rule.id}/digests?status=failed`)).data).toHaveLength(1);
+
+    const bad = await ctx.app.inject({
+      method: 'GET',
+      url: `${base}/alert-rules/${rule.id}/digests?status=lost`,
+      headers: tenant.headers,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'validation_failed' });
+    const other = await seedWorkspace(api, { prompts: 1 });
+    const elsewhere = await ctx.app.inject({
+      method: 'GET',
+      url: `/v1/workspaces/${other.ws.id}/alert-rules/${rule.id}/digests`,
+      headers: tenant.headers,
+    });
+    expect(elsewhere.statusCode).toBe(404);
   });
 });

@@ -1,13 +1,24 @@
 /**
  * Alerts in the dashboard, in a real browser (headless Chromium) against the API on a real port:
  * an editor adds an email rule with a digest and a Slack rule, sees the API's refusal beside the
- * field, pauses and deletes a rule; a recipient opens the unsubscribe link of an email without
- * signing in, and a forged link says it does not work. Every page and state is checked with axe-core.
+ * field, pauses and deletes a rule; changes an existing rule (name, address, events, digest and its
+ * PDF attachment, a new Slack URL or the old one kept), with refusals beside the field; reads each
+ * rule's delivery log (alerts and digests, followed while one is being sent), as a viewer can too;
+ * a recipient opens the unsubscribe link of an email without signing in, and a forged link says it
+ * does not work. Every page and state is checked with axe-core.
  */
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  claimDigests,
+  failClaimedDigest,
+  insertPendingDeliveries,
+  markDigestSent,
+  settleAlertDelivery,
+} from '../../src/modules/alerts/alerts.repo.js';
 import { unsubscribeToken } from '../../src/modules/alerts/alerts.tokens.js';
+import { lastPeriod } from '../../src/modules/alerts/digests.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
 import { createPerson, type TestPerson } from '../factories/people.js';
 import { type ApiClient, apiClient } from '../helpers/api.js';
@@ -21,6 +32,7 @@ let api: ApiClient;
 let browser: Browser;
 let origin: string;
 let editor: TestPerson;
+let viewer: TestPerson;
 let ws: { id: string; name: string };
 let base: string;
 const contexts: BrowserContext[] = [];
@@ -37,6 +49,7 @@ beforeAll(async () => {
   ws = await api.post('/v1/workspaces', { name: 'Acme EU', timezone: 'Europe/Paris' });
   base = `/v1/workspaces/${ws.id}`;
   editor = await createPerson(ctx.app, ctx.db, { organizationId: tenant.organizationId, role: 'editor' });
+  viewer = await createPerson(ctx.app, ctx.db, { organizationId: tenant.organizationId, role: 'viewer' });
   browser = await launchChromium();
 });
 
@@ -85,7 +98,7 @@ describe('alerts in the dashboard', () => {
     await accessible(page, 'the alert form with a refused address');
 
     await editorSection.getByLabel('Email address').fill('client@example.com');
-    await editorSection.getByLabel('Digest').selectOption('weekly');
+    await editorSection.getByLabel('Digest', { exact: true }).selectOption('weekly');
     await editorSection.getByRole('button', { name: 'Create alert rule' }).click();
     await editorSection.getByText('Created the alert rule Client team.').waitFor();
     const rules = (await api.get(`${base}/alert-rules`)).data;
@@ -128,6 +141,188 @@ describe('alerts in the dashboard', () => {
     await accessible(page, 'the alerts page after a deletion');
     expect((await api.get(`${base}/alert-rules`)).data).toHaveLength(1);
     expect(unexpected(problems, /status of 400/)).toEqual([]);
+  });
+
+  it('edits a rule’s fields with refusals beside the field, sets the digest’s PDF, and keeps a Slack URL left empty', async () => {
+    const mail = await api.post(`${base}/alert-rules`, {
+      name: 'Client weekly',
+      channel: 'email',
+      email: 'client@example.com',
+      events: ['run.failed'],
+      digest: 'weekly',
+    });
+    const slackUrl = 'https://hooks.slack.invalid/services/T9/B9/kept-secret';
+    const slack = await api.post(`${base}/alert-rules`, {
+      name: 'Ops Slack',
+      channel: 'slack',
+      slackUrl,
+      events: ['run.failed'],
+    });
+    const { page, problems } = await open(editor, `#/w/${ws.id}/alerts`);
+    await page.getByRole('button', { name: 'Edit Client weekly' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Edit Client weekly' }).waitFor();
+    // The editor's heading follows the rule's name once saved.
+    const section = page.locator('section[aria-labelledby="alert-editor-heading"]');
+    expect(await section.getByLabel('Name').inputValue()).toBe('Client weekly');
+    expect(await section.getByLabel('Email address').inputValue()).toBe('client@example.com');
+    expect(await section.getByLabel('A run failed').isChecked()).toBe(true);
+    expect(await section.getByLabel('Digest', { exact: true }).inputValue()).toBe('weekly');
+    expect(await section.getByLabel('Attach the PDF report to the digest').isChecked()).toBe(false);
+    await section.getByTestId('alert-channel').getByText('Channel: Email.').waitFor();
+    await accessible(page, 'the editor of an email rule');
+
+    // Neither an event nor a digest: the API's refusal shows beside the events.
+    await section.getByLabel('A run failed').uncheck();
+    await section.getByLabel('Digest', { exact: true }).selectOption('');
+    await section.getByRole('button', { name: 'Save alert rule' }).click();
+    const eventsError = section.locator('[data-field="events"] .field-error');
+    await expect.poll(() => eventsError.textContent()).toMatch('choose at least one event or a digest');
+    // A wrong address: beside the address.
+    await section.getByLabel('Visibility changed significantly').check();
+    await section.getByLabel('Email address').fill('not-an-address');
+    await section.getByRole('button', { name: 'Save alert rule' }).click();
+    const emailError = section.locator('[data-field="email"] .field-error');
+    await expect.poll(() => emailError.textContent()).toMatch('must be an email address');
+    await accessible(page, 'the editor with a refused address');
+    expect((await api.get(`${base}/alert-rules/${mail.id}`)).events).toEqual(['run.failed']);
+
+    await section.getByLabel('Name').fill('Client monthly');
+    await section.getByLabel('Email address').fill('Team@Example.com');
+    await section.getByLabel('Digest', { exact: true }).selectOption('monthly');
+    await section.getByLabel('Attach the PDF report to the digest').check();
+    await section.getByRole('button', { name: 'Save alert rule' }).click();
+    await section.getByText('Saved the alert rule Client monthly.').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Edit Client monthly' }).waitFor();
+    expect(await api.get(`${base}/alert-rules/${mail.id}`)).toMatchObject({
+      name: 'Client monthly',
+      email: 'team@example.com',
+      events: ['visibility.changed'],
+      digest: 'monthly',
+      digestPdf: true,
+      active: true,
+    });
+    // The form shows what is stored (the address as the API keeps it), the list the new settings.
+    expect(await section.getByLabel('Email address').inputValue()).toBe('team@example.com');
+    await page
+      .getByRole('row', { name: /Client monthly/ })
+      .getByText('Monthly, PDF attached')
+      .waitFor();
+    await accessible(page, 'the alerts page after an edit');
+
+    // A Slack rule: its URL is never shown in full; left empty it is kept, a private address is refused.
+    await page.getByRole('button', { name: 'Edit Ops Slack' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Edit Ops Slack' }).waitFor();
+    const slackSection = page.locator('section[aria-labelledby="alert-editor-heading"]');
+    expect(await slackSection.getByLabel('Slack incoming webhook URL').inputValue()).toBe('');
+    await slackSection.getByText('Now https://hooks.slack.invalid/services/… (the rest is kept secret)').waitFor();
+    expect(await slackSection.getByLabel('Attach the PDF report to the digest').count()).toBe(0);
+    expect(await slackSection.getByLabel('Digest', { exact: true }).count()).toBe(0);
+    await slackSection.getByLabel('Slack incoming webhook URL').fill('https://127.0.0.1/services/x');
+    await slackSection.getByRole('button', { name: 'Save alert rule' }).click();
+    const slackError = slackSection.locator('[data-field="slackUrl"] .field-error');
+    await expect.poll(() => slackError.textContent()).toMatch('private or local address');
+    await slackSection.getByLabel('Slack incoming webhook URL').fill('');
+    await slackSection.getByLabel('Name').fill('Ops channel');
+    await slackSection.getByLabel('A run stopped at its budget').check();
+    await slackSection.getByRole('button', { name: 'Save alert rule' }).click();
+    await slackSection.getByText('Saved the alert rule Ops channel.').waitFor();
+    const stored = await ctx.db.prisma.alertRule.findUniqueOrThrow({ where: { id: slack.id } });
+    expect(stored).toMatchObject({ name: 'Ops channel', slackUrl, events: ['run.failed', 'run.budget_stopped'] });
+    await accessible(page, 'the editor of a Slack rule after saving');
+    expect(unexpected(problems, /status of 400/)).toEqual([]);
+  });
+
+  it('shows each rule’s delivery log, alerts and digests with their status, attempts and errors, followed while sending', async () => {
+    const rule = await api.post(`${base}/alert-rules`, {
+      name: 'Logged client',
+      channel: 'email',
+      email: 'logged@example.com',
+      events: ['run.failed', 'budget.monthly_80', 'visibility.changed'],
+      digest: 'weekly',
+      digestPdf: true,
+    });
+    const { pool } = ctx.db;
+    const payload = (type: string, title: string) => ({
+      type,
+      workspaceId: ws.id,
+      title,
+      lines: ['figures'],
+      link: `/dashboard/#/w/${ws.id}/overview`,
+    });
+    const [delivered, failed, sending] = await insertPendingDeliveries(pool, [
+      {
+        ruleId: rule.id,
+        dedupKey: 'run.failed:r1',
+        eventType: 'run.failed',
+        payload: payload('run.failed', 'A run failed'),
+      },
+      {
+        ruleId: rule.id,
+        dedupKey: 'budget:a1:2026-12',
+        eventType: 'budget.monthly_80',
+        payload: payload('budget.monthly_80', 'Budget 80% spent'),
+      },
+      {
+        ruleId: rule.id,
+        dedupKey: 'visibility:r2',
+        eventType: 'visibility.changed',
+        payload: payload('visibility.changed', 'Visibility changed'),
+      },
+    ]);
+    expect(delivered && failed && sending).toBeTruthy();
+    await settleAlertDelivery(pool, delivered as string, 'succeeded', null);
+    await settleAlertDelivery(pool, failed as string, 'pending', 'connect ECONNREFUSED');
+    await settleAlertDelivery(pool, failed as string, 'failed', '550 5.1.1 mailbox unavailable');
+    const week = lastPeriod('weekly', 'Europe/Paris', new Date());
+    const before = { start: new Date(week.start.getTime() - 7 * 86_400_000), end: week.start };
+    const [sent] = await claimDigests(pool, [{ ruleId: rule.id, workspaceId: ws.id, ...week }]);
+    const [lost] = await claimDigests(pool, [{ ruleId: rule.id, workspaceId: ws.id, ...before }]);
+    await markDigestSent(pool, sent as string);
+    await failClaimedDigest(pool, lost as string, '421 service not available');
+
+    const { page, problems } = await open(viewer, `#/w/${ws.id}/alerts`);
+    // A viewer reads the log but is offered no change.
+    await page.getByRole('row', { name: /Logged client/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Edit Logged client' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Delivery log of Logged client' }).click();
+    const log = page
+      .locator('section')
+      .filter({ has: page.getByRole('heading', { level: 2, name: 'Delivery log of Logged client' }) });
+    await log.getByText('Email to logged@example.com.').waitFor();
+    const cells = async (testId: string) =>
+      (await log.getByTestId(testId).locator('th, td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    await log.getByTestId(`alert-delivery-${delivered}`).waitFor();
+    expect((await cells(`alert-delivery-${delivered}`)).slice(1, 5)).toEqual([
+      'A run failed A run failed',
+      'Email',
+      'Delivered',
+      '1',
+    ]);
+    const failedCells = await cells(`alert-delivery-${failed}`);
+    expect(failedCells.slice(1, 5)).toEqual(['80% of a monthly budget spent Budget 80% spent', 'Email', 'Failed', '2']);
+    expect(failedCells[6]).toBe('—');
+    expect(failedCells[7]).toBe('550 5.1.1 mailbox unavailable');
+    expect((await cells(`alert-delivery-${sending}`)).slice(3, 5)).toEqual(['Being sent', '0']);
+    await log.getByText('Something is being sent; this log refreshes every 2 seconds.').waitFor();
+    // Newest first.
+    expect(
+      await log
+        .locator('[data-testid^="alert-delivery-"]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid'))),
+    ).toEqual([`alert-delivery-${sending}`, `alert-delivery-${failed}`, `alert-delivery-${delivered}`]);
+    const day = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'Europe/Paris' });
+    const label = (p: { start: Date; end: Date }) =>
+      `${day.format(p.start)} – ${day.format(new Date(p.end.getTime() - 1))}`;
+    expect(await cells(`alert-digest-${sent}`)).toEqual([label(week), 'Sent', expect.any(String), '—']);
+    expect(await cells(`alert-digest-${lost}`)).toEqual([label(before), 'Failed', '—', '421 service not available']);
+    await log.getByRole('columnheader', { name: 'Period (Europe/Paris)' }).waitFor();
+    await accessible(page, 'the delivery log of an email rule');
+
+    // The alert being sent goes out: the open log follows it without a reload.
+    await settleAlertDelivery(pool, sending as string, 'succeeded', null);
+    await expect.poll(async () => (await cells(`alert-delivery-${sending}`))[3], { timeout: 10_000 }).toBe('Delivered');
+    await log.getByText('Something is being sent').waitFor({ state: 'detached' });
+    expect(unexpected(problems)).toEqual([]);
   });
 
   it('unsubscribes from an email’s link without signing in, and says so when a link does not work', async () => {

@@ -2,12 +2,14 @@
  * Share links: creating, listing and revoking them (write scope, the workspace's organization
  * only, every write in the audit log), tokens stored hashed, the public routes answering to the
  * token alone with the link's locks applied whatever the query says, the CSV through the link,
- * each opening recorded with the client's network only, the rate limit per network, and the
- * token refused by every other route of the API.
+ * each opening recorded with the client's network only, the newest ready PDF report within the
+ * link's period (or a problem saying there is none), the rate limit per network, and the token
+ * refused by every other route of the API.
  */
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executePdfReport } from '../../src/modules/pdf-reports/pdf-reports.service.js';
 import { addressClassOf } from '../../src/modules/share-links/share-links.service.js';
 import { addRun, createWorld, type World } from '../factories/answers.js';
 import { createTenant, keyFor, type TestTenant } from '../factories/index.js';
@@ -15,6 +17,7 @@ import { createPerson } from '../factories/people.js';
 import { createTestContext, type TestContext, waitFor } from '../helpers/context.js';
 import { fillPath, openApiDoc, operations, type OpenApiDoc } from '../helpers/full-tenant.js';
 import { schemaChecker } from '../helpers/openapi-check.js';
+import { readPdf } from '../helpers/pdf.js';
 
 type Json = Record<string, any>;
 let ctx: TestContext;
@@ -341,6 +344,73 @@ describe('reports through a link', () => {
     for (const path of ['reports/spend', 'reports/experiments', 'reports/untracked', 'answers', 'prompts', 'brands']) {
       expect((await shared(`${link.token}/${path}`)).statusCode, path).toBe(404);
     }
+  });
+});
+
+describe('the PDF report through a share link', () => {
+  const makePdf = async (from: string, to: string) => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `${world.base}/pdf-reports`,
+      headers: tenant.headers,
+      payload: { from, to },
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    const id = res.json().id as string;
+    // The worker's own step, run here: render and store the PDF.
+    await executePdfReport(ctx, id);
+    return id;
+  };
+
+  it('serves the newest ready PDF within the link’s period, says when there is none, and not through assistant or tag locks', async () => {
+    const november = await newLink({ name: 'November', from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' });
+    const none = problem(await shared(`${november.token}/pdf`), 404);
+    expect(none.detail).toBe(
+      "No PDF report of this workspace within the link's period is ready yet; ask the agency to make one for that period.",
+    );
+
+    // October's PDF lies outside the lock: still none for this link.
+    await makePdf('2026-10-01T00:00:00Z', '2026-11-01T00:00:00Z');
+    problem(await shared(`${november.token}/pdf`), 404);
+    const novemberPdf = await makePdf('2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z');
+    const res = await shared(`${november.token}/pdf`, { authorization: `Bearer ${tenant.key}` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="citewatch-report-2026-11-01-2026-11-30.pdf"',
+    );
+    expect(res.headers['set-cookie']).toBeUndefined();
+    const stored = await own(`/pdf-reports/${novemberPdf}/file`);
+    expect(stored.statusCode).toBe(200);
+    expect(res.rawPayload.equals(stored.rawPayload)).toBe(true);
+    const pdf = await readPdf(res.rawPayload);
+    expect(pdf.pages).toBeGreaterThan(1);
+    expect(pdf.text.join('\n')).toContain('Acme');
+    // The download is an opening of the link.
+    const listed = (await own('/share-links')).json().data.find((l: Json) => l.id === november.id);
+    expect(listed.recentOpenings.map((o: Json) => o.what)).toEqual(['pdf']);
+
+    // A link without a period lock: the most recently made PDF, whatever its period.
+    const open = await newLink({ name: 'Any period' });
+    const october = await makePdf('2026-10-01T00:00:00Z', '2026-11-01T00:00:00Z');
+    const newest = await shared(`${open.token}/pdf`);
+    expect(newest.statusCode).toBe(200);
+    expect(newest.rawPayload.equals((await own(`/pdf-reports/${october}/file`)).rawPayload)).toBe(true);
+
+    // A PDF covers every assistant and tag: links locked to some do not serve it.
+    for (const locks of [{ providers: ['openai'] }, { tags: ['crm'] }]) {
+      const locked = await newLink({ name: 'Locked', ...locks });
+      const refused = problem(await shared(`${locked.token}/pdf`), 403);
+      expect(refused.code).toBe('forbidden');
+      expect(refused.detail).toContain('a PDF report covers all of them');
+    }
+    // A revoked link serves nothing.
+    await ctx.app.inject({
+      method: 'DELETE',
+      url: `${world.base}/share-links/${open.id}`,
+      headers: tenant.headers,
+    });
+    problem(await shared(`${open.token}/pdf`), 404);
   });
 });
 

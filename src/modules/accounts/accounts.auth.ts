@@ -33,8 +33,12 @@ export interface AccountLinks {
 /** Mail the accounts flows send (accounts.mail.ts sends it through the deployment's mailer). */
 export interface AccountMail {
   /** `token` goes into a link of the web dashboard; it is never logged. */
-  verifyEmail(to: { email: string; name: string }, token: string, validForSeconds: number): Promise<void>;
-  resetPassword(to: { email: string; name: string }, token: string, validForSeconds: number): Promise<void>;
+  verifyEmail(to: { id?: string; email: string; name: string }, token: string, validForSeconds: number): Promise<void>;
+  resetPassword(
+    to: { id?: string; email: string; name: string },
+    token: string,
+    validForSeconds: number,
+  ): Promise<void>;
 }
 
 /** One OpenID Connect provider for the deployment (Google Workspace, Entra ID, Okta, …). */

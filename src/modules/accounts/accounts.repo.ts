@@ -111,6 +111,15 @@ export async function findOrganizationNames(pool: pg.Pool, ids: string[]): Promi
   return new Map(rows.map((r) => [r.id as string, r.name as string]));
 }
 
+/** The organizations a person belongs to, oldest membership first. */
+export async function findOrganizationIdsOfUser(pool: pg.Pool, userId: string): Promise<string[]> {
+  const { rows } = await pool.query<{ organization_id: string }>(
+    'SELECT organization_id FROM memberships WHERE user_id = $1 ORDER BY created_at, id',
+    [userId],
+  );
+  return rows.map((r) => r.organization_id);
+}
+
 /** The account of an email address (lower-cased), if there is one. */
 export async function findUserIdByEmail(pool: pg.Pool | pg.PoolClient, email: string): Promise<string | null> {
   const { rows } = await pool.query('SELECT id FROM users WHERE email = $1', [email.trim().toLowerCase()]);

@@ -13,6 +13,7 @@ import { AppError, type ErrorCode } from '../../lib/errors.js';
 import { sendProblem } from '../../plugins/errors.js';
 import { problemResponses } from '../../plugins/openapi.js';
 import { type Auth, CLIENT_IP_HEADER, REQUEST_ID_HEADER } from './accounts.auth.js';
+import { withNamedOrganization } from './accounts.mail.js';
 import { AttemptLimiter } from './accounts.limits.js';
 import {
   authProvidersDto,
@@ -53,11 +54,18 @@ const STATUS_CODE: Record<number, ErrorCode> = {
  * JSON reshaped by `shape` into the documented answer (better-auth's sign-in answer carries the
  * bare session token, which never leaves here), its errors as problem+json.
  */
+const BRANDED_MAIL =
+  'The email wears the white label (name, colours, logo, sender name) of the organization named by `organizationId` ' +
+  'when the person belongs to it, else of their organization when they belong to exactly one; otherwise, or when ' +
+  'that organization set none, Citewatch’s. Naming an organization the person does not belong to changes nothing.';
+
 async function relay(
   auth: Auth,
   request: FastifyRequest,
   reply: FastifyReply,
   shape: (body: Record<string, unknown>) => unknown,
+  /** What better-auth is given as the body, when not the request's own (Citewatch's fields taken out). */
+  payload: unknown = request.body,
 ): Promise<FastifyReply> {
   const url = new URL(request.url, auth.options.baseURL as string);
   const headers = new Headers();
@@ -67,10 +75,10 @@ async function relay(
   }
   headers.set(CLIENT_IP_HEADER, request.ip);
   headers.set(REQUEST_ID_HEADER, request.id);
-  const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== undefined;
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && payload !== undefined;
   if (hasBody) headers.set('content-type', 'application/json');
   const response = await auth.handler(
-    new Request(url, { method: request.method, headers, body: hasBody ? JSON.stringify(request.body) : null }),
+    new Request(url, { method: request.method, headers, body: hasBody ? JSON.stringify(payload) : null }),
   );
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) reply.header('set-cookie', cookies);
@@ -115,6 +123,13 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
     async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
       await relay(deps.auth, req, reply, shape);
     };
+  /** Relays a request that may name an organization, for the white label of the email it sends. */
+  const forwardNaming =
+    (shape: (body: Record<string, unknown>) => unknown) =>
+    async (req: FastifyRequest<{ Body: { organizationId?: string | undefined } }>, reply: FastifyReply) => {
+      const { organizationId, ...body } = req.body;
+      await withNamedOrganization(organizationId, () => relay(deps.auth, req, reply, shape, body));
+    };
   const record = (req: FastifyRequest, action: AccountEvent['action'], session: { id: string; userId: string }) =>
     deps.onEvent?.({ action, userId: session.userId, sessionId: session.id, ip: req.ip, requestId: req.id });
 
@@ -157,8 +172,7 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
       schema: {
         tags,
         summary: 'Email a password-reset link',
-        description:
-          'Always answers the same, whether or not the address has an account. The link is single-use and expires after an hour.',
+        description: `Always answers the same, whether or not the address has an account. The link is single-use and expires after an hour. ${BRANDED_MAIL}`,
         body: requestResetBody,
         security,
         response: answers(doneDto),
@@ -166,7 +180,7 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
     },
     async (req, reply) => {
       await limiter.check(reply, 'reset', req.ip, req.body.email);
-      return forward(done)(req, reply);
+      return forwardNaming(done)(req, reply);
     },
   );
 
@@ -218,6 +232,7 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
       schema: {
         tags,
         summary: 'Email a new verification link',
+        description: BRANDED_MAIL,
         body: sendVerificationBody,
         security,
         response: answers(doneDto),
@@ -225,7 +240,7 @@ export async function accountsPublicRoutes(app: FastifyInstance, deps: AccountsD
     },
     async (req, reply) => {
       await limiter.check(reply, 'reset', req.ip, req.body.email);
-      return forward(done)(req, reply);
+      return forwardNaming(done)(req, reply);
     },
   );
 

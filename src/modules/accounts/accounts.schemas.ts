@@ -14,10 +14,19 @@ export const signInBody = z
   .strict()
   .meta({ examples: [{ email: 'ana@agency.example', password: 'correct horse battery' }] });
 
+const namedOrganization = uuid
+  .optional()
+  .describe('The organization whose white label the email wears, if the person belongs to it');
+
 export const requestResetBody = z
-  .object({ email, redirectTo: z.string().max(2000).optional() })
+  .object({ email, redirectTo: z.string().max(2000).optional(), organizationId: namedOrganization })
   .strict()
-  .meta({ examples: [{ email: 'ana@agency.example' }] });
+  .meta({
+    examples: [
+      { email: 'ana@agency.example' },
+      { email: 'ana@agency.example', organizationId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a00' },
+    ],
+  });
 
 export const resetPasswordBody = z
   .object({ token: z.string().min(1).max(500), newPassword: password })
@@ -38,7 +47,7 @@ export const changePasswordBody = z
   });
 
 export const sendVerificationBody = z
-  .object({ email, callbackURL: z.string().max(2000).optional() })
+  .object({ email, callbackURL: z.string().max(2000).optional(), organizationId: namedOrganization })
   .strict()
   .meta({ examples: [{ email: 'ana@agency.example' }] });
 

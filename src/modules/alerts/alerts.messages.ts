@@ -4,6 +4,7 @@
  * figures, the workspace, a button back to the dashboard).
  */
 import { dashboardLink, dashboardRoute } from '../../lib/public-url.js';
+import { emailLookOf } from '../branding/branding.email.js';
 import type { Branding } from '../branding/branding.service.js';
 import { noticeMessage, oneLine, type EmailContent } from '../email/templates.js';
 import type { AlertPayload } from './alerts.schemas.js';
@@ -29,7 +30,7 @@ export function alertEmail(base: string, rule: RuleContext, payload: AlertPayloa
   const workspace = oneLine(rule.workspace_name, 80);
   return noticeMessage({
     subject: `${payload.title} — ${workspace}`,
-    brand,
+    brand: emailLookOf(brand).brand,
     intro: `${payload.title} in workspace ${workspace}.`,
     sections: [{ title: 'Figures', lines: payload.lines }],
     action: 'Open in the dashboard',

@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import type { PrismaClient } from '../../db/client.js';
 import { pageArgs, type PageQuery } from '../../db/pagination.js';
-import type { AlertDelivery, AlertRule, Prisma } from '../../generated/prisma/client.js';
+import type { AlertDelivery, AlertRule, DigestSend, Prisma } from '../../generated/prisma/client.js';
 import { newId } from '../../lib/ids.js';
 import type { AlertPayload } from './alerts.schemas.js';
 
@@ -45,6 +45,14 @@ export async function listDeliveryRows(
   q: PageQuery & { status?: AlertDelivery['status'] },
 ): Promise<AlertDelivery[]> {
   return prisma.alertDelivery.findMany(pageArgs(q, { ruleId, ...(q.status ? { status: q.status } : {}) }, 'desc'));
+}
+
+export async function listDigestRows(
+  prisma: PrismaClient,
+  ruleId: string,
+  q: PageQuery & { status?: DigestSend['status'] },
+): Promise<DigestSend[]> {
+  return prisma.digestSend.findMany(pageArgs(q, { ruleId, ...(q.status ? { status: q.status } : {}) }, 'desc'));
 }
 
 /** A rule with its workspace's name and organization, for the public unsubscribe page. */

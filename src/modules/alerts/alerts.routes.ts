@@ -7,6 +7,8 @@ import { registerCrud } from '../crud.routes.js';
 import {
   alertDeliveryDto,
   alertDeliveryListQuery,
+  alertDigestDto,
+  alertDigestListQuery,
   alertRuleCreate,
   alertRuleDto,
   alertRuleParams,
@@ -54,6 +56,23 @@ export async function alertsRoutes(app: FastifyInstance, deps: service.AlertsDep
       },
     },
     async (req) => service.listDeliveries(deps, orgOf(req), req.params.workspaceId, req.params.ruleId, req.query),
+  );
+  r.get(
+    '/v1/workspaces/:workspaceId/alert-rules/:ruleId/digests',
+    {
+      schema: {
+        tags: ['Alerts'],
+        summary: 'List an alert rule’s digests, newest first',
+        description:
+          'The digest log of the rule: one row per period, claimed by exactly one worker before it is sent, with its ' +
+          'last error. A failed sending is retried with exponential backoff (WEBHOOK_MAX_ATTEMPTS, WEBHOOK_BACKOFF_MS); ' +
+          'a digest refused for good, or still failing after the last attempt, is marked failed. Filter with `status`.',
+        params: alertRuleParams,
+        querystring: alertDigestListQuery,
+        response: { 200: pageOf(alertDigestDto), ...problemResponses },
+      },
+    },
+    async (req) => service.listDigests(deps, orgOf(req), req.params.workspaceId, req.params.ruleId, req.query),
   );
 }
 

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { listQuery, text, timestamp, uuid } from '../common.schemas.js';
-import { alertDeliveryExample, alertRuleExample, slackRuleExample, unsubscribeInfoExample } from './alerts.examples.js';
+import {
+  alertDeliveryExample,
+  alertDigestExample,
+  failedAlertDeliveryExample,
+  alertRuleExample,
+  slackRuleExample,
+  unsubscribeInfoExample,
+} from './alerts.examples.js';
 
 /**
  * What a rule can be told about:
@@ -131,7 +138,7 @@ export const alertPayload = z
     workspaceId: uuid,
     title: z.string(),
     lines: z.array(z.string()).describe('The figures, one per line'),
-    link: z.string().describe('Path of the dashboard page, relative to PUBLIC_BASE_URL'),
+    link: z.string().describe('The dashboard page: its route, after PUBLIC_BASE_URL/dashboard/#'),
   })
   .catchall(z.unknown());
 export type AlertPayload = z.infer<typeof alertPayload>;
@@ -150,7 +157,32 @@ export const alertDeliveryDto = z
     lastAttemptAt: timestamp.nullable(),
     deliveredAt: timestamp.nullable(),
   })
-  .meta({ id: 'AlertDelivery', examples: [alertDeliveryExample] });
+  .meta({ id: 'AlertDelivery', examples: [alertDeliveryExample, failedAlertDeliveryExample] });
+
+export const alertDigestStatus = z.enum(['claimed', 'sent', 'failed']);
+
+export const alertDigestDto = z
+  .object({
+    id: uuid,
+    ruleId: uuid,
+    frequency: z
+      .enum(DIGEST_FREQUENCIES)
+      .nullable()
+      .describe('The rule’s digest frequency now (null: digests stopped)'),
+    periodStart: timestamp.describe('Start of the period summed up (midnight in the workspace time zone)'),
+    periodEnd: timestamp.describe('End of the period (exclusive)'),
+    status: alertDigestStatus.describe('claimed: being sent (or to be retried); sent; failed: given up'),
+    attempts: z
+      .number()
+      .int()
+      .describe('How many times it was handed to a worker (above 1: a claim whose job was lost was handed out again)'),
+    error: z.string().nullable().describe('The last failed sending attempt, cleared once the digest is sent'),
+    claimedAt: timestamp.describe('When a worker last took it on'),
+    sentAt: timestamp.nullable(),
+  })
+  .meta({ id: 'AlertDigest', examples: [alertDigestExample] });
+
+export const alertDigestListQuery = listQuery.extend({ status: alertDigestStatus.optional() }).strict();
 
 export const alertDeliveryListQuery = listQuery.extend({ status: alertDeliveryStatus.optional() }).strict();
 export const alertRuleParams = z.object({ workspaceId: uuid, ruleId: uuid }).strict();
@@ -176,3 +208,5 @@ export type AlertRuleUpdate = z.infer<typeof alertRuleUpdate>;
 export type AlertRuleDto = z.infer<typeof alertRuleDto>;
 export type AlertDeliveryDto = z.infer<typeof alertDeliveryDto>;
 export type AlertDeliveryListQuery = z.infer<typeof alertDeliveryListQuery>;
+export type AlertDigestDto = z.infer<typeof alertDigestDto>;
+export type AlertDigestListQuery = z.infer<typeof alertDigestListQuery>;

@@ -5,7 +5,7 @@
  * path, so the API shows only its origin once stored.
  */
 import type { PrismaClient } from '../../db/client.js';
-import type { AlertDelivery, AlertRule } from '../../generated/prisma/client.js';
+import type { AlertDelivery, AlertRule, DigestSend } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { baseUrlProblem, type EgressPolicy } from '../../providers/egress.js';
@@ -14,6 +14,8 @@ import { requireWorkspace } from '../workspaces/workspaces.service.js';
 import type {
   AlertDeliveryDto,
   AlertDeliveryListQuery,
+  AlertDigestDto,
+  AlertDigestListQuery,
   AlertEventType,
   AlertPayload,
   AlertRuleCreate,
@@ -173,6 +175,35 @@ export async function listDeliveries(
   await requireRule(deps.prisma, workspaceId, ruleId);
   const rows = await repo.listDeliveryRows(deps.prisma, ruleId, q);
   return toPage(rows, q.limit, toAlertDeliveryDto);
+}
+
+export function toAlertDigestDto(d: DigestSend, frequency: AlertRuleDto['digest']): AlertDigestDto {
+  return {
+    id: d.id,
+    ruleId: d.ruleId,
+    frequency,
+    periodStart: iso(d.periodStart),
+    periodEnd: iso(d.periodEnd),
+    status: d.status,
+    attempts: d.attempts,
+    error: d.error,
+    claimedAt: iso(d.claimedAt),
+    sentAt: isoOrNull(d.sentAt),
+  };
+}
+
+/** The digests of a rule, one per period, newest first. */
+export async function listDigests(
+  deps: AlertsDeps,
+  orgId: string,
+  workspaceId: string,
+  ruleId: string,
+  q: AlertDigestListQuery,
+): Promise<Page<AlertDigestDto>> {
+  await requireWorkspace(deps.prisma, orgId, workspaceId);
+  const rule = await requireRule(deps.prisma, workspaceId, ruleId);
+  const rows = await repo.listDigestRows(deps.prisma, ruleId, q);
+  return toPage(rows, q.limit, (d) => toAlertDigestDto(d, rule.digest as AlertRuleDto['digest']));
 }
 
 /** "client@example.com" → "c•••••@example.com": enough to recognise one's own address. */

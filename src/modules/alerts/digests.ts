@@ -17,6 +17,7 @@ import { type MailAttachment, MailDeliveryError } from '../../lib/mailer.js';
 import { dashboardRoute } from '../../lib/public-url.js';
 import { holm, compareProportions } from '../../lib/statistics.js';
 import type { AlertJob } from '../../queues/payloads.js';
+import { emailLookOf } from '../branding/branding.email.js';
 import { loadBranding } from '../branding/branding.service.js';
 import { renderWorkspacePdf } from '../pdf-reports/pdf-reports.render.js';
 import { noticeMessage, oneLine, type EmailContent, type NoticeSection } from '../email/templates.js';
@@ -234,14 +235,15 @@ export async function sendDigest(deps: DigestDeps, job: Job<AlertJob>, digestId:
       loadBranding(deps.db, w.organization_id),
       digestFigures(deps, w.organization_id, w.workspace_id, w.period_start, w.period_end),
     ]);
-    const attachments = w.digest_pdf ? [await digestAttachment(deps, w)] : [];
+    const look = emailLookOf(brand);
+    const attachments = [...look.attachments, ...(w.digest_pdf ? [await digestAttachment(deps, w)] : [])];
     const base = deps.env.PUBLIC_BASE_URL;
-    const content = digestEmail(base, w, figures, brand);
+    const content = digestEmail(base, w, figures, look.brand);
     await deps.mailer.send({
       to: w.email,
       ...content,
       ...(attachments.length ? { attachments } : {}),
-      fromName: brand.emailSenderName ?? brand.displayName,
+      fromName: look.fromName,
       headers: unsubscribeHeaders(unsubscribeLink(base, { id: w.rule_id, unsubscribe_secret: w.unsubscribe_secret })),
     });
   } catch (err) {

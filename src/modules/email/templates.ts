@@ -13,6 +13,8 @@ export interface EmailContent {
 }
 
 export interface VerifyEmailInput {
+  /** The white label of the person's organization (accounts.mail.ts decides which); absent: Citewatch's. */
+  brand?: EmailBrand | null;
   /** The person's name, if known. */
   name?: string | null;
   /** publicUrl(env.PUBLIC_BASE_URL, …) or publicLinkFrom(env.PUBLIC_BASE_URL, url). */
@@ -22,19 +24,25 @@ export interface VerifyEmailInput {
 }
 
 export interface ResetPasswordInput {
+  brand?: EmailBrand | null;
   name?: string | null;
   link: PublicLink;
   validForSeconds: number;
 }
 
 /**
- * An organization's white label in an email: the name in the header and signature, and its two
- * colours (validated `#rrggbb`). Absent: Citewatch's.
+ * An organization's white label in an email: the name in the header and signature, its two
+ * colours (validated `#rrggbb`) and, when it has one, its logo in the header. Absent: Citewatch's.
  */
 export interface EmailBrand {
   displayName: string;
   primaryColor: string;
   accentColor: string;
+  /**
+   * The logo, attached to the message inline under this Content-ID (EMAIL_LOGO_CID, with
+   * emailLogoAttachment) and its size in pixels; shown at most 200×60, its proportions kept.
+   */
+  logo?: { cid: string; width: number; height: number } | null;
 }
 
 export interface InvitationInput {
@@ -50,30 +58,34 @@ export interface InvitationInput {
 }
 
 export function verifyEmailMessage(input: VerifyEmailInput): EmailContent {
+  const name = lookOf(input.brand).name;
   return render({
-    subject: 'Confirm your email address for Citewatch',
+    subject: `Confirm your email address for ${name}`,
     greeting: greeting(input.name),
-    before: ['Confirm your email address to finish setting up your Citewatch account.'],
+    before: [`Confirm your email address to finish setting up your ${name} account.`],
     action: 'Confirm my email address',
     link: input.link,
     after: [
       `This link works for ${duration(input.validForSeconds)}.`,
-      'If you did not create a Citewatch account, ignore this email: nothing happens without a click on the link.',
+      `If you did not create a ${name} account, ignore this email: nothing happens without a click on the link.`,
     ],
+    brand: input.brand ?? null,
   });
 }
 
 export function resetPasswordMessage(input: ResetPasswordInput): EmailContent {
+  const name = lookOf(input.brand).name;
   return render({
-    subject: 'Reset your Citewatch password',
+    subject: `Reset your ${name} password`,
     greeting: greeting(input.name),
-    before: ['Someone, hopefully you, asked to reset the password of your Citewatch account.'],
+    before: [`Someone, hopefully you, asked to reset the password of your ${name} account.`],
     action: 'Choose a new password',
     link: input.link,
     after: [
       `This link works for ${duration(input.validForSeconds)}, once.`,
       'If you did not ask for it, ignore this email: your password stays as it is.',
     ],
+    brand: input.brand ?? null,
   });
 }
 
@@ -147,16 +159,37 @@ const SIGNATURE = '— Citewatch';
 
 const COLOR = /^#[0-9a-f]{6}$/i;
 
-/** The header name, signature and colours of a message: the organization's, or Citewatch's. */
+/** The Content-ID of an organization's logo attached inline to an email. */
+export const EMAIL_LOGO_CID = 'logo@citewatch';
+const LOGO_BOX = { width: 200, height: 60 };
+
+/** The header name, signature, colours and logo of a message: the organization's, or Citewatch's. */
 function lookOf(brand: EmailBrand | null | undefined) {
-  if (!brand) return { name: 'Citewatch', signature: SIGNATURE, primary: ACCENT, accent: ACCENT };
+  if (!brand) return { name: 'Citewatch', signature: SIGNATURE, primary: ACCENT, accent: ACCENT, logo: null };
   const name = oneLine(brand.displayName, 60);
+  const logo = brand.logo && brand.logo.width > 0 && brand.logo.height > 0 ? brand.logo : null;
+  const scale = logo ? Math.min(1, LOGO_BOX.width / logo.width, LOGO_BOX.height / logo.height) : 1;
   return {
     name,
     signature: `— ${name}`,
     primary: COLOR.test(brand.primaryColor) ? brand.primaryColor : ACCENT,
     accent: COLOR.test(brand.accentColor) ? brand.accentColor : ACCENT,
+    logo: logo
+      ? {
+          cid: logo.cid,
+          width: Math.max(1, Math.round(logo.width * scale)),
+          height: Math.max(1, Math.round(logo.height * scale)),
+        }
+      : null,
   };
+}
+
+/** The header of a message: the logo (its alt text the name) above the name, or the name alone. */
+function header(look: ReturnType<typeof lookOf>): string {
+  const logo = look.logo
+    ? `<img src="cid:${escapeHtml(look.logo.cid)}" width="${look.logo.width}" height="${look.logo.height}" alt="${escapeHtml(look.name)}" style="display:block;margin:0 0 8px;border:0;">`
+    : '';
+  return `${logo}<p style="margin:0 0 24px;font-size:18px;font-weight:bold;color:${look.primary};">${escapeHtml(look.name)}</p>`;
 }
 
 function render(layout: Layout): EmailContent {
@@ -186,7 +219,7 @@ function html(layout: Layout, look: ReturnType<typeof lookOf>): string {
     '<tr><td align="center" style="padding:24px 12px;">',
     `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:560px;background:#ffffff;border:1px solid #e4e7eb;border-radius:8px;font-family:${FONT};font-size:16px;line-height:1.5;color:#1f2933;">`,
     '<tr><td style="padding:32px;">',
-    `<p style="margin:0 0 24px;font-size:18px;font-weight:bold;color:${look.primary};">${escapeHtml(look.name)}</p>`,
+    header(look),
     para(P)(layout.greeting),
     ...layout.before.map(para(P)),
     '<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 24px;"><tr>',
@@ -298,7 +331,7 @@ export function noticeMessage(input: NoticeInput): EmailContent {
     '<tr><td align="center" style="padding:24px 12px;">',
     `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:560px;background:#ffffff;border:1px solid #e4e7eb;border-radius:8px;font-family:${FONT};font-size:16px;line-height:1.5;color:#1f2933;">`,
     '<tr><td style="padding:32px;">',
-    `<p style="margin:0 0 24px;font-size:18px;font-weight:bold;color:${look.primary};">${escapeHtml(look.name)}</p>`,
+    header(look),
     `<p style="${P}">${escapeHtml(input.intro)}</p>`,
     ...input.sections.map(section),
     '<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 24px;"><tr>',

@@ -32,6 +32,24 @@ export async function loadPdfReport(prisma: PrismaClient, id: string) {
   });
 }
 
+/** The most recently finished completed report whose period lies within [from, to) (either bound open). */
+export async function findNewestCompletedWithin(
+  prisma: PrismaClient,
+  workspaceId: string,
+  from: Date | null,
+  to: Date | null,
+): Promise<PdfReport | null> {
+  return prisma.pdfReport.findFirst({
+    where: {
+      workspaceId,
+      status: 'completed',
+      ...(from ? { from: { gte: from } } : {}),
+      ...(to ? { to: { lte: to } } : {}),
+    },
+    orderBy: [{ finishedAt: 'desc' }, { id: 'desc' }],
+  });
+}
+
 export async function pdfFile(prisma: PrismaClient, reportId: string): Promise<Buffer | null> {
   const file = await prisma.pdfReportFile.findUnique({ where: { reportId } });
   return file ? Buffer.from(file.content) : null;

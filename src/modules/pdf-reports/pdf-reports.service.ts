@@ -19,6 +19,7 @@ import {
   deletePdfReport,
   findPdfReport,
   insertPdfReport,
+  findNewestCompletedWithin,
   listPdfReportRows,
   loadPdfReport,
   markPdfReportRunning,
@@ -128,6 +129,21 @@ export async function pdfReportFile(
     );
   }
   return { content, filename: fileNameOf(report) };
+}
+
+/**
+ * The newest ready PDF of a workspace whose period lies within [from, to) (a share link's period
+ * lock; null: open), or null when there is none.
+ */
+export async function newestReadyPdf(
+  prisma: Deps['db']['prisma'],
+  workspaceId: string,
+  from: Date | null,
+  to: Date | null,
+): Promise<{ content: Buffer; filename: string; report: PdfReport } | null> {
+  const report = await findNewestCompletedWithin(prisma, workspaceId, from, to);
+  const content = report ? await pdfFile(prisma, report.id) : null;
+  return report && content ? { content, filename: fileNameOf(report), report } : null;
 }
 
 function fileNameOf(r: PdfReport): string {

@@ -17,6 +17,7 @@ import { orgOf } from '../../plugins/auth.js';
 import { problemResponses } from '../../plugins/openapi.js';
 import { keyLimitStore } from '../../plugins/rate-limit-store.js';
 import { loadBranding } from '../branding/branding.service.js';
+import { newestReadyPdf } from '../pdf-reports/pdf-reports.service.js';
 import { pageOf, workspaceParams } from '../common.schemas.js';
 import { jsonOrCsv, reportRoutes, sendCsv } from '../reports/reports.routes.js';
 import { RollupRefresher } from '../reports/rollups.service.js';
@@ -219,6 +220,56 @@ export async function sharedRoutes(app: FastifyInstance, deps: SharedDeps): Prom
           .type(branding.logoType)
           .header('cache-control', 'private, max-age=300')
           .send(branding.logo as unknown as string);
+      },
+    );
+
+    r.get(
+      '/v1/shared/:token/pdf',
+      {
+        schema: {
+          ...publicRoute,
+          tags,
+          summary: "The newest PDF report within a share link's period",
+          description:
+            "The most recently made PDF report of the link's workspace whose period lies within the link's period lock (any period when the link has none), as an attachment; each download is recorded as an opening. A link locked to assistants or tags does not serve PDFs, which cover every assistant and tag (403). No such report ready yet: 404 saying so. The agency makes PDFs on the workspace's PDFs page or with POST /v1/workspaces/{workspaceId}/pdf-reports.",
+          params: sharedParams,
+          response: {
+            200: {
+              description: 'The PDF, as an attachment',
+              content: {
+                'application/pdf': {
+                  schema: z
+                    .string()
+                    .describe('The PDF file (binary)')
+                    .meta({ format: 'binary', examples: ['%PDF-1.3 …'] }),
+                },
+              },
+            },
+            ...problemResponses,
+          },
+        },
+      },
+      async (req, reply) => {
+        const { link, workspace } = await service.resolveShareLink(prisma, req.params.token);
+        if (link.lockedProviders.length || link.lockedTags.length)
+          throw new AppError(
+            'forbidden',
+            'This link shows only some assistants or prompt tags, and a PDF report covers all of them: it is not available through this link. Use the CSV downloads, or ask the agency for a link without those locks.',
+          );
+        const pdf = await newestReadyPdf(prisma, workspace.id, link.lockedFrom, link.lockedTo);
+        if (!pdf)
+          throw new AppError(
+            'not_found',
+            link.lockedFrom || link.lockedTo
+              ? "No PDF report of this workspace within the link's period is ready yet; ask the agency to make one for that period."
+              : 'No PDF report of this workspace is ready yet; ask the agency to make one.',
+          );
+        await service.recordOpening(prisma, link.id, req.ip, 'pdf');
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="${pdf.filename}"`)
+          .header('cache-control', 'private, no-store')
+          .send(pdf.content as unknown as string);
       },
     );
 

@@ -50,7 +50,7 @@ export const shareLocks = z.object({
 export const shareOpening = z.object({
   openedAt: timestamp,
   addressClass: z.string().describe('The client network (/24 for IPv4, /48 for IPv6), never the full address'),
-  what: z.string().describe('"page", or the CSV downloaded (e.g. "visibility.csv")'),
+  what: z.string().describe('"page", the CSV downloaded (e.g. "visibility.csv"), or "pdf"'),
 });
 
 export const shareLinkDto = z

@@ -44,6 +44,34 @@ describe('email templates', () => {
     expectBothBodiesCarry(message, link, ['Hello,', 'This link works for 30 minutes, once.', 'your password stays']);
   });
 
+  it('a white-labelled reset: the name in subject, text and signature, escaped; colours checked; the logo fitted in its box', () => {
+    const link = publicUrl(BASE, '/reset-password', { token: 'r2' });
+    const brand = {
+      displayName: `${hostile}\nBcc: x@evil.example`,
+      primaryColor: '#0b3d91',
+      accentColor: 'red;background:url(x)',
+      logo: { cid: 'logo@citewatch', width: 120, height: 240 },
+    };
+    const message = resetPasswordMessage({ brand, name: 'Ada', link, validForSeconds: 3600 });
+    const name = oneLine(brand.displayName, 60);
+    expect(name).not.toContain('\n');
+    expect(message.subject).toBe(`Reset your ${name} password`);
+    expect(message.text).toContain(`the password of your ${name} account.`);
+    expect(message.text.trimEnd().endsWith(`— ${name}`)).toBe(true);
+    expect(message.html).not.toContain('<script>');
+    expect(message.html).toContain('color:#0b3d91');
+    // A colour that is not #rrggbb never reaches a style attribute.
+    expect(message.html).not.toContain('url(x)');
+    expect(message.html).toContain('background:#1d4ed8');
+    // 120×240 fits the 200×60 box at 30×60.
+    expect(message.html).toContain(`<img src="cid:logo@citewatch" width="30" height="60" alt="${escapeHtml(name)}"`);
+    expectBothBodiesCarry(message, link, ['Hello Ada,']);
+
+    const verify = verifyEmailMessage({ brand: { ...brand, logo: null }, link, validForSeconds: 60 });
+    expect(verify.subject).toBe(`Confirm your email address for ${name}`);
+    expect(verify.html).not.toContain('<img');
+  });
+
   it('invitation: organization, inviter, role and expiry', () => {
     const link = publicUrl(BASE, '/invitations/inv_1/accept');
     const message = invitationMessage({
