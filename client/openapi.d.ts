@@ -1009,22 +1009,22 @@ export interface paths {
   "/v1/auth/request-password-reset": {
     /**
      * Email a password-reset link
-     * @description Always answers the same, whether or not the address has an account. The link is single-use and expires after an hour.
+     * @description Always answers the same, whether or not the address has an account. The link is single-use and expires after an hour. The email wears the white label (name, colours, logo, sender name) of the organization named by `organizationId` when the person belongs to it, else of their organization when they belong to exactly one; otherwise, or when that organization set none, Citewatch’s. Naming an organization the person does not belong to changes nothing.
      */
     post: {
       requestBody: {
         content: {
-          /**
-           * @example {
-           *   "email": "ana@agency.example"
-           * }
-           */
           "application/json": {
             /**
              * Format: email
              * @description Email address (compared without regard to case)
              */
             email: string;
+            /**
+             * Format: uuid
+             * @description The organization whose white label the email wears, if the person belongs to it
+             */
+            organizationId?: string;
             redirectTo?: string;
           };
         };
@@ -1203,7 +1203,10 @@ export interface paths {
     };
   };
   "/v1/auth/send-verification-email": {
-    /** Email a new verification link */
+    /**
+     * Email a new verification link
+     * @description The email wears the white label (name, colours, logo, sender name) of the organization named by `organizationId` when the person belongs to it, else of their organization when they belong to exactly one; otherwise, or when that organization set none, Citewatch’s. Naming an organization the person does not belong to changes nothing.
+     */
     post: {
       requestBody: {
         content: {
@@ -1219,6 +1222,11 @@ export interface paths {
              * @description Email address (compared without regard to case)
              */
             email: string;
+            /**
+             * Format: uuid
+             * @description The organization whose white label the email wears, if the person belongs to it
+             */
+            organizationId?: string;
           };
         };
       };
@@ -3999,6 +4007,81 @@ export interface paths {
       };
     };
   };
+  "/v1/shared/{token}/pdf": {
+    /**
+     * The newest PDF report within a share link's period
+     * @description The most recently made PDF report of the link's workspace whose period lies within the link's period lock (any period when the link has none), as an attachment; each download is recorded as an opening. A link locked to assistants or tags does not serve PDFs, which cover every assistant and tag (403). No such report ready yet: 404 saying so. The agency makes PDFs on the workspace's PDFs page or with POST /v1/workspaces/{workspaceId}/pdf-reports.
+     */
+    get: {
+      parameters: {
+        path: {
+          token: string;
+        };
+      };
+      responses: {
+        /** @description The PDF, as an attachment */
+        200: {
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description The request is invalid; `errors` lists each field to fix */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, invalid, revoked or expired API key */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The API key lacks the scope this route needs */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such resource in your organization */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request conflicts with the current state */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Well-formed but refused, e.g. over budget */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit exceeded; see the RateLimit-* headers */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unexpected failure; quote the requestId when reporting it */
+        500: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A dependency (job queue, encryption key) is unavailable; retry shortly */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/v1/shared/{token}/reports/citations": {
     /**
      * The citations report of a share link
@@ -5377,6 +5460,93 @@ export interface paths {
           content: {
             "application/json": {
               data: components["schemas"]["AlertDelivery"][];
+              /** @description Pass as `cursor` to get the next page; null on the last page */
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description The request is invalid; `errors` lists each field to fix */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, invalid, revoked or expired API key */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The API key lacks the scope this route needs */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such resource in your organization */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request conflicts with the current state */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Well-formed but refused, e.g. over budget */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit exceeded; see the RateLimit-* headers */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unexpected failure; quote the requestId when reporting it */
+        500: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A dependency (job queue, encryption key) is unavailable; retry shortly */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/v1/workspaces/{workspaceId}/alert-rules/{ruleId}/digests": {
+    /**
+     * List an alert rule’s digests, newest first
+     * @description The digest log of the rule: one row per period, claimed by exactly one worker before it is sent, with its last error. A failed sending is retried with exponential backoff (WEBHOOK_MAX_ATTEMPTS, WEBHOOK_BACKOFF_MS); a digest refused for good, or still failing after the last attempt, is marked failed. Filter with `status`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Items per page (1–200) */
+          limit?: number;
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+          status?: "claimed" | "sent" | "failed";
+        };
+        path: {
+          workspaceId: string;
+          ruleId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["AlertDigest"][];
               /** @description Pass as `cursor` to get the next page; null on the last page */
               nextCursor: string | null;
             };
@@ -11654,7 +11824,7 @@ export interface components {
       payload: {
         /** @description The figures, one per line */
         lines: string[];
-        /** @description Path of the dashboard page, relative to PUBLIC_BASE_URL */
+        /** @description The dashboard page: its route, after PUBLIC_BASE_URL/dashboard/# */
         link: string;
         title: string;
         type: string;
@@ -11682,7 +11852,7 @@ export interface components {
       payload: {
         /** @description The figures, one per line */
         lines: string[];
-        /** @description Path of the dashboard page, relative to PUBLIC_BASE_URL */
+        /** @description The dashboard page: its route, after PUBLIC_BASE_URL/dashboard/# */
         link: string;
         title: string;
         type: string;
@@ -11694,6 +11864,72 @@ export interface components {
       ruleId: string;
       /** @enum {string} */
       status: "pending" | "succeeded" | "failed";
+    };
+    AlertDigest: {
+      /** @description How many times it was handed to a worker (above 1: a claim whose job was lost was handed out again) */
+      attempts: number;
+      /**
+       * Format: date-time
+       * @description When a worker last took it on
+       */
+      claimedAt: string;
+      /** @description The last failed sending attempt, cleared once the digest is sent */
+      error: string | null;
+      /** @description The rule’s digest frequency now (null: digests stopped) */
+      frequency: ("weekly" | "monthly") | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: date-time
+       * @description End of the period (exclusive)
+       */
+      periodEnd: string;
+      /**
+       * Format: date-time
+       * @description Start of the period summed up (midnight in the workspace time zone)
+       */
+      periodStart: string;
+      /** Format: uuid */
+      ruleId: string;
+      sentAt: string | null;
+      /**
+       * @description claimed: being sent (or to be retried); sent; failed: given up
+       * @enum {string}
+       */
+      status: "claimed" | "sent" | "failed";
+    };
+    AlertDigestInput: {
+      /** @description How many times it was handed to a worker (above 1: a claim whose job was lost was handed out again) */
+      attempts: number;
+      /**
+       * Format: date-time
+       * @description When a worker last took it on
+       */
+      claimedAt: string;
+      /** @description The last failed sending attempt, cleared once the digest is sent */
+      error: string | null;
+      /** @description The rule’s digest frequency now (null: digests stopped) */
+      frequency: ("weekly" | "monthly") | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: date-time
+       * @description End of the period (exclusive)
+       */
+      periodEnd: string;
+      /**
+       * Format: date-time
+       * @description Start of the period summed up (midnight in the workspace time zone)
+       */
+      periodStart: string;
+      /** Format: uuid */
+      ruleId: string;
+      sentAt: string | null;
+      /**
+       * @description claimed: being sent (or to be retried); sent; failed: given up
+       * @enum {string}
+       */
+      status: "claimed" | "sent" | "failed";
     };
     AlertRule: {
       active: boolean;
@@ -13685,7 +13921,7 @@ export interface components {
           addressClass: string;
           /** Format: date-time */
           openedAt: string;
-          /** @description "page", or the CSV downloaded (e.g. "visibility.csv") */
+          /** @description "page", the CSV downloaded (e.g. "visibility.csv"), or "pdf" */
           what: string;
         }[];
       revokedAt: string | null;
@@ -13720,7 +13956,7 @@ export interface components {
           addressClass: string;
           /** Format: date-time */
           openedAt: string;
-          /** @description "page", or the CSV downloaded (e.g. "visibility.csv") */
+          /** @description "page", the CSV downloaded (e.g. "visibility.csv"), or "pdf" */
           what: string;
         }[];
       revokedAt: string | null;
@@ -13759,7 +13995,7 @@ export interface components {
           addressClass: string;
           /** Format: date-time */
           openedAt: string;
-          /** @description "page", or the CSV downloaded (e.g. "visibility.csv") */
+          /** @description "page", the CSV downloaded (e.g. "visibility.csv"), or "pdf" */
           what: string;
         }[];
       revokedAt: string | null;
@@ -13798,7 +14034,7 @@ export interface components {
           addressClass: string;
           /** Format: date-time */
           openedAt: string;
-          /** @description "page", or the CSV downloaded (e.g. "visibility.csv") */
+          /** @description "page", the CSV downloaded (e.g. "visibility.csv"), or "pdf" */
           what: string;
         }[];
       revokedAt: string | null;
