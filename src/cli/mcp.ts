@@ -33,6 +33,7 @@ export function httpCaller(env: McpClientEnv, fetchImpl: typeof fetch = fetch): 
       res = await fetchImpl(url, {
         method: call.method,
         headers: {
+          ...call.headers,
           authorization: `Bearer ${env.CITEWATCH_API_KEY}`,
           accept: 'application/json',
           ...(call.body !== undefined ? { 'content-type': 'application/json' } : {}),

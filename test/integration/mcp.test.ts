@@ -340,6 +340,33 @@ describe('over Streamable HTTP at /mcp', () => {
     expect(new Set(actions.map((r) => r.actor_type))).toEqual(new Set(['api_key']));
   });
 
+  it('takes an Idempotency-Key on creates: the same call again answers the first run instead of starting another', async () => {
+    const api = apiClient(ctx.app, { authorization: `Bearer ${writeKey}` });
+    const { ws, base, configs } = await seedWorkspace(api, { prompts: 2 });
+    const client = await httpClient({ authorization: `Bearer ${writeKey}` });
+    const args = {
+      workspaceId: ws.id,
+      promptTags: ['crm'],
+      modelConfigIds: [configs[0].id],
+      samplesPerPair: 1,
+      'Idempotency-Key': 'assistant-run-7f3a',
+    };
+    const first = await call(client, 'start_run', args);
+    expect(first.isError, first.content[0]?.text).toBeFalsy();
+    const again = await call(client, 'start_run', args);
+    expect(again.structuredContent).toEqual(first.structuredContent);
+    expect((await api.get(`${base}/runs`)).data.map((r: { id: string }) => r.id)).toEqual([
+      first.structuredContent!.id,
+    ]);
+    // The same key with other arguments is refused, as on REST.
+    const other = await call(client, 'start_run', { ...args, samplesPerPair: 2 });
+    expect(other.isError).toBe(true);
+    expect(other.structuredContent).toMatchObject({ code: 'idempotency_key_reused' });
+    const bad = await call(client, 'create_brand', { workspaceId: ws.id, name: 'Initech', 'Idempotency-Key': 'a b' });
+    expect(bad.isError).toBe(true);
+    expect(bad.content[0]!.text).toMatch(/printable ASCII/);
+  });
+
   it('serves signed-in people by their role, with the CSRF token their session needs for any POST', async () => {
     const viewer = await createPerson(ctx.app, ctx.db, { organizationId: tenant.organizationId, role: 'viewer' });
     await expect(httpClient(viewer.headers)).rejects.toThrow(/x-csrf-token|403/);

@@ -30,8 +30,11 @@ describe('MCP tools', () => {
       params: { workspaceId: ws, brandId: brand },
       query: {},
       body: { kind: 'own' },
+      headers: {},
       unknown: ['extra'],
     });
+    const create = splitArguments(spec('create_brand'), { workspaceId: ws, name: 'Initech', 'Idempotency-Key': 'k-1' });
+    expect(create).toMatchObject({ body: { name: 'Initech' }, headers: { 'Idempotency-Key': 'k-1' }, unknown: [] });
     expect(pathOf(spec('update_brand'), update.params)).toBe(`/v1/workspaces/${ws}/brands/${brand}`);
     const report = splitArguments(spec('visibility_report'), { workspaceId: ws, groupBy: ['brand'], format: 'csv' });
     expect(report).toMatchObject({ query: { groupBy: ['brand'] }, body: undefined, unknown: ['format'] });

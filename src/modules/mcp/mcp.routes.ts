@@ -34,7 +34,7 @@ function injectingCaller(app: FastifyInstance, origin: CallerOrigin): RestCaller
       method: call.method,
       url: call.path,
       query: queryStrings(call.query),
-      headers: { ...origin.headers, 'x-request-id': origin.requestId },
+      headers: { ...call.headers, ...origin.headers, 'x-request-id': origin.requestId },
       remoteAddress: origin.ip,
       ...(call.body !== undefined ? { payload: call.body } : {}),
     });

@@ -14,6 +14,8 @@ export interface RestCall {
   /** Query values as the tool received them; arrays become repeated parameters. */
   query: Record<string, unknown>;
   body: Record<string, unknown> | undefined;
+  /** Request headers given as tool arguments (an Idempotency-Key), by their lower-case names. */
+  headers: Record<string, string>;
 }
 
 export interface RestAnswer {
@@ -74,7 +76,7 @@ function inputSchemaOf(spec: ToolSpec): StandardSchemaWithJSON<Record<string, un
           message: `unknown argument; this tool takes ${Object.keys(combined.shape).join(', ')}`,
           path: [key],
         }));
-        for (const part of ['params', 'query', 'body'] as const) {
+        for (const part of ['params', 'query', 'body', 'headers'] as const) {
           const schema = spec[part];
           if (!schema) continue;
           const result = await schema.safeParseAsync(parts[part] ?? {});
@@ -151,6 +153,11 @@ export function createCitewatchMcpServer(tools: ToolSpec[], call: RestCaller, ve
             path: pathOf(spec, parts.params),
             query: parts.query,
             body: spec.method === 'GET' ? undefined : (parts.body ?? {}),
+            headers: Object.fromEntries(
+              Object.entries(parts.headers).flatMap(([name, value]) =>
+                typeof value === 'string' ? [[name.toLowerCase(), value]] : [],
+              ),
+            ),
           }),
         );
       },

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { listQuery, uuid, workspaceParams } from '../common.schemas.js';
+import { KEY_PATTERN } from '../idempotency/idempotency.hooks.js';
 import { auditDraftEstimate } from '../audits/audits.estimate.js';
 import { auditCreate, auditListQuery, auditUpdate } from '../audits/audits.schemas.js';
 import { answersQuery } from '../answers/answers.schemas.js';
@@ -28,6 +29,8 @@ export interface ToolSpec {
   params?: AnyObject;
   query?: AnyObject;
   body?: AnyObject;
+  /** Request headers the tool takes as arguments (the creates' Idempotency-Key). */
+  headers?: AnyObject;
   /** Changes something: needs the write scope (or the editor role), as the route does. */
   write: boolean;
   /** Fields of the route's schemas that the tool does not take. */
@@ -35,6 +38,23 @@ export interface ToolSpec {
   /** Undoes work (cancelling a run). */
   destructive?: boolean;
 }
+
+/**
+ * The creates' `Idempotency-Key` header, as an argument of their tools: an assistant that lost a
+ * call's answer repeats it with the same key and gets the first answer back, not a second brand or
+ * run. The API checks the key as for any REST client.
+ */
+const idempotencyHeader = z
+  .object({
+    'Idempotency-Key': z
+      .string()
+      .regex(KEY_PATTERN, 'must be 1 to 255 printable ASCII characters without spaces, such as a UUID')
+      .optional()
+      .describe(
+        'A key of your choosing (a UUID) for this create. Calling again with the same key and arguments within 24 hours answers what the first call created instead of creating it twice; use it when a call may have been applied without an answer reaching you.',
+      ),
+  })
+  .strict() as unknown as AnyObject;
 
 const idParams = (name: string) => z.object({ workspaceId: uuid, [name]: uuid }).strict() as AnyObject;
 const ws = workspaceParams as unknown as AnyObject;
@@ -120,6 +140,7 @@ export async function toolSpecs(): Promise<ToolSpec[]> {
       url: '/v1/workspaces/:workspaceId/brands',
       params: ws,
       body: obj(brandCreate),
+      headers: idempotencyHeader,
       write: true,
     },
     {
@@ -150,6 +171,7 @@ export async function toolSpecs(): Promise<ToolSpec[]> {
       url: '/v1/workspaces/:workspaceId/prompts',
       params: ws,
       body: obj(promptCreate),
+      headers: idempotencyHeader,
       write: true,
     },
     {
@@ -191,6 +213,7 @@ export async function toolSpecs(): Promise<ToolSpec[]> {
       url: '/v1/workspaces/:workspaceId/audits',
       params: ws,
       body: obj(auditCreate),
+      headers: idempotencyHeader,
       write: true,
     },
     {
@@ -227,11 +250,12 @@ export async function toolSpecs(): Promise<ToolSpec[]> {
       name: 'start_run',
       title: 'Start a run',
       description:
-        'Starts a run of an audit now (auditId), or of an inline selection of prompts × configurations × samples. It calls the providers and costs money: refused when its estimate exceeds the budget. If the call gets no answer, list the runs before retrying, so as not to start a second one. Needs the write scope.',
+        'Starts a run of an audit now (auditId), or of an inline selection of prompts × configurations × samples. It calls the providers and costs money: refused when its estimate exceeds the budget. If the call gets no answer, call again with the same Idempotency-Key to get the run it started instead of a second one. Needs the write scope.',
       method: 'POST',
       url: '/v1/workspaces/:workspaceId/runs',
       params: ws,
       body: obj(runStart),
+      headers: idempotencyHeader,
       write: true,
     },
     {
@@ -253,6 +277,7 @@ export interface ToolParts {
   params: Record<string, unknown>;
   query: Record<string, unknown>;
   body: Record<string, unknown> | undefined;
+  headers: Record<string, unknown>;
 }
 
 const partsOf = (spec: ToolSpec) =>
@@ -260,6 +285,7 @@ const partsOf = (spec: ToolSpec) =>
     ['params', spec.params],
     ['query', spec.query],
     ['body', spec.body],
+    ['headers', spec.headers],
   ] as const;
 
 /** Splits a tool's arguments by the schema each key belongs to; unknown keys are reported. */
@@ -268,6 +294,7 @@ export function splitArguments(spec: ToolSpec, args: Record<string, unknown>): T
     params: {},
     query: {},
     body: spec.body ? {} : undefined,
+    headers: {},
     unknown: [],
   };
   for (const [key, value] of Object.entries(args)) {
