@@ -5,7 +5,10 @@
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, interval, percent, points } from '../../src/modules/pdf-reports/pdf-reports.format.js';
+import { gatherPdfReport } from '../../src/modules/pdf-reports/pdf-reports.content.js';
 import { renderWorkspacePdf } from '../../src/modules/pdf-reports/pdf-reports.service.js';
+import { rebuildRollups } from '../../src/modules/reports/rollups.service.js';
+import { addRun } from '../factories/answers.js';
 import { createTenant, keyFor, type TestTenant } from '../factories/index.js';
 import { createPdfWorld, GAP_SNIPPET, type PdfWorld } from '../factories/pdf-world.js';
 import { apiClient, type ApiClient } from '../helpers/api.js';
@@ -135,6 +138,61 @@ describe('PDF reports', () => {
 
     const list = await api.get(`${base}/pdf-reports`);
     expect(list.data.map((r: { id: string }) => r.id)).toContain(done.id);
+  });
+
+  it('shows the citation lists and competitor gap the report API gives, read live, from rollups and both', async () => {
+    // A workspace of its own: its runs are rolled up half-way through the test.
+    const { world, period } = await createPdfWorld(ctx.db, tenant.organizationId);
+    const json = (x: unknown) => JSON.parse(JSON.stringify(x));
+    type Group = { brands: unknown; [k: string]: unknown };
+    const sameFigures = async () => {
+      const data = await gatherPdfReport(ctx, tenant.organizationId, world.workspaceId, period);
+      // The PDF asks for the top 10 sources, and 8 gap rows with one example each.
+      const cited = await api.get(`${world.base}/reports/citations?${qs({ ...period, top: '10' })}`);
+      const gap = await api.get(`${world.base}/reports/competitor-gap?${qs({ ...period, limit: '8', examples: '1' })}`);
+      const { groups, byProvider, competitorOnlySources, liveRuns, ...citedRest } = cited;
+      const { liveRuns: pdfLive, groups: pdfGroups, ...pdfRest } = json(data.citations);
+      expect(pdfRest).toEqual(citedRest);
+      // Every figure of each slice (totals, domains with owners, URLs); the PDF leaves out the brand rows only.
+      expect(pdfGroups).toEqual(groups.map(({ brands, ...g }: Group) => g));
+      expect(pdfGroups[0].domains.length).toBeGreaterThan(0);
+      expect(pdfGroups[0].urls.length).toBeGreaterThan(0);
+      const { liveRuns: gapLive, ...gapRest } = gap;
+      const { liveRuns: pdfGapLive, ...pdfGapRest } = json(data.competitorGap);
+      expect(pdfGapRest).toEqual(gapRest);
+      expect(gap.rows.length).toBeGreaterThan(0);
+      return { data, gap };
+    };
+
+    // Both runs of the period read live (no rollup built yet).
+    const live = await sameFigures();
+    expect(live.data.citations.liveRuns).toBe(2);
+    // From the rollups, the period's whole local days from period rollups.
+    await rebuildRollups(ctx.db.pool, { workspaceId: world.workspaceId });
+    const rolled = await sameFigures();
+    expect(rolled.data.citations.liveRuns).toBe(0);
+    expect(rolled.data.citations.groups).toEqual(live.data.citations.groups);
+    // A newer run read live beside the rollups, with a newer gap answer: it becomes the row's example.
+    const newest = 'HubSpot, newest of the gap answers';
+    await addRun(ctx.db, world, {
+      createdAt: new Date(Date.parse(period.to) - 2 * 3_600_000),
+      answers: [
+        {
+          prompt: 'p1',
+          config: 'gpt',
+          text: 'HubSpot is worth a look.',
+          mentions: [{ brand: 'HubSpot', rank: 1, snippet: newest }],
+          citations: [{ url: 'https://www.hubspot.com/crm' }],
+        },
+      ],
+    });
+    const mixed = await sameFigures();
+    expect(mixed.data.citations.liveRuns).toBe(1);
+    const row = mixed.gap.rows.find(
+      (r: { competitor: { brandName: string }; promptText: string }) =>
+        r.competitor.brandName === 'HubSpot' && r.promptText === 'What is the best CRM for a small team?',
+    );
+    expect(row.examples.map((e: { snippet: string }) => e.snippet)).toEqual([newest]);
   });
 
   it('emails the PDF as an attachment to every address given', async () => {

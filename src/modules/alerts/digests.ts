@@ -21,7 +21,7 @@ import { emailLookOf } from '../branding/branding.email.js';
 import { loadBranding } from '../branding/branding.service.js';
 import { renderWorkspacePdf } from '../pdf-reports/pdf-reports.render.js';
 import { noticeMessage, oneLine, type EmailContent, type NoticeSection } from '../email/templates.js';
-import { citations } from '../reports/citations.service.js';
+import { citationLists } from '../reports/citations.service.js';
 import { visibility } from '../reports/reports.service.js';
 import { unsubscribeHeaders, unsubscribeLink } from './alerts.messages.js';
 import { alertRetry } from './alerts.emit.js';
@@ -100,16 +100,17 @@ export async function digestFigures(
   const previousStart = new Date(start.getTime() - (end.getTime() - start.getTime()));
   const range = (from: Date, to: Date) => ({ from: from.toISOString(), to: to.toISOString() });
   const reports = { db: deps.db };
+  // The digest shows cited domains only: the citation lists, without the report's other parts.
   const [cur, prev, curCit, prevCit] = await Promise.all([
     visibility(reports, organizationId, workspaceId, { ...range(start, end), groupBy: [] }),
     visibility(reports, organizationId, workspaceId, { ...range(previousStart, start), groupBy: [] }),
-    citations(reports, organizationId, workspaceId, {
+    citationLists(reports, organizationId, workspaceId, {
       ...range(start, end),
       groupBy: [],
       top: 20,
       format: 'json',
     } as never),
-    citations(reports, organizationId, workspaceId, {
+    citationLists(reports, organizationId, workspaceId, {
       ...range(previousStart, start),
       groupBy: [],
       top: 50,

@@ -18,8 +18,8 @@ import {
   type TrendsReport,
   type VisibilityReport,
 } from '../reports/brand-reports.schemas.js';
-import { citationsQuery, type CitationsReport } from '../reports/citations.schemas.js';
-import { citations } from '../reports/citations.service.js';
+import { citationsQuery } from '../reports/citations.schemas.js';
+import { citationLists, type CitationLists } from '../reports/citations.service.js';
 import { competitorGapQuery, type CompetitorGapReport } from '../reports/competitor-gap.schemas.js';
 import { competitorGap } from '../reports/competitor-gap.service.js';
 import { shareOfVoice, trends, visibility, type ReportsDeps } from '../reports/reports.service.js';
@@ -44,7 +44,8 @@ export interface PdfReportData {
   visibilityByConfig: VisibilityReport;
   shareOfVoice: ShareOfVoiceReport;
   trends: TrendsReport;
-  citations: CitationsReport;
+  /** The citations report's totals and top domains and URLs (the PDF shows no other part of it). */
+  citations: CitationLists;
   competitorGap: CompetitorGapReport;
   previousVisibility: VisibilityReport;
   changes: BrandChange[];
@@ -93,8 +94,8 @@ export async function gatherPdfReport(
   const range = { from: period.from, to: period.to };
   const previousPeriod = previousPeriodOf(period);
   const days = (Date.parse(period.to) - Date.parse(period.from)) / DAY;
-  // Three lanes at once, three pool connections at most: citations and the competitor gap read
-  // answers and take longest; the brand reports, quick over rollups, run one after another.
+  // Three lanes at once: the brand reports, quick over rollups, run one after another; the citation
+  // lists (rollups) and the competitor gap (rollups, then its example answers) beside them.
   const brandLane = async () => {
     const visibilityAll = await step(
       'visibility',
@@ -125,7 +126,7 @@ export async function gatherPdfReport(
   };
   const [{ visibilityAll, byConfig, sov, trend, previous }, cited, gap] = await Promise.all([
     brandLane(),
-    step('citations', citations(deps, orgId, workspaceId, citationsQuery.parse({ ...range, top: 10 }))),
+    step('citations', citationLists(deps, orgId, workspaceId, citationsQuery.parse({ ...range, top: 10 }))),
     step(
       'competitor gap',
       competitorGap(deps, orgId, workspaceId, competitorGapQuery.parse({ ...range, limit: 8, examples: 1 })),

@@ -94,6 +94,102 @@ async function periodsFor(
   return cover ? { cover, perProvider: grain === 'config' } : undefined;
 }
 
+/**
+ * The citations report without its brand rows, its split per provider and its competitor-only
+ * sources: each slice's totals and its top domains and URLs, from the same statements as
+ * citations() (the figures are the report's, to the digit), for readers that show only those
+ * lists (the PDF report). It skips the competitor-only read, the one that reads answers.
+ */
+export type CitationLists = Omit<CitationsReport, 'groups' | 'byProvider' | 'competitorOnlySources'> & {
+  groups: Array<Omit<CitationGroup, 'brands'>>;
+};
+
+export async function citationLists(
+  deps: ReportsDeps,
+  orgId: string,
+  workspaceId: string,
+  q: CitationsQuery,
+  mode?: SourceMode,
+): Promise<CitationLists> {
+  const report = await openReport(deps, orgId, workspaceId, filtersOf(q), mode ? { mode } : {});
+  const dims = q.groupBy as Dim[];
+  const grain = sourceGrain(dims, report.filters);
+  const periods = await periodsFor(deps, report, dims, grain);
+  const [totals, domains, urls, brands, labels] = await Promise.all([
+    query<CitationTotalsRow>(deps, report, (ctx) => totalsSql(ctx, dims)),
+    query<DomainRankRow>(
+      deps,
+      report,
+      (ctx) => domainsSql(ctx, dims, grain, q.top),
+      grain === 'prompt_config',
+      periods,
+    ),
+    query<UrlRankRow>(deps, report, (ctx) => urlsSql(ctx, dims, grain, q.top), grain === 'prompt_config', periods),
+    brandsWithDomains(deps.db.pool, workspaceId),
+    configAndPromptLabels(deps.db.pool, workspaceId),
+  ]);
+  return {
+    ...envelope(report),
+    groupBy: q.groupBy,
+    top: q.top,
+    groups: listGroups(dims, totals, domains, urls, brands, labels),
+  };
+}
+
+type Brands = Awaited<ReturnType<typeof brandsWithDomains>>;
+type Labels = Awaited<ReturnType<typeof configAndPromptLabels>>;
+
+const ownersOf = (brands: Brands) => (domain: string) =>
+  brands
+    .filter((b) => b.domains.includes(domain))
+    .map((b) => ({ brandId: b.id, brandName: b.name, brandKind: b.kind }));
+
+/** Each slice's totals with its top domains and URLs (every group of the report but its brand rows). */
+function listGroups(
+  dims: Dim[],
+  totals: CitationTotalsRow[],
+  domains: DomainRankRow[],
+  urls: UrlRankRow[],
+  brands: Brands,
+  labels: Labels,
+): Array<Omit<CitationGroup, 'brands'>> {
+  const names = dims.map((d) => DIM_COLUMN[d]);
+  const label = new Map(labels.map((r) => [`${r.kind}|${r.id}`, r.label]));
+  const owners = ownersOf(brands);
+  const domainsBy = groupRows(domains, names);
+  const urlsBy = groupRows(urls, names);
+  return totals.map((t) => {
+    const key = keyOf(t, names);
+    const named = {
+      ...t,
+      model_config_name: label.get(`config|${String(t.model_config_id)}`),
+      prompt_text: label.get(`prompt|${String(t.prompt_id)}`),
+    };
+    return {
+      ...dimensionsOf(named as Partial<BrandFactsRow>, dims),
+      ...totalsOf(t),
+      domains: (domainsBy.get(key) ?? []).map((d) => ({
+        domain: d.domain,
+        cited: d.annotations + d.links,
+        annotations: d.annotations,
+        links: d.links,
+        searchResults: d.search_results,
+        share: plainShare(d.annotations + d.links, d.group_cited, t.n),
+        citingAnswers: proportionOf(d.citing_answers, t.n),
+        retrievingAnswers: d.retrieving_answers,
+        ownedBy: owners(d.domain),
+      })),
+      urls: (urlsBy.get(key) ?? []).map((u) => ({
+        url: u.url,
+        domain: u.domain,
+        cited: u.cited,
+        retrieved: u.retrieved,
+        share: plainShare(u.cited, u.group_cited, t.n),
+      })),
+    };
+  });
+}
+
 export async function citations(
   deps: ReportsDeps,
   orgId: string,
@@ -123,54 +219,24 @@ export async function citations(
     configAndPromptLabels(pool, workspaceId),
     query<CompetitorOnlyRow>(deps, report, (ctx) => competitorOnlySql(ctx, q.top), true),
   ]);
-  const label = new Map(labels.map((r) => [`${r.kind}|${r.id}`, r.label]));
-  const owners = (domain: string) =>
-    brands
-      .filter((b) => b.domains.includes(domain))
-      .map((b) => ({ brandId: b.id, brandName: b.name, brandKind: b.kind }));
-  const domainsBy = groupRows(domains, names);
-  const urlsBy = groupRows(urls, names);
+  const owners = ownersOf(brands);
   const brandsBy = groupRows(brandRows as unknown as Array<Record<string, unknown>>, names);
-
-  const groups = totals.map((t): CitationGroup => {
-    const key = keyOf(t, names);
-    const named = {
-      ...t,
-      model_config_name: label.get(`config|${String(t.model_config_id)}`),
-      prompt_text: label.get(`prompt|${String(t.prompt_id)}`),
-    };
-    return {
-      ...dimensionsOf(named as Partial<BrandFactsRow>, dims),
-      ...totalsOf(t),
-      domains: (domainsBy.get(key) ?? []).map((d) => ({
-        domain: d.domain,
-        cited: d.annotations + d.links,
-        annotations: d.annotations,
-        links: d.links,
-        searchResults: d.search_results,
-        share: plainShare(d.annotations + d.links, d.group_cited, t.n),
-        citingAnswers: proportionOf(d.citing_answers, t.n),
-        retrievingAnswers: d.retrieving_answers,
-        ownedBy: owners(d.domain),
-      })),
-      urls: (urlsBy.get(key) ?? []).map((u) => ({
-        url: u.url,
-        domain: u.domain,
-        cited: u.cited,
-        retrieved: u.retrieved,
-        share: plainShare(u.cited, u.group_cited, t.n),
-      })),
-      brands: ((brandsBy.get(key) ?? []) as unknown as BrandFactsRow[]).map((b) => ({
-        brandId: b.brand_id,
-        brandName: b.brand_name,
-        brandKind: b.brand_kind,
-        cited: b.cited,
-        retrieved: b.retrieved,
-        share: citationShare(b),
-        citingAnswers: proportionOf(b.citing_answers, b.n),
-      })),
-    };
-  });
+  const groups = listGroups(dims, totals, domains, urls, brands, labels).map(
+    (g, i): CitationGroup => ({
+      ...g,
+      brands: ((brandsBy.get(keyOf(totals[i] as CitationTotalsRow, names)) ?? []) as unknown as BrandFactsRow[]).map(
+        (b) => ({
+          brandId: b.brand_id,
+          brandName: b.brand_name,
+          brandKind: b.brand_kind,
+          cited: b.cited,
+          retrieved: b.retrieved,
+          share: citationShare(b),
+          citingAnswers: proportionOf(b.citing_answers, b.n),
+        }),
+      ),
+    }),
+  );
   return {
     ...envelope(report),
     groupBy: q.groupBy,

@@ -67,10 +67,13 @@ export interface ExampleRow {
 
 /**
  * The latest gap answers of the report's rows, up to `examples` per row: analysed answers in the
- * report's scope that name the competitor and no own brand, newest run first. One lateral read per
- * row walks the workspace's runs newest first (runs by workspace and time), that prompt's answers in
- * each (responses by run and prompt), and stops at `examples`: the cost follows the rows shown, not
- * the answers in range.
+ * report's scope that name the competitor and no own brand, newest run first, then newest answer.
+ * One lateral read per row walks the workspace's runs newest first (runs by workspace and time)
+ * and, for each run, looks up that prompt's answers in it alone (responses by run and prompt), at
+ * most `examples` of them; the walk stops once `examples` are found. The cost follows the rows
+ * shown, not the answers in range. (A plain join of runs and responses let Postgres read every
+ * answer of the prompt in the workspace, and check each for mentions, before picking the newest:
+ * 1.4 s for 8 rows over 100,000 answers, against a few milliseconds walked run by run.)
  */
 export function examplesSql(
   ctx: SourceContext,
@@ -106,18 +109,24 @@ export function examplesSql(
 SELECT e.response_id, e.prompt_id, e.brand_id, e.snippet, e.spans, e.run_id, e.provider, e.model_config_id, e.completed_at
   FROM unnest(${prompts}, ${brands}, ${providers}, ${configs}) WITH ORDINALITY AS g(prompt_id, brand_id, provider, model_config_id, i)
   CROSS JOIN LATERAL (
-    SELECT m.response_id, r.prompt_id, m.brand_id, m.snippet, m.spans, r.run_id, r.provider, r.model_config_id, r.completed_at,
-           ru.created_at AS run_at, r.id
+    SELECT x.*, ru.created_at AS run_at
       -- The runs newest first, fenced (OFFSET 0) so the walk keeps that order and stops at LIMIT.
       FROM (SELECT id, created_at FROM runs WHERE workspace_id = ${ws(ctx)} ORDER BY created_at DESC, id DESC OFFSET 0) ru
-      JOIN responses r ON r.run_id = ru.id AND r.prompt_id = g.prompt_id
-      JOIN mentions m ON m.response_id = r.id AND m.brand_id = g.brand_id
-     WHERE ${answerScope(ctx)}
-       AND (g.provider IS NULL OR r.provider = g.provider)
-       AND (g.model_config_id IS NULL OR r.model_config_id = g.model_config_id)
-       AND r.status = 'succeeded' AND r.analyzed_at IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM mentions mo WHERE mo.response_id = r.id AND mo.brand_id = ANY(${p.ref('own_brands', ownBrandIds, 'uuid[]')}))
-     ORDER BY ru.created_at DESC, r.id DESC
+     CROSS JOIN LATERAL (
+       -- This run's answers to the row's prompt: a probe of responses by (run_id, prompt_id).
+       SELECT m.response_id, r.prompt_id, m.brand_id, m.snippet, m.spans, r.run_id, r.provider, r.model_config_id, r.completed_at, r.id
+         FROM responses r
+         JOIN mentions m ON m.response_id = r.id AND m.brand_id = g.brand_id
+        WHERE r.run_id = ru.id AND r.prompt_id = g.prompt_id
+          AND ${answerScope(ctx)}
+          AND (g.provider IS NULL OR r.provider = g.provider)
+          AND (g.model_config_id IS NULL OR r.model_config_id = g.model_config_id)
+          AND r.status = 'succeeded' AND r.analyzed_at IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM mentions mo WHERE mo.response_id = r.id AND mo.brand_id = ANY(${p.ref('own_brands', ownBrandIds, 'uuid[]')}))
+        ORDER BY r.id DESC
+        LIMIT ${p.ref('examples', examples, 'int')}
+     ) x
+     ORDER BY ru.created_at DESC, x.id DESC
      LIMIT ${p.ref('examples', examples, 'int')}
   ) e
  ORDER BY g.i, e.run_at DESC, e.id DESC`;
