@@ -1,9 +1,11 @@
 /** `citewatch runs start`: start a run of an audit now (the manual counterpart of a schedule). */
+import { randomUUID } from 'node:crypto';
 import { createDeps } from '../deps.js';
 import { loadEnv } from '../config/env.js';
 import { AppError } from '../lib/errors.js';
 import { isUuid } from '../lib/ids.js';
 import { createLogger } from '../lib/logger.js';
+import { createOnce } from '../modules/idempotency/idempotency.service.js';
 import { findRun } from '../modules/runs/runs.repo.js';
 import { startRun, toRunDto } from '../modules/runs/runs.service.js';
 import { findWorkspace } from '../modules/workspaces/workspaces.repo.js';
@@ -14,9 +16,10 @@ export async function runsCommand(argv: string[], io: CliIo): Promise<number> {
     workspace: { type: 'string' },
     audit: { type: 'string' },
     wait: { type: 'boolean' },
+    'idempotency-key': { type: 'string' },
   });
   if (positionals[0] !== 'start')
-    throw new UsageError('usage: citewatch runs start --workspace ID --audit ID [--wait]');
+    throw new UsageError('usage: citewatch runs start --workspace ID --audit ID [--idempotency-key KEY] [--wait]');
   if (!isUuid(String(values.workspace ?? ''))) throw new UsageError('--workspace must be a workspace id (UUID)');
   if (!isUuid(String(values.audit ?? ''))) throw new UsageError('--audit must be an audit id (UUID)');
   const workspaceId = String(values.workspace);
@@ -26,15 +29,26 @@ export async function runsCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     const ws = await findWorkspace(deps.db.prisma, workspaceId);
     if (!ws) throw new UsageError(`no workspace ${workspaceId}`);
-    let run: Awaited<ReturnType<typeof startRun>>;
+    // Every start goes under a key, as the API's creates do: one given with --idempotency-key (the
+    // same command run again after an unknown outcome gives the first run back), or a new one.
+    const key = values['idempotency-key'] === undefined ? randomUUID() : String(values['idempotency-key']);
+    const auditId = String(values.audit);
+    let started: { value: Awaited<ReturnType<typeof startRun>>; replayed: boolean };
     try {
-      run = await startRun(deps, ws.organizationId, workspaceId, { auditId: String(values.audit) }, 'manual');
+      started = await createOnce(
+        deps,
+        { principal: 'cli:operator', key, operation: 'runs start', request: { workspaceId, auditId } },
+        () => startRun(deps, ws.organizationId, workspaceId, { auditId }, 'manual'),
+      );
     } catch (err) {
       if (err instanceof AppError && err.status < 500) throw new UsageError(err.message);
       throw err;
     }
+    const run = started.value;
     io.stdout.write(
-      `run ${run.id} started: ${run.progress.total} answers to collect, estimated $${run.estimatedCostUsd.toFixed(4)}\n`,
+      started.replayed
+        ? `run ${run.id} was already started with idempotency key ${key}: ${run.progress.total} answers to collect\n`
+        : `run ${run.id} started (idempotency key ${key}): ${run.progress.total} answers to collect, estimated $${run.estimatedCostUsd.toFixed(4)}\n`,
     );
     if (!values.wait) return 0;
     // Polls the run row; the work itself happens in worker processes.

@@ -49,8 +49,10 @@ describe('citewatch runs start', () => {
     expect(res.code).toBe(0);
     const [run] = await runsOf(ws.id);
     expect(run).toMatchObject({ trigger: 'manual', status: 'completed', total: 6 });
-    expect(res.stdout).toBe(
-      `run ${run!.id} started: 6 answers to collect, estimated $0.0600\nrun ${run!.id} completed: 6 succeeded, 0 failed, 0 cancelled, $0.0600\n`,
+    expect(res.stdout).toMatch(
+      new RegExp(
+        `^run ${run!.id} started \\(idempotency key [0-9a-f-]{36}\\): 6 answers to collect, estimated \\$0\\.0600\nrun ${run!.id} completed: 6 succeeded, 0 failed, 0 cancelled, \\$0\\.0600\n$`,
+      ),
     );
   });
 
@@ -64,8 +66,69 @@ describe('citewatch runs start', () => {
     const res = await cli('runs', 'start', '--workspace', ws.id, '--audit', audit.id);
     expect(res.code).toBe(0);
     const [run] = await runsOf(ws.id);
-    expect(res.stdout).toBe(`run ${run!.id} started: 2 answers to collect, estimated $0.0000\n`);
+    expect(res.stdout).toMatch(
+      new RegExp(
+        `^run ${run!.id} started \\(idempotency key [0-9a-f-]{36}\\): 2 answers to collect, estimated \\$0\\.0000\n$`,
+      ),
+    );
     expect(run!.trigger).toBe('manual');
+  });
+
+  it('run again with the same --idempotency-key, gives the first run back instead of starting another', async () => {
+    const { ws, base, configs } = await seedWorkspace(api, { prompts: 2 });
+    const audit = await api.post(`${base}/audits`, {
+      name: 'Once',
+      promptTags: ['crm'],
+      modelConfigIds: [configs[0].id],
+    });
+    const other = await api.post(`${base}/audits`, {
+      name: 'Other',
+      promptTags: ['crm'],
+      modelConfigIds: [configs[0].id],
+    });
+    const args = [
+      'runs',
+      'start',
+      '--workspace',
+      ws.id,
+      '--audit',
+      audit.id,
+      '--idempotency-key',
+      'nightly-2026-12-06',
+    ];
+    const first = await cli(...args);
+    expect(first.code).toBe(0);
+    const again = await cli(...args);
+    expect(again.code).toBe(0);
+    const runs = await runsOf(ws.id);
+    expect(runs).toHaveLength(1);
+    expect(first.stdout).toBe(
+      `run ${runs[0]!.id} started (idempotency key nightly-2026-12-06): 2 answers to collect, estimated $0.0000\n`,
+    );
+    expect(again.stdout).toBe(
+      `run ${runs[0]!.id} was already started with idempotency key nightly-2026-12-06: 2 answers to collect\n`,
+    );
+    const reused = await cli(
+      'runs',
+      'start',
+      '--workspace',
+      ws.id,
+      '--audit',
+      other.id,
+      '--idempotency-key',
+      'nightly-2026-12-06',
+    );
+    expect(reused.code).toBe(2);
+    expect(reused.stderr).toMatch(
+      /idempotency key "nightly-2026-12-06" was first used for another request.*use a new key/,
+    );
+    expect(await runsOf(ws.id)).toHaveLength(1);
+    expect(
+      await cli('runs', 'start', '--workspace', ws.id, '--audit', audit.id, '--idempotency-key', 'has space'),
+    ).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/printable ASCII characters without spaces/),
+    });
   });
 
   it('refuses a run over its budget in one line, exit 2, recording nothing', async () => {
@@ -89,7 +152,8 @@ describe('citewatch runs start', () => {
     const { ws } = await seedWorkspace(api, { prompts: 1 });
     expect(await cli('runs', 'stop')).toMatchObject({
       code: 2,
-      stderr: 'citewatch runs: usage: citewatch runs start --workspace ID --audit ID [--wait]\n',
+      stderr:
+        'citewatch runs: usage: citewatch runs start --workspace ID --audit ID [--idempotency-key KEY] [--wait]\n',
     });
     expect(await cli('runs', 'start', '--workspace', ws.id)).toMatchObject({
       code: 2,
