@@ -26,7 +26,7 @@ import type { ExperimentPair, ExperimentsReport } from '../../../src/modules/rep
 import type { mean, proportion, share } from '../../../src/modules/reports/reports.schemas.js';
 import type { AnalysisPreviewDto, SchedulePreviewDto } from '../../../src/modules/previews/previews.schemas.js';
 import type { ParameterDto, ProviderDto, ProvidersDto } from '../../../src/modules/providers/providers.schemas.js';
-import type { runDto } from '../../../src/modules/runs/runs.schemas.js';
+import type { runDto, StanceAgreementDto } from '../../../src/modules/runs/runs.schemas.js';
 import type { organizationDto } from '../../../src/modules/organizations/organizations.schemas.js';
 import type { workspaceDto } from '../../../src/modules/workspaces/workspaces.schemas.js';
 import type { deliveryDto, webhookDto } from '../../../src/modules/webhooks/webhooks.schemas.js';
@@ -47,6 +47,7 @@ export type ProviderParameter = ParameterDto;
 export type ModelConfig = z.infer<typeof modelConfigDto>;
 export type Prompt = z.infer<typeof promptDto>;
 export type Run = z.infer<typeof runDto>;
+export type StanceAgreement = StanceAgreementDto;
 export type Answer = z.infer<typeof answerDto>;
 export type AnswerMention = z.infer<typeof answerMention>;
 export type Proportion = z.infer<typeof proportion>;
