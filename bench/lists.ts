@@ -113,6 +113,7 @@ async function main(): Promise<void> {
       enabled: true,
       budgetPerRunUsd: null,
       budgetPerMonthUsd: i % 3 ? 50 : null,
+      judgeModelConfigId: null,
     });
   await pool.query(
     `INSERT INTO runs (id, workspace_id, status, samples_per_pair, total, succeeded, failed, analyzed, created_at, started_at, finished_at)

@@ -6025,6 +6025,11 @@ export interface paths {
             budgetPerRunUsd?: number | null;
             /** @default true */
             enabled?: boolean;
+            /**
+             * @description A model configuration of this workspace that also labels the stance toward each brand in this audit’s answers, beside the rule-based scorer (docs/sentiment.md#the-model-judge); its calls count against the run’s budget. null: no judge
+             * @default null
+             */
+            judgeModelConfigId?: string | null;
             modelConfigIds: string[];
             name: string;
             /**
@@ -6287,6 +6292,7 @@ export interface paths {
             budgetPerMonthUsd?: number | null;
             budgetPerRunUsd?: number | null;
             enabled?: boolean;
+            judgeModelConfigId?: string | null;
             modelConfigIds?: string[];
             name?: string;
             promptIds?: string[];
@@ -10509,6 +10515,82 @@ export interface paths {
       };
     };
   };
+  "/v1/workspaces/{workspaceId}/runs/{runId}/stance-agreement": {
+    /**
+     * How often the model judge agrees with the rule-based stance labels
+     * @description For a run of an audit with a stance judge (`judgeModelConfigId`, docs/sentiment.md#the-model-judge): the brand labels the judge gave in the run’s answers, how many equal the rule-based label (with a 95% Wilson interval and Cohen’s kappa), the confusion table, the labels that failed or were refused for budget, and what the judge cost. A run without a judge answers zeros. A sudden drop of the rate between runs means the answers changed in a way one of the two reads differently: open the answers to see which.
+     */
+    get: {
+      parameters: {
+        path: {
+          workspaceId: string;
+          runId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["StanceAgreement"];
+          };
+        };
+        /** @description The request is invalid; `errors` lists each field to fix */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, invalid, revoked or expired API key */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The API key lacks the scope this route needs */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such resource in your organization */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request conflicts with the current state */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Well-formed but refused, e.g. over budget */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit exceeded; see the RateLimit-* headers */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unexpected failure; quote the requestId when reporting it */
+        500: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A dependency (job queue, encryption key) is unavailable; retry shortly */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/v1/workspaces/{workspaceId}/schedule-preview": {
     /**
      * Preview an audit schedule
@@ -12207,6 +12289,8 @@ export interface components {
       enabled: boolean;
       /** Format: uuid */
       id: string;
+      /** @description The model configuration judging stance beside the rule-based scorer; null: none */
+      judgeModelConfigId: string | null;
       modelConfigIds: string[];
       name: string;
       /** @description Next due time of the schedule, if scheduled and enabled */
@@ -12289,6 +12373,8 @@ export interface components {
       enabled: boolean;
       /** Format: uuid */
       id: string;
+      /** @description The model configuration judging stance beside the rule-based scorer; null: none */
+      judgeModelConfigId: string | null;
       modelConfigIds: string[];
       name: string;
       /** @description Next due time of the schedule, if scheduled and enabled */
@@ -14216,6 +14302,92 @@ export interface components {
        * @description Send the browser here: the identity provider’s sign-in page
        */
       url: string;
+    };
+    StanceAgreement: {
+      /** @description Of those, how many equal the rule-based label of the same brand in the same answer */
+      agreed: number;
+      /** @description agreed / judged; null when nothing was judged */
+      agreementRate: number | null;
+      /** @description confusion[judge label][rule-based label]: brand labels per pair */
+      confusion: {
+        negative: {
+          negative: number;
+          neutral: number;
+          positive: number;
+        };
+        neutral: {
+          negative: number;
+          neutral: number;
+          positive: number;
+        };
+        positive: {
+          negative: number;
+          neutral: number;
+          positive: number;
+        };
+      };
+      /** @description What the judge’s calls cost in this run (included in the run’s actualCostUsd) */
+      costUsd: number;
+      /** @description Version of the stance definition the judge was asked under */
+      definitionVersion: number;
+      /** @description Brand labels the judge could not give (call failed or answer unreadable) */
+      failed: number;
+      /** @description 95% Wilson interval of agreementRate */
+      interval: {
+        high: number;
+        low: number;
+      } | null;
+      /** @description Brand labels the model judge gave in this run’s answers */
+      judged: number;
+      /** @description Cohen’s kappa between the judge and the rule-based scorer (agreement beyond chance) */
+      kappa: number | null;
+      /** @description Brand labels not asked for because the run’s budget would have been exceeded */
+      refused: number;
+      /** Format: uuid */
+      runId: string;
+    };
+    StanceAgreementInput: {
+      /** @description Of those, how many equal the rule-based label of the same brand in the same answer */
+      agreed: number;
+      /** @description agreed / judged; null when nothing was judged */
+      agreementRate: number | null;
+      /** @description confusion[judge label][rule-based label]: brand labels per pair */
+      confusion: {
+        negative: {
+          negative: number;
+          neutral: number;
+          positive: number;
+        };
+        neutral: {
+          negative: number;
+          neutral: number;
+          positive: number;
+        };
+        positive: {
+          negative: number;
+          neutral: number;
+          positive: number;
+        };
+      };
+      /** @description What the judge’s calls cost in this run (included in the run’s actualCostUsd) */
+      costUsd: number;
+      /** @description Version of the stance definition the judge was asked under */
+      definitionVersion: number;
+      /** @description Brand labels the judge could not give (call failed or answer unreadable) */
+      failed: number;
+      /** @description 95% Wilson interval of agreementRate */
+      interval: {
+        high: number;
+        low: number;
+      } | null;
+      /** @description Brand labels the model judge gave in this run’s answers */
+      judged: number;
+      /** @description Cohen’s kappa between the judge and the rule-based scorer (agreement beyond chance) */
+      kappa: number | null;
+      /** @description Brand labels not asked for because the run’s budget would have been exceeded */
+      refused: number;
+      /** Format: uuid */
+      runId: string;
     };
     Suggestion: {
       brandName: string;

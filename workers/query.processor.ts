@@ -12,6 +12,7 @@ import { DelayedError, type Job } from 'bullmq';
 import type { Logger } from '../src/lib/logger.js';
 import { Batcher } from '../src/lib/batcher.js';
 import { analyseAhead, BrandMatcherCache } from '../src/modules/responses/analysis.service.js';
+import { enqueueStanceJudging } from '../src/modules/stance-judge/stance-judge.service.js';
 import {
   loadQueryWork,
   storeOutcomes,
@@ -72,6 +73,11 @@ export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptio
         .filter((o, i) => o.kind === 'succeeded' && result.stored[i] && !result.analysed[i])
         .map((o) => o.responseId);
       if (stored.length) await deps.producers.enqueueAnalysis(stored);
+      // Analysed with their storing: those of audits with a stance judge go to it now.
+      const analysed = outcomes
+        .filter((o, i) => o.kind === 'succeeded' && result.stored[i] && result.analysed[i])
+        .map((o) => o.responseId);
+      if (analysed.length) await enqueueStanceJudging(deps, analysed);
       if (result.finishedRunIds.length) await opts.onRunsFinished(result.finishedRunIds);
       return result.stored;
     },

@@ -31,6 +31,7 @@ import {
   MAINTENANCE_QUEUE,
   PDF_REPORTS_QUEUE,
   RUNS_QUEUE,
+  STANCE_JUDGE_QUEUE,
   SUGGESTIONS_QUEUE,
   WEBHOOKS_QUEUE,
   queryQueueName,
@@ -42,6 +43,7 @@ import { createMaintenanceProcessor } from './maintenance.processor.js';
 import { createPdfReportProcessor } from './pdf-report.processor.js';
 import { createQueryProcessor } from './query.processor.js';
 import { createRunsProcessor } from './runs.processor.js';
+import { createStanceJudgeProcessor } from './stance-judge.processor.js';
 import { createSuggestionsProcessor } from './suggestions.processor.js';
 import { createWebhookProcessor } from './webhook.processor.js';
 import { workerErrorLogger } from './worker-errors.js';
@@ -105,6 +107,8 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
     // Slack webhook URLs are user-chosen too: the same egress policy.
     alerts: createAlertsProcessor(deps, { fetch: access.userFetch }),
     'pdf-reports': createPdfReportProcessor(deps),
+    // The model judge of stance: after analysis, on its own queue so runs never wait for it.
+    'stance-judge': createStanceJudgeProcessor(deps, access),
   };
   assertEveryQueueHandled(handlers);
 
@@ -130,6 +134,7 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
     consume('alerts', ALERTS_QUEUE, handlers.alerts, { ...base, concurrency: env.WORKER_ALERTS_CONCURRENCY }),
     // Rendering is CPU-bound and reads every report: one at a time per worker process.
     consume('pdf-reports', PDF_REPORTS_QUEUE, handlers['pdf-reports'], { ...base, concurrency: 1 }),
+    consume('stance-judge', STANCE_JUDGE_QUEUE, handlers['stance-judge'], { ...base, concurrency: 4 }),
   ];
 
   const applyLimits = () => applyProviderQueueLimits(deps.producers, env, served);

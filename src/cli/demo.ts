@@ -129,6 +129,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
       enabled: true,
       budgetPerRunUsd: null,
       budgetPerMonthUsd: null,
+      judgeModelConfigId: null,
     });
     say(
       `• workspace ${ws.id}: ${DEMO_BRANDS.length} brands, ${DEMO_PROMPTS.length} prompts (en, fr), ${configs.length} configurations`,

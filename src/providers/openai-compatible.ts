@@ -11,7 +11,7 @@ import { elapsedMs } from './call.js';
 import { DIALECTS, dialectForUrl, type Dialect, type DialectName } from './compatible-dialects.js';
 import { estimateLlmCall } from './cost.js';
 import { requireApiKey } from './credentials.js';
-import { chatBody, responsesBody } from './openai-request.js';
+import { chatBody, responsesBody, withOutputSchema } from './openai-request.js';
 import { failedResponseError, openaiClient, parseOpenAIBody, sendOpenAIRequest } from './openai.js';
 import { isRecord, str } from './text.js';
 import type { ModelParams, ParamProblem, ProviderAdapter } from './types.js';
@@ -105,7 +105,11 @@ export const openaiCompatibleAdapter: ProviderAdapter = {
       requireApiKey('openai_compatible', ctx.credentials, openaiCompatibleAdapter.setup.keyVariable);
     const client = openaiClient(apiKey, ctx, params.baseUrl);
     const api = params.api ?? dialect.defaultApi;
-    const body = compatibleBody(input.model, input.prompt, params);
+    const body = withOutputSchema(
+      compatibleBody(input.model, input.prompt, params),
+      params.api === 'responses' ? 'responses' : 'chat',
+      input.outputSchema,
+    );
     const at = new Date();
     const started = performance.now();
     const sent = await sendOpenAIRequest(

@@ -4,7 +4,7 @@
  * Also used by openai_compatible, which adds its dialect's extras on top.
  */
 import type OpenAI from 'openai';
-import type { ModelParams, UserLocation } from './types.js';
+import type { ModelParams, OutputSchema, UserLocation } from './types.js';
 
 type ResponsesBody = OpenAI.Responses.ResponseCreateParamsNonStreaming;
 type ChatBody = OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming;
@@ -71,4 +71,23 @@ export function chatBody(model: string, prompt: string, p: ModelParams, options:
       : {};
   }
   return body;
+}
+
+/** The body with a structured-output format added: Responses' text.format, or Chat's response_format. */
+export function withOutputSchema<T extends object>(
+  body: T,
+  api: 'responses' | 'chat',
+  output: OutputSchema | undefined,
+): T {
+  if (!output) return body;
+  const format = { type: 'json_schema', name: output.name, schema: output.schema, strict: true };
+  return api === 'responses'
+    ? { ...body, text: { format } }
+    : {
+        ...body,
+        response_format: {
+          type: 'json_schema',
+          json_schema: { name: output.name, schema: output.schema, strict: true },
+        },
+      };
 }

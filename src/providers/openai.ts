@@ -12,7 +12,7 @@ import { isChatBody, parseChatBody } from './chat-parse.js';
 import { estimateLlmCall } from './cost.js';
 import { requireApiKey } from './credentials.js';
 import { classifyHttpFailure } from './errors.js';
-import { chatBody, responsesBody } from './openai-request.js';
+import { chatBody, responsesBody, withOutputSchema } from './openai-request.js';
 import { isResponsesBody, parseResponsesBody } from './responses-parse.js';
 import { fromOpenAIError } from './sdk-errors.js';
 import { isRecord, str } from './text.js';
@@ -140,8 +140,8 @@ export const openaiAdapter: ProviderAdapter = {
     const api = params.api ?? 'responses';
     const body =
       api === 'responses'
-        ? responsesBody(input.model, input.prompt, params)
-        : chatBody(input.model, input.prompt, params);
+        ? withOutputSchema(responsesBody(input.model, input.prompt, params), api, input.outputSchema)
+        : withOutputSchema(chatBody(input.model, input.prompt, params), api, input.outputSchema);
     const at = new Date();
     const started = performance.now();
     const { raw, requestId } = await sendOpenAIRequest('openai', client, api, body, ctx);

@@ -65,6 +65,18 @@ export interface QueryInput {
    * this, to answer such a request the way an assistant would.
    */
   task?: SuggestionTask;
+  /**
+   * A JSON Schema the answer must follow (structured output), for calls that are not answering a
+   * tracked prompt (the stance judge). OpenAI and OpenAI-compatible adapters send it as the API's
+   * json_schema format; the others rely on the prompt's own instructions, and the caller validates.
+   */
+  outputSchema?: OutputSchema;
+}
+
+/** A named JSON Schema for structured output (OpenAI's strict json_schema format). */
+export interface OutputSchema {
+  name: string;
+  schema: Record<string, unknown>;
 }
 
 /** A request for a workspace's likely competitors and buyer prompts, answered as JSON. */

@@ -24,6 +24,8 @@ export const ALERTS_QUEUE = 'alerts';
 export const SUGGESTIONS_QUEUE = 'suggestions';
 /** PDF reports: one job per report, rendered, stored, then emailed to its recipients. */
 export const PDF_REPORTS_QUEUE = 'pdf-reports';
+/** The model judge of stance: one job per analysed answer of an audit that has a judge. */
+export const STANCE_JUDGE_QUEUE = 'stance-judge';
 
 export const jobIds = {
   query: (responseId: string) => `q__${responseId}`,
@@ -38,4 +40,6 @@ export const jobIds = {
   alertDelivery: (deliveryId: string) => `al__${deliveryId}`,
   digest: (digestId: string) => `dg__${digestId}`,
   pdfReport: (reportId: string) => `pdf__${reportId}`,
+  /** Once per answer and definition version: the judge's labels are stored per (answer, brand, version). */
+  stanceJudge: (responseId: string, definitionVersion: number) => `sj__${responseId}__v${definitionVersion}`,
 };

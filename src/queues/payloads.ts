@@ -12,6 +12,7 @@ import {
   MAINTENANCE_QUEUE,
   PDF_REPORTS_QUEUE,
   RUNS_QUEUE,
+  STANCE_JUDGE_QUEUE,
   SUGGESTIONS_QUEUE,
   WEBHOOKS_QUEUE,
 } from './names.js';
@@ -48,6 +49,13 @@ export type SuggestionJob = z.infer<typeof suggestionJobSchema>;
 export const pdfReportJobSchema = z.object({ pdfReportId: z.uuid() });
 export type PdfReportJob = z.infer<typeof pdfReportJobSchema>;
 
+/** One analysed answer whose brands the model judge labels; the judge and the text are read from Postgres. */
+export const stanceJudgeJobSchema = z.object({
+  responseId: z.uuid(),
+  definitionVersion: z.number().int().positive(),
+});
+export type StanceJudgeJob = z.infer<typeof stanceJudgeJobSchema>;
+
 /** One alert delivery or one claimed digest; what to send and where is read from Postgres. */
 export const alertJobSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('delivery'), deliveryId: z.uuid() }),
@@ -65,6 +73,7 @@ export const jobPayloads = {
   [SUGGESTIONS_QUEUE]: suggestionJobSchema,
   [ALERTS_QUEUE]: alertJobSchema,
   [PDF_REPORTS_QUEUE]: pdfReportJobSchema,
+  [STANCE_JUDGE_QUEUE]: stanceJudgeJobSchema,
 } as const;
 
 export type QueueKind = keyof typeof jobPayloads;

@@ -10,6 +10,7 @@ import {
   MAINTENANCE_QUEUE,
   PDF_REPORTS_QUEUE,
   RUNS_QUEUE,
+  STANCE_JUDGE_QUEUE,
   SUGGESTIONS_QUEUE,
   WEBHOOKS_QUEUE,
   jobIds,
@@ -22,6 +23,7 @@ import type {
   PdfReportJob,
   QueryJob,
   RunJob,
+  StanceJudgeJob,
   SuggestionJob,
   WebhookJob,
 } from './payloads.js';
@@ -134,6 +136,32 @@ export class Producers {
         backoff: { type: 'exponential', delay: this.settings.queryBackoffMs, jitter: 0.5 },
       }),
     );
+  }
+
+  /**
+   * Answers for the model judge of stance, one job each, named after the answer and the
+   * definition version so the same answer is judged once per version. Transient failures are
+   * retried; the processor stores the outcome per brand.
+   */
+  async stanceJudge(responseIds: readonly string[], definitionVersion: number): Promise<void> {
+    if (responseIds.length === 0) return;
+    const queue = this.queue(STANCE_JUDGE_QUEUE);
+    for (let i = 0; i < responseIds.length; i += ADD_CHUNK) {
+      const jobs = responseIds.slice(i, i + ADD_CHUNK).map((responseId) => {
+        const data: StanceJudgeJob = { responseId, definitionVersion };
+        return {
+          name: 'judge',
+          data,
+          opts: {
+            ...KEEP,
+            jobId: jobIds.stanceJudge(responseId, definitionVersion),
+            attempts: this.settings.queryAttempts,
+            backoff: { type: 'exponential', delay: this.settings.queryBackoffMs, jitter: 0.5 },
+          },
+        };
+      });
+      await this.withDeadline('the stance judge jobs', queue.addBulk(jobs));
+    }
   }
 
   /**

@@ -3,6 +3,11 @@
  * to it. Answers name brands found in the prompt's category; a seeded share of calls fails with
  * 500 or 429 (Retry-After in ms), and prompts containing "[reject]" always get a 400.
  *
+ * A request asking for structured output (text.format json_schema, as the stance judge sends)
+ * is answered by `judge` (JSON labelling every brand the request lists, by default the first
+ * label of `judgeLabels` that applies), or refused with `judgeStatus` when set; such calls are
+ * counted apart (stats.judged) and kept in `judgeRequests`.
+ *
  * It also shows what the workers do to a provider: calls in flight now and at the peak, when
  * each call arrived, an optional latency per call, and a gate (hold/release) that keeps calls in
  * flight until the test lets them go.
@@ -12,13 +17,21 @@ import type { AddressInfo } from 'node:net';
 
 export interface FakeOpenAIStats {
   ok: number;
+  /** Structured-output (judge) calls answered with labels. */
+  judged: number;
   serverErrors: number;
   rateLimited: number;
   rejected: number;
 }
 
 export class FakeOpenAI {
-  readonly stats: FakeOpenAIStats = { ok: 0, serverErrors: 0, rateLimited: 0, rejected: 0 };
+  readonly stats: FakeOpenAIStats = { ok: 0, judged: 0, serverErrors: 0, rateLimited: 0, rejected: 0 };
+  /** Bodies of the structured-output requests received, in order. */
+  readonly judgeRequests: Array<Record<string, unknown>> = [];
+  /** The label the judge gives a brand; every brand "positive" unless a test says otherwise. */
+  judgeLabel: (brand: string) => 'positive' | 'neutral' | 'negative' = () => 'positive';
+  /** When set, judge calls fail with this HTTP status (500: transient, 400: permanent). */
+  judgeStatus: number | null = null;
   private seed: number;
   /** Calls received and not yet answered. */
   inFlight = 0;
@@ -107,8 +120,11 @@ export class FakeOpenAI {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
+  private lastInput = '';
+
   private answer(raw: string, res: import('node:http').ServerResponse): void {
     const request = JSON.parse(raw) as { input: string; model: string };
+    this.lastInput = request.input;
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, {
         'content-type': 'application/json',
@@ -127,6 +143,35 @@ export class FakeOpenAI {
           code: 'invalid_prompt',
         },
       });
+      return;
+    }
+    const format = (request as { text?: { format?: { type?: string } } }).text?.format;
+    if (format?.type === 'json_schema') {
+      this.judgeRequests.push(request as unknown as Record<string, unknown>);
+      if (this.judgeStatus !== null) {
+        this.stats.serverErrors++;
+        send(this.judgeStatus, {
+          error: {
+            message: `The fake judge fails with ${this.judgeStatus}`,
+            type: 'server_error',
+            param: null,
+            code: null,
+          },
+        });
+        return;
+      }
+      this.stats.judged++;
+      const listed = /Brands to label \(one entry each\): (.*)$/m.exec(String(request.input))?.[1] ?? '';
+      const brands = JSON.parse(`[${listed}]`) as string[];
+      const answer = /Answer:\n<<<\n([\s\S]*?)\n>>>/.exec(String(request.input))?.[1] ?? '';
+      const judged = {
+        brands: brands.map((brand) => ({
+          brand,
+          label: this.judgeLabel(brand),
+          sentence: answer.split('\n').find((l) => l.includes(brand)) ?? '',
+        })),
+      };
+      this.sendText(send, request.model, JSON.stringify(judged));
       return;
     }
     const draw = this.random();
@@ -159,6 +204,40 @@ export class FakeOpenAI {
       return;
     }
     this.stats.ok++;
+    this.sendText(send, request.model, null);
+  }
+
+  /** A completed Responses body carrying `judged` (a judge's JSON), or the usual answer with a citation. */
+  private sendText(send: (status: number, body: unknown) => void, model: string, judged: string | null): void {
+    if (judged !== null) {
+      send(200, {
+        id: `resp_judge_${this.stats.judged}`,
+        object: 'response',
+        created_at: 1764300000,
+        status: 'completed',
+        model: `${model}-2026-03-17`,
+        error: null,
+        incomplete_details: null,
+        output: [
+          {
+            type: 'message',
+            id: `msg_judge_${this.stats.judged}`,
+            role: 'assistant',
+            status: 'completed',
+            content: [{ type: 'output_text', text: judged, annotations: [] }],
+          },
+        ],
+        usage: {
+          input_tokens: 1000,
+          input_tokens_details: { cached_tokens: 0 },
+          output_tokens: 200,
+          output_tokens_details: { reasoning_tokens: 0 },
+          total_tokens: 1200,
+        },
+      });
+      return;
+    }
+    const request = { input: this.lastInput, model };
     const text = `For "${request.input}", teams often pick **HubSpot** for its free tier, or Pipedrive for pipelines. See [hubspot.com](https://www.hubspot.com/?utm_source=openai).${this.suffix}`;
     send(200, {
       id: `resp_${this.stats.ok}`,

@@ -102,6 +102,7 @@ describe('API metrics', () => {
       'suggestions',
       'pdf-reports',
       'alerts',
+      'stance-judge',
     ]) {
       for (const state of ['waiting', 'prioritized', 'active', 'delayed', 'failed']) {
         expect(sample(text, `citewatch_queue_jobs{queue="${queue}",state="${state}"}`), `${queue} ${state}`).toBeTypeOf(
@@ -174,6 +175,7 @@ describe('queue dashboard', () => {
         'maintenance',
         'pdf-reports',
         'runs',
+        'stance-judge',
         'suggestions',
         'webhooks',
         ...names.filter((n) => n.startsWith('query-')),

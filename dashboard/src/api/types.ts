@@ -49,6 +49,7 @@ export type AnswerMention = Answer['mentions'][number];
 export type Proportion = Schemas['Proportion'];
 export type Share = Schemas['Share'];
 export type Mean = Schemas['Mean'];
+export type StanceAgreement = Schemas['StanceAgreement'];
 
 /** Every list endpoint answers one page and the cursor of the next. */
 export interface Page<T> {

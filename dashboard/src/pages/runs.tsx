@@ -1,11 +1,12 @@
 /**
  * Runs: every execution of an audit, newest first, with its status, a progress bar while it is
- * collecting answers, and its cost (estimated before it started, actual so far). While a run is
- * in progress the list refreshes itself every few seconds.
+ * collecting answers, its cost (estimated before it started, actual so far), and, for audits with
+ * a stance judge, how often the judge agreed with the rule-based labels (so a drop stands out
+ * from one run to the next). While a run is in progress the list refreshes itself every few seconds.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { type ApiError, apiGet, buildUrl } from '../api/client.js';
-import type { Page, Run } from '../api/types.js';
+import type { Page, Run, StanceAgreement } from '../api/types.js';
 import { DownloadCsv } from '../components/csv-download.js';
 import { Empty, ErrorMessage, Show, TableScroll } from '../components/status.js';
 import { useTableRef } from '../lib/table-ref.js';
@@ -94,6 +95,7 @@ export function RunsPage() {
                       <th scope="col">Progress</th>
                       <th scope="col">Cost</th>
                       <th scope="col">Duration</th>
+                      <th scope="col">Stance judge</th>
                       <th scope="col">Results</th>
                     </tr>
                   </thead>
@@ -122,6 +124,9 @@ export function RunsPage() {
                           {r.budgetUsd !== null && <span class="muted"> · budget {formatUsd(r.budgetUsd)}</span>}
                         </td>
                         <td>{formatDuration(r.startedAt ?? r.createdAt, r.finishedAt)}</td>
+                        <td data-testid={`run-judge-${r.id}`}>
+                          {r.auditId ? <JudgeAgreement base={base} run={r} /> : <span class="muted">no judge</span>}
+                        </td>
                         <td>
                           <a href={hrefOf(workspace.id, 'overview', { run: r.id })}>Overview of this run</a>
                         </td>
@@ -165,5 +170,35 @@ function Progress({ run }: { run: Run }) {
       </span>
       <span class="muted"> {detail}</span>
     </div>
+  );
+}
+
+/**
+ * The judge's agreement with the rule-based stance labels in a run: the rate with its 95%
+ * interval and kappa, out of how many brand labels, and the labels it failed or was refused.
+ */
+function JudgeAgreement({ base, run }: { base: string; run: Run }) {
+  const agreement = useApi<StanceAgreement>(`${base}/runs/${run.id}/stance-agreement`, run.progress.analyzed);
+  if (agreement.state === 'loading') return <span class="muted">…</span>;
+  if (agreement.state === 'error') return <span class="muted">not available</span>;
+  const a = agreement.data;
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  if (a.judged + a.failed + a.refused === 0) return <span class="muted">no judge</span>;
+  return (
+    <span>
+      {a.agreementRate === null || a.interval === null ? (
+        'no label yet'
+      ) : (
+        <>
+          {pct(a.agreementRate)} agree{' '}
+          <span class="muted">
+            ({pct(a.interval.low)}–{pct(a.interval.high)}, {a.agreed} of {a.judged}
+            {a.kappa === null ? '' : `, κ ${a.kappa.toFixed(2)}`})
+          </span>
+        </>
+      )}
+      {a.failed > 0 && <span class="run-error"> {a.failed} failed</span>}
+      {a.refused > 0 && <span class="run-error"> {a.refused} over budget</span>}
+    </span>
   );
 }

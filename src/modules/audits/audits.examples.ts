@@ -13,6 +13,7 @@ export const auditExample = {
   nextRunAt: null,
   budgetPerRunUsd: null,
   budgetPerMonthUsd: null,
+  judgeModelConfigId: null,
   createdAt: '2026-12-02T05:09:40.554Z',
   updatedAt: '2026-12-02T05:09:40.554Z',
 };

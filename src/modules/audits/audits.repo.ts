@@ -92,6 +92,7 @@ export async function listOwnedAuditRows(
     budget_per_run_usd: string | null;
     budget_per_month_usd: string | null;
     scheduled_through: Date | null;
+    judge_model_config_id: string | null;
     created_at: Date;
     updated_at: Date;
     prompt_ids: string[];
@@ -100,7 +101,7 @@ export async function listOwnedAuditRows(
     name: 'audits_page_owned',
     text: `SELECT a.id, a.workspace_id, a.name, a.prompt_tags, a.samples_per_pair, a.schedule, a.timezone, a.enabled,
                   a.budget_per_run_usd::text AS budget_per_run_usd, a.budget_per_month_usd::text AS budget_per_month_usd,
-                  a.scheduled_through, a.created_at, a.updated_at,
+                  a.scheduled_through, a.judge_model_config_id, a.created_at, a.updated_at,
                   COALESCE((SELECT array_agg(ap.prompt_id) FROM audit_prompts ap WHERE ap.audit_id = a.id), '{}') AS prompt_ids,
                   COALESCE((SELECT array_agg(am.model_config_id) FROM audit_model_configs am WHERE am.audit_id = a.id), '{}')
                     AS model_config_ids
@@ -128,6 +129,7 @@ export async function listOwnedAuditRows(
       budgetPerRunUsd: decimal(r.budget_per_run_usd),
       budgetPerMonthUsd: decimal(r.budget_per_month_usd),
       scheduledThrough: r.scheduled_through,
+      judgeModelConfigId: r.judge_model_config_id,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       prompts: r.prompt_ids.map((promptId) => ({ promptId })),

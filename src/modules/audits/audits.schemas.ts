@@ -35,6 +35,12 @@ const auditFields = {
     .nullable()
     .default(null)
     .describe('Cap on the spend of this audit’s runs per calendar month (UTC)'),
+  judgeModelConfigId: uuid
+    .nullable()
+    .default(null)
+    .describe(
+      'A model configuration of this workspace that also labels the stance toward each brand in this audit’s answers, beside the rule-based scorer (docs/sentiment.md#the-model-judge); its calls count against the run’s budget. null: no judge',
+    ),
 };
 
 export const auditCreate = z
@@ -69,9 +75,16 @@ export const auditUpdate = z
     enabled: z.boolean().optional(),
     budgetPerRunUsd: usd.nullable().optional(),
     budgetPerMonthUsd: usd.nullable().optional(),
+    judgeModelConfigId: uuid.nullable().optional(),
   })
   .strict()
-  .meta({ examples: [{ schedule: '0 7 * * 1-5', timezone: 'Europe/Paris' }, { enabled: false }] });
+  .meta({
+    examples: [
+      { schedule: '0 7 * * 1-5', timezone: 'Europe/Paris' },
+      { enabled: false },
+      { judgeModelConfigId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a6c' },
+    ],
+  });
 
 export const auditDto = z
   .object({
@@ -88,6 +101,9 @@ export const auditDto = z
     nextRunAt: timestamp.nullable().describe('Next due time of the schedule, if scheduled and enabled'),
     budgetPerRunUsd: z.number().nullable(),
     budgetPerMonthUsd: z.number().nullable(),
+    judgeModelConfigId: uuid
+      .nullable()
+      .describe('The model configuration judging stance beside the rule-based scorer; null: none'),
     createdAt: timestamp,
     updatedAt: timestamp,
   })

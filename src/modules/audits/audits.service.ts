@@ -7,6 +7,8 @@ import type { Database, PrismaClient } from '../../db/client.js';
 import { AppError, type FieldError } from '../../lib/errors.js';
 import { nextDueTime, scheduleProblem } from '../../lib/schedule.js';
 import { iso, toPage, type ListQuery, type Page } from '../common.schemas.js';
+import { findModelConfig } from '../model-configs/model-configs.repo.js';
+import { assertJudgeConfig } from '../stance-judge/stance-judge.service.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
 import {
   deleteAuditRow,
@@ -40,6 +42,7 @@ export function toAuditDto(a: AuditWithLinks, now = new Date()): AuditDto {
     nextRunAt: a.schedule && a.enabled ? iso(nextDueTime(a.schedule, a.timezone, now)) : null,
     budgetPerRunUsd: a.budgetPerRunUsd === null ? null : Number(a.budgetPerRunUsd),
     budgetPerMonthUsd: a.budgetPerMonthUsd === null ? null : Number(a.budgetPerMonthUsd),
+    judgeModelConfigId: a.judgeModelConfigId,
     createdAt: iso(a.createdAt),
     updatedAt: iso(a.updatedAt),
   };
@@ -48,9 +51,16 @@ export function toAuditDto(a: AuditWithLinks, now = new Date()): AuditDto {
 async function checkReferences(
   prisma: PrismaClient,
   workspaceId: string,
-  input: { promptIds?: string[]; modelConfigIds?: string[]; schedule?: string | null; timezone?: string },
+  input: {
+    promptIds?: string[];
+    modelConfigIds?: string[];
+    schedule?: string | null;
+    timezone?: string;
+    judgeModelConfigId?: string | null | undefined;
+  },
 ): Promise<void> {
   const errors: FieldError[] = [];
+  if (input.judgeModelConfigId) assertJudgeConfig(await findModelConfig(prisma, workspaceId, input.judgeModelConfigId));
   if (input.promptIds?.length) {
     const found = await existingPromptIds(prisma, workspaceId, input.promptIds);
     for (const [i, id] of input.promptIds.entries()) {
@@ -96,6 +106,7 @@ export async function createAudit(
     modelConfigIds,
     schedule: input.schedule,
     timezone: input.timezone,
+    judgeModelConfigId: input.judgeModelConfigId,
   });
   const audit = await insertAudit(
     deps.prisma,
@@ -109,6 +120,7 @@ export async function createAudit(
       enabled: input.enabled,
       budgetPerRunUsd: input.budgetPerRunUsd,
       budgetPerMonthUsd: input.budgetPerMonthUsd,
+      judgeModelConfigId: input.judgeModelConfigId,
       // The first due time after creation is the first to run; nothing earlier is backfilled.
       scheduledThrough: input.schedule ? new Date() : null,
     },
@@ -147,7 +159,13 @@ export async function updateAudit(
   const modelConfigIds = input.modelConfigIds ? [...new Set(input.modelConfigIds)] : undefined;
   const schedule = input.schedule === undefined ? current.schedule : input.schedule;
   const timezone = input.timezone ?? current.timezone;
-  await checkReferences(deps.prisma, workspaceId, { promptIds, modelConfigIds, schedule, timezone });
+  await checkReferences(deps.prisma, workspaceId, {
+    promptIds,
+    modelConfigIds,
+    schedule,
+    timezone,
+    judgeModelConfigId: input.judgeModelConfigId,
+  });
   const promptTags = input.promptTags ?? current.promptTags;
   if ((promptIds ?? current.prompts.map((p) => p.promptId)).length === 0 && promptTags.length === 0) {
     throw new AppError('validation_failed', 'An audit needs promptIds or promptTags.', {

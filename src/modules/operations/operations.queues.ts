@@ -10,6 +10,7 @@ import {
   MAINTENANCE_QUEUE,
   PDF_REPORTS_QUEUE,
   RUNS_QUEUE,
+  STANCE_JUDGE_QUEUE,
   SUGGESTIONS_QUEUE,
   WEBHOOKS_QUEUE,
   queryQueueName,
@@ -25,5 +26,6 @@ export function deploymentQueues(): string[] {
     PDF_REPORTS_QUEUE,
     SUGGESTIONS_QUEUE,
     ALERTS_QUEUE,
+    STANCE_JUDGE_QUEUE,
   ];
 }

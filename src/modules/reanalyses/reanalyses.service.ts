@@ -102,12 +102,16 @@ export async function listReanalyses(
   return toPage(await listReanalysisRows(deps.db.prisma, workspaceId, q), q.limit, toReanalysisDto);
 }
 
-/** Worker side: processes a re-analysis in batches from its cursor; safe to call again after a crash. */
+/**
+ * Worker side: processes a re-analysis in batches from its cursor; safe to call again after a
+ * crash. `onAnalyzed` gets each batch's answers once their facts are stored (the stance judge).
+ */
 export async function executeReanalysis(
   db: Database,
   cache: BrandMatcherCache,
   id: string,
   onBatch?: (done: number) => Promise<void>,
+  onAnalyzed?: (responseIds: string[]) => Promise<void>,
 ): Promise<Reanalysis | null> {
   const job = await loadReanalysis(db.prisma, id);
   if (!job || job.status === 'completed' || job.status === 'failed') return job;
@@ -117,6 +121,7 @@ export async function executeReanalysis(
     const ids = await answerBatchInScope(db.pool, job, cursor, BATCH);
     if (ids.length === 0) break;
     await analyzeResponses(db.pool, cache, ids);
+    await onAnalyzed?.(ids);
     cursor = ids[ids.length - 1] ?? cursor;
     const updated = await recordReanalysisBatch(db.prisma, id, cursor, ids.length);
     await onBatch?.(updated.done);

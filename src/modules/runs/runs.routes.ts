@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { orgOf } from '../../plugins/auth.js';
 import { problemResponses } from '../../plugins/openapi.js';
 import { pageOf, workspaceParams } from '../common.schemas.js';
-import { runDto, runListQuery, runParams, runStart } from './runs.schemas.js';
+import { runDto, runListQuery, runParams, runStart, stanceAgreementDto } from './runs.schemas.js';
 import * as service from './runs.service.js';
 
 export async function runsRoutes(app: FastifyInstance, deps: service.RunsDeps): Promise<void> {
@@ -60,6 +60,23 @@ export async function runsRoutes(app: FastifyInstance, deps: service.RunsDeps): 
       },
     },
     async (req) => service.getRun(deps, orgOf(req), req.params.workspaceId, req.params.runId),
+  );
+
+  r.get(
+    `${base}/:runId/stance-agreement`,
+    {
+      schema: {
+        tags,
+        summary: 'How often the model judge agrees with the rule-based stance labels',
+        description:
+          'For a run of an audit with a stance judge (`judgeModelConfigId`, docs/sentiment.md#the-model-judge): the brand labels the judge gave in the run’s answers, ' +
+          'how many equal the rule-based label (with a 95% Wilson interval and Cohen’s kappa), the confusion table, the labels that failed or were refused for budget, and what the judge cost. ' +
+          'A run without a judge answers zeros. A sudden drop of the rate between runs means the answers changed in a way one of the two reads differently: open the answers to see which.',
+        params: runParams,
+        response: { 200: stanceAgreementDto, ...problemResponses },
+      },
+    },
+    async (req) => service.getRunStanceAgreement(deps, orgOf(req), req.params.workspaceId, req.params.runId),
   );
 
   r.post(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listQuery, tagList, timestamp, uuid } from '../common.schemas.js';
-import { runExample } from './runs.examples.js';
+import { runExample, stanceAgreementExample } from './runs.examples.js';
 
 export const runStart = z
   .object({
@@ -76,3 +76,34 @@ export const runParams = z.object({ workspaceId: uuid, runId: uuid }).strict();
 export type RunStart = z.infer<typeof runStart>;
 export type RunDto = z.infer<typeof runDto>;
 export type RunListQuery = z.infer<typeof runListQuery>;
+
+const labelCounts = z.object({ positive: z.number().int(), neutral: z.number().int(), negative: z.number().int() });
+
+export const stanceAgreementDto = z
+  .object({
+    runId: uuid,
+    definitionVersion: z.number().int().describe('Version of the stance definition the judge was asked under'),
+    judged: z.number().int().describe('Brand labels the model judge gave in this run’s answers'),
+    agreed: z
+      .number()
+      .int()
+      .describe('Of those, how many equal the rule-based label of the same brand in the same answer'),
+    agreementRate: z.number().nullable().describe('agreed / judged; null when nothing was judged'),
+    interval: z
+      .object({ low: z.number(), high: z.number() })
+      .nullable()
+      .describe('95% Wilson interval of agreementRate'),
+    kappa: z
+      .number()
+      .nullable()
+      .describe('Cohen’s kappa between the judge and the rule-based scorer (agreement beyond chance)'),
+    failed: z.number().int().describe('Brand labels the judge could not give (call failed or answer unreadable)'),
+    refused: z.number().int().describe('Brand labels not asked for because the run’s budget would have been exceeded'),
+    costUsd: z.number().describe('What the judge’s calls cost in this run (included in the run’s actualCostUsd)'),
+    confusion: z
+      .object({ positive: labelCounts, neutral: labelCounts, negative: labelCounts })
+      .describe('confusion[judge label][rule-based label]: brand labels per pair'),
+  })
+  .meta({ id: 'StanceAgreement', examples: [stanceAgreementExample] });
+
+export type StanceAgreementDto = z.infer<typeof stanceAgreementDto>;

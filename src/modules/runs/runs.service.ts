@@ -6,10 +6,11 @@
 import { AppError } from '../../lib/errors.js';
 import { iso, isoOrNull, toPage, type Page } from '../common.schemas.js';
 import { requireAudit } from '../audits/audits.service.js';
+import { runStanceAgreement } from '../stance-judge/stance-judge.service.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
 import { planRun, type Selection } from './runs.plan.js';
 import * as repo from './runs.repo.js';
-import type { RunDto, RunListQuery, RunStart } from './runs.schemas.js';
+import type { RunDto, RunListQuery, RunStart, StanceAgreementDto } from './runs.schemas.js';
 import type { Deps } from '../../deps.js';
 
 export type RunsDeps = Pick<Deps, 'db' | 'producers' | 'logger'>;
@@ -169,6 +170,19 @@ export async function getRun(deps: RunsDeps, orgId: string, workspaceId: string,
   const run = await repo.findRun(deps.db.pool, workspaceId, runId);
   if (!run) throw AppError.notFound('Run');
   return toRunDto(run);
+}
+
+/** How often the audit's model judge agrees with the rule-based stance labels in this run's answers. */
+export async function getRunStanceAgreement(
+  deps: RunsDeps,
+  orgId: string,
+  workspaceId: string,
+  runId: string,
+): Promise<StanceAgreementDto> {
+  await requireWorkspace(deps.db.prisma, orgId, workspaceId);
+  const run = await repo.findRun(deps.db.pool, workspaceId, runId);
+  if (!run) throw AppError.notFound('Run');
+  return runStanceAgreement(deps.db, runId);
 }
 
 export async function listRuns(

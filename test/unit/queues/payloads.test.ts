@@ -14,6 +14,7 @@ describe('the queue → payload map', () => {
       'pdf-reports',
       'query',
       'runs',
+      'stance-judge',
       'suggestions',
       'webhooks',
     ]);
@@ -48,7 +49,7 @@ describe('a worker without a handler for a kind of queue', () => {
   it('refuses to start, naming the kinds left without one', () => {
     const handler = async () => 'ok';
     expect(() => assertEveryQueueHandled({ query: handler, analysis: handler, runs: handler })).toThrow(
-      'no job handler for the queue kind(s): maintenance, webhooks, suggestions, alerts, pdf-reports',
+      'no job handler for the queue kind(s): maintenance, webhooks, suggestions, alerts, pdf-reports, stance-judge',
     );
     expect(() =>
       assertEveryQueueHandled({
@@ -60,6 +61,7 @@ describe('a worker without a handler for a kind of queue', () => {
         suggestions: handler,
         alerts: handler,
         'pdf-reports': handler,
+        'stance-judge': handler,
       }),
     ).not.toThrow();
   });

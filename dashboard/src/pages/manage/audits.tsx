@@ -45,6 +45,8 @@ type Values = {
   enabled: boolean;
   budgetPerRunUsd: string;
   budgetPerMonthUsd: string;
+  /** '' for no judge. */
+  judgeModelConfigId: string;
 };
 
 function valuesOf(audit: Audit | null, timezone: string): Values {
@@ -60,6 +62,7 @@ function valuesOf(audit: Audit | null, timezone: string): Values {
     enabled: audit?.enabled ?? true,
     budgetPerRunUsd: audit?.budgetPerRunUsd === null || !audit ? '' : String(audit.budgetPerRunUsd),
     budgetPerMonthUsd: audit?.budgetPerMonthUsd === null || !audit ? '' : String(audit.budgetPerMonthUsd),
+    judgeModelConfigId: audit?.judgeModelConfigId ?? '',
   };
 }
 
@@ -76,6 +79,7 @@ function bodyOf(v: Values) {
     enabled: v.enabled,
     budgetPerRunUsd: numberOrNull(v.budgetPerRunUsd),
     budgetPerMonthUsd: numberOrNull(v.budgetPerMonthUsd),
+    judgeModelConfigId: v.judgeModelConfigId === '' ? null : v.judgeModelConfigId,
   };
 }
 
@@ -426,6 +430,18 @@ function AuditEditor({ audit, onSaved, onClose }: { audit: Audit | null; onSaved
           inputMode="decimal"
           label="Budget per month (USD)"
           description="Cap on this audit's runs per calendar month. Empty: no cap."
+        />
+        <SelectField
+          form={form}
+          name="judgeModelConfigId"
+          label="Stance judge"
+          description="A model that also labels how each answer portrays each brand, beside the rule-based labels; its calls count against the run's budget. The runs page shows how often the two agree."
+          options={[
+            { value: '', label: 'No judge' },
+            ...configs
+              .filter((c) => (!c.archived && c.channel !== 'serp') || c.id === form.values.judgeModelConfigId)
+              .map((c) => ({ value: c.id, label: c.name })),
+          ]}
         />
       </Form>
     </Section>
