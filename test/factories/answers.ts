@@ -51,6 +51,8 @@ export interface AnswerSpec {
   text?: string;
   mentions?: MentionSpec[];
   citations?: CitationSpec[];
+  /** The web searches the assistant ran for this answer, as the provider reported them. */
+  searchQueries?: string[];
 }
 
 const lookup = (map: Map<string, string>, what: string) => (key: string) => {
@@ -160,8 +162,8 @@ export async function addRun(
     const completedAt = st === 'pending' ? null : new Date(run.createdAt.getTime() + (i + 1) * 1_000);
     const done = st === 'succeeded' && a.analyzed !== false;
     await pool.query(
-      `INSERT INTO responses (id, run_id, workspace_id, prompt_id, model_config_id, sample_index, provider, channel, model, config_hash, status, text, error, completed_at, analyzed_at, analysis_version)
-       SELECT $1, $2, $3, $4, c.id, $5, c.provider, 'mock', c.model, c.hash, $6::response_status, $7, $8, $9, $10, $11 FROM model_configs c WHERE c.id = $12`,
+      `INSERT INTO responses (id, run_id, workspace_id, prompt_id, model_config_id, sample_index, provider, channel, model, config_hash, status, text, error, completed_at, analyzed_at, analysis_version, search_queries)
+       SELECT $1, $2, $3, $4, c.id, $5, c.provider, 'mock', c.model, c.hash, $6::response_status, $7, $8, $9, $10, $11, $13::text[] FROM model_configs c WHERE c.id = $12`,
       [
         responseId,
         runId,
@@ -175,6 +177,7 @@ export async function addRun(
         done ? new Date() : null,
         done ? 1 : null,
         world.config(a.config),
+        a.searchQueries ?? [],
       ],
     );
     if (!done) continue;

@@ -572,3 +572,126 @@ export const untrackedReportExample = {
     { domain: 'attio.com', citations: 35, answers: 30 },
   ],
 };
+
+/** The search fan-out report: one prompt × configuration with its top queries. */
+export const searchQueriesReportExample = {
+  definitionVersion: 1,
+  timezone: 'Europe/Paris',
+  filters: {},
+  top: 10,
+  ownBrands: [
+    {
+      brandId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a10',
+      brandName: 'Nimbus CRM',
+      brandKind: 'own',
+    },
+  ],
+  rows: [
+    {
+      promptId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a04',
+      promptText: 'Best CRM for a startup?',
+      provider: 'openai',
+      modelConfigId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a6b',
+      modelConfigName: 'GPT-5.4 mini, web search',
+      n: 12,
+      searched: {
+        numerator: 10,
+        denominator: 12,
+        n: 12,
+        value: 0.8333333333333334,
+        ci95: {
+          low: 0.5519691377470266,
+          high: 0.9530348578161463,
+        },
+      },
+      ownCited: {
+        numerator: 4,
+        denominator: 10,
+        n: 10,
+        value: 0.4,
+        ci95: {
+          low: 0.16818032970623614,
+          high: 0.6873262302663417,
+        },
+      },
+      distinctQueries: 3,
+      queries: [
+        {
+          rank: 1,
+          query: 'best crm for startups 2026',
+          answers: 8,
+          share: {
+            numerator: 8,
+            denominator: 10,
+            n: 10,
+            value: 0.8,
+            ci95: {
+              low: 0.49016247153664183,
+              high: 0.9433178485456247,
+            },
+          },
+          ownCited: {
+            numerator: 4,
+            denominator: 8,
+            n: 8,
+            value: 0.5,
+            ci95: {
+              low: 0.21521606221387757,
+              high: 0.7847839377861224,
+            },
+          },
+        },
+        {
+          rank: 2,
+          query: 'hubspot vs pipedrive',
+          answers: 3,
+          share: {
+            numerator: 3,
+            denominator: 10,
+            n: 10,
+            value: 0.3,
+            ci95: {
+              low: 0.10779126740630099,
+              high: 0.6032218525388546,
+            },
+          },
+          ownCited: {
+            numerator: 0,
+            denominator: 3,
+            n: 3,
+            value: 0,
+            ci95: {
+              low: 0,
+              high: 0.5614970317550454,
+            },
+          },
+        },
+        {
+          rank: 3,
+          query: 'nimbus crm pricing',
+          answers: 2,
+          share: {
+            numerator: 2,
+            denominator: 10,
+            n: 10,
+            value: 0.2,
+            ci95: {
+              low: 0.05668215145437519,
+              high: 0.5098375284633583,
+            },
+          },
+          ownCited: {
+            numerator: 2,
+            denominator: 2,
+            n: 2,
+            value: 1,
+            ci95: {
+              low: 0.34238022750665303,
+              high: 1,
+            },
+          },
+        },
+      ],
+    },
+  ],
+};

@@ -30,11 +30,14 @@ import {
   spendReportExample,
   untrackedReportExample,
   experimentsReportExample,
+  searchQueriesReportExample,
   shareOfVoiceReportExample,
   trendsReportExample,
   visibilityReportExample,
 } from './reports.examples.js';
 import { RollupRefresher } from './rollups.service.js';
+import { searchQueriesQuery, searchQueriesReport, type SearchQueriesReport } from './search-queries.schemas.js';
+import { searchQueries, searchQueriesCsv } from './search-queries.service.js';
 import { spendQuery, spendReport, type SpendReport } from './spend.schemas.js';
 import { spend, spendCsv } from './spend.service.js';
 import { untrackedQuery, untrackedReport, type UntrackedReport } from './untracked.schemas.js';
@@ -86,6 +89,7 @@ async function csvExamples() {
     competitorGap: await textOf(competitorGapCsv(competitorGapReportExample as unknown as CompetitorGapReport)),
     spend: await textOf(spendCsv(spendReportExample as SpendReport)),
     untracked: await textOf(untrackedCsv(untrackedReportExample as UntrackedReport)),
+    searchQueries: await textOf(searchQueriesCsv(searchQueriesReportExample as SearchQueriesReport)),
   };
 }
 
@@ -215,6 +219,18 @@ export async function reportRoutes(): Promise<Array<ReportRoute<z.ZodType, z.Zod
       build: (d, org, ws, q) => untracked(d, org, ws, q),
       csv: async (d, org, ws, q) => untrackedCsv(await untracked(d, org, ws, q)),
       csvExample: csv.untracked,
+    }),
+    route({
+      path: 'search-queries',
+      summary:
+        'Search fan-out: the web searches assistants ran per prompt and configuration, and how often own domains were cited after each',
+      description:
+        'Per prompt × provider × configuration with at least one web search: the top `top` search queries, normalised (trimmed, lower-cased, whitespace collapsed), with the answers that ran each and their share of the answers that searched, and the rate at which those answers cited an own brand’s domain (annotations and links, not sources merely retrieved), each with n and the 95% Wilson interval. Read from the successful analysed answers of the runs in range.',
+      query: searchQueriesQuery,
+      report: searchQueriesReport,
+      build: (d, org, ws, q) => searchQueries(d, org, ws, q),
+      csv: async (d, org, ws, q) => searchQueriesCsv(await searchQueries(d, org, ws, q)),
+      csvExample: csv.searchQueries,
     }),
   ];
 }
