@@ -9472,6 +9472,100 @@ export interface paths {
       };
     };
   };
+  "/v1/workspaces/{workspaceId}/reports/search-queries": {
+    /**
+     * Search fan-out: the web searches assistants ran per prompt and configuration, and how often own domains were cited after each
+     * @description Per prompt × provider × configuration with at least one web search: the top `top` search queries, normalised (trimmed, lower-cased, whitespace collapsed), with the answers that ran each and their share of the answers that searched, and the rate at which those answers cited an own brand’s domain (annotations and links, not sources merely retrieved), each with n and the 95% Wilson interval. Read from the successful analysed answers of the runs in range.
+     */
+    get: {
+      parameters: {
+        query?: {
+          runId?: string;
+          /** @description Runs created at or after this instant (every answer is dated by the creation of its run) */
+          from?: string;
+          /** @description Runs created before this instant */
+          to?: string;
+          providers?: string[] | string;
+          modelConfigIds?: string[] | string;
+          promptIds?: string[] | string;
+          /** @description Prompts carrying any of these tags */
+          tags?: string[] | string;
+          /** @description Search queries listed per prompt × configuration, most run first (1–50) */
+          top?: number;
+          /** @description Prompt × configuration rows at most, by prompt text then provider and configuration (1–500) */
+          limit?: number;
+          /** @description json (default) or csv, streamed with a header row */
+          format?: "json" | "csv";
+        };
+        path: {
+          workspaceId: string;
+        };
+      };
+      responses: {
+        /** @description The search-queries report */
+        200: {
+          content: {
+            "application/json": components["schemas"]["SearchQueriesReport"];
+            "text/csv": string;
+          };
+        };
+        /** @description The request is invalid; `errors` lists each field to fix */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, invalid, revoked or expired API key */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The API key lacks the scope this route needs */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such resource in your organization */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request conflicts with the current state */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Well-formed but refused, e.g. over budget */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit exceeded; see the RateLimit-* headers */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unexpected failure; quote the requestId when reporting it */
+        500: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A dependency (job queue, encryption key) is unavailable; retry shortly */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/v1/workspaces/{workspaceId}/reports/share-of-voice": {
     /**
      * Share of voice, average rank, top-1 rate and sentiment per brand
@@ -13880,6 +13974,98 @@ export interface components {
       trigger: "manual" | "schedule" | "api";
       /** Format: uuid */
       workspaceId: string;
+    };
+    SearchQueriesReport: {
+      definitionVersion: number;
+      filters: {
+        [key: string]: unknown;
+      };
+      /** @description The brands whose domains count as own */
+      ownBrands: ({
+          /** Format: uuid */
+          brandId: string;
+          /** @enum {string} */
+          brandKind: "own" | "competitor";
+          brandName: string;
+        })[];
+      /** @description Only prompt × configuration pairs with at least one web search */
+      rows: ({
+          /** @description Different normalised queries run, including those past `top` */
+          distinctQueries: number;
+          /** Format: uuid */
+          modelConfigId: string;
+          modelConfigName: string | null;
+          /** @description Successful analysed answers of this prompt × configuration */
+          n: number;
+          /** @description Answers that ran a web search and cited an own brand’s domain / answers that ran a web search: the baseline for each query’s rate */
+          ownCited: components["schemas"]["Proportion"];
+          /** Format: uuid */
+          promptId: string;
+          promptText: string;
+          provider: string;
+          queries: {
+              /** @description Answers that ran this query (at least once) */
+              answers: number;
+              /** @description Answers that ran this query and cited an own brand’s domain / answers that ran it */
+              ownCited: components["schemas"]["Proportion"];
+              /** @description The query normalised: trimmed, lower-cased, runs of whitespace made one space */
+              query: string;
+              /** @description 1 for the query most answers ran; ties by query text */
+              rank: number;
+              /** @description Answers that ran this query / answers of the row that ran any web search */
+              share: components["schemas"]["Proportion"];
+            }[];
+          /** @description Answers that ran at least one web search / n */
+          searched: components["schemas"]["Proportion"];
+        })[];
+      timezone: string;
+      top: number;
+    };
+    SearchQueriesReportInput: {
+      definitionVersion: number;
+      filters: {
+        [key: string]: unknown;
+      };
+      /** @description The brands whose domains count as own */
+      ownBrands: ({
+          /** Format: uuid */
+          brandId: string;
+          /** @enum {string} */
+          brandKind: "own" | "competitor";
+          brandName: string;
+        })[];
+      /** @description Only prompt × configuration pairs with at least one web search */
+      rows: ({
+          /** @description Different normalised queries run, including those past `top` */
+          distinctQueries: number;
+          /** Format: uuid */
+          modelConfigId: string;
+          modelConfigName: string | null;
+          /** @description Successful analysed answers of this prompt × configuration */
+          n: number;
+          /** @description Answers that ran a web search and cited an own brand’s domain / answers that ran a web search: the baseline for each query’s rate */
+          ownCited: components["schemas"]["ProportionInput"];
+          /** Format: uuid */
+          promptId: string;
+          promptText: string;
+          provider: string;
+          queries: {
+              /** @description Answers that ran this query (at least once) */
+              answers: number;
+              /** @description Answers that ran this query and cited an own brand’s domain / answers that ran it */
+              ownCited: components["schemas"]["ProportionInput"];
+              /** @description The query normalised: trimmed, lower-cased, runs of whitespace made one space */
+              query: string;
+              /** @description 1 for the query most answers ran; ties by query text */
+              rank: number;
+              /** @description Answers that ran this query / answers of the row that ran any web search */
+              share: components["schemas"]["ProportionInput"];
+            }[];
+          /** @description Answers that ran at least one web search / n */
+          searched: components["schemas"]["ProportionInput"];
+        })[];
+      timezone: string;
+      top: number;
     };
     Session: {
       /** Format: date-time */
