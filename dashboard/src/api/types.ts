@@ -29,6 +29,7 @@ export type TrendsReport = Schemas['TrendsReport'];
 export type VisibilityReport = Schemas['VisibilityReport'];
 export type SpendReport = AnswerOf<'/v1/workspaces/{workspaceId}/reports/spend', 'get'>;
 export type UntrackedReport = AnswerOf<'/v1/workspaces/{workspaceId}/reports/untracked', 'get'>;
+export type SearchQueriesReport = Schemas['SearchQueriesReport'];
 
 export type Workspace = Schemas['Workspace'];
 export type Organization = Schemas['Organization'];

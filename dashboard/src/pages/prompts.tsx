@@ -2,7 +2,8 @@
  * Prompts: a prompt × provider (or configuration) grid saying how often the chosen brand is
  * mentioned: the rate first, always with its n ("2 of 84 answers", never a bare 62%), its
  * interval, and a shade that grows with the rate rather than a yes/no. Each cell is a button that lists its answers; an answer
- * opens with its mentions highlighted and its citations listed (components/answer-view.tsx).
+ * opens with its mentions highlighted and its citations listed (components/answer-view.tsx), beside
+ * the web searches the assistants ran for that prompt (components/search-queries.tsx).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ApiError, apiGet, apiListAll, buildUrl } from '../api/client.js';
@@ -10,6 +11,7 @@ import type { Answer, Page, Prompt, VisibilityReport } from '../api/types.js';
 import { AnswerView } from '../components/answer-view.js';
 import { DownloadCsv } from '../components/csv-download.js';
 import { FilterBar, useReportFilters } from '../components/filter-bar.js';
+import { lazyPage } from '../components/lazy.js';
 import { IntervalBar } from '../components/rate.js';
 import { Empty, ErrorMessage, Show, TableScroll } from '../components/status.js';
 import { useWorkspace } from '../components/workspace.js';
@@ -19,6 +21,9 @@ import { setParams, type Route } from '../lib/router.js';
 import { toApiError, useApi, useApiSession, useLoad } from '../lib/use-api.js';
 
 type Row = VisibilityReport['rows'][number];
+
+/** The searches beside the answers: loaded the first time a cell is opened. */
+const SearchQueriesPanel = lazyPage(() => import('../components/search-queries.js').then((m) => m.SearchQueriesPanel));
 
 export function PromptsPage({ route }: { route: Route }) {
   const { base, brands, providers, configs } = useWorkspace();
@@ -292,6 +297,7 @@ function AnswersPanel({
       <h2 id="answers-heading" ref={heading} tabIndex={-1}>
         Answers from {column.label}
       </h2>
+      <SearchQueriesPanel base={base} filters={filters} promptId={promptId} narrow={narrow} />
       <Show value={first} what="answers">
         {(page) => {
           const answers = [...page.data, ...more.answers];
