@@ -33,44 +33,42 @@ export function SearchQueriesPanel({
           r.rows.length === 0 ? (
             <Empty>No answer here ran a web search.</Empty>
           ) : (
-            <>
-              {r.rows.map((row) => (
-                <div key={row.modelConfigId} data-testid={`search-queries-${row.modelConfigId}`}>
-                  <p class="explain">
-                    <strong>{row.modelConfigName ?? row.provider}</strong>: {row.searched.numerator} of {row.n} answers
-                    searched the web ({formatRate(row.searched)}); {row.ownCited.numerator} of those cited your domains
-                    ({formatRate(row.ownCited)}). {row.distinctQueries} different queries
-                    {row.distinctQueries > row.queries.length ? `, the ${row.queries.length} most run shown` : ''}.
-                  </p>
-                  <TableScroll label={`Searches by ${row.modelConfigName ?? row.provider}`}>
-                    <table class="data">
-                      <thead>
-                        <tr>
-                          <th scope="col">Query</th>
-                          <th scope="col">Answers that ran it</th>
-                          <th scope="col">Share of searching answers</th>
-                          <th scope="col">Cited your domains after it</th>
+            r.rows.map((row) => (
+              <div key={row.modelConfigId} data-testid={`search-queries-${row.modelConfigId}`}>
+                <p class="explain">
+                  <strong>{row.modelConfigName ?? row.provider}</strong>: {row.searched.numerator} of {row.n} answers
+                  searched the web ({formatRate(row.searched)}); {row.ownCited.numerator} of those cited your domains (
+                  {formatRate(row.ownCited)}). {row.distinctQueries} different queries
+                  {row.distinctQueries > row.queries.length ? `, the ${row.queries.length} most run shown` : ''}.
+                </p>
+                <TableScroll label={`Searches by ${row.modelConfigName ?? row.provider}`}>
+                  <table class="data">
+                    <thead>
+                      <tr>
+                        <th scope="col">Query</th>
+                        <th scope="col">Answers that ran it</th>
+                        <th scope="col">Share of searching answers</th>
+                        <th scope="col">Cited your domains after it</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {row.queries.map((q) => (
+                        <tr key={q.query}>
+                          <th scope="row">{q.query}</th>
+                          <td>
+                            {q.answers} of {q.share.denominator}
+                          </td>
+                          <td>{formatRate(q.share)}</td>
+                          <td>
+                            {q.ownCited.numerator} of {q.answers}: {formatRate(q.ownCited)}
+                          </td>
                         </tr>
-                      </thead>
-                      <tbody>
-                        {row.queries.map((q) => (
-                          <tr key={q.query}>
-                            <th scope="row">{q.query}</th>
-                            <td>
-                              {q.answers} of {q.share.denominator}
-                            </td>
-                            <td>{formatRate(q.share)}</td>
-                            <td>
-                              {q.ownCited.numerator} of {q.answers}: {formatRate(q.ownCited)}
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </TableScroll>
-                </div>
-              ))}
-            </>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableScroll>
+              </div>
+            ))
           )
         }
       </Show>
