@@ -14,9 +14,6 @@ import { envelope, filtersOf, openReport, type ReportsDeps } from './reports.ser
 import type { SearchQueriesQuery, SearchQueriesReport, SearchQueriesRow } from './search-queries.schemas.js';
 import { searchQueryRows } from './search-queries.sql.js';
 
-/** The grouping rule of the report, as the SQL applies it. */
-export const normalizeSearchQuery = (q: string) => q.trim().replace(/\s+/g, ' ').toLowerCase();
-
 export async function searchQueries(
   deps: ReportsDeps,
   orgId: string,

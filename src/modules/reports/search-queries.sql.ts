@@ -23,10 +23,7 @@ export interface SearchQueryRow {
   own_cited: number | null;
 }
 
-/**
- * A query as the report groups it: trimmed, case-folded, runs of whitespace made one space.
- * The same rule as `normalizeSearchQuery` (search-queries.service.ts), which the tests compare.
- */
+/** A query as the report groups it: trimmed, case-folded, runs of whitespace made one space. */
 const NORMALISED = `lower(regexp_replace(btrim(q), '\\s+', ' ', 'g'))`;
 
 export function searchQueriesSql(ctx: SourceContext, limit: number, top: number): string {
