@@ -181,7 +181,9 @@ export interface CategorySumsRow {
  * ratio of sums needs with answers as units — x an answer's citations in the category, y all its
  * citations — and the answers citing the category; plus one totals row (category null) with n,
  * Σy and Σy². `domains` and `categories` are parallel arrays: each cited domain's category,
- * classified by the caller. `ctx` must read every run live (live: null).
+ * classified by the caller; a citation whose owning brand (found at analysis) is own or
+ * competitor takes that brand's current kind first, so a brand domain on a subdomain
+ * (cloud.google.com) counts though its registrable domain (google.com) does not match. `ctx` must read every run live (live: null).
  */
 export function categorySumsSql(ctx: SourceContext, domains: string[], categories: string[]): string {
   const d = ctx.p.ref('cat_domains', domains, 'text[]');
@@ -190,10 +192,15 @@ export function categorySumsSql(ctx: SourceContext, domains: string[], categorie
     WITH ${scopedAnswers(ctx)}, cat AS (
       SELECT * FROM unnest(${d}, ${c}) AS t(domain, category)
     ), per AS (
-      SELECT ci.response_id, k.category, count(*)::bigint AS x
+      SELECT ci.response_id,
+             CASE WHEN b.kind = 'own' OR k.category = 'own' THEN 'own'
+                  WHEN b.kind = 'competitor' OR k.category = 'competitor' THEN 'competitor'
+                  ELSE k.category END AS category,
+             count(*)::bigint AS x
         FROM citations ci JOIN scoped s ON s.id = ci.response_id JOIN cat k ON k.domain = ci.domain
+        LEFT JOIN brands b ON b.id = ci.brand_id
        WHERE ci.source <> 'search_result'
-       GROUP BY ci.response_id, k.category
+       GROUP BY 1, 2
     ), ans AS (
       SELECT response_id, sum(x)::bigint AS y FROM per GROUP BY response_id
     )
