@@ -129,8 +129,8 @@ describe('source categories in the dashboard', () => {
     await shot('split');
 
     // A trade magazine Citewatch does not know becomes news.
-    await page.getByLabel('Domain').fill('crmweekly.example.net');
-    await page.getByLabel('Kind of source').selectOption('news');
+    await page.getByRole('textbox', { name: 'Domain', exact: true }).fill('crmweekly.example.net');
+    await page.getByRole('combobox', { name: 'Kind of source' }).selectOption('news');
     await page.getByRole('button', { name: 'Set the category' }).click();
     await page.getByText('crmweekly.example.net is now news and editorial.').waitFor();
     await page.locator('[data-override="crmweekly.example.net"]').waitFor();
@@ -141,7 +141,7 @@ describe('source categories in the dashboard', () => {
     await shot('override');
 
     // A bad domain is refused with the API's reason, next to the field.
-    await page.getByLabel('Domain').fill('not a domain');
+    await page.getByRole('textbox', { name: 'Domain', exact: true }).fill('not a domain');
     await page.getByRole('button', { name: 'Set the category' }).click();
     await page
       .getByText(/is not a domain name/)

@@ -240,6 +240,13 @@ describe('citations report split by source category', () => {
     expect(forum.share.ci95.low).toBeCloseTo(0.375 - 1.959964 * 0.167316, 4);
     expect(forum.share.ci95.high).toBeCloseTo(0.375 + 1.959964 * 0.167316, 4);
     expect(forum.citingAnswers.ci95.low).toBeCloseTo(0.15004, 4);
+
+    // The CSV's source category rows carry the same figures.
+    const csv = await ctx.app.inject({ url: `${world.base}/reports/citations?format=csv`, headers: tenant.headers });
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.split('\n').filter((l) => l.startsWith('1,source category,'));
+    expect(lines).toHaveLength(11);
+    expect(lines.find((l) => l.includes(',forum,domain list v1,,3,'))).toContain(',3,8,4,0.375,');
   });
 
   it('applies an override to the next report, and brands’ domains still come first', async () => {

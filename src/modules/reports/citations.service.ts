@@ -423,6 +423,17 @@ export function citationsCsv(r: CitationsReport): Readable {
       });
     }
   }
+  for (const c of r.sourceCategories.categories)
+    rows.push({
+      definitionVersion: r.definitionVersion,
+      section: 'source category',
+      n: r.sourceCategories.n,
+      key: c.category,
+      label: `domain list v${r.sourceCategories.listVersion}`,
+      cited: c.cited,
+      share: c.share,
+      answers: c.citingAnswers,
+    });
   for (const d of r.competitorOnlySources) {
     rows.push({
       definitionVersion: r.definitionVersion,
