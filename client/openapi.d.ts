@@ -11089,6 +11089,447 @@ export interface paths {
       };
     };
   };
+  "/v1/workspaces/{workspaceId}/source-category-overrides": {
+    /** List source category-overrides */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Items per page (1–200) */
+          limit?: number;
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+        };
+        path: {
+          workspaceId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["SourceCategoryOverride"][];
+              /** @description Pass as `cursor` to get the next page; null on the last page */
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description The request is invalid; `errors` lists each field to fix */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, invalid, revoked or expired API key */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The API key lacks the scope this route needs */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such resource in your organization */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request conflicts with the current state */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Well-formed but refused, e.g. over budget */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit exceeded; see the RateLimit-* headers */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unexpected failure; quote the requestId when reporting it */
+        500: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A dependency (job queue, encryption key) is unavailable; retry shortly */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Create a source category override */
+    post: {
+      parameters: {
+        header?: {
+          /**
+           * @description Makes a retry safe: a unique value per create (a UUID). The same key with the same request within 24 hours answers the first answer again (same status and body, with `Idempotent-Replayed: true`) and creates nothing; with another request it is refused (422 `idempotency_key_reused`); while the first request is still being handled, 409 `idempotency_key_in_use` (retry after `Retry-After` seconds). Keys belong to the API key or person sending them. See docs/integrators.md, "Retrying safely".
+           * @example 5b0c1e8e-8d41-4c57-9f3e-2f6a3a7c9d10
+           */
+          "Idempotency-Key"?: string;
+        };
+        path: {
+          workspaceId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          /**
+           * @example {
+           *   "domain": "crmforum.example.org",
+           *   "category": "forum",
+           *   "note": "A user community our buyers read"
+           * }
+           */
+          "application/json": {
+            /**
+             * @description A source category. own and competitor come from the brands’ owned domains and cannot be given by an override.
+             * @enum {string}
+             */
+            category: "forum" | "video" | "social" | "review" | "news" | "reference" | "institutional" | "marketplace" | "other";
+            /** @description A domain or host (e.g. crmforum.example.org); its subdomains take the same category */
+            domain: string;
+            /** @description Why the workspace classifies the domain this way */
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            /** @description Present (`true`) when this answer is the replay of an earlier request with the same Idempotency-Key. */
+            "Idempotent-Replayed"?: "true";
+          };
+          content: {
+            "application/json": components["schemas"]["SourceCategoryOverride"];
+          };
+        };
+        /** @description The request is invalid; `errors` lists each field to fix */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, invalid, revoked or expired API key */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The API key lacks the scope this route needs */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such resource in your organization */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request conflicts with the current state; or `idempotency_key_in_use`: another request with this Idempotency-Key is being handled (retry after `Retry-After`); or `idempotency_key_interrupted`: the first request with this key stopped before its answer was kept (check whether it created something, then use a new key) */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request body is larger than BODY_LIMIT bytes */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request body has a content type this route does not accept */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Well-formed but refused, e.g. over budget; or `idempotency_key_reused`: this Idempotency-Key was first sent with a different request */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit exceeded; see the RateLimit-* headers */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unexpected failure; quote the requestId when reporting it */
+        500: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A dependency (job queue, encryption key) is unavailable; retry shortly */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/v1/workspaces/{workspaceId}/source-category-overrides/{overrideId}": {
+    /** Get a source category override */
+    get: {
+      parameters: {
+        path: {
+          workspaceId: string;
+          overrideId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["SourceCategoryOverride"];
+          };
+        };
+        /** @description The request is invalid; `errors` lists each field to fix */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, invalid, revoked or expired API key */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The API key lacks the scope this route needs */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such resource in your organization */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request conflicts with the current state */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Well-formed but refused, e.g. over budget */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit exceeded; see the RateLimit-* headers */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unexpected failure; quote the requestId when reporting it */
+        500: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A dependency (job queue, encryption key) is unavailable; retry shortly */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Delete a source category override */
+    delete: {
+      parameters: {
+        path: {
+          workspaceId: string;
+          overrideId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description The request is invalid; `errors` lists each field to fix */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, invalid, revoked or expired API key */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The API key lacks the scope this route needs */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such resource in your organization */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request conflicts with the current state */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Well-formed but refused, e.g. over budget */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit exceeded; see the RateLimit-* headers */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unexpected failure; quote the requestId when reporting it */
+        500: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A dependency (job queue, encryption key) is unavailable; retry shortly */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Update a source category override */
+    patch: {
+      parameters: {
+        path: {
+          workspaceId: string;
+          overrideId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          /**
+           * @example {
+           *   "category": "review"
+           * }
+           */
+          "application/json": {
+            /**
+             * @description A source category. own and competitor come from the brands’ owned domains and cannot be given by an override.
+             * @enum {string}
+             */
+            category?: "forum" | "video" | "social" | "review" | "news" | "reference" | "institutional" | "marketplace" | "other";
+            domain?: string;
+            /** @description Why the workspace classifies the domain this way */
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["SourceCategoryOverride"];
+          };
+        };
+        /** @description The request is invalid; `errors` lists each field to fix */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, invalid, revoked or expired API key */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The API key lacks the scope this route needs */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such resource in your organization */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request conflicts with the current state */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request body is larger than BODY_LIMIT bytes */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request body has a content type this route does not accept */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Well-formed but refused, e.g. over budget */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit exceeded; see the RateLimit-* headers */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unexpected failure; quote the requestId when reporting it */
+        500: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A dependency (job queue, encryption key) is unavailable; retry shortly */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/v1/workspaces/{workspaceId}/suggestions": {
     /** List suggestion requests, newest first */
     get: {
@@ -12713,6 +13154,25 @@ export interface components {
         })[];
       /** @description Runs read from the answer tables rather than rollups (unfinished or changed since) */
       liveRuns: number;
+      /** @description Cited sources split by source category (docs/analysis-rules.md#source-categories) over the whole filtered range, whatever the grouping; every category is listed, in a fixed order */
+      sourceCategories: {
+        categories: ({
+            /** @enum {string} */
+            category: "own" | "competitor" | "forum" | "video" | "social" | "review" | "news" | "reference" | "institutional" | "marketplace" | "other";
+            /** @description Cited sources on domains of this category */
+            cited: number;
+            /** @description Answers citing at least one domain of this category / answers (Wilson) */
+            citingAnswers: components["schemas"]["Proportion"];
+            /** @description cited / every cited source, with a delta-method interval over answers (citations in one answer are not independent) */
+            share: components["schemas"]["Share"];
+          })[];
+        /** @description Cited sources (annotations and links) in them */
+        cited: number;
+        /** @description Version of the domain list the domains were classified with */
+        listVersion: number;
+        /** @description Analysed answers */
+        n: number;
+      };
       /** @description Workspace time zone used for days and weeks */
       timezone: string;
       top: number;
@@ -12861,6 +13321,25 @@ export interface components {
         })[];
       /** @description Runs read from the answer tables rather than rollups (unfinished or changed since) */
       liveRuns: number;
+      /** @description Cited sources split by source category (docs/analysis-rules.md#source-categories) over the whole filtered range, whatever the grouping; every category is listed, in a fixed order */
+      sourceCategories: {
+        categories: ({
+            /** @enum {string} */
+            category: "own" | "competitor" | "forum" | "video" | "social" | "review" | "news" | "reference" | "institutional" | "marketplace" | "other";
+            /** @description Cited sources on domains of this category */
+            cited: number;
+            /** @description Answers citing at least one domain of this category / answers (Wilson) */
+            citingAnswers: components["schemas"]["ProportionInput"];
+            /** @description cited / every cited source, with a delta-method interval over answers (citations in one answer are not independent) */
+            share: components["schemas"]["ShareInput"];
+          })[];
+        /** @description Cited sources (annotations and links) in them */
+        cited: number;
+        /** @description Version of the domain list the domains were classified with */
+        listVersion: number;
+        /** @description Analysed answers */
+        n: number;
+      };
       /** @description Workspace time zone used for days and weeks */
       timezone: string;
       top: number;
@@ -14472,6 +14951,40 @@ export interface components {
         id: string;
         name: string;
       };
+    };
+    SourceCategoryOverride: {
+      /**
+       * @description A source category. own and competitor come from the brands’ owned domains and cannot be given by an override.
+       * @enum {string}
+       */
+      category: "forum" | "video" | "social" | "review" | "news" | "reference" | "institutional" | "marketplace" | "other";
+      /** Format: date-time */
+      createdAt: string;
+      domain: string;
+      /** Format: uuid */
+      id: string;
+      note: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      workspaceId: string;
+    };
+    SourceCategoryOverrideInput: {
+      /**
+       * @description A source category. own and competitor come from the brands’ owned domains and cannot be given by an override.
+       * @enum {string}
+       */
+      category: "forum" | "video" | "social" | "review" | "news" | "reference" | "institutional" | "marketplace" | "other";
+      /** Format: date-time */
+      createdAt: string;
+      domain: string;
+      /** Format: uuid */
+      id: string;
+      note: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      workspaceId: string;
     };
     SsoStart: {
       redirect: boolean;

@@ -21,6 +21,7 @@ import { responsesRoutes } from './modules/responses/responses.routes.js';
 import { auditsRoutes } from './modules/audits/audits.routes.js';
 import { brandingRoutes } from './modules/branding/branding.routes.js';
 import { brandsRoutes } from './modules/brands/brands.routes.js';
+import { sourceCategoriesRoutes } from './modules/source-categories/source-categories.routes.js';
 import { defaultDashboardDir, webDashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { idempotencyHooks, idempotencyRoutes } from './modules/idempotency/idempotency.hooks.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -327,6 +328,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await providerCredentialsRoutes(api, { prisma, encryptionKey: deps.env.ENCRYPTION_KEY });
     await workspacesRoutes(api, { prisma, pool });
     await brandsRoutes(api, { prisma, pool });
+    await sourceCategoriesRoutes(api, { prisma, pool });
     await promptImportRoutes(api, { prisma, pool });
     await promptsRoutes(api, { prisma, pool });
     await providersRoutes(api, { prisma, env: deps.env });

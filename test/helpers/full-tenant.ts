@@ -219,5 +219,13 @@ export async function createFullTenant(ctx: TestContext, doc: OpenApiDoc): Promi
     });
     params.ruleId = rule.id;
   }
+  if (doc.paths['/v1/workspaces/{workspaceId}/source-category-overrides']) {
+    const override = await post(
+      '/v1/workspaces/{workspaceId}/source-category-overrides',
+      `${base}/source-category-overrides`,
+      { domain: 'crmforum.example.org', category: 'forum' },
+    );
+    params.overrideId = override.id;
+  }
   return { ...tenant, params, created, person };
 }

@@ -4,6 +4,7 @@
  * retrieved but not cited) per provider; the pages (URLs) most cited, not only their domains.
  * Every table downloads as CSV.
  */
+import { useState } from 'preact/hooks';
 import { buildUrl } from '../api/client.js';
 import type { Brand, CitationsReport } from '../api/types.js';
 import { DownloadCsv } from '../components/csv-download.js';
@@ -16,6 +17,7 @@ import type { Route } from '../lib/router.js';
 import { useTableRef } from '../lib/table-ref.js';
 import { useApi } from '../lib/use-api.js';
 import { BrandRowHeader } from '../components/brand-name.js';
+import { CategoryOverrides, CategorySplit } from './source-categories.js';
 
 const TOP = 20;
 type Group = CitationsReport['groups'][number];
@@ -23,7 +25,8 @@ type Group = CitationsReport['groups'][number];
 export function CitationsPage({ route }: { route: Route }) {
   const { base, brands } = useWorkspace();
   const filters = useReportFilters(route);
-  const report = useApi<CitationsReport>(buildUrl(`${base}/reports/citations`, { ...filters, top: TOP }));
+  const [refresh, setRefresh] = useState(0);
+  const report = useApi<CitationsReport>(buildUrl(`${base}/reports/citations`, { ...filters, top: TOP }), refresh);
   return (
     <>
       <FilterBar route={route} />
@@ -38,6 +41,7 @@ export function CitationsPage({ route }: { route: Route }) {
                 {formatRate(group.citingAnswers)}.
               </p>
               <OwnDomains group={group} brands={brands} />
+              <CategorySplit report={r} />
               <TopDomains group={group} />
               <TopUrls group={group} />
               <CompetitorOnly report={r} />
@@ -46,6 +50,7 @@ export function CitationsPage({ route }: { route: Route }) {
           );
         }}
       </Show>
+      <CategoryOverrides onChange={() => setRefresh((n) => n + 1)} />
     </>
   );
 }

@@ -148,3 +148,68 @@ export function competitorOnlySql(ctx: SourceContext, top: number): string {
       FROM domains d
      ORDER BY d.answers DESC, d.citations DESC, d.domain`;
 }
+
+const scopedAnswers = (ctx: SourceContext) => `
+    scoped AS (
+      SELECT r.id FROM responses r JOIN runs ru ON ru.id = r.run_id
+       WHERE ${answerScope(ctx)} AND r.status = 'succeeded' AND r.analyzed_at IS NOT NULL
+    )`;
+
+/** The distinct domains cited (annotations and links) in the report's analysed answers. `ctx` reads every run live. */
+export function citedDomainsSql(ctx: SourceContext): string {
+  return `WITH ${scopedAnswers(ctx)}
+    SELECT DISTINCT c.domain FROM citations c JOIN scoped s ON s.id = c.response_id
+     WHERE c.source <> 'search_result'`;
+}
+
+export interface CategorySumsRow {
+  [column: string]: unknown;
+  /** null on the one row of totals over every answer. */
+  category: string | null;
+  /** Answers citing at least one domain of the category (the totals row: analysed answers). */
+  answers: number;
+  x: number;
+  xx: number;
+  xy: number;
+  /** The totals row only: Σy and Σy² over answers, y an answer's cited sources. */
+  y: number;
+  yy: number;
+}
+
+/**
+ * Per source category, over the report's analysed answers (whatever the grouping), the sums a
+ * ratio of sums needs with answers as units — x an answer's citations in the category, y all its
+ * citations — and the answers citing the category; plus one totals row (category null) with n,
+ * Σy and Σy². `domains` and `categories` are parallel arrays: each cited domain's category,
+ * classified by the caller; a citation whose owning brand (found at analysis) is own or
+ * competitor takes that brand's current kind first, so a brand domain on a subdomain
+ * (cloud.google.com) counts though its registrable domain (google.com) does not match. `ctx` must read every run live (live: null).
+ */
+export function categorySumsSql(ctx: SourceContext, domains: string[], categories: string[]): string {
+  const d = ctx.p.ref('cat_domains', domains, 'text[]');
+  const c = ctx.p.ref('cat_categories', categories, 'text[]');
+  return `
+    WITH ${scopedAnswers(ctx)}, cat AS (
+      SELECT * FROM unnest(${d}, ${c}) AS t(domain, category)
+    ), per AS (
+      SELECT ci.response_id,
+             CASE WHEN b.kind = 'own' OR k.category = 'own' THEN 'own'
+                  WHEN b.kind = 'competitor' OR k.category = 'competitor' THEN 'competitor'
+                  ELSE k.category END AS category,
+             count(*)::bigint AS x
+        FROM citations ci JOIN scoped s ON s.id = ci.response_id JOIN cat k ON k.domain = ci.domain
+        LEFT JOIN brands b ON b.id = ci.brand_id
+       WHERE ci.source <> 'search_result'
+       GROUP BY 1, 2
+    ), ans AS (
+      SELECT response_id, sum(x)::bigint AS y FROM per GROUP BY response_id
+    )
+    SELECT p.category, count(*)::bigint AS answers, sum(p.x)::bigint AS x, sum(p.x * p.x)::bigint AS xx,
+           sum(p.x * a.y)::bigint AS xy, 0::bigint AS y, 0::bigint AS yy
+      FROM per p JOIN ans a ON a.response_id = p.response_id
+     GROUP BY p.category
+    UNION ALL
+    SELECT NULL, (SELECT count(*) FROM scoped)::bigint, 0, 0, 0,
+           coalesce(sum(y), 0)::bigint, coalesce(sum(y * y), 0)::bigint
+      FROM ans`;
+}

@@ -1,5 +1,6 @@
 /** Citations: which sources assistants cite, how often each brand's own domains are among them. */
 import { z } from 'zod';
+import { SOURCE_CATEGORIES } from '../../analysis/source-categories/index.js';
 import {
   brandFields,
   countFields,
@@ -73,6 +74,26 @@ export const providerSources = z.object({
   sources: sourceSplit,
 });
 
+export const sourceCategorySplit = z
+  .object({
+    listVersion: z.number().int().describe('Version of the domain list the domains were classified with'),
+    n: z.number().int().describe('Analysed answers'),
+    cited: z.number().int().describe('Cited sources (annotations and links) in them'),
+    categories: z.array(
+      z.object({
+        category: z.enum(SOURCE_CATEGORIES),
+        cited: z.number().int().describe('Cited sources on domains of this category'),
+        share: share.describe(
+          'cited / every cited source, with a delta-method interval over answers (citations in one answer are not independent)',
+        ),
+        citingAnswers: proportion.describe('Answers citing at least one domain of this category / answers (Wilson)'),
+      }),
+    ),
+  })
+  .describe(
+    'Cited sources split by source category (docs/analysis-rules.md#source-categories) over the whole filtered range, whatever the grouping; every category is listed, in a fixed order',
+  );
+
 export const citationsReport = z
   .object({
     ...envelopeFields,
@@ -82,6 +103,7 @@ export const citationsReport = z
     byProvider: z
       .array(providerSources)
       .describe('The split between annotations, links and retrieved sources per provider, whatever the grouping'),
+    sourceCategories: sourceCategorySplit,
     competitorOnlySources: z
       .array(
         z.object({

@@ -6,9 +6,20 @@
  * tag slice reads them from the answer tables.
  */
 import type { Readable } from 'node:stream';
-import { citationShare, dimensionsOf, plainShare, proportionOf, sourcesOf } from './brand-rows.js';
 import {
+  categorizer,
+  DOMAIN_LIST_VERSION,
+  rulesOf,
+  SOURCE_CATEGORIES,
+} from '../../analysis/source-categories/index.js';
+import type { ListedCategory } from '../../analysis/source-categories/index.js';
+import { workspaceOverrides } from '../source-categories/source-categories.repo.js';
+import { citationShare, dimensionsOf, plainShare, proportionOf, shareOf, sourcesOf } from './brand-rows.js';
+import {
+  categorySumsSql,
+  citedDomainsSql,
   competitorOnlySql,
+  type CategorySumsRow,
   domainsSql,
   totalsSql,
   urlsSql,
@@ -100,7 +111,10 @@ async function periodsFor(
  * citations() (the figures are the report's, to the digit), for readers that show only those
  * lists (the PDF report). It skips the competitor-only read, the one that reads answers.
  */
-export type CitationLists = Omit<CitationsReport, 'groups' | 'byProvider' | 'competitorOnlySources'> & {
+export type CitationLists = Omit<
+  CitationsReport,
+  'groups' | 'byProvider' | 'sourceCategories' | 'competitorOnlySources'
+> & {
   groups: Array<Omit<CitationGroup, 'brands'>>;
 };
 
@@ -190,6 +204,55 @@ function listGroups(
   });
 }
 
+/**
+ * The split of cited sources by source category over the report's analysed answers: the cited
+ * domains are read, classified here (brands' domains, the workspace's overrides, the domain list),
+ * and summed per category and answer in one statement. Classified when read, so a changed override
+ * or list shows at once.
+ */
+async function sourceCategoriesOf(
+  deps: ReportsDeps,
+  report: OpenedReport,
+  workspaceId: string,
+): Promise<CitationsReport['sourceCategories']> {
+  const [cited, brands, overrides] = await Promise.all([
+    query<{ domain: string }>(deps, report, (ctx) => citedDomainsSql(ctx), true),
+    brandsWithDomains(deps.db.pool, workspaceId),
+    workspaceOverrides(deps.db.pool, workspaceId),
+  ]);
+  const categoryOf = categorizer(
+    rulesOf(
+      brands,
+      overrides.map((o) => ({ domain: o.domain, category: o.category as ListedCategory })),
+    ),
+  );
+  const domains = cited.map((r) => r.domain);
+  const rows = await query<CategorySumsRow>(
+    deps,
+    report,
+    (ctx) => categorySumsSql(ctx, domains, domains.map(categoryOf)),
+    true,
+  );
+  const totals = rows.find((r) => r.category === null) ?? { answers: 0, y: 0, yy: 0 };
+  const by = new Map(rows.filter((r) => r.category !== null).map((r) => [r.category, r]));
+  const n = totals.answers;
+  return {
+    listVersion: DOMAIN_LIST_VERSION,
+    n,
+    cited: totals.y,
+    categories: SOURCE_CATEGORIES.map((category) => {
+      const r = by.get(category);
+      const x = r?.x ?? 0;
+      return {
+        category,
+        cited: x,
+        share: shareOf({ n, x, y: totals.y, xx: r?.xx ?? 0, xy: r?.xy ?? 0, yy: totals.yy }),
+        citingAnswers: proportionOf(r?.answers ?? 0, n),
+      };
+    }),
+  };
+}
+
 export async function citations(
   deps: ReportsDeps,
   orgId: string,
@@ -203,22 +266,24 @@ export async function citations(
   const grain = sourceGrain(dims, report.filters);
   const { pool } = deps.db;
   const periods = await periodsFor(deps, report, dims, grain);
-  const [totals, byProvider, domains, urls, brandRows, brands, labels, competitorOnly] = await Promise.all([
-    query<CitationTotalsRow>(deps, report, (ctx) => totalsSql(ctx, dims)),
-    query<CitationTotalsRow>(deps, report, (ctx) => totalsSql(ctx, ['provider'])),
-    query<DomainRankRow>(
-      deps,
-      report,
-      (ctx) => domainsSql(ctx, dims, grain, q.top),
-      grain === 'prompt_config',
-      periods,
-    ),
-    query<UrlRankRow>(deps, report, (ctx) => urlsSql(ctx, dims, grain, q.top), grain === 'prompt_config', periods),
-    brandFacts(deps, report, dims),
-    brandsWithDomains(pool, workspaceId),
-    configAndPromptLabels(pool, workspaceId),
-    query<CompetitorOnlyRow>(deps, report, (ctx) => competitorOnlySql(ctx, q.top), true),
-  ]);
+  const [totals, byProvider, domains, urls, brandRows, brands, labels, competitorOnly, sourceCategories] =
+    await Promise.all([
+      query<CitationTotalsRow>(deps, report, (ctx) => totalsSql(ctx, dims)),
+      query<CitationTotalsRow>(deps, report, (ctx) => totalsSql(ctx, ['provider'])),
+      query<DomainRankRow>(
+        deps,
+        report,
+        (ctx) => domainsSql(ctx, dims, grain, q.top),
+        grain === 'prompt_config',
+        periods,
+      ),
+      query<UrlRankRow>(deps, report, (ctx) => urlsSql(ctx, dims, grain, q.top), grain === 'prompt_config', periods),
+      brandFacts(deps, report, dims),
+      brandsWithDomains(pool, workspaceId),
+      configAndPromptLabels(pool, workspaceId),
+      query<CompetitorOnlyRow>(deps, report, (ctx) => competitorOnlySql(ctx, q.top), true),
+      sourceCategoriesOf(deps, report, workspaceId),
+    ]);
   const owners = ownersOf(brands);
   const brandsBy = groupRows(brandRows as unknown as Array<Record<string, unknown>>, names);
   const groups = listGroups(dims, totals, domains, urls, brands, labels).map(
@@ -243,6 +308,7 @@ export async function citations(
     top: q.top,
     groups,
     byProvider: byProvider.map((t) => ({ provider: String(t.provider), ...totalsOf(t) })),
+    sourceCategories,
     competitorOnlySources: competitorOnly.map((d) => ({
       domain: d.domain,
       citations: d.citations,
@@ -357,6 +423,17 @@ export function citationsCsv(r: CitationsReport): Readable {
       });
     }
   }
+  for (const c of r.sourceCategories.categories)
+    rows.push({
+      definitionVersion: r.definitionVersion,
+      section: 'source category',
+      n: r.sourceCategories.n,
+      key: c.category,
+      label: `domain list v${r.sourceCategories.listVersion}`,
+      cited: c.cited,
+      share: c.share,
+      answers: c.citingAnswers,
+    });
   for (const d of r.competitorOnlySources) {
     rows.push({
       definitionVersion: r.definitionVersion,
