@@ -31,13 +31,14 @@ import {
   RECOMMENDATION_PROMPT,
 } from './cues.js';
 import {
-  clauseValence,
-  type Lang,
+  clauseValenceOf,
   isApostrophe,
   isWordUnit,
-  languageHint,
+  type Lang,
   localeLanguage,
   squash,
+  type WordInfo,
+  wordInfo,
   wordOf,
 } from './lexicon-scorer.js';
 
@@ -201,7 +202,7 @@ interface Piece {
   hits: CueHit[];
   hitStarts: number[];
   /** The words no stance phrase took, with their offsets: what the lexicon reads. */
-  words: string[];
+  words: WordInfo[];
   wordStarts: number[];
   wordEnds: number[];
   /** French and English hint words among all its words, to tell its language. */
@@ -332,7 +333,7 @@ class AnswerReader {
     cues.reset();
     const tokenStarts: number[] = [];
     const tokenEnds: number[] = [];
-    const tokens: string[] = [];
+    const tokens: WordInfo[] = [];
     const hinted = this.language === null;
     let regexWord = false;
     let tokenStart = -1;
@@ -360,13 +361,19 @@ class AnswerReader {
         // The blanked text is folded: its ASCII is lower case already. "isn't": the "t" reads as "not".
         let w = ascii ? t.slice(tokenStart, i) : wordOf(t.slice(tokenStart, i), false);
         const k = tokens.length;
-        if (w === 't' && k > 0 && isApostrophe(t[tokenStart - 1] ?? '') && (tokens[k - 1] as string).endsWith('n'))
+        if (
+          w === 't' &&
+          k > 0 &&
+          isApostrophe(t[tokenStart - 1] ?? '') &&
+          (tokens[k - 1] as WordInfo).word.endsWith('n')
+        )
           w = 'not';
-        tokens.push(w);
+        const info = wordInfo(w);
+        tokens.push(info);
         tokenStarts.push(tokenStart);
         tokenEnds.push(i);
         if (hinted) {
-          const hint = languageHint(w);
+          const hint = info.hint;
           if (hint === 'fr') piece.french++;
           else if (hint === 'en') piece.english++;
         }
@@ -382,7 +389,7 @@ class AnswerReader {
       while (h < piece.hits.length && (piece.hits[h] as CueHit).end <= ws) h++;
       const cue = piece.hits[h];
       if (cue && cue.start < (tokenEnds[k] as number)) continue;
-      piece.words.push(tokens[k] as string);
+      piece.words.push(tokens[k] as WordInfo);
       piece.wordStarts.push(ws);
       piece.wordEnds.push(tokenEnds[k] as number);
     }
@@ -467,7 +474,7 @@ class AnswerReader {
     let sum = this.cueValence(a, b, incidents);
     const first = this.pieceAt(a);
     const last = this.pieceAt(b - 1);
-    let words: string[] = [];
+    let words: WordInfo[] = [];
     let from = 0;
     let to = 0;
     for (let p = first; p <= last; p++) {
@@ -480,11 +487,11 @@ class AnswerReader {
         from = f;
         to = e;
       } else {
-        for (let k = f; k < e; k++) words.push(piece.words[k] as string);
+        for (let k = f; k < e; k++) words.push(piece.words[k] as WordInfo);
         to = words.length;
       }
     }
-    if (to > from) sum += clauseValence(words, this.languageOf(a, b), from, to);
+    if (to > from) sum += clauseValenceOf(words, this.languageOf(a, b), from, to);
     if (sum < 0) {
       HEDGE.lastIndex = 0;
       if (HEDGE.test(this.folded.slice(a, b))) sum *= TUNING.hedged;
