@@ -233,6 +233,41 @@ for (let c = 0; c < 128; c++) {
 }
 
 /**
+ * Words already looked up, by the characters of the folded text: an open-addressing table probed
+ * with a hash of the word's characters, so that reading a known word makes no string.
+ */
+const WORDS_BITS = 15;
+const WORDS_MASK = (1 << WORDS_BITS) - 1;
+const wordTable: Array<WordInfo | undefined> = new Array(1 << WORDS_BITS).fill(undefined);
+const wordHashes = new Int32Array(1 << WORDS_BITS);
+let wordCount = 0;
+
+/** The looked-up word t[s, e), an ASCII word of the folded text (already lower case). */
+function asciiWord(t: string, s: number, e: number): WordInfo {
+  let h = 0;
+  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + t.charCodeAt(i)) | 0;
+  const len = e - s;
+  let slot = (h ^ (h >>> 15)) & WORDS_MASK;
+  for (let entry = wordTable[slot]; entry !== undefined; entry = wordTable[slot]) {
+    if (wordHashes[slot] === h && entry.word.length === len) {
+      const w = entry.word;
+      let same = true;
+      for (let j = 0; j < len && same; j++) same = w.charCodeAt(j) === t.charCodeAt(s + j);
+      if (same) return entry;
+    }
+    slot = (slot + 1) & WORDS_MASK;
+  }
+  const info = wordInfo(t.slice(s, e));
+  // Kept at most half full, so probes stay short; words past that are looked up each time.
+  if (wordCount < 1 << (WORDS_BITS - 1)) {
+    wordTable[slot] = info;
+    wordHashes[slot] = h;
+    wordCount++;
+  }
+  return info;
+}
+
+/**
  * Per answer, read once and shared by every brand: the folded text and the same with brand names
  * blanked out, the layout (lines, list items, table rows, headings), every sentence boundary,
  * every stance phrase, every word the lexicon reads and every contrast word. Brands then only
@@ -359,16 +394,15 @@ class AnswerReader {
         } else if (c >= 128) ascii = false;
       } else if (tokenStart >= 0 && !((c === 45 || c === 0x2011) && i + 1 < n && isWordUnit(t.charCodeAt(i + 1)))) {
         // The blanked text is folded: its ASCII is lower case already. "isn't": the "t" reads as "not".
-        let w = ascii ? t.slice(tokenStart, i) : wordOf(t.slice(tokenStart, i), false);
         const k = tokens.length;
+        let info = ascii ? asciiWord(t, tokenStart, i) : wordInfo(wordOf(t.slice(tokenStart, i), false));
         if (
-          w === 't' &&
+          info.word === 't' &&
           k > 0 &&
           isApostrophe(t[tokenStart - 1] ?? '') &&
           (tokens[k - 1] as WordInfo).word.endsWith('n')
         )
-          w = 'not';
-        const info = wordInfo(w);
+          info = wordInfo('not');
         tokens.push(info);
         tokenStarts.push(tokenStart);
         tokenEnds.push(i);
