@@ -208,6 +208,8 @@ interface Piece {
   /** French and English hint words among all its words, to tell its language. */
   french: number;
   english: number;
+  /** Contrast words and ";" as [start, end) pairs, on the folded text (brand names included); null until looked for. */
+  contrasts: number[] | null;
 }
 
 function emptyPiece(start: number, end: number): Piece {
@@ -222,6 +224,7 @@ function emptyPiece(start: number, end: number): Piece {
     wordEnds: [],
     french: 0,
     english: 0,
+    contrasts: null,
   };
 }
 
@@ -289,7 +292,6 @@ class AnswerReader {
   private readonly pieceEnds: number[];
   private readonly languages = new Map<number, Lang>();
   private cues: CueScan | null = null;
-  private contrasts: number[] | null = null;
   private readonly valences = new Map<number, number>();
   /** Sentence units per (sentence start, brand): see sentenceUnit. */
   readonly units = new Map<number, Unit | null>();
@@ -430,18 +432,14 @@ class AnswerReader {
     return piece;
   }
 
-  /**
-   * Contrast words and ";" of the whole answer as [start, end) pairs, on the folded text (brand
-   * names included), found in one pass on first use. None spans a sentence end or a line break,
-   * so this is what looking piece by piece finds.
-   */
-  private contrastList(): number[] {
-    if (this.contrasts) return this.contrasts;
+  /** Contrast words and ";" of piece i, on the folded text (brand names included), found on first use. */
+  private contrastsOf(i: number): number[] {
+    const piece = this.pieces[i] as Piece;
+    if (piece.contrasts) return piece.contrasts;
     const found: number[] = [];
-    CONTRAST.lastIndex = 0;
-    for (let m = CONTRAST.exec(this.folded); m; m = CONTRAST.exec(this.folded))
-      found.push(m.index, m.index + m[0].length);
-    this.contrasts = found;
+    const body = this.folded.slice(piece.start, piece.end);
+    for (const m of body.matchAll(CONTRAST)) found.push(piece.start + m.index, piece.start + m.index + m[0].length);
+    piece.contrasts = found;
     return found;
   }
 
@@ -550,19 +548,12 @@ class AnswerReader {
     if (cached && cached.end === e) return cached.cuts;
     const cuts = [s];
     if (e > s) {
-      const contrasts = this.contrastList();
-      // Starts sit at even indices: the first pair starting after s, then each up to e.
-      let lo = 0;
-      let hi = contrasts.length >> 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((contrasts[mid * 2] as number) <= s) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo * 2; i < contrasts.length; i += 2) {
-        const at = contrasts[i] as number;
-        if (at >= e) break;
-        if ((contrasts[i + 1] as number) <= e) cuts.push(at);
+      for (let p = this.pieceAt(s), last = this.pieceAt(e - 1); p <= last; p++) {
+        const contrasts = this.contrastsOf(p);
+        for (let i = 0; i < contrasts.length; i += 2) {
+          const at = contrasts[i] as number;
+          if (at > s && (contrasts[i + 1] as number) <= e) cuts.push(at);
+        }
       }
     }
     let previous = -1;
