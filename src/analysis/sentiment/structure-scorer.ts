@@ -368,9 +368,10 @@ class AnswerReader {
     this.cues ??= cueMatcher().scan(t);
     const cues = this.cues;
     cues.reset();
-    const tokenStarts: number[] = [];
-    const tokenEnds: number[] = [];
-    const tokens: WordInfo[] = [];
+    // Every word goes into the piece's lists; those a stance phrase took are dropped after.
+    const tokenStarts = piece.wordStarts;
+    const tokenEnds = piece.wordEnds;
+    const tokens = piece.words;
     const hinted = this.language === null;
     let regexWord = false;
     let tokenStart = -1;
@@ -419,16 +420,23 @@ class AnswerReader {
     piece.hits = cues.hits();
     piece.hitStarts = piece.hits.map((h) => h.start);
     // The lexicon reads the words no phrase took.
+    const hits = piece.hits;
+    if (hits.length === 0) return piece;
     let h = 0;
+    let kept = 0;
     for (let k = 0; k < tokenStarts.length; k++) {
       const ws = tokenStarts[k] as number;
-      while (h < piece.hits.length && (piece.hits[h] as CueHit).end <= ws) h++;
-      const cue = piece.hits[h];
+      while (h < hits.length && (hits[h] as CueHit).end <= ws) h++;
+      const cue = hits[h];
       if (cue && cue.start < (tokenEnds[k] as number)) continue;
-      piece.words.push(tokens[k] as WordInfo);
-      piece.wordStarts.push(ws);
-      piece.wordEnds.push(tokenEnds[k] as number);
+      tokens[kept] = tokens[k] as WordInfo;
+      tokenStarts[kept] = ws;
+      tokenEnds[kept] = tokenEnds[k] as number;
+      kept++;
     }
+    tokens.length = kept;
+    tokenStarts.length = kept;
+    tokenEnds.length = kept;
     return piece;
   }
 
