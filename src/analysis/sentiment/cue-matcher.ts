@@ -141,6 +141,10 @@ export class CueMatcher {
   private readonly two: Map<number, Phrase[]>;
   private readonly three: Map<number, Phrase[]>;
   private readonly firstChar = new Uint8Array(128);
+  /** The one- and two-character tables as arrays by key, and which two-character keys start a three-character one. */
+  private readonly oneByKey: Array<Phrase[] | undefined> = new Array(128).fill(undefined);
+  private readonly twoByKey: Array<Phrase[] | undefined> = new Array(128 * 128).fill(undefined);
+  private readonly threeUnder = new Uint8Array(128 * 128);
 
   constructor(private readonly sets: readonly CueSet[]) {
     const raw: Array<Map<number, Phrase[]>> = [new Map(), new Map(), new Map()];
@@ -183,6 +187,9 @@ export class CueMatcher {
       }
     }
     [this.one, this.two, this.three] = merged as [Map<number, Phrase[]>, Map<number, Phrase[]>, Map<number, Phrase[]>];
+    for (const [k, list] of this.one) this.oneByKey[k] = list;
+    for (const [k, list] of this.two) this.twoByKey[k] = list;
+    for (const k of this.three.keys()) this.threeUnder[Math.floor(k / 128)] = 1;
   }
 
   /** Every stance phrase of `text` (folded, brand names blanked), in text order. */
@@ -210,10 +217,14 @@ export class CueMatcher {
     const c = text.charCodeAt(p);
     if (c >= 128 || this.firstChar[c] === 0) return undefined;
     const c1 = text.charCodeAt(p + 1);
-    if (!(c1 < 128)) return this.one.get(c);
-    const c2 = text.charCodeAt(p + 2);
+    if (!(c1 < 128)) return this.oneByKey[c];
     const k2 = c * 128 + c1;
-    return (c2 < 128 ? this.three.get(k2 * 128 + c2) : undefined) ?? this.two.get(k2) ?? this.one.get(c);
+    if (this.threeUnder[k2] === 1) {
+      const c2 = text.charCodeAt(p + 2);
+      const three = c2 < 128 ? this.three.get(k2 * 128 + c2) : undefined;
+      if (three !== undefined) return three;
+    }
+    return this.twoByKey[k2] ?? this.oneByKey[c];
   }
 
   get cueSets(): readonly CueSet[] {

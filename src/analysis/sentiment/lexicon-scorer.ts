@@ -252,6 +252,104 @@ export function clauseValence(tokens: readonly string[], lang: Lang, from = 0, t
   return sum;
 }
 
+/** What the lexicons say of one word, in each language: looked up once, then shared by every clause that holds it. */
+export interface WordInfo {
+  word: string;
+  hint: Lang | undefined;
+  en: LangInfo;
+  fr: LangInfo;
+  /** French: a "ne" or "n'", the word "plus", the first word of a phrase of FRENCH_PHRASES. */
+  ne: boolean;
+  plus: boolean;
+  phrase: boolean;
+}
+
+interface LangInfo {
+  negator: boolean;
+  intensifier: boolean;
+  valence: number;
+}
+
+const WORD_INFO = new Map<string, WordInfo>();
+const WORD_INFO_MAX = 65536;
+let phraseHeads: Set<string> | null = null;
+
+/** The lexicons' reading of a word, from a bounded cache of the words seen. */
+export function wordInfo(word: string): WordInfo {
+  let info = WORD_INFO.get(word);
+  if (info !== undefined) return info;
+  phraseHeads ??= new Set([...FRENCH_PHRASES.keys()].map((k) => k.split(' ')[0] as string));
+  info = {
+    word,
+    hint: languageHint(word),
+    en: {
+      negator: ENGLISH_NEGATORS.has(word),
+      intensifier: ENGLISH_INTENSIFIERS.has(word),
+      valence: valence(lexicon('en'), word, 'en'),
+    },
+    fr: {
+      negator: FRENCH_NEGATORS.has(word),
+      intensifier: FRENCH_INTENSIFIERS.has(word),
+      valence: valence(lexicon('fr'), word, 'fr'),
+    },
+    ne: FRENCH_NE.has(word),
+    plus: word === 'plus',
+    phrase: phraseHeads.has(word),
+  };
+  if (WORD_INFO.size < WORD_INFO_MAX) WORD_INFO.set(word, info);
+  return info;
+}
+
+/** clauseValence on words already looked up: the same rules, the same sums, in the same order. */
+export function clauseValenceOf(words: readonly WordInfo[], lang: Lang, from: number, to: number): number {
+  const fr = lang === 'fr';
+  let sum = 0;
+  let negation = 0;
+  let boost = 1;
+  let lastNe = -10;
+  for (let k = from; k < to; k++) {
+    const w = words[k] as WordInfo;
+    if (fr) {
+      if (w.phrase) {
+        const phrase = FRENCH_PHRASES.get(`${w.word} ${k + 1 < to ? (words[k + 1] as WordInfo).word : ''}`);
+        if (phrase !== undefined) {
+          sum += phrase;
+          negation = 0;
+          k++;
+          continue;
+        }
+      }
+      if (w.ne) {
+        lastNe = k;
+        continue;
+      }
+      if (w.plus && k - lastNe <= 3) {
+        negation = 3;
+        continue;
+      }
+    }
+    const l = fr ? w.fr : w.en;
+    if (l.negator) {
+      negation = 3;
+      continue;
+    }
+    if (l.intensifier) {
+      boost = 1.3;
+      if (negation > 0) negation--;
+      continue;
+    }
+    let v = l.valence;
+    if (v !== 0) {
+      v *= boost;
+      if (negation > 0) v *= -0.75;
+      sum += v;
+      boost = 1;
+    }
+    if (negation > 0) negation--;
+  }
+  return sum;
+}
+
 export function squash(sum: number): number {
   return sum === 0 ? 0 : sum / Math.sqrt(sum * sum + 15);
 }

@@ -31,13 +31,14 @@ import {
   RECOMMENDATION_PROMPT,
 } from './cues.js';
 import {
-  clauseValence,
-  type Lang,
+  clauseValenceOf,
   isApostrophe,
   isWordUnit,
-  languageHint,
+  type Lang,
   localeLanguage,
   squash,
+  type WordInfo,
+  wordInfo,
   wordOf,
 } from './lexicon-scorer.js';
 
@@ -201,7 +202,7 @@ interface Piece {
   hits: CueHit[];
   hitStarts: number[];
   /** The words no stance phrase took, with their offsets: what the lexicon reads. */
-  words: string[];
+  words: WordInfo[];
   wordStarts: number[];
   wordEnds: number[];
   /** French and English hint words among all its words, to tell its language. */
@@ -232,6 +233,41 @@ const ASCII_KIND = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) ASCII_KIND[c] = 1;
   else if (c === 95) ASCII_KIND[c] = 2;
+}
+
+/**
+ * Words already looked up, by the characters of the folded text: an open-addressing table probed
+ * with a hash of the word's characters, so that reading a known word makes no string.
+ */
+const WORDS_BITS = 15;
+const WORDS_MASK = (1 << WORDS_BITS) - 1;
+const wordTable: Array<WordInfo | undefined> = new Array(1 << WORDS_BITS).fill(undefined);
+const wordHashes = new Int32Array(1 << WORDS_BITS);
+let wordCount = 0;
+
+/** The looked-up word t[s, e), an ASCII word of the folded text (already lower case). */
+function asciiWord(t: string, s: number, e: number): WordInfo {
+  let h = 0;
+  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + t.charCodeAt(i)) | 0;
+  const len = e - s;
+  let slot = (h ^ (h >>> 15)) & WORDS_MASK;
+  for (let entry = wordTable[slot]; entry !== undefined; entry = wordTable[slot]) {
+    if (wordHashes[slot] === h && entry.word.length === len) {
+      const w = entry.word;
+      let same = true;
+      for (let j = 0; j < len && same; j++) same = w.charCodeAt(j) === t.charCodeAt(s + j);
+      if (same) return entry;
+    }
+    slot = (slot + 1) & WORDS_MASK;
+  }
+  const info = wordInfo(t.slice(s, e));
+  // Kept at most half full, so probes stay short; words past that are looked up each time.
+  if (wordCount < 1 << (WORDS_BITS - 1)) {
+    wordTable[slot] = info;
+    wordHashes[slot] = h;
+    wordCount++;
+  }
+  return info;
 }
 
 /**
@@ -332,9 +368,10 @@ class AnswerReader {
     this.cues ??= cueMatcher().scan(t);
     const cues = this.cues;
     cues.reset();
-    const tokenStarts: number[] = [];
-    const tokenEnds: number[] = [];
-    const tokens: string[] = [];
+    // Every word goes into the piece's lists; those a stance phrase took are dropped after.
+    const tokenStarts = piece.wordStarts;
+    const tokenEnds = piece.wordEnds;
+    const tokens = piece.words;
     const hinted = this.language === null;
     let regexWord = false;
     let tokenStart = -1;
@@ -360,15 +397,20 @@ class AnswerReader {
         } else if (c >= 128) ascii = false;
       } else if (tokenStart >= 0 && !((c === 45 || c === 0x2011) && i + 1 < n && isWordUnit(t.charCodeAt(i + 1)))) {
         // The blanked text is folded: its ASCII is lower case already. "isn't": the "t" reads as "not".
-        let w = ascii ? t.slice(tokenStart, i) : wordOf(t.slice(tokenStart, i), false);
         const k = tokens.length;
-        if (w === 't' && k > 0 && isApostrophe(t[tokenStart - 1] ?? '') && (tokens[k - 1] as string).endsWith('n'))
-          w = 'not';
-        tokens.push(w);
+        let info = ascii ? asciiWord(t, tokenStart, i) : wordInfo(wordOf(t.slice(tokenStart, i), false));
+        if (
+          info.word === 't' &&
+          k > 0 &&
+          isApostrophe(t[tokenStart - 1] ?? '') &&
+          (tokens[k - 1] as WordInfo).word.endsWith('n')
+        )
+          info = wordInfo('not');
+        tokens.push(info);
         tokenStarts.push(tokenStart);
         tokenEnds.push(i);
         if (hinted) {
-          const hint = languageHint(w);
+          const hint = info.hint;
           if (hint === 'fr') piece.french++;
           else if (hint === 'en') piece.english++;
         }
@@ -378,16 +420,23 @@ class AnswerReader {
     piece.hits = cues.hits();
     piece.hitStarts = piece.hits.map((h) => h.start);
     // The lexicon reads the words no phrase took.
+    const hits = piece.hits;
+    if (hits.length === 0) return piece;
     let h = 0;
+    let kept = 0;
     for (let k = 0; k < tokenStarts.length; k++) {
       const ws = tokenStarts[k] as number;
-      while (h < piece.hits.length && (piece.hits[h] as CueHit).end <= ws) h++;
-      const cue = piece.hits[h];
+      while (h < hits.length && (hits[h] as CueHit).end <= ws) h++;
+      const cue = hits[h];
       if (cue && cue.start < (tokenEnds[k] as number)) continue;
-      piece.words.push(tokens[k] as string);
-      piece.wordStarts.push(ws);
-      piece.wordEnds.push(tokenEnds[k] as number);
+      tokens[kept] = tokens[k] as WordInfo;
+      tokenStarts[kept] = ws;
+      tokenEnds[kept] = tokenEnds[k] as number;
+      kept++;
     }
+    tokens.length = kept;
+    tokenStarts.length = kept;
+    tokenEnds.length = kept;
     return piece;
   }
 
@@ -465,7 +514,7 @@ class AnswerReader {
     let sum = this.cueValence(a, b, incidents);
     const first = this.pieceAt(a);
     const last = this.pieceAt(b - 1);
-    let words: string[] = [];
+    let words: WordInfo[] = [];
     let from = 0;
     let to = 0;
     for (let p = first; p <= last; p++) {
@@ -478,11 +527,11 @@ class AnswerReader {
         from = f;
         to = e;
       } else {
-        for (let k = f; k < e; k++) words.push(piece.words[k] as string);
+        for (let k = f; k < e; k++) words.push(piece.words[k] as WordInfo);
         to = words.length;
       }
     }
-    if (to > from) sum += clauseValence(words, this.languageOf(a, b), from, to);
+    if (to > from) sum += clauseValenceOf(words, this.languageOf(a, b), from, to);
     if (sum < 0) {
       HEDGE.lastIndex = 0;
       if (HEDGE.test(this.folded.slice(a, b))) sum *= TUNING.hedged;
