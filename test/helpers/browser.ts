@@ -102,3 +102,19 @@ export async function downloadedCsv(page: Page, button: ReturnType<Page['getByRo
   const path = await download.path();
   return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
 }
+
+/**
+ * A percentage as the dashboard writes it, stated here independently of the dashboard's code: one
+ * decimal below 10%, none from 10% up, no trailing ".0".
+ */
+export function shownPercent(x: number): string {
+  const p = x * 100;
+  return (p !== 0 && Math.abs(p) < 10 ? p.toFixed(1) : p.toFixed(0)).replace(/\.0$/, '');
+}
+
+/** A rate with its 95% interval and n, as the dashboard writes it. */
+export function shownRate(r: { value: number | null; n: number; ci95: { low: number; high: number } | null }): string {
+  if (r.value === null) return `no answers, n=${r.n}`;
+  const ci = r.ci95 ? `(${shownPercent(r.ci95.low)}–${shownPercent(r.ci95.high)}%)` : '(no interval below 2 answers)';
+  return `${shownPercent(r.value)}% ${ci}, n=${r.n}`;
+}

@@ -25,6 +25,8 @@ import {
   launchChromium,
   openWithKey,
   watchProblems,
+  shownPercent,
+  shownRate,
 } from '../helpers/browser.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { Receiver } from '../helpers/webhook-receiver.js';
@@ -103,15 +105,8 @@ async function api(path: string): Promise<any> {
 }
 
 // What the dashboard must show for a number, written independently of its code.
-const pct = (x: number) => {
-  const p = x * 100;
-  return (p !== 0 && Math.abs(p) < 10 ? p.toFixed(1) : p.toFixed(0)).replace(/\.0$/, '');
-};
-const rate = (r: { value: number | null; n: number; ci95: { low: number; high: number } | null }) => {
-  if (r.value === null) return `no answers, n=${r.n}`;
-  const ci = r.ci95 ? `(${pct(r.ci95.low)}–${pct(r.ci95.high)}%)` : '(no interval below 2 answers)';
-  return `${pct(r.value)}% ${ci}, n=${r.n}`;
-};
+const pct = shownPercent;
+const rate = shownRate;
 const mean = (m: { value: number | null; n: number; ci95: { low: number; high: number } | null }, digits: number) =>
   m.value === null
     ? `none, n=${m.n}`

@@ -12,7 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/lib/paths.js';
 import { addRun, createWorld, type World } from '../factories/answers.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
-import { accessibilityProblems, assertBrowserTestsCanRun, launchChromium, watchProblems } from '../helpers/browser.js';
+import {
+  accessibilityProblems,
+  assertBrowserTestsCanRun,
+  launchChromium,
+  watchProblems,
+  shownRate,
+  openWithKey,
+} from '../helpers/browser.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
 const SHOTS = join(projectRoot(), 'test-results', 'dashboard');
@@ -76,12 +83,7 @@ async function api(path: string): Promise<any> {
   return JSON.parse(res.body);
 }
 
-const pct = (x: number) => {
-  const p = x * 100;
-  return (p !== 0 && Math.abs(p) < 10 ? p.toFixed(1) : p.toFixed(0)).replace(/\.0$/, '');
-};
-const rate = (r: { value: number; n: number; ci95: { low: number; high: number } }) =>
-  `${pct(r.value)}% (${pct(r.ci95.low)}–${pct(r.ci95.high)}%), n=${r.n}`;
+const rate = shownRate;
 const shot = async (name: string) => {
   expect(await accessibilityProblems(page), `accessibility of ${name}`).toEqual([]);
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -89,11 +91,7 @@ const shot = async (name: string) => {
 
 describe('searches the assistants ran, in the dashboard', () => {
   it('are shown beside a prompt’s answers with the report’s counts, shares and own-citation rates', async () => {
-    await page.goto(`${origin}/dashboard/`);
-    await page.getByRole('button', { name: 'Use an API key instead' }).click();
-    await page.getByLabel('API key').fill(tenant.key);
-    await page.getByRole('button', { name: 'Open the dashboard' }).click();
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await openWithKey(page, origin, tenant.key);
     await page.goto(`${origin}/dashboard/#/w/${world.workspaceId}/prompts`);
     const prompt = world.prompt('p1');
     await page.getByTestId(`cell-${prompt}-mock`).click();

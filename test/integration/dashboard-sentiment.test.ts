@@ -14,7 +14,13 @@ import { analyzeAnswer, compileBrands, type MentionFact } from '../../src/analys
 import { projectRoot } from '../../src/lib/paths.js';
 import { addRun, createWorld, type World } from '../factories/answers.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
-import { accessibilityProblems, assertBrowserTestsCanRun, launchChromium, watchProblems } from '../helpers/browser.js';
+import {
+  accessibilityProblems,
+  assertBrowserTestsCanRun,
+  launchChromium,
+  watchProblems,
+  shownRate,
+} from '../helpers/browser.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
 const SHOTS = join(projectRoot(), 'test-results', 'dashboard');
@@ -92,12 +98,7 @@ async function api(path: string): Promise<any> {
   return JSON.parse(res.body);
 }
 
-const pct = (x: number) => {
-  const p = x * 100;
-  return (p !== 0 && Math.abs(p) < 10 ? p.toFixed(1) : p.toFixed(0)).replace(/\.0$/, '');
-};
-const rate = (r: { value: number; n: number; ci95: { low: number; high: number } }) =>
-  `${pct(r.value)}% (${pct(r.ci95.low)}–${pct(r.ci95.high)}%), n=${r.n}`;
+const rate = shownRate;
 const shot = async (name: string) => {
   expect(await accessibilityProblems(page), `accessibility of ${name}`).toEqual([]);
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

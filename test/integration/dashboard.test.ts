@@ -15,7 +15,13 @@ import { projectRoot } from '../../src/lib/paths.js';
 import type { World } from '../factories/answers.js';
 import { createDashboardWorld, SCRIPT_URL, XSS_TEXT } from '../factories/dashboard-world.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
-import { accessibilityProblems, assertBrowserTestsCanRun, launchChromium, watchProblems } from '../helpers/browser.js';
+import {
+  accessibilityProblems,
+  assertBrowserTestsCanRun,
+  launchChromium,
+  watchProblems,
+  shownRate,
+} from '../helpers/browser.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
 const SHOTS = join(projectRoot(), 'test-results', 'dashboard');
@@ -70,12 +76,7 @@ async function api(path: string): Promise<any> {
 }
 
 // What the dashboard must show for a number, written independently of its code.
-const pct = (x: number) => {
-  const p = x * 100;
-  return (p !== 0 && Math.abs(p) < 10 ? p.toFixed(1) : p.toFixed(0)).replace(/\.0$/, '');
-};
-const rate = (r: { value: number; n: number; ci95: { low: number; high: number } }) =>
-  `${pct(r.value)}% (${pct(r.ci95.low)}–${pct(r.ci95.high)}%), n=${r.n}`;
+const rate = shownRate;
 const points = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x * 100).toFixed(1)}`;
 
 const text = async (testId: string) => (await page.getByTestId(testId).textContent())?.trim();
