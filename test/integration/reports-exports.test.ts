@@ -220,6 +220,20 @@ describe('exports', () => {
       'url|https://acme.com/pricing',
       `brand|${world.brand('Acme')}`,
       `brand|${world.brand('Globex')}`,
+      // Then the split by kind of site, every category in its order, cited or not.
+      ...[
+        'own',
+        'competitor',
+        'forum',
+        'video',
+        'social',
+        'review',
+        'news',
+        'reference',
+        'institutional',
+        'marketplace',
+        'other',
+      ].map((category) => `source category|${category}`),
     ]);
     expect(pick(cit[4] ?? {}, ['cited', 'answers.numerator', 'answers.denominator', 'n', 'failed'])).toEqual([
       '1',
@@ -520,6 +534,14 @@ describe('CSV and JSON of one report', () => {
             citingAnswers: 'answers',
           });
       }
+      const split = json.sourceCategories as Json;
+      for (const c of split.categories as Json[])
+        sameFigures(
+          `${path} source category ${c.category}`,
+          { key: c.category, n: split.n, cited: c.cited, share: c.share, citingAnswers: c.citingAnswers },
+          take('source category'),
+          { citingAnswers: 'answers' },
+        );
       expect(rows, path).toEqual([]);
     }
   });
