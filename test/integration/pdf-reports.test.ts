@@ -150,7 +150,7 @@ describe('PDF reports', () => {
       // The PDF asks for the top 10 sources, and 8 gap rows with one example each.
       const cited = await api.get(`${world.base}/reports/citations?${qs({ ...period, top: '10' })}`);
       const gap = await api.get(`${world.base}/reports/competitor-gap?${qs({ ...period, limit: '8', examples: '1' })}`);
-      const { groups, byProvider, competitorOnlySources, liveRuns, ...citedRest } = cited;
+      const { groups, byProvider, competitorOnlySources, sourceCategories, liveRuns, ...citedRest } = cited;
       const { liveRuns: pdfLive, groups: pdfGroups, ...pdfRest } = json(data.citations);
       expect(pdfRest).toEqual(citedRest);
       // Every figure of each slice (totals, domains with owners, URLs); the PDF leaves out the brand rows only.
