@@ -97,7 +97,7 @@ async function newTab(): Promise<Tab> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   contexts.push(context);
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(20_000);
   return { page, problems: watchProblems(page) };
 }
 

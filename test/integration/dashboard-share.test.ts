@@ -64,7 +64,7 @@ async function newTab(): Promise<Tab> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   contexts.push(context);
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(20_000);
   const apiPaths: string[] = [];
   page.on('request', (req) => {
     const url = new URL(req.url());
