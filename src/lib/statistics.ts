@@ -318,7 +318,14 @@ export function differenceInDifferences(affected: DidCluster[], unaffected: DidC
     unaffectedPre: didGroup(unaffected, false),
     unaffectedPost: didGroup(unaffected, true),
   };
-  const empty = { estimate: null, standardError: null, binomialStandardError: null, df: null, ci95: null, pValue: null };
+  const empty = {
+    estimate: null,
+    standardError: null,
+    binomialStandardError: null,
+    df: null,
+    ci95: null,
+    pValue: null,
+  };
   const { affectedPre: ap, affectedPost: aq, unaffectedPre: up, unaffectedPost: uq } = groups;
   if (ap.rate === null || aq.rate === null || up.rate === null || uq.rate === null) return { ...groups, ...empty };
   const estimate = aq.rate - ap.rate - (uq.rate - up.rate);

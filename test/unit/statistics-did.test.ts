@@ -120,7 +120,12 @@ function simulate(rand: () => number, d: Design): { affected: DidCluster[]; unaf
       const clamp = (p: number) => Math.min(0.99, Math.max(0.01, p));
       const pre = clamp(d.base);
       const post = clamp(d.base + effect + d.drift * normal(rand));
-      return { preN: d.answers, preK: binomial(rand, d.answers, pre), postN: d.answers, postK: binomial(rand, d.answers, post) };
+      return {
+        preN: d.answers,
+        preK: binomial(rand, d.answers, pre),
+        postN: d.answers,
+        postK: binomial(rand, d.answers, post),
+      };
     });
   return { affected: arm(d.effect), unaffected: arm(0) };
 }
