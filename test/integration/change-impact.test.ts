@@ -30,7 +30,7 @@ const call = async (who: { headers: Record<string, string> }, method: string, ur
   });
   return {
     status: res.statusCode,
-    body: res.body && res.headers['content-type']?.includes('json') ? (JSON.parse(res.body) as Json) : null,
+    body: res.body && String(res.headers['content-type']).includes('json') ? (JSON.parse(res.body) as Json) : null,
     text: res.body,
     type: res.headers['content-type'],
   };
@@ -285,7 +285,6 @@ describe('impact report', () => {
 
   it('refuses bad queries with problem+json', async () => {
     const bad = [
-      `${world.base}/reports/impact`,
       impactUrl('windowDays=0'),
       impactUrl('windowDays=366'),
       impactUrl('minEffect=0'),
@@ -301,6 +300,14 @@ describe('impact report', () => {
     }
     const unknown = await call(reader, 'GET', `${world.base}/reports/impact?eventId=${world.prompt('p1')}`);
     expect(unknown.status).toBe(404);
+    // Without eventId: the latest event up to now; a workspace without one is told to record one.
+    const latest = await call(reader, 'GET', `${world.base}/reports/impact?windowDays=7`);
+    expect(latest.status, latest.text).toBe(200);
+    expect(latest.body?.event.id).toBe(eventId);
+    const none = await call(other, 'GET', `${otherWorld.base}/reports/impact`);
+    expect(none.status).toBe(404);
+    expect(none.type).toContain('application/problem+json');
+    expect(none.body?.detail).toMatch(/no event yet/);
   });
 
   it('says underpowered when a group has no answer', async () => {

@@ -38,6 +38,19 @@ export async function findEvent(
   return prisma.changeEvent.findFirst({ where: { id, workspaceId }, include: withPrompts });
 }
 
+/** The workspace's latest event that has happened by `now`. */
+export async function latestEvent(
+  prisma: PrismaClient,
+  workspaceId: string,
+  now: Date,
+): Promise<ChangeEventWithPrompts | null> {
+  return prisma.changeEvent.findFirst({
+    where: { workspaceId, occurredAt: { lte: now } },
+    orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+    include: withPrompts,
+  });
+}
+
 export async function insertEvent(
   prisma: PrismaClient,
   workspaceId: string,

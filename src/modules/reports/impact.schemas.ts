@@ -7,7 +7,9 @@ import { brandFields, format, interval, proportion } from './reports.schemas.js'
 
 export const impactQuery = z
   .object({
-    eventId: uuid.describe('The event to measure (GET /events)'),
+    eventId: uuid
+      .optional()
+      .describe('The event to measure (GET /events); by default the workspace’s latest event up to now'),
     windowDays: z.coerce
       .number()
       .int()

@@ -14,6 +14,7 @@ import {
   type DidCluster,
   type DidGroup,
 } from '../../lib/statistics.js';
+import { latestEvent } from '../events/events.repo.js';
 import { requireEvent } from '../events/events.service.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
 import { proportionOf } from './brand-rows.js';
@@ -106,7 +107,11 @@ export async function impact(
   now = new Date(),
 ): Promise<ImpactReport> {
   await requireWorkspace(deps.db.prisma, orgId, workspaceId);
-  const event = await requireEvent(deps.db.prisma, workspaceId, q.eventId);
+  const event = q.eventId
+    ? await requireEvent(deps.db.prisma, workspaceId, q.eventId)
+    : await latestEvent(deps.db.prisma, workspaceId, now);
+  if (!event)
+    throw new AppError('not_found', 'This workspace has no event yet: record one (POST /events) or pass eventId.');
   const all = await brandsWithDomains(deps.db.pool, workspaceId);
   let brands: typeof all;
   if (q.brandId) {
