@@ -162,7 +162,7 @@ describe('events CRUD', () => {
       expect(res.type).toContain('application/problem+json');
       expect(res.body?.code).toBe('validation_failed');
       expect(
-        (res.body?.errors as Array<{ path: string }>).some((e) => e.path.startsWith(path)),
+        ((res.body?.errors ?? []) as Array<{ path: string }>).some((e) => e.path.startsWith(path)),
         JSON.stringify(res.body),
       ).toBe(true);
     }

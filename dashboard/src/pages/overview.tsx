@@ -432,7 +432,7 @@ function Trend({ report, brands, metric }: { report: TrendsReport; brands: Brand
       />
       {report.events.length > 0 && (
         <div class="trend-events">
-          <h3>Events marked on the chart</h3>
+          <h3 class="trend-events-title">Events marked on the chart</h3>
           <ul data-testid="trend-events">
             {report.events.map((e) => (
               <li key={e.id} data-event={e.id}>
