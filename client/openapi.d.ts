@@ -7121,6 +7121,478 @@ export interface paths {
       };
     };
   };
+  "/v1/workspaces/{workspaceId}/events": {
+    /** List events */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Items per page (1–200) */
+          limit?: number;
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+        };
+        path: {
+          workspaceId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["ChangeEvent"][];
+              /** @description Pass as `cursor` to get the next page; null on the last page */
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description The request is invalid; `errors` lists each field to fix */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, invalid, revoked or expired API key */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The API key lacks the scope this route needs */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such resource in your organization */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request conflicts with the current state */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Well-formed but refused, e.g. over budget */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit exceeded; see the RateLimit-* headers */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unexpected failure; quote the requestId when reporting it */
+        500: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A dependency (job queue, encryption key) is unavailable; retry shortly */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Create a change event */
+    post: {
+      parameters: {
+        header?: {
+          /**
+           * @description Makes a retry safe: a unique value per create (a UUID). The same key with the same request within 24 hours answers the first answer again (same status and body, with `Idempotent-Replayed: true`) and creates nothing; with another request it is refused (422 `idempotency_key_reused`); while the first request is still being handled, 409 `idempotency_key_in_use` (retry after `Retry-After` seconds). Keys belong to the API key or person sending them. See docs/integrators.md, "Retrying safely".
+           * @example 5b0c1e8e-8d41-4c57-9f3e-2f6a3a7c9d10
+           */
+          "Idempotency-Key"?: string;
+        };
+        path: {
+          workspaceId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          /**
+           * @example {
+           *   "kind": "content_published",
+           *   "occurredAt": "2026-11-16T09:00:00Z",
+           *   "title": "Comparison page: Acme CRM vs Globex",
+           *   "url": "https://acme.example.com/compare/globex",
+           *   "promptTags": [
+           *     "comparison"
+           *   ]
+           * }
+           */
+          "application/json": {
+            /**
+             * @description What happened: content_published, site_change, pr_campaign, product_launch or other
+             * @enum {string}
+             */
+            kind: "content_published" | "site_change" | "pr_campaign" | "product_launch" | "other";
+            /** @description Anything worth remembering about the change */
+            notes?: string | null;
+            /**
+             * Format: date-time
+             * @description When the change happened (answers of runs from this instant on are "after")
+             */
+            occurredAt: string;
+            /**
+             * @description Prompts the change should affect, by id
+             * @default []
+             */
+            promptIds?: string[];
+            /** @description Prompts carrying any of these tags are affected too (tags are resolved when a report reads the event) */
+            promptTags?: string[];
+            /** @description A short name shown on trend charts */
+            title?: string | null;
+            /** @description Where the change can be seen (the page published, the press release…) */
+            url?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            /** @description Present (`true`) when this answer is the replay of an earlier request with the same Idempotency-Key. */
+            "Idempotent-Replayed"?: "true";
+          };
+          content: {
+            "application/json": components["schemas"]["ChangeEvent"];
+          };
+        };
+        /** @description The request is invalid; `errors` lists each field to fix */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, invalid, revoked or expired API key */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The API key lacks the scope this route needs */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such resource in your organization */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request conflicts with the current state; or `idempotency_key_in_use`: another request with this Idempotency-Key is being handled (retry after `Retry-After`); or `idempotency_key_interrupted`: the first request with this key stopped before its answer was kept (check whether it created something, then use a new key) */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request body is larger than BODY_LIMIT bytes */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request body has a content type this route does not accept */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Well-formed but refused, e.g. over budget; or `idempotency_key_reused`: this Idempotency-Key was first sent with a different request */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit exceeded; see the RateLimit-* headers */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unexpected failure; quote the requestId when reporting it */
+        500: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A dependency (job queue, encryption key) is unavailable; retry shortly */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/v1/workspaces/{workspaceId}/events/{eventId}": {
+    /** Get a change event */
+    get: {
+      parameters: {
+        path: {
+          workspaceId: string;
+          eventId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ChangeEvent"];
+          };
+        };
+        /** @description The request is invalid; `errors` lists each field to fix */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, invalid, revoked or expired API key */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The API key lacks the scope this route needs */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such resource in your organization */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request conflicts with the current state */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Well-formed but refused, e.g. over budget */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit exceeded; see the RateLimit-* headers */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unexpected failure; quote the requestId when reporting it */
+        500: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A dependency (job queue, encryption key) is unavailable; retry shortly */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Delete a change event */
+    delete: {
+      parameters: {
+        path: {
+          workspaceId: string;
+          eventId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description The request is invalid; `errors` lists each field to fix */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, invalid, revoked or expired API key */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The API key lacks the scope this route needs */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such resource in your organization */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request conflicts with the current state */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Well-formed but refused, e.g. over budget */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit exceeded; see the RateLimit-* headers */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unexpected failure; quote the requestId when reporting it */
+        500: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A dependency (job queue, encryption key) is unavailable; retry shortly */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Update a change event */
+    patch: {
+      parameters: {
+        path: {
+          workspaceId: string;
+          eventId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          /**
+           * @example {
+           *   "title": "Comparison page (v2)",
+           *   "promptTags": [
+           *     "comparison",
+           *     "pricing"
+           *   ]
+           * }
+           */
+          "application/json": {
+            /**
+             * @description What happened: content_published, site_change, pr_campaign, product_launch or other
+             * @enum {string}
+             */
+            kind?: "content_published" | "site_change" | "pr_campaign" | "product_launch" | "other";
+            /** @description Anything worth remembering about the change */
+            notes?: string | null;
+            /** Format: date-time */
+            occurredAt?: string;
+            /** @description Prompts the change should affect, by id */
+            promptIds?: string[];
+            /** @description Prompts carrying any of these tags are affected too (tags are resolved when a report reads the event) */
+            promptTags?: string[];
+            /** @description A short name shown on trend charts */
+            title?: string | null;
+            /** @description Where the change can be seen (the page published, the press release…) */
+            url?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ChangeEvent"];
+          };
+        };
+        /** @description The request is invalid; `errors` lists each field to fix */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, invalid, revoked or expired API key */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The API key lacks the scope this route needs */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such resource in your organization */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request conflicts with the current state */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request body is larger than BODY_LIMIT bytes */
+        413: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request body has a content type this route does not accept */
+        415: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Well-formed but refused, e.g. over budget */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit exceeded; see the RateLimit-* headers */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unexpected failure; quote the requestId when reporting it */
+        500: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A dependency (job queue, encryption key) is unavailable; retry shortly */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/v1/workspaces/{workspaceId}/exports/citations": {
     /**
      * Export raw citations as CSV or JSON, streamed
@@ -9412,6 +9884,94 @@ export interface paths {
         200: {
           content: {
             "application/json": components["schemas"]["ExperimentsReport"];
+            "text/csv": string;
+          };
+        };
+        /** @description The request is invalid; `errors` lists each field to fix */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, invalid, revoked or expired API key */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The API key lacks the scope this route needs */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such resource in your organization */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request conflicts with the current state */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Well-formed but refused, e.g. over budget */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit exceeded; see the RateLimit-* headers */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unexpected failure; quote the requestId when reporting it */
+        500: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A dependency (job queue, encryption key) is unavailable; retry shortly */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/v1/workspaces/{workspaceId}/reports/impact": {
+    /**
+     * Change impact: did an event move the mention rate on the prompts it should affect? Difference in differences with interval, p-value and power
+     * @description Compares the brand’s mention rate (any own brand by default, or brandId) on the event’s prompts (listed or tagged) in the windowDays before and after the event with the change on the other prompts over the same windows: (affected after − affected before) − (unaffected after − unaffected before), over successful analysed answers, dated by their run. The variance is cluster-robust with prompts as clusters; the 95% interval and two-sided p-value use Student t with prompts − 2 degrees of freedom. power is the chance this data detects a true change of minEffect; minimumDetectableEffect the change it detects with 80% power. verdict: effect (p < 0.05), no-detectable-effect (p ≥ 0.05 with power ≥ 80%) or underpowered (the data cannot tell), with a one-sentence summary. docs/statistics.md#change-impact defines each number.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The event to measure (GET /events); by default the workspace’s latest event up to now */
+          eventId?: string;
+          /** @description Days before and after the event compared (1–365) */
+          windowDays?: number;
+          /** @description The smallest change worth detecting, as a proportion (0.05 = 5 percentage points): the report says whether the data could detect it */
+          minEffect?: number;
+          /** @description Measure this brand (own or competitor); by default an answer counts when it mentions any own brand */
+          brandId?: string;
+          /** @description json (default) or csv, streamed with a header row */
+          format?: "json" | "csv";
+        };
+        path: {
+          workspaceId: string;
+        };
+      };
+      responses: {
+        /** @description The impact report */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ImpactReport"];
             "text/csv": string;
           };
         };
@@ -13010,6 +13570,50 @@ export interface components {
       /** Format: uuid */
       workspaceId: string;
     };
+    ChangeEvent: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description What happened: content_published, site_change, pr_campaign, product_launch or other
+       * @enum {string}
+       */
+      kind: "content_published" | "site_change" | "pr_campaign" | "product_launch" | "other";
+      notes: string | null;
+      /** Format: date-time */
+      occurredAt: string;
+      promptIds: string[];
+      promptTags: string[];
+      title: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      url: string | null;
+      /** Format: uuid */
+      workspaceId: string;
+    };
+    ChangeEventInput: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description What happened: content_published, site_change, pr_campaign, product_launch or other
+       * @enum {string}
+       */
+      kind: "content_published" | "site_change" | "pr_campaign" | "product_launch" | "other";
+      notes: string | null;
+      /** Format: date-time */
+      occurredAt: string;
+      promptIds: string[];
+      promptTags: string[];
+      title: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      url: string | null;
+      /** Format: uuid */
+      workspaceId: string;
+    };
     CitationsReport: {
       /** @description The split between annotations, links and retrieved sources per provider, whatever the grouping */
       byProvider: {
@@ -13673,6 +14277,198 @@ export interface components {
       power: number;
       /** @description Workspace time zone used for days and weeks */
       timezone: string;
+    };
+    ImpactReport: {
+      /** @description The standard error if every answer were independent, for comparison */
+      binomialStandardError: number | null;
+      /** @description An answer counts as mentioning when it names any of these brands */
+      brands: ({
+          /** Format: uuid */
+          brandId: string;
+          /** @enum {string} */
+          brandKind: "own" | "competitor";
+          brandName: string;
+        })[];
+      /** @description 95% interval of the estimate (Student t with prompts − 2 degrees of freedom, prompt-clustered) */
+      ci95: {
+        high: number;
+        low: number;
+      } | null;
+      definitionVersion: number;
+      /** @description Degrees of freedom: prompts with answers − 2 */
+      df: number | null;
+      /** @description (affected after − affected before) − (unaffected after − unaffected before), as a proportion; null when a group has no answer */
+      estimate: number | null;
+      event: {
+        /** Format: uuid */
+        id: string;
+        /**
+         * @description What happened: content_published, site_change, pr_campaign, product_launch or other
+         * @enum {string}
+         */
+        kind: "content_published" | "site_change" | "pr_campaign" | "product_launch" | "other";
+        /** Format: date-time */
+        occurredAt: string;
+        promptIds: string[];
+        promptTags: string[];
+        title: string | null;
+      };
+      /** @description The four groups of the difference in differences, with their answers (rate.n) */
+      groups: {
+        affectedAfter: {
+          /** @description Prompts with at least one answer in this group */
+          prompts: number;
+          /** @description Answers mentioning the brand / successful analysed answers, with the 95% Wilson interval */
+          rate: components["schemas"]["Proportion"];
+        };
+        affectedBefore: {
+          /** @description Prompts with at least one answer in this group */
+          prompts: number;
+          /** @description Answers mentioning the brand / successful analysed answers, with the 95% Wilson interval */
+          rate: components["schemas"]["Proportion"];
+        };
+        unaffectedAfter: {
+          /** @description Prompts with at least one answer in this group */
+          prompts: number;
+          /** @description Answers mentioning the brand / successful analysed answers, with the 95% Wilson interval */
+          rate: components["schemas"]["Proportion"];
+        };
+        unaffectedBefore: {
+          /** @description Prompts with at least one answer in this group */
+          prompts: number;
+          /** @description Answers mentioning the brand / successful analysed answers, with the 95% Wilson interval */
+          rate: components["schemas"]["Proportion"];
+        };
+      };
+      minEffect: number;
+      /** @description The smallest true change this data detects with 80% power, as a proportion */
+      minimumDetectableEffect: number | null;
+      /** @description Chance that this data detects a true change of minEffect (two-sided, 5% level) */
+      power: number | null;
+      /** @description Two-sided p-value of "no difference" */
+      pValue: number | null;
+      /** @description Cluster-robust standard error, prompts as clusters */
+      standardError: number | null;
+      /** @description The verdict in one plain sentence */
+      summary: string;
+      /**
+       * @description effect: p < 0.05; no-detectable-effect: p ≥ 0.05 and the data had at least 80% power at minEffect; underpowered: neither, or no estimate
+       * @enum {string}
+       */
+      verdict: "effect" | "no-detectable-effect" | "underpowered";
+      windowDays: number;
+      windows: {
+        after: {
+          /** Format: date-time */
+          from: string;
+          /** Format: date-time */
+          to: string;
+        };
+        /** @description false while the after window has not ended: more answers may come */
+        afterComplete: boolean;
+        before: {
+          /** Format: date-time */
+          from: string;
+          /** Format: date-time */
+          to: string;
+        };
+      };
+    };
+    ImpactReportInput: {
+      /** @description The standard error if every answer were independent, for comparison */
+      binomialStandardError: number | null;
+      /** @description An answer counts as mentioning when it names any of these brands */
+      brands: ({
+          /** Format: uuid */
+          brandId: string;
+          /** @enum {string} */
+          brandKind: "own" | "competitor";
+          brandName: string;
+        })[];
+      /** @description 95% interval of the estimate (Student t with prompts − 2 degrees of freedom, prompt-clustered) */
+      ci95: {
+        high: number;
+        low: number;
+      } | null;
+      definitionVersion: number;
+      /** @description Degrees of freedom: prompts with answers − 2 */
+      df: number | null;
+      /** @description (affected after − affected before) − (unaffected after − unaffected before), as a proportion; null when a group has no answer */
+      estimate: number | null;
+      event: {
+        /** Format: uuid */
+        id: string;
+        /**
+         * @description What happened: content_published, site_change, pr_campaign, product_launch or other
+         * @enum {string}
+         */
+        kind: "content_published" | "site_change" | "pr_campaign" | "product_launch" | "other";
+        /** Format: date-time */
+        occurredAt: string;
+        promptIds: string[];
+        promptTags: string[];
+        title: string | null;
+      };
+      /** @description The four groups of the difference in differences, with their answers (rate.n) */
+      groups: {
+        affectedAfter: {
+          /** @description Prompts with at least one answer in this group */
+          prompts: number;
+          /** @description Answers mentioning the brand / successful analysed answers, with the 95% Wilson interval */
+          rate: components["schemas"]["ProportionInput"];
+        };
+        affectedBefore: {
+          /** @description Prompts with at least one answer in this group */
+          prompts: number;
+          /** @description Answers mentioning the brand / successful analysed answers, with the 95% Wilson interval */
+          rate: components["schemas"]["ProportionInput"];
+        };
+        unaffectedAfter: {
+          /** @description Prompts with at least one answer in this group */
+          prompts: number;
+          /** @description Answers mentioning the brand / successful analysed answers, with the 95% Wilson interval */
+          rate: components["schemas"]["ProportionInput"];
+        };
+        unaffectedBefore: {
+          /** @description Prompts with at least one answer in this group */
+          prompts: number;
+          /** @description Answers mentioning the brand / successful analysed answers, with the 95% Wilson interval */
+          rate: components["schemas"]["ProportionInput"];
+        };
+      };
+      minEffect: number;
+      /** @description The smallest true change this data detects with 80% power, as a proportion */
+      minimumDetectableEffect: number | null;
+      /** @description Chance that this data detects a true change of minEffect (two-sided, 5% level) */
+      power: number | null;
+      /** @description Two-sided p-value of "no difference" */
+      pValue: number | null;
+      /** @description Cluster-robust standard error, prompts as clusters */
+      standardError: number | null;
+      /** @description The verdict in one plain sentence */
+      summary: string;
+      /**
+       * @description effect: p < 0.05; no-detectable-effect: p ≥ 0.05 and the data had at least 80% power at minEffect; underpowered: neither, or no estimate
+       * @enum {string}
+       */
+      verdict: "effect" | "no-detectable-effect" | "underpowered";
+      windowDays: number;
+      windows: {
+        after: {
+          /** Format: date-time */
+          from: string;
+          /** Format: date-time */
+          to: string;
+        };
+        /** @description false while the after window has not ended: more answers may come */
+        afterComplete: boolean;
+        before: {
+          /** Format: date-time */
+          from: string;
+          /** Format: date-time */
+          to: string;
+        };
+      };
     };
     Invitation: {
       /** Format: date-time */
@@ -15172,6 +15968,20 @@ export interface components {
     };
     TrendsReport: {
       definitionVersion: number;
+      /** @description The workspace’s change events in the report’s range (from/to), oldest first, at most 500: what the chart marks */
+      events: ({
+          /** Format: uuid */
+          id: string;
+          /**
+           * @description What happened: content_published, site_change, pr_campaign, product_launch or other
+           * @enum {string}
+           */
+          kind: "content_published" | "site_change" | "pr_campaign" | "product_launch" | "other";
+          occurredAt: string;
+          /** @description The period holding the event, as the rows’ period */
+          period: string;
+          title: string | null;
+        })[];
       filters: {
         [key: string]: unknown;
       };
@@ -15259,6 +16069,20 @@ export interface components {
     };
     TrendsReportInput: {
       definitionVersion: number;
+      /** @description The workspace’s change events in the report’s range (from/to), oldest first, at most 500: what the chart marks */
+      events: ({
+          /** Format: uuid */
+          id: string;
+          /**
+           * @description What happened: content_published, site_change, pr_campaign, product_launch or other
+           * @enum {string}
+           */
+          kind: "content_published" | "site_change" | "pr_campaign" | "product_launch" | "other";
+          occurredAt: string;
+          /** @description The period holding the event, as the rows’ period */
+          period: string;
+          title: string | null;
+        })[];
       filters: {
         [key: string]: unknown;
       };

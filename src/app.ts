@@ -22,6 +22,7 @@ import { auditsRoutes } from './modules/audits/audits.routes.js';
 import { brandingRoutes } from './modules/branding/branding.routes.js';
 import { brandsRoutes } from './modules/brands/brands.routes.js';
 import { sourceCategoriesRoutes } from './modules/source-categories/source-categories.routes.js';
+import { eventsRoutes } from './modules/events/events.routes.js';
 import { defaultDashboardDir, webDashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { idempotencyHooks, idempotencyRoutes } from './modules/idempotency/idempotency.hooks.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -334,6 +335,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await providersRoutes(api, { prisma, env: deps.env });
     await modelConfigsRoutes(api, { prisma, pool, egress: egressPolicy(deps.env) });
     await auditsRoutes(api, { prisma, pool });
+    await eventsRoutes(api, { prisma, pool });
     await previewsRoutes(api, { pool });
     await runsRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });
     await reanalysesRoutes(api, { db: deps.db, producers: deps.producers, logger: deps.logger });

@@ -39,6 +39,7 @@ const PAGE_TITLES: Record<PageName, string> = {
   spend: 'Spend',
   untracked: 'Not tracked yet',
   experiments: 'Configuration experiments',
+  events: 'Events and their impact',
   citations: 'Citations',
   prompts: 'Prompts',
   runs: 'Runs',
@@ -54,6 +55,7 @@ const NAV_LABELS: Record<PageName, string> = {
   spend: 'Spend',
   untracked: 'Not tracked yet',
   experiments: 'Experiments',
+  events: 'Events',
   citations: 'Citations',
   prompts: 'Prompts',
   runs: 'Runs',
@@ -88,6 +90,7 @@ const UnsubscribePage = lazyPage(() => import('./pages/unsubscribe.js').then((m)
 const PdfReportsPage = lazyPage(() => import('./pages/pdf-reports.js').then((m) => m.PdfReportsPage));
 const ResetPasswordPage = lazyPage(() => import('./pages/reset-password.js').then((m) => m.ResetPasswordPage));
 const GapPage = lazyPage(() => import('./pages/gap.js').then((m) => m.GapPage));
+const EventsPage = lazyPage(() => import('./pages/events.js').then((m) => m.EventsPage));
 const SpendPage = lazyPage(() => import('./pages/spend.js').then((m) => m.SpendPage));
 const UntrackedPage = lazyPage(() => import('./pages/untracked.js').then((m) => m.UntrackedPage));
 const WebhooksPage = lazyPage(() => import('./pages/webhooks.js').then((m) => m.WebhooksPage));
@@ -530,6 +533,7 @@ function WorkspacePages({ route, workspaceId }: { route: Route; workspaceId: str
               {route.page === 'overview' && <OverviewPage route={route} />}
               {route.page === 'gap' && <GapPage route={route} />}
               {route.page === 'spend' && <SpendPage route={route} />}
+              {route.page === 'events' && <EventsPage route={route} />}
               {route.page === 'untracked' && <UntrackedPage route={route} />}
               {route.page === 'experiments' && <ExperimentsPage route={route} />}
               {route.page === 'citations' && <CitationsPage route={route} />}

@@ -2,6 +2,7 @@
  * `citewatch demo`: the whole product in one command. Migrates the database, creates a demo
  * organization and workspace (an own brand, four competitors, six prompts in English and French,
  * two mock configurations at different temperatures), runs the audit with five samples per pair
+ * (then records a change event and runs it again, to print the event's impact)
  * through the real queues and a real worker, prints the report, and a sign-in for the dashboard.
  */
 import { randomBytes } from 'node:crypto';
@@ -19,6 +20,7 @@ import { createApiKey } from '../modules/api-keys/api-keys.service.js';
 import { insertMembership } from '../modules/members/members.repo.js';
 import { createAudit } from '../modules/audits/audits.service.js';
 import { createBrand } from '../modules/brands/brands.service.js';
+import { createEvent } from '../modules/events/events.service.js';
 import { createModelConfig } from '../modules/model-configs/model-configs.service.js';
 import { createOrganization } from '../modules/organizations/organizations.service.js';
 import { egressPolicy } from '../providers/egress.js';
@@ -27,7 +29,7 @@ import { findRun } from '../modules/runs/runs.repo.js';
 import { startRun, toRunDto } from '../modules/runs/runs.service.js';
 import { createWorkspace } from '../modules/workspaces/workspaces.service.js';
 import { parseCommandArgs, UsageError, type CliIo } from './io.js';
-import { printReport, printSentimentExamples } from './report-table.js';
+import { printImpact, printReport, printSentimentExamples } from './report-table.js';
 import { spawnWorker } from './spawn-worker.js';
 
 export const DEMO_BRANDS = [
@@ -135,23 +137,64 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
       `• workspace ${ws.id}: ${DEMO_BRANDS.length} brands, ${DEMO_PROMPTS.length} prompts (en, fr), ${configs.length} configurations`,
     );
 
-    const run = await startRun(deps, org.id, ws.id, { auditId: audit.id }, 'manual');
-    say(`• run ${run.id}: ${run.progress.total} answers to collect through the queue and a worker process…`);
-    let last = '';
-    for (;;) {
-      const row = await findRun(deps.db.pool, ws.id, run.id);
-      const dto = toRunDto(row as NonNullable<typeof row>);
-      const line = `  ${dto.progress.succeeded + dto.progress.failed}/${dto.progress.total} answered, ${dto.progress.analyzed} analysed`;
-      if (line !== last) say((last = line));
-      if (dto.finishedAt) {
-        say(
-          `• run ${dto.status} in ${((Date.parse(dto.finishedAt) - Date.parse(dto.createdAt)) / 1000).toFixed(1)} s (${dto.progress.failed} failed)`,
-        );
-        break;
+    /** Starts a run of the demo audit and waits for it, printing its progress. */
+    const runAudit = async (auditId: string) => {
+      const run = await startRun(deps, org.id, ws.id, { auditId }, 'manual');
+      say(`• run ${run.id}: ${run.progress.total} answers to collect through the queue and a worker process…`);
+      let last = '';
+      for (;;) {
+        const row = await findRun(deps.db.pool, ws.id, run.id);
+        const dto = toRunDto(row as NonNullable<typeof row>);
+        const line = `  ${dto.progress.succeeded + dto.progress.failed}/${dto.progress.total} answered, ${dto.progress.analyzed} analysed`;
+        if (line !== last) say((last = line));
+        if (dto.finishedAt) {
+          say(
+            `• run ${dto.status} in ${((Date.parse(dto.finishedAt) - Date.parse(dto.createdAt)) / 1000).toFixed(1)} s (${dto.progress.failed} failed)`,
+          );
+          return run;
+        }
+        if (Date.now() - started > timeoutMs) throw new Error(`the run did not finish within ${timeoutMs / 1000} s`);
+        await Promise.race([new Promise((r) => setTimeout(r, 100)), worker.exited]);
       }
-      if (Date.now() - started > timeoutMs) throw new Error(`the run did not finish within ${timeoutMs / 1000} s`);
-      await Promise.race([new Promise((r) => setTimeout(r, 100)), worker.exited]);
-    }
+    };
+    const run = await runAudit(audit.id);
+
+    // A change between two runs, and its impact: the pricing prompts are the ones the event should
+    // move. The mock assistant answers a question the same way for the same seed, where a real one
+    // varies between runs, so the run after the event asks configurations with another seed.
+    const event = await createEvent({ prisma, pool: deps.db.pool }, org.id, ws.id, {
+      kind: 'content_published',
+      occurredAt: new Date().toISOString(),
+      title: 'Pricing comparison page published',
+      promptIds: [],
+      promptTags: ['pricing'],
+    });
+    say(`• event ${event.id}: “${event.title}”, affecting the prompts tagged pricing; a second run follows`);
+    const after = [];
+    for (const c of DEMO_CONFIGS)
+      after.push(
+        await createModelConfig({ prisma, pool: deps.db.pool, egress: egressPolicy(env) }, org.id, ws.id, {
+          ...c,
+          name: `${c.name}, seed 2`,
+          params: { ...c.params, seed: 2 },
+        }),
+      );
+    const afterAudit = await createAudit({ prisma, pool: deps.db.pool }, org.id, ws.id, {
+      name: 'CRM visibility after the change (demo)',
+      promptIds: [],
+      promptTags: ['crm'],
+      modelConfigIds: after.map((c) => c.id),
+      samplesPerPair: DEMO_SAMPLES,
+      schedule: null,
+      timezone: 'Europe/Paris',
+      enabled: true,
+      budgetPerRunUsd: null,
+      budgetPerMonthUsd: null,
+      judgeModelConfigId: null,
+    });
+    await runAudit(afterAudit.id);
+    say('');
+    await printImpact({ db: deps.db }, org.id, ws.id, event.id, say);
 
     say('');
     await printReport({ db: deps.db }, org.id, ws.id, run.id, say);

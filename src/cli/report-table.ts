@@ -2,6 +2,7 @@
  * Prints a run's visibility and share-of-voice reports as readable tables, and a few answers' sentiment
  * labels with the passages that decided them (used by the demo).
  */
+import { impact } from '../modules/reports/impact.service.js';
 import type { Database } from '../db/client.js';
 import { shareOfVoice, visibility } from '../modules/reports/reports.service.js';
 import { sentimentPassagesOfRun } from '../modules/answers/answers.repo.js';
@@ -96,4 +97,32 @@ export async function printSentimentExamples(
     say(`  “${oneLine(first.prompt, 80)}” (${first.config})`);
     for (const m of answer) say(`    ${m.brand}: ${m.label} — “${oneLine(m.text.slice(m.s, m.e))}”`);
   }
+}
+
+/** The change-impact report of one event (windows of a day: the demo's runs are minutes apart). */
+export async function printImpact(
+  deps: { db: Database },
+  orgId: string,
+  workspaceId: string,
+  eventId: string,
+  say: (line: string) => void,
+): Promise<void> {
+  const r = await impact(deps, orgId, workspaceId, { eventId, windowDays: 1, minEffect: 0.05, format: 'json' });
+  const points = (v: number | null) => (v === null ? '—' : `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)}`);
+  say(`Impact of “${r.event.title}” on ${r.brands.map((b) => b.brandName).join(', ')}’s mention rate`);
+  const g = r.groups;
+  const cell = (x: typeof g.affectedBefore) => `${pct(x.rate.value)} ${ci(x.rate.ci95)} n=${x.rate.n}`;
+  say(
+    table(
+      ['Prompts', 'Before', 'After'],
+      [
+        [`affected (${g.affectedBefore.prompts})`, cell(g.affectedBefore), cell(g.affectedAfter)],
+        [`other (${g.unaffectedBefore.prompts})`, cell(g.unaffectedBefore), cell(g.unaffectedAfter)],
+      ],
+    ),
+  );
+  say(
+    `Difference in differences ${points(r.estimate)} points, 95% interval ${r.ci95 ? `${points(r.ci95.low)} to ${points(r.ci95.high)}` : '—'}, p ${r.pValue === null ? '—' : r.pValue.toFixed(3)}; chance to detect 5 points ${r.power === null ? '—' : pct(r.power)}, detectable at 80%: ${r.minimumDetectableEffect === null ? '—' : `${(r.minimumDetectableEffect * 100).toFixed(1)} points`}`,
+  );
+  say(`Verdict: ${r.verdict} — ${r.summary}`);
 }

@@ -11,6 +11,7 @@
 import hypergeometricPmf from '@stdlib/stats-base-dists-hypergeometric-pmf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import studentCdf from '@stdlib/stats-base-dists-t-cdf';
 import studentQuantile from '@stdlib/stats-base-dists-t-quantile';
 
 /** Two-sided 95% normal quantile. */
@@ -232,4 +233,137 @@ export function ratioOfSums(s: RatioSums, z = Z95): { value: number | null; ci95
   const residual = Math.max(0, s.xx - 2 * r * s.xy + r * r * s.yy);
   const se = Math.sqrt((s.n / (s.n - 1)) * residual) / s.y;
   return { value: r, ci95: { low: Math.max(0, r - z * se), high: Math.min(1, r + z * se) } };
+}
+
+/** One cluster (a prompt) of a difference in differences: its answers and those mentioning the brand, before and after. */
+export interface DidCluster {
+  preN: number;
+  preK: number;
+  postN: number;
+  postK: number;
+}
+
+/** One of the four groups of a difference in differences. */
+export interface DidGroup {
+  /** Answers. */
+  n: number;
+  /** Answers mentioning the brand. */
+  k: number;
+  /** Prompts with at least one answer in this group. */
+  prompts: number;
+  /** k / n; null when n = 0. */
+  rate: number | null;
+}
+
+export interface DidEstimate {
+  affectedPre: DidGroup;
+  affectedPost: DidGroup;
+  unaffectedPre: DidGroup;
+  unaffectedPost: DidGroup;
+  /** (affected post − affected pre) − (unaffected post − unaffected pre); null when a group has no answer. */
+  estimate: number | null;
+  /** Cluster-robust standard error, prompts as clusters; null with fewer than two prompts in an arm. */
+  standardError: number | null;
+  /** The standard error if every answer were independent (the sum of the four binomial variances), for comparison. */
+  binomialStandardError: number | null;
+  /** Degrees of freedom of the t reference: prompts − 2 (clusters minus the two arms). */
+  df: number | null;
+  ci95: Interval | null;
+  /** Two-sided p-value of estimate = 0 (Student t with df). */
+  pValue: number | null;
+}
+
+function didGroup(clusters: DidCluster[], post: boolean): DidGroup {
+  let n = 0;
+  let k = 0;
+  let prompts = 0;
+  for (const c of clusters) {
+    const cn = post ? c.postN : c.preN;
+    n += cn;
+    k += post ? c.postK : c.preK;
+    if (cn > 0) prompts++;
+  }
+  return { n, k, prompts, rate: n > 0 ? k / n : null };
+}
+
+/**
+ * Variance of one arm's change (post rate − pre rate), prompts as clusters: each rate is a ratio
+ * estimator Σk/Σn, linearised (Cochran §6.4), and a prompt contributes its pre and post residuals
+ * together, so answers of the same prompt may be correlated in any way, within and across the two
+ * windows. Σ z_i² with the small-sample factor G/(G − 1) (CR1 within the arm); null when G < 2.
+ */
+function armVariance(clusters: DidCluster[], pre: DidGroup, post: DidGroup): number | null {
+  const used = clusters.filter((c) => c.preN + c.postN > 0);
+  const g = used.length;
+  if (g < 2 || pre.rate === null || post.rate === null) return null;
+  let sum = 0;
+  for (const c of used) {
+    const z = (c.postK - post.rate * c.postN) / post.n - (c.preK - pre.rate * c.preN) / pre.n;
+    sum += z * z;
+  }
+  return (g / (g - 1)) * sum;
+}
+
+/**
+ * Difference in differences of two proportions (docs/statistics.md#change-impact): the change of
+ * the affected prompts' mention rate from before to after an event, minus the change of the
+ * unaffected prompts' rate over the same windows. Answers are the units; prompts are clusters
+ * (answers to one prompt resemble each other), so the variance is cluster-robust by prompt,
+ * stratified by arm, and the interval and p-value use Student t with prompts − 2 degrees of freedom.
+ */
+export function differenceInDifferences(affected: DidCluster[], unaffected: DidCluster[], level = 0.95): DidEstimate {
+  const groups = {
+    affectedPre: didGroup(affected, false),
+    affectedPost: didGroup(affected, true),
+    unaffectedPre: didGroup(unaffected, false),
+    unaffectedPost: didGroup(unaffected, true),
+  };
+  const empty = {
+    estimate: null,
+    standardError: null,
+    binomialStandardError: null,
+    df: null,
+    ci95: null,
+    pValue: null,
+  };
+  const { affectedPre: ap, affectedPost: aq, unaffectedPre: up, unaffectedPost: uq } = groups;
+  if (ap.rate === null || aq.rate === null || up.rate === null || uq.rate === null) return { ...groups, ...empty };
+  const estimate = aq.rate - ap.rate - (uq.rate - up.rate);
+  const binomial = Math.sqrt(
+    [ap, aq, up, uq].reduce((s, g) => s + ((g.rate as number) * (1 - (g.rate as number))) / g.n, 0),
+  );
+  const va = armVariance(affected, ap, aq);
+  const vu = armVariance(unaffected, up, uq);
+  if (va === null || vu === null) return { ...groups, ...empty, estimate, binomialStandardError: binomial };
+  const se = Math.sqrt(va + vu);
+  const df =
+    affected.filter((c) => c.preN + c.postN > 0).length + unaffected.filter((c) => c.preN + c.postN > 0).length - 2;
+  if (!(se > 0)) return { ...groups, ...empty, estimate, binomialStandardError: binomial, standardError: 0, df };
+  const half = tQuantile(1 - (1 - level) / 2, df) * se;
+  const t = Math.abs(estimate) / se;
+  return {
+    ...groups,
+    estimate,
+    standardError: se,
+    binomialStandardError: binomial,
+    df,
+    ci95: { low: estimate - half, high: estimate + half },
+    pValue: Math.min(1, 2 * (1 - studentCdf(t, df))),
+  };
+}
+
+/**
+ * Power of the two-sided level-`alpha` t-test with standard error `se` and df to detect a true
+ * difference of `effect` (shifted central t, the usual approximation of the noncentral t:
+ * P(T > c − δ/se) + P(T < −c − δ/se)).
+ */
+export function powerAt(effect: number, se: number, df: number, alpha = 0.05): number {
+  const c = tQuantile(1 - alpha / 2, df);
+  const shift = Math.abs(effect) / se;
+  return studentCdf(shift - c, df) + studentCdf(-shift - c, df);
+}
+
+/** The smallest true difference detected with `power` by the same test: (t₁₋α/₂ + t_power) · se. */
+export function minimumDetectableEffect(se: number, df: number, alpha = 0.05, power = 0.8): number {
+  return (tQuantile(1 - alpha / 2, df) + tQuantile(power, df)) * se;
 }

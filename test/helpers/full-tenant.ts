@@ -227,5 +227,14 @@ export async function createFullTenant(ctx: TestContext, doc: OpenApiDoc): Promi
     );
     params.overrideId = override.id;
   }
+  if (doc.paths['/v1/workspaces/{workspaceId}/events']) {
+    const event = await post('/v1/workspaces/{workspaceId}/events', `${base}/events`, {
+      kind: 'content_published',
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      title: 'Comparison page',
+      promptIds: [prompt.id],
+    });
+    params.eventId = event.id;
+  }
   return { ...tenant, params, created, person };
 }

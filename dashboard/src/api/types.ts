@@ -31,6 +31,8 @@ export type VisibilityReport = Schemas['VisibilityReport'];
 export type SpendReport = AnswerOf<'/v1/workspaces/{workspaceId}/reports/spend', 'get'>;
 export type UntrackedReport = AnswerOf<'/v1/workspaces/{workspaceId}/reports/untracked', 'get'>;
 export type SearchQueriesReport = Schemas['SearchQueriesReport'];
+export type ImpactReport = Schemas['ImpactReport'];
+export type ChangeEvent = Schemas['ChangeEvent'];
 
 export type Workspace = Schemas['Workspace'];
 export type Organization = Schemas['Organization'];

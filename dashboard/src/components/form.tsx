@@ -309,7 +309,7 @@ export function TextField<V extends FormValues>({
   placeholder,
   ...common
 }: Common<V> & {
-  type?: 'text' | 'number' | 'url' | 'email' | 'search';
+  type?: 'text' | 'number' | 'url' | 'email' | 'search' | 'datetime-local';
   inputMode?: 'text' | 'numeric' | 'decimal' | 'url' | 'email' | 'search';
   autoComplete?: string;
   placeholder?: string;

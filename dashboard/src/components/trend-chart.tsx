@@ -26,6 +26,12 @@ export interface TrendScale {
   reversed?: boolean;
 }
 
+/** A change event marked on the chart: a dashed vertical line at its period. */
+export interface TrendMark {
+  period: string;
+  label: string;
+}
+
 export const RATE_SCALE: TrendScale = { range: [0, 1], format: (v) => `${Math.round(v * 100)}%` };
 
 const DAY = 86_400;
@@ -39,11 +45,13 @@ export function TrendChart({
   series,
   label,
   scale = RATE_SCALE,
+  marks = [],
 }: {
   periods: string[];
   series: TrendSeries[];
   label: string;
   scale?: TrendScale;
+  marks?: TrendMark[];
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
@@ -80,6 +88,30 @@ export function TrendChart({
               { incrs: DAY_INCREMENTS, values: (_u, ticks) => ticks.map(dayLabel) },
               { values: (_u, ticks) => ticks.map((t) => scale.format(t)) },
             ],
+            hooks: {
+              // Events as dashed vertical lines at their period, labelled at the top.
+              draw: [
+                (u: uPlot) => {
+                  const ctx = u.ctx;
+                  ctx.save();
+                  ctx.strokeStyle = '#6b4fbb';
+                  ctx.fillStyle = '#4a3590';
+                  ctx.lineWidth = Math.max(1, devicePixelRatio);
+                  ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
+                  ctx.font = `${11 * devicePixelRatio}px sans-serif`;
+                  for (const m of marks) {
+                    const x = Math.round(u.valToPos(Date.parse(`${m.period}T00:00:00Z`) / 1000, 'x', true));
+                    if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
+                    ctx.beginPath();
+                    ctx.moveTo(x, u.bbox.top);
+                    ctx.lineTo(x, u.bbox.top + u.bbox.height);
+                    ctx.stroke();
+                    ctx.fillText(m.label.slice(0, 24), x + 3 * devicePixelRatio, u.bbox.top + 12 * devicePixelRatio);
+                  }
+                  ctx.restore();
+                },
+              ],
+            },
             series: [
               { label: 'Period', value: (_u, v) => (v === null ? '—' : dayLabel(v)) },
               ...series.map((s) => ({
@@ -103,7 +135,7 @@ export function TrendChart({
       resize?.disconnect();
       chart?.destroy();
     };
-  }, [periods, series, scale]);
+  }, [periods, series, scale, marks]);
 
   if (failed)
     return (
@@ -111,5 +143,5 @@ export function TrendChart({
         The chart could not be drawn ({failed}); the table below has the same numbers.
       </p>
     );
-  return <div class="trend-chart" ref={box} role="img" aria-label={label} />;
+  return <div class="trend-chart" ref={box} role="img" aria-label={label} data-marks={marks.length} />;
 }

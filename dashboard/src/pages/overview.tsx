@@ -14,7 +14,8 @@ import { modelsOf } from '../components/filter-bar.js';
 import { RATE_SCALE, TrendChart, type TrendScale, type TrendSeries } from '../components/trend-chart.js';
 import { useWorkspace } from '../components/workspace.js';
 import { formatMean, formatRate } from '../lib/format.js';
-import { setParams, type Route } from '../lib/router.js';
+import { EVENT_KIND_LABELS } from '../lib/events.js';
+import { hrefOf, setParams, type Route } from '../lib/router.js';
 import { useTableRef } from '../lib/table-ref.js';
 import { useApi, useLoad } from '../lib/use-api.js';
 import { BrandRowHeader } from '../components/brand-name.js';
@@ -408,6 +409,11 @@ function Trend({ report, brands, metric }: { report: TrendsReport; brands: Brand
     }));
     return { periods, shown, series };
   }, [report, brands, metric]);
+  const { workspace } = useWorkspace();
+  const marks = useMemo(
+    () => report.events.map((e) => ({ period: e.period, label: e.title ?? EVENT_KIND_LABELS[e.kind] })),
+    [report],
+  );
   if (periods.length === 0) return <Empty>No answers in this period yet.</Empty>;
   const unit = report.interval === 'week' ? 'week' : 'day';
   return (
@@ -421,8 +427,25 @@ function Trend({ report, brands, metric }: { report: TrendsReport; brands: Brand
         periods={periods}
         series={series}
         scale={m.scale}
-        label={`${m.label} per brand by ${unit}, from ${periods[0]} to ${periods[periods.length - 1]}; the table below lists the values.`}
+        marks={marks}
+        label={`${m.label} per brand by ${unit}, from ${periods[0]} to ${periods[periods.length - 1]}; the table below lists the values${report.events.length ? ', the list after the chart the events marked' : ''}.`}
       />
+      {report.events.length > 0 && (
+        <div class="trend-events">
+          <h3 class="trend-events-title">Events marked on the chart</h3>
+          <ul data-testid="trend-events">
+            {report.events.map((e) => (
+              <li key={e.id} data-event={e.id}>
+                <span class="muted">{e.period}</span> {e.title ?? EVENT_KIND_LABELS[e.kind]} (
+                {EVENT_KIND_LABELS[e.kind].toLowerCase()}) —{' '}
+                <a href={hrefOf(workspace.id, 'events', { event: e.id })}>
+                  impact<span class="visually-hidden"> of {e.title ?? EVENT_KIND_LABELS[e.kind]}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <details>
         <summary>Trend as a table (with intervals)</summary>
         <div class="table-tools">

@@ -1,5 +1,7 @@
 /** Visibility, share of voice and trends: one row per brand and slice. */
 import { z } from 'zod';
+import { uuid } from '../common.schemas.js';
+import { changeEventKind } from '../events/events.schemas.js';
 import {
   brandFields,
   countFields,
@@ -108,6 +110,19 @@ export const trendsReport = z
     interval: z.enum(['day', 'week']),
     groupBy: z.array(z.string()),
     rows: z.array(trendRow),
+    events: z
+      .array(
+        z.object({
+          id: uuid,
+          occurredAt: z.string(),
+          period: z.string().describe('The period holding the event, as the rows’ period'),
+          kind: changeEventKind,
+          title: z.string().nullable(),
+        }),
+      )
+      .describe(
+        'The workspace’s change events in the report’s range (from/to), oldest first, at most 500: what the chart marks',
+      ),
   })
   .meta({ id: 'TrendsReport', examples: [trendsReportExample] });
 

@@ -283,6 +283,15 @@ export const trendsReportExample = {
     },
   ],
   interval: 'day',
+  events: [
+    {
+      id: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a31',
+      occurredAt: '2026-11-16T09:00:00.000Z',
+      period: '2026-11-16',
+      kind: 'content_published' as const,
+      title: 'Comparison page: Acme CRM vs Globex',
+    },
+  ],
 };
 export const citationsReportExample = {
   definitionVersion: 1,
@@ -797,4 +806,105 @@ export const searchQueriesReportExample = {
       ],
     },
   ],
+};
+
+/** The change-impact report of an event (six affected prompts, eight others, eight answers each per window). */
+export const impactReportExample = {
+  definitionVersion: 1,
+  event: {
+    id: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a31',
+    kind: 'content_published',
+    occurredAt: '2026-11-16T09:00:00.000Z',
+    title: 'Comparison page: Acme CRM vs Globex',
+    promptIds: ['0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a11'],
+    promptTags: ['comparison'],
+  },
+  brands: [
+    {
+      brandId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a02',
+      brandName: 'Acme CRM',
+      brandKind: 'own',
+    },
+  ],
+  windowDays: 28,
+  minEffect: 0.05,
+  windows: {
+    before: {
+      from: '2026-10-19T09:00:00.000Z',
+      to: '2026-11-16T09:00:00.000Z',
+    },
+    after: {
+      from: '2026-11-16T09:00:00.000Z',
+      to: '2026-12-14T09:00:00.000Z',
+    },
+    afterComplete: true,
+  },
+  groups: {
+    affectedBefore: {
+      prompts: 6,
+      rate: {
+        numerator: 13,
+        denominator: 48,
+        n: 48,
+        value: 0.2708333333333333,
+        ci95: {
+          low: 0.1656595762745644,
+          high: 0.40996964982240613,
+        },
+      },
+    },
+    affectedAfter: {
+      prompts: 6,
+      rate: {
+        numerator: 27,
+        denominator: 48,
+        n: 48,
+        value: 0.5625,
+        ci95: {
+          low: 0.42275017419827776,
+          high: 0.6929873095934576,
+        },
+      },
+    },
+    unaffectedBefore: {
+      prompts: 8,
+      rate: {
+        numerator: 22,
+        denominator: 64,
+        n: 64,
+        value: 0.34375,
+        ci95: {
+          low: 0.23923142078443355,
+          high: 0.46596359790081815,
+        },
+      },
+    },
+    unaffectedAfter: {
+      prompts: 8,
+      rate: {
+        numerator: 23,
+        denominator: 64,
+        n: 64,
+        value: 0.359375,
+        ci95: {
+          low: 0.25288402291451745,
+          high: 0.48179149390220904,
+        },
+      },
+    },
+  },
+  estimate: 0.2760416666666667,
+  ci95: {
+    low: 0.16626998306023075,
+    high: 0.3858133502731026,
+  },
+  pValue: 0.00014092155436107312,
+  standardError: 0.050381419694137494,
+  binomialStandardError: 0.12791878112083618,
+  df: 12,
+  power: 0.13324001389653983,
+  minimumDetectableEffect: 0.15373497855494192,
+  verdict: 'effect',
+  summary:
+    'After “Comparison page: Acme CRM vs Globex”, Acme CRM’s mention rate on the affected prompts rose 27.6 points more than on the other prompts (95% interval 16.6 to 38.6 points, p < 0.001).',
 };

@@ -24,12 +24,15 @@ import { competitorGap, competitorGapCsv } from './competitor-gap.service.js';
 import { streamRows, columnsOf } from './csv.js';
 import { experimentsQuery, experimentsReport, type ExperimentsReport } from './experiments.schemas.js';
 import { experimentRows, experiments } from './experiments.service.js';
+import { impactQuery, impactReport, type ImpactReport } from './impact.schemas.js';
+import { impact, impactCsv } from './impact.service.js';
 import {
   competitorGapReportExample,
   citationsReportExample,
   spendReportExample,
   untrackedReportExample,
   experimentsReportExample,
+  impactReportExample,
   searchQueriesReportExample,
   shareOfVoiceReportExample,
   trendsReportExample,
@@ -90,6 +93,7 @@ async function csvExamples() {
     spend: await textOf(spendCsv(spendReportExample as SpendReport)),
     untracked: await textOf(untrackedCsv(untrackedReportExample as UntrackedReport)),
     searchQueries: await textOf(searchQueriesCsv(searchQueriesReportExample as SearchQueriesReport)),
+    impact: await textOf(impactCsv(impactReportExample as ImpactReport)),
   };
 }
 
@@ -231,6 +235,18 @@ export async function reportRoutes(): Promise<Array<ReportRoute<z.ZodType, z.Zod
       build: (d, org, ws, q) => searchQueries(d, org, ws, q),
       csv: async (d, org, ws, q) => searchQueriesCsv(await searchQueries(d, org, ws, q)),
       csvExample: csv.searchQueries,
+    }),
+    route({
+      path: 'impact',
+      summary:
+        'Change impact: did an event move the mention rate on the prompts it should affect? Difference in differences with interval, p-value and power',
+      description:
+        'Compares the brand’s mention rate (any own brand by default, or brandId) on the event’s prompts (listed or tagged) in the windowDays before and after the event with the change on the other prompts over the same windows: (affected after − affected before) − (unaffected after − unaffected before), over successful analysed answers, dated by their run. The variance is cluster-robust with prompts as clusters; the 95% interval and two-sided p-value use Student t with prompts − 2 degrees of freedom. power is the chance this data detects a true change of minEffect; minimumDetectableEffect the change it detects with 80% power. verdict: effect (p < 0.05), no-detectable-effect (p ≥ 0.05 with power ≥ 80%) or underpowered (the data cannot tell), with a one-sentence summary. docs/statistics.md#change-impact defines each number.',
+      query: impactQuery,
+      report: impactReport,
+      build: (d, org, ws, q) => impact(d, org, ws, q),
+      csv: async (d, org, ws, q) => impactCsv(await impact(d, org, ws, q)),
+      csvExample: csv.impact,
     }),
   ];
 }

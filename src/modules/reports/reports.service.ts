@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { Database } from '../../db/client.js';
+import { eventsBetween } from '../events/events.repo.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
 import type { ShareOfVoiceReport, TrendsReport, VisibilityReport } from './brand-reports.schemas.js';
 import { sampleFactsRow, shareOfVoiceRowOf, trendRowOf, visibilityRowOf } from './brand-rows.js';
@@ -134,7 +135,14 @@ export async function trends(
   q: ReportFilters & { groupBy: string[]; interval: 'day' | 'week' },
   mode?: SourceMode,
 ): Promise<TrendsReport> {
-  return { ...(await brandReport(deps, orgId, workspaceId, 'trends', q, mode)), interval: q.interval } as TrendsReport;
+  const report = await brandReport(deps, orgId, workspaceId, 'trends', q, mode);
+  const events = await eventsBetween(deps.db.pool, workspaceId, {
+    from: q.from ?? null,
+    to: q.to ?? null,
+    timezone: report.timezone,
+    interval: q.interval,
+  });
+  return { ...report, interval: q.interval, events } as TrendsReport;
 }
 
 /** The same report as CSV rows streamed from a cursor, each with the definition version. */
