@@ -16,7 +16,7 @@ import { useAction, useLoad, useSend } from '../lib/use-api.js';
 
 type Provider = Providers['providers'][number];
 /** Captured from a results page through DataForSEO (login and password) or SerpApi (a key). */
-const LOGIN_PROVIDERS = new Set(['google_ai_overview']);
+const LOGIN_PROVIDERS = new Set(['google_ai_overview', 'assistant_app']);
 
 const KEY_SOURCES: Record<string, string> = {
   organization: 'Runs use your organization’s key.',

@@ -252,7 +252,9 @@ function SuggestionsStep({ setup, update, next, back }: StepProps) {
   const session = useApiSession();
   const ws = setup.workspace as Workspace;
   const providers = useProviders();
-  const askable = Array.isArray(providers) ? providers.filter((p) => p.configured && p.channel !== 'serp') : [];
+  const askable = Array.isArray(providers)
+    ? providers.filter((p) => p.configured && p.channel !== 'serp' && p.channel !== 'app')
+    : [];
   const realModel = askable.some((p) => p.name !== 'mock');
   const [source, setSource] = useState<'model' | 'searches' | 'templates'>('templates');
   const [asker, setAsker] = useState('');
