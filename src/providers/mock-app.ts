@@ -37,31 +37,32 @@ const UNSUPPORTED: Record<string, string> = {
   userLocation: 'the capture is placed by country from the locale\'s region (e.g. "fr-FR"); set locale instead',
 };
 
+/** Where the mock app's answers point: communities first, Reddit above all (weights by repetition). */
 const FORUMS = [
   {
     host: 'www.reddit.com',
-    path: (s: string) => `/r/SaaS/comments/${s}/`,
+    path: (id: string, b: string) => `/r/SaaS/comments/${id}/anyone_using_${b}/`,
     title: (b: string) => `r/SaaS: anyone using ${b}?`,
   },
   {
     host: 'www.reddit.com',
-    path: (s: string) => `/r/smallbusiness/comments/${s}/`,
+    path: (id: string, b: string) => `/r/smallbusiness/comments/${id}/${b}_after_a_year/`,
     title: (b: string) => `r/smallbusiness: ${b} after a year`,
   },
   {
+    host: 'www.reddit.com',
+    path: (id: string, b: string) => `/r/startups/comments/${id}/${b}_experiences/`,
+    title: (b: string) => `r/startups: ${b} experiences`,
+  },
+  {
     host: 'news.ycombinator.com',
-    path: (s: string) => `/item?id=${s}`,
+    path: (id: string) => `/item?id=${id}`,
     title: (b: string) => `Ask HN: ${b} or something else?`,
   },
   {
     host: 'www.quora.com',
-    path: (s: string) => `/Is-${s}-worth-it`,
+    path: (_id: string, b: string) => `/Is-${b}-worth-it`,
     title: (b: string) => `Is ${b} worth it? - Quora`,
-  },
-  {
-    host: 'www.reddit.com',
-    path: (s: string) => `/r/startups/comments/${s}/`,
-    title: (b: string) => `r/startups: ${b} experiences`,
   },
 ];
 const REVIEW_SITES = ['www.g2.com', 'www.capterra.com'];
@@ -105,8 +106,9 @@ export function buildMockAppBody(input: QueryInput, params: MockAppParams): Reco
   const cited: Array<{ url: string; title: string; domain: string }> = [];
   const marker = (brand: string, i: number) => {
     const forum = pick(FORUMS, unit(identity, 'forum', brand, i));
-    const slug = `${Math.floor(unit(identity, 'thread', brand) * 1e6).toString(36)}`;
-    const url = `https://${forum.host}${forum.path(slug)}${forum.path(slug).includes('?') ? '&' : '?'}utm_source=chatgpt.com`;
+    const id = String(10_000_000 + Math.floor(unit(identity, 'thread', brand) * 89_999_999));
+    const path = forum.path(id, brandDomain(brand).replace('.com', ''));
+    const url = `https://${forum.host}${path}${path.includes('?') ? '&' : '?'}utm_source=chatgpt.com`;
     cited.push({ url, title: forum.title(brand), domain: forum.host });
     return ` ([${forum.host.replace(/^www\./, '')}](${url}))`;
   };
