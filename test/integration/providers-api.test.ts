@@ -62,10 +62,25 @@ describe('GET /v1/providers', () => {
       'perplexity',
       'gemini',
       'google_ai_overview',
+      'assistant_app',
       'openai_compatible',
       'mock',
+      'mock_app',
     ]);
     expect(list.get('openai')).toMatchObject({ configured: true, keySource: 'deployment', channel: 'api' });
+    expect(list.get('assistant_app')).toMatchObject({ channel: 'app', configured: false, keySource: 'none' });
+    expect(list.get('mock_app')).toMatchObject({ channel: 'app', configured: true, keySource: null });
+    // The app surface offers no model parameter: only where and how the capture is made.
+    expect(list.get('assistant_app')?.parameters.map((p) => p.name)).toEqual([
+      'vendor',
+      'webSearch',
+      'locale',
+      'queue',
+    ]);
+    expect(list.get('assistant_app')?.models.map((m) => [m.id, m.webSearch])).toEqual([
+      ['chatgpt', 'yes'],
+      ['gemini', 'no'],
+    ]);
     expect(list.get('anthropic')).toMatchObject({ configured: false, keySource: 'none' });
     expect(list.get('mock')).toMatchObject({ configured: true, keySource: null, channel: 'mock' });
     expect(list.get('google_ai_overview')).toMatchObject({ channel: 'serp', configured: false });
