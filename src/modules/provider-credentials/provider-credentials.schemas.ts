@@ -21,7 +21,9 @@ export const credentialPut = z
       .min(8)
       .max(500)
       .optional()
-      .describe('The provider API key (SerpApi key for google_ai_overview)'),
+      .describe(
+        'The provider API key (SerpApi key for google_ai_overview; assistant_app takes a DataForSEO login instead)',
+      ),
     login: z
       .string()
       .trim()
