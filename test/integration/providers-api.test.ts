@@ -89,7 +89,12 @@ describe('GET /v1/providers', () => {
     list = await providers();
     expect(list.get('anthropic')).toMatchObject({ configured: true, keySource: 'organization' });
     // The apps are reached through DataForSEO only: a login and password, never an API key.
-    const keyOnly = await api.send('PUT', '/v1/provider-credentials/assistant_app', { apiKey: 'sk-some-key-1234' }, 400);
+    const keyOnly = await api.send(
+      'PUT',
+      '/v1/provider-credentials/assistant_app',
+      { apiKey: 'sk-some-key-1234' },
+      400,
+    );
     expect(keyOnly.body.errors).toEqual([
       { path: 'body.login', message: 'give the DataForSEO login and password (no API key)' },
     ]);

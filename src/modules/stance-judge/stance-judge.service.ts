@@ -99,7 +99,7 @@ export async function executeStanceJudge(
     return failAll(
       'failed',
       'not_a_model',
-      `${provider} captures search pages or app answers and cannot judge; choose a model API.`,
+      `${provider} captures ${adapter.channel === 'app' ? 'app answers' : 'search pages'} and cannot judge; choose a model API.`,
     );
   const names = todo.map((b) => b.name);
   const prompt = judgePrompt({ question: work.promptText, answer: work.text, brands: names });
