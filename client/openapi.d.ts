@@ -3543,7 +3543,7 @@ export interface paths {
            * }
            */
           "application/json": {
-            /** @description The provider API key (SerpApi key for google_ai_overview) */
+            /** @description The provider API key (SerpApi key for google_ai_overview; assistant_app takes a DataForSEO login instead) */
             apiKey?: string;
             /** @description DataForSEO login (google_ai_overview, assistant_app) */
             login?: string;
