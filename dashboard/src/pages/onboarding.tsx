@@ -543,8 +543,11 @@ function AssistantsStep({ setup, update, next, back }: StepProps) {
   const usable = Array.isArray(providers) ? providers.filter((p) => p.configured) : [];
   const chosen = (p: Provider) => setup.configs.find((c) => c.provider === p.name);
   const initial: Record<string, string> = {};
+  // The app surfaces (channel app) are an extra a person opts into: the one assistant API is pre-chosen alone.
+  const apis = usable.filter((p) => p.channel !== 'app');
   for (const p of usable) {
-    initial[`${p.name}.use`] = chosen(p) || (setup.configs.length === 0 && usable.length === 1) ? 'yes' : '';
+    initial[`${p.name}.use`] =
+      chosen(p) || (setup.configs.length === 0 && apis.length === 1 && apis[0] === p) ? 'yes' : '';
     initial[`${p.name}.model`] = chosen(p)?.model ?? defaultModel(p);
   }
   const form = useForm<Record<string, string>>(initial);
