@@ -3532,7 +3532,7 @@ export interface paths {
     put: {
       parameters: {
         path: {
-          provider: "openai" | "anthropic" | "perplexity" | "gemini" | "google_ai_overview" | "openai_compatible";
+          provider: "openai" | "anthropic" | "perplexity" | "gemini" | "google_ai_overview" | "assistant_app" | "openai_compatible";
         };
       };
       requestBody: {
@@ -3543,11 +3543,11 @@ export interface paths {
            * }
            */
           "application/json": {
-            /** @description The provider API key (SerpApi key for google_ai_overview) */
+            /** @description The provider API key (SerpApi key for google_ai_overview; assistant_app takes a DataForSEO login instead) */
             apiKey?: string;
-            /** @description DataForSEO login (google_ai_overview) */
+            /** @description DataForSEO login (google_ai_overview, assistant_app) */
             login?: string;
-            /** @description DataForSEO password (google_ai_overview) */
+            /** @description DataForSEO password (google_ai_overview, assistant_app) */
             password?: string;
           };
         };
@@ -3631,7 +3631,7 @@ export interface paths {
     delete: {
       parameters: {
         path: {
-          provider: "openai" | "anthropic" | "perplexity" | "gemini" | "google_ai_overview" | "openai_compatible";
+          provider: "openai" | "anthropic" | "perplexity" | "gemini" | "google_ai_overview" | "assistant_app" | "openai_compatible";
         };
       };
       responses: {
@@ -3709,10 +3709,10 @@ export interface paths {
             "application/json": {
               providers: ({
                   /**
-                   * @description api: a model API; serp: captured from a results page
+                   * @description api: a model API; serp: captured from a results page; app: captured from a consumer assistant app (ChatGPT, Gemini) through a capture vendor
                    * @enum {string}
                    */
-                  channel: "api" | "serp" | "mock";
+                  channel: "api" | "serp" | "mock" | "app";
                   /** @description A key is there: the deployment’s or the organization’s own (the mock needs none) */
                   configured: boolean;
                   /** @description Whose key runs use (the organization’s wins); null for providers that need none */
@@ -6532,7 +6532,7 @@ export interface paths {
                 params?: {
                   [key: string]: unknown;
                 };
-                /** @description One of: openai, anthropic, perplexity, gemini, google_ai_overview, openai_compatible, mock */
+                /** @description One of: openai, anthropic, perplexity, gemini, google_ai_overview, assistant_app, openai_compatible, mock, mock_app */
                 provider: string;
               }[];
             /**
@@ -8001,7 +8001,7 @@ export interface paths {
             params?: {
               [key: string]: unknown;
             };
-            /** @description One of: openai, anthropic, perplexity, gemini, google_ai_overview, openai_compatible, mock */
+            /** @description One of: openai, anthropic, perplexity, gemini, google_ai_overview, assistant_app, openai_compatible, mock, mock_app */
             provider: string;
           };
         };
@@ -12209,7 +12209,7 @@ export interface paths {
              * @description Source model: the model configuration to ask (its provider, model and parameters)
              */
             modelConfigId?: string;
-            /** @description Source model without a saved configuration: one of openai, anthropic, perplexity, gemini, google_ai_overview, openai_compatible, mock */
+            /** @description Source model without a saved configuration: one of openai, anthropic, perplexity, gemini, google_ai_overview, assistant_app, openai_compatible, mock, mock_app */
             provider?: string;
             /**
              * @description model: ask a model through the provider layer (a priced job run by a worker); searches: the search queries assistants ran in this workspace’s stored answers, most frequent first; templates: built-in buyer questions for the category
@@ -14701,7 +14701,7 @@ export interface components {
     ModelConfig: {
       archived: boolean;
       /** @enum {string} */
-      channel: "api" | "serp" | "mock";
+      channel: "api" | "serp" | "mock" | "app";
       /** Format: date-time */
       createdAt: string;
       /** @description SHA-256 of provider, model and effective parameters: the configuration’s identity in reports */
@@ -14723,7 +14723,7 @@ export interface components {
     ModelConfigInput: {
       archived: boolean;
       /** @enum {string} */
-      channel: "api" | "serp" | "mock";
+      channel: "api" | "serp" | "mock" | "app";
       /** Format: date-time */
       createdAt: string;
       /** @description SHA-256 of provider, model and effective parameters: the configuration’s identity in reports */
@@ -15001,10 +15001,10 @@ export interface components {
       analyzedAt: string | null;
       attempts: number;
       /**
-       * @description How the answer was collected: official API, SERP capture or the mock
+       * @description How the answer was collected: official API, SERP capture, consumer-app capture or the mock
        * @enum {string}
        */
-      channel: "api" | "serp" | "mock";
+      channel: "api" | "serp" | "mock" | "app";
       citations: ({
           /** @description Brand owning the domain, if any */
           brandId: string | null;
@@ -15092,10 +15092,10 @@ export interface components {
       analyzedAt: string | null;
       attempts: number;
       /**
-       * @description How the answer was collected: official API, SERP capture or the mock
+       * @description How the answer was collected: official API, SERP capture, consumer-app capture or the mock
        * @enum {string}
        */
-      channel: "api" | "serp" | "mock";
+      channel: "api" | "serp" | "mock" | "app";
       citations: ({
           /** @description Brand owning the domain, if any */
           brandId: string | null;

@@ -1,5 +1,5 @@
 /**
- * `citewatch analyze --brands BRANDS.json [--provider text|openai|anthropic|perplexity|gemini|google_ai_overview|openai_compatible] FILE|-`
+ * `citewatch analyze --brands BRANDS.json [--provider text|openai|anthropic|perplexity|gemini|google_ai_overview|assistant_app|openai_compatible|mock_app] FILE|-`
  *
  * Analyses one answer offline and prints its mentions and citations as one JSON object. With the
  * default provider `text`, FILE is the answer itself (plain text or markdown); with a provider,

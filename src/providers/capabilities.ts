@@ -234,12 +234,36 @@ const GOOGLE_AI_OVERVIEW: ModelRule[] = [
   },
 ];
 
+/**
+ * Consumer assistant apps captured through a vendor: the app decides its own model and settings,
+ * so no model parameter reaches it. ChatGPT's search mode can be forced (DataForSEO's
+ * force_web_search); the Gemini app decides for itself whether to search, with no switch.
+ */
+const ASSISTANT_APP: ModelRule[] = [
+  {
+    pattern: 'chatgpt',
+    sampling: 'no',
+    efforts: [],
+    webSearch: 'yes',
+    note: 'captured from the ChatGPT app: no sampling, seed, token limit, system prompt or reasoning parameters; webSearch forces its search mode',
+  },
+  {
+    pattern: 'gemini',
+    sampling: 'no',
+    efforts: [],
+    webSearch: 'no',
+    note: 'captured from the Gemini app, which decides for itself whether to search (the vendor offers no switch); no sampling, seed, token limit, system prompt or reasoning parameters',
+  },
+];
+
 export const MODEL_RULES: Partial<Record<ProviderName, readonly ModelRule[]>> = {
   openai: OPENAI,
   anthropic: ANTHROPIC,
   gemini: GEMINI,
   perplexity: PERPLEXITY,
   google_ai_overview: GOOGLE_AI_OVERVIEW,
+  assistant_app: ASSISTANT_APP,
+  mock_app: ASSISTANT_APP,
 };
 
 const FALLBACK: Partial<Record<ProviderName, ModelRule>> = {

@@ -143,3 +143,21 @@ export function parseDataForSeo(raw: unknown): ParsedAnswer {
     finish: text.trim() === '' ? 'absent' : 'stop',
   };
 }
+
+/** Polling states of a posted task (task_get before the result is ready) [docs: appendix/errors]. */
+export const DATAFORSEO_TASK_CREATED = 20100;
+export const DATAFORSEO_TASK_PENDING: ReadonlySet<number> = new Set([40601, 40602]);
+
+/**
+ * The HTTP status a DataForSEO status code stands for, for the shared classifier. The code's
+ * first three digits read as one (40100 → 401, 40200 → 402, 50000 → 500), except where the
+ * vendor's code says more [docs: appendix/errors; mem for the limit codes]:
+ * - 40202 and 40209: request-rate and simultaneous-request limits, so 429 (wait, then retry);
+ * - 40101: the assistant or engine failed behind the vendor, so 503 (retry with backoff).
+ */
+export function dataForSeoStatus(code: number): number {
+  if (code === 40202 || code === 40209) return 429;
+  if (code === 40101) return 503;
+  if (code >= 50000) return 500;
+  return Math.floor(code / 100);
+}

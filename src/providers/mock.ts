@@ -137,7 +137,7 @@ const PHRASES = {
  * Deterministic numbers in [0, 1) derived from any list of parts: cyrb53, a fast 53-bit string
  * hash. Determinism is all the mock needs; a cryptographic hash cost most of its time.
  */
-function unit(...parts: Array<string | number>): number {
+export function unit(...parts: Array<string | number>): number {
   const text = parts.join('\u0000');
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
@@ -170,6 +170,17 @@ interface Built {
   annotations: MockRaw['annotations'];
   sources: MockRaw['sources'];
   searchQueries: string[];
+}
+
+/** The market a prompt is about: its topic in the prompt's language and the brands an assistant would name. */
+export function mockMarket(input: Pick<QueryInput, 'prompt' | 'locale' | 'knownBrands'>): {
+  topic: string;
+  pool: string[];
+} {
+  const lang = input.locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  const category = CATEGORIES.find((c) => c.keywords.test(input.prompt));
+  const topic = category ? category.topic[lang === 'fr' ? 1 : 0] : lang === 'fr' ? 'outil' : 'tool';
+  return { topic, pool: [...new Set([...(input.knownBrands ?? []), ...(category?.brands ?? GENERIC_BRANDS)])] };
 }
 
 export function buildMockAnswer(input: QueryInput, params: MockParams): Built {

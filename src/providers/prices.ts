@@ -369,4 +369,25 @@ export const PRICES: readonly PriceEntry[] = [
     perRequestUsd: 0.004,
     source: 'estimate (organic live + async AI overview); DataForSEO reports the exact cost per task',
   },
+
+  // Consumer-app captures through DataForSEO's LLM Scraper, keyed "vendor:queue:assistant"; billed
+  // per task (task_get is free). dataforseo.com/chatgpt-scraper-api (read 2026-12-06): "from
+  // $0.0012 per ChatGPT results page", Standard, Priority and Live modes. The Live price is not on
+  // that page: the SERP family's ladder ($0.0012 standard, $0.004 live, providers.md §7.2) is
+  // assumed, and the cost DataForSEO reports on each task always wins over these figures.
+  {
+    provider: 'assistant_app',
+    model: 'dataforseo:standard:*',
+    effectiveFrom: '2026-01-01',
+    perRequestUsd: 0.0012,
+    source: 'dataforseo.com ChatGPT Scraper API page, "from $0.0012 per results page" (read 2026-12-06) [vendor]',
+  },
+  {
+    provider: 'assistant_app',
+    model: 'dataforseo:live:*',
+    effectiveFrom: '2026-01-01',
+    perRequestUsd: 0.004,
+    source:
+      'assumed from DataForSEO SERP live price ($0.004, providers.md §7.2); LLM Scraper live price not published on the page read 2026-12-06',
+  },
 ];

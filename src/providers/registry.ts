@@ -6,8 +6,10 @@
  * import it.
  */
 import { anthropicAdapter } from './anthropic.js';
+import { assistantAppAdapter } from './assistant-app.js';
 import { geminiAdapter } from './gemini.js';
 import { googleAiOverviewAdapter } from './google-ai-overview.js';
+import { mockAppAdapter } from './mock-app.js';
 import { mockAdapter } from './mock.js';
 import { openaiCompatibleAdapter } from './openai-compatible.js';
 import { openaiAdapter } from './openai.js';
@@ -23,8 +25,10 @@ const adapters = {
   perplexity: perplexityAdapter,
   gemini: geminiAdapter,
   google_ai_overview: googleAiOverviewAdapter,
+  assistant_app: assistantAppAdapter,
   openai_compatible: openaiCompatibleAdapter,
   mock: mockAdapter,
+  mock_app: mockAppAdapter,
 } satisfies Record<ProviderName, ProviderAdapter>;
 
 for (const [key, adapter] of Object.entries(adapters)) {

@@ -34,6 +34,18 @@ export const providerSettings = {
     organizationKeys: true,
     limits: { rpm: 60, concurrency: 5 },
   }),
+  /**
+   * Answers captured from consumer assistant apps (ChatGPT search mode, Gemini) through DataForSEO's
+   * LLM Scraper: the deployment's DataForSEO login, which google_ai_overview declares, is reused.
+   */
+  assistant_app: defineSetup({
+    env: {},
+    credentials: (env) => dataForSeoCredentials(env),
+    keyVariable: 'DATAFORSEO_LOGIN',
+    organizationKeys: true,
+    // DataForSEO takes 2000 calls a minute; a live capture takes up to 90 s, so concurrency is the limit.
+    limits: { rpm: 60, concurrency: 10 },
+  }),
   openai_compatible: defineSetup({
     /** Key for OpenAI-compatible endpoints (Mistral, DeepSeek, xAI, OpenRouter, Ollama); the base URL is per configuration. */
     env: { OPENAI_COMPATIBLE_API_KEY: optionalSecret },
@@ -50,7 +62,28 @@ export const providerSettings = {
     organizationKeys: false,
     limits: { rpm: 600_000, concurrency: 100 },
   }),
+  /** A deterministic consumer-app surface (answers in the LLM Scraper's shape), for demos and tests. */
+  mock_app: defineSetup({
+    env: {},
+    credentials: () => ({}),
+    keyVariable: null,
+    organizationKeys: false,
+    limits: { rpm: 600_000, concurrency: 100 },
+  }),
 } satisfies Record<string, ProviderSetup>;
+
+/**
+ * The DataForSEO login of the deployment, declared by google_ai_overview's entry and shared by
+ * every provider captured through DataForSEO (one account, one balance).
+ */
+function dataForSeoCredentials(env: Readonly<Record<string, unknown>>) {
+  const text = (name: string) => (typeof env[name] === 'string' ? (env[name] as string) : undefined);
+  return {
+    login: text('DATAFORSEO_LOGIN'),
+    password: text('DATAFORSEO_PASSWORD'),
+    baseUrls: { dataforseo: text('DATAFORSEO_BASE_URL') },
+  };
+}
 
 /** A provider's name. */
 export type ProviderName = keyof typeof providerSettings;

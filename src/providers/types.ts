@@ -10,8 +10,11 @@ export type { ProviderCredentials, ProviderLimit, ProviderSetup } from './setup.
 import type { ProviderName } from './settings.js';
 import type { ProviderCredentials, ProviderSetup } from './setup.js';
 
-/** How an answer was collected: an official model API, a captured search page, or the mock. */
-export type CollectionChannel = 'api' | 'serp' | 'mock';
+/**
+ * How an answer was collected: an official model API, a captured search page, an answer captured
+ * from a consumer assistant app (what people see in ChatGPT or Gemini), or the mock.
+ */
+export type CollectionChannel = 'api' | 'serp' | 'mock' | 'app';
 
 export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 
@@ -94,6 +97,8 @@ export interface QueryContext {
   credentials: ProviderCredentials;
   /** Replaces the global fetch: tests point SDKs at a fake server this way. */
   fetch?: typeof fetch;
+  /** First wait between two polls of a vendor task (assistant_app's standard queue); tests set 0. */
+  pollIntervalMs?: number;
 }
 
 export interface ProviderCitation {

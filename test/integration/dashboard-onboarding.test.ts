@@ -143,8 +143,10 @@ describe('a first audit from an empty organization', () => {
 
     // 4. The assistants to measure: the mock is the one configured here.
     await step(page, 4, 'Assistants');
-    const measure = page.getByLabel(/^Measure Mock/);
+    const measure = page.getByLabel(/^Measure Mock assistant \(/);
     await expect.poll(() => measure.isChecked()).toBe(true);
+    // The mock app surface is offered too, but not chosen for the person.
+    expect(await page.getByLabel(/^Measure Mock assistant app/).isChecked()).toBe(false);
     await shot(page, '4-assistants');
     await page.getByRole('button', { name: 'Save and continue' }).click();
 

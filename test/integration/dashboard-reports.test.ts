@@ -461,7 +461,7 @@ describe('reports in the dashboard', () => {
 });
 
 /** An API request with the test's admin key (or `headers`), any status. */
-async function call(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, headers = tenant.headers) {
+async function call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, headers = tenant.headers) {
   const res = await ctx.app.inject({
     method,
     url,
@@ -674,6 +674,27 @@ describe('managing from the dashboard', () => {
     expect((await call('GET', '/v1/provider-credentials')).body.data.map((c: any) => c.provider)).not.toContain(
       provider.name,
     );
+  });
+
+  it('the ChatGPT and Gemini apps take a DataForSEO login and password, no API key', async () => {
+    const app = (await call('GET', '/v1/providers')).body.providers.find((p: any) => p.name === 'assistant_app');
+    await page.getByRole('link', { name: 'Provider keys' }).click();
+    const panel = page.getByTestId('credential-assistant_app');
+    await panel.waitFor();
+    await panel.getByRole('button', { name: `Set key for ${app.label}` }).click();
+    expect(await panel.getByLabel('API key').count()).toBe(0);
+    expect(await panel.getByLabel('SerpApi key').count()).toBe(0);
+    await panel.getByLabel('DataForSEO login').fill('agency@dfs.example');
+    await panel.getByLabel('DataForSEO password').fill('dfs-password-0001');
+    await shot('credential-app-login');
+    await panel.getByRole('button', { name: 'Save key' }).click();
+    await expect.poll(() => text('credential-state-assistant_app')).toContain('Your key ending');
+    const stored = (await call('GET', '/v1/provider-credentials')).body.data.find(
+      (c: any) => c.provider === 'assistant_app',
+    );
+    expect(stored.hint).toBe('…mple');
+    expect(await page.content()).not.toContain('dfs-password-0001');
+    await call('DELETE', '/v1/provider-credentials/assistant_app');
   });
 
   it('an editor’s key is offered no key management; the API refuses it anyway', async () => {

@@ -47,6 +47,24 @@ describe('model configuration parameters the model rejects', () => {
     for (const e of body.errors) expect(e.message.length).toBeGreaterThan(20);
   });
 
+  it("an app surface refuses every model parameter, and Gemini app's search switch, each with its reason", async () => {
+    const body = await refused('assistant_app', 'chatgpt', {
+      temperature: 0.2,
+      seed: 7,
+      systemPrompt: 'Answer briefly',
+    });
+    expect(body.errors.map((e) => e.path).sort()).toEqual([
+      'body.params.seed',
+      'body.params.systemPrompt',
+      'body.params.temperature',
+    ]);
+    for (const e of body.errors) expect(e.message).toMatch(/captured from the consumer app as a person sees it/);
+    const gemini = await refused('assistant_app', 'gemini', { webSearch: true });
+    expect(gemini.errors.map((e) => [e.path, e.message])).toEqual([
+      ['body.params.webSearch', expect.stringMatching(/Gemini app, which decides for itself whether to search/)],
+    ]);
+  });
+
   it('nothing refused is saved, and the same parameters pass where the model takes them', async () => {
     const list = await api.get(`${base}/model-configs`);
     expect(list.data).toEqual([]);
@@ -69,5 +87,15 @@ describe('model configuration parameters the model rejects', () => {
       201,
     );
     expect(none.body.params).toMatchObject({ temperature: 0.2, reasoningEffort: 'none' });
+    const app = await api.send(
+      'POST',
+      `${base}/model-configs`,
+      { name: 'ChatGPT app, France', provider: 'assistant_app', model: 'chatgpt', params: { locale: 'fr-FR' } },
+      201,
+    );
+    expect(app.body).toMatchObject({
+      channel: 'app',
+      params: { vendor: 'dataforseo', webSearch: false, locale: 'fr-FR', queue: 'live' },
+    });
   });
 });

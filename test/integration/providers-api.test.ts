@@ -62,10 +62,25 @@ describe('GET /v1/providers', () => {
       'perplexity',
       'gemini',
       'google_ai_overview',
+      'assistant_app',
       'openai_compatible',
       'mock',
+      'mock_app',
     ]);
     expect(list.get('openai')).toMatchObject({ configured: true, keySource: 'deployment', channel: 'api' });
+    expect(list.get('assistant_app')).toMatchObject({ channel: 'app', configured: false, keySource: 'none' });
+    expect(list.get('mock_app')).toMatchObject({ channel: 'app', configured: true, keySource: null });
+    // The app surface offers no model parameter: only where and how the capture is made.
+    expect(list.get('assistant_app')?.parameters.map((p) => p.name)).toEqual([
+      'vendor',
+      'webSearch',
+      'locale',
+      'queue',
+    ]);
+    expect(list.get('assistant_app')?.models.map((m) => [m.id, m.webSearch])).toEqual([
+      ['chatgpt', 'yes'],
+      ['gemini', 'no'],
+    ]);
     expect(list.get('anthropic')).toMatchObject({ configured: false, keySource: 'none' });
     expect(list.get('mock')).toMatchObject({ configured: true, keySource: null, channel: 'mock' });
     expect(list.get('google_ai_overview')).toMatchObject({ channel: 'serp', configured: false });
@@ -73,6 +88,18 @@ describe('GET /v1/providers', () => {
     await api.send('PUT', '/v1/provider-credentials/anthropic', { apiKey: 'sk-ant-organization-key' }, 200);
     list = await providers();
     expect(list.get('anthropic')).toMatchObject({ configured: true, keySource: 'organization' });
+    // The apps are reached through DataForSEO only: a login and password, never an API key.
+    const keyOnly = await api.send(
+      'PUT',
+      '/v1/provider-credentials/assistant_app',
+      { apiKey: 'sk-some-key-1234' },
+      400,
+    );
+    expect(keyOnly.body.errors).toEqual([
+      { path: 'body.login', message: 'give the DataForSEO login and password (no API key)' },
+    ]);
+    await api.send('PUT', '/v1/provider-credentials/assistant_app', { login: 'agency@dfs', password: 'pw-123' }, 200);
+    expect((await providers()).get('assistant_app')).toMatchObject({ configured: true, keySource: 'organization' });
     // Another organization does not see this one's key.
     const other = await createTenant(ctx.db);
     expect((await providers(other.headers)).get('anthropic')).toMatchObject({ configured: false, keySource: 'none' });

@@ -22,7 +22,7 @@ interface Case {
   /** Fake route the call must reach (none for the mock). */
   route: string | null;
   fixture: Record<string, unknown> | null;
-  channel: 'api' | 'serp' | 'mock';
+  channel: 'api' | 'serp' | 'mock' | 'app';
   requestId: string;
   /** The price table's key, when it is not the model (SERP vendors price per surface). */
   priceModel?: string;
@@ -39,6 +39,7 @@ const fx = {
   gemini: providerFixture('gemini/grounded.json'),
   serp: providerFixture('google_ai_overview/serpapi-ai-overview.json'),
   compat: providerFixture('openai_compatible/mistral-chat.json'),
+  app: providerFixture('assistant_app/chatgpt-live.json'),
 };
 
 beforeAll(async () => {
@@ -50,6 +51,7 @@ beforeAll(async () => {
   const perplexity = fake.route('perplexity', { body: fx.perplexity });
   const gemini = fake.route('gemini', { body: fx.gemini });
   const serpapi = fake.route('serpapi', { body: fx.serp });
+  const dataforseo = fake.route('dataforseo', { body: fx.app });
   fake.route('compat-ok', { body: fx.compat });
   fake.route('compat-400', {
     status: 400,
@@ -74,6 +76,9 @@ beforeAll(async () => {
     GEMINI_BASE_URL: gemini,
     SERPAPI_API_KEY: 'serp-test',
     SERPAPI_BASE_URL: serpapi,
+    DATAFORSEO_LOGIN: 'dfs-test',
+    DATAFORSEO_PASSWORD: 'dfs-secret',
+    DATAFORSEO_BASE_URL: dataforseo,
     OPENAI_COMPATIBLE_ALLOW_PRIVATE_HOSTS: 'true',
     OPENAI_COMPATIBLE_API_KEY: 'compat-test',
     OPENAI_COMPATIBLE_KEY_HOSTS: new URL(fake.url).hostname,
@@ -151,6 +156,27 @@ describe('an audit mixing every provider', () => {
         channel: 'serp',
         requestId: String((fx.serp['search_metadata'] as { id: string }).id),
         priceModel: 'serpapi:ai_overview',
+      },
+      {
+        name: 'chatgpt app',
+        provider: 'assistant_app',
+        model: 'chatgpt',
+        params: {},
+        route: 'dataforseo',
+        fixture: fx.app,
+        channel: 'app',
+        requestId: '11181012-1535-0139-0000-5a2b4c0d9e11',
+        priceModel: 'dataforseo:live:chatgpt',
+      },
+      {
+        name: 'mock app',
+        provider: 'mock_app',
+        model: 'chatgpt',
+        params: { costUsd: 0.002 },
+        route: null,
+        fixture: null,
+        channel: 'app',
+        requestId: '',
       },
       {
         name: 'mistral',
@@ -236,6 +262,13 @@ describe('an audit mixing every provider', () => {
       expect(row.latencyMs, c.name).toBeGreaterThanOrEqual(0);
       expect(row.errorCode, c.name).toBeNull();
       const adapter = getAdapter(c.provider);
+      if (c.fixture === null && c.provider === 'mock_app') {
+        // The mock app: no HTTP, a deterministic body in the capture vendor's shape.
+        expect(Number(row.costUsd)).toBe(0.002);
+        expect(row.providerRequestId).toMatch(/^mock-app-[0-9a-f]{20}$/);
+        expect(adapter.parse(row.raw).text).toBe(row.text);
+        continue;
+      }
       if (c.fixture === null) {
         // The mock: no HTTP, its own deterministic body and the cost the configuration sets.
         expect(Number(row.costUsd)).toBe(0.0125);
@@ -278,6 +311,18 @@ describe('an audit mixing every provider', () => {
         expect(row.requestParams).toMatchObject({ vendor: 'serpapi', q: prompt });
         expect(query).toMatchObject({ q: prompt, engine: 'google' });
         expect(JSON.stringify(row.requestParams)).not.toContain('serp-test');
+      } else if (c.provider === 'assistant_app') {
+        expect(sent[0]!.url).toBe('/dataforseo/v3/ai_optimization/chat_gpt/llm_scraper/live/advanced');
+        expect(sent[0]!.body).toEqual([{ keyword: prompt, language_code: 'en', location_code: 2840 }]);
+        expect(row.requestParams).toEqual({
+          vendor: 'dataforseo',
+          endpoint: '/v3/ai_optimization/chat_gpt/llm_scraper/live/advanced',
+          keyword: prompt,
+          language_code: 'en',
+          location_code: 2840,
+        });
+        expect(JSON.stringify(row.requestParams)).not.toContain('dfs-secret');
+        expect(row.searchQueries).toEqual(['meilleur crm startup 2026', 'pipedrive vs hubspot avis reddit']);
       } else if (c.provider === 'openai_compatible') {
         expect(row.requestParams).toEqual({ baseUrl: config.params['baseUrl'], ...(sent[0]!.body as object) });
       } else if (c.provider === 'gemini') {
@@ -286,7 +331,7 @@ describe('an audit mixing every provider', () => {
         expect(row.requestParams, c.name).toEqual(sent[0]!.body);
       }
     }
-    expect(done.progress).toMatchObject({ total: 10, succeeded: 8, failed: 2, pending: 0 });
+    expect(done.progress).toMatchObject({ total: 12, succeeded: 10, failed: 2, pending: 0 });
     // The figures the fixtures are known for, so a wrong mapping cannot hide behind the parser.
     const responsesRow = byConfig.get(configs.get('gpt responses')!.id)!;
     expect(Number(responsesRow.costUsd)).toBeCloseTo(0.02669, 6);

@@ -126,6 +126,19 @@ describe('audits naming a judge', () => {
     expect(refused.body.errors).toEqual([
       { path: 'body.judgeModelConfigId', message: 'is no model configuration of this workspace' },
     ]);
+    // An app capture cannot follow a judge's instructions: refused, saying so.
+    const app = await api.post(`${base}/model-configs`, {
+      name: 'ChatGPT app',
+      provider: 'mock_app',
+      model: 'chatgpt',
+    });
+    const appJudge = await api.send('PATCH', `${base}/audits/${audit.id}`, { judgeModelConfigId: app.id }, 400);
+    expect(appJudge.body.errors).toEqual([
+      {
+        path: 'body.judgeModelConfigId',
+        message: 'mock_app captures app answers and cannot judge; choose a model API',
+      },
+    ]);
     const bad = await api.send('PATCH', `${base}/audits/${audit.id}`, { judgeModelConfigId: 'not-a-uuid' }, 400);
     expect(bad.body.errors[0].path).toBe('body.judgeModelConfigId');
     const off = await api.patch(`${base}/audits/${audit.id}`, { judgeModelConfigId: null });

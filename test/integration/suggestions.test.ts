@@ -270,6 +270,8 @@ describe('suggestions from a model', () => {
       [{ source: 'model', brandName: 'X', provider: 'mock' }, 'body.model'],
       [{ source: 'model', brandName: 'X', provider: 'nope', model: 'm' }, 'body.provider'],
       [{ source: 'model', brandName: 'X', provider: 'google_ai_overview', model: 'ai_overview' }, 'body.provider'],
+      [{ source: 'model', brandName: 'X', provider: 'assistant_app', model: 'chatgpt' }, 'body.provider'],
+      [{ source: 'model', brandName: 'X', provider: 'mock_app', model: 'chatgpt' }, 'body.provider'],
       [{ source: 'model', brandName: 'X', modelConfigId: foreign.id }, 'body.modelConfigId'],
       [{ source: 'templates', brandName: 'X', provider: 'mock' }, 'body.provider'],
       [{ source: 'templates', brandName: '' }, 'body.brandName'],

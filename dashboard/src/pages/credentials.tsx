@@ -16,7 +16,9 @@ import { useAction, useLoad, useSend } from '../lib/use-api.js';
 
 type Provider = Providers['providers'][number];
 /** Captured from a results page through DataForSEO (login and password) or SerpApi (a key). */
-const LOGIN_PROVIDERS = new Set(['google_ai_overview']);
+const LOGIN_PROVIDERS = new Set(['google_ai_overview', 'assistant_app']);
+/** Reached only through DataForSEO (the ChatGPT and Gemini apps): a login and password, no key. */
+const LOGIN_ONLY = new Set(['assistant_app']);
 
 const KEY_SOURCES: Record<string, string> = {
   organization: 'Runs use your organization’s key.',
@@ -93,6 +95,7 @@ function ProviderKey({
   const [open, setOpen] = useState(false);
   const headingId = `credential-${provider.name}`;
   const logins = LOGIN_PROVIDERS.has(provider.name);
+  const loginOnly = LOGIN_ONLY.has(provider.name);
 
   async function remove() {
     if (!stored) return;
@@ -151,7 +154,9 @@ function ProviderKey({
           label={`${provider.label} key`}
           onSubmit={async (v) => {
             const body =
-              logins && v.login ? { login: v.login.trim(), password: v.password } : { apiKey: v.apiKey.trim() };
+              loginOnly || (logins && v.login)
+                ? { login: v.login.trim(), password: v.password }
+                : { apiKey: v.apiKey.trim() };
             const saved = await send<ProviderCredential>('PUT', `/v1/provider-credentials/${provider.name}`, body);
             setOpen(false);
             onChanged();
@@ -164,14 +169,16 @@ function ProviderKey({
             </button>
           }
         >
-          <TextField
-            form={form}
-            name="apiKey"
-            type={'password' as 'text'}
-            label={logins ? 'SerpApi key' : 'API key'}
-            autoComplete="off"
-            description={logins ? 'Or a DataForSEO login and password below.' : undefined}
-          />
+          {!loginOnly && (
+            <TextField
+              form={form}
+              name="apiKey"
+              type={'password' as 'text'}
+              label={logins ? 'SerpApi key' : 'API key'}
+              autoComplete="off"
+              description={logins ? 'Or a DataForSEO login and password below.' : undefined}
+            />
+          )}
           {logins && (
             <>
               <TextField form={form} name="login" label="DataForSEO login" autoComplete="off" />

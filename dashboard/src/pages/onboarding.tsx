@@ -252,7 +252,9 @@ function SuggestionsStep({ setup, update, next, back }: StepProps) {
   const session = useApiSession();
   const ws = setup.workspace as Workspace;
   const providers = useProviders();
-  const askable = Array.isArray(providers) ? providers.filter((p) => p.configured && p.channel !== 'serp') : [];
+  const askable = Array.isArray(providers)
+    ? providers.filter((p) => p.configured && p.channel !== 'serp' && p.channel !== 'app')
+    : [];
   const realModel = askable.some((p) => p.name !== 'mock');
   const [source, setSource] = useState<'model' | 'searches' | 'templates'>('templates');
   const [asker, setAsker] = useState('');
@@ -541,8 +543,11 @@ function AssistantsStep({ setup, update, next, back }: StepProps) {
   const usable = Array.isArray(providers) ? providers.filter((p) => p.configured) : [];
   const chosen = (p: Provider) => setup.configs.find((c) => c.provider === p.name);
   const initial: Record<string, string> = {};
+  // The app surfaces (channel app) are an extra a person opts into: the one assistant API is pre-chosen alone.
+  const apis = usable.filter((p) => p.channel !== 'app');
   for (const p of usable) {
-    initial[`${p.name}.use`] = chosen(p) || (setup.configs.length === 0 && usable.length === 1) ? 'yes' : '';
+    initial[`${p.name}.use`] =
+      chosen(p) || (setup.configs.length === 0 && apis.length === 1 && apis[0] === p) ? 'yes' : '';
     initial[`${p.name}.model`] = chosen(p)?.model ?? defaultModel(p);
   }
   const form = useForm<Record<string, string>>(initial);

@@ -50,7 +50,7 @@ export const modelConfigDto = z
     workspaceId: uuid,
     name: z.string(),
     provider: z.string(),
-    channel: z.enum(['api', 'serp', 'mock']),
+    channel: z.enum(['api', 'serp', 'mock', 'app']),
     model: z.string(),
     params: z.record(z.string(), z.unknown()).describe('Effective parameters after validation'),
     hash: z

@@ -21,9 +21,17 @@ export const credentialPut = z
       .min(8)
       .max(500)
       .optional()
-      .describe('The provider API key (SerpApi key for google_ai_overview)'),
-    login: z.string().trim().min(1).max(200).optional().describe('DataForSEO login (google_ai_overview)'),
-    password: z.string().min(1).max(500).optional().describe('DataForSEO password (google_ai_overview)'),
+      .describe(
+        'The provider API key (SerpApi key for google_ai_overview; assistant_app takes a DataForSEO login instead)',
+      ),
+    login: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('DataForSEO login (google_ai_overview, assistant_app)'),
+    password: z.string().min(1).max(500).optional().describe('DataForSEO password (google_ai_overview, assistant_app)'),
   })
   .strict()
   .refine((c) => c.apiKey !== undefined || (c.login !== undefined && c.password !== undefined), {

@@ -27,7 +27,11 @@ export const providersDto = z
       z.object({
         name: z.string().describe('The `provider` of a model configuration'),
         label: z.string(),
-        channel: z.enum(['api', 'serp', 'mock']).describe('api: a model API; serp: captured from a results page'),
+        channel: z
+          .enum(['api', 'serp', 'mock', 'app'])
+          .describe(
+            'api: a model API; serp: captured from a results page; app: captured from a consumer assistant app (ChatGPT, Gemini) through a capture vendor',
+          ),
         configured: z
           .boolean()
           .describe('A key is there: the deployment’s or the organization’s own (the mock needs none)'),

@@ -26,8 +26,10 @@ const LABELS: Record<ProviderName, string> = {
   perplexity: 'Perplexity',
   gemini: 'Google Gemini',
   google_ai_overview: 'Google AI Overviews and AI Mode',
+  assistant_app: 'ChatGPT and Gemini apps (what people see, captured by DataForSEO)',
   openai_compatible: 'OpenAI-compatible endpoint (Mistral, DeepSeek, xAI, OpenRouter, Ollama…)',
   mock: 'Mock assistant (no key, for trials)',
+  mock_app: 'Mock assistant app (no key, for trials of the app surface)',
 };
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -45,7 +47,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'userLocation.timezone': 'IANA time zone, e.g. Europe/Paris',
   locale: 'BCP 47 locale of the search, e.g. fr-FR',
   api: 'OpenAI API to call: responses (web search) or chat (Chat Completions, seed)',
-  vendor: 'Which SERP vendor captures the results page',
+  vendor: 'Which vendor captures the results page or the app answer',
+  queue: 'live: one call that waits for the app answer; standard: a task posted then polled (cheaper, slower)',
   baseUrl: 'The endpoint, e.g. https://api.mistral.ai/v1 (the deployment may limit where it points)',
   dialect:
     'Which OpenAI-compatible service it is, for its quirks (search tool, default API); guessed from baseUrl when left out',

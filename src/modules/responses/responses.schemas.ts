@@ -33,8 +33,8 @@ export const responseDto = z
     sampleIndex: z.number().int(),
     provider: z.string(),
     channel: z
-      .enum(['api', 'serp', 'mock'])
-      .describe('How the answer was collected: official API, SERP capture or the mock'),
+      .enum(['api', 'serp', 'mock', 'app'])
+      .describe('How the answer was collected: official API, SERP capture, consumer-app capture or the mock'),
     model: z.string(),
     modelVersion: z.string().nullable(),
     configHash: z.string().describe('Canonical hash of the effective parameters'),

@@ -95,8 +95,12 @@ export async function executeStanceJudge(
     return failAll('failed', 'unknown_provider', `The judge's provider ${judge.provider} is not available.`);
   const provider = judge.provider as ProviderName;
   const adapter = getAdapter(provider);
-  if (adapter.channel === 'serp')
-    return failAll('failed', 'not_a_model', `${provider} captures search pages and cannot judge; choose a model API.`);
+  if (adapter.channel === 'serp' || adapter.channel === 'app')
+    return failAll(
+      'failed',
+      'not_a_model',
+      `${provider} captures ${adapter.channel === 'app' ? 'app answers' : 'search pages'} and cannot judge; choose a model API.`,
+    );
   const names = todo.map((b) => b.name);
   const prompt = judgePrompt({ question: work.promptText, answer: work.text, brands: names });
   let params: ModelParams;
@@ -250,10 +254,18 @@ export function assertJudgeConfig(
     throw new AppError('validation_failed', `${path} is no model configuration of this workspace.`, {
       errors: [{ path, message: 'is no model configuration of this workspace' }],
     });
-  if (hasAdapter(config.provider) && getAdapter(config.provider as ProviderName).channel === 'serp')
+  const channel = hasAdapter(config.provider) ? getAdapter(config.provider as ProviderName).channel : 'api';
+  if (channel === 'serp' || channel === 'app')
     throw new AppError(
       'validation_failed',
-      `${path}: ${config.provider} captures search pages and cannot judge stance; choose a configuration on a model API.`,
-      { errors: [{ path, message: `${config.provider} captures search pages and cannot judge; choose a model API` }] },
+      `${path}: ${config.provider} captures ${channel === 'app' ? 'app answers' : 'search pages'} and cannot judge stance; choose a configuration on a model API.`,
+      {
+        errors: [
+          {
+            path,
+            message: `${config.provider} captures ${channel === 'app' ? 'app answers' : 'search pages'} and cannot judge; choose a model API`,
+          },
+        ],
+      },
     );
 }

@@ -104,10 +104,10 @@ async function modelToAsk(
     if (!hasAdapter(provider)) throw invalid('body.provider', `must be one of: ${providerNames().join(', ')}`);
   }
   const adapter = getAdapter(provider);
-  if (adapter.channel === 'serp') {
+  if (adapter.channel === 'serp' || adapter.channel === 'app') {
     throw invalid(
       input.modelConfigId ? 'body.modelConfigId' : 'body.provider',
-      `${provider} captures search pages and cannot follow instructions; choose a model API`,
+      `${provider} captures ${adapter.channel === 'app' ? 'app answers' : 'search pages'} and cannot follow instructions; choose a model API`,
     );
   }
   const request = suggestionRequest({ ...input, website: input.website ?? null, category: input.category ?? null });

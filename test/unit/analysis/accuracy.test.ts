@@ -4,8 +4,14 @@
  * A gold mention states its first occurrence as a string, the anchor around it and its offset;
  * the test checks the three agree before comparing with the engine, so an offset can be verified
  * by hand and never comes from the engine.
+ *
+ * A case captured from a consumer app (ChatGPT, Gemini) also has the vendor's raw body
+ * (NNN-name.raw.json) and names its provider: the body goes through that adapter's parse, as stored
+ * answers do, its text must be the .md file, and its citations and sources are the ones analysed.
+ * Such a case also labels the domains the answer itself cites (answerCitationDomains): search
+ * results must stay apart from them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,7 +20,8 @@ import {
   type AnalysisResult,
   type BrandDefinition,
 } from '../../../src/analysis/index.js';
-import type { ProviderCitation, ProviderSource } from '../../../src/providers/types.js';
+import { getAdapter } from '../../../src/providers/registry.js';
+import type { ParsedAnswer, ProviderCitation, ProviderSource } from '../../../src/providers/types.js';
 
 const ROOT = join(import.meta.dirname, '../../fixtures/analysis');
 
@@ -34,6 +41,10 @@ interface Gold {
   citationDomains: string[];
   citations?: ProviderCitation[];
   sources?: ProviderSource[];
+  /** The provider whose raw body (NNN-name.raw.json) the answer is parsed from. */
+  provider?: string;
+  /** Domains the answer itself cites (not its search results), for captured answers. */
+  answerCitationDomains?: string[];
 }
 
 interface Case {
@@ -41,6 +52,7 @@ interface Case {
   text: string;
   gold: Gold;
   result: AnalysisResult;
+  parsed: ParsedAnswer | null;
 }
 
 function loadBrands(name: string): BrandDefinition[] {
@@ -52,21 +64,26 @@ function loadBrands(name: string): BrandDefinition[] {
 
 const compiledSets = new Map<string, ReturnType<typeof compileBrands>>();
 const cases: Case[] = readdirSync(join(ROOT, 'cases'))
-  .filter((f) => f.endsWith('.json'))
+  .filter((f) => f.endsWith('.json') && !f.endsWith('.raw.json'))
   .sort()
   .map((file) => {
     const name = file.replace(/\.json$/, '');
     const gold = JSON.parse(readFileSync(join(ROOT, 'cases', file), 'utf8')) as Gold;
     const text = readFileSync(join(ROOT, 'cases', `${name}.md`), 'utf8');
+    const rawPath = join(ROOT, 'cases', `${name}.raw.json`);
+    const parsed =
+      gold.provider && existsSync(rawPath)
+        ? getAdapter(gold.provider).parse(JSON.parse(readFileSync(rawPath, 'utf8')) as unknown)
+        : null;
     let compiled = compiledSets.get(gold.brands);
     if (!compiled) compiledSets.set(gold.brands, (compiled = compileBrands(loadBrands(gold.brands))));
     const result = analyzeAnswer(compiled, {
       text,
-      citations: gold.citations,
-      sources: gold.sources,
+      citations: parsed?.citations ?? gold.citations,
+      sources: parsed?.sources ?? gold.sources,
       locale: gold.locale ?? undefined,
     });
-    return { name, text, gold, result };
+    return { name, text, gold, result, parsed };
   });
 
 function precisionRecall(tp: number, fp: number, fn: number) {
@@ -78,6 +95,26 @@ describe('analysis accuracy on labelled answers', () => {
     expect(cases.length).toBeGreaterThanOrEqual(60);
     expect(cases.some((c) => c.gold.locale?.startsWith('fr'))).toBe(true);
     expect(cases.some((c) => c.gold.locale?.startsWith('en'))).toBe(true);
+  });
+
+  it('includes answers captured from consumer apps, parsed from their raw bodies to the labelled text', () => {
+    const captured = cases.filter((c) => c.gold.provider);
+    expect(captured.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(captured.map((c) => c.gold.provider))).toEqual(new Set(['assistant_app', 'mock_app']));
+    for (const c of captured) {
+      expect(c.parsed, `${c.name}: no raw body`).not.toBeNull();
+      expect(c.parsed?.text, c.name).toBe(c.text);
+    }
+  });
+
+  it("keeps a captured answer's search results apart from the sources the answer cites", () => {
+    const wrong: string[] = [];
+    for (const c of cases.filter((x) => x.gold.answerCitationDomains)) {
+      const cited = [...new Set(c.result.citations.filter((x) => x.source !== 'search_result').map((x) => x.domain))];
+      if (JSON.stringify(cited.sort()) !== JSON.stringify([...(c.gold.answerCitationDomains ?? [])].sort()))
+        wrong.push(`${c.name}: answer cites ${cited.join(', ')}, gold ${c.gold.answerCitationDomains?.join(', ')}`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('gold offsets are consistent with the text they point into', () => {

@@ -6,6 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { analyzeCommand } from '../../../src/cli/analyze.js';
@@ -115,6 +116,52 @@ describe('citewatch analyze (text)', () => {
 });
 
 describe('citewatch analyze --provider', () => {
+  it('reads an app capture (DataForSEO LLM Scraper body): the app markdown, its cited sources, search results apart', async () => {
+    const body = fileURLToPath(new URL('../../fixtures/providers/assistant_app/chatgpt-live.json', import.meta.url));
+    const brands = file(
+      'app-brands.json',
+      JSON.stringify([
+        { name: 'HubSpot', domains: ['hubspot.com'] },
+        { name: 'Pipedrive', domains: ['pipedrive.com'] },
+        { name: 'Zoho CRM', aliases: ['Zoho'], domains: ['zoho.com'] },
+        { name: 'Freshsales', domains: ['freshworks.com'] },
+      ]),
+    );
+    const { code, out, err } = await run(['--brands', brands, '--provider', 'assistant_app', body]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    // Freshsales is only in the product carousel, which a person sees: it is a mention.
+    expect(result.mentions.map((m: { brand: string; count: number }) => [m.brand, m.count])).toEqual([
+      ['HubSpot', 3],
+      ['Pipedrive', 5],
+      ['Zoho CRM', 2],
+      ['Freshsales', 1],
+    ]);
+    expect(result.citations.map((c: { domain: string; source: string }) => [c.domain, c.source])).toEqual([
+      ['blogdumoderateur.com', 'annotation'],
+      ['reddit.com', 'annotation'],
+      ['zoho.com', 'annotation'],
+      ['lesechos.fr', 'annotation'],
+      ['g2.com', 'search_result'],
+    ]);
+  });
+
+  it('reads a mock app body the same way', async () => {
+    const body = fileURLToPath(new URL('../../fixtures/providers/mock_app/chatgpt-crm.json', import.meta.url));
+    const { code, out, err } = await run(['--brands', brandsFile, '--provider', 'mock_app', body]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    expect(result.citations.map((c: { domain: string }) => c.domain)).toEqual([
+      'reddit.com',
+      'ycombinator.com',
+      'quora.com',
+      'capterra.com',
+      'g2.com',
+    ]);
+  });
+
   it('reads a mock body through the adapter parse', async () => {
     const body = {
       object: 'mock.answer',

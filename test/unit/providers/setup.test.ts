@@ -91,7 +91,7 @@ describe('the registered providers', () => {
   });
 
   it('take organization keys as their setup says, and the API accepts exactly those', () => {
-    expect(organizationKeyProviders()).toEqual(providerNames().filter((n) => n !== 'mock'));
+    expect(organizationKeyProviders()).toEqual(providerNames().filter((n) => n !== 'mock' && n !== 'mock_app'));
     for (const name of providerNames()) {
       expect(providerParam.safeParse({ provider: name }).success).toBe(getAdapter(name).setup.organizationKeys);
     }
@@ -101,6 +101,22 @@ describe('the registered providers', () => {
     const env = loadEnv({ PERPLEXITY_API_KEY: 'pk', PERPLEXITY_BASE_URL: 'https://pplx.example/v1' });
     expect(credentialsFromEnv(env, 'perplexity')).toEqual({ apiKey: 'pk', baseUrl: 'https://pplx.example/v1' });
     expect(credentialsFromEnv(env, 'openai')).toEqual({});
+  });
+
+  it('share one DataForSEO login between the providers captured through it', () => {
+    const env = loadEnv({
+      DATAFORSEO_LOGIN: 'dfs',
+      DATAFORSEO_PASSWORD: 'secret',
+      DATAFORSEO_BASE_URL: 'https://dfs.example',
+    });
+    expect(credentialsFromEnv(env, 'assistant_app')).toEqual({
+      login: 'dfs',
+      password: 'secret',
+      baseUrls: { dataforseo: 'https://dfs.example' },
+    });
+    expect(credentialsFromEnv(env, 'google_ai_overview')).toMatchObject({ login: 'dfs', password: 'secret' });
+    expect(inspect(credentialsFromEnv(env, 'assistant_app'))).not.toContain('secret');
+    expect(credentialsFromEnv(loadEnv({}), 'assistant_app')).toEqual({});
   });
 
   it('are the only names the registry knows, and WORKER_PROVIDERS is checked against them', () => {

@@ -439,7 +439,11 @@ function AuditEditor({ audit, onSaved, onClose }: { audit: Audit | null; onSaved
           options={[
             { value: '', label: 'No judge' },
             ...configs
-              .filter((c) => (!c.archived && c.channel !== 'serp') || c.id === form.values.judgeModelConfigId)
+              .filter(
+                (c) =>
+                  (!c.archived && c.channel !== 'serp' && c.channel !== 'app') ||
+                  c.id === form.values.judgeModelConfigId,
+              )
               .map((c) => ({ value: c.id, label: c.name })),
           ]}
         />
