@@ -13,6 +13,7 @@ import {
   isGroundingRedirect,
   normalizeUrl,
   registrableDomain,
+  type NormalizedUrl,
   UNRESOLVED_GROUNDING_DOMAIN,
 } from './url-normalize.js';
 
@@ -72,6 +73,21 @@ function titleFromLabel(label: string | null): string | null {
   return t.length === 0 || /^[\d\s.,;:()[\]†-]+$/.test(t) ? null : t;
 }
 
+// Citations of recent answers by the URL as given. A run's answers cite the same sites again and
+// again, and normalizeUrl depends on the URL alone, so this changes no output; cleared when full.
+const NORMALIZED = new Map<string, NormalizedUrl | null>();
+
+function normalizedCitation(url: string): NormalizedUrl | null {
+  let norm = NORMALIZED.get(url);
+  if (norm === undefined) {
+    // Links were cut from the text already, and structured fields hold the whole URL: neither is cut again.
+    norm = normalizeUrl(url, true);
+    if (NORMALIZED.size >= 10_000) NORMALIZED.clear();
+    NORMALIZED.set(url, norm);
+  }
+  return norm;
+}
+
 interface Candidate {
   url: string;
   title: string | null;
@@ -97,8 +113,7 @@ export function citationsFrom(
   const seen = new Set<string>();
   const out: CitationFact[] = [];
   for (const cand of candidates) {
-    // Links were cut from the text already, and structured fields hold the whole URL: neither is cut again.
-    const norm = normalizeUrl(cand.url, true);
+    const norm = normalizedCitation(cand.url);
     if (!norm || seen.has(norm.url)) continue;
     seen.add(norm.url);
     let host: string | null = norm.host;

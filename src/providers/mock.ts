@@ -155,14 +155,21 @@ function pick<T>(items: readonly T[], r: number): T {
   return items[Math.floor(r * items.length) % items.length] as T;
 }
 
+const domains = new Map<string, string>();
+
 export function brandDomain(name: string): string {
+  const known = domains.get(name);
+  if (known !== undefined) return known;
   const slug = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/\.com$/, '')
     .replace(/[^a-z0-9]+/g, '');
-  return `${slug || 'example'}.com`;
+  const domain = `${slug || 'example'}.com`;
+  if (domains.size >= 10_000) domains.clear();
+  domains.set(name, domain);
+  return domain;
 }
 
 interface Built {
@@ -183,19 +190,54 @@ export function mockMarket(input: Pick<QueryInput, 'prompt' | 'locale' | 'knownB
   return { topic, pool: [...new Set([...(input.knownBrands ?? []), ...(category?.brands ?? GENERIC_BRANDS)])] };
 }
 
-export function buildMockAnswer(input: QueryInput, params: MockParams): Built {
+/** What an answer takes from its prompt, model and parameters alone: the same for every sample. */
+interface Plan {
+  lang: 'en' | 'fr';
+  identity: string;
+  topic: string;
+  /** The brands that may be named, each with its affinity to this prompt. */
+  pool: Array<{ name: string; affinity: number }>;
+  style: 'list' | 'table' | 'essay';
+}
+
+function planOf(input: QueryInput, params: MockParams): Plan {
   const lang = input.locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
-  const p = PHRASES[lang];
   const identity = canonicalJson({ m: input.model, q: input.prompt, s: params.seed ?? null, w: params.webSearch });
-  const category = CATEGORIES.find((c) => c.keywords.test(input.prompt));
-  const topic = category ? category.topic[lang === 'fr' ? 1 : 0] : lang === 'fr' ? 'outil' : 'tool';
-  const pool = [...new Set([...(input.knownBrands ?? []), ...(category?.brands ?? GENERIC_BRANDS)])];
+  const { topic, pool: names } = mockMarket(input);
+  return {
+    lang,
+    identity,
+    topic,
+    pool: names.map((name) => ({ name, affinity: unit(identity, 'affinity', name) })),
+    style: pick(['list', 'list', 'table', 'essay'] as const, unit(identity, 'style')),
+  };
+}
+
+/**
+ * Plans by everything they depend on: a run asks the same prompt and configuration many times
+ * (one sample each), and the plan was most of the cost of a mock answer. Only the samples differ.
+ */
+const plans = new Map<string, Plan>();
+
+function cachedPlan(input: QueryInput, params: MockParams): Plan {
+  const key = `${input.model}\u0000${input.locale}\u0000${params.seed ?? ''}\u0000${params.webSearch}\u0000${(input.knownBrands ?? []).join('\u0001')}\u0000${input.prompt}`;
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = planOf(input, params);
+    if (plans.size >= 1_000) plans.clear();
+    plans.set(key, plan);
+  }
+  return plan;
+}
+
+export function buildMockAnswer(input: QueryInput, params: MockParams): Built {
+  const { lang, identity, topic, pool, style } = cachedPlan(input, params);
+  const p = PHRASES[lang];
 
   // Sample-specific noise vanishes at temperature 0, so all samples agree there.
   const t = params.temperature;
   const scored = pool
-    .map((name) => {
-      const affinity = unit(identity, 'affinity', name);
+    .map(({ name, affinity }) => {
       const noise = t === 0 ? 0 : (unit(identity, 'noise', input.sampleIndex, name) - 0.5) * Math.min(t, 2) * 0.9;
       return { name, score: affinity + noise };
     })
@@ -207,14 +249,13 @@ export function buildMockAnswer(input: QueryInput, params: MockParams): Built {
     .map((s) => s.name);
   if (chosen.length === 0 && scored[0]) chosen.push(scored[0].name);
 
-  const style = pick(['list', 'list', 'table', 'essay'] as const, unit(identity, 'style'));
-  const lines: string[] = [];
   const annotations: MockRaw['annotations'] = [];
   const sources: MockRaw['sources'] = [];
+  // The lines joined by line breaks, built as they come.
   let text = '';
+  let lines = 0;
   const push = (line: string) => {
-    lines.push(line);
-    text = lines.join('\n');
+    text = lines++ === 0 ? line : `${text}\n${line}`;
   };
   const describe = (name: string, i: number) => {
     const tone = unit(identity, 'tone', name, t === 0 ? 0 : input.sampleIndex);
@@ -337,6 +378,21 @@ export function buildMockSuggestions(task: SuggestionTask, model: string): strin
   ].join('\n');
 }
 
+/** Configurations' parameters as validated, by their JSON: a run passes the same few thousands of times. */
+const paramsSeen = new Map<string, { params: MockParams; canonical: string }>();
+
+function parsedParams(value: unknown): { params: MockParams; canonical: string } {
+  const key = JSON.stringify(value ?? null);
+  let hit = paramsSeen.get(key);
+  if (!hit) {
+    const params = mockParamsSchema.parse(value);
+    hit = { params, canonical: canonicalJson(params) };
+    if (paramsSeen.size >= 1_000) paramsSeen.clear();
+    paramsSeen.set(key, hit);
+  }
+  return hit;
+}
+
 function toNormalized(raw: MockRaw): ParsedAnswer {
   const citations: ProviderCitation[] = raw.annotations.map((a) => ({
     url: a.url,
@@ -389,7 +445,7 @@ export const mockAdapter: ProviderAdapter = {
 
   async query(input: QueryInput, ctx: QueryContext): Promise<NormalizedAnswer> {
     const started = performance.now();
-    const params = mockParamsSchema.parse(input.params);
+    const { params, canonical } = parsedParams(input.params);
     if (params.latencyMs > 0) await delay(params.latencyMs, undefined, { signal: ctx.signal });
     if (params.failureRate > 0) {
       // A 429 does not use an attempt, so the rate-limited tries enter the draw too: otherwise
@@ -418,7 +474,7 @@ export const mockAdapter: ProviderAdapter = {
         : buildMockAnswer(input, params);
     const raw: MockRaw = {
       object: 'mock.answer',
-      id: `mock_${sha256Hex(`${input.prompt}|${input.sampleIndex}|${canonicalJson(params)}`).slice(0, 16)}`,
+      id: `mock_${sha256Hex(`${input.prompt}|${input.sampleIndex}|${canonical}`).slice(0, 16)}`,
       model: `${input.model}-2026-01-01`,
       output_text: built.text,
       annotations: built.annotations,

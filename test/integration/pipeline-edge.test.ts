@@ -134,6 +134,47 @@ describe('answers analysed as they are stored', () => {
     }
   });
 
+  it('are stored with U+FFFD in place of a lone surrogate or a U+0000 anywhere, offsets kept', async () => {
+    const { queue, outcomes, ids } = await heldRun();
+    try {
+      const odd = outcomes.map((o, i) =>
+        o.kind === 'succeeded' && i === 0
+          ? {
+              ...o,
+              answer: {
+                ...o.answer,
+                text: 'HubSpot \uD800 is fine; so is Salesforce \uDC00.',
+                searchQueries: ['best\u0000crm', 'lone \uDBFF'],
+                raw: { output_text: 'a\u0000b \uD800', nested: [{ k: '\uDC00' }] },
+              },
+            }
+          : o,
+      );
+      const result = await storeOutcomes(ctx.db.pool, odd, (answers) =>
+        analyseAhead(ctx.db.pool, new BrandMatcherCache(), answers),
+      );
+      expect(result.stored).toEqual([true, true]);
+      expect(result.analysed).toEqual([true, true]);
+      const { rows } = await ctx.db.pool.query<{ text: string; search_queries: string[]; raw: unknown }>(
+        'SELECT text, search_queries, raw FROM responses WHERE id = $1',
+        [ids[0]],
+      );
+      expect(rows[0]).toEqual({
+        text: 'HubSpot \uFFFD is fine; so is Salesforce \uFFFD.',
+        search_queries: ['best\uFFFDcrm', 'lone \uFFFD'],
+        raw: { output_text: 'a\uFFFDb \uFFFD', nested: [{ k: '\uFFFD' }] },
+      });
+      // One character for one: the facts' offsets index the stored text.
+      const { rows: mentions } = await ctx.db.pool.query<{ first_offset: number }>(
+        'SELECT first_offset FROM mentions WHERE response_id = $1 ORDER BY first_offset',
+        [ids[0]],
+      );
+      expect(mentions.map((m) => m.first_offset)).toEqual([0, 'HubSpot \uFFFD is fine; so is '.length]);
+    } finally {
+      await queue.resume();
+    }
+  });
+
   it('leave an answer whose analysis failed to an analysis job, which finishes the run', async () => {
     const { base, run, queue, outcomes, ids } = await heldRun();
     try {

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import { ANALYSIS_VERSION } from '../../analysis/index.js';
 import type { AnalysisResult, BrandDefinition } from '../../analysis/types.js';
 import type { ProviderCitation, ProviderSource } from '../../providers/types.js';
-import { factParams, insertFactsSql } from './pipeline.repo.js';
+import { factsJson, insertFactsSql } from './pipeline.repo.js';
 
 export interface AnswerRow {
   id: string;
@@ -105,19 +105,19 @@ export async function writeFacts(
      ), gone_citations AS (
         DELETE FROM citations WHERE response_id = ANY($1::uuid[]) RETURNING 1
      ), ${insertFactsSql(2, 'responses')}, marked AS (
-        UPDATE responses SET analyzed_at = now(), analysis_version = $23 WHERE id = ANY($22::uuid[]) RETURNING 1
+        UPDATE responses SET analyzed_at = now(), analysis_version = $4 WHERE id = ANY($3::uuid[]) RETURNING 1
      )
      -- The run rows are locked last (the counts below make the other writes happen first), so
      -- the stores and analyses of a run wait on one another as briefly as possible.
      UPDATE runs SET analyzed = analyzed + u.n, progressed_at = now()
-       FROM unnest($24::uuid[], $25::int[]) AS u(id, n)
+       FROM unnest($5::uuid[], $6::int[]) AS u(id, n)
       WHERE runs.id = u.id
         AND (SELECT count(*) FROM gone_mentions) + (SELECT count(*) FROM gone_citations) + (SELECT count(*) FROM new_mentions)
             + (SELECT count(*) FROM new_citations) + (SELECT count(*) FROM marked) >= 0
       RETURNING runs.id, runs.succeeded + runs.failed + runs.cancelled AS settled, runs.total, runs.analyzed, runs.succeeded`,
     values: [
       again,
-      ...factParams(results.map(({ row, facts }) => ({ responseId: row.id, facts }))),
+      factsJson(results.map(({ row, facts }) => ({ responseId: row.id, facts }))),
       results.map((r) => r.row.id),
       ANALYSIS_VERSION,
       runIds,

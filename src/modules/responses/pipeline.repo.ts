@@ -93,21 +93,37 @@ export interface StoreResult {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is exactly what Postgres text cannot hold
 const NUL = /\u0000/g;
 const clean = (v: string | null) => (v === null ? null : v.replace(NUL, '\uFFFD'));
+/** A lone UTF-16 surrogate: JSON.stringify escapes it as \udxxx, which Postgres' JSON parser refuses. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const storable = (_key: string, value: unknown): unknown =>
+  typeof value === 'string' ? value.replace(NUL, '\uFFFD').replace(LONE_SURROGATE, '\uFFFD') : value;
 /**
- * JSON as stored. JSON.stringify writes U+0000 as the escape `\u0000`, so a payload without that
- * escape needs no second pass; only one with it is written again with U+0000 replaced (a replacer
- * on every payload made this the costliest step of storing an answer).
+ * A statement's parameters as one JSON document, read with json_to_recordset: written natively by
+ * JSON.stringify, where twenty arrays of escaped text cost the worker more than the analysis they
+ * carry. JSON.stringify writes U+0000 as `\u0000` and a lone surrogate as `\udxxx`, so a document
+ * without either escape needs no second pass; only one with them is written again with those
+ * characters replaced by U+FFFD (as text parameters were: one character for one).
  */
-const json = (v: unknown) => {
-  if (v === undefined || v === null) return null;
-  const text = JSON.stringify(v);
-  return text.includes('\\u0000')
-    ? JSON.stringify(v, (_key, value: unknown) => (typeof value === 'string' ? value.replace(NUL, '\uFFFD') : value))
-    : text;
-};
-/** The value as stored: parsed back from its stored JSON only when a U+0000 was replaced in it. */
-const asStored = <T>(value: T, stored: string | null): T =>
-  stored?.includes('\uFFFD') ? (JSON.parse(stored) as T) : value;
+export function storableJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.includes('\\u0000') || text.includes('\\ud') ? JSON.stringify(value, storable) : text;
+}
+/** Whether a provider's value holds a U+0000 anywhere (checked without writing it out). */
+function holdsNul(v: unknown): boolean {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (Array.isArray(v)) return v.some(holdsNul);
+  if (v !== null && typeof v === 'object') {
+    for (const key in v) if (holdsNul(key) || holdsNul((v as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+/** The value as stored (and analysed): rewritten with U+0000 replaced only when it holds one. */
+const asStored = <T>(value: T): T =>
+  holdsNul(value)
+    ? (JSON.parse(
+        JSON.stringify(value, (_key, x: unknown) => (typeof x === 'string' ? x.replace(NUL, '\uFFFD') : x)),
+      ) as T)
+    : value;
 
 /**
  * Stores a batch of outcomes in one statement. With `analyse`, successes that carry their
@@ -126,14 +142,43 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[], analyse?
   const picked = [...chosen.values()].sort((x, y) => x - y).map((i) => outcomes[i] as Outcome);
   const ok = picked.filter((o): o is Extract<Outcome, { kind: 'succeeded' }> => o.kind === 'succeeded');
   const ko = picked.filter((o): o is Extract<Outcome, { kind: 'failed' }> => o.kind === 'failed');
-  const a = ok.map((o) => o.answer);
-  const texts = a.map((x) => clean(x.text));
-  const citations = a.map((x) => json(x.citations));
-  const sources = a.map((x) => json(x.sources));
-  const facts = await analyseOk(ok, analyse, (i) => ({
-    text: texts[i] ?? '',
-    citations: asStored(a[i]?.citations ?? [], citations[i] ?? null),
-    sources: asStored(a[i]?.sources ?? [], sources[i] ?? null),
+  const stored = ok.map(({ answer }) => ({
+    text: clean(answer.text) ?? '',
+    citations: asStored(answer.citations),
+    sources: asStored(answer.sources),
+  }));
+  const facts = await analyseOk(ok, analyse, (i) => stored[i] as Omit<StoredAnswer, 'context'>);
+  // The keys are the columns of the statement's json_to_recordset; a missing key is NULL.
+  const answers = ok.map(({ responseId, attempts, answer: a }, i) => {
+    const s = stored[i] as Omit<StoredAnswer, 'context'>;
+    return {
+      id: responseId,
+      attempts,
+      model_version: a.modelVersion,
+      request_params: a.requestParams,
+      text: s.text,
+      raw: a.raw,
+      finish_reason: a.finish,
+      search_queries: a.searchQueries,
+      citations: s.citations,
+      sources: s.sources,
+      input_tokens: a.usage.inputTokens,
+      output_tokens: a.usage.outputTokens,
+      reasoning_tokens: a.usage.reasoningTokens,
+      cached_input_tokens: a.usage.cachedInputTokens,
+      search_calls: a.usage.searchCalls,
+      cost_usd: a.costUsd,
+      provider_cost_usd: a.providerCostUsd,
+      latency_ms: a.latencyMs,
+      request_id: a.requestId,
+      analysed: facts[i] !== null,
+    };
+  });
+  const failures = ko.map((o) => ({
+    id: o.responseId,
+    attempts: o.attempts,
+    error_code: o.errorCode,
+    error: o.error.slice(0, 4_000),
   }));
   const { rows } = await pool.query<{ id: string; run_id: string; kind: string }>({
     // Prepared once per connection: planning this statement cost as much as running it.
@@ -143,33 +188,32 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[], analyse?
     // whether they settle a pending response or take in the late answer of a cancelled one.
     text: `WITH locked AS (
         SELECT id, status FROM responses
-         WHERE id = ANY($1::uuid[] || $20::uuid[]) AND status IN ('pending', 'cancelled')
+         WHERE id = ANY($1::uuid[]) AND status IN ('pending', 'cancelled')
          ORDER BY id FOR UPDATE
      ), ok AS (
         UPDATE responses r SET
-          status = 'succeeded', attempts = u.attempts, model_version = u.model_version, request_params = u.request_params::jsonb,
-          text = u.text, raw = u.raw::jsonb, finish_reason = u.finish_reason,
-          search_queries = ARRAY(SELECT jsonb_array_elements_text(u.search_queries::jsonb)),
-          provider_citations = u.citations::jsonb, sources = u.sources::jsonb,
+          status = 'succeeded', attempts = u.attempts, model_version = u.model_version, request_params = u.request_params,
+          text = u.text, raw = u.raw, finish_reason = u.finish_reason, search_queries = coalesce(u.search_queries, '{}'),
+          provider_citations = u.citations, sources = u.sources,
           input_tokens = u.input_tokens, output_tokens = u.output_tokens, reasoning_tokens = u.reasoning_tokens,
           cached_input_tokens = u.cached_input_tokens, search_calls = u.search_calls, cost_usd = u.cost_usd,
           provider_cost_usd = u.provider_cost_usd, latency_ms = u.latency_ms, provider_request_id = u.request_id,
           error = NULL, error_code = NULL, completed_at = now(),
           analyzed_at = CASE WHEN u.analysed THEN now() ELSE r.analyzed_at END,
-          analysis_version = CASE WHEN u.analysed THEN $25::int ELSE r.analysis_version END
-        FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-                    $11::int[], $12::int[], $13::int[], $14::int[], $15::int[], $16::numeric[], $17::numeric[], $18::int[], $19::text[], $24::bool[])
-          AS u(id, attempts, model_version, request_params, text, raw, finish_reason, search_queries, citations, sources,
-               input_tokens, output_tokens, reasoning_tokens, cached_input_tokens, search_calls, cost_usd, provider_cost_usd, latency_ms, request_id,
-               analysed)
+          analysis_version = CASE WHEN u.analysed THEN $5::int ELSE r.analysis_version END
+        FROM json_to_recordset($2::json)
+          AS u(id uuid, attempts int, model_version text, request_params jsonb, text text, raw jsonb, finish_reason text,
+               search_queries text[], citations jsonb, sources jsonb, input_tokens int, output_tokens int, reasoning_tokens int,
+               cached_input_tokens int, search_calls int, cost_usd numeric, provider_cost_usd numeric, latency_ms int,
+               request_id text, analysed bool)
           JOIN locked l ON l.id = u.id
         -- Both statuses: the row this statement's snapshot sees may predate the cancellation that
         -- \`locked\` waited for; Postgres then re-checks the newest version, which \`locked\` holds.
         WHERE r.id = u.id AND r.status IN ('pending', 'cancelled')
         RETURNING r.id, r.run_id, r.workspace_id, r.cost_usd, l.status = 'cancelled' AS late, u.analysed
-     ), ${insertFactsSql(26, 'ok')}, ko AS (
+     ), ${insertFactsSql(4, 'ok')}, ko AS (
         UPDATE responses r SET status = 'failed', attempts = u.attempts, error_code = u.error_code, error = u.error, completed_at = now()
-          FROM unnest($20::uuid[], $21::int[], $22::text[], $23::text[]) AS u(id, attempts, error_code, error)
+          FROM json_to_recordset($3::json) AS u(id uuid, attempts int, error_code text, error text)
           JOIN locked l ON l.id = u.id AND l.status = 'pending'
          WHERE r.id = u.id AND r.status = 'pending'
         RETURNING r.id, r.run_id
@@ -199,32 +243,11 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[], analyse?
      SELECT id, run_id, 'ok' AS kind FROM ok UNION ALL SELECT id, run_id, 'ko' FROM ko
      UNION ALL SELECT id, id, 'complete' FROM runs_updated WHERE complete`,
     values: [
-      ok.map((o) => o.responseId),
-      ok.map((o) => o.attempts),
-      a.map((x) => clean(x.modelVersion)),
-      a.map((x) => json(x.requestParams)),
-      texts,
-      a.map((x) => json(x.raw)),
-      a.map((x) => x.finish),
-      a.map((x) => json(x.searchQueries)),
-      citations,
-      sources,
-      a.map((x) => x.usage.inputTokens),
-      a.map((x) => x.usage.outputTokens),
-      a.map((x) => x.usage.reasoningTokens),
-      a.map((x) => x.usage.cachedInputTokens),
-      a.map((x) => x.usage.searchCalls),
-      a.map((x) => x.costUsd),
-      a.map((x) => x.providerCostUsd),
-      a.map((x) => x.latencyMs),
-      a.map((x) => x.requestId),
-      ko.map((o) => o.responseId),
-      ko.map((o) => o.attempts),
-      ko.map((o) => o.errorCode),
-      ko.map((o) => clean(o.error.slice(0, 4_000))),
-      facts.map((f) => f !== null),
+      picked.map((o) => o.responseId),
+      storableJson(answers),
+      storableJson(failures),
+      factsJson(ok.flatMap((o, i) => (facts[i] ? [{ responseId: o.responseId, facts: facts[i] }] : []))),
       ANALYSIS_VERSION,
-      ...factParams(ok.flatMap((o, i) => (facts[i] ? [{ responseId: o.responseId, facts: facts[i] }] : []))),
     ],
   });
   const storedIds = new Set(rows.filter((r) => r.kind !== 'complete').map((r) => r.id));
@@ -232,83 +255,50 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[], analyse?
   const finishedRunIds = complete.length ? await finishRuns(pool, complete) : [];
   const withFacts = new Set(ok.filter((_o, i) => facts[i] !== null).map((o) => o.responseId));
   // Stored: the outcome picked for its response, when the statement took it.
-  const stored = outcomes.map((o, i) => chosen.get(o.responseId) === i && storedIds.has(o.responseId));
+  const isStored = outcomes.map((o, i) => chosen.get(o.responseId) === i && storedIds.has(o.responseId));
   return {
-    stored,
-    analysed: outcomes.map((o, i) => stored[i] === true && withFacts.has(o.responseId)),
+    stored: isStored,
+    analysed: outcomes.map((o, i) => isStored[i] === true && withFacts.has(o.responseId)),
     finishedRunIds,
   };
 }
 
 /**
- * The statements `new_mentions` and `new_citations` of a WITH, inserting the facts given as
- * parameters from $first on (see factParams) of the answers in `answers`, a relation with the
+ * The statements `new_mentions` and `new_citations` of a WITH, inserting the facts of the JSON
+ * document in parameter $param (see factsJson) of the answers in `answers`, a relation with the
  * columns id and workspace_id. Each returns a row per fact.
  */
-export function insertFactsSql(first: number, answers: string): string {
-  const params = (from: number, types: string[]) => types.map((t, i) => `$${from + i}::${t}[]`).join(', ');
-  const mentionTypes = [
-    'uuid',
-    'uuid',
-    'int',
-    'text',
-    'int',
-    'int',
-    'int',
-    'float8',
-    'text',
-    'int',
-    'int',
-    'text',
-    'text',
-  ];
-  const citationTypes = ['uuid', 'int', 'text', 'text', 'text', 'text', 'uuid'];
+export function insertFactsSql(param: number, answers: string): string {
   return `new_mentions AS (
         INSERT INTO mentions (response_id, workspace_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label,
                               sentiment_passage_start, sentiment_passage_end, snippet, matched_alias)
-        SELECT u.response_id, a.workspace_id, u.brand_id, u.count, u.spans::jsonb, u.first_offset, u.rank, u.list_position, u.sentiment,
-               u.sentiment_label::sentiment_label, u.passage_start, u.passage_end, u.snippet, u.matched_alias
-          FROM unnest(${params(first, mentionTypes)})
-            AS u(response_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label, passage_start, passage_end,
-                 snippet, matched_alias)
-          JOIN ${answers} a ON a.id = u.response_id
+        SELECT f.id, a.workspace_id, m."brandId", m.count, m.spans, m."firstOffset", m.rank, m."listPosition", m.sentiment,
+               m."sentimentLabel"::sentiment_label, (m."sentimentPassage"->>0)::int, (m."sentimentPassage"->>1)::int, m.snippet, m."matchedAlias"
+          FROM json_to_recordset($${param}::json) AS f(id uuid, mentions json)
+          JOIN ${answers} a ON a.id = f.id
+          CROSS JOIN LATERAL json_to_recordset(f.mentions)
+            AS m("brandId" uuid, count int, spans jsonb, "firstOffset" int, rank int, "listPosition" int, sentiment float8,
+                 "sentimentLabel" text, "sentimentPassage" json, snippet text, "matchedAlias" text)
         RETURNING 1
      ), new_citations AS (
         INSERT INTO citations (response_id, workspace_id, position, url, domain, title, source, brand_id)
-        SELECT u.response_id, a.workspace_id, u.position, u.url, u.domain, u.title, u.source::citation_source, u.brand_id
-          FROM unnest(${params(first + mentionTypes.length, citationTypes)})
-            AS u(response_id, position, url, domain, title, source, brand_id)
-          JOIN ${answers} a ON a.id = u.response_id
+        SELECT f.id, a.workspace_id, c.position, c.url, c.domain, c.title, c.source::citation_source, c."brandId"
+          FROM json_to_recordset($${param}::json) AS f(id uuid, citations json)
+          JOIN ${answers} a ON a.id = f.id
+          CROSS JOIN LATERAL json_to_recordset(f.citations)
+            AS c(position int, url text, domain text, title text, source text, "brandId" uuid)
         RETURNING 1
      )`;
 }
 
-/** The 20 parameters of insertFactsSql: the columns of every mention, then of every citation. */
-export function factParams(answers: Array<{ responseId: string; facts: AnalysisResult }>): unknown[] {
-  const m = answers.flatMap(({ responseId, facts }) => facts.mentions.map((x) => ({ responseId, x })));
-  const c = answers.flatMap(({ responseId, facts }) => facts.citations.map((x) => ({ responseId, x })));
-  return [
-    m.map(({ responseId }) => responseId),
-    m.map(({ x }) => x.brandId),
-    m.map(({ x }) => x.count),
-    m.map(({ x }) => JSON.stringify(x.spans)),
-    m.map(({ x }) => x.firstOffset),
-    m.map(({ x }) => x.rank),
-    m.map(({ x }) => x.listPosition),
-    m.map(({ x }) => x.sentiment),
-    m.map(({ x }) => x.sentimentLabel),
-    m.map(({ x }) => x.sentimentPassage?.[0] ?? null),
-    m.map(({ x }) => x.sentimentPassage?.[1] ?? null),
-    m.map(({ x }) => x.snippet),
-    m.map(({ x }) => x.matchedAlias),
-    c.map(({ responseId }) => responseId),
-    c.map(({ x }) => x.position),
-    c.map(({ x }) => x.url),
-    c.map(({ x }) => x.domain),
-    c.map(({ x }) => x.title),
-    c.map(({ x }) => x.source),
-    c.map(({ x }) => x.brandId),
-  ];
+/**
+ * The parameter of insertFactsSql: one JSON document of every answer's mentions and citations,
+ * the analysis' own objects written as they are (their keys are the statement's columns).
+ */
+export function factsJson(answers: Array<{ responseId: string; facts: AnalysisResult }>): string {
+  return storableJson(
+    answers.map(({ responseId, facts }) => ({ id: responseId, mentions: facts.mentions, citations: facts.citations })),
+  );
 }
 
 /** Facts per success (null where none): analysed are those with a context, when `analyse` is given. */
