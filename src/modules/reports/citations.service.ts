@@ -261,11 +261,7 @@ export async function categorySums(
     categories = domains.map(categoryOf);
   }
   const ctx = { ...report.context(), live };
-  return reportQuery<CategorySumsRow>(
-    deps.db.pool,
-    categorySumsSql(ctx, domains, categories, interval),
-    ctx.p.values,
-  );
+  return reportQuery<CategorySumsRow>(deps.db.pool, categorySumsSql(ctx, domains, categories, interval), ctx.p.values);
 }
 
 /** The split of cited sources by source category over the report's analysed answers, whatever the grouping. */
@@ -302,7 +298,10 @@ export async function citations(
   mode?: SourceMode,
 ): Promise<CitationsReport> {
   // Own brands decide which sources are competitor-only: runs rolled up under other own brands are read live.
-  const report = await openReport(deps, orgId, workspaceId, filtersOf(q), { ownSensitive: true, ...(mode ? { mode } : {}) });
+  const report = await openReport(deps, orgId, workspaceId, filtersOf(q), {
+    ownSensitive: true,
+    ...(mode ? { mode } : {}),
+  });
   const dims = q.groupBy as Dim[];
   const names = dims.map((d) => DIM_COLUMN[d]);
   const grain = sourceGrain(dims, report.filters);

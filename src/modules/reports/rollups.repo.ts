@@ -226,9 +226,10 @@ export async function categoryRuleRows(
   overrides: Array<{ domain: string; category: ListedCategory }>;
 }> {
   const [brands, overrides] = await Promise.all([
-    db.query<{ kind: 'own' | 'competitor'; domains: string[] }>('SELECT kind, domains FROM brands WHERE workspace_id = $1', [
-      workspaceId,
-    ]),
+    db.query<{ kind: 'own' | 'competitor'; domains: string[] }>(
+      'SELECT kind, domains FROM brands WHERE workspace_id = $1',
+      [workspaceId],
+    ),
     db.query<{ domain: string; category: ListedCategory }>(
       'SELECT domain, category::text AS category FROM source_category_overrides WHERE workspace_id = $1',
       [workspaceId],
