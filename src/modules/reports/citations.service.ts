@@ -2,8 +2,9 @@
  * The citations report: per slice (the whole range unless grouped), the split between
  * annotations, links and retrieved-but-not-cited sources, the top domains and URLs, and each
  * brand's share of citations on its own domains; plus the split per provider whatever the
- * grouping. Domain and URL lists are rolled up per run and per run × configuration; a prompt or
- * tag slice reads them from the answer tables.
+ * grouping, its split by source category and its competitor-only sources. Domain and URL lists
+ * (competitor-only counts included) are rolled up per run, per run × configuration and per period;
+ * categories per run × configuration; a prompt or tag slice reads them from the answer tables.
  */
 import type { Readable } from 'node:stream';
 import {
@@ -107,7 +108,7 @@ async function periodsFor(
  * The citations report without its brand rows, its split per provider and its competitor-only
  * sources: each slice's totals and its top domains and URLs, from the same statements as
  * citations() (the figures are the report's, to the digit), for readers that show only those
- * lists (the PDF report). It skips the competitor-only read, the one that reads answers.
+ * lists (the PDF report). It skips the split by source category and the competitor-only sources.
  */
 export type CitationLists = Omit<
   CitationsReport,
