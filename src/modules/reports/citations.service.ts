@@ -238,12 +238,14 @@ export async function categorySums(
   report: OpenedReport,
   workspaceId: string,
   interval?: 'day' | 'week',
+  /** The runs classified under other rules, when the caller looked them up already (categoryStaleRuns). */
+  staleRuns?: Promise<string[]>,
 ): Promise<CategorySumsRow[]> {
   const f = report.filters;
   let live = report.context().live;
   if (live !== null && (f.promptIds || f.tags)) live = null;
   if (live !== null) {
-    const stale = await categoryStaleRuns(deps.db.pool, workspaceId, f);
+    const stale = await (staleRuns ?? categoryStaleRuns(deps.db.pool, workspaceId, f));
     if (stale.length) {
       deps.refresher?.request(workspaceId, stale);
       live = [...new Set([...live, ...stale])];
@@ -262,7 +264,10 @@ export async function categorySums(
     categories = domains.map(categoryOf);
   }
   const ctx = { ...report.context(), live };
-  return reportQuery<CategorySumsRow>(deps.db.pool, categorySumsSql(ctx, domains, categories, interval), ctx.p.values);
+  // From rollups it is a read of a few thousand rows: parallel workers would cost more than they save.
+  return reportQuery<CategorySumsRow>(deps.db.pool, categorySumsSql(ctx, domains, categories, interval), ctx.p.values, {
+    serial: live !== null,
+  });
 }
 
 /** The split of cited sources by source category over the report's analysed answers, whatever the grouping. */

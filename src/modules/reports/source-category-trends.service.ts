@@ -11,6 +11,7 @@ import type { CategorySumsRow } from './citations.repo.js';
 import { categorySplitOf, categorySums } from './citations.service.js';
 import { streamRows } from './csv.js';
 import { DEFINITION_VERSION } from './reports.schemas.js';
+import { categoryStaleRuns } from './rollups.repo.js';
 import { envelope, filtersOf, openReport, type ReportsDeps, type SourceMode } from './reports.service.js';
 import type { SourceCategoryTrendsQuery, SourceCategoryTrendsReport } from './source-category-trends.schemas.js';
 
@@ -21,8 +22,12 @@ export async function sourceCategoryTrends(
   q: SourceCategoryTrendsQuery,
   mode?: SourceMode,
 ): Promise<SourceCategoryTrendsReport> {
-  const report = await openReport(deps, orgId, workspaceId, filtersOf(q), mode ? { mode } : {});
-  const rows = await categorySums(deps, report, workspaceId, q.interval);
+  const filters = filtersOf(q);
+  // The rules check needs only the filters: it runs beside the report's opening, not after it.
+  const stale = mode === 'raw' ? undefined : categoryStaleRuns(deps.db.pool, workspaceId, filters);
+  stale?.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
+  const report = await openReport(deps, orgId, workspaceId, filters, mode ? { mode } : {});
+  const rows = await categorySums(deps, report, workspaceId, q.interval, stale);
   const byPeriod = new Map<string, CategorySumsRow[]>();
   for (const r of rows) {
     const key = String(r.period);
