@@ -3,7 +3,8 @@
  * workspaces with set-based SQL, builds the report rollups with the production builder, then
  * times every report over HTTP (a real server on 127.0.0.1) for the largest workspace over the
  * last 30 days, and in the same run the same report computed from the answer tables only, for
- * the ratio. Target on a 2-core machine: p50 ≤ 50 ms and p95 ≤ 150 ms for every report.
+ * the ratio (the citations report includes its split by source category and its competitor-only
+ * sources; the source-category trends are timed per day). Target on a 2-core machine: p50 ≤ 50 ms and p95 ≤ 150 ms for every report.
  *
  * Seeding takes minutes and building the rollups minutes more. The bench database
  * (citewatch_bench_reports) is kept after a run, so the next one can start from it:
@@ -22,6 +23,7 @@ import { competitorGap } from '../src/modules/reports/competitor-gap.service.js'
 import { experiments } from '../src/modules/reports/experiments.service.js';
 import { shareOfVoice, trends, visibility } from '../src/modules/reports/reports.service.js';
 import { rebuildRuns } from '../src/modules/reports/rollups.service.js';
+import { sourceCategoryTrends } from '../src/modules/reports/source-category-trends.service.js';
 import { benchInfra, fmt } from './lib/infra.js';
 
 const TOTAL = 1_000_000;
@@ -272,7 +274,8 @@ async function main(): Promise<void> {
         `trends?${range}&interval=day`,
         () => trends(deps, org.id, big, { ...f, groupBy: [], interval: 'day' }, 'raw'),
       ],
-      // Each HTTP call and its baseline are the same query: the whole range, then split (with top lists) per provider.
+      // Each HTTP call and its baseline are the same query: the whole range, then split (with top lists) per provider;
+      // both with the split by source category and the competitor-only sources, which every citations report holds.
       [
         'citations',
         `citations?${range}`,
@@ -282,6 +285,12 @@ async function main(): Promise<void> {
         'citations/provider',
         `citations?${range}&groupBy=provider`,
         () => citations(deps, org.id, big, { ...f, groupBy: ['provider'], top: 20, format: 'json' }, 'raw'),
+      ],
+      // The source-category split per day, from the category rollups (issue 17).
+      [
+        'category-trends',
+        `source-category-trends?${range}&interval=day`,
+        () => sourceCategoryTrends(deps, org.id, big, { ...f, interval: 'day', format: 'json' }, 'raw'),
       ],
       [
         'experiments',

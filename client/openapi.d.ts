@@ -10220,6 +10220,100 @@ export interface paths {
       };
     };
   };
+  "/v1/workspaces/{workspaceId}/reports/source-category-trends": {
+    /**
+     * Source-category trends: the split of cited sources by source category per day or week
+     * @description Per period of the workspace time zone (answers dated by their run), every source category (docs/analysis-rules.md#source-categories) with its cited sources, its share of every cited source (95% delta-method interval over answers) and the answers citing it over the analysed answers (95% Wilson interval), with n. The same figures as the citations report’s sourceCategories over each period.
+     */
+    get: {
+      parameters: {
+        query?: {
+          runId?: string;
+          /** @description Runs created at or after this instant (every answer is dated by the creation of its run) */
+          from?: string;
+          /** @description Runs created before this instant */
+          to?: string;
+          /** @description Brands to show; shares are still computed among every tracked brand */
+          brandIds?: string[] | string;
+          providers?: string[] | string;
+          modelConfigIds?: string[] | string;
+          promptIds?: string[] | string;
+          /** @description Prompts carrying any of these tags */
+          tags?: string[] | string;
+          /** @description Days, or ISO weeks starting on Monday, in the workspace time zone */
+          interval?: "day" | "week";
+          /** @description json (default) or csv, streamed with a header row */
+          format?: "json" | "csv";
+        };
+        path: {
+          workspaceId: string;
+        };
+      };
+      responses: {
+        /** @description The source-category-trends report */
+        200: {
+          content: {
+            "application/json": components["schemas"]["SourceCategoryTrendsReport"];
+            "text/csv": string;
+          };
+        };
+        /** @description The request is invalid; `errors` lists each field to fix */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, invalid, revoked or expired API key */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The API key lacks the scope this route needs */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such resource in your organization */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request conflicts with the current state */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Well-formed but refused, e.g. over budget */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit exceeded; see the RateLimit-* headers */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unexpected failure; quote the requestId when reporting it */
+        500: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A dependency (job queue, encryption key) is unavailable; retry shortly */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/v1/workspaces/{workspaceId}/reports/spend": {
     /**
      * Spend: what answers cost in a month, by provider and configuration, and each audit against its budget
@@ -15781,6 +15875,74 @@ export interface components {
       updatedAt: string;
       /** Format: uuid */
       workspaceId: string;
+    };
+    SourceCategoryTrendsReport: {
+      definitionVersion: number;
+      filters: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      interval: "day" | "week";
+      /** @description Version of the domain list the domains were classified with */
+      listVersion: number;
+      /** @description Runs read from the answer tables rather than rollups (unfinished or changed since) */
+      liveRuns: number;
+      /** @description Periods with at least one settled answer, oldest first; brand filters do not apply */
+      periods: ({
+          /** @description Every category, in the fixed order of the citations report */
+          categories: ({
+              /** @enum {string} */
+              category: "own" | "competitor" | "forum" | "video" | "social" | "review" | "news" | "reference" | "institutional" | "marketplace" | "other";
+              /** @description Cited sources on domains of this category */
+              cited: number;
+              /** @description Answers citing at least one domain of this category / answers (Wilson) */
+              citingAnswers: components["schemas"]["Proportion"];
+              /** @description cited / every cited source, with a delta-method interval over answers (citations in one answer are not independent) */
+              share: components["schemas"]["Share"];
+            })[];
+          /** @description Cited sources (annotations and links) in them */
+          cited: number;
+          /** @description Analysed answers of the period: the denominator of citingAnswers and the unit of the share intervals */
+          n: number;
+          /** @description First local day of the day or week (YYYY-MM-DD); answers are dated by their run */
+          period: string;
+        })[];
+      /** @description Workspace time zone used for days and weeks */
+      timezone: string;
+    };
+    SourceCategoryTrendsReportInput: {
+      definitionVersion: number;
+      filters: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      interval: "day" | "week";
+      /** @description Version of the domain list the domains were classified with */
+      listVersion: number;
+      /** @description Runs read from the answer tables rather than rollups (unfinished or changed since) */
+      liveRuns: number;
+      /** @description Periods with at least one settled answer, oldest first; brand filters do not apply */
+      periods: ({
+          /** @description Every category, in the fixed order of the citations report */
+          categories: ({
+              /** @enum {string} */
+              category: "own" | "competitor" | "forum" | "video" | "social" | "review" | "news" | "reference" | "institutional" | "marketplace" | "other";
+              /** @description Cited sources on domains of this category */
+              cited: number;
+              /** @description Answers citing at least one domain of this category / answers (Wilson) */
+              citingAnswers: components["schemas"]["ProportionInput"];
+              /** @description cited / every cited source, with a delta-method interval over answers (citations in one answer are not independent) */
+              share: components["schemas"]["ShareInput"];
+            })[];
+          /** @description Cited sources (annotations and links) in them */
+          cited: number;
+          /** @description Analysed answers of the period: the denominator of citingAnswers and the unit of the share intervals */
+          n: number;
+          /** @description First local day of the day or week (YYYY-MM-DD); answers are dated by their run */
+          period: string;
+        })[];
+      /** @description Workspace time zone used for days and weeks */
+      timezone: string;
     };
     SsoStart: {
       redirect: boolean;

@@ -38,7 +38,9 @@ export async function benchInfra(
 ): Promise<BenchInfra> {
   const base = loadEnv();
   const url = new URL(process.env.BENCH_DATABASE_URL ?? base.DATABASE_URL);
-  const dbName = scratch ? `citewatch_bench_${name}_${randomUUID().slice(0, 8)}` : `citewatch_bench_${name}`;
+  // BENCH_DATABASE_SUFFIX keeps one checkout's kept database apart from another's on a shared server.
+  const kept = `citewatch_bench_${name}${process.env.BENCH_DATABASE_SUFFIX ?? ''}`;
+  const dbName = scratch ? `citewatch_bench_${name}_${randomUUID().slice(0, 8)}` : kept;
   url.pathname = `/${dbName}`;
   const admin = new URL(url.toString());
   admin.pathname = '/postgres';

@@ -153,4 +153,60 @@ describe('source categories in the dashboard', () => {
     const refusedOnPurpose = /status of 400/;
     expect(problems.filter((p) => !EXPECTED_NOISE.some((re) => re.test(p)) && !refusedOnPurpose.test(p))).toEqual([]);
   });
+
+  it('shows each kind’s share per week and per day, as the source-category trends report gives it', async () => {
+    // A second week: one answer citing a video and a forum.
+    await addRun(ctx.db, world, {
+      createdAt: new Date('2026-05-12T09:00:00Z'),
+      answers: [
+        {
+          prompt: 'p1',
+          config: 'c1',
+          mentions: [{ brand: 'Acme' }],
+          citations: [
+            { url: 'https://www.youtube.com/watch?v=crm', source: 'annotation' },
+            { url: 'https://www.reddit.com/r/sales', source: 'link' },
+          ],
+        },
+      ],
+    });
+    await page.goto(`${origin}/dashboard/#/w/${world.workspaceId}/citations`);
+    await page.reload();
+    const trend = page.getByTestId('category-trend');
+    await trend.waitFor();
+    const expectTrend = async (interval: 'day' | 'week', periods: string[]) => {
+      const report = await api(`/reports/source-category-trends?interval=${interval}`);
+      expect(report.periods.map((p: any) => p.period)).toEqual(periods);
+      for (const p of report.periods) {
+        await expect.poll(() => text(`category-trend-n-${p.period}`), p.period).toBe(String(p.n));
+        for (const c of p.categories) {
+          const cited = report.periods.some((q: any) =>
+            q.categories.some((x: any) => x.category === c.category && x.cited > 0),
+          );
+          const cell = page.getByTestId(`category-trend-${p.period}-${c.category}`);
+          if (!cited) expect(await cell.count(), c.category).toBe(0);
+          else expect(await cell.textContent(), `${p.period} ${c.category}`).toBe(rate(c.share));
+        }
+      }
+      return report;
+    };
+    const weeks = await expectTrend('week', ['2026-05-04', '2026-05-11']);
+    // By hand, the week of 11 May: one answer, 2 cited sources, one of them a video.
+    const video = weeks.periods[1].categories.find((c: any) => c.category === 'video');
+    expect(video.share).toMatchObject({ numerator: 1, denominator: 2, n: 1, value: 0.5 });
+    expect(await text('category-trend-2026-05-11-video')).toBe(rate(video.share));
+    await trend.scrollIntoViewIfNeeded();
+    await shot('trend-weeks');
+    await page.getByRole('combobox', { name: 'One row per', exact: true }).selectOption('day');
+    await page.getByRole('columnheader', { name: 'Day', exact: true }).waitFor();
+    await expectTrend('day', ['2026-05-04', '2026-05-12']);
+    await shot('trend-days');
+    // The phone layout keeps the table scrolling in place.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await trend.scrollIntoViewIfNeeded();
+    await shot('trend-phone');
+    expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(problems.filter((p) => !EXPECTED_NOISE.some((re) => re.test(p)) && !/status of 400/.test(p))).toEqual([]);
+  });
 });

@@ -151,13 +151,35 @@ describe('citations', () => {
       ['openai', ['globex.com'], [2]],
       ['perplexity', ['acme.com'], [2]],
     ]);
-    for (const groupBy of [[], ['provider'], ['prompt'], ['tag', 'day']] as Array<CitationsQuery['groupBy']>) {
-      const q = { groupBy, top: 5, format: 'json' as const };
-      const fromRollups = await citations({ db: ctx.db }, tenant.organizationId, world.workspaceId, q);
-      expect(fromRollups, groupBy.join()).toEqual(
-        await citations({ db: ctx.db }, tenant.organizationId, world.workspaceId, q, 'raw'),
-      );
-    }
+    // Whole reports, competitor-only sources and source categories included: over every run, over
+    // whole local days (period rollups), part of a day (per-run rollups), one provider, one prompt.
+    const filters: Array<Partial<CitationsQuery>> = [
+      {},
+      { from: '2026-05-01T00:00:00Z', to: '2026-05-09T00:00:00Z' },
+      { from: '2026-05-04T08:00:00Z', to: '2026-05-04T10:00:00Z' },
+      { providers: ['openai'] },
+      { promptIds: [world.prompt('p2')] },
+    ];
+    for (const f of filters)
+      for (const groupBy of [[], ['provider'], ['prompt'], ['tag', 'day']] as Array<CitationsQuery['groupBy']>) {
+        const q = { ...f, groupBy, top: 5, format: 'json' as const };
+        const fromRollups = await citations({ db: ctx.db }, tenant.organizationId, world.workspaceId, q);
+        expect(fromRollups, `${JSON.stringify(f)} ${groupBy.join()}`).toEqual(
+          await citations({ db: ctx.db }, tenant.organizationId, world.workspaceId, q, 'raw'),
+        );
+      }
+    // The figures are not empty ones: the rollups hold the competitor-only counts and every category.
+    const whole = await citations({ db: ctx.db }, tenant.organizationId, world.workspaceId, {
+      groupBy: [],
+      top: 5,
+      format: 'json',
+    });
+    expect(whole.competitorOnlySources.map((d) => [d.domain, d.citations, d.answers])).toEqual([['acme.com', 3, 2]]);
+    expect(whole.sourceCategories.categories.filter((c) => c.cited > 0).map((c) => [c.category, c.cited])).toEqual([
+      ['own', 3],
+      ['competitor', 2],
+      ['other', 1],
+    ]);
   });
 });
 
@@ -251,6 +273,11 @@ describe('competitor gap', () => {
       await competitorGap({ db: ctx.db }, tenant.organizationId, world.workspaceId, q, 'raw'),
     );
     expect(fromRollups.rows).toHaveLength(2);
+    // With Initech own, its answer's citations make no source competitor-only any more than before.
+    const cq = { groupBy: [] as CitationsQuery['groupBy'], top: 5, format: 'json' as const };
+    const cited = await citations({ db: ctx.db }, tenant.organizationId, world.workspaceId, cq);
+    expect(cited.liveRuns).toBe(0);
+    expect(cited).toEqual(await citations({ db: ctx.db }, tenant.organizationId, world.workspaceId, cq, 'raw'));
   });
 });
 

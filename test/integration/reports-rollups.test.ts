@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrandMatcherCache, analyzeResponses } from '../../src/modules/responses/analysis.service.js';
+import { citations } from '../../src/modules/reports/citations.service.js';
 import { shareOfVoice, visibility } from '../../src/modules/reports/reports.service.js';
 import { applyRunToRollups } from '../../src/modules/reports/rollups.service.js';
 import { addRun, createWorld } from '../factories/answers.js';
@@ -46,6 +47,10 @@ async function expectConsistent(workspaceId: string) {
       await shareOfVoice(deps, tenant.organizationId, workspaceId, { groupBy }, 'raw'),
     );
   }
+  // The citations report, its competitor-only sources and its split by source category included.
+  const q = { groupBy: [], top: 20, format: 'json' as const };
+  const cited = await citations(deps, tenant.organizationId, workspaceId, q);
+  expect({ ...cited, liveRuns: 0 }).toEqual(await citations(deps, tenant.organizationId, workspaceId, q, 'raw'));
 }
 
 describe('rollups in the pipeline', () => {

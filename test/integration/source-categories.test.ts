@@ -6,6 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratioOfSums, wilson } from '../../src/lib/statistics.js';
 import { citationsReport } from '../../src/modules/reports/citations.schemas.js';
+import { citations } from '../../src/modules/reports/citations.service.js';
+import { categoryStaleRuns } from '../../src/modules/reports/rollups.repo.js';
+import { RollupRefresher, rebuildRollups } from '../../src/modules/reports/rollups.service.js';
 import { addRun, createWorld, type World } from '../factories/answers.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
@@ -260,5 +263,64 @@ describe('citations report split by source category', () => {
       for (const o of [a, b, c]) await call(tenant, 'DELETE', `${overrides()}/${o.body?.id}`);
     }
     expectSplit(await report(), hand);
+  });
+
+  it('serves the split from rollups, equal to the answer tables, and reads runs live under another override until rebuilt', async () => {
+    const q = { groupBy: [], top: 20, format: 'json' as const };
+    const refresher = new RollupRefresher(ctx.db.pool);
+    const deps = { db: ctx.db, refresher };
+    const build = (mode?: 'raw') => citations(deps, tenant.organizationId, world.workspaceId, q, mode);
+    const stale = () => categoryStaleRuns(ctx.db.pool, world.workspaceId, {});
+    await rebuildRollups(ctx.db.pool, { workspaceId: world.workspaceId });
+    expect(await stale()).toEqual([]);
+    const rolled = await build();
+    expect(rolled.liveRuns).toBe(0);
+    expect(rolled).toEqual(await build('raw'));
+    expectSplit(rolled as Json, hand);
+    // The rollup rows are the hand counts: per category, answers citing it and their citations in it.
+    const { rows } = await ctx.db.pool.query<{ category: string; answers: number; x: number; xx: string }>(
+      'SELECT category, answers, x, xx::text FROM report_category_rollups WHERE workspace_id = $1 ORDER BY category',
+      [world.workspaceId],
+    );
+    expect(rows.map((r) => [r.category, r.answers, r.x, Number(r.xx)])).toEqual([
+      ['competitor', 1, 1, 1],
+      ['forum', 2, 3, 5],
+      ['institutional', 1, 1, 1],
+      ['other', 1, 1, 1],
+      ['own', 1, 1, 1],
+      ['reference', 1, 1, 1],
+    ]);
+
+    const { other: _, ...rest } = hand;
+    const changed = { ...rest, review: { x: [0, 1, 0, 0] } };
+    const o = await call(tenant, 'POST', overrides(), { domain: 'unknown-tools.io', category: 'review' });
+    try {
+      // Classified under other rules: the run is read live, equal to the answer tables, and rebuilt.
+      expect(await stale()).toHaveLength(1);
+      const live = await build();
+      expectSplit(live as Json, changed);
+      expect(live).toEqual(await build('raw'));
+      await refresher.idle();
+      expect(await stale()).toEqual([]);
+      const rebuilt = await build();
+      expectSplit(rebuilt as Json, changed);
+      expect(rebuilt).toEqual(await build('raw'));
+    } finally {
+      await call(tenant, 'DELETE', `${overrides()}/${o.body?.id}`);
+    }
+    expect(await stale()).toHaveLength(1);
+    expectSplit((await build()) as Json, hand);
+    await refresher.idle();
+    // A brand's domains decide categories too.
+    await ctx.db.pool.query(`UPDATE brands SET domains = ARRAY['globex.com', 'unknown-tools.io'] WHERE id = $1`, [
+      world.brand('Globex'),
+    ]);
+    try {
+      expect(await stale()).toHaveLength(1);
+      expectSplit((await build()) as Json, { ...rest, competitor: { x: [0, 1, 1, 0] } });
+    } finally {
+      await ctx.db.pool.query(`UPDATE brands SET domains = ARRAY['globex.com'] WHERE id = $1`, [world.brand('Globex')]);
+      await refresher.idle();
+    }
   });
 });

@@ -21,6 +21,7 @@ type AnswerOf<P extends keyof paths, M extends keyof paths[P], S extends number 
   : never;
 
 export type CitationsReport = Schemas['CitationsReport'];
+export type SourceCategoryTrendsReport = Schemas['SourceCategoryTrendsReport'];
 export type SourceCategoryOverride = Schemas['SourceCategoryOverride'];
 export type CompetitorGapReport = Schemas['CompetitorGapReport'];
 export type ExperimentsReport = Schemas['ExperimentsReport'];

@@ -17,7 +17,7 @@ import type { Route } from '../lib/router.js';
 import { useTableRef } from '../lib/table-ref.js';
 import { useApi } from '../lib/use-api.js';
 import { BrandRowHeader } from '../components/brand-name.js';
-import { CategoryOverrides, CategorySplit } from './source-categories.js';
+import { CategoryOverrides, CategorySplit, CategoryTrend } from './source-categories.js';
 
 const TOP = 20;
 type Group = CitationsReport['groups'][number];
@@ -42,6 +42,7 @@ export function CitationsPage({ route }: { route: Route }) {
               </p>
               <OwnDomains group={group} brands={brands} />
               <CategorySplit report={r} />
+              <CategoryTrend filters={filters} refresh={refresh} />
               <TopDomains group={group} />
               <TopUrls group={group} />
               <CompetitorOnly report={r} />

@@ -4,7 +4,8 @@
  * other), and the workspace's overrides of the categories Citewatch gives domains.
  */
 import { useState } from 'preact/hooks';
-import type { CitationsReport, SourceCategoryOverride } from '../api/types.js';
+import { buildUrl, type Query } from '../api/client.js';
+import type { CitationsReport, SourceCategoryOverride, SourceCategoryTrendsReport } from '../api/types.js';
 import { useConfirm } from '../components/confirm.js';
 import { DownloadCsv } from '../components/csv-download.js';
 import { Form, SelectField, TextField, useForm } from '../components/form.js';
@@ -14,7 +15,7 @@ import { Empty, Show, TableScroll } from '../components/status.js';
 import { useWorkspace } from '../components/workspace.js';
 import { useAbilities } from '../lib/abilities.js';
 import { useTableRef } from '../lib/table-ref.js';
-import { useAction, useSend } from '../lib/use-api.js';
+import { useAction, useApi, useSend } from '../lib/use-api.js';
 
 type Category = CitationsReport['sourceCategories']['categories'][number]['category'];
 
@@ -72,6 +73,78 @@ export function CategorySplit({ report }: { report: CitationsReport }) {
           </tbody>
         </table>
       </TableScroll>
+    </section>
+  );
+}
+
+/**
+ * The split by kind of source per day or week (the source-category trends report): for each kind
+ * cited in the period range, its share of the period's cited sources with its interval and n.
+ */
+export function CategoryTrend({ filters, refresh }: { filters: Query; refresh: number }) {
+  const { base } = useWorkspace();
+  const [interval, setPer] = useState<'day' | 'week'>('week');
+  const table = useTableRef();
+  const report = useApi<SourceCategoryTrendsReport>(
+    buildUrl(`${base}/reports/source-category-trends`, { ...filters, interval }),
+    refresh,
+  );
+  return (
+    <section aria-labelledby="category-trend-heading">
+      <h2 id="category-trend-heading">Sources by kind over time</h2>
+      <p class="explain">
+        Each kind’s share of the cited sources per {interval}, with its 95% interval and n, the period’s analysed
+        answers. Kinds never cited in these periods are left out.
+      </p>
+      <div class="table-tools">
+        <label>
+          One row per{' '}
+          <select value={interval} onChange={(e) => setPer(e.currentTarget.value as 'day' | 'week')}>
+            <option value="day">Day</option>
+            <option value="week">Week</option>
+          </select>
+        </label>
+        <DownloadCsv name="Sources by kind over time" tableRef={table} />
+      </div>
+      <Show value={report} what="the sources by kind over time">
+        {(r) => {
+          const kinds = (Object.keys(CATEGORY_LABELS) as Category[]).filter((k) =>
+            r.periods.some((p) => p.categories.some((c) => c.category === k && c.cited > 0)),
+          );
+          if (r.periods.length === 0 || kinds.length === 0) return <Empty>No cited source in these periods yet.</Empty>;
+          return (
+            <TableScroll label="Sources by kind over time">
+              <table class="data" ref={table} data-testid="category-trend">
+                <thead>
+                  <tr>
+                    <th scope="col">{interval === 'day' ? 'Day' : 'Week of'}</th>
+                    <th scope="col">Answers (n)</th>
+                    {kinds.map((k) => (
+                      <th scope="col" key={k}>
+                        {CATEGORY_LABELS[k]}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.periods.map((p) => (
+                    <tr key={p.period}>
+                      <th scope="row">{p.period}</th>
+                      <td data-testid={`category-trend-n-${p.period}`}>{p.n}</td>
+                      {kinds.map((k) => {
+                        const c = p.categories.find((x) => x.category === k);
+                        return (
+                          <td key={k}>{c && <Rate value={c.share} testId={`category-trend-${p.period}-${k}`} />}</td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          );
+        }}
+      </Show>
     </section>
   );
 }

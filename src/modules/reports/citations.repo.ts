@@ -3,6 +3,7 @@ import type { SourceGrain } from './facts.sql.js';
 import {
   answerScope,
   answersSource,
+  categorySource,
   dimensions,
   domainSource,
   liveCtes,
@@ -110,42 +111,41 @@ export interface CompetitorOnlyRow {
   urls: Array<[string, number]>;
 }
 
+/** `WITH` and the live CTEs, ready for more CTEs after them. */
+const withMore = (ctx: SourceContext) => {
+  const ctes = liveCtes(ctx);
+  return ctes ? `WITH ${ctes},` : 'WITH';
+};
+
 /**
  * Domains cited (annotations and links) in analysed answers naming a competitor, and in no
- * answer naming an own brand, over the report's filters, read from the answer tables: the
- * sources that speak for competitors only. Most citing answers first, `top` of them, each with
- * its three most cited URLs. `ctx` must read every run live (live: null).
+ * answer naming an own brand, over the report's filters: the sources that speak for competitors
+ * only. Most citing answers first, `top` of them, each with its three most cited URLs in those
+ * answers. Read from the domain and URL sources at `grain` (rollups, periods and live runs alike),
+ * whose competitor_* and own_answers counts keep to answers naming a competitor or an own brand.
  */
-export function competitorOnlySql(ctx: SourceContext, top: number): string {
+export function competitorOnlySql(ctx: SourceContext, grain: SourceGrain, top: number): string {
   const limit = ctx.p.ref('top', top, 'int');
-  return `
-    WITH scoped AS (
-      SELECT r.id FROM responses r JOIN runs ru ON ru.id = r.run_id
-       WHERE ${answerScope(ctx)} AND r.status = 'succeeded' AND r.analyzed_at IS NOT NULL
-    ), named AS (
-      SELECT m.response_id, bool_or(b.kind = 'competitor') AS competitor, bool_or(b.kind = 'own') AS own
-        FROM mentions m JOIN scoped s ON s.id = m.response_id JOIN brands b ON b.id = m.brand_id
-       GROUP BY m.response_id
-    ), cites AS (
-      SELECT c.domain, c.url, c.response_id, n.competitor, n.own
-        FROM citations c JOIN named n ON n.response_id = c.response_id
-       WHERE c.source <> 'search_result'
-    ), domains AS (
-      SELECT domain,
-             (count(*) FILTER (WHERE competitor))::int AS citations,
-             (count(DISTINCT response_id) FILTER (WHERE competitor))::int AS answers
-        FROM cites
-       GROUP BY domain
-      HAVING bool_or(competitor) AND NOT bool_or(own)
-       ORDER BY answers DESC, citations DESC, domain
+  return `${withMore(ctx)}
+    doms AS (
+      SELECT f.domain, sum(f.competitor_citations)::int AS citations, sum(f.competitor_answers)::int AS answers
+        FROM ${domainSource(ctx, grain)} f
+       GROUP BY f.domain
+      HAVING sum(f.competitor_answers) > 0 AND sum(f.own_answers) = 0
+       ORDER BY answers DESC, citations DESC, f.domain
        LIMIT ${limit}
+    ), urls AS (
+      SELECT u.domain, u.url, sum(u.competitor_cited)::int AS n,
+             row_number() OVER (PARTITION BY u.domain ORDER BY sum(u.competitor_cited) DESC, u.url) AS rank
+        FROM ${urlSource(ctx, grain)} u
+       WHERE u.domain IN (SELECT domain FROM doms)
+       GROUP BY u.domain, u.url
+      HAVING sum(u.competitor_cited) > 0
     )
     SELECT d.domain, d.citations, d.answers,
            (SELECT coalesce(jsonb_agg(jsonb_build_array(u.url, u.n) ORDER BY u.n DESC, u.url), '[]'::jsonb)
-              FROM (SELECT c.url, count(*)::int AS n FROM cites c
-                     WHERE c.domain = d.domain AND c.competitor
-                     GROUP BY c.url ORDER BY n DESC, c.url LIMIT 3) u) AS urls
-      FROM domains d
+              FROM urls u WHERE u.domain = d.domain AND u.rank <= 3) AS urls
+      FROM doms d
      ORDER BY d.answers DESC, d.citations DESC, d.domain`;
 }
 
@@ -155,7 +155,7 @@ const scopedAnswers = (ctx: SourceContext) => `
        WHERE ${answerScope(ctx)} AND r.status = 'succeeded' AND r.analyzed_at IS NOT NULL
     )`;
 
-/** The distinct domains cited (annotations and links) in the report's analysed answers. `ctx` reads every run live. */
+/** The distinct domains cited (annotations and links) in the analysed answers of the runs `ctx` reads live. */
 export function citedDomainsSql(ctx: SourceContext): string {
   return `WITH ${scopedAnswers(ctx)}
     SELECT DISTINCT c.domain FROM citations c JOIN scoped s ON s.id = c.response_id
@@ -164,52 +164,50 @@ export function citedDomainsSql(ctx: SourceContext): string {
 
 export interface CategorySumsRow {
   [column: string]: unknown;
-  /** null on the one row of totals over every answer. */
+  /** The local day or week (null without an interval). */
+  period: string | null;
+  /** null on the rows of totals over every answer (one per period). */
   category: string | null;
-  /** Answers citing at least one domain of the category (the totals row: analysed answers). */
+  /** Answers citing at least one domain of the category (the totals rows: analysed answers). */
   answers: number;
   x: number;
   xx: number;
   xy: number;
-  /** The totals row only: Σy and Σy² over answers, y an answer's cited sources. */
+  /** The totals rows only: Σy and Σy² over answers, y an answer's cited sources. */
   y: number;
   yy: number;
 }
 
 /**
- * Per source category, over the report's analysed answers (whatever the grouping), the sums a
- * ratio of sums needs with answers as units — x an answer's citations in the category, y all its
- * citations — and the answers citing the category; plus one totals row (category null) with n,
- * Σy and Σy². `domains` and `categories` are parallel arrays: each cited domain's category,
- * classified by the caller; a citation whose owning brand (found at analysis) is own or
- * competitor takes that brand's current kind first, so a brand domain on a subdomain
- * (cloud.google.com) counts though its registrable domain (google.com) does not match. `ctx` must read every run live (live: null).
+ * Per source category (and per day or week with `interval`), over the report's analysed answers
+ * whatever the grouping, the sums a ratio of sums needs with answers as units — x an answer's
+ * citations in the category, y all its citations — and the answers citing the category; plus a
+ * totals row (category null) with n, Σy and Σy². Read from the category rollups (runs not read
+ * live) and the answer rollups; runs read live are classified through `domains` and `categories`
+ * (parallel arrays: each domain they cite and its category, from the caller).
  */
-export function categorySumsSql(ctx: SourceContext, domains: string[], categories: string[]): string {
-  const d = ctx.p.ref('cat_domains', domains, 'text[]');
-  const c = ctx.p.ref('cat_categories', categories, 'text[]');
-  return `
-    WITH ${scopedAnswers(ctx)}, cat AS (
-      SELECT * FROM unnest(${d}, ${c}) AS t(domain, category)
-    ), per AS (
-      SELECT ci.response_id,
-             CASE WHEN b.kind = 'own' OR k.category = 'own' THEN 'own'
-                  WHEN b.kind = 'competitor' OR k.category = 'competitor' THEN 'competitor'
-                  ELSE k.category END AS category,
-             count(*)::bigint AS x
-        FROM citations ci JOIN scoped s ON s.id = ci.response_id JOIN cat k ON k.domain = ci.domain
-        LEFT JOIN brands b ON b.id = ci.brand_id
-       WHERE ci.source <> 'search_result'
-       GROUP BY 1, 2
-    ), ans AS (
-      SELECT response_id, sum(x)::bigint AS y FROM per GROUP BY response_id
+export function categorySumsSql(
+  ctx: SourceContext,
+  domains: string[],
+  categories: string[],
+  interval?: 'day' | 'week',
+): string {
+  const period = interval ? dimensions(ctx, [interval]).group[0] : 'NULL::text';
+  const live = ctx.live === null || ctx.live.length > 0;
+  const cat = live
+    ? `cat AS (SELECT * FROM unnest(${ctx.p.ref('cat_domains', domains, 'text[]')}, ${ctx.p.ref('cat_categories', categories, 'text[]')}) AS t(domain, category)),`
+    : '';
+  return `${withMore(ctx)} ${cat}
+    cs AS (
+      SELECT ${period} AS period, f.category, sum(f.answers)::bigint AS answers, sum(f.x)::bigint AS x,
+             sum(f.xx)::bigint AS xx, sum(f.xy)::bigint AS xy
+        FROM ${categorySource(ctx, 'cat')} f GROUP BY 1, 2
+    ), ts AS (
+      SELECT ${period} AS period, sum(f.answers)::bigint AS answers, sum(f.cited)::bigint AS y, sum(f.cited_sq)::bigint AS yy
+        FROM ${answersSource(ctx, needs([], ctx.filters).prompt)} f GROUP BY 1
     )
-    SELECT p.category, count(*)::bigint AS answers, sum(p.x)::bigint AS x, sum(p.x * p.x)::bigint AS xx,
-           sum(p.x * a.y)::bigint AS xy, 0::bigint AS y, 0::bigint AS yy
-      FROM per p JOIN ans a ON a.response_id = p.response_id
-     GROUP BY p.category
+    SELECT period, category, answers, x, xx, xy, 0::bigint AS y, 0::bigint AS yy FROM cs
     UNION ALL
-    SELECT NULL, (SELECT count(*) FROM scoped)::bigint, 0, 0, 0,
-           coalesce(sum(y), 0)::bigint, coalesce(sum(y * y), 0)::bigint
-      FROM ans`;
+    SELECT period, NULL, answers, 0, 0, 0, y, yy FROM ts
+     ORDER BY 1, 2 NULLS FIRST`;
 }

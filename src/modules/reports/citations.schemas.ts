@@ -74,21 +74,22 @@ export const providerSources = z.object({
   sources: sourceSplit,
 });
 
+/** One source category's figures over a set of analysed answers (the whole range, or one period). */
+export const sourceCategoryRow = z.object({
+  category: z.enum(SOURCE_CATEGORIES),
+  cited: z.number().int().describe('Cited sources on domains of this category'),
+  share: share.describe(
+    'cited / every cited source, with a delta-method interval over answers (citations in one answer are not independent)',
+  ),
+  citingAnswers: proportion.describe('Answers citing at least one domain of this category / answers (Wilson)'),
+});
+
 export const sourceCategorySplit = z
   .object({
     listVersion: z.number().int().describe('Version of the domain list the domains were classified with'),
     n: z.number().int().describe('Analysed answers'),
     cited: z.number().int().describe('Cited sources (annotations and links) in them'),
-    categories: z.array(
-      z.object({
-        category: z.enum(SOURCE_CATEGORIES),
-        cited: z.number().int().describe('Cited sources on domains of this category'),
-        share: share.describe(
-          'cited / every cited source, with a delta-method interval over answers (citations in one answer are not independent)',
-        ),
-        citingAnswers: proportion.describe('Answers citing at least one domain of this category / answers (Wilson)'),
-      }),
-    ),
+    categories: z.array(sourceCategoryRow),
   })
   .describe(
     'Cited sources split by source category (docs/analysis-rules.md#source-categories) over the whole filtered range, whatever the grouping; every category is listed, in a fixed order',

@@ -2,8 +2,9 @@
  * The citations report: per slice (the whole range unless grouped), the split between
  * annotations, links and retrieved-but-not-cited sources, the top domains and URLs, and each
  * brand's share of citations on its own domains; plus the split per provider whatever the
- * grouping. Domain and URL lists are rolled up per run and per run × configuration; a prompt or
- * tag slice reads them from the answer tables.
+ * grouping, its split by source category and its competitor-only sources. Domain and URL lists
+ * (competitor-only counts included) are rolled up per run, per run × configuration and per period;
+ * categories per run × configuration; a prompt or tag slice reads them from the answer tables.
  */
 import type { Readable } from 'node:stream';
 import {
@@ -12,8 +13,6 @@ import {
   rulesOf,
   SOURCE_CATEGORIES,
 } from '../../analysis/source-categories/index.js';
-import type { ListedCategory } from '../../analysis/source-categories/index.js';
-import { workspaceOverrides } from '../source-categories/source-categories.repo.js';
 import { citationShare, dimensionsOf, plainShare, proportionOf, shareOf, sourcesOf } from './brand-rows.js';
 import {
   categorySumsSql,
@@ -42,7 +41,7 @@ import {
   type SourceMode,
 } from './reports.service.js';
 import type { SourceGrain } from './facts.sql.js';
-import { periodCover } from './rollups.repo.js';
+import { categoryRuleRows, categoryStaleRuns, periodCover } from './rollups.repo.js';
 import { DIM_COLUMN, sourceGrain, type Dim, type SourceContext } from './sources.sql.js';
 
 const keyOf = (row: Record<string, unknown>, names: string[]) => JSON.stringify(names.map((n) => row[n]));
@@ -109,7 +108,7 @@ async function periodsFor(
  * The citations report without its brand rows, its split per provider and its competitor-only
  * sources: each slice's totals and its top domains and URLs, from the same statements as
  * citations() (the figures are the report's, to the digit), for readers that show only those
- * lists (the PDF report). It skips the competitor-only read, the one that reads answers.
+ * lists (the PDF report). It skips the split by source category and the competitor-only sources.
  */
 export type CitationLists = Omit<
   CitationsReport,
@@ -204,53 +203,97 @@ function listGroups(
   });
 }
 
+/** Figures of one split by source category from its sums (totals row and category rows). */
+export function categorySplitOf(rows: CategorySumsRow[]) {
+  const totals = rows.find((r) => r.category === null) ?? { answers: 0, y: 0, yy: 0 };
+  const by = new Map(rows.filter((r) => r.category !== null).map((r) => [r.category, r]));
+  const n = Number(totals.answers);
+  const y = Number(totals.y);
+  return {
+    n,
+    cited: y,
+    categories: SOURCE_CATEGORIES.map((category) => {
+      const r = by.get(category);
+      const x = Number(r?.x ?? 0);
+      return {
+        category,
+        cited: x,
+        share: shareOf({ n, x, y, xx: Number(r?.xx ?? 0), xy: Number(r?.xy ?? 0), yy: Number(totals.yy) }),
+        citingAnswers: proportionOf(Number(r?.answers ?? 0), n),
+      };
+    }),
+  };
+}
+
 /**
- * The split of cited sources by source category over the report's analysed answers: the cited
- * domains are read, classified here (brands' domains, the workspace's overrides, the domain list),
- * and summed per category and answer in one statement. Classified when read, so a changed override
- * or list shows at once.
+ * The sums of the split by source category over the report's analysed answers (per day or week
+ * with `interval`): from the category rollups of runs classified under the workspace's current
+ * rules, and live for the others — runs the report reads live, runs classified under other rules
+ * (an override or a brand changed since; rebuilt in the background), or every run when a prompt or
+ * tag filter asks for answers the per-configuration rollups cannot select. Live runs' cited domains
+ * are classified here (brands' domains, the workspace's overrides, the domain list).
  */
+export async function categorySums(
+  deps: ReportsDeps,
+  report: OpenedReport,
+  workspaceId: string,
+  interval?: 'day' | 'week',
+  /** The runs classified under other rules, when the caller looked them up already (categoryStaleRuns). */
+  staleRuns?: Promise<string[]>,
+): Promise<CategorySumsRow[]> {
+  const f = report.filters;
+  let live = report.context().live;
+  if (live !== null && (f.promptIds || f.tags)) live = null;
+  if (live !== null) {
+    const stale = await (staleRuns ?? categoryStaleRuns(deps.db.pool, workspaceId, f));
+    if (stale.length) {
+      deps.refresher?.request(workspaceId, stale);
+      live = [...new Set([...live, ...stale])];
+    }
+  }
+  let domains: string[] = [];
+  let categories: string[] = [];
+  if (live === null || live.length) {
+    const ctx = { ...report.context(), live };
+    const [cited, rules] = await Promise.all([
+      reportQuery<{ domain: string }>(deps.db.pool, citedDomainsSql(ctx), ctx.p.values),
+      categoryRuleRows(deps.db.pool, workspaceId),
+    ]);
+    const categoryOf = categorizer(rulesOf(rules.brands, rules.overrides));
+    domains = cited.map((r) => r.domain);
+    categories = domains.map(categoryOf);
+  }
+  const ctx = { ...report.context(), live };
+  // From rollups it is a read of a few thousand rows: parallel workers would cost more than they save.
+  return reportQuery<CategorySumsRow>(deps.db.pool, categorySumsSql(ctx, domains, categories, interval), ctx.p.values, {
+    serial: live !== null,
+  });
+}
+
+/** The split of cited sources by source category over the report's analysed answers, whatever the grouping. */
 async function sourceCategoriesOf(
   deps: ReportsDeps,
   report: OpenedReport,
   workspaceId: string,
 ): Promise<CitationsReport['sourceCategories']> {
-  const [cited, brands, overrides] = await Promise.all([
-    query<{ domain: string }>(deps, report, (ctx) => citedDomainsSql(ctx), true),
-    brandsWithDomains(deps.db.pool, workspaceId),
-    workspaceOverrides(deps.db.pool, workspaceId),
-  ]);
-  const categoryOf = categorizer(
-    rulesOf(
-      brands,
-      overrides.map((o) => ({ domain: o.domain, category: o.category as ListedCategory })),
-    ),
-  );
-  const domains = cited.map((r) => r.domain);
-  const rows = await query<CategorySumsRow>(
+  return { listVersion: DOMAIN_LIST_VERSION, ...categorySplitOf(await categorySums(deps, report, workspaceId)) };
+}
+
+/**
+ * The competitor-only sources over the whole range: from period rollups for its whole local days
+ * when no filter needs finer rows, from per-run rollups otherwise, and from the answer tables for a
+ * prompt or tag filter (as the report's source lists).
+ */
+async function competitorOnlyOf(deps: ReportsDeps, report: OpenedReport, top: number): Promise<CompetitorOnlyRow[]> {
+  const grain = sourceGrain([], report.filters);
+  const periods = await periodsFor(deps, report, [], grain);
+  return query<CompetitorOnlyRow>(
     deps,
     report,
-    (ctx) => categorySumsSql(ctx, domains, domains.map(categoryOf)),
-    true,
+    (ctx) => competitorOnlySql(ctx, grain, top),
+    grain === 'prompt_config',
+    periods,
   );
-  const totals = rows.find((r) => r.category === null) ?? { answers: 0, y: 0, yy: 0 };
-  const by = new Map(rows.filter((r) => r.category !== null).map((r) => [r.category, r]));
-  const n = totals.answers;
-  return {
-    listVersion: DOMAIN_LIST_VERSION,
-    n,
-    cited: totals.y,
-    categories: SOURCE_CATEGORIES.map((category) => {
-      const r = by.get(category);
-      const x = r?.x ?? 0;
-      return {
-        category,
-        cited: x,
-        share: shareOf({ n, x, y: totals.y, xx: r?.xx ?? 0, xy: r?.xy ?? 0, yy: totals.yy }),
-        citingAnswers: proportionOf(r?.answers ?? 0, n),
-      };
-    }),
-  };
 }
 
 export async function citations(
@@ -260,7 +303,11 @@ export async function citations(
   q: CitationsQuery,
   mode?: SourceMode,
 ): Promise<CitationsReport> {
-  const report = await openReport(deps, orgId, workspaceId, filtersOf(q), mode ? { mode } : {});
+  // Own brands decide which sources are competitor-only: runs rolled up under other own brands are read live.
+  const report = await openReport(deps, orgId, workspaceId, filtersOf(q), {
+    ownSensitive: true,
+    ...(mode ? { mode } : {}),
+  });
   const dims = q.groupBy as Dim[];
   const names = dims.map((d) => DIM_COLUMN[d]);
   const grain = sourceGrain(dims, report.filters);
@@ -281,7 +328,7 @@ export async function citations(
       brandFacts(deps, report, dims),
       brandsWithDomains(pool, workspaceId),
       configAndPromptLabels(pool, workspaceId),
-      query<CompetitorOnlyRow>(deps, report, (ctx) => competitorOnlySql(ctx, q.top), true),
+      competitorOnlyOf(deps, report, q.top),
       sourceCategoriesOf(deps, report, workspaceId),
     ]);
   const owners = ownersOf(brands);

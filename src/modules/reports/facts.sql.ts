@@ -52,7 +52,7 @@ const brandFactAggregate = (c: string): string => (c === 'gap_sample' ? 'max(gap
 
 /**
  * Per-answer CTEs: `ans` (settled answers in scope; `ok` = succeeded and analysed), `per` (brands
- * and mentions per answer, and whether an own brand is among them), `ac` (their citations), `cit`
+ * and mentions per answer, and whether an own brand or a competitor is among them), `ac` (their citations), `cit`
  * (sources per answer) and `bcit` (sources on each brand's domains per answer).
  */
 export function answerCtes(scope: string): string {
@@ -63,7 +63,8 @@ export function answerCtes(scope: string): string {
       FROM responses r JOIN runs ru ON ru.id = r.run_id
      WHERE (${scope}) AND r.status IN ('succeeded', 'failed')
   ), per AS (
-    SELECT m.response_id, count(*)::bigint AS y, sum(m.count)::bigint AS c, bool_or(b.kind = 'own') AS has_own
+    SELECT m.response_id, count(*)::bigint AS y, sum(m.count)::bigint AS c, bool_or(b.kind = 'own') AS has_own,
+           bool_or(b.kind = 'competitor') AS has_competitor
       FROM ans a JOIN mentions m ON m.response_id = a.id JOIN brands b ON b.id = m.brand_id
      WHERE a.ok GROUP BY m.response_id
   ), ac AS (
@@ -149,7 +150,11 @@ const SOURCE_KEYS: Record<SourceGrain, string[]> = {
   prompt_config: ['a.run_id', 'a.run_at', 'a.prompt_id', 'a.model_config_id', 'a.provider'],
 };
 
-/** Sources per domain at the given grain (needs answerCtes). */
+/**
+ * Sources per domain at the given grain (needs answerCtes). The competitor_* and own_answers
+ * counts keep to cited sources (annotations and links) of answers naming a competitor, or an own
+ * brand: the competitor-only sources are the domains with competitor answers and no own ones.
+ */
 export function rawDomainFacts(grain: SourceGrain): string {
   const keys = SOURCE_KEYS[grain].join(', ');
   return `
@@ -158,8 +163,11 @@ export function rawDomainFacts(grain: SourceGrain): string {
          count(*) FILTER (WHERE c.source = 'link')::bigint AS links,
          count(*) FILTER (WHERE c.source = 'search_result')::bigint AS search_results,
          count(DISTINCT a.id) FILTER (WHERE c.source <> 'search_result')::bigint AS citing_answers,
-         count(DISTINCT a.id) FILTER (WHERE c.source = 'search_result')::bigint AS retrieving_answers
-    FROM ans a JOIN ac c ON c.response_id = a.id
+         count(DISTINCT a.id) FILTER (WHERE c.source = 'search_result')::bigint AS retrieving_answers,
+         count(*) FILTER (WHERE c.source <> 'search_result' AND p.has_competitor)::bigint AS competitor_citations,
+         count(DISTINCT a.id) FILTER (WHERE c.source <> 'search_result' AND p.has_competitor)::bigint AS competitor_answers,
+         count(DISTINCT a.id) FILTER (WHERE c.source <> 'search_result' AND p.has_own)::bigint AS own_answers
+    FROM ans a JOIN ac c ON c.response_id = a.id LEFT JOIN per p ON p.response_id = a.id
    GROUP BY ${keys}, c.domain`;
 }
 
@@ -169,9 +177,38 @@ export function rawUrlFacts(grain: SourceGrain): string {
   return `
   SELECT ${keys}, c.url, min(c.domain) AS domain,
          count(*) FILTER (WHERE c.source <> 'search_result')::bigint AS cited,
-         count(*) FILTER (WHERE c.source = 'search_result')::bigint AS retrieved
-    FROM ans a JOIN ac c ON c.response_id = a.id
+         count(*) FILTER (WHERE c.source = 'search_result')::bigint AS retrieved,
+         count(*) FILTER (WHERE c.source <> 'search_result' AND p.has_competitor)::bigint AS competitor_cited
+    FROM ans a JOIN ac c ON c.response_id = a.id LEFT JOIN per p ON p.response_id = a.id
    GROUP BY ${keys}, c.url`;
+}
+
+/** The per-category columns of report_category_rollups, in its order. */
+export const CATEGORY_FACT_COLUMNS = ['answers', 'x', 'xx', 'xy'] as const;
+
+/**
+ * Cited sources per run × configuration × source category (needs answerCtes): the answers citing
+ * the category, x their citations in it, Σx² and Σx·y with y an answer's cited sources. `cat` is an
+ * SQL relation (domain, category) classifying every cited domain in scope; a citation whose
+ * owning brand (found at analysis) is own or competitor takes that brand's current kind first, so
+ * a brand domain on a subdomain (cloud.google.com) counts though its registrable domain does not.
+ */
+export function rawCategoryFacts(cat: string): string {
+  return `
+  SELECT a.run_id, a.run_at, a.model_config_id, a.provider, k.category,
+         count(*)::bigint AS answers, sum(k.x)::bigint AS x, sum(k.x * k.x)::bigint AS xx, sum(k.x * ci.z)::bigint AS xy
+    FROM (
+      SELECT c.response_id,
+             CASE WHEN b.kind = 'own' OR t.category = 'own' THEN 'own'
+                  WHEN b.kind = 'competitor' OR t.category = 'competitor' THEN 'competitor'
+                  ELSE t.category END AS category,
+             count(*)::bigint AS x
+        FROM ac c JOIN ${cat} t ON t.domain = c.domain LEFT JOIN brands b ON b.id = c.brand_id
+       WHERE c.source <> 'search_result'
+       GROUP BY 1, 2
+    ) k
+    JOIN ans a ON a.id = k.response_id JOIN cit ci ON ci.response_id = k.response_id
+   GROUP BY a.run_id, a.run_at, a.model_config_id, a.provider, k.category`;
 }
 
 /** Answer facts summed over prompts, per run × configuration (`from` has RAW_ANSWER_FACTS columns). */

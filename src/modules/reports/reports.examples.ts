@@ -293,6 +293,291 @@ export const trendsReportExample = {
     },
   ],
 };
+/** A week of the source-category trends (the factory data of test/integration/reports-source-category-trends.test.ts). */
+export const sourceCategoryTrendsReportExample = {
+  definitionVersion: 1,
+  timezone: 'Europe/Paris',
+  filters: {
+    from: '2026-05-01T00:00:00Z',
+    to: '2026-05-11T00:00:00Z',
+  },
+  liveRuns: 0,
+  interval: 'week',
+  listVersion: 1,
+  periods: [
+    {
+      period: '2026-05-04',
+      n: 5,
+      cited: 8,
+      categories: [
+        {
+          category: 'own',
+          cited: 2,
+          share: {
+            numerator: 2,
+            denominator: 8,
+            n: 5,
+            value: 0.25,
+            ci95: {
+              low: 0,
+              high: 0.5991723076956181,
+            },
+          },
+          citingAnswers: {
+            numerator: 2,
+            denominator: 5,
+            n: 5,
+            value: 0.4,
+            ci95: {
+              low: 0.11762077423264783,
+              high: 0.769275718723987,
+            },
+          },
+        },
+        {
+          category: 'competitor',
+          cited: 1,
+          share: {
+            numerator: 1,
+            denominator: 8,
+            n: 5,
+            value: 0.125,
+            ci95: {
+              low: 0,
+              high: 0.3246469050331889,
+            },
+          },
+          citingAnswers: {
+            numerator: 1,
+            denominator: 5,
+            n: 5,
+            value: 0.2,
+            ci95: {
+              low: 0.03622410863243014,
+              high: 0.6244653702374747,
+            },
+          },
+        },
+        {
+          category: 'forum',
+          cited: 3,
+          share: {
+            numerator: 3,
+            denominator: 8,
+            n: 5,
+            value: 0.375,
+            ci95: {
+              low: 0.03604959170844291,
+              high: 0.7139504082915571,
+            },
+          },
+          citingAnswers: {
+            numerator: 2,
+            denominator: 5,
+            n: 5,
+            value: 0.4,
+            ci95: {
+              low: 0.11762077423264783,
+              high: 0.769275718723987,
+            },
+          },
+        },
+        {
+          category: 'video',
+          cited: 1,
+          share: {
+            numerator: 1,
+            denominator: 8,
+            n: 5,
+            value: 0.125,
+            ci95: {
+              low: 0,
+              high: 0.3671074344939693,
+            },
+          },
+          citingAnswers: {
+            numerator: 1,
+            denominator: 5,
+            n: 5,
+            value: 0.2,
+            ci95: {
+              low: 0.03622410863243014,
+              high: 0.6244653702374747,
+            },
+          },
+        },
+        {
+          category: 'social',
+          cited: 0,
+          share: {
+            numerator: 0,
+            denominator: 8,
+            n: 5,
+            value: 0,
+            ci95: {
+              low: 0,
+              high: 0,
+            },
+          },
+          citingAnswers: {
+            numerator: 0,
+            denominator: 5,
+            n: 5,
+            value: 0,
+            ci95: {
+              low: 0,
+              high: 0.43448246478317476,
+            },
+          },
+        },
+        {
+          category: 'review',
+          cited: 0,
+          share: {
+            numerator: 0,
+            denominator: 8,
+            n: 5,
+            value: 0,
+            ci95: {
+              low: 0,
+              high: 0,
+            },
+          },
+          citingAnswers: {
+            numerator: 0,
+            denominator: 5,
+            n: 5,
+            value: 0,
+            ci95: {
+              low: 0,
+              high: 0.43448246478317476,
+            },
+          },
+        },
+        {
+          category: 'news',
+          cited: 0,
+          share: {
+            numerator: 0,
+            denominator: 8,
+            n: 5,
+            value: 0,
+            ci95: {
+              low: 0,
+              high: 0,
+            },
+          },
+          citingAnswers: {
+            numerator: 0,
+            denominator: 5,
+            n: 5,
+            value: 0,
+            ci95: {
+              low: 0,
+              high: 0.43448246478317476,
+            },
+          },
+        },
+        {
+          category: 'reference',
+          cited: 0,
+          share: {
+            numerator: 0,
+            denominator: 8,
+            n: 5,
+            value: 0,
+            ci95: {
+              low: 0,
+              high: 0,
+            },
+          },
+          citingAnswers: {
+            numerator: 0,
+            denominator: 5,
+            n: 5,
+            value: 0,
+            ci95: {
+              low: 0,
+              high: 0.43448246478317476,
+            },
+          },
+        },
+        {
+          category: 'institutional',
+          cited: 0,
+          share: {
+            numerator: 0,
+            denominator: 8,
+            n: 5,
+            value: 0,
+            ci95: {
+              low: 0,
+              high: 0,
+            },
+          },
+          citingAnswers: {
+            numerator: 0,
+            denominator: 5,
+            n: 5,
+            value: 0,
+            ci95: {
+              low: 0,
+              high: 0.43448246478317476,
+            },
+          },
+        },
+        {
+          category: 'marketplace',
+          cited: 0,
+          share: {
+            numerator: 0,
+            denominator: 8,
+            n: 5,
+            value: 0,
+            ci95: {
+              low: 0,
+              high: 0,
+            },
+          },
+          citingAnswers: {
+            numerator: 0,
+            denominator: 5,
+            n: 5,
+            value: 0,
+            ci95: {
+              low: 0,
+              high: 0.43448246478317476,
+            },
+          },
+        },
+        {
+          category: 'other',
+          cited: 1,
+          share: {
+            numerator: 1,
+            denominator: 8,
+            n: 5,
+            value: 0.125,
+            ci95: {
+              low: 0,
+              high: 0.3671074344939693,
+            },
+          },
+          citingAnswers: {
+            numerator: 1,
+            denominator: 5,
+            n: 5,
+            value: 0.2,
+            ci95: {
+              low: 0.03622410863243014,
+              high: 0.6244653702374747,
+            },
+          },
+        },
+      ],
+    },
+  ],
+};
 export const citationsReportExample = {
   definitionVersion: 1,
   timezone: 'Europe/Paris',

@@ -35,11 +35,18 @@ import {
   impactReportExample,
   searchQueriesReportExample,
   shareOfVoiceReportExample,
+  sourceCategoryTrendsReportExample,
   trendsReportExample,
   visibilityReportExample,
 } from './reports.examples.js';
 import { RollupRefresher } from './rollups.service.js';
 import { searchQueriesQuery, searchQueriesReport, type SearchQueriesReport } from './search-queries.schemas.js';
+import {
+  sourceCategoryTrendsQuery,
+  sourceCategoryTrendsReport,
+  type SourceCategoryTrendsReport,
+} from './source-category-trends.schemas.js';
+import { sourceCategoryTrends, sourceCategoryTrendsCsv } from './source-category-trends.service.js';
 import { searchQueries, searchQueriesCsv } from './search-queries.service.js';
 import { spendQuery, spendReport, type SpendReport } from './spend.schemas.js';
 import { spend, spendCsv } from './spend.service.js';
@@ -88,6 +95,9 @@ async function csvExamples() {
     shareOfVoice: await textOf(brandRowsCsv(shareOfVoiceReportExample)),
     trends: await textOf(brandRowsCsv(trendsReportExample)),
     citations: await textOf(citationsCsv(citationsReportExample as unknown as CitationsReport)),
+    sourceCategoryTrends: await textOf(
+      sourceCategoryTrendsCsv(sourceCategoryTrendsReportExample as unknown as SourceCategoryTrendsReport),
+    ),
     experiments: await textOf(experimentsCsv(experimentsReportExample as unknown as ExperimentsReport)),
     competitorGap: await textOf(competitorGapCsv(competitorGapReportExample as unknown as CompetitorGapReport)),
     spend: await textOf(spendCsv(spendReportExample as SpendReport)),
@@ -178,6 +188,17 @@ export async function reportRoutes(): Promise<Array<ReportRoute<z.ZodType, z.Zod
       build: (d, org, ws, q) => citations(d, org, ws, q),
       csv: async (d, org, ws, q) => citationsCsv(await citations(d, org, ws, q)),
       csvExample: csv.citations,
+    }),
+    route({
+      path: 'source-category-trends',
+      summary: 'Source-category trends: the split of cited sources by source category per day or week',
+      description:
+        'Per period of the workspace time zone (answers dated by their run), every source category (docs/analysis-rules.md#source-categories) with its cited sources, its share of every cited source (95% delta-method interval over answers) and the answers citing it over the analysed answers (95% Wilson interval), with n. The same figures as the citations report’s sourceCategories over each period.',
+      query: sourceCategoryTrendsQuery,
+      report: sourceCategoryTrendsReport,
+      build: (d, org, ws, q) => sourceCategoryTrends(d, org, ws, q),
+      csv: async (d, org, ws, q) => sourceCategoryTrendsCsv(await sourceCategoryTrends(d, org, ws, q)),
+      csvExample: csv.sourceCategoryTrends,
     }),
     route({
       path: 'experiments',

@@ -7,13 +7,21 @@
  */
 import type pg from 'pg';
 import {
+  categorizer,
+  DOMAIN_LIST_VERSION,
+  rulesOf,
+  type ListedCategory,
+} from '../../analysis/source-categories/index.js';
+import {
   ANSWER_FACT_COLUMNS,
   BRAND_FACT_COLUMNS,
   GRAIN_KEYS,
   RAW_ANSWER_FACTS,
   RAW_BRAND_FACTS,
   answerCtes,
+  CATEGORY_FACT_COLUMNS,
   answerFactsPerConfig,
+  rawCategoryFacts,
   rawDomainFacts,
   rawUrlFacts,
   regroupBrandFacts,
@@ -33,8 +41,15 @@ const ROLLUP_TABLES = [
   'report_config_domain_rollups',
   'report_url_rollups',
   'report_config_url_rollups',
+  'report_category_rollups',
   'report_rollup_runs',
 ];
+
+const DOMAIN_FACTS =
+  'annotations, links, search_results, citing_answers, retrieving_answers, competitor_citations, competitor_answers, own_answers';
+const DOMAIN_SUMS = DOMAIN_FACTS.split(', ')
+  .map((c) => `sum(f.${c})`)
+  .join(', ');
 
 /**
  * Period spans in days, each twice the previous: any range of whole days is covered by at most two
@@ -91,31 +106,31 @@ const PERIODS_BUILD_SQL = `WITH ${PERIOD_CTES},
     INSERT INTO report_periods (workspace_id, span, day, timezone) SELECT $1, b.span, b.day, b.tz FROM bounds b RETURNING 1
   ),
   ins_domains AS (
-    INSERT INTO report_period_domain_rollups (workspace_id, span, day, provider, domain, annotations, links, search_results, citing_answers, retrieving_answers)
-    SELECT $1, h.span, h.day, f.provider, f.domain, sum(f.annotations), sum(f.links), sum(f.search_results), sum(f.citing_answers), sum(f.retrieving_answers)
+    INSERT INTO report_period_domain_rollups (workspace_id, span, day, provider, domain, ${DOMAIN_FACTS})
+    SELECT $1, h.span, h.day, f.provider, f.domain, ${DOMAIN_SUMS}
       FROM halves h JOIN report_period_domain_rollups f ON f.workspace_id = $1 AND f.span = h.half AND f.day IN (h.day, h.day + h.half)
      GROUP BY h.span, h.day, f.provider, f.domain
     UNION ALL
-    SELECT $1, b.span, b.day, f.provider, f.domain, sum(f.annotations), sum(f.links), sum(f.search_results), sum(f.citing_answers), sum(f.retrieving_answers)
+    SELECT $1, b.span, b.day, f.provider, f.domain, ${DOMAIN_SUMS}
       FROM from_runs b JOIN report_config_domain_rollups f ON f.workspace_id = $1 AND f.run_at >= b.lo AND f.run_at < b.hi
      GROUP BY b.span, b.day, f.provider, f.domain
     UNION ALL
-    SELECT $1, b.span, b.day, '', f.domain, sum(f.annotations), sum(f.links), sum(f.search_results), sum(f.citing_answers), sum(f.retrieving_answers)
+    SELECT $1, b.span, b.day, '', f.domain, ${DOMAIN_SUMS}
       FROM from_runs b JOIN report_domain_rollups f ON f.workspace_id = $1 AND f.run_at >= b.lo AND f.run_at < b.hi
      GROUP BY b.span, b.day, f.domain
     RETURNING 1
   ),
   ins_urls AS (
-    INSERT INTO report_period_url_rollups (workspace_id, span, day, provider, url, domain, cited, retrieved)
-    SELECT $1, h.span, h.day, f.provider, f.url, min(f.domain), sum(f.cited), sum(f.retrieved)
+    INSERT INTO report_period_url_rollups (workspace_id, span, day, provider, url, domain, cited, retrieved, competitor_cited)
+    SELECT $1, h.span, h.day, f.provider, f.url, min(f.domain), sum(f.cited), sum(f.retrieved), sum(f.competitor_cited)
       FROM halves h JOIN report_period_url_rollups f ON f.workspace_id = $1 AND f.span = h.half AND f.day IN (h.day, h.day + h.half)
      GROUP BY h.span, h.day, f.provider, f.url
     UNION ALL
-    SELECT $1, b.span, b.day, f.provider, f.url, min(f.domain), sum(f.cited), sum(f.retrieved)
+    SELECT $1, b.span, b.day, f.provider, f.url, min(f.domain), sum(f.cited), sum(f.retrieved), sum(f.competitor_cited)
       FROM from_runs b JOIN report_config_url_rollups f ON f.workspace_id = $1 AND f.run_at >= b.lo AND f.run_at < b.hi
      GROUP BY b.span, b.day, f.provider, f.url
     UNION ALL
-    SELECT $1, b.span, b.day, '', f.url, min(f.domain), sum(f.cited), sum(f.retrieved)
+    SELECT $1, b.span, b.day, '', f.url, min(f.domain), sum(f.cited), sum(f.retrieved), sum(f.competitor_cited)
       FROM from_runs b JOIN report_url_rollups f ON f.workspace_id = $1 AND f.run_at >= b.lo AND f.run_at < b.hi
      GROUP BY b.span, b.day, f.url
     RETURNING 1
@@ -138,9 +153,10 @@ function brandInsert(grain: BrandGrain): string {
           SELECT ${list(keys, 'f.')}, $2::uuid, f.run_at, ${list([...provider, ...BRAND_FACT_COLUMNS], 'f.')} FROM (${source}) f`;
 }
 
-const DOMAIN_FACTS = 'annotations, links, search_results, citing_answers, retrieving_answers';
-
-/** One statement: every rollup of the given runs (all of workspace $2), from one snapshot of their answers. */
+/**
+ * One statement: every rollup of the given runs (all of workspace $2), from one snapshot of their
+ * answers; $3 and $4 classify every domain they cite (parallel arrays of domain and category).
+ */
 const BUILD_SQL = `
 WITH ${answerCtes('r.run_id = ANY($1::uuid[])')},
   af AS (${RAW_ANSWER_FACTS}),
@@ -169,19 +185,76 @@ WITH ${answerCtes('r.run_id = ANY($1::uuid[])')},
     RETURNING 1
   ),
   urls_ins AS (
-    INSERT INTO report_url_rollups (run_id, url, domain, workspace_id, run_at, cited, retrieved)
-    SELECT f.run_id, f.url, f.domain, $2::uuid, f.run_at, f.cited, f.retrieved FROM (${rawUrlFacts('run')}) f
+    INSERT INTO report_url_rollups (run_id, url, domain, workspace_id, run_at, cited, retrieved, competitor_cited)
+    SELECT f.run_id, f.url, f.domain, $2::uuid, f.run_at, f.cited, f.retrieved, f.competitor_cited FROM (${rawUrlFacts('run')}) f
     RETURNING 1
   ),
   config_urls_ins AS (
-    INSERT INTO report_config_url_rollups (run_id, model_config_id, url, domain, workspace_id, run_at, provider, cited, retrieved)
-    SELECT f.run_id, f.model_config_id, f.url, f.domain, $2::uuid, f.run_at, f.provider, f.cited, f.retrieved FROM (${rawUrlFacts('config')}) f
+    INSERT INTO report_config_url_rollups (run_id, model_config_id, url, domain, workspace_id, run_at, provider, cited, retrieved, competitor_cited)
+    SELECT f.run_id, f.model_config_id, f.url, f.domain, $2::uuid, f.run_at, f.provider, f.cited, f.retrieved, f.competitor_cited FROM (${rawUrlFacts('config')}) f
+    RETURNING 1
+  ),
+  cat AS (SELECT * FROM unnest($3::text[], $4::text[]) AS t(domain, category)),
+  categories_ins AS (
+    INSERT INTO report_category_rollups (run_id, model_config_id, category, workspace_id, run_at, provider, ${list(CATEGORY_FACT_COLUMNS)})
+    SELECT f.run_id, f.model_config_id, f.category, $2::uuid, f.run_at, f.provider, ${list(CATEGORY_FACT_COLUMNS, 'f.')} FROM (${rawCategoryFacts('cat')}) f
     RETURNING 1
   )
 SELECT (SELECT count(*) FROM answers_ins) + (SELECT count(*) FROM config_answers_ins) AS answer_rows,
        (SELECT count(*) FROM pc_ins) + (SELECT count(*) FROM p_ins) + (SELECT count(*) FROM c_ins) AS brand_rows,
        (SELECT count(*) FROM domains_ins) + (SELECT count(*) FROM config_domains_ins) AS domain_rows,
-       (SELECT count(*) FROM urls_ins) + (SELECT count(*) FROM config_urls_ins) AS url_rows`;
+       (SELECT count(*) FROM urls_ins) + (SELECT count(*) FROM config_urls_ins) AS url_rows,
+       (SELECT count(*) FROM categories_ins) AS category_rows`;
+
+/**
+ * The fingerprint of a workspace's source-category rules as SQL: the domain list's version, its
+ * brands (id, kind, domains) and its overrides. Category rollups built under another fingerprint
+ * are out of date (read live and rebuilt), whatever changed: an override, a brand's domains or kind.
+ */
+export const categoryRulesSql = (ws: string, version: string) => `md5(${version}::text || '|' ||
+  coalesce((SELECT string_agg(b.id::text || ':' || b.kind::text || ':' || array_to_string(b.domains, ','), ';' ORDER BY b.id)
+              FROM brands b WHERE b.workspace_id = ${ws}), '') || '|' ||
+  coalesce((SELECT string_agg(o.domain || ':' || o.category::text, ';' ORDER BY o.domain)
+              FROM source_category_overrides o WHERE o.workspace_id = ${ws}), ''))`;
+
+/** The workspace's brands and overrides, the rules every cited domain is classified by. */
+export async function categoryRuleRows(
+  db: Pick<pg.Pool, 'query'>,
+  workspaceId: string,
+): Promise<{
+  brands: Array<{ kind: 'own' | 'competitor'; domains: string[] }>;
+  overrides: Array<{ domain: string; category: ListedCategory }>;
+}> {
+  const [brands, overrides] = await Promise.all([
+    db.query<{ kind: 'own' | 'competitor'; domains: string[] }>(
+      'SELECT kind, domains FROM brands WHERE workspace_id = $1',
+      [workspaceId],
+    ),
+    db.query<{ domain: string; category: ListedCategory }>(
+      'SELECT domain, category::text AS category FROM source_category_overrides WHERE workspace_id = $1',
+      [workspaceId],
+    ),
+  ]);
+  return { brands: brands.rows, overrides: overrides.rows };
+}
+
+/** Every domain cited (annotations and links) in the given runs, with its category under the workspace's current rules. */
+async function classifyCitedDomains(
+  client: pg.PoolClient,
+  workspaceId: string,
+  runIds: string[],
+): Promise<{ domains: string[]; categories: string[] }> {
+  // One after the other: a client runs one statement at a time.
+  const rules = await categoryRuleRows(client, workspaceId);
+  const { rows } = await client.query<{ domain: string }>(
+    `SELECT DISTINCT c.domain FROM responses r JOIN citations c ON c.response_id = r.id
+      WHERE r.run_id = ANY($1::uuid[]) AND c.source <> 'search_result'`,
+    [runIds],
+  );
+  const categoryOf = categorizer(rulesOf(rules.brands, rules.overrides));
+  const domains = rows.map((r) => r.domain);
+  return { domains, categories: domains.map(categoryOf) };
+}
 
 export interface BuildResult {
   runs: number;
@@ -189,6 +262,7 @@ export interface BuildResult {
   brandRows: number;
   domainRows: number;
   urlRows: number;
+  categoryRows: number;
 }
 
 /**
@@ -197,7 +271,7 @@ export interface BuildResult {
  */
 export async function buildRollups(pool: pg.Pool, workspaceId: string, runIds: string[]): Promise<BuildResult> {
   const ids = [...new Set(runIds)].sort();
-  const result: BuildResult = { runs: 0, answerRows: 0, brandRows: 0, domainRows: 0, urlRows: 0 };
+  const result: BuildResult = { runs: 0, answerRows: 0, brandRows: 0, domainRows: 0, urlRows: 0, categoryRows: 0 };
   if (ids.length === 0) return result;
   const client = await pool.connect();
   let locked = false;
@@ -220,19 +294,22 @@ export async function buildRollups(pool: pg.Pool, workspaceId: string, runIds: s
       ]);
     const done = finished.rows.map((r) => r.id);
     if (done.length) {
+      const cat = await classifyCitedDomains(client, workspaceId, done);
       const { rows } = await client.query<{
         answer_rows: number;
         brand_rows: number;
         domain_rows: number;
         url_rows: number;
-      }>(BUILD_SQL, [done, workspaceId]);
+        category_rows: number;
+      }>(BUILD_SQL, [done, workspaceId, cat.domains, cat.categories]);
       await client.query(
-        `INSERT INTO report_rollup_runs (run_id, workspace_id, run_at, succeeded, failed, analyzed, brand_ids, own_brand_ids)
+        `INSERT INTO report_rollup_runs (run_id, workspace_id, run_at, succeeded, failed, analyzed, brand_ids, own_brand_ids, category_rules)
          SELECT ru.id, ru.workspace_id, ru.created_at, ru.succeeded, ru.failed, ru.analyzed,
                 coalesce((SELECT array_agg(b.id ORDER BY b.id) FROM brands b WHERE b.workspace_id = ru.workspace_id), '{}'),
-                coalesce((SELECT array_agg(b.id ORDER BY b.id) FROM brands b WHERE b.workspace_id = ru.workspace_id AND b.kind = 'own'), '{}')
+                coalesce((SELECT array_agg(b.id ORDER BY b.id) FROM brands b WHERE b.workspace_id = ru.workspace_id AND b.kind = 'own'), '{}'),
+                ${categoryRulesSql('$2::uuid', '$3::int')}
            FROM runs ru WHERE ru.id = ANY($1::uuid[])`,
-        [done],
+        [done, workspaceId, DOMAIN_LIST_VERSION],
       );
       const r = rows[0];
       Object.assign(result, {
@@ -241,6 +318,7 @@ export async function buildRollups(pool: pg.Pool, workspaceId: string, runIds: s
         brandRows: Number(r?.brand_rows ?? 0),
         domainRows: Number(r?.domain_rows ?? 0),
         urlRows: Number(r?.url_rows ?? 0),
+        categoryRows: Number(r?.category_rows ?? 0),
       });
     }
     // Periods of every given run, finished or only cleared: they must equal the per-run rows left.
@@ -402,4 +480,24 @@ export async function periodCover(
     cover.gapsTo.push(isoDay(hi));
   }
   return cover;
+}
+
+/**
+ * Rolled-up runs in a report's range whose category rows were classified under other rules than
+ * the workspace's current ones (an override, a brand's domains or kind changed since): their
+ * split by source category is read live until they are rebuilt.
+ */
+export async function categoryStaleRuns(
+  pool: pg.Pool,
+  workspaceId: string,
+  f: { runId?: string | undefined; from?: string | undefined; to?: string | undefined },
+): Promise<string[]> {
+  const { rows } = await pool.query<{ run_id: string }>(
+    `SELECT m.run_id FROM report_rollup_runs m
+      WHERE m.workspace_id = $1 AND ($2::uuid IS NULL OR m.run_id = $2)
+        AND ($3::timestamptz IS NULL OR m.run_at >= $3) AND ($4::timestamptz IS NULL OR m.run_at < $4)
+        AND m.category_rules IS DISTINCT FROM ${categoryRulesSql('$1::uuid', '$5::int')}`,
+    [workspaceId, f.runId ?? null, f.from ?? null, f.to ?? null, DOMAIN_LIST_VERSION],
+  );
+  return rows.map((r) => r.run_id);
 }

@@ -12,7 +12,9 @@ import {
   RAW_ANSWER_FACTS,
   RAW_BRAND_FACTS,
   answerCtes,
+  CATEGORY_FACT_COLUMNS,
   answerFactsPerConfig,
+  rawCategoryFacts,
   rawDomainFacts,
   rawUrlFacts,
   regroupBrandFacts,
@@ -244,7 +246,17 @@ function sourceRollups(ctx: SourceContext, grain: 'run' | 'config', kind: 'domai
 
 /** Sources per domain at the given grain. */
 export function domainSource(ctx: SourceContext, grain: SourceGrain): string {
-  const facts = ['domain', 'annotations', 'links', 'search_results', 'citing_answers', 'retrieving_answers'];
+  const facts = [
+    'domain',
+    'annotations',
+    'links',
+    'search_results',
+    'citing_answers',
+    'retrieving_answers',
+    'competitor_citations',
+    'competitor_answers',
+    'own_answers',
+  ];
   return combine(
     ctx,
     grain === 'prompt_config' ? null : sourceRollups(ctx, grain, 'domains', facts),
@@ -254,8 +266,18 @@ export function domainSource(ctx: SourceContext, grain: SourceGrain): string {
 
 /** Sources per URL at the given grain. */
 export function urlSource(ctx: SourceContext, grain: SourceGrain): string {
-  const facts = ['url', 'domain', 'cited', 'retrieved'];
+  const facts = ['url', 'domain', 'cited', 'retrieved', 'competitor_cited'];
   return combine(ctx, grain === 'prompt_config' ? null : sourceRollups(ctx, grain, 'urls', facts), rawUrlFacts(grain));
+}
+
+/**
+ * Cited sources per run × configuration × source category: the category rollups of runs not read
+ * live, and the same facts from the answer tables for the others, classified through `cat` (an SQL
+ * relation of domain and category the caller defines next to liveCtes).
+ */
+export function categorySource(ctx: SourceContext, cat: string): string {
+  const columns = ['run_id', 'run_at', 'model_config_id', 'provider', 'category', ...CATEGORY_FACT_COLUMNS];
+  return combine(ctx, rollupPart(ctx, 'report_category_rollups', columns, CONFIG_COLS), rawCategoryFacts(cat));
 }
 
 /** Grouping expressions over a source aliased `f` (and `tg` for tags), with their output names. */
