@@ -113,9 +113,7 @@ export function decideLook(
   const alphas = lookAlphas(d);
   const j = Math.min(lookIndex, grid.length - 1);
   const ci = clopperPearson(k, n, alphas[j] as number);
-  const interval = previous
-    ? { low: Math.max(ci.low, previous.low), high: Math.min(ci.high, previous.high) }
-    : ci;
+  const interval = previous ? { low: Math.max(ci.low, previous.low), high: Math.min(ci.high, previous.high) } : ci;
   // Two intervals that each hold can only be disjoint if one of them misses; keep this look's then.
   const reported = interval.low <= interval.high ? interval : ci;
   const hw = halfWidthOf(reported);

@@ -58,7 +58,24 @@ export const auditEstimateDto = z
     withinBudget: z
       .boolean()
       .nullable()
-      .describe('Whether a run would be accepted by its per-run budget; null without one'),
+      .describe(
+        'Whether a run would be accepted by its per-run budget (for adaptive sampling, whether its minimum fits); null without one',
+      ),
+    adaptive: z
+      .object({
+        minCalls: z.number().int().describe('Every pair stops at minSamples'),
+        maxCalls: z.number().int().describe('Every pair goes to maxSamples'),
+        minCostUsd: z.number(),
+        maxCostUsd: z.number(),
+        fixedDesignCalls: z
+          .number()
+          .int()
+          .describe('The fixed design of the same worst-case precision: every pair asked fixedDesignSamples times'),
+      })
+      .nullable()
+      .describe(
+        'For adaptive sampling: what a run costs at least and at most (calls and estimatedCostUsd are the maximum); null for fixed sampling',
+      ),
     ...monthFields,
   })
   .meta({
@@ -72,6 +89,7 @@ export const auditEstimateDto = z
         estimatedCostUsd: 1.4821,
         budgetPerRunUsd: 5,
         withinBudget: true,
+        adaptive: null,
         runsPerMonth: 4.35,
         perMonthUsd: 6.4471,
       },
@@ -86,22 +104,33 @@ export async function estimateAudit(
   auditId: string,
 ): Promise<AuditEstimateDto> {
   const audit = await getAudit(deps, orgId, workspaceId, auditId);
+  const adaptive = audit.sampling.mode === 'adaptive' ? audit.sampling : null;
   const plan = await planRun(deps.prisma, workspaceId, {
     promptIds: audit.promptIds,
     promptTags: audit.promptTags,
     modelConfigIds: audit.modelConfigIds,
     samplesPerPair: audit.samplesPerPair,
+    sampling: adaptive,
   });
   return {
     auditId: audit.id,
     promptCount: plan.promptCount,
     configCount: plan.configCount,
     samplesPerPair: audit.samplesPerPair,
-    calls: plan.responses.length,
-    estimatedCostUsd: plan.estimatedCostUsd,
+    calls: plan.maxCalls,
+    estimatedCostUsd: plan.estimatedMaxCostUsd,
     budgetPerRunUsd: audit.budgetPerRunUsd,
     withinBudget: audit.budgetPerRunUsd === null ? null : plan.estimatedCostUsd <= audit.budgetPerRunUsd,
-    ...perMonth(audit.schedule, audit.timezone, plan.estimatedCostUsd),
+    adaptive: adaptive
+      ? {
+          minCalls: plan.responses.length,
+          maxCalls: plan.maxCalls,
+          minCostUsd: plan.estimatedCostUsd,
+          maxCostUsd: plan.estimatedMaxCostUsd,
+          fixedDesignCalls: plan.promptCount * plan.configCount * adaptive.fixedDesignSamples,
+        }
+      : null,
+    ...perMonth(audit.schedule, audit.timezone, plan.estimatedMaxCostUsd),
   };
 }
 
