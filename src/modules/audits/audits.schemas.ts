@@ -48,7 +48,6 @@ export const samplingInput = z
       .strict(),
   ])
   .meta({
-    id: 'SamplingInput',
     examples: [
       { mode: 'adaptive', halfWidth: 5, minSamples: 30, maxSamples: 450, waveSize: 30 },
       { mode: 'fixed', samplesPerPair: 5 },
