@@ -10659,8 +10659,8 @@ export interface paths {
   };
   "/v1/workspaces/{workspaceId}/runs/{runId}/precision": {
     /**
-     * Precision reached per prompt × configuration, and samples saved (adaptive runs)
-     * @description For a run of an audit with adaptive sampling (`sampling.mode: "adaptive"`, docs/statistics.md#adaptive-sampling): for each prompt × configuration, the answers asked for and received, the own-brand mention rate with its 95% interval (valid although the cell stopped on its data), its half-width in points and why the cell stopped; then the calls against the fixed design of the same worst-case precision (every pair asked `fixedDesignSamples` times). While the run goes on, cells still sampling show their last look. A run with a fixed number of samples answers 409.
+     * Precision reached per prompt × configuration, and samples saved by adaptive sampling
+     * @description For a run of an audit with adaptive sampling (`sampling.mode: "adaptive"`, docs/statistics.md#adaptive-sampling): for each prompt × configuration, the answers asked for and received, the own-brand mention rate with its 95% interval (valid although the cell stopped on its data), its half-width in points and why the cell stopped; then the calls against the fixed design of the same worst-case precision (every pair asked `fixedDesignSamples` times). While the run goes on, cells still sampling show their last look. A run with a fixed number of samples answers the same figures from its answers (Wilson 95% intervals, no stop reason, nothing saved).
      */
     get: {
       parameters: {
@@ -14628,8 +14628,8 @@ export interface components {
         fixedDesignCalls: number;
         /** @description fixedDesignCalls / calls */
         ratio: number | null;
-        /** @description Cells whose interval is within ±halfWidth */
-        reachedTarget: number;
+        /** @description Cells whose interval is within ±halfWidth; null for a fixed run (no target) */
+        reachedTarget: number | null;
         /** @description fixedDesignCalls − calls (negative when adaptive asked for more) */
         samplesSaved: number;
         stopped: number;
@@ -14677,8 +14677,8 @@ export interface components {
         fixedDesignCalls: number;
         /** @description fixedDesignCalls / calls */
         ratio: number | null;
-        /** @description Cells whose interval is within ±halfWidth */
-        reachedTarget: number;
+        /** @description Cells whose interval is within ±halfWidth; null for a fixed run (no target) */
+        reachedTarget: number | null;
         /** @description fixedDesignCalls − calls (negative when adaptive asked for more) */
         samplesSaved: number;
         stopped: number;

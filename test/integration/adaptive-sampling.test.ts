@@ -202,11 +202,21 @@ describe('adaptive sampling', () => {
     expect(run.progress.succeeded + run.progress.failed).toBe(calls);
     expect(run.sampling).toMatchObject({ mode: 'adaptive', halfWidth: 10, fixedDesignSamples: 93 });
 
-    // A fixed run has no precision report, and says why.
-    const fixed = await api.post(`${base}/runs`, { auditId: audit.id, samplesPerPair: 1 });
-    const refused = await api.send('GET', `${base}/runs/${fixed.id}/precision`, undefined, 409);
-    expect(refused.status).toBe(409);
-    expect(refused.body.detail ?? refused.body.message).toContain('adaptive');
+    // A fixed run reports the same figures from its answers, with nothing saved.
+    const fixed = await api.post(`${base}/runs`, { auditId: audit.id, samplesPerPair: 2 });
+    await waitFor(async () => (await api.get(`${base}/runs/${fixed.id}`)).finishedAt, 'the fixed run');
+    const plain = await api.get(`${base}/runs/${fixed.id}/precision`);
+    expect(plain.sampling).toEqual({ mode: 'fixed', samplesPerPair: 2 });
+    expect(plain.cells).toHaveLength(6);
+    for (const c of plain.cells) expect(c).toMatchObject({ planned: 2, answers: 2, stopReason: null, waves: 1 });
+    expect(plain.summary).toMatchObject({
+      cells: 6,
+      stopped: 6,
+      reachedTarget: null,
+      calls: 12,
+      fixedDesignCalls: 12,
+      samplesSaved: 0,
+    });
   });
 
   it('stops adding waves when the run is cancelled, and cancels a wave added meanwhile', async () => {

@@ -239,7 +239,7 @@ function Precision({ base, run }: { base: string; run: Run }) {
   return (
     <div>
       <span>
-        Target ±{p.sampling.halfWidth} pts: {s.reachedTarget} of {s.cells} pairs
+        Target ±{p.sampling.halfWidth} pts: {s.reachedTarget ?? 0} of {s.cells} pairs
         {s.worstHalfWidth !== null && <span class="muted"> (widest ±{s.worstHalfWidth.toFixed(1)} pts)</span>}
       </span>
       <br />

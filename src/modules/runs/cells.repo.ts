@@ -210,3 +210,23 @@ export async function runCells(pool: pg.Pool, runId: string): Promise<CellRow[]>
   );
   return rows;
 }
+
+/**
+ * Per prompt × configuration of any run, from its stored answers: answers asked for, those that
+ * came back and those naming an own brand (the figures of a fixed run's precision report).
+ */
+export async function pairFigures(pool: pg.Pool, runId: string): Promise<CellRow[]> {
+  const { rows } = await pool.query<CellRow>(
+    `SELECT r.prompt_id, p.text AS prompt_text, r.model_config_id, m.name AS model_config_name, 0 AS wave,
+            count(*)::int AS planned, count(*) FILTER (WHERE r.status = 'succeeded')::int AS answers,
+            count(*) FILTER (WHERE r.status = 'succeeded' AND EXISTS (
+              SELECT 1 FROM mentions x JOIN brands b ON b.id = x.brand_id AND b.kind = 'own' WHERE x.response_id = r.id))::int AS mentioned,
+            NULL::float8 AS low, NULL::float8 AS high, NULL::text AS stop_reason
+       FROM responses r JOIN prompts p ON p.id = r.prompt_id JOIN model_configs m ON m.id = r.model_config_id
+      WHERE r.run_id = $1
+      GROUP BY r.prompt_id, p.text, r.model_config_id, m.name
+      ORDER BY r.prompt_id, r.model_config_id`,
+    [runId],
+  );
+  return rows;
+}

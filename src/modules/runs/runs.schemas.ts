@@ -154,7 +154,11 @@ export const runPrecisionDto = z
     summary: z.object({
       cells: z.number().int(),
       stopped: z.number().int(),
-      reachedTarget: z.number().int().describe('Cells whose interval is within ±halfWidth'),
+      reachedTarget: z
+        .number()
+        .int()
+        .nullable()
+        .describe('Cells whose interval is within ±halfWidth; null for a fixed run (no target)'),
       calls: z.number().int().describe('Answers asked for (planned) over every cell'),
       fixedDesignCalls: z
         .number()

@@ -10,7 +10,8 @@ import { runStanceAgreement } from '../stance-judge/stance-judge.service.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
 import { planRun, type Selection } from './runs.plan.js';
 import * as repo from './runs.repo.js';
-import { runCells } from './cells.repo.js';
+import { wilson } from '../../lib/statistics.js';
+import { pairFigures, runCells } from './cells.repo.js';
 import type { RunDto, RunListQuery, RunPrecisionDto, RunStart, StanceAgreementDto } from './runs.schemas.js';
 import type { Deps } from '../../deps.js';
 
@@ -195,12 +196,14 @@ export async function getRunPrecision(
   const run = await repo.findRun(deps.db.pool, workspaceId, runId);
   if (!run) throw AppError.notFound('Run');
   const sampling = samplingDtoOf(run.samples_per_pair, run.sampling);
-  if (sampling.mode !== 'adaptive')
-    throw new AppError(
-      'conflict',
-      `This run asked a fixed ${run.samples_per_pair} answers per prompt × configuration; precision and savings are reported for runs of audits with adaptive sampling (sampling.mode "adaptive").`,
-    );
-  const rows = await runCells(deps.db.pool, runId);
+  const adaptive = sampling.mode === 'adaptive';
+  // A fixed run: every pair's answers so far, with the plain 95% Wilson interval (no look to pay for).
+  const rows = adaptive
+    ? await runCells(deps.db.pool, runId)
+    : (await pairFigures(deps.db.pool, runId)).map((c) => {
+        const ci = c.answers ? wilson(c.mentioned ?? 0, c.answers) : null;
+        return { ...c, low: ci?.low ?? null, high: ci?.high ?? null };
+      });
   const cells = rows.map((c) => ({
     promptId: c.prompt_id,
     promptText: c.prompt_text,
@@ -216,7 +219,7 @@ export async function getRunPrecision(
     stopReason: c.stop_reason as RunPrecisionDto['cells'][number]['stopReason'],
   }));
   const calls = cells.reduce((s, c) => s + c.planned, 0);
-  const fixedDesignCalls = cells.length * sampling.fixedDesignSamples;
+  const fixedDesignCalls = adaptive ? cells.length * sampling.fixedDesignSamples : calls;
   const widths = cells.flatMap((c) => (c.halfWidth === null ? [] : [c.halfWidth]));
   return {
     runId,
@@ -224,8 +227,10 @@ export async function getRunPrecision(
     cells,
     summary: {
       cells: cells.length,
-      stopped: cells.filter((c) => c.stopReason !== null).length,
-      reachedTarget: cells.filter((c) => c.halfWidth !== null && c.halfWidth <= sampling.halfWidth + 1e-9).length,
+      stopped: adaptive ? cells.filter((c) => c.stopReason !== null).length : run.finished_at ? cells.length : 0,
+      reachedTarget: adaptive
+        ? cells.filter((c) => c.halfWidth !== null && c.halfWidth <= sampling.halfWidth + 1e-9).length
+        : null,
       calls,
       fixedDesignCalls,
       samplesSaved: fixedDesignCalls - calls,
