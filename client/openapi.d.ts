@@ -6597,8 +6597,26 @@ export interface paths {
               }[];
             /** @description Saved prompts carrying any of these tags */
             promptTags?: string[];
-            /** @default 1 */
+            /** @description Answers per pair (default 1) */
             samplesPerPair?: number;
+            /** @description Fixed or adaptive sampling, as audits take it */
+            sampling?: OneOf<[{
+              /** @enum {string} */
+              mode: "fixed";
+              /** @description Answers collected per prompt × configuration pair */
+              samplesPerPair: number;
+            }, {
+              /** @description Target precision: the 95% interval of each pair’s own-brand mention rate within ± this many points */
+              halfWidth: number;
+              /** @description Answers a pair gets at most, whether or not its interval is narrow enough by then */
+              maxSamples: number;
+              /** @description Answers every pair gets (the first wave) */
+              minSamples: number;
+              /** @enum {string} */
+              mode: "adaptive";
+              /** @description Answers added per wave after the first; default: (maxSamples − minSamples) / 9, so at most 10 looks */
+              waveSize?: number;
+            }]>;
             /**
              * @description Cron expression, as audits take it
              * @default null
@@ -6614,6 +6632,17 @@ export interface paths {
         200: {
           content: {
             "application/json": {
+              /** @description For adaptive sampling: what a run costs at least and at most (calls and estimatedCostUsd are the maximum); null for fixed sampling */
+              adaptive: {
+                /** @description The fixed design of the same worst-case precision: every pair asked fixedDesignSamples times */
+                fixedDesignCalls: number;
+                /** @description Every pair goes to maxSamples */
+                maxCalls: number;
+                maxCostUsd: number;
+                /** @description Every pair stops at minSamples */
+                minCalls: number;
+                minCostUsd: number;
+              } | null;
               budgetPerMonthUsd: number | null;
               budgetPerRunUsd: number | null;
               byConfig: ({
@@ -6630,7 +6659,7 @@ export interface paths {
               /** @description Provider calls per run: prompts × configurations × samples */
               calls: number;
               configCount: number;
-              /** @description One run, priced as a launched run is priced */
+              /** @description One run, priced as a launched run is priced (adaptive: its maximum) */
               estimatedCostUsd: number;
               /** @description runsPerMonth × estimatedCostUsd: what a month at this schedule would cost; null without a schedule */
               perMonthUsd: number | null;

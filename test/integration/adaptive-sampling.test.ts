@@ -114,6 +114,25 @@ describe('adaptive sampling', () => {
     );
     expect(unknownMode.status).toBe(400);
     expect(unknownMode.body.code).toBe('validation_failed');
+    // A draft is priced with both ends before it is saved.
+    const draft = await api.post(`${base}/audits/estimate`, {
+      promptTags: ['crm'],
+      modelConfigIds: [configs[0].id],
+      sampling: SAMPLING,
+    });
+    expect(draft).toMatchObject({
+      calls: 3 * 120,
+      adaptive: { minCalls: 3 * 20, maxCalls: 3 * 120, fixedDesignCalls: 3 * 93 },
+    });
+    const badDraft = await api.send(
+      'POST',
+      `${base}/audits/estimate`,
+      { promptTags: ['crm'], modelConfigIds: [configs[0].id], sampling: { ...SAMPLING, waveSize: 500 } },
+      400,
+    );
+    expect(badDraft.body.errors).toEqual([
+      { path: 'body.sampling.waveSize', message: 'must be at most maxSamples − minSamples (100)' },
+    ]);
     // The older field still works, and reads back as fixed sampling.
     const fixed = await api.post(`${base}/audits`, {
       name: 'fixed',

@@ -22,7 +22,9 @@ import { tagList, text, timeZone, uuid, workspaceParams } from '../common.schema
 import { selectedModelConfigs, selectedPrompts } from '../runs/runs.repo.js';
 import { MAX_RUN_RESPONSES, estimatePromptCall, planRun } from '../runs/runs.plan.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
-import { getAudit, type AuditsDeps } from './audits.service.js';
+import { fixedDesignSamples } from '../../lib/adaptive-sampling.js';
+import { samplingInput } from './audits.schemas.js';
+import { getAudit, samplingColumns, type AuditsDeps } from './audits.service.js';
 
 /** Runs a schedule starts in an average month (as the schedule preview says), or null without a schedule. */
 export function runsPerMonth(schedule: string | null, timezone: string, from = new Date()): number | null {
@@ -44,6 +46,23 @@ const monthFields = {
     .describe('runsPerMonth × estimatedCostUsd: what a month at this schedule would cost; null without a schedule'),
 };
 
+/** The two ends of an adaptive audit's cost (null for fixed sampling). */
+const adaptiveRange = z
+  .object({
+    minCalls: z.number().int().describe('Every pair stops at minSamples'),
+    maxCalls: z.number().int().describe('Every pair goes to maxSamples'),
+    minCostUsd: z.number(),
+    maxCostUsd: z.number(),
+    fixedDesignCalls: z
+      .number()
+      .int()
+      .describe('The fixed design of the same worst-case precision: every pair asked fixedDesignSamples times'),
+  })
+  .nullable()
+  .describe(
+    'For adaptive sampling: what a run costs at least and at most (calls and estimatedCostUsd are the maximum); null for fixed sampling',
+  );
+
 export const auditEstimateDto = z
   .object({
     auditId: uuid,
@@ -61,21 +80,7 @@ export const auditEstimateDto = z
       .describe(
         'Whether a run would be accepted by its per-run budget (for adaptive sampling, whether its minimum fits); null without one',
       ),
-    adaptive: z
-      .object({
-        minCalls: z.number().int().describe('Every pair stops at minSamples'),
-        maxCalls: z.number().int().describe('Every pair goes to maxSamples'),
-        minCostUsd: z.number(),
-        maxCostUsd: z.number(),
-        fixedDesignCalls: z
-          .number()
-          .int()
-          .describe('The fixed design of the same worst-case precision: every pair asked fixedDesignSamples times'),
-      })
-      .nullable()
-      .describe(
-        'For adaptive sampling: what a run costs at least and at most (calls and estimatedCostUsd are the maximum); null for fixed sampling',
-      ),
+    adaptive: adaptiveRange,
     ...monthFields,
   })
   .meta({
@@ -170,7 +175,8 @@ export const auditDraftEstimate = z
       .max(50)
       .default([])
       .describe('Model configurations not saved yet, validated as POST …/model-configs would'),
-    samplesPerPair: z.number().int().min(1).max(100).default(1),
+    samplesPerPair: z.number().int().min(1).max(100).optional().describe('Answers per pair (default 1)'),
+    sampling: samplingInput.optional().describe('Fixed or adaptive sampling, as audits take it'),
     schedule: z.string().trim().max(100).nullable().default(null).describe('Cron expression, as audits take it'),
     timezone: timeZone.optional().describe('Time zone of the schedule (default: the workspace’s)'),
     budgetPerRunUsd: usd.nullable().default(null),
@@ -199,7 +205,8 @@ export const auditDraftEstimateDto = z
     configCount: z.number().int(),
     samplesPerPair: z.number().int(),
     calls: z.number().int().describe('Provider calls per run: prompts × configurations × samples'),
-    estimatedCostUsd: z.number().describe('One run, priced as a launched run is priced'),
+    estimatedCostUsd: z.number().describe('One run, priced as a launched run is priced (adaptive: its maximum)'),
+    adaptive: adaptiveRange,
     byConfig: z.array(
       z.object({
         modelConfigId: uuid.nullable().describe('null for a draft configuration'),
@@ -232,6 +239,7 @@ export const auditDraftEstimateDto = z
         samplesPerPair: 3,
         calls: 6,
         estimatedCostUsd: 0.1112,
+        adaptive: null,
         byConfig: [
           {
             modelConfigId: null,
@@ -332,7 +340,10 @@ export async function estimateDraftAudit(
       },
     );
 
-  const calls = promptTexts.length * configs.length * draft.samplesPerPair;
+  const sampling = samplingColumns(draft) ?? { samplesPerPair: 1, sampling: null };
+  const adaptive = sampling.sampling;
+  const perPair = adaptive ? adaptive.maxSamples : sampling.samplesPerPair;
+  const calls = promptTexts.length * configs.length * perPair;
   if (calls > MAX_RUN_RESPONSES) {
     throw new AppError(
       'validation_failed',
@@ -341,7 +352,7 @@ export async function estimateDraftAudit(
   }
   const byConfig = configs.map((c) => {
     const adapter = getAdapter(c.provider);
-    const perRun = promptTexts.reduce((sum, t) => sum + estimatePromptCall(adapter, c, t), 0) * draft.samplesPerPair;
+    const perRun = promptTexts.reduce((sum, t) => sum + estimatePromptCall(adapter, c, t), 0) * perPair;
     return {
       modelConfigId: c.modelConfigId,
       draftIndex: c.draftIndex,
@@ -352,19 +363,31 @@ export async function estimateDraftAudit(
     };
   });
   const estimatedCostUsd = round6(byConfig.reduce((sum, c) => sum + c.estimatedCostUsd, 0));
+  const minCostUsd = adaptive
+    ? round6((estimatedCostUsd * adaptive.minSamples) / adaptive.maxSamples)
+    : estimatedCostUsd;
   const month = perMonth(draft.schedule, timezone, estimatedCostUsd);
   return {
     promptCount: promptTexts.length,
     configCount: configs.length,
-    samplesPerPair: draft.samplesPerPair,
+    samplesPerPair: sampling.samplesPerPair,
     calls,
     estimatedCostUsd,
+    adaptive: adaptive
+      ? {
+          minCalls: promptTexts.length * configs.length * adaptive.minSamples,
+          maxCalls: calls,
+          minCostUsd,
+          maxCostUsd: estimatedCostUsd,
+          fixedDesignCalls: promptTexts.length * configs.length * fixedDesignSamples(adaptive.halfWidth / 100),
+        }
+      : null,
     byConfig,
     schedule: draft.schedule,
     timezone,
     ...month,
     budgetPerRunUsd: draft.budgetPerRunUsd,
-    withinBudget: draft.budgetPerRunUsd === null ? null : estimatedCostUsd <= draft.budgetPerRunUsd,
+    withinBudget: draft.budgetPerRunUsd === null ? null : minCostUsd <= draft.budgetPerRunUsd,
     budgetPerMonthUsd: draft.budgetPerMonthUsd,
     withinMonthlyBudget:
       draft.budgetPerMonthUsd === null || month.perMonthUsd === null

@@ -41,7 +41,7 @@ export function samplingDtoOf(samplesPerPair: number, stored: unknown): Sampling
  * both unless they agree): samples_per_pair (for adaptive, its minimum) and the stored design.
  * undefined when neither is given.
  */
-function samplingColumns(input: {
+export function samplingColumns(input: {
   samplesPerPair?: number | undefined;
   sampling?: SamplingInput | undefined;
 }): { samplesPerPair: number; sampling: AdaptiveSampling | null } | undefined {
