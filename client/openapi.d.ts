@@ -5,6 +5,11 @@
  */
 
 
+/** OneOf type helpers */
+type Without<T, U> = { [P in Exclude<keyof T, keyof U>]?: never };
+type XOR<T, U> = (T | U) extends object ? (Without<T, U> & U) | (Without<U, T> & T) : T | U;
+type OneOf<T extends any[]> = T extends [infer Only] ? Only : T extends [infer A, infer B, ...infer Rest] ? OneOf<[XOR<A, B>, ...Rest]> : never;
+
 export interface paths {
   "/health": {
     /** Liveness */
@@ -6039,11 +6044,26 @@ export interface paths {
             promptIds?: string[];
             /** @description Prompts carrying any of these tags are asked too (resolved when each run starts) */
             promptTags?: string[];
-            /**
-             * @description Answers collected per prompt × configuration pair
-             * @default 1
-             */
+            /** @description Answers collected per prompt × configuration pair (default 1); the same as sampling {mode: fixed} */
             samplesPerPair?: number;
+            /** @description Fixed or adaptive sampling; without it, samplesPerPair answers per pair */
+            sampling?: OneOf<[{
+              /** @enum {string} */
+              mode: "fixed";
+              /** @description Answers collected per prompt × configuration pair */
+              samplesPerPair: number;
+            }, {
+              /** @description Target precision: the 95% interval of each pair’s own-brand mention rate within ± this many points */
+              halfWidth: number;
+              /** @description Answers a pair gets at most, whether or not its interval is narrow enough by then */
+              maxSamples: number;
+              /** @description Answers every pair gets (the first wave) */
+              minSamples: number;
+              /** @enum {string} */
+              mode: "adaptive";
+              /** @description Answers added per wave after the first; default: (maxSamples − minSamples) / 9, so at most 10 looks */
+              waveSize?: number;
+            }]>;
             /**
              * @description Cron expression (5 fields) or @daily/@weekly…; null for manual runs only
              * @default null
@@ -6298,6 +6318,23 @@ export interface paths {
             promptIds?: string[];
             promptTags?: string[];
             samplesPerPair?: number;
+            sampling?: OneOf<[{
+              /** @enum {string} */
+              mode: "fixed";
+              /** @description Answers collected per prompt × configuration pair */
+              samplesPerPair: number;
+            }, {
+              /** @description Target precision: the 95% interval of each pair’s own-brand mention rate within ± this many points */
+              halfWidth: number;
+              /** @description Answers a pair gets at most, whether or not its interval is narrow enough by then */
+              maxSamples: number;
+              /** @description Answers every pair gets (the first wave) */
+              minSamples: number;
+              /** @enum {string} */
+              mode: "adaptive";
+              /** @description Answers added per wave after the first; default: (maxSamples − minSamples) / 9, so at most 10 looks */
+              waveSize?: number;
+            }]>;
             schedule?: string | null;
             timezone?: string;
           };
@@ -6396,6 +6433,17 @@ export interface paths {
         200: {
           content: {
             "application/json": {
+              /** @description For adaptive sampling: what a run costs at least and at most (calls and estimatedCostUsd are the maximum); null for fixed sampling */
+              adaptive: {
+                /** @description The fixed design of the same worst-case precision: every pair asked fixedDesignSamples times */
+                fixedDesignCalls: number;
+                /** @description Every pair goes to maxSamples */
+                maxCalls: number;
+                maxCostUsd: number;
+                /** @description Every pair stops at minSamples */
+                minCalls: number;
+                minCostUsd: number;
+              } | null;
               /** Format: uuid */
               auditId: string;
               budgetPerRunUsd: number | null;
@@ -6412,7 +6460,7 @@ export interface paths {
               /** @description Runs the schedule starts in an average month (a year of due times ÷ 12, in its time zone), as the schedule preview says; null without a schedule */
               runsPerMonth: number | null;
               samplesPerPair: number;
-              /** @description Whether a run would be accepted by its per-run budget; null without one */
+              /** @description Whether a run would be accepted by its per-run budget (for adaptive sampling, whether its minimum fits); null without one */
               withinBudget: boolean | null;
             };
           };
@@ -6549,8 +6597,26 @@ export interface paths {
               }[];
             /** @description Saved prompts carrying any of these tags */
             promptTags?: string[];
-            /** @default 1 */
+            /** @description Answers per pair (default 1) */
             samplesPerPair?: number;
+            /** @description Fixed or adaptive sampling, as audits take it */
+            sampling?: OneOf<[{
+              /** @enum {string} */
+              mode: "fixed";
+              /** @description Answers collected per prompt × configuration pair */
+              samplesPerPair: number;
+            }, {
+              /** @description Target precision: the 95% interval of each pair’s own-brand mention rate within ± this many points */
+              halfWidth: number;
+              /** @description Answers a pair gets at most, whether or not its interval is narrow enough by then */
+              maxSamples: number;
+              /** @description Answers every pair gets (the first wave) */
+              minSamples: number;
+              /** @enum {string} */
+              mode: "adaptive";
+              /** @description Answers added per wave after the first; default: (maxSamples − minSamples) / 9, so at most 10 looks */
+              waveSize?: number;
+            }]>;
             /**
              * @description Cron expression, as audits take it
              * @default null
@@ -6566,6 +6632,17 @@ export interface paths {
         200: {
           content: {
             "application/json": {
+              /** @description For adaptive sampling: what a run costs at least and at most (calls and estimatedCostUsd are the maximum); null for fixed sampling */
+              adaptive: {
+                /** @description The fixed design of the same worst-case precision: every pair asked fixedDesignSamples times */
+                fixedDesignCalls: number;
+                /** @description Every pair goes to maxSamples */
+                maxCalls: number;
+                maxCostUsd: number;
+                /** @description Every pair stops at minSamples */
+                minCalls: number;
+                minCostUsd: number;
+              } | null;
               budgetPerMonthUsd: number | null;
               budgetPerRunUsd: number | null;
               byConfig: ({
@@ -6582,7 +6659,7 @@ export interface paths {
               /** @description Provider calls per run: prompts × configurations × samples */
               calls: number;
               configCount: number;
-              /** @description One run, priced as a launched run is priced */
+              /** @description One run, priced as a launched run is priced (adaptive: its maximum) */
               estimatedCostUsd: number;
               /** @description runsPerMonth × estimatedCostUsd: what a month at this schedule would cost; null without a schedule */
               perMonthUsd: number | null;
@@ -11263,6 +11340,82 @@ export interface paths {
       };
     };
   };
+  "/v1/workspaces/{workspaceId}/runs/{runId}/precision": {
+    /**
+     * Precision reached per prompt × configuration, and samples saved by adaptive sampling
+     * @description For a run of an audit with adaptive sampling (`sampling.mode: "adaptive"`, docs/statistics.md#adaptive-sampling): for each prompt × configuration, the answers asked for and received, the own-brand mention rate with its 95% interval (valid although the cell stopped on its data), its half-width in points and why the cell stopped; then the calls against the fixed design of the same worst-case precision (every pair asked `fixedDesignSamples` times). While the run goes on, cells still sampling show their last look. A run with a fixed number of samples answers the same figures from its answers (Wilson 95% intervals, no stop reason, nothing saved).
+     */
+    get: {
+      parameters: {
+        path: {
+          workspaceId: string;
+          runId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["RunPrecision"];
+          };
+        };
+        /** @description The request is invalid; `errors` lists each field to fix */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, invalid, revoked or expired API key */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The API key lacks the scope this route needs */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such resource in your organization */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request conflicts with the current state */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Well-formed but refused, e.g. over budget */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit exceeded; see the RateLimit-* headers */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unexpected failure; quote the requestId when reporting it */
+        500: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A dependency (job queue, encryption key) is unavailable; retry shortly */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/v1/workspaces/{workspaceId}/runs/{runId}/stance-agreement": {
     /**
      * How often the model judge agrees with the rule-based stance labels
@@ -13486,7 +13639,9 @@ export interface components {
       nextRunAt: string | null;
       promptIds: string[];
       promptTags: string[];
+      /** @description Answers per pair (fixed); for adaptive sampling, its minimum */
       samplesPerPair: number;
+      sampling: components["schemas"]["Sampling"];
       schedule: string | null;
       timezone: string;
       /** Format: date-time */
@@ -13570,7 +13725,9 @@ export interface components {
       nextRunAt: string | null;
       promptIds: string[];
       promptTags: string[];
+      /** @description Answers per pair (fixed); for adaptive sampling, its minimum */
       samplesPerPair: number;
+      sampling: components["schemas"]["SamplingInput"];
       schedule: string | null;
       timezone: string;
       /** Format: date-time */
@@ -15303,7 +15460,10 @@ export interface components {
         succeeded: number;
         total: number;
       };
+      /** @description Answers per pair (fixed); for adaptive sampling, the first wave (minSamples) */
       samplesPerPair: number;
+      /** @description How the run samples; adaptive runs report their precision at …/runs/{runId}/precision */
+      sampling: components["schemas"]["Sampling"];
       scheduledFor: string | null;
       startedAt: string | null;
       /** @enum {string} */
@@ -15334,7 +15494,10 @@ export interface components {
         succeeded: number;
         total: number;
       };
+      /** @description Answers per pair (fixed); for adaptive sampling, the first wave (minSamples) */
       samplesPerPair: number;
+      /** @description How the run samples; adaptive runs report their precision at …/runs/{runId}/precision */
+      sampling: components["schemas"]["SamplingInput"];
       scheduledFor: string | null;
       startedAt: string | null;
       /** @enum {string} */
@@ -15344,6 +15507,136 @@ export interface components {
       /** Format: uuid */
       workspaceId: string;
     };
+    RunPrecision: {
+      /** @description One per prompt × configuration */
+      cells: ({
+          /** @description Answers that came back at the cell’s last look (failed calls are not counted); null before its first look */
+          answers: number | null;
+          /** @description Half the interval’s width, in points */
+          halfWidth: number | null;
+          /** @description The 95% interval of the mention rate, valid although the cell stopped on its data (docs/statistics.md#adaptive-sampling) */
+          interval: {
+            high: number;
+            low: number;
+          } | null;
+          /** @description Of those, answers naming an own brand */
+          mentioned: number | null;
+          /** @description mentioned / answers */
+          mentionRate: number | null;
+          /** Format: uuid */
+          modelConfigId: string;
+          modelConfigName: string;
+          /** @description Answers asked for so far */
+          planned: number;
+          /** Format: uuid */
+          promptId: string;
+          promptText: string;
+          /** @description precision: the target was reached; max_samples: it got maxSamples; budget: the run reached its budget; failures: a wave brought no answer back; cancelled: the run was cancelled; null: still sampling */
+          stopReason: ("precision" | "max_samples" | "budget" | "failures" | "cancelled") | null;
+          /** @description Waves asked so far */
+          waves: number;
+        })[];
+      /** Format: uuid */
+      runId: string;
+      sampling: components["schemas"]["Sampling"];
+      summary: {
+        /** @description Answers asked for (planned) over every cell */
+        calls: number;
+        cells: number;
+        /** @description cells × sampling.fixedDesignSamples: what the fixed design of the same worst-case precision asks for */
+        fixedDesignCalls: number;
+        /** @description fixedDesignCalls / calls */
+        ratio: number | null;
+        /** @description Cells whose interval is within ±halfWidth; null for a fixed run (no target) */
+        reachedTarget: number | null;
+        /** @description fixedDesignCalls − calls (negative when adaptive asked for more) */
+        samplesSaved: number;
+        stopped: number;
+        /** @description The widest half-width of any cell, in points */
+        worstHalfWidth: number | null;
+      };
+    };
+    RunPrecisionInput: {
+      /** @description One per prompt × configuration */
+      cells: ({
+          /** @description Answers that came back at the cell’s last look (failed calls are not counted); null before its first look */
+          answers: number | null;
+          /** @description Half the interval’s width, in points */
+          halfWidth: number | null;
+          /** @description The 95% interval of the mention rate, valid although the cell stopped on its data (docs/statistics.md#adaptive-sampling) */
+          interval: {
+            high: number;
+            low: number;
+          } | null;
+          /** @description Of those, answers naming an own brand */
+          mentioned: number | null;
+          /** @description mentioned / answers */
+          mentionRate: number | null;
+          /** Format: uuid */
+          modelConfigId: string;
+          modelConfigName: string;
+          /** @description Answers asked for so far */
+          planned: number;
+          /** Format: uuid */
+          promptId: string;
+          promptText: string;
+          /** @description precision: the target was reached; max_samples: it got maxSamples; budget: the run reached its budget; failures: a wave brought no answer back; cancelled: the run was cancelled; null: still sampling */
+          stopReason: ("precision" | "max_samples" | "budget" | "failures" | "cancelled") | null;
+          /** @description Waves asked so far */
+          waves: number;
+        })[];
+      /** Format: uuid */
+      runId: string;
+      sampling: components["schemas"]["SamplingInput"];
+      summary: {
+        /** @description Answers asked for (planned) over every cell */
+        calls: number;
+        cells: number;
+        /** @description cells × sampling.fixedDesignSamples: what the fixed design of the same worst-case precision asks for */
+        fixedDesignCalls: number;
+        /** @description fixedDesignCalls / calls */
+        ratio: number | null;
+        /** @description Cells whose interval is within ±halfWidth; null for a fixed run (no target) */
+        reachedTarget: number | null;
+        /** @description fixedDesignCalls − calls (negative when adaptive asked for more) */
+        samplesSaved: number;
+        stopped: number;
+        /** @description The widest half-width of any cell, in points */
+        worstHalfWidth: number | null;
+      };
+    };
+    Sampling: OneOf<[{
+      /** @constant */
+      mode: "fixed";
+      samplesPerPair: number;
+    }, {
+      /** @description Answers per pair of the fixed design of the same worst-case precision (Wilson 95% at a rate of 0.5), the baseline of samples saved */
+      fixedDesignSamples: number;
+      /** @description Target half-width of each pair’s 95% interval, in points */
+      halfWidth: number;
+      maxSamples: number;
+      minSamples: number;
+      /** @constant */
+      mode: "adaptive";
+      /** @description Answers added per wave (the default resolved) */
+      waveSize: number;
+    }]>;
+    SamplingInput: OneOf<[{
+      /** @constant */
+      mode: "fixed";
+      samplesPerPair: number;
+    }, {
+      /** @description Answers per pair of the fixed design of the same worst-case precision (Wilson 95% at a rate of 0.5), the baseline of samples saved */
+      fixedDesignSamples: number;
+      /** @description Target half-width of each pair’s 95% interval, in points */
+      halfWidth: number;
+      maxSamples: number;
+      minSamples: number;
+      /** @constant */
+      mode: "adaptive";
+      /** @description Answers added per wave (the default resolved) */
+      waveSize: number;
+    }]>;
     SearchQueriesReport: {
       definitionVersion: number;
       filters: {

@@ -6,6 +6,7 @@
  */
 import type { Job } from 'bullmq';
 import { analyzeResponses, BrandMatcherCache } from '../src/modules/responses/analysis.service.js';
+import { advanceAdaptiveRuns } from '../src/modules/runs/runs.adaptive.js';
 import { enqueueStanceJudging } from '../src/modules/stance-judge/stance-judge.service.js';
 import type { AnalysisJob } from '../src/queues/payloads.js';
 import type { WorkerDeps } from '../src/deps.js';
@@ -18,6 +19,9 @@ export function createAnalysisProcessor(deps: WorkerDeps, onRunsFinished: (runId
       const result = await analyzeResponses(deps.db.pool, cache, job.data.responseIds);
       await enqueueStanceJudging(deps, job.data.responseIds);
       if (result.finishedRunIds.length) await onRunsFinished(result.finishedRunIds);
+      // Adaptive runs: cells whose last answers were analysed here get their look.
+      const finished = await advanceAdaptiveRuns(deps, result.runIds);
+      if (finished.length) await onRunsFinished(finished);
       return `analysed ${result.analyzed}`;
     },
   };

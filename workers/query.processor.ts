@@ -13,6 +13,7 @@ import type { Logger } from '../src/lib/logger.js';
 import { Batcher } from '../src/lib/batcher.js';
 import { analyseAhead, BrandMatcherCache } from '../src/modules/responses/analysis.service.js';
 import { enqueueStanceJudging } from '../src/modules/stance-judge/stance-judge.service.js';
+import { advanceAdaptiveRuns } from '../src/modules/runs/runs.adaptive.js';
 import {
   loadQueryWork,
   storeOutcomes,
@@ -79,9 +80,25 @@ export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptio
         .map((o) => o.responseId);
       if (analysed.length) await enqueueStanceJudging(deps, analysed);
       if (result.finishedRunIds.length) await opts.onRunsFinished(result.finishedRunIds);
+      // Adaptive runs: the cells whose wave this batch completed get their look (a next wave or a stop).
+      const adaptive = [
+        ...new Set(
+          outcomes
+            .filter((o, i) => result.stored[i] && adaptiveRun.has(o.responseId))
+            .map((o) => adaptiveRun.get(o.responseId) as string),
+        ),
+      ];
+      for (const o of outcomes) adaptiveRun.delete(o.responseId);
+      if (adaptive.length) await advance(adaptive);
       return result.stored;
     },
   });
+  /** The adaptive run of each answer on its way to the writer. */
+  const adaptiveRun = new Map<string, string>();
+  const advance = async (runIds: string[]) => {
+    const finished = await advanceAdaptiveRuns(deps, runIds);
+    if (finished.length) await opts.onRunsFinished(finished);
+  };
   const reAnalyse = new Batcher<string, void>({
     maxSize: 200,
     maxWaitMs: 5,
@@ -103,7 +120,12 @@ export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptio
       await reAnalyse.add(work.id);
       return 'skipped: already stored; analysis queued';
     }
-    if (work.status !== 'pending') return 'skipped: no longer pending';
+    if (work.status !== 'pending') {
+      // A retry of a job whose answer is stored: the look it may have missed (its worker died
+      // after storing) is taken now; taking it twice changes nothing.
+      if (work.adaptive) await advance([work.run_id]);
+      return 'skipped: no longer pending';
+    }
 
     if (work.budget_usd !== null && Number(work.actual_cost_usd) >= Number(work.budget_usd)) {
       const finished = await stopRunAtBudget(pool, work.run_id);
@@ -149,6 +171,7 @@ export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptio
         locale: work.locale,
         prompt: work.prompt_text,
       };
+      if (work.adaptive) adaptiveRun.set(work.id, work.run_id);
       return (await writer.add({ kind: 'succeeded', responseId: work.id, attempts: attempt, answer, context }))
         ? 'succeeded'
         : 'skipped: stored by another attempt';
@@ -193,6 +216,7 @@ export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptio
         failure.kind === 'rate_limited'
           ? `gave up after ${MAX_RATE_LIMITED} rate-limited attempts: ${failure.message}`
           : failure.message;
+      if (work.adaptive) adaptiveRun.set(work.id, work.run_id);
       await writer.add({ kind: 'failed', responseId: work.id, attempts: attempt, errorCode: code, error: reason });
       return 'failed';
     }

@@ -2,8 +2,10 @@
  * `citewatch demo`: the whole product in one command. Migrates the database, creates a demo
  * organization and workspace (an own brand, four competitors, six prompts in English and French,
  * two mock configurations at different temperatures), runs the audit with five samples per pair
- * (then records a change event and runs it again, to print the event's impact)
- * through the real queues and a real worker, prints the report, and a sign-in for the dashboard.
+ * (then records a change event and runs it again, to print the event's impact) through the real
+ * queues and a real worker, prints the report, then runs a third audit with adaptive sampling
+ * (±10 points) and prints the precision each pair reached and the answers saved, and a sign-in for
+ * the dashboard.
  */
 import { randomBytes } from 'node:crypto';
 import { createDeps } from '../deps.js';
@@ -26,7 +28,7 @@ import { createOrganization } from '../modules/organizations/organizations.servi
 import { egressPolicy } from '../providers/egress.js';
 import { createPrompt } from '../modules/prompts/prompts.service.js';
 import { findRun } from '../modules/runs/runs.repo.js';
-import { startRun, toRunDto } from '../modules/runs/runs.service.js';
+import { getRunPrecision, startRun, toRunDto, type RunsDeps } from '../modules/runs/runs.service.js';
 import { createWorkspace } from '../modules/workspaces/workspaces.service.js';
 import { parseCommandArgs, UsageError, type CliIo } from './io.js';
 import { printImpact, printReport, printSentimentExamples } from './report-table.js';
@@ -77,6 +79,15 @@ export const DEMO_CONFIGS = [
 ];
 
 export const DEMO_SAMPLES = 5;
+
+/** The demo's adaptive audit: each pair's own-brand mention rate to ±10 points, 20 to 120 answers. */
+export const DEMO_ADAPTIVE = {
+  mode: 'adaptive' as const,
+  halfWidth: 10,
+  minSamples: 20,
+  maxSamples: 120,
+  waveSize: 20,
+};
 
 /** The demo's person: owner of every demo organization, with a new password at each demo run. */
 export const DEMO_EMAIL = 'demo@citewatch.local';
@@ -137,25 +148,35 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
       `• workspace ${ws.id}: ${DEMO_BRANDS.length} brands, ${DEMO_PROMPTS.length} prompts (en, fr), ${configs.length} configurations`,
     );
 
-    /** Starts a run of the demo audit and waits for it, printing its progress. */
-    const runAudit = async (auditId: string) => {
-      const run = await startRun(deps, org.id, ws.id, { auditId }, 'manual');
-      say(`• run ${run.id}: ${run.progress.total} answers to collect through the queue and a worker process…`);
+    /** Follows a run: every change of its progress, or (`waves`) only when a wave is added. */
+    const waitForRun = async (runId: string, waves = false) => {
       let last = '';
+      let lastTotal = -1;
       for (;;) {
-        const row = await findRun(deps.db.pool, ws.id, run.id);
+        const row = await findRun(deps.db.pool, ws.id, runId);
         const dto = toRunDto(row as NonNullable<typeof row>);
         const line = `  ${dto.progress.succeeded + dto.progress.failed}/${dto.progress.total} answered, ${dto.progress.analyzed} analysed`;
-        if (line !== last) say((last = line));
+        if (waves ? dto.progress.total !== lastTotal : line !== last) {
+          say(waves ? `  ${dto.progress.total} answers asked for so far` : line);
+          last = line;
+          lastTotal = dto.progress.total;
+        }
         if (dto.finishedAt) {
           say(
             `• run ${dto.status} in ${((Date.parse(dto.finishedAt) - Date.parse(dto.createdAt)) / 1000).toFixed(1)} s (${dto.progress.failed} failed)`,
           );
-          return run;
+          return;
         }
         if (Date.now() - started > timeoutMs) throw new Error(`the run did not finish within ${timeoutMs / 1000} s`);
         await Promise.race([new Promise((r) => setTimeout(r, 100)), worker.exited]);
       }
+    };
+    /** Starts a run of an audit and waits for it, printing its progress. */
+    const runAudit = async (auditId: string) => {
+      const run = await startRun(deps, org.id, ws.id, { auditId }, 'manual');
+      say(`• run ${run.id}: ${run.progress.total} answers to collect through the queue and a worker process…`);
+      await waitForRun(run.id);
+      return run;
     };
     const run = await runAudit(audit.id);
 
@@ -200,6 +221,29 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     await printReport({ db: deps.db }, org.id, ws.id, run.id, say);
     say('');
     await printSentimentExamples({ db: deps.db }, ws.id, run.id, say);
+    say('');
+
+    // The same prompts and configurations, asked for a precision instead of a count.
+    const adaptive = await createAudit({ prisma, pool: deps.db.pool }, org.id, ws.id, {
+      name: 'CRM visibility, ±10 points (demo)',
+      promptIds: [],
+      promptTags: ['crm'],
+      modelConfigIds: configs.map((c) => c.id),
+      sampling: DEMO_ADAPTIVE,
+      schedule: null,
+      timezone: 'Europe/Paris',
+      enabled: true,
+      budgetPerRunUsd: null,
+      budgetPerMonthUsd: null,
+      judgeModelConfigId: null,
+    });
+    const adaptiveRun = await startRun(deps, org.id, ws.id, { auditId: adaptive.id }, 'manual');
+    say(
+      `• adaptive run ${adaptiveRun.id}: Nimbus CRM's mention rate per prompt × configuration to ±${DEMO_ADAPTIVE.halfWidth} points, ${DEMO_ADAPTIVE.minSamples} to ${DEMO_ADAPTIVE.maxSamples} answers each, in waves of ${DEMO_ADAPTIVE.waveSize}…`,
+    );
+    await waitForRun(adaptiveRun.id, true);
+    say('');
+    await printPrecision(deps, org.id, ws.id, adaptiveRun.id, say);
     say('');
     say(
       `Done in ${((Date.now() - started) / 1000).toFixed(1)} s. The data stays in the database; this command started no API server.`,
@@ -275,4 +319,33 @@ async function demoSignIn(deps: { db: Pick<Database, 'pool'>; auth: Auth }, orga
     ).id;
   await insertMembership(deps.db.pool, { organizationId, userId, role: 'owner' });
   return password;
+}
+
+/** The precision an adaptive run reached per prompt × configuration, and the answers it saved. */
+export async function printPrecision(
+  deps: RunsDeps,
+  orgId: string,
+  workspaceId: string,
+  runId: string,
+  say: (line: string) => void,
+): Promise<void> {
+  const p = await getRunPrecision(deps, orgId, workspaceId, runId);
+  if (p.sampling.mode !== 'adaptive') return;
+  const pct = (x: number) => `${(x * 100).toFixed(0)}%`.padStart(4);
+  say(`Precision reached (own brand's mention rate, 95% interval valid although each pair stopped on its own data):`);
+  say(`  ${'prompt'.padEnd(42)} ${'configuration'.padEnd(32)} rate  interval    ±pts  answers  stopped`);
+  for (const c of p.cells) {
+    const prompt = c.promptText.length > 40 ? `${c.promptText.slice(0, 39)}…` : c.promptText;
+    say(
+      `  ${prompt.padEnd(42)} ${c.modelConfigName.padEnd(32)} ${c.mentionRate === null ? '   –' : pct(c.mentionRate)}  ${
+        c.interval ? `${pct(c.interval.low)}–${pct(c.interval.high)}` : '–'.padEnd(9)
+      }  ${(c.halfWidth ?? 0).toFixed(1).padStart(4)}  ${String(c.answers ?? 0).padStart(7)}  ${c.stopReason ?? 'sampling'}`,
+    );
+  }
+  const s = p.summary;
+  say(
+    `${s.reachedTarget} of ${s.cells} pairs within ±${p.sampling.halfWidth} points; ${s.calls} answers asked for, against ${s.fixedDesignCalls} for the fixed design of the same worst-case precision (${p.sampling.fixedDesignSamples} per pair): ${
+      s.samplesSaved >= 0 ? `${s.samplesSaved} saved` : `${-s.samplesSaved} more`
+    }${s.ratio === null ? '' : `, ${s.ratio.toFixed(2)}x fewer`}.`,
+  );
 }

@@ -232,6 +232,58 @@ describe('Redis trouble in the middle of a run', () => {
     expect(row).toMatchObject({ succeeded: 150, analyzed: 150 });
     expect(duplicateMentions).toBe(0);
   });
+
+  it('an adaptive run survives Redis restarting empty between waves: every wave added once, every cell stopped', async () => {
+    const { base, configs } = await seedWorkspace(api, {
+      prompts: 4,
+      brands: ['Salesforce', 'Pipedrive'],
+      configs: [
+        { latencyMs: 10, temperature: 2 },
+        { latencyMs: 10, temperature: 0 },
+      ],
+    });
+    await api.post(`${base}/brands`, { name: 'HubSpot', kind: 'own' });
+    const sampling = { mode: 'adaptive', halfWidth: 10, minSamples: 20, maxSamples: 100, waveSize: 20 };
+    const auditRow = await api.post(`${base}/audits`, {
+      name: 'adaptive',
+      promptTags: ['crm'],
+      modelConfigIds: configs.map((c: { id: string }) => c.id),
+      sampling,
+    });
+    const run = await api.post(`${base}/runs`, { auditId: auditRow.id });
+    // Past the first wave: some cells have had their first look and a second wave is under way.
+    await waitFor(async () => (await api.get(`${base}/runs/${run.id}`)).progress.total > 8 * 20, 'a second wave');
+    await redis.kill('SIGKILL');
+    redis = await startRedisServer(port);
+    const done = await finishedRun(api, base, run.id);
+    expect(done.status).toBe('completed');
+    const { run: row, counts, duplicateMentions } = await audit(ctx, run.id);
+    expect(counts.rows).toBe(row.total);
+    expect(counts).toMatchObject({ distinct_keys: row.total, pending: 0, failed: 0, failed_without_reason: 0 });
+    expect(counts.analyzed).toBe(counts.succeeded);
+    expect(duplicateMentions).toBe(0);
+    // Each cell: its answers are exactly sample 0 … planned − 1, planned is on the grid of looks, and it stopped.
+    const { rows: cells } = await ctx.db.pool.query<{
+      planned: number;
+      asked: number;
+      max_index: number;
+      stop_reason: string | null;
+    }>(
+      `SELECT c.planned, c.stop_reason, count(r.id)::int AS asked, max(r.sample_index)::int AS max_index
+         FROM run_cells c JOIN responses r ON r.run_id = c.run_id AND r.prompt_id = c.prompt_id AND r.model_config_id = c.model_config_id
+        WHERE c.run_id = $1 GROUP BY c.prompt_id, c.model_config_id, c.planned, c.stop_reason`,
+      [run.id],
+    );
+    expect(cells).toHaveLength(8);
+    for (const c of cells) {
+      expect(c.asked).toBe(c.planned);
+      expect(c.max_index).toBe(c.planned - 1);
+      expect([20, 40, 60, 80, 100]).toContain(c.planned);
+      expect(['precision', 'max_samples']).toContain(c.stop_reason);
+    }
+    const precision = await api.get(`${base}/runs/${run.id}/precision`);
+    expect(precision.summary).toMatchObject({ cells: 8, stopped: 8, calls: row.total });
+  });
 });
 
 describe('a worker process when Redis restarts empty', () => {

@@ -55,6 +55,7 @@ export type Proportion = Schemas['Proportion'];
 export type Share = Schemas['Share'];
 export type Mean = Schemas['Mean'];
 export type StanceAgreement = Schemas['StanceAgreement'];
+export type RunPrecision = Schemas['RunPrecision'];
 
 /** Every list endpoint answers one page and the cursor of the next. */
 export interface Page<T> {

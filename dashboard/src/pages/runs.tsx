@@ -2,11 +2,12 @@
  * Runs: every execution of an audit, newest first, with its status, a progress bar while it is
  * collecting answers, its cost (estimated before it started, actual so far), and, for audits with
  * a stance judge, how often the judge agreed with the rule-based labels (so a drop stands out
- * from one run to the next). While a run is in progress the list refreshes itself every few seconds.
+ * from one run to the next), and, for adaptive runs, the precision each prompt × configuration
+ * reached and the answers saved against the fixed design. While a run is in progress the list refreshes itself every few seconds.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { type ApiError, apiGet, buildUrl } from '../api/client.js';
-import type { Page, Run, StanceAgreement } from '../api/types.js';
+import type { Page, Run, RunPrecision, StanceAgreement } from '../api/types.js';
 import { DownloadCsv } from '../components/csv-download.js';
 import { Empty, ErrorMessage, Show, TableScroll } from '../components/status.js';
 import { useTableRef } from '../lib/table-ref.js';
@@ -95,6 +96,7 @@ export function RunsPage() {
                       <th scope="col">Progress</th>
                       <th scope="col">Cost</th>
                       <th scope="col">Duration</th>
+                      <th scope="col">Precision</th>
                       <th scope="col">Stance judge</th>
                       <th scope="col">Results</th>
                     </tr>
@@ -124,6 +126,13 @@ export function RunsPage() {
                           {r.budgetUsd !== null && <span class="muted"> · budget {formatUsd(r.budgetUsd)}</span>}
                         </td>
                         <td>{formatDuration(r.startedAt ?? r.createdAt, r.finishedAt)}</td>
+                        <td data-testid={`run-precision-${r.id}`}>
+                          {r.sampling.mode === 'adaptive' ? (
+                            <Precision base={base} run={r} />
+                          ) : (
+                            <span class="muted">{r.samplesPerPair} per pair (fixed)</span>
+                          )}
+                        </td>
                         <td data-testid={`run-judge-${r.id}`}>
                           {r.auditId ? <JudgeAgreement base={base} run={r} /> : <span class="muted">no judge</span>}
                         </td>
@@ -200,5 +209,84 @@ function JudgeAgreement({ base, run }: { base: string; run: Run }) {
       {a.failed > 0 && <span class="run-error"> {a.failed} failed</span>}
       {a.refused > 0 && <span class="run-error"> {a.refused} over budget</span>}
     </span>
+  );
+}
+
+const STOP_LABELS: Record<string, string> = {
+  precision: 'precise enough',
+  max_samples: 'reached the maximum',
+  budget: 'run budget reached',
+  failures: 'calls failed',
+  cancelled: 'run cancelled',
+};
+
+/**
+ * An adaptive run's precision: the target, how many prompt × configuration pairs reached it, the
+ * answers asked for against the fixed design of the same worst-case precision, and per pair the
+ * mention rate with its 95% interval, the answers and why it stopped.
+ */
+function Precision({ base, run }: { base: string; run: Run }) {
+  const precision = useApi<RunPrecision>(
+    `${base}/runs/${run.id}/precision`,
+    run.progress.analyzed + run.progress.total,
+  );
+  if (precision.state === 'loading') return <span class="muted">…</span>;
+  if (precision.state === 'error') return <span class="muted">not available</span>;
+  const p = precision.data;
+  const s = p.summary;
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  if (p.sampling.mode !== 'adaptive') return null;
+  return (
+    <div>
+      <span>
+        Target ±{p.sampling.halfWidth} pts: {s.reachedTarget ?? 0} of {s.cells} pairs
+        {s.worstHalfWidth !== null && <span class="muted"> (widest ±{s.worstHalfWidth.toFixed(1)} pts)</span>}
+      </span>
+      <br />
+      <span data-testid={`run-saved-${run.id}`}>
+        {s.calls} answers vs {s.fixedDesignCalls} fixed:{' '}
+        {s.samplesSaved >= 0 ? `${s.samplesSaved} saved` : `${-s.samplesSaved} more`}
+        {s.ratio !== null && <span class="muted"> ({s.ratio.toFixed(2)}× fewer)</span>}
+      </span>
+      <details>
+        <summary>Per prompt and configuration</summary>
+        <table class="data">
+          <caption class="visually-hidden">Precision per prompt and configuration</caption>
+          <thead>
+            <tr>
+              <th scope="col">Prompt</th>
+              <th scope="col">Configuration</th>
+              <th scope="col">Mention rate</th>
+              <th scope="col">Answers</th>
+              <th scope="col">Stopped</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.cells.map((c) => (
+              <tr key={`${c.promptId}-${c.modelConfigId}`}>
+                <th scope="row">{c.promptText}</th>
+                <td>{c.modelConfigName}</td>
+                <td>
+                  {c.mentionRate === null || c.interval === null ? (
+                    <span class="muted">first wave under way</span>
+                  ) : (
+                    <>
+                      {pct(c.mentionRate)}{' '}
+                      <span class="muted">
+                        ({pct(c.interval.low)}–{pct(c.interval.high)}, ±{c.halfWidth?.toFixed(1)} pts)
+                      </span>
+                    </>
+                  )}
+                </td>
+                <td>
+                  {c.answers ?? 0} of {c.planned} <span class="muted">({c.waves} waves)</span>
+                </td>
+                <td>{c.stopReason ? STOP_LABELS[c.stopReason] : <span class="muted">sampling</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </div>
   );
 }

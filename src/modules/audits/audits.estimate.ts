@@ -22,7 +22,9 @@ import { tagList, text, timeZone, uuid, workspaceParams } from '../common.schema
 import { selectedModelConfigs, selectedPrompts } from '../runs/runs.repo.js';
 import { MAX_RUN_RESPONSES, estimatePromptCall, planRun } from '../runs/runs.plan.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
-import { getAudit, type AuditsDeps } from './audits.service.js';
+import { fixedDesignSamples } from '../../lib/adaptive-sampling.js';
+import { samplingInput } from './audits.schemas.js';
+import { getAudit, samplingColumns, type AuditsDeps } from './audits.service.js';
 
 /** Runs a schedule starts in an average month (as the schedule preview says), or null without a schedule. */
 export function runsPerMonth(schedule: string | null, timezone: string, from = new Date()): number | null {
@@ -44,6 +46,23 @@ const monthFields = {
     .describe('runsPerMonth × estimatedCostUsd: what a month at this schedule would cost; null without a schedule'),
 };
 
+/** The two ends of an adaptive audit's cost (null for fixed sampling). */
+const adaptiveRange = z
+  .object({
+    minCalls: z.number().int().describe('Every pair stops at minSamples'),
+    maxCalls: z.number().int().describe('Every pair goes to maxSamples'),
+    minCostUsd: z.number(),
+    maxCostUsd: z.number(),
+    fixedDesignCalls: z
+      .number()
+      .int()
+      .describe('The fixed design of the same worst-case precision: every pair asked fixedDesignSamples times'),
+  })
+  .nullable()
+  .describe(
+    'For adaptive sampling: what a run costs at least and at most (calls and estimatedCostUsd are the maximum); null for fixed sampling',
+  );
+
 export const auditEstimateDto = z
   .object({
     auditId: uuid,
@@ -58,7 +77,10 @@ export const auditEstimateDto = z
     withinBudget: z
       .boolean()
       .nullable()
-      .describe('Whether a run would be accepted by its per-run budget; null without one'),
+      .describe(
+        'Whether a run would be accepted by its per-run budget (for adaptive sampling, whether its minimum fits); null without one',
+      ),
+    adaptive: adaptiveRange,
     ...monthFields,
   })
   .meta({
@@ -72,6 +94,7 @@ export const auditEstimateDto = z
         estimatedCostUsd: 1.4821,
         budgetPerRunUsd: 5,
         withinBudget: true,
+        adaptive: null,
         runsPerMonth: 4.35,
         perMonthUsd: 6.4471,
       },
@@ -86,22 +109,33 @@ export async function estimateAudit(
   auditId: string,
 ): Promise<AuditEstimateDto> {
   const audit = await getAudit(deps, orgId, workspaceId, auditId);
+  const adaptive = audit.sampling.mode === 'adaptive' ? audit.sampling : null;
   const plan = await planRun(deps.prisma, workspaceId, {
     promptIds: audit.promptIds,
     promptTags: audit.promptTags,
     modelConfigIds: audit.modelConfigIds,
     samplesPerPair: audit.samplesPerPair,
+    sampling: adaptive,
   });
   return {
     auditId: audit.id,
     promptCount: plan.promptCount,
     configCount: plan.configCount,
     samplesPerPair: audit.samplesPerPair,
-    calls: plan.responses.length,
-    estimatedCostUsd: plan.estimatedCostUsd,
+    calls: plan.maxCalls,
+    estimatedCostUsd: plan.estimatedMaxCostUsd,
     budgetPerRunUsd: audit.budgetPerRunUsd,
     withinBudget: audit.budgetPerRunUsd === null ? null : plan.estimatedCostUsd <= audit.budgetPerRunUsd,
-    ...perMonth(audit.schedule, audit.timezone, plan.estimatedCostUsd),
+    adaptive: adaptive
+      ? {
+          minCalls: plan.responses.length,
+          maxCalls: plan.maxCalls,
+          minCostUsd: plan.estimatedCostUsd,
+          maxCostUsd: plan.estimatedMaxCostUsd,
+          fixedDesignCalls: plan.promptCount * plan.configCount * adaptive.fixedDesignSamples,
+        }
+      : null,
+    ...perMonth(audit.schedule, audit.timezone, plan.estimatedMaxCostUsd),
   };
 }
 
@@ -141,7 +175,8 @@ export const auditDraftEstimate = z
       .max(50)
       .default([])
       .describe('Model configurations not saved yet, validated as POST …/model-configs would'),
-    samplesPerPair: z.number().int().min(1).max(100).default(1),
+    samplesPerPair: z.number().int().min(1).max(100).optional().describe('Answers per pair (default 1)'),
+    sampling: samplingInput.optional().describe('Fixed or adaptive sampling, as audits take it'),
     schedule: z.string().trim().max(100).nullable().default(null).describe('Cron expression, as audits take it'),
     timezone: timeZone.optional().describe('Time zone of the schedule (default: the workspace’s)'),
     budgetPerRunUsd: usd.nullable().default(null),
@@ -170,7 +205,8 @@ export const auditDraftEstimateDto = z
     configCount: z.number().int(),
     samplesPerPair: z.number().int(),
     calls: z.number().int().describe('Provider calls per run: prompts × configurations × samples'),
-    estimatedCostUsd: z.number().describe('One run, priced as a launched run is priced'),
+    estimatedCostUsd: z.number().describe('One run, priced as a launched run is priced (adaptive: its maximum)'),
+    adaptive: adaptiveRange,
     byConfig: z.array(
       z.object({
         modelConfigId: uuid.nullable().describe('null for a draft configuration'),
@@ -203,6 +239,7 @@ export const auditDraftEstimateDto = z
         samplesPerPair: 3,
         calls: 6,
         estimatedCostUsd: 0.1112,
+        adaptive: null,
         byConfig: [
           {
             modelConfigId: null,
@@ -303,7 +340,10 @@ export async function estimateDraftAudit(
       },
     );
 
-  const calls = promptTexts.length * configs.length * draft.samplesPerPair;
+  const sampling = samplingColumns(draft) ?? { samplesPerPair: 1, sampling: null };
+  const adaptive = sampling.sampling;
+  const perPair = adaptive ? adaptive.maxSamples : sampling.samplesPerPair;
+  const calls = promptTexts.length * configs.length * perPair;
   if (calls > MAX_RUN_RESPONSES) {
     throw new AppError(
       'validation_failed',
@@ -312,7 +352,7 @@ export async function estimateDraftAudit(
   }
   const byConfig = configs.map((c) => {
     const adapter = getAdapter(c.provider);
-    const perRun = promptTexts.reduce((sum, t) => sum + estimatePromptCall(adapter, c, t), 0) * draft.samplesPerPair;
+    const perRun = promptTexts.reduce((sum, t) => sum + estimatePromptCall(adapter, c, t), 0) * perPair;
     return {
       modelConfigId: c.modelConfigId,
       draftIndex: c.draftIndex,
@@ -323,19 +363,31 @@ export async function estimateDraftAudit(
     };
   });
   const estimatedCostUsd = round6(byConfig.reduce((sum, c) => sum + c.estimatedCostUsd, 0));
+  const minCostUsd = adaptive
+    ? round6((estimatedCostUsd * adaptive.minSamples) / adaptive.maxSamples)
+    : estimatedCostUsd;
   const month = perMonth(draft.schedule, timezone, estimatedCostUsd);
   return {
     promptCount: promptTexts.length,
     configCount: configs.length,
-    samplesPerPair: draft.samplesPerPair,
+    samplesPerPair: sampling.samplesPerPair,
     calls,
     estimatedCostUsd,
+    adaptive: adaptive
+      ? {
+          minCalls: promptTexts.length * configs.length * adaptive.minSamples,
+          maxCalls: calls,
+          minCostUsd,
+          maxCostUsd: estimatedCostUsd,
+          fixedDesignCalls: promptTexts.length * configs.length * fixedDesignSamples(adaptive.halfWidth / 100),
+        }
+      : null,
     byConfig,
     schedule: draft.schedule,
     timezone,
     ...month,
     budgetPerRunUsd: draft.budgetPerRunUsd,
-    withinBudget: draft.budgetPerRunUsd === null ? null : estimatedCostUsd <= draft.budgetPerRunUsd,
+    withinBudget: draft.budgetPerRunUsd === null ? null : minCostUsd <= draft.budgetPerRunUsd,
     budgetPerMonthUsd: draft.budgetPerMonthUsd,
     withinMonthlyBudget:
       draft.budgetPerMonthUsd === null || month.perMonthUsd === null

@@ -7,6 +7,7 @@ export const auditExample = {
   promptTags: ['crm'],
   modelConfigIds: ['0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a05', '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a07'],
   samplesPerPair: 2,
+  sampling: { mode: 'fixed' as const, samplesPerPair: 2 },
   schedule: null,
   timezone: 'UTC',
   enabled: true,

@@ -93,6 +93,7 @@ export async function listOwnedAuditRows(
     budget_per_month_usd: string | null;
     scheduled_through: Date | null;
     judge_model_config_id: string | null;
+    sampling: Prisma.JsonValue | null;
     created_at: Date;
     updated_at: Date;
     prompt_ids: string[];
@@ -101,7 +102,7 @@ export async function listOwnedAuditRows(
     name: 'audits_page_owned',
     text: `SELECT a.id, a.workspace_id, a.name, a.prompt_tags, a.samples_per_pair, a.schedule, a.timezone, a.enabled,
                   a.budget_per_run_usd::text AS budget_per_run_usd, a.budget_per_month_usd::text AS budget_per_month_usd,
-                  a.scheduled_through, a.judge_model_config_id, a.created_at, a.updated_at,
+                  a.scheduled_through, a.judge_model_config_id, a.sampling, a.created_at, a.updated_at,
                   COALESCE((SELECT array_agg(ap.prompt_id) FROM audit_prompts ap WHERE ap.audit_id = a.id), '{}') AS prompt_ids,
                   COALESCE((SELECT array_agg(am.model_config_id) FROM audit_model_configs am WHERE am.audit_id = a.id), '{}')
                     AS model_config_ids
@@ -130,6 +131,7 @@ export async function listOwnedAuditRows(
       budgetPerMonthUsd: decimal(r.budget_per_month_usd),
       scheduledThrough: r.scheduled_through,
       judgeModelConfigId: r.judge_model_config_id,
+      sampling: r.sampling,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       prompts: r.prompt_ids.map((promptId) => ({ promptId })),
@@ -170,6 +172,8 @@ export interface DueAudit {
   schedule: string;
   timezone: string;
   samples_per_pair: number;
+  /** The adaptive design, or null (fixed). */
+  sampling: Record<string, unknown> | null;
   prompt_tags: string[];
   budget_per_run_usd: string | null;
   budget_per_month_usd: string | null;
@@ -188,7 +192,7 @@ export async function checkpointNewSchedules(pool: pg.Pool, now: Date): Promise<
 
 export async function dueAudits(pool: pg.Pool, now: Date): Promise<DueAudit[]> {
   const { rows } = await pool.query<DueAudit>(
-    `SELECT a.id, a.workspace_id, a.schedule, a.timezone, a.samples_per_pair, a.prompt_tags, a.budget_per_run_usd,
+    `SELECT a.id, a.workspace_id, a.schedule, a.timezone, a.samples_per_pair, a.sampling, a.prompt_tags, a.budget_per_run_usd,
             a.budget_per_month_usd, a.scheduled_through,
             ARRAY(SELECT prompt_id FROM audit_prompts WHERE audit_id = a.id)::text[] AS prompt_ids,
             ARRAY(SELECT model_config_id FROM audit_model_configs WHERE audit_id = a.id)::text[] AS model_config_ids

@@ -4,6 +4,77 @@ import { auditExample } from './audits.examples.js';
 
 const usd = z.number().positive().max(1_000_000).multipleOf(0.0001, 'at most 4 decimals');
 
+/**
+ * How many answers each prompt × configuration gets: a fixed count, or adaptive sampling, which
+ * asks in waves until the own brand's mention rate is known to ±halfWidth points at 95%
+ * (docs/statistics.md#adaptive-sampling). minSamples ≤ maxSamples is checked when saved.
+ */
+export const samplingInput = z
+  .discriminatedUnion('mode', [
+    z
+      .object({
+        mode: z.literal('fixed'),
+        samplesPerPair: z.number().int().min(1).max(100).describe('Answers collected per prompt × configuration pair'),
+      })
+      .strict(),
+    z
+      .object({
+        mode: z.literal('adaptive'),
+        halfWidth: z
+          .number()
+          .min(1)
+          .max(25)
+          .multipleOf(0.1, 'at most one decimal')
+          .describe(
+            'Target precision: the 95% interval of each pair’s own-brand mention rate within ± this many points',
+          ),
+        minSamples: z.number().int().min(5).max(10_000).describe('Answers every pair gets (the first wave)'),
+        maxSamples: z
+          .number()
+          .int()
+          .min(5)
+          .max(10_000)
+          .describe('Answers a pair gets at most, whether or not its interval is narrow enough by then'),
+        waveSize: z
+          .number()
+          .int()
+          .min(1)
+          .max(10_000)
+          .optional()
+          .describe(
+            'Answers added per wave after the first; default: (maxSamples − minSamples) / 9, so at most 10 looks',
+          ),
+      })
+      .strict(),
+  ])
+  .meta({
+    examples: [
+      { mode: 'adaptive', halfWidth: 5, minSamples: 30, maxSamples: 450, waveSize: 30 },
+      { mode: 'fixed', samplesPerPair: 5 },
+    ],
+  });
+export type SamplingInput = z.infer<typeof samplingInput>;
+
+export const samplingDto = z
+  .discriminatedUnion('mode', [
+    z.object({ mode: z.literal('fixed'), samplesPerPair: z.number().int() }),
+    z.object({
+      mode: z.literal('adaptive'),
+      halfWidth: z.number().describe('Target half-width of each pair’s 95% interval, in points'),
+      minSamples: z.number().int(),
+      maxSamples: z.number().int(),
+      waveSize: z.number().int().describe('Answers added per wave (the default resolved)'),
+      fixedDesignSamples: z
+        .number()
+        .int()
+        .describe(
+          'Answers per pair of the fixed design of the same worst-case precision (Wilson 95% at a rate of 0.5), the baseline of samples saved',
+        ),
+    }),
+  ])
+  .meta({ id: 'Sampling' });
+export type SamplingDto = z.infer<typeof samplingDto>;
+
 const auditFields = {
   name: text(200),
   promptIds: z.array(uuid).max(1_000).default([]).describe('Prompts to ask, by id'),
@@ -16,8 +87,11 @@ const auditFields = {
     .int()
     .min(1)
     .max(100)
-    .default(1)
-    .describe('Answers collected per prompt × configuration pair'),
+    .optional()
+    .describe('Answers collected per prompt × configuration pair (default 1); the same as sampling {mode: fixed}'),
+  sampling: samplingInput
+    .optional()
+    .describe('Fixed or adaptive sampling; without it, samplesPerPair answers per pair'),
   schedule: z
     .string()
     .trim()
@@ -70,6 +144,7 @@ export const auditUpdate = z
     promptTags: tagList.optional(),
     modelConfigIds: auditFields.modelConfigIds.optional(),
     samplesPerPair: z.number().int().min(1).max(100).optional(),
+    sampling: samplingInput.optional(),
     schedule: z.string().trim().max(100).nullable().optional(),
     timezone: timeZone.optional(),
     enabled: z.boolean().optional(),
@@ -94,7 +169,8 @@ export const auditDto = z
     promptIds: z.array(uuid),
     promptTags: z.array(z.string()),
     modelConfigIds: z.array(uuid),
-    samplesPerPair: z.number().int(),
+    samplesPerPair: z.number().int().describe('Answers per pair (fixed); for adaptive sampling, its minimum'),
+    sampling: samplingDto,
     schedule: z.string().nullable(),
     timezone: z.string(),
     enabled: z.boolean(),

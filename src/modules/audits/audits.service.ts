@@ -20,7 +20,78 @@ import {
   updateAuditRow,
   type AuditWithLinks,
 } from './audits.repo.js';
-import type { AuditCreate, AuditDto, AuditUpdate } from './audits.schemas.js';
+import { defaultWaveSize, fixedDesignSamples } from '../../lib/adaptive-sampling.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { AdaptiveSampling } from '../runs/runs.adaptive.js';
+import type { AuditCreate, AuditDto, AuditUpdate, SamplingDto, SamplingInput } from './audits.schemas.js';
+
+/** The audit's stored adaptive design, or null when it samples a fixed number of answers per pair. */
+export function adaptiveOf(stored: unknown): AdaptiveSampling | null {
+  const s = stored as Partial<AdaptiveSampling> | null;
+  return s && s.mode === 'adaptive' ? (s as AdaptiveSampling) : null;
+}
+
+export function samplingDtoOf(samplesPerPair: number, stored: unknown): SamplingDto {
+  const a = adaptiveOf(stored);
+  return a ? { ...a, fixedDesignSamples: fixedDesignSamples(a.halfWidth / 100) } : { mode: 'fixed', samplesPerPair };
+}
+
+/**
+ * The columns of a sampling choice (the sampling object or the older samplesPerPair field, not
+ * both unless they agree): samples_per_pair (for adaptive, its minimum) and the stored design.
+ * undefined when neither is given.
+ */
+export function samplingColumns(input: {
+  samplesPerPair?: number | undefined;
+  sampling?: SamplingInput | undefined;
+}): { samplesPerPair: number; sampling: AdaptiveSampling | null } | undefined {
+  const { samplesPerPair, sampling } = input;
+  if (!sampling) return samplesPerPair === undefined ? undefined : { samplesPerPair, sampling: null };
+  if (sampling.mode === 'fixed') {
+    if (samplesPerPair !== undefined && samplesPerPair !== sampling.samplesPerPair)
+      throw new AppError('validation_failed', 'samplesPerPair and sampling.samplesPerPair differ; give one of them.', {
+        errors: [{ path: 'body.samplesPerPair', message: 'differs from sampling.samplesPerPair; give one of them' }],
+      });
+    return { samplesPerPair: sampling.samplesPerPair, sampling: null };
+  }
+  const errors: FieldError[] = [];
+  if (samplesPerPair !== undefined)
+    errors.push({
+      path: 'body.samplesPerPair',
+      message: 'cannot be given with adaptive sampling; use sampling.minSamples',
+    });
+  if (sampling.minSamples > sampling.maxSamples)
+    errors.push({ path: 'body.sampling.maxSamples', message: `must be at least minSamples (${sampling.minSamples})` });
+  const waveSize = sampling.waveSize ?? defaultWaveSize(sampling.minSamples, sampling.maxSamples);
+  if (
+    sampling.waveSize !== undefined &&
+    sampling.maxSamples > sampling.minSamples &&
+    waveSize > sampling.maxSamples - sampling.minSamples
+  )
+    errors.push({
+      path: 'body.sampling.waveSize',
+      message: `must be at most maxSamples − minSamples (${sampling.maxSamples - sampling.minSamples})`,
+    });
+  if (errors.length)
+    throw new AppError(
+      'validation_failed',
+      `The sampling is invalid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+      { errors },
+    );
+  return {
+    samplesPerPair: Math.min(sampling.minSamples, 100),
+    sampling: {
+      mode: 'adaptive',
+      halfWidth: sampling.halfWidth,
+      minSamples: sampling.minSamples,
+      maxSamples: sampling.maxSamples,
+      waveSize: Math.max(1, waveSize),
+    },
+  };
+}
+
+const jsonColumn = (s: AdaptiveSampling | null) =>
+  s === null ? Prisma.DbNull : (s as unknown as Prisma.InputJsonValue);
 
 export interface AuditsDeps {
   prisma: PrismaClient;
@@ -35,7 +106,8 @@ export function toAuditDto(a: AuditWithLinks, now = new Date()): AuditDto {
     promptIds: a.prompts.map((p) => p.promptId).sort(),
     promptTags: a.promptTags,
     modelConfigIds: a.modelConfigs.map((m) => m.modelConfigId).sort(),
-    samplesPerPair: a.samplesPerPair,
+    samplesPerPair: adaptiveOf(a.sampling)?.minSamples ?? a.samplesPerPair,
+    sampling: samplingDtoOf(a.samplesPerPair, a.sampling),
     schedule: a.schedule,
     timezone: a.timezone,
     enabled: a.enabled,
@@ -108,13 +180,15 @@ export async function createAudit(
     timezone: input.timezone,
     judgeModelConfigId: input.judgeModelConfigId,
   });
+  const sampling = samplingColumns(input) ?? { samplesPerPair: 1, sampling: null };
   const audit = await insertAudit(
     deps.prisma,
     workspaceId,
     {
       name: input.name,
       promptTags: input.promptTags,
-      samplesPerPair: input.samplesPerPair,
+      samplesPerPair: sampling.samplesPerPair,
+      sampling: jsonColumn(sampling.sampling),
       schedule: input.schedule,
       timezone: input.timezone,
       enabled: input.enabled,
@@ -172,7 +246,12 @@ export async function updateAudit(
       errors: [{ path: 'body.promptIds', message: 'give promptIds or promptTags (or both)' }],
     });
   }
-  const { promptIds: _p, modelConfigIds: _m, ...scalars } = input;
+  const { promptIds: _p, modelConfigIds: _m, samplesPerPair: _s, sampling: _sm, ...rest } = input;
+  const sampling = samplingColumns(input);
+  const scalars: Prisma.AuditUncheckedUpdateInput = {
+    ...rest,
+    ...(sampling ? { samplesPerPair: sampling.samplesPerPair, sampling: jsonColumn(sampling.sampling) } : {}),
+  };
   // A new schedule, time zone or re-enabling starts counting from now: no backfill of the past.
   const restartsSchedule =
     (input.schedule !== undefined && input.schedule !== current.schedule) ||

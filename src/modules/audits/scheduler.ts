@@ -11,6 +11,7 @@
 import { AppError } from '../../lib/errors.js';
 import { dueTimes } from '../../lib/schedule.js';
 import { insertRefusedRun } from '../runs/runs.repo.js';
+import { adaptiveOf } from './audits.service.js';
 import { launchRun } from '../runs/runs.service.js';
 import { advanceCheckpoint, checkpointNewSchedules, dueAudits, type DueAudit } from './audits.repo.js';
 import type { Deps } from '../../deps.js';
@@ -65,6 +66,7 @@ async function startScheduledRun(deps: SchedulerDeps, audit: DueAudit, dueAt: Da
           promptTags: audit.prompt_tags,
           modelConfigIds: audit.model_config_ids,
           samplesPerPair: audit.samples_per_pair,
+          sampling: adaptiveOf(audit.sampling),
         },
         trigger: 'schedule',
         scheduledFor: dueAt,

@@ -57,6 +57,8 @@ export async function analyseAhead(
 export interface AnalyzeBatchResult {
   analyzed: number;
   finishedRunIds: string[];
+  /** The runs whose answers this batch analysed. */
+  runIds: string[];
 }
 
 /**
@@ -71,7 +73,7 @@ export async function analyzeResponses(
   const ids = [...new Set(responseIds)];
   return inTransaction(pool, async (client) => {
     const rows = await lockAnswersForAnalysis(client, ids);
-    if (rows.length === 0) return { analyzed: 0, finishedRunIds: [] };
+    if (rows.length === 0) return { analyzed: 0, finishedRunIds: [], runIds: [] };
     const matchers = new Map<string, CompiledBrands>();
     for (const row of rows) {
       if (!matchers.has(row.workspace_id))
@@ -95,6 +97,6 @@ export async function analyzeResponses(
     // Only a run whose last answers this batch analysed can finish here; others skip the statement.
     const complete = runs.filter((r) => r.settled === r.total && r.analyzed >= r.succeeded).map((r) => r.id);
     const finishedRunIds = complete.length ? await finishRuns(client, complete) : [];
-    return { analyzed: rows.length, finishedRunIds };
+    return { analyzed: rows.length, finishedRunIds, runIds: [...new Set(rows.map((r) => r.run_id))] };
   });
 }

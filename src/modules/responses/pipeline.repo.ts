@@ -32,6 +32,8 @@ export interface QueryWork {
   brands_version: number;
   budget_usd: string | null;
   actual_cost_usd: string;
+  /** The run samples adaptively: its waves are decided as answers are stored (runs.adaptive.ts). */
+  adaptive: boolean;
 }
 
 /** Everything a query job needs, for a batch of responses; missing ids map to null. */
@@ -39,7 +41,8 @@ export async function loadQueryWork(pool: pg.Pool, ids: string[]): Promise<Array
   const { rows } = await pool.query<QueryWork>({
     name: 'pipeline_load_work',
     text: `SELECT r.id, r.status, r.analyzed_at IS NOT NULL AS analyzed, r.run_id, r.workspace_id, r.sample_index, r.provider, r.model,
-            p.text AS prompt_text, p.locale, c.params, w.brands_version, run.budget_usd, run.actual_cost_usd
+            p.text AS prompt_text, p.locale, c.params, w.brands_version, run.budget_usd, run.actual_cost_usd,
+            run.sampling IS NOT NULL AS adaptive
        FROM responses r
        JOIN prompts p ON p.id = r.prompt_id
        JOIN model_configs c ON c.id = r.model_config_id
@@ -330,6 +333,8 @@ export async function finishRuns(db: pg.Pool | pg.PoolClient, runIds: string[]):
         error = CASE WHEN succeeded = 0 AND error IS NULL THEN 'every answer failed; see the responses for each reason' ELSE error END,
         finished_at = now(), analyzed_at = now()
       WHERE id = ANY($1::uuid[]) AND finished_at IS NULL AND succeeded + failed + cancelled = total AND analyzed >= succeeded
+        -- An adaptive run finishes only once every cell has stopped (runs.adaptive.ts decides the waves).
+        AND NOT EXISTS (SELECT 1 FROM run_cells c WHERE c.run_id = runs.id AND c.stopped_at IS NULL)
       RETURNING id`,
     [runIds],
   );
@@ -380,5 +385,11 @@ export async function stopRunAtBudget(pool: pg.Pool, runId: string): Promise<str
       WHERE id IN (SELECT id FROM target) RETURNING budget_usd, actual_cost_usd`,
     [runId],
   );
-  return rows.length ? finishRuns(pool, [runId]) : [];
+  if (rows.length === 0) return [];
+  // An adaptive run's open cells stop here: no wave is added once the budget is reached.
+  await pool.query(
+    `UPDATE run_cells SET stop_reason = 'budget', stopped_at = now() WHERE run_id = $1 AND stopped_at IS NULL`,
+    [runId],
+  );
+  return finishRuns(pool, [runId]);
 }

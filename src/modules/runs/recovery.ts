@@ -6,6 +6,7 @@
  * deterministic, so work still queued is not added twice, and processors ignore work already done.
  */
 import { finishRuns } from '../responses/pipeline.repo.js';
+import { advanceAdaptiveRuns } from './runs.adaptive.js';
 import { claimStalledRuns, outstandingWork, runsAwaitingFollowUps } from './runs.repo.js';
 import type { Deps } from '../../deps.js';
 
@@ -30,6 +31,11 @@ export async function recoverStalledRuns(
   const runs = await claimStalledRuns(pool, now, new Date(now.getTime() - staleMs));
   const result: RecoveryResult = { runs: runs.length, queries: 0, analyses: 0, finished: [], followUps: [] };
   for (const runId of runs) {
+    // Adaptive runs: looks missed (a worker died after storing a wave's last answer) are taken now;
+    // a wave they add is queued by the call, and a run whose cells all stopped is finished.
+    const closed = await advanceAdaptiveRuns(deps, [runId]);
+    for (const id of closed) await deps.producers.runFinished(id);
+    result.finished.push(...closed);
     const work = await outstandingWork(pool, runId);
     const byProvider = new Map<string, Array<{ responseId: string; runId: string }>>();
     const analyses: string[] = [];

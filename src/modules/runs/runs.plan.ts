@@ -6,6 +6,7 @@ import type { PrismaClient } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { getAdapter } from '../../providers/registry.js';
 import type { ModelParams, ProviderAdapter } from '../../providers/types.js';
+import type { AdaptiveSampling } from './runs.adaptive.js';
 import { selectedModelConfigs, selectedPrompts, type PlannedResponse } from './runs.repo.js';
 
 export const MAX_RUN_RESPONSES = 100_000;
@@ -15,11 +16,18 @@ export interface Selection {
   promptTags: string[];
   modelConfigIds: string[];
   samplesPerPair: number;
+  /** Adaptive sampling: the first wave is minSamples per pair, and a pair gets at most maxSamples. */
+  sampling?: AdaptiveSampling | null;
 }
 
 export interface RunPlan {
+  /** The answers of the first (for a fixed run, the only) wave. */
   responses: PlannedResponse[];
+  /** The estimate of those answers: for an adaptive run its minimum (every pair stops at minSamples). */
   estimatedCostUsd: number;
+  /** The most the run may ask for: for an adaptive run every pair at maxSamples; else estimatedCostUsd. */
+  estimatedMaxCostUsd: number;
+  maxCalls: number;
   promptCount: number;
   configCount: number;
 }
@@ -53,7 +61,9 @@ export async function planRun(prisma: PrismaClient, workspaceId: string, selecti
       errors: [{ path: 'body.modelConfigIds', message: 'matches no active model configuration in this workspace' }],
     });
   }
-  const total = prompts.length * configs.length * selection.samplesPerPair;
+  const first = selection.sampling ? selection.sampling.minSamples : selection.samplesPerPair;
+  const most = selection.sampling ? selection.sampling.maxSamples : selection.samplesPerPair;
+  const total = prompts.length * configs.length * most;
   if (total > MAX_RUN_RESPONSES) {
     throw new AppError(
       'validation_failed',
@@ -63,12 +73,14 @@ export async function planRun(prisma: PrismaClient, workspaceId: string, selecti
 
   const responses: PlannedResponse[] = [];
   let estimatedCostUsd = 0;
+  let estimatedMaxCostUsd = 0;
   for (const config of configs) {
     const adapter = getAdapter(config.provider);
     for (const prompt of prompts) {
       const perCall = estimatePromptCall(adapter, config, prompt.text);
-      estimatedCostUsd += perCall * selection.samplesPerPair;
-      for (let sampleIndex = 0; sampleIndex < selection.samplesPerPair; sampleIndex++) {
+      estimatedCostUsd += perCall * first;
+      estimatedMaxCostUsd += perCall * most;
+      for (let sampleIndex = 0; sampleIndex < first; sampleIndex++) {
         responses.push({
           promptId: prompt.id,
           modelConfigId: config.id,
@@ -84,6 +96,8 @@ export async function planRun(prisma: PrismaClient, workspaceId: string, selecti
   return {
     responses,
     estimatedCostUsd: Math.round(estimatedCostUsd * 1e6) / 1e6,
+    estimatedMaxCostUsd: Math.round(estimatedMaxCostUsd * 1e6) / 1e6,
+    maxCalls: total,
     promptCount: prompts.length,
     configCount: configs.length,
   };

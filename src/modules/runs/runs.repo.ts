@@ -30,6 +30,8 @@ export interface NewRun {
   estimatedCostUsd: number;
   budgetUsd: number | null;
   responses: PlannedResponse[];
+  /** The adaptive design (stored as the run's `sampling`), or null for a fixed run; an adaptive run gets one cell per pair. */
+  sampling?: object | null;
 }
 
 /** The run's cap, decided inside the launch transaction once launches of its audit are serialised. */
@@ -81,8 +83,8 @@ export async function insertRun(
       if (guard) cap = await guard(client);
     }
     const inserted = await client.query(
-      `INSERT INTO runs (id, workspace_id, audit_id, trigger, scheduled_for, status, samples_per_pair, total, estimated_cost_usd, budget_usd, budget_scope)
-       VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8, $9, $10)
+      `INSERT INTO runs (id, workspace_id, audit_id, trigger, scheduled_for, status, samples_per_pair, total, estimated_cost_usd, budget_usd, budget_scope, sampling)
+       VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8, $9, $10, $11::jsonb)
        ON CONFLICT (audit_id, scheduled_for) DO NOTHING`,
       [
         runId,
@@ -95,6 +97,7 @@ export async function insertRun(
         run.estimatedCostUsd,
         cap.budgetUsd,
         cap.scope,
+        run.sampling ? JSON.stringify(run.sampling) : null,
       ],
     );
     if (inserted.rowCount === 0) {
@@ -120,6 +123,14 @@ export async function insertRun(
         r.map((x) => x.configHash),
       ],
     );
+    if (run.sampling) {
+      // The first wave is every pair's first `samplesPerPair` (the design's minimum) answers.
+      await client.query(
+        `INSERT INTO run_cells (run_id, prompt_id, model_config_id, planned)
+         SELECT DISTINCT $1::uuid, u.prompt_id, u.model_config_id, $4::int FROM unnest($2::uuid[], $3::uuid[]) AS u(prompt_id, model_config_id)`,
+        [runId, r.map((x) => x.promptId), r.map((x) => x.modelConfigId), run.samplesPerPair],
+      );
+    }
     await client.query('COMMIT');
     return { id: runId, cap };
   } catch (err) {
@@ -183,10 +194,11 @@ export interface RunRow {
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
+  sampling: Record<string, unknown> | null;
 }
 
 const RUN_COLUMNS = `id, workspace_id, audit_id, trigger, scheduled_for, status, samples_per_pair, total, succeeded, failed,
-  cancelled, analyzed, estimated_cost_usd, actual_cost_usd, budget_usd, error, created_at, started_at, finished_at`;
+  cancelled, analyzed, estimated_cost_usd, actual_cost_usd, budget_usd, error, created_at, started_at, finished_at, sampling`;
 
 export async function findRun(pool: pg.Pool, workspaceId: string, runId: string): Promise<RunRow | null> {
   const { rows } = await pool.query<RunRow>(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = $1 AND workspace_id = $2`, [
@@ -218,6 +230,34 @@ export async function listRuns(
  * already finished.
  */
 export async function cancelRun(pool: pg.Pool, runId: string, reason: string): Promise<boolean> {
+  const rows = await cancelPending(pool, runId, reason);
+  if (rows.length === 0) return false;
+  // An adaptive run: its open cells stop, and a wave added while this cancellation waited for the
+  // run row (its answers inserted after the statement above took its snapshot) is cancelled too.
+  await pool.query(
+    `UPDATE run_cells SET stop_reason = 'cancelled', stopped_at = now() WHERE run_id = $1 AND stopped_at IS NULL`,
+    [runId],
+  );
+  await cancelStragglers(pool, runId, reason);
+  return true;
+}
+
+/** Cancels the answers still pending in a run that has already finished (see cancelRun). */
+export async function cancelStragglers(pool: pg.Pool, runId: string, reason: string): Promise<void> {
+  await pool.query(
+    `WITH doomed AS (
+        SELECT id FROM responses WHERE run_id = $1 AND status = 'pending' ORDER BY id FOR UPDATE
+     ), cancelled AS (
+        UPDATE responses SET status = 'cancelled', completed_at = now(), error = $2
+         WHERE id IN (SELECT id FROM doomed) AND status = 'pending' RETURNING id
+     )
+     UPDATE runs SET cancelled = cancelled + (SELECT count(*) FROM cancelled)
+      WHERE id = $1 AND finished_at IS NOT NULL AND (SELECT count(*) FROM cancelled) > 0`,
+    [runId, reason],
+  );
+}
+
+async function cancelPending(pool: pg.Pool, runId: string, reason: string): Promise<Array<{ id: string }>> {
   const { rows } = await pool.query<{ id: string }>(
     // One UPDATE of the run row: a statement must not modify the same row twice.
     `WITH ${LOCK_PENDING_THEN_RUN}, cancelled AS (
@@ -228,7 +268,7 @@ export async function cancelRun(pool: pg.Pool, runId: string, reason: string): P
       WHERE id IN (SELECT id FROM target) RETURNING id`,
     [runId, reason],
   );
-  return rows.length > 0;
+  return rows;
 }
 
 /** The active prompts of a run's selection (by id or by any of the tags), in id order. */

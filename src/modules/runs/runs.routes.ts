@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { orgOf } from '../../plugins/auth.js';
 import { problemResponses } from '../../plugins/openapi.js';
 import { pageOf, workspaceParams } from '../common.schemas.js';
-import { runDto, runListQuery, runParams, runStart, stanceAgreementDto } from './runs.schemas.js';
+import { runDto, runListQuery, runParams, runPrecisionDto, runStart, stanceAgreementDto } from './runs.schemas.js';
 import * as service from './runs.service.js';
 
 export async function runsRoutes(app: FastifyInstance, deps: service.RunsDeps): Promise<void> {
@@ -77,6 +77,24 @@ export async function runsRoutes(app: FastifyInstance, deps: service.RunsDeps): 
       },
     },
     async (req) => service.getRunStanceAgreement(deps, orgOf(req), req.params.workspaceId, req.params.runId),
+  );
+
+  r.get(
+    `${base}/:runId/precision`,
+    {
+      schema: {
+        tags,
+        summary: 'Precision reached per prompt × configuration, and samples saved by adaptive sampling',
+        description:
+          'For a run of an audit with adaptive sampling (`sampling.mode: "adaptive"`, docs/statistics.md#adaptive-sampling): for each prompt × configuration, the answers asked for and received, ' +
+          'the own-brand mention rate with its 95% interval (valid although the cell stopped on its data), its half-width in points and why the cell stopped; ' +
+          'then the calls against the fixed design of the same worst-case precision (every pair asked `fixedDesignSamples` times). While the run goes on, cells still sampling show their last look. ' +
+          'A run with a fixed number of samples answers the same figures from its answers (Wilson 95% intervals, no stop reason, nothing saved).',
+        params: runParams,
+        response: { 200: runPrecisionDto, ...problemResponses },
+      },
+    },
+    async (req) => service.getRunPrecision(deps, orgOf(req), req.params.workspaceId, req.params.runId),
   );
 
   r.post(

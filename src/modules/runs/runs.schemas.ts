@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { samplingDto } from '../audits/audits.schemas.js';
 import { listQuery, tagList, timestamp, uuid } from '../common.schemas.js';
-import { runExample, stanceAgreementExample } from './runs.examples.js';
+import { runExample, runPrecisionExample, stanceAgreementExample } from './runs.examples.js';
 
 export const runStart = z
   .object({
@@ -46,7 +47,13 @@ export const runDto = z
     trigger: z.enum(['manual', 'schedule', 'api']),
     scheduledFor: timestamp.nullable(),
     status: runStatus,
-    samplesPerPair: z.number().int(),
+    samplesPerPair: z
+      .number()
+      .int()
+      .describe('Answers per pair (fixed); for adaptive sampling, the first wave (minSamples)'),
+    sampling: samplingDto.describe(
+      'How the run samples; adaptive runs report their precision at …/runs/{runId}/precision',
+    ),
     progress: z.object({
       total: z.number().int(),
       succeeded: z.number().int(),
@@ -107,3 +114,62 @@ export const stanceAgreementDto = z
   .meta({ id: 'StanceAgreement', examples: [stanceAgreementExample] });
 
 export type StanceAgreementDto = z.infer<typeof stanceAgreementDto>;
+
+const cellPrecision = z.object({
+  promptId: uuid,
+  promptText: z.string(),
+  modelConfigId: uuid,
+  modelConfigName: z.string(),
+  planned: z.number().int().describe('Answers asked for so far'),
+  answers: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'Answers that came back at the cell’s last look (failed calls are not counted); null before its first look',
+    ),
+  mentioned: z.number().int().nullable().describe('Of those, answers naming an own brand'),
+  mentionRate: z.number().nullable().describe('mentioned / answers'),
+  interval: z
+    .object({ low: z.number(), high: z.number() })
+    .nullable()
+    .describe(
+      'The 95% interval of the mention rate, valid although the cell stopped on its data (docs/statistics.md#adaptive-sampling)',
+    ),
+  halfWidth: z.number().nullable().describe('Half the interval’s width, in points'),
+  waves: z.number().int().describe('Waves asked so far'),
+  stopReason: z
+    .enum(['precision', 'max_samples', 'budget', 'failures', 'cancelled'])
+    .nullable()
+    .describe(
+      'precision: the target was reached; max_samples: it got maxSamples; budget: the run reached its budget; failures: a wave brought no answer back; cancelled: the run was cancelled; null: still sampling',
+    ),
+});
+
+export const runPrecisionDto = z
+  .object({
+    runId: uuid,
+    sampling: samplingDto,
+    cells: z.array(cellPrecision).describe('One per prompt × configuration'),
+    summary: z.object({
+      cells: z.number().int(),
+      stopped: z.number().int(),
+      reachedTarget: z
+        .number()
+        .int()
+        .nullable()
+        .describe('Cells whose interval is within ±halfWidth; null for a fixed run (no target)'),
+      calls: z.number().int().describe('Answers asked for (planned) over every cell'),
+      fixedDesignCalls: z
+        .number()
+        .int()
+        .describe(
+          'cells × sampling.fixedDesignSamples: what the fixed design of the same worst-case precision asks for',
+        ),
+      samplesSaved: z.number().int().describe('fixedDesignCalls − calls (negative when adaptive asked for more)'),
+      ratio: z.number().nullable().describe('fixedDesignCalls / calls'),
+      worstHalfWidth: z.number().nullable().describe('The widest half-width of any cell, in points'),
+    }),
+  })
+  .meta({ id: 'RunPrecision', examples: [runPrecisionExample] });
+export type RunPrecisionDto = z.infer<typeof runPrecisionDto>;

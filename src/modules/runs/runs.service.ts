@@ -5,12 +5,14 @@
  */
 import { AppError } from '../../lib/errors.js';
 import { iso, isoOrNull, toPage, type Page } from '../common.schemas.js';
-import { requireAudit } from '../audits/audits.service.js';
+import { adaptiveOf, requireAudit, samplingDtoOf } from '../audits/audits.service.js';
 import { runStanceAgreement } from '../stance-judge/stance-judge.service.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
 import { planRun, type Selection } from './runs.plan.js';
 import * as repo from './runs.repo.js';
-import type { RunDto, RunListQuery, RunStart, StanceAgreementDto } from './runs.schemas.js';
+import { wilson } from '../../lib/statistics.js';
+import { pairFigures, runCells } from './cells.repo.js';
+import type { RunDto, RunListQuery, RunPrecisionDto, RunStart, StanceAgreementDto } from './runs.schemas.js';
 import type { Deps } from '../../deps.js';
 
 export type RunsDeps = Pick<Deps, 'db' | 'producers' | 'logger'>;
@@ -24,6 +26,7 @@ export function toRunDto(r: repo.RunRow): RunDto {
     scheduledFor: isoOrNull(r.scheduled_for),
     status: r.status as RunDto['status'],
     samplesPerPair: r.samples_per_pair,
+    sampling: samplingDtoOf(r.samples_per_pair, r.sampling),
     progress: {
       total: r.total,
       succeeded: r.succeeded,
@@ -62,6 +65,7 @@ export interface LaunchRequest {
  */
 export async function launchRun(deps: RunsDeps, req: LaunchRequest, now = new Date()): Promise<repo.RunRow | null> {
   const plan = await planRun(deps.db.prisma, req.workspaceId, req.selection);
+  // An adaptive run is refused only if its minimum does not fit; it stops at its cap otherwise.
   const estimate = plan.estimatedCostUsd;
   if (req.budgetUsd !== null && estimate > req.budgetUsd) {
     throw new AppError(
@@ -98,10 +102,12 @@ export async function launchRun(deps: RunsDeps, req: LaunchRequest, now = new Da
       auditId: req.auditId,
       trigger: req.trigger,
       scheduledFor: req.scheduledFor,
-      samplesPerPair: req.selection.samplesPerPair,
-      estimatedCostUsd: estimate,
+      samplesPerPair: req.selection.sampling ? req.selection.sampling.minSamples : req.selection.samplesPerPair,
+      // What the run may spend at most: the monthly budget counts it while the run is unfinished.
+      estimatedCostUsd: plan.estimatedMaxCostUsd,
       budgetUsd: req.budgetUsd,
       responses: plan.responses,
+      sampling: req.selection.sampling ?? null,
     },
     guard,
   );
@@ -138,6 +144,8 @@ export async function startRun(
         promptTags: audit.promptTags,
         modelConfigIds: audit.modelConfigs.map((m) => m.modelConfigId),
         samplesPerPair: input.samplesPerPair ?? audit.samplesPerPair,
+        // A samplesPerPair given with the request runs that fixed number instead of the audit's design.
+        sampling: input.samplesPerPair === undefined ? adaptiveOf(audit.sampling) : null,
       },
       trigger,
       scheduledFor: null,
@@ -170,6 +178,66 @@ export async function getRun(deps: RunsDeps, orgId: string, workspaceId: string,
   const run = await repo.findRun(deps.db.pool, workspaceId, runId);
   if (!run) throw AppError.notFound('Run');
   return toRunDto(run);
+}
+
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/**
+ * An adaptive run's precision per prompt × configuration (its last look) and the samples it saved
+ * against the fixed design of the same worst-case precision (docs/statistics.md#adaptive-sampling).
+ */
+export async function getRunPrecision(
+  deps: RunsDeps,
+  orgId: string,
+  workspaceId: string,
+  runId: string,
+): Promise<RunPrecisionDto> {
+  await requireWorkspace(deps.db.prisma, orgId, workspaceId);
+  const run = await repo.findRun(deps.db.pool, workspaceId, runId);
+  if (!run) throw AppError.notFound('Run');
+  const sampling = samplingDtoOf(run.samples_per_pair, run.sampling);
+  const adaptive = sampling.mode === 'adaptive';
+  // A fixed run: every pair's answers so far, with the plain 95% Wilson interval (no look to pay for).
+  const rows = adaptive
+    ? await runCells(deps.db.pool, runId)
+    : (await pairFigures(deps.db.pool, runId)).map((c) => {
+        const ci = c.answers ? wilson(c.mentioned ?? 0, c.answers) : null;
+        return { ...c, low: ci?.low ?? null, high: ci?.high ?? null };
+      });
+  const cells = rows.map((c) => ({
+    promptId: c.prompt_id,
+    promptText: c.prompt_text,
+    modelConfigId: c.model_config_id,
+    modelConfigName: c.model_config_name,
+    planned: c.planned,
+    answers: c.answers,
+    mentioned: c.mentioned,
+    mentionRate: c.answers ? round4((c.mentioned ?? 0) / c.answers) : null,
+    interval: c.low === null || c.high === null ? null : { low: round4(c.low), high: round4(c.high) },
+    halfWidth: c.low === null || c.high === null ? null : Math.round(((c.high - c.low) / 2) * 1e4) / 100,
+    waves: c.wave + 1,
+    stopReason: c.stop_reason as RunPrecisionDto['cells'][number]['stopReason'],
+  }));
+  const calls = cells.reduce((s, c) => s + c.planned, 0);
+  const fixedDesignCalls = adaptive ? cells.length * sampling.fixedDesignSamples : calls;
+  const widths = cells.flatMap((c) => (c.halfWidth === null ? [] : [c.halfWidth]));
+  return {
+    runId,
+    sampling,
+    cells,
+    summary: {
+      cells: cells.length,
+      stopped: adaptive ? cells.filter((c) => c.stopReason !== null).length : run.finished_at ? cells.length : 0,
+      reachedTarget: adaptive
+        ? cells.filter((c) => c.halfWidth !== null && c.halfWidth <= sampling.halfWidth + 1e-9).length
+        : null,
+      calls,
+      fixedDesignCalls,
+      samplesSaved: fixedDesignCalls - calls,
+      ratio: calls ? round4(fixedDesignCalls / calls) : null,
+      worstHalfWidth: widths.length ? Math.max(...widths) : null,
+    },
+  };
 }
 
 /** How often the audit's model judge agrees with the rule-based stance labels in this run's answers. */

@@ -37,6 +37,13 @@ type Values = {
   promptTags: string;
   modelConfigIds: string[];
   samplesPerPair: string;
+  /** Fixed samples per pair, or adaptive sampling (a precision, with a minimum and a maximum). */
+  samplingMode: 'fixed' | 'adaptive';
+  'sampling.halfWidth': string;
+  'sampling.minSamples': string;
+  'sampling.maxSamples': string;
+  /** '' for the default. */
+  'sampling.waveSize': string;
   repeat: Repeat;
   at: string;
   weekday: string;
@@ -55,7 +62,14 @@ function valuesOf(audit: Audit | null, timezone: string): Values {
     promptIds: audit?.promptIds ?? [],
     promptTags: audit?.promptTags.join(', ') ?? '',
     modelConfigIds: audit?.modelConfigIds ?? [],
-    samplesPerPair: String(audit?.samplesPerPair ?? 1),
+    samplesPerPair: String(
+      audit?.sampling.mode === 'fixed' ? audit.sampling.samplesPerPair : (audit?.samplesPerPair ?? 1),
+    ),
+    samplingMode: audit?.sampling.mode ?? 'fixed',
+    'sampling.halfWidth': audit?.sampling.mode === 'adaptive' ? String(audit.sampling.halfWidth) : '5',
+    'sampling.minSamples': audit?.sampling.mode === 'adaptive' ? String(audit.sampling.minSamples) : '30',
+    'sampling.maxSamples': audit?.sampling.mode === 'adaptive' ? String(audit.sampling.maxSamples) : '450',
+    'sampling.waveSize': audit?.sampling.mode === 'adaptive' ? String(audit.sampling.waveSize) : '',
     ...presetOf(audit?.schedule ?? null),
     schedule: audit?.schedule ?? '',
     timezone: audit?.timezone ?? timezone,
@@ -73,7 +87,19 @@ function bodyOf(v: Values) {
     promptIds: v.promptIds,
     promptTags: listOf(v.promptTags),
     modelConfigIds: v.modelConfigIds,
-    samplesPerPair: samples ?? 1,
+    ...(v.samplingMode === 'adaptive'
+      ? {
+          sampling: {
+            mode: 'adaptive' as const,
+            halfWidth: numberOrNull(v['sampling.halfWidth']) ?? 0,
+            minSamples: numberOrNull(v['sampling.minSamples']) ?? 0,
+            maxSamples: numberOrNull(v['sampling.maxSamples']) ?? 0,
+            ...(numberOrNull(v['sampling.waveSize']) === null
+              ? {}
+              : { waveSize: numberOrNull(v['sampling.waveSize']) ?? 1 }),
+          },
+        }
+      : { samplesPerPair: samples ?? 1 }),
     schedule: v.schedule.trim() === '' ? null : v.schedule.trim(),
     timezone: v.timezone,
     enabled: v.enabled,
@@ -193,7 +219,11 @@ export function AuditsPage(_: { route: Route }) {
                             .join('; ')}
                         </td>
                         <td>{a.modelConfigIds.map(configName).join(', ')}</td>
-                        <td>{a.samplesPerPair}</td>
+                        <td>
+                          {a.sampling.mode === 'adaptive'
+                            ? `±${a.sampling.halfWidth} pts (${a.sampling.minSamples}–${a.sampling.maxSamples})`
+                            : a.samplesPerPair}
+                        </td>
                         <td>
                           {a.schedule ? `${a.schedule} (${a.timezone})` : 'Manual only'}
                           {!a.enabled && ' · paused'}
@@ -340,14 +370,62 @@ function AuditEditor({ audit, onSaved, onClose }: { audit: Audit | null; onSaved
             </fieldset>
           )}
         </Field>
-        <TextField
+        <SelectField
           form={form}
-          name="samplesPerPair"
-          type="number"
-          inputMode="numeric"
-          label="Samples"
-          description="Answers collected for each prompt and configuration per run (1–100): more samples, tighter intervals."
+          name="samplingMode"
+          label="Sampling"
+          description="Fixed: the same number of answers for every prompt and configuration. Adaptive: ask until each one's own-brand mention rate is known to a precision you choose, which saves answers where the brand is almost never (or always) named."
+          options={[
+            { value: 'fixed', label: 'Fixed number of answers' },
+            { value: 'adaptive', label: 'Adaptive: until a precision is reached' },
+          ]}
         />
+        {form.values.samplingMode === 'fixed' ? (
+          <TextField
+            form={form}
+            name="samplesPerPair"
+            type="number"
+            inputMode="numeric"
+            label="Samples"
+            description="Answers collected for each prompt and configuration per run (1–100): more samples, tighter intervals."
+          />
+        ) : (
+          <fieldset class="choices">
+            <legend>Adaptive sampling</legend>
+            <TextField
+              form={form}
+              name="sampling.halfWidth"
+              type="number"
+              inputMode="decimal"
+              label="Precision (± points)"
+              description="Each prompt and configuration is asked until the 95% interval of its own-brand mention rate is within ± this many points (1–25): 5 for a monthly client report, 10 to tell rarely from mostly."
+            />
+            <TextField
+              form={form}
+              name="sampling.minSamples"
+              type="number"
+              inputMode="numeric"
+              label="Minimum answers"
+              description="Every prompt and configuration gets at least this many (the first wave)."
+            />
+            <TextField
+              form={form}
+              name="sampling.maxSamples"
+              type="number"
+              inputMode="numeric"
+              label="Maximum answers"
+              description="At most this many, precise enough or not. About 1.2 × the fixed design lets rates near 50% reach the precision (450 at ±5, 120 at ±10)."
+            />
+            <TextField
+              form={form}
+              name="sampling.waveSize"
+              type="number"
+              inputMode="numeric"
+              label="Answers per wave (optional)"
+              description="Answers added at a time after the first wave; empty for at most 10 looks."
+            />
+          </fieldset>
+        )}
         <fieldset class="choices schedule">
           <legend>Schedule</legend>
           <div class="field">
