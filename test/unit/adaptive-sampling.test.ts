@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  binomialPmf,
+  calibrate,
   clopperPearson,
   decideLook,
+  operatingCharacteristics,
   defaultWaveSize,
   fixedDesignSamples,
   halfWidthOf,
@@ -9,6 +12,7 @@ import {
   looks,
   mulberry32,
   simulateCell,
+  worstMiss,
   type AdaptiveDesign,
 } from '../../src/lib/adaptive-sampling.js';
 import { wilson } from '../../src/lib/statistics.js';
@@ -33,11 +37,15 @@ describe('Clopper–Pearson interval', () => {
 describe('the design', () => {
   const d: AdaptiveDesign = { halfWidth: 0.05, minSamples: 30, maxSamples: 450, waveSize: 30 };
 
-  it('looks after every wave and spends α once over all looks', () => {
+  it('looks after every wave, the interim looks at the calibrated level and the last at α', () => {
     expect(looks(d)).toEqual([30, 60, 90, 120, 150, 180, 210, 240, 270, 300, 330, 360, 390, 420, 450]);
     const alphas = lookAlphas(d);
-    expect(alphas.reduce((s, a) => s + a, 0)).toBeCloseTo(0.05, 12);
-    expect(alphas.at(-1)).toBeCloseTo(0.04, 12);
+    expect(alphas).toHaveLength(15);
+    expect(alphas.at(-1)).toBe(0.05);
+    // Calibrated: every interim look at one level, well above the union bound's 0.05 / 15.
+    expect(new Set(alphas.slice(0, -1)).size).toBe(1);
+    expect(alphas[0]).toBeGreaterThan(0.05 / 15);
+    expect(alphas[0]).toBeLessThanOrEqual(0.05);
     expect(looks({ minSamples: 10, maxSamples: 10, waveSize: 5 })).toEqual([10]);
     expect(lookAlphas({ halfWidth: 0.1, minSamples: 10, maxSamples: 10, waveSize: 5 })).toEqual([0.05]);
     expect(defaultWaveSize(30, 450)).toBe(47);
@@ -51,17 +59,50 @@ describe('the design', () => {
   });
 
   it('stops a cell that never mentions the brand early and sends a mid-range one to more waves', () => {
-    const zero = decideLook(d, 2, 90, 0, 90, null);
+    const zero = decideLook(d, 2, 90, 0, 90);
     expect(zero.stop).toBe('precision');
     expect(zero.halfWidth).toBeLessThanOrEqual(0.05);
-    const mid = decideLook(d, 0, 30, 15, 30, null);
+    const mid = decideLook(d, 0, 30, 15, 30);
     expect(mid.stop).toBeNull();
     expect(mid.nextWave).toBe(30);
-    const last = decideLook(d, 14, 450, 225, 450, null);
+    const last = decideLook(d, 14, 450, 225, 450);
     expect(last.stop).not.toBeNull();
-    // The interval reported is the intersection with the previous look's.
-    const narrowed = decideLook(d, 1, 60, 30, 60, { low: 0.45, high: 0.9 });
-    expect(narrowed.interval.low).toBe(0.45);
+  });
+});
+
+describe('the calibration', () => {
+  it('computes binomial probabilities (Binomial(10, 0.3): P(0) = 0.7^10, P(3) = 0.2668279)', () => {
+    const pmf = binomialPmf(10, 0.3);
+    expect(pmf[0]).toBeCloseTo(0.7 ** 10, 12);
+    expect(pmf[3]).toBeCloseTo(0.2668279, 7);
+    expect(pmf.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
+    expect([...binomialPmf(4, 0)]).toEqual([1, 0, 0, 0, 0]);
+  });
+
+  it('keeps the exact miss probability at or below 5% on its grid, and a larger level would not', () => {
+    const d: AdaptiveDesign = { halfWidth: 0.1, minSamples: 10, maxSamples: 130, waveSize: 10 };
+    const interim = calibrate(d);
+    expect(worstMiss(d, interim, 0.05)).toBeLessThanOrEqual(0.05);
+    expect(worstMiss(d, Math.min(0.05, interim * 1.25), 0.05)).toBeGreaterThan(0.05);
+  });
+
+  it('agrees with simulation: the miss probability and the expected answers it computes are those of 20,000 simulated cells', () => {
+    const d: AdaptiveDesign = { halfWidth: 0.1, minSamples: 10, maxSamples: 130, waveSize: 10 };
+    for (const p of [0.05, 0.3]) {
+      const exact = operatingCharacteristics(d, p);
+      const random = mulberry32(5);
+      let missed = 0;
+      let answers = 0;
+      for (let i = 0; i < 20_000; i++) {
+        const r = simulateCell(d, p, random);
+        if (r.interval.low > p || r.interval.high < p) missed++;
+        answers += r.n;
+      }
+      const se = Math.sqrt((exact.miss * (1 - exact.miss)) / 20_000);
+      expect(Math.abs(missed / 20_000 - exact.miss), `miss at ${p}`).toBeLessThan(4 * se + 1e-4);
+      expect(exact.miss).toBeLessThanOrEqual(0.05);
+      expect(answers / 20_000 / exact.expectedN, `answers at ${p}`).toBeCloseTo(1, 1);
+    }
   });
 });
 

@@ -38,8 +38,7 @@ export async function advanceAdaptiveRuns(deps: AdaptiveDeps, runIds: string[]):
     const design = designOf(run.sampling);
     const cells = await readyCells(pool, run.id);
     const decisions: CellDecision[] = cells.map((c) => {
-      const previous = c.low === null || c.high === null ? null : { low: c.low, high: c.high };
-      const look = decideLook(design, c.wave, c.planned, c.mentioned_now, c.answers_now, previous);
+      const look = decideLook(design, c.wave, c.planned, c.mentioned_now, c.answers_now);
       let stop: CellDecision['stop'] = look.stop;
       // A wave that brought no answer back (every call failed) ends the cell rather than spending more.
       if (!stop && c.answers_now === (c.answers ?? 0)) stop = 'failures';
