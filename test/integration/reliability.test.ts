@@ -41,6 +41,60 @@ async function finishedRun(api: ApiClient, base: string, runId: string, timeoutM
   );
 }
 
+/** An adaptive run of 4 prompts × 2 configurations (±10 points, 20 to 100 answers, waves of 20), started. */
+async function startAdaptiveRun(api: ApiClient) {
+  const { base, configs } = await seedWorkspace(api, {
+    prompts: 4,
+    brands: ['Salesforce', 'Pipedrive'],
+    configs: [
+      { latencyMs: 10, temperature: 2 },
+      { latencyMs: 10, temperature: 0 },
+    ],
+  });
+  await api.post(`${base}/brands`, { name: 'HubSpot', kind: 'own' });
+  const sampling = { mode: 'adaptive', halfWidth: 10, minSamples: 20, maxSamples: 100, waveSize: 20 };
+  const auditRow = await api.post(`${base}/audits`, {
+    name: 'adaptive',
+    promptTags: ['crm'],
+    modelConfigIds: configs.map((c: { id: string }) => c.id),
+    sampling,
+  });
+  const run = await api.post(`${base}/runs`, { auditId: auditRow.id });
+  return { base, run };
+}
+
+/** A finished adaptive run of 8 cells: every answer once, every wave added once, every cell stopped. */
+async function expectAdaptiveRunWhole(ctx: TestContext, api: ApiClient, base: string, runId: string) {
+  const done = await finishedRun(api, base, runId);
+  expect(done.status).toBe('completed');
+  const { run: row, counts, duplicateMentions } = await audit(ctx, runId);
+  expect(counts.rows).toBe(row.total);
+  expect(counts).toMatchObject({ distinct_keys: row.total, pending: 0, failed: 0, failed_without_reason: 0 });
+  expect(counts.analyzed).toBe(counts.succeeded);
+  expect(duplicateMentions).toBe(0);
+  // Each cell: its answers are exactly sample 0 … planned − 1, planned is on the grid of looks, and it stopped.
+  const { rows: cells } = await ctx.db.pool.query<{
+    planned: number;
+    asked: number;
+    max_index: number;
+    stop_reason: string | null;
+  }>(
+    `SELECT c.planned, c.stop_reason, count(r.id)::int AS asked, max(r.sample_index)::int AS max_index
+       FROM run_cells c JOIN responses r ON r.run_id = c.run_id AND r.prompt_id = c.prompt_id AND r.model_config_id = c.model_config_id
+      WHERE c.run_id = $1 GROUP BY c.prompt_id, c.model_config_id, c.planned, c.stop_reason`,
+    [runId],
+  );
+  expect(cells).toHaveLength(8);
+  for (const c of cells) {
+    expect(c.asked).toBe(c.planned);
+    expect(c.max_index).toBe(c.planned - 1);
+    expect([20, 40, 60, 80, 100]).toContain(c.planned);
+    expect(['precision', 'max_samples']).toContain(c.stop_reason);
+  }
+  const precision = await api.get(`${base}/runs/${runId}/precision`);
+  expect(precision.summary).toMatchObject({ cells: 8, stopped: 8, calls: row.total });
+}
+
 describe('a worker killed with SIGKILL in the middle of a run', () => {
   let ctx: TestContext;
   let api: ApiClient;
@@ -82,8 +136,10 @@ describe('a worker killed with SIGKILL in the middle of a run', () => {
     const before = (await api.get(`${base}/runs/${run.id}`)).progress;
     expect(before.succeeded).toBeLessThan(300);
 
-    ctx.startWorker({ env: fastRecovery });
+    const second = ctx.startWorker({ env: fastRecovery });
     const done = await finishedRun(api, base, run.id);
+    // The next test's run must start with no worker but the process it kills.
+    await second.close();
     expect(done.status).toBe('completed');
     const { run: row, counts, duplicateMentions } = await audit(ctx, run.id);
     expect(counts).toEqual({
@@ -98,6 +154,30 @@ describe('a worker killed with SIGKILL in the middle of a run', () => {
     expect(row).toMatchObject({ total: 300, succeeded: 300, failed: 0, cancelled: 0, analyzed: 300 });
     expect(duplicateMentions).toBe(0);
     // Its own waits add up to 150 s (a worker process to start and store some answers, then the run).
+  }, 240_000);
+
+  it('an adaptive run is finished by another worker: every wave added once, every cell stopped', async () => {
+    const { base, run } = await startAdaptiveRun(api);
+    first = spawnWorkerProcess({
+      DATABASE_URL: ctx.env.DATABASE_URL,
+      REDIS_URL: ctx.env.REDIS_URL,
+      QUEUE_PREFIX: ctx.env.QUEUE_PREFIX,
+      WORKER_SCHEDULER: 'false',
+      ...fastRecovery,
+    });
+    // Killed once waves are being decided: past the first wave of every cell.
+    await waitFor(
+      async () => {
+        if (first?.child.exitCode !== null) throw new Error(`the worker process died early:\n${first?.output()}`);
+        return (await api.get(`${base}/runs/${run.id}`)).progress.total > 8 * 20;
+      },
+      'a second wave',
+      90_000,
+    );
+    await first.kill('SIGKILL');
+    first = null;
+    ctx.startWorker({ env: fastRecovery });
+    await expectAdaptiveRunWhole(ctx, api, base, run.id);
   }, 240_000);
 });
 
@@ -234,55 +314,12 @@ describe('Redis trouble in the middle of a run', () => {
   });
 
   it('an adaptive run survives Redis restarting empty between waves: every wave added once, every cell stopped', async () => {
-    const { base, configs } = await seedWorkspace(api, {
-      prompts: 4,
-      brands: ['Salesforce', 'Pipedrive'],
-      configs: [
-        { latencyMs: 10, temperature: 2 },
-        { latencyMs: 10, temperature: 0 },
-      ],
-    });
-    await api.post(`${base}/brands`, { name: 'HubSpot', kind: 'own' });
-    const sampling = { mode: 'adaptive', halfWidth: 10, minSamples: 20, maxSamples: 100, waveSize: 20 };
-    const auditRow = await api.post(`${base}/audits`, {
-      name: 'adaptive',
-      promptTags: ['crm'],
-      modelConfigIds: configs.map((c: { id: string }) => c.id),
-      sampling,
-    });
-    const run = await api.post(`${base}/runs`, { auditId: auditRow.id });
+    const { base, run } = await startAdaptiveRun(api);
     // Past the first wave: some cells have had their first look and a second wave is under way.
     await waitFor(async () => (await api.get(`${base}/runs/${run.id}`)).progress.total > 8 * 20, 'a second wave');
     await redis.kill('SIGKILL');
     redis = await startRedisServer(port);
-    const done = await finishedRun(api, base, run.id);
-    expect(done.status).toBe('completed');
-    const { run: row, counts, duplicateMentions } = await audit(ctx, run.id);
-    expect(counts.rows).toBe(row.total);
-    expect(counts).toMatchObject({ distinct_keys: row.total, pending: 0, failed: 0, failed_without_reason: 0 });
-    expect(counts.analyzed).toBe(counts.succeeded);
-    expect(duplicateMentions).toBe(0);
-    // Each cell: its answers are exactly sample 0 … planned − 1, planned is on the grid of looks, and it stopped.
-    const { rows: cells } = await ctx.db.pool.query<{
-      planned: number;
-      asked: number;
-      max_index: number;
-      stop_reason: string | null;
-    }>(
-      `SELECT c.planned, c.stop_reason, count(r.id)::int AS asked, max(r.sample_index)::int AS max_index
-         FROM run_cells c JOIN responses r ON r.run_id = c.run_id AND r.prompt_id = c.prompt_id AND r.model_config_id = c.model_config_id
-        WHERE c.run_id = $1 GROUP BY c.prompt_id, c.model_config_id, c.planned, c.stop_reason`,
-      [run.id],
-    );
-    expect(cells).toHaveLength(8);
-    for (const c of cells) {
-      expect(c.asked).toBe(c.planned);
-      expect(c.max_index).toBe(c.planned - 1);
-      expect([20, 40, 60, 80, 100]).toContain(c.planned);
-      expect(['precision', 'max_samples']).toContain(c.stop_reason);
-    }
-    const precision = await api.get(`${base}/runs/${run.id}/precision`);
-    expect(precision.summary).toMatchObject({ cells: 8, stopped: 8, calls: row.total });
+    await expectAdaptiveRunWhole(ctx, api, base, run.id);
   });
 });
 

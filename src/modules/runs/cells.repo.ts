@@ -40,15 +40,13 @@ export interface ReadyCell {
   /** Answers that came back (succeeded) so far, and those mentioning an own brand. */
   answers_now: number;
   mentioned_now: number;
-  /** The figures of the previous look (null before the first). */
+  /** Answers that had come back at the previous look (null before the first). */
   answers: number | null;
-  low: number | null;
-  high: number | null;
 }
 
 export async function readyCells(pool: pg.Pool, runId: string): Promise<ReadyCell[]> {
   const { rows } = await pool.query<ReadyCell>(
-    `SELECT c.prompt_id, c.model_config_id, c.wave, c.planned, c.answers, c.low, c.high,
+    `SELECT c.prompt_id, c.model_config_id, c.wave, c.planned, c.answers,
             count(r.id) FILTER (WHERE r.status = 'succeeded')::int AS answers_now,
             count(r.id) FILTER (WHERE r.status = 'succeeded' AND EXISTS (
               SELECT 1 FROM mentions m JOIN brands b ON b.id = m.brand_id AND b.kind = 'own' WHERE m.response_id = r.id))::int AS mentioned_now
