@@ -104,14 +104,16 @@ export interface EventMark {
 
 /**
  * A workspace's events from `from` (inclusive) to `to` (exclusive), either bound optional, oldest
- * first (at most 500): what trends mark, each with its period as trends compute theirs.
+ * first (at most 500): what trends mark, each with its period (in the workspace's time zone) as
+ * trends compute theirs.
  */
 export async function eventsBetween(
   pool: pg.Pool,
   workspaceId: string,
-  range: { from: string | null; to: string | null; timezone: string; interval: 'day' | 'week' },
+  range: { from: string | null; to: string | null; interval: 'day' | 'week' },
 ): Promise<EventMark[]> {
-  const local = 'timezone($4::text, occurred_at)';
+  // The workspace's time zone is read here, so trends can ask for their events alongside their rows.
+  const local = 'timezone((SELECT timezone FROM workspaces WHERE id = $1), occurred_at)';
   const period = range.interval === 'week' ? `(date_trunc('week', ${local}))::date::text` : `(${local})::date::text`;
   const { rows } = await pool.query<EventMark>(
     `SELECT id, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt",
@@ -119,7 +121,7 @@ export async function eventsBetween(
        FROM change_events
       WHERE workspace_id = $1 AND ($2::timestamptz IS NULL OR occurred_at >= $2) AND ($3::timestamptz IS NULL OR occurred_at < $3)
       ORDER BY occurred_at, id LIMIT 500`,
-    [workspaceId, range.from, range.to, range.timezone],
+    [workspaceId, range.from, range.to],
   );
   return rows;
 }

@@ -49,10 +49,13 @@ export async function openReport(
   filters: ReportFilters,
   opts: { mode?: SourceMode; ownSensitive?: boolean } = {},
 ): Promise<OpenedReport> {
-  const workspace = await requireWorkspace(deps.db.prisma, orgId, workspaceId);
+  // Both at once (a round trip less); the runs are used only once the workspace is found in this organization.
+  const [workspace, runs] = await Promise.all([
+    requireWorkspace(deps.db.prisma, orgId, workspaceId),
+    opts.mode === 'raw' ? null : liveRuns(deps.db.pool, workspaceId, filters, opts.ownSensitive ?? false),
+  ]);
   let live: string[] | null = null;
-  if (opts.mode !== 'raw') {
-    const runs = await liveRuns(deps.db.pool, workspaceId, filters, opts.ownSensitive ?? false);
+  if (runs) {
     live = runs.map((r) => r.id);
     const stale = runs.filter((r) => r.finished).map((r) => r.id);
     if (stale.length) deps.refresher?.request(workspaceId, stale);
@@ -135,13 +138,12 @@ export async function trends(
   q: ReportFilters & { groupBy: string[]; interval: 'day' | 'week' },
   mode?: SourceMode,
 ): Promise<TrendsReport> {
-  const report = await brandReport(deps, orgId, workspaceId, 'trends', q, mode);
-  const events = await eventsBetween(deps.db.pool, workspaceId, {
-    from: q.from ?? null,
-    to: q.to ?? null,
-    timezone: report.timezone,
-    interval: q.interval,
-  });
+  // The events are asked for alongside the rows (a round trip less); they are used only once
+  // brandReport has found the workspace in this organization.
+  const [report, events] = await Promise.all([
+    brandReport(deps, orgId, workspaceId, 'trends', q, mode),
+    eventsBetween(deps.db.pool, workspaceId, { from: q.from ?? null, to: q.to ?? null, interval: q.interval }),
+  ]);
   return { ...report, interval: q.interval, events } as TrendsReport;
 }
 
