@@ -62,13 +62,19 @@ async function baseline(infra: Awaited<ReturnType<typeof benchInfra>>): Promise<
 }
 
 async function main(): Promise<void> {
-  const infra = await benchInfra('pipeline', {
-    MOCK_CONCURRENCY: '200',
-    WORKER_ANALYSIS_CONCURRENCY: '4',
-    DATABASE_POOL_SIZE: '20',
-    MOCK_RPM: '10000000',
-    RECOVERY_INTERVAL_MS: '600000',
-  });
+  // A database of its own, dropped at the end: two runs at once never drop each other's.
+  const infra = await benchInfra(
+    'pipeline',
+    {
+      MOCK_CONCURRENCY: '200',
+      WORKER_ANALYSIS_CONCURRENCY: '4',
+      DATABASE_POOL_SIZE: '20',
+      MOCK_RPM: '10000000',
+      RECOVERY_INTERVAL_MS: '600000',
+    },
+    false,
+    { scratch: true },
+  );
   const logger = createLogger({ level: 'warn', name: 'bench' });
   try {
     console.log(
