@@ -21,11 +21,12 @@ import {
   DATAFORSEO_OK,
   DATAFORSEO_TASK_CREATED,
   DATAFORSEO_TASK_PENDING,
+  dataForSeoEndpoint,
   dataForSeoLocationCode,
   dataForSeoStatus,
   isDataForSeoBody,
 } from './dataforseo.js';
-import { classifyHttpFailure, missingCredential } from './errors.js';
+import { classifyHttpFailure } from './errors.js';
 import { parseLlmScraper, type LlmScraperTaskCapture } from './llm-scraper.js';
 import { mapSerpError, serpLocale, serpRequest } from './serp-http.js';
 import { providerSettings } from './settings.js';
@@ -113,15 +114,9 @@ async function viaDataForSeo(
   ctx: QueryContext,
   signal: AbortSignal,
 ): Promise<Capture> {
-  const { login, password } = ctx.credentials;
-  if (!login || !password) throw missingCredential('assistant_app', 'DATAFORSEO_LOGIN / DATAFORSEO_PASSWORD');
-  const base = (ctx.credentials.baseUrls?.['dataforseo'] ?? 'https://api.dataforseo.com').replace(/\/$/, '');
+  const { base, headers } = dataForSeoEndpoint('assistant_app', ctx.credentials);
   const root = `/v3/ai_optimization/${VENDOR_PATH[input.model as AppAssistant]}/llm_scraper`;
   const task = appTask(input, p);
-  const headers = {
-    authorization: `Basic ${Buffer.from(`${login}:${password}`).toString('base64')}`,
-    'content-type': 'application/json',
-  };
   const fetchFn = ctx.fetch ?? globalThis.fetch;
   const call = (path: string, init: RequestInit) =>
     serpRequest('assistant_app', fetchFn, `${base}${path}`, { ...init, headers }, signal);

@@ -4,10 +4,30 @@
  * task's status_code is checked: its first three digits read as an HTTP status (40501 → 405,
  * 50000 → 500) [mem, DataForSEO's documented code scheme], which the shared classifier decides on.
  */
+import { missingCredential } from './errors.js';
 import { ZERO_USAGE, dedupeBy, isRecord, num, records, str } from './text.js';
-import type { ParsedAnswer, ProviderCitation, ProviderSource } from './types.js';
+import type { ParsedAnswer, ProviderCitation, ProviderName, ProviderSource, QueryContext } from './types.js';
 
 export const DATAFORSEO_OK = 20000;
+
+/**
+ * Where a DataForSEO call goes and how it signs in: DATAFORSEO_BASE_URL (tests point it at a
+ * local server) or the vendor's API, and HTTP Basic with the login and password.
+ */
+export function dataForSeoEndpoint(
+  provider: ProviderName,
+  credentials: QueryContext['credentials'],
+): { base: string; headers: Record<string, string> } {
+  const { login, password } = credentials;
+  if (!login || !password) throw missingCredential(provider, 'DATAFORSEO_LOGIN / DATAFORSEO_PASSWORD');
+  return {
+    base: (credentials.baseUrls?.['dataforseo'] ?? 'https://api.dataforseo.com').replace(/\/$/, ''),
+    headers: {
+      authorization: `Basic ${Buffer.from(`${login}:${password}`).toString('base64')}`,
+      'content-type': 'application/json',
+    },
+  };
+}
 
 /**
  * Country location codes are Google Ads geo target ids, 2000 + ISO 3166-1 numeric (US 2840,

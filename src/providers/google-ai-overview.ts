@@ -8,7 +8,14 @@ import { z } from 'zod';
 import { buildAnswer, effectiveParams, parseOrFail } from './adapter-kit.js';
 import { elapsedMs, withDeadline } from './call.js';
 import { estimateCallCost } from './cost.js';
-import { dataForSeoFailure, dataForSeoLocationCode, isDataForSeoBody, parseDataForSeo } from './dataforseo.js';
+import {
+  dataForSeoEndpoint,
+  dataForSeoFailure,
+  dataForSeoLocationCode,
+  dataForSeoStatus,
+  isDataForSeoBody,
+  parseDataForSeo,
+} from './dataforseo.js';
 import { classifyHttpFailure, missingCredential } from './errors.js';
 import { isSerpApiBody, isSerpApiCapture, overviewOf, parseSerpApi, type SerpApiCapture } from './serpapi.js';
 import { mapSerpError, serpLocale, serpRequest } from './serp-http.js';
@@ -86,9 +93,7 @@ async function viaDataForSeo(
   ctx: QueryContext,
   signal: AbortSignal,
 ): Promise<Capture> {
-  const { login, password } = ctx.credentials;
-  if (!login || !password) throw missingCredential('google_ai_overview', 'DATAFORSEO_LOGIN / DATAFORSEO_PASSWORD');
-  const base = (ctx.credentials.baseUrls?.['dataforseo'] ?? 'https://api.dataforseo.com').replace(/\/$/, '');
+  const { base, headers } = dataForSeoEndpoint('google_ai_overview', ctx.credentials);
   const { language, country } = serpLocale(p.locale ?? input.locale, p.userLocation?.country);
   const task: Record<string, unknown> = {
     keyword: input.prompt,
@@ -103,14 +108,7 @@ async function viaDataForSeo(
     'google_ai_overview',
     ctx.fetch ?? globalThis.fetch,
     `${base}${path}`,
-    {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${Buffer.from(`${login}:${password}`).toString('base64')}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify([task]),
-    },
+    { method: 'POST', headers, body: JSON.stringify([task]) },
     signal,
   );
   const firstTask = isRecord(body) ? records(body['tasks'])[0] : undefined;
@@ -119,7 +117,7 @@ async function viaDataForSeo(
     const failure = dataForSeoFailure(body);
     if (failure) {
       throw classifyHttpFailure('google_ai_overview', {
-        status: Math.floor(failure.code / 100),
+        status: dataForSeoStatus(failure.code),
         code: String(failure.code),
         message: failure.message,
         requestId,
