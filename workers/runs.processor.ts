@@ -15,13 +15,7 @@ export function createRunsProcessor(deps: WorkerDeps, followUps: Array<(runId: s
     const { runId } = job.data;
     if (job.data.type === 'start') {
       const pending = await beginRun(deps.db.pool, runId);
-      const byProvider = new Map<string, Array<{ responseId: string; runId: string }>>();
-      for (const r of pending) {
-        const list = byProvider.get(r.provider) ?? [];
-        list.push({ responseId: r.id, runId });
-        byProvider.set(r.provider, list);
-      }
-      for (const [provider, jobs] of byProvider) await deps.producers.enqueueQueries(provider, jobs);
+      await deps.producers.enqueueRunAnswers(runId, pending);
       deps.logger.info({ runId, queued: pending.length }, 'run started');
       return `queued ${pending.length}`;
     }

@@ -181,6 +181,17 @@ export class Producers {
     );
   }
 
+  /** Query jobs for a run's pending answers, one bulk add per provider's queue. */
+  async enqueueRunAnswers(runId: string, answers: ReadonlyArray<{ id: string; provider: string }>): Promise<void> {
+    const byProvider = new Map<string, QueryJob[]>();
+    for (const a of answers) {
+      const jobs = byProvider.get(a.provider) ?? [];
+      jobs.push({ responseId: a.id, runId });
+      byProvider.set(a.provider, jobs);
+    }
+    for (const [provider, jobs] of byProvider) await this.enqueueQueries(provider, jobs);
+  }
+
   async enqueueQueries(provider: string, jobs: QueryJob[]): Promise<void> {
     const queue = this.queue(queryQueueName(provider));
     for (let i = 0; i < jobs.length; i += ADD_CHUNK) {

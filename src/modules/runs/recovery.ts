@@ -37,20 +37,11 @@ export async function recoverStalledRuns(
     for (const id of closed) await deps.producers.runFinished(id);
     result.finished.push(...closed);
     const work = await outstandingWork(pool, runId);
-    const byProvider = new Map<string, Array<{ responseId: string; runId: string }>>();
-    const analyses: string[] = [];
-    for (const w of work) {
-      if (w.status === 'pending') {
-        const list = byProvider.get(w.provider) ?? [];
-        list.push({ responseId: w.id, runId });
-        byProvider.set(w.provider, list);
-        result.queries++;
-      } else {
-        analyses.push(w.id);
-        result.analyses++;
-      }
-    }
-    for (const [provider, jobs] of byProvider) await deps.producers.enqueueQueries(provider, jobs);
+    const pending = work.filter((w) => w.status === 'pending');
+    const analyses = work.filter((w) => w.status !== 'pending').map((w) => w.id);
+    result.queries += pending.length;
+    result.analyses += analyses.length;
+    await deps.producers.enqueueRunAnswers(runId, pending);
     if (analyses.length) await deps.producers.enqueueAnalysis(analyses);
     const finished = work.length === 0 ? await finishRuns(pool, [runId]) : [];
     for (const id of finished) await deps.producers.runFinished(id);
@@ -58,7 +49,7 @@ export async function recoverStalledRuns(
     deps.logger.warn(
       {
         runId,
-        queries: byProvider.size ? work.length - analyses.length : 0,
+        queries: pending.length,
         analyses: analyses.length,
         finished: finished.length > 0,
       },

@@ -58,13 +58,7 @@ export async function advanceAdaptiveRuns(deps: AdaptiveDeps, runIds: string[]):
     const added = await applyCellDecisions(pool, run.id, decisions);
     if (added.length) {
       // Postgres first, then the queue: if this enqueue is lost, recovery finds the pending answers.
-      const byProvider = new Map<string, Array<{ responseId: string; runId: string }>>();
-      for (const r of added) {
-        const list = byProvider.get(r.provider) ?? [];
-        list.push({ responseId: r.id, runId: run.id });
-        byProvider.set(r.provider, list);
-      }
-      for (const [provider, jobs] of byProvider) await deps.producers.enqueueQueries(provider, jobs);
+      await deps.producers.enqueueRunAnswers(run.id, added);
       deps.logger.info({ runId: run.id, cells: decisions.length, added: added.length }, 'adaptive run: wave added');
     }
     finished.push(...(await finishRuns(pool, [run.id])));
