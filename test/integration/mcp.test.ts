@@ -320,6 +320,11 @@ describe('over Streamable HTTP at /mcp', () => {
       status: 'cancelled',
     });
 
+    // The precision tool answers what the route answers: one cell per prompt × configuration.
+    const precision = ok(await call(client, 'get_run_precision', { workspaceId: ws.id, runId: run.id }));
+    expect(precision).toEqual((await api.get(`${base}/runs/${run.id}/precision`)) as unknown);
+    expect((precision as { cells: unknown[] }).cells).toHaveLength(3);
+
     const actions = await waitFor(async () => {
       const { rows } = await ctx.db.pool.query<{ action: string; actor_type: string }>(
         `SELECT action, actor_type FROM audit_events WHERE workspace_id = $1 AND target_id = ANY($2) ORDER BY created_at, id`,

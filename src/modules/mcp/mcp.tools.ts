@@ -247,6 +247,16 @@ export async function toolSpecs(): Promise<ToolSpec[]> {
       write: false,
     },
     {
+      name: 'get_run_precision',
+      title: "Get a run's precision",
+      description:
+        'Per prompt × configuration of a run: answers received, the own-brand mention rate with its 95% interval and half-width, and why an adaptive cell stopped; then the calls made against the fixed design of the same precision and the samples saved.',
+      method: 'GET',
+      url: '/v1/workspaces/:workspaceId/runs/:runId/precision',
+      params: obj(runParams),
+      write: false,
+    },
+    {
       name: 'start_run',
       title: 'Start a run',
       description:
