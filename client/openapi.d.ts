@@ -10037,6 +10037,10 @@ export interface paths {
           minEffect?: number;
           /** @description Measure this brand (own or competitor); by default an answer counts when it mentions any own brand */
           brandId?: string;
+          /** @description Count only the answers of these providers (e.g. openai,assistant_app) */
+          providers?: string[] | string;
+          /** @description Count only the answers of these model configurations */
+          modelConfigIds?: string[] | string;
           /** @description json (default) or csv, streamed with a header row */
           format?: "json" | "csv";
         };
@@ -14564,6 +14568,11 @@ export interface components {
         promptTags: string[];
         title: string | null;
       };
+      /** @description The providers and configurations the answers were taken from; empty when every answer counts */
+      filters: {
+        modelConfigIds?: string[];
+        providers?: string[];
+      };
       /** @description The four groups of the difference in differences, with their answers (rate.n) */
       groups: {
         affectedAfter: {
@@ -14659,6 +14668,11 @@ export interface components {
         promptIds: string[];
         promptTags: string[];
         title: string | null;
+      };
+      /** @description The providers and configurations the answers were taken from; empty when every answer counts */
+      filters: {
+        modelConfigIds?: string[];
+        providers?: string[];
       };
       /** @description The four groups of the difference in differences, with their answers (rate.n) */
       groups: {

@@ -266,6 +266,72 @@ describe('impact report', () => {
     expect(r.brands).toEqual([{ brandId: world.brand('Globex'), brandName: 'Globex', brandKind: 'competitor' }]);
   });
 
+  it('counts only the answers of the providers or configurations asked for', async () => {
+    // A workspace of its own: the OpenAI configuration moves after the event, the app capture does not.
+    const w = await createWorld(ctx.db, tenant.organizationId, {
+      brands: [{ name: 'Acme', kind: 'own' }],
+      prompts: [
+        { key: 'a', text: 'Best CRM?' },
+        { key: 'u', text: 'CRM for startups?' },
+      ],
+      configs: [
+        { key: 'api', provider: 'openai' },
+        { key: 'app', provider: 'assistant_app' },
+      ],
+    });
+    const spec = (prompt: string, config: string, n: number, own: number): AnswerSpec[] => [
+      ...times(own, { prompt, config, mentions: [{ brand: 'Acme' }] }),
+      ...times(n - own, { prompt, config }),
+    ];
+    await addRun(ctx.db, w, {
+      createdAt: new Date('2026-06-10T10:00:00Z'),
+      answers: [
+        ...spec('a', 'api', 4, 1),
+        ...spec('u', 'api', 4, 1),
+        ...spec('a', 'app', 4, 2),
+        ...spec('u', 'app', 4, 2),
+      ],
+    });
+    await addRun(ctx.db, w, {
+      createdAt: new Date('2026-06-17T10:00:00Z'),
+      answers: [
+        ...spec('a', 'api', 4, 4),
+        ...spec('u', 'api', 4, 1),
+        ...spec('a', 'app', 4, 2),
+        ...spec('u', 'app', 4, 2),
+      ],
+    });
+    const ev = await call(writer, 'POST', `${w.base}/events`, {
+      kind: 'content_published',
+      occurredAt: '2026-06-15T00:00:00Z',
+      promptIds: [w.prompt('a')],
+    });
+    expect(ev.status, ev.text).toBe(201);
+    const url = (q: string) => `${w.base}/reports/impact?eventId=${ev.body?.id}&windowDays=7&${q}`;
+    const api = impactReport.parse((await call(reader, 'GET', url('providers=openai'))).body);
+    // OpenAI only: affected 1/4 → 4/4, unaffected 1/4 → 1/4: +75 points.
+    expect(api.groups.affectedBefore.rate).toMatchObject({ numerator: 1, n: 4 });
+    expect(api.groups.affectedAfter.rate).toMatchObject({ numerator: 4, n: 4 });
+    expect(api.estimate).toBeCloseTo(0.75, 12);
+    expect(api.filters).toEqual({ providers: ['openai'] });
+    const byConfig = impactReport.parse((await call(reader, 'GET', url(`modelConfigIds=${w.config('app')}`))).body);
+    // The app capture only: 2/4 everywhere, no change.
+    expect(byConfig.groups.affectedAfter.rate).toMatchObject({ numerator: 2, n: 4 });
+    expect(byConfig.estimate).toBeCloseTo(0, 12);
+    expect(byConfig.filters).toEqual({ modelConfigIds: [w.config('app')] });
+    // Both together: affected 3/8 → 6/8, unaffected 3/8 → 3/8.
+    const all = impactReport.parse((await call(reader, 'GET', url(''))).body);
+    expect(all.estimate).toBeCloseTo(0.375, 12);
+    expect(all.filters).toEqual({});
+    const csv = await call(reader, 'GET', url('providers=openai&format=csv'));
+    const row = (parse(csv.text, { columns: true }) as Array<Record<string, string>>)[0] as Record<string, string>;
+    expect(row['filters.providers']).toBe('["openai"]');
+    expect(row['filters.modelConfigIds']).toBe('');
+    const bad = await call(reader, 'GET', url('modelConfigIds=nope'));
+    expect(bad.status).toBe(400);
+    expect(bad.body?.code).toBe('validation_failed');
+  });
+
   it('exports the same numbers as CSV', async () => {
     const json = await call(reader, 'GET', impactUrl('windowDays=7'));
     const csv = await call(reader, 'GET', impactUrl('windowDays=7&format=csv'));

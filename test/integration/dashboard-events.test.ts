@@ -52,11 +52,21 @@ beforeAll(async () => {
       { key: 'p3', text: 'CRM for startups?' },
       { key: 'p4', text: 'CRM with email?' },
     ],
-    configs: [{ key: 'c1', provider: 'openai' }],
+    configs: [
+      { key: 'c1', provider: 'openai' },
+      { key: 'c2', provider: 'assistant_app' },
+    ],
   });
   await addRun(ctx.db, world, {
     createdAt: new Date('2026-06-10T10:00:00Z'),
-    answers: [...answers('p1', 4, 2), ...answers('p2', 4, 1), ...answers('p3', 4, 1), ...answers('p4', 4, 2)],
+    answers: [
+      ...answers('p1', 4, 2),
+      ...answers('p2', 4, 1),
+      ...answers('p3', 4, 1),
+      ...answers('p4', 4, 2),
+      // The app capture names Acme on every p1 answer, before as after.
+      ...times(4, { prompt: 'p1', config: 'c2', mentions: [{ brand: 'Acme' }] }),
+    ],
   });
   await addRun(ctx.db, world, {
     createdAt: new Date('2026-06-17T10:00:00Z'),
@@ -117,8 +127,16 @@ describe('events in the dashboard', () => {
     await page.getByRole('button', { name: 'Impact of Pricing page' }).click();
     await page.getByRole('combobox', { name: 'Days before and after' }).selectOption('7');
     await page.getByRole('combobox', { name: 'Smallest change worth detecting' }).selectOption('0.1');
-    const report = await api(`/reports/impact?eventId=${event.id}&windowDays=7&minEffect=0.1`);
+    const all = await api(`/reports/impact?eventId=${event.id}&windowDays=7&minEffect=0.1`);
+    expect(all.groups.affectedBefore.rate.n).toBe(12);
+    await expect.poll(() => text('impact-summary')).toBe(all.summary);
+    // The OpenAI configuration alone: the app capture's answers leave the groups.
+    await page.getByRole('combobox', { name: 'Answers from' }).selectOption({ label: 'c1 (openai)' });
+    const report = await api(
+      `/reports/impact?eventId=${event.id}&windowDays=7&minEffect=0.1&modelConfigIds=${world.config('c1')}`,
+    );
     expect(report.groups.affectedBefore.rate.n).toBe(8);
+    expect(report.summary).not.toBe(all.summary);
     await expect.poll(() => text('impact-summary')).toBe(report.summary);
     expect(await page.getByTestId('impact-verdict').getAttribute('data-verdict')).toBe(report.verdict);
     expect(await text('impact-estimate')).toBe(`${pts(report.estimate)} points`);

@@ -260,10 +260,19 @@ const VERDICT_LABELS: Record<ImpactReport['verdict'], string> = {
 };
 
 function Impact({ eventId, route }: { eventId: string; route: Route }) {
-  const { base } = useWorkspace();
+  const { base, configs } = useWorkspace();
   const windowDays = Number(route.params.get('window')) || 28;
   const minEffect = Number(route.params.get('effect')) || 0.05;
-  const report = useApi<ImpactReport>(buildUrl(`${base}/reports/impact`, { eventId, windowDays, minEffect }));
+  // One configuration's answers, or all of them (e.g. the app capture alone, or the API alone).
+  const config = route.params.get('config') ?? '';
+  const report = useApi<ImpactReport>(
+    buildUrl(`${base}/reports/impact`, {
+      eventId,
+      windowDays,
+      minEffect,
+      ...(config ? { modelConfigIds: config } : {}),
+    }),
+  );
   return (
     <section aria-labelledby="impact-heading" data-testid="impact">
       <h2 id="impact-heading">Impact</h2>
@@ -284,6 +293,17 @@ function Impact({ eventId, route }: { eventId: string; route: Route }) {
             {EFFECTS.map((m) => (
               <option key={m} value={String(m)}>
                 {Math.round(m * 100)} points
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Answers from
+          <select value={config} onChange={(e) => setParams(route, { config: e.currentTarget.value })}>
+            <option value="">Every configuration</option>
+            {configs.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} ({c.provider})
               </option>
             ))}
           </select>

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { timestamp, uuid } from '../common.schemas.js';
 import { changeEventKind } from '../events/events.schemas.js';
 import { impactReportExample } from './reports.examples.js';
-import { brandFields, format, interval, proportion } from './reports.schemas.js';
+import { brandFields, filterFields, format, interval, proportion } from './reports.schemas.js';
 
 export const impactQuery = z
   .object({
@@ -28,6 +28,8 @@ export const impactQuery = z
     brandId: uuid
       .optional()
       .describe('Measure this brand (own or competitor); by default an answer counts when it mentions any own brand'),
+    providers: filterFields.providers.describe('Count only the answers of these providers (e.g. openai,assistant_app)'),
+    modelConfigIds: filterFields.modelConfigIds.describe('Count only the answers of these model configurations'),
     format,
   })
   .strict();
@@ -52,6 +54,9 @@ export const impactReport = z
       promptTags: z.array(z.string()),
     }),
     brands: z.array(z.object(brandFields)).describe('An answer counts as mentioning when it names any of these brands'),
+    filters: z
+      .object({ providers: z.array(z.string()).optional(), modelConfigIds: z.array(uuid).optional() })
+      .describe('The providers and configurations the answers were taken from; empty when every answer counts'),
     windowDays: z.number().int(),
     minEffect: z.number(),
     windows: z.object({

@@ -145,6 +145,8 @@ export async function impact(
     promptIds,
     promptTags: event.promptTags,
     brandIds: brands.map((b) => b.id),
+    ...(q.providers ? { providers: q.providers } : {}),
+    ...(q.modelConfigIds ? { modelConfigIds: q.modelConfigIds } : {}),
   });
   const cluster = (r: (typeof rows)[number]): DidCluster => ({
     preN: r.pre_n,
@@ -192,6 +194,10 @@ export async function impact(
       promptTags: event.promptTags,
     },
     brands: brands.map((b) => ({ brandId: b.id, brandName: b.name, brandKind: b.kind })),
+    filters: {
+      ...(q.providers ? { providers: q.providers } : {}),
+      ...(q.modelConfigIds ? { modelConfigIds: q.modelConfigIds } : {}),
+    },
     windowDays: q.windowDays,
     minEffect: q.minEffect,
     windows: {
@@ -214,7 +220,11 @@ export async function impact(
 }
 
 /** The CSV's columns: the documented example's, so a null interval leaves its columns empty rather than dropping them. */
-export const IMPACT_CSV_COLUMNS = columnsOf(impactReportExample);
+export const IMPACT_CSV_COLUMNS = columnsOf({
+  ...impactReportExample,
+  // The example is unfiltered; a filtered report has these columns too (empty when not given).
+  filters: { providers: [], modelConfigIds: [] },
+});
 
 /** CSV: the report as one row, nested fields as dotted columns (lists as JSON). */
 export function impactCsv(r: ImpactReport): Readable {

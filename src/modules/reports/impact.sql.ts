@@ -25,6 +25,9 @@ export interface ImpactScope {
   promptIds: string[];
   promptTags: string[];
   brandIds: string[];
+  /** Only answers of these providers or configurations, when given. */
+  providers?: string[];
+  modelConfigIds?: string[];
 }
 
 export function impactSql(s: ImpactScope, p: Params): string {
@@ -44,7 +47,9 @@ SELECT pr.id AS prompt_id,
   ) a
  WHERE r.workspace_id = ${p.ref('ws', s.workspaceId, 'uuid')}
    AND r.status = 'succeeded' AND r.analyzed_at IS NOT NULL
-   AND ru.created_at >= ${p.ref('from', s.from, 'timestamptz')} AND ru.created_at < ${p.ref('to', s.to, 'timestamptz')}
+   AND ru.created_at >= ${p.ref('from', s.from, 'timestamptz')} AND ru.created_at < ${p.ref('to', s.to, 'timestamptz')}${
+     s.providers ? `\n   AND r.provider = ANY(${p.ref('providers', s.providers, 'text[]')})` : ''
+   }${s.modelConfigIds ? `\n   AND r.model_config_id = ANY(${p.ref('configs', s.modelConfigIds, 'uuid[]')})` : ''}
  GROUP BY pr.id
  ORDER BY pr.id`;
 }

@@ -1111,6 +1111,7 @@ export const impactReportExample = {
       brandKind: 'own',
     },
   ],
+  filters: {},
   windowDays: 28,
   minEffect: 0.05,
   windows: {
