@@ -69,8 +69,9 @@ export interface ExampleRow {
  * The latest gap answers of the report's rows, up to `examples` per row: analysed answers in the
  * report's scope that name the competitor and no own brand, newest run first, then newest answer.
  * One lateral read per row walks the workspace's runs newest first (runs by workspace and time)
- * and, for each run, looks up that prompt's answers in it alone (responses by run and prompt), at
- * most `examples` of them; the walk stops once `examples` are found. The cost follows the rows
+ * and, for each run, walks that prompt's answers in it alone newest first (the index on responses
+ * by run, prompt and id, backwards), keeping at most `examples` of them; both walks stop once
+ * `examples` are found. The cost follows the rows
  * shown, not the answers in range. (A plain join of runs and responses let Postgres read every
  * answer of the prompt in the workspace, and check each for mentions, before picking the newest:
  * 1.4 s for 8 rows over 100,000 answers, against a few milliseconds walked run by run.)

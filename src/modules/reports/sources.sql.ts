@@ -237,9 +237,12 @@ function sourceRollups(ctx: SourceContext, grain: 'run' | 'config', kind: 'domai
   const gap = `SELECT ${lo ? `greatest(${lo}, g.lo::timestamp AT TIME ZONE ${tz})` : `g.lo::timestamp AT TIME ZONE ${tz}`} AS lo,
              ${hi ? `least(${hi}, g.hi::timestamp AT TIME ZONE ${tz})` : `g.hi::timestamp AT TIME ZONE ${tz}`} AS hi
         FROM unnest(${p.ref('gaps_from', cover.gapsFrom, 'date[]')}, ${p.ref('gaps_to', cover.gapsTo, 'date[]')}) AS g(lo, hi)`;
+  // One index range scan per uncovered stretch (LATERAL, kept apart by OFFSET 0): a plain join
+  // on the bounds let the planner scan the whole range's rows and filter them, about 30 times
+  // more rows for a month with two partial days at its ends.
   const perRun = rollupPart(ctx, t[kind], columns, t.cols).replace(
     ` FROM ${t[kind]} f WHERE `,
-    ` FROM (${gap}) g JOIN ${t[kind]} f ON f.run_at >= g.lo AND f.run_at < g.hi WHERE `,
+    ` FROM (${gap}) g CROSS JOIN LATERAL (SELECT * FROM ${t[kind]} f WHERE f.workspace_id = ${ws(ctx)} AND f.run_at >= g.lo AND f.run_at < g.hi OFFSET 0) f WHERE `,
   );
   return `${periodRows} UNION ALL ${perRun}`;
 }
