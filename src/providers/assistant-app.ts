@@ -217,6 +217,15 @@ export function brightDataInput(input: Pick<QueryInput, 'prompt' | 'locale'>, p:
 const SNAPSHOT_PENDING: ReadonlySet<string> = new Set(['starting', 'running', 'collecting', 'digesting', 'building']);
 
 function brightDataRecordFailure(body: unknown, requestId: string | null): ProviderError | null {
+  if (Array.isArray(body) && body.length === 0) {
+    // Nothing delivered (the vendor bills per delivered record): another attempt is a new capture.
+    return classifyHttpFailure('assistant_app', {
+      status: 503,
+      code: 'no_record',
+      message: 'Bright Data: the capture delivered no record',
+      requestId,
+    });
+  }
   const record = brightDataRecord(body);
   const failed = record ? brightDataRecordError(record) : null;
   if (!failed) return null;

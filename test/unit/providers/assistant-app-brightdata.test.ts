@@ -253,6 +253,12 @@ describe('assistant_app through Bright Data: errors', () => {
     expect(err.message).toBe('Bright Data: No sources found in the page');
   });
 
+  it('a capture that delivers no record is transient, never an answer that mentions nobody', async () => {
+    server.reply({ body: [] });
+    const err = (await failure(assistantAppAdapter.query(query(), ctx()))) as ProviderError;
+    expect([err.kind, err.status, err.code]).toEqual(['transient', 503, 'no_record']);
+  });
+
   it('HTTP statuses: 401 and 402 are permanent, 429 waits as Retry-After says, 5xx retries', async () => {
     server.reply({ status: 401, body: 'Unauthorized' });
     const auth = (await failure(assistantAppAdapter.query(query(), ctx()))) as ProviderError;
