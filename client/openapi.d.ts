@@ -3548,7 +3548,7 @@ export interface paths {
            * }
            */
           "application/json": {
-            /** @description The provider API key (SerpApi key for google_ai_overview; assistant_app takes a DataForSEO login instead) */
+            /** @description The provider API key (SerpApi key for google_ai_overview; Bright Data key for assistant_app, whose DataForSEO login goes in login and password) */
             apiKey?: string;
             /** @description DataForSEO login (google_ai_overview, assistant_app) */
             login?: string;

@@ -36,7 +36,7 @@ export function isLlmScraperTaskCapture(raw: unknown): raw is LlmScraperTaskCapt
 }
 
 /** The URL without the tracking parameters the apps add (utm_*), for matching a source to its marker. */
-function withoutTracking(url: string): string {
+export function withoutTracking(url: string): string {
   try {
     const u = new URL(url);
     for (const key of [...u.searchParams.keys()]) if (key.toLowerCase().startsWith('utm_')) u.searchParams.delete(key);
@@ -47,14 +47,14 @@ function withoutTracking(url: string): string {
   }
 }
 
-interface Marker {
+export interface Marker {
   start: number;
   end: number;
   url: string;
 }
 
 /** Markdown links `[label](url)` in the answer, in order (images `![…](…)` left out). */
-function markersOf(text: string): Marker[] {
+export function markersOf(text: string): Marker[] {
   const markers: Marker[] = [];
   for (const m of text.matchAll(/\[([^\]\n]*)\]\((https?:\/\/[^)\s]+)\)/g)) {
     const start = m.index;

@@ -390,4 +390,14 @@ export const PRICES: readonly PriceEntry[] = [
     source:
       'assumed from DataForSEO SERP live price ($0.004, providers.md §7.2); LLM Scraper live price not published on the page read 2026-12-06',
   },
+  // ChatGPT app captures through Bright Data's Web Scraper API, billed per delivered record, the
+  // same for /scrape and /trigger; the vendor reports no cost on a record, so this figure is the cost.
+  {
+    provider: 'assistant_app',
+    model: 'brightdata:*',
+    effectiveFrom: '2026-01-01',
+    perRequestUsd: 0.0015,
+    source:
+      'Bright Data Web Scraper API, $1.30-1.50 per 1,000 delivered records (pay-as-you-go at the top), api-evangelist bright-data finops file 2026-05-25, read 2026-12-07 [3p of brightdata.com/pricing]',
+  },
 ];

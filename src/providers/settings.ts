@@ -36,11 +36,19 @@ export const providerSettings = {
   }),
   /**
    * Answers captured from consumer assistant apps (ChatGPT search mode, Gemini) through DataForSEO's
-   * LLM Scraper: the deployment's DataForSEO login, which google_ai_overview declares, is reused.
+   * LLM Scraper: the deployment's DataForSEO login, which google_ai_overview declares, is reused;
+   * or through Bright Data's ChatGPT Search scraper, with BRIGHTDATA_API_KEY.
    */
   assistant_app: defineSetup({
-    env: {},
-    credentials: (env) => dataForSeoCredentials(env),
+    env: { BRIGHTDATA_API_KEY: optionalSecret, BRIGHTDATA_BASE_URL: optionalUrl },
+    credentials: (env) => {
+      const dataForSeo = dataForSeoCredentials(env);
+      return {
+        ...dataForSeo,
+        apiKey: env.BRIGHTDATA_API_KEY,
+        baseUrls: { ...dataForSeo.baseUrls, brightdata: env.BRIGHTDATA_BASE_URL },
+      };
+    },
     keyVariable: 'DATAFORSEO_LOGIN',
     organizationKeys: true,
     // DataForSEO takes 2000 calls a minute; a live capture takes up to 90 s, so concurrency is the limit.

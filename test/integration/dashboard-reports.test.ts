@@ -676,24 +676,31 @@ describe('managing from the dashboard', () => {
     );
   });
 
-  it('the ChatGPT and Gemini apps take a DataForSEO login and password, no API key', async () => {
+  it('the ChatGPT and Gemini apps take a DataForSEO login and password and a Bright Data key', async () => {
     const app = (await call('GET', '/v1/providers')).body.providers.find((p: any) => p.name === 'assistant_app');
     await page.getByRole('link', { name: 'Provider keys' }).click();
     const panel = page.getByTestId('credential-assistant_app');
     await panel.waitFor();
     await panel.getByRole('button', { name: `Set key for ${app.label}` }).click();
-    expect(await panel.getByLabel('API key').count()).toBe(0);
+    expect(await panel.getByLabel('API key', { exact: true }).count()).toBe(0);
     expect(await panel.getByLabel('SerpApi key').count()).toBe(0);
     await panel.getByLabel('DataForSEO login').fill('agency@dfs.example');
     await panel.getByLabel('DataForSEO password').fill('dfs-password-0001');
     await shot('credential-app-login');
     await panel.getByRole('button', { name: 'Save key' }).click();
     await expect.poll(() => text('credential-state-assistant_app')).toContain('Your key ending');
-    const stored = (await call('GET', '/v1/provider-credentials')).body.data.find(
-      (c: any) => c.provider === 'assistant_app',
-    );
-    expect(stored.hint).toBe('…mple');
+    const stored = () =>
+      call('GET', '/v1/provider-credentials').then((r) => r.body.data.find((c: any) => c.provider === 'assistant_app'));
+    expect((await stored()).hint).toBe('…mple');
+    // Both vendors at once: the Bright Data key and the DataForSEO login are stored together.
+    await panel.getByRole('button', { name: `Replace key for ${app.label}` }).click();
+    await panel.getByLabel('Bright Data key').fill('bd-organization-key-4321');
+    await panel.getByLabel('DataForSEO login').fill('agency@dfs.example');
+    await panel.getByLabel('DataForSEO password').fill('dfs-password-0001');
+    await panel.getByRole('button', { name: 'Replace key' }).click();
+    await expect.poll(async () => (await stored()).hint).toBe('…4321');
     expect(await page.content()).not.toContain('dfs-password-0001');
+    expect(await page.content()).not.toContain('bd-organization-key-4321');
     await call('DELETE', '/v1/provider-credentials/assistant_app');
   });
 

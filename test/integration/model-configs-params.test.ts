@@ -63,6 +63,14 @@ describe('model configuration parameters the model rejects', () => {
     expect(gemini.errors.map((e) => [e.path, e.message])).toEqual([
       ['body.params.webSearch', expect.stringMatching(/Gemini app, which decides for itself whether to search/)],
     ]);
+    // Bright Data captures the ChatGPT app only: the Gemini app through it is refused when saved.
+    const vendor = await refused('assistant_app', 'gemini', { vendor: 'brightdata' });
+    expect(vendor.errors.map((e) => [e.path, e.message])).toEqual([
+      [
+        'body.params.vendor',
+        expect.stringMatching(/^Bright Data captures only "chatgpt".*use vendor "dataforseo" for gemini$/),
+      ],
+    ]);
   });
 
   it('nothing refused is saved, and the same parameters pass where the model takes them', async () => {

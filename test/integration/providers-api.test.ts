@@ -88,18 +88,18 @@ describe('GET /v1/providers', () => {
     await api.send('PUT', '/v1/provider-credentials/anthropic', { apiKey: 'sk-ant-organization-key' }, 200);
     list = await providers();
     expect(list.get('anthropic')).toMatchObject({ configured: true, keySource: 'organization' });
-    // The apps are reached through DataForSEO only: a login and password, never an API key.
-    const keyOnly = await api.send(
-      'PUT',
-      '/v1/provider-credentials/assistant_app',
-      { apiKey: 'sk-some-key-1234' },
-      400,
-    );
-    expect(keyOnly.body.errors).toEqual([
-      { path: 'body.login', message: 'give the DataForSEO login and password (no API key)' },
-    ]);
+    // The apps take a DataForSEO login and password, a Bright Data key, or both (one for each vendor).
     await api.send('PUT', '/v1/provider-credentials/assistant_app', { login: 'agency@dfs', password: 'pw-123' }, 200);
     expect((await providers()).get('assistant_app')).toMatchObject({ configured: true, keySource: 'organization' });
+    const both = await api.send(
+      'PUT',
+      '/v1/provider-credentials/assistant_app',
+      { apiKey: 'bd-organization-key-9876', login: 'agency@dfs', password: 'pw-123' },
+      200,
+    );
+    expect(both.body.hint).toBe('…9876');
+    const half = await api.send('PUT', '/v1/provider-credentials/assistant_app', { login: 'agency@dfs' }, 400);
+    expect(half.body.errors.map((e: { path: string }) => e.path)).toContain('body.login');
     // Another organization does not see this one's key.
     const other = await createTenant(ctx.db);
     expect((await providers(other.headers)).get('anthropic')).toMatchObject({ configured: false, keySource: 'none' });

@@ -23,7 +23,7 @@ interface Case {
   route: string | null;
   fixture: Record<string, unknown> | null;
   channel: 'api' | 'serp' | 'mock' | 'app';
-  requestId: string;
+  requestId: string | null;
   /** The price table's key, when it is not the model (SERP vendors price per surface). */
   priceModel?: string;
 }
@@ -40,6 +40,8 @@ const fx = {
   serp: providerFixture('google_ai_overview/serpapi-ai-overview.json'),
   compat: providerFixture('openai_compatible/mistral-chat.json'),
   app: providerFixture('assistant_app/chatgpt-live.json'),
+  // Bright Data answers an array of records; the fake serves it as it is.
+  brightdata: providerFixture('assistant_app/brightdata-scrape.json'),
 };
 
 beforeAll(async () => {
@@ -52,6 +54,7 @@ beforeAll(async () => {
   const gemini = fake.route('gemini', { body: fx.gemini });
   const serpapi = fake.route('serpapi', { body: fx.serp });
   const dataforseo = fake.route('dataforseo', { body: fx.app });
+  const brightdata = fake.route('brightdata', { body: fx.brightdata });
   fake.route('compat-ok', { body: fx.compat });
   fake.route('compat-400', {
     status: 400,
@@ -79,6 +82,8 @@ beforeAll(async () => {
     DATAFORSEO_LOGIN: 'dfs-test',
     DATAFORSEO_PASSWORD: 'dfs-secret',
     DATAFORSEO_BASE_URL: dataforseo,
+    BRIGHTDATA_API_KEY: 'bd-secret',
+    BRIGHTDATA_BASE_URL: brightdata,
     OPENAI_COMPATIBLE_ALLOW_PRIVATE_HOSTS: 'true',
     OPENAI_COMPATIBLE_API_KEY: 'compat-test',
     OPENAI_COMPATIBLE_KEY_HOSTS: new URL(fake.url).hostname,
@@ -167,6 +172,18 @@ describe('an audit mixing every provider', () => {
         channel: 'app',
         requestId: '11181012-1535-0139-0000-5a2b4c0d9e11',
         priceModel: 'dataforseo:live:chatgpt',
+      },
+      {
+        name: 'chatgpt app (bright data)',
+        provider: 'assistant_app',
+        model: 'chatgpt',
+        params: { vendor: 'brightdata' },
+        route: 'brightdata',
+        fixture: fx.brightdata,
+        channel: 'app',
+        // A /scrape that answers within the vendor's minute carries no snapshot id.
+        requestId: null,
+        priceModel: 'brightdata:live:chatgpt',
       },
       {
         name: 'mock app',
@@ -311,6 +328,22 @@ describe('an audit mixing every provider', () => {
         expect(row.requestParams).toMatchObject({ vendor: 'serpapi', q: prompt });
         expect(query).toMatchObject({ q: prompt, engine: 'google' });
         expect(JSON.stringify(row.requestParams)).not.toContain('serp-test');
+      } else if (c.provider === 'assistant_app' && c.route === 'brightdata') {
+        expect(sent[0]!.url).toBe(
+          '/brightdata/datasets/v3/scrape?dataset_id=gd_m7aof0k82r803d5bjm&format=json&include_errors=true',
+        );
+        expect(sent[0]!.body).toEqual({ input: [{ url: 'https://chatgpt.com/', prompt, country: 'us' }] });
+        expect(row.requestParams).toEqual({
+          vendor: 'brightdata',
+          endpoint: '/datasets/v3/scrape',
+          dataset_id: 'gd_m7aof0k82r803d5bjm',
+          url: 'https://chatgpt.com/',
+          prompt,
+          country: 'us',
+        });
+        expect(JSON.stringify(row.requestParams)).not.toContain('bd-secret');
+        expect(Number(row.costUsd)).toBe(0.0015);
+        expect(row.searchQueries).toEqual(['meilleur crm startup 2026', 'pipedrive vs hubspot avis']);
       } else if (c.provider === 'assistant_app') {
         expect(sent[0]!.url).toBe('/dataforseo/v3/ai_optimization/chat_gpt/llm_scraper/live/advanced');
         expect(sent[0]!.body).toEqual([{ keyword: prompt, language_code: 'en', location_code: 2840 }]);
@@ -331,7 +364,7 @@ describe('an audit mixing every provider', () => {
         expect(row.requestParams, c.name).toEqual(sent[0]!.body);
       }
     }
-    expect(done.progress).toMatchObject({ total: 12, succeeded: 10, failed: 2, pending: 0 });
+    expect(done.progress).toMatchObject({ total: 13, succeeded: 11, failed: 2, pending: 0 });
     // The figures the fixtures are known for, so a wrong mapping cannot hide behind the parser.
     const responsesRow = byConfig.get(configs.get('gpt responses')!.id)!;
     expect(Number(responsesRow.costUsd)).toBeCloseTo(0.02669, 6);

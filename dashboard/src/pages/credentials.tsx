@@ -15,10 +15,11 @@ import { formatDateTime } from '../lib/format.js';
 import { useAction, useLoad, useSend } from '../lib/use-api.js';
 
 type Provider = Providers['providers'][number];
-/** Captured from a results page through DataForSEO (login and password) or SerpApi (a key). */
-const LOGIN_PROVIDERS = new Set(['google_ai_overview', 'assistant_app']);
-/** Reached only through DataForSEO (the ChatGPT and Gemini apps): a login and password, no key. */
-const LOGIN_ONLY = new Set(['assistant_app']);
+/**
+ * Captured through a vendor: a DataForSEO login and password, and/or the other vendor's key
+ * (SerpApi for Google's results pages, Bright Data for the ChatGPT app), named here.
+ */
+const LOGIN_PROVIDERS: Record<string, string> = { google_ai_overview: 'SerpApi key', assistant_app: 'Bright Data key' };
 
 const KEY_SOURCES: Record<string, string> = {
   organization: 'Runs use your organization’s key.',
@@ -94,8 +95,8 @@ function ProviderKey({
   const form = useForm<KeyValues>(EMPTY);
   const [open, setOpen] = useState(false);
   const headingId = `credential-${provider.name}`;
-  const logins = LOGIN_PROVIDERS.has(provider.name);
-  const loginOnly = LOGIN_ONLY.has(provider.name);
+  const keyLabel = LOGIN_PROVIDERS[provider.name];
+  const logins = keyLabel !== undefined;
 
   async function remove() {
     if (!stored) return;
@@ -153,10 +154,10 @@ function ProviderKey({
           submitLabel={stored ? 'Replace key' : 'Save key'}
           label={`${provider.label} key`}
           onSubmit={async (v) => {
-            const body =
-              loginOnly || (logins && v.login)
-                ? { login: v.login.trim(), password: v.password }
-                : { apiKey: v.apiKey.trim() };
+            // A vendor provider may take both (one per vendor): whatever is filled in is sent.
+            const login = logins && v.login.trim() !== '' ? { login: v.login.trim(), password: v.password } : {};
+            const key = !logins || v.apiKey.trim() !== '' || !login.login ? { apiKey: v.apiKey.trim() } : {};
+            const body = { ...key, ...login };
             const saved = await send<ProviderCredential>('PUT', `/v1/provider-credentials/${provider.name}`, body);
             setOpen(false);
             onChanged();
@@ -169,16 +170,14 @@ function ProviderKey({
             </button>
           }
         >
-          {!loginOnly && (
-            <TextField
-              form={form}
-              name="apiKey"
-              type={'password' as 'text'}
-              label={logins ? 'SerpApi key' : 'API key'}
-              autoComplete="off"
-              description={logins ? 'Or a DataForSEO login and password below.' : undefined}
-            />
-          )}
+          <TextField
+            form={form}
+            name="apiKey"
+            type={'password' as 'text'}
+            label={keyLabel ?? 'API key'}
+            autoComplete="off"
+            description={logins ? 'And/or a DataForSEO login and password below.' : undefined}
+          />
           {logins && (
             <>
               <TextField form={form} name="login" label="DataForSEO login" autoComplete="off" />

@@ -22,7 +22,7 @@ export const credentialPut = z
       .max(500)
       .optional()
       .describe(
-        'The provider API key (SerpApi key for google_ai_overview; assistant_app takes a DataForSEO login instead)',
+        'The provider API key (SerpApi key for google_ai_overview; Bright Data key for assistant_app, whose DataForSEO login goes in login and password)',
       ),
     login: z
       .string()

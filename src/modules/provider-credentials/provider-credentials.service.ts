@@ -32,9 +32,6 @@ function box(deps: CredentialsDeps): SecretBox {
   return new SecretBox(deps.encryptionKey);
 }
 
-/** Providers reached only through DataForSEO: a stored API key would never be used. */
-const LOGIN_ONLY: ReadonlySet<string> = new Set(['assistant_app']);
-
 export function toCredentialDto(c: ProviderCredential): CredentialDto {
   return { provider: c.provider, hint: c.hint, createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt) };
 }
@@ -45,14 +42,6 @@ export async function putCredential(
   provider: string,
   input: CredentialPut,
 ): Promise<CredentialDto> {
-  if (LOGIN_ONLY.has(provider) && input.login === undefined)
-    throw new AppError(
-      'validation_failed',
-      `${provider} is reached with a DataForSEO login and password, not an API key.`,
-      {
-        errors: [{ path: 'body.login', message: 'give the DataForSEO login and password (no API key)' }],
-      },
-    );
   const secret = box(deps).seal(JSON.stringify(input));
   const shown = input.apiKey ?? input.login ?? '';
   const hint = `…${shown.slice(-4)}`;

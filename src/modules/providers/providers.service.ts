@@ -26,7 +26,7 @@ const LABELS: Record<ProviderName, string> = {
   perplexity: 'Perplexity',
   gemini: 'Google Gemini',
   google_ai_overview: 'Google AI Overviews and AI Mode',
-  assistant_app: 'ChatGPT and Gemini apps (what people see, captured by DataForSEO)',
+  assistant_app: 'ChatGPT and Gemini apps (what people see, captured by DataForSEO or Bright Data)',
   openai_compatible: 'OpenAI-compatible endpoint (Mistral, DeepSeek, xAI, OpenRouter, Ollama…)',
   mock: 'Mock assistant (no key, for trials)',
   mock_app: 'Mock assistant app (no key, for trials of the app surface)',

@@ -147,6 +147,44 @@ describe('citewatch analyze --provider', () => {
     ]);
   });
 
+  it('reads a Bright Data ChatGPT capture with the same provider, told apart by its shape', async () => {
+    const body = fileURLToPath(
+      new URL('../../fixtures/providers/assistant_app/brightdata-scrape.json', import.meta.url),
+    );
+    const brands = file(
+      'bd-brands.json',
+      JSON.stringify([
+        { name: 'HubSpot', domains: ['hubspot.com'] },
+        { name: 'Pipedrive', domains: ['pipedrive.com'] },
+        { name: 'Zoho CRM', aliases: ['Zoho'], domains: ['zoho.com'] },
+        { name: 'Freshsales', aliases: ['Freshworks'], domains: ['freshworks.com'] },
+        { name: 'Attio', domains: ['attio.com'] },
+      ]),
+    );
+    const { code, out, err } = await run(['--brands', brands, '--provider', 'assistant_app', body]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    // Freshsales and "Pipedrive Essential" come from the product carousel, appended as text.
+    expect(
+      Object.fromEntries(result.mentions.map((m: { brand: string; count: number }) => [m.brand, m.count])),
+    ).toEqual({ HubSpot: 2, Pipedrive: 4, 'Zoho CRM': 1, Freshsales: 2, Attio: 1 });
+    // In the order they appear in the answer (the link on "Zoho CRM" sits in the table, before
+    // the Attio marker), the unplaced one after them, then the search results apart.
+    expect(result.citations.map((c: { domain: string; source: string }) => [c.domain, c.source])).toEqual([
+      ['blogdumoderateur.com', 'annotation'],
+      ['reddit.com', 'annotation'],
+      ['zoho.com', 'annotation'],
+      ['attio.com', 'annotation'],
+      ['lesechos.fr', 'annotation'],
+      ['capterra.fr', 'search_result'],
+      ['g2.com', 'search_result'],
+    ]);
+    const refused = await run(['--brands', brands, '--provider', 'assistant_app', '-'], '[{"choices": []}]');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('not an app capture');
+  });
+
   it('reads a mock app body the same way', async () => {
     const body = fileURLToPath(new URL('../../fixtures/providers/mock_app/chatgpt-crm.json', import.meta.url));
     const { code, out, err } = await run(['--brands', brandsFile, '--provider', 'mock_app', body]);
