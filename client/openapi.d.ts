@@ -5107,8 +5107,8 @@ export interface paths {
              * @description Recipient (channel email)
              */
             email?: string;
-            /** @description visibility.changed, run.failed, run.budget_stopped, budget.monthly_80, domain.new_top */
-            events?: ("visibility.changed" | "run.failed" | "run.budget_stopped" | "budget.monthly_80" | "domain.new_top")[];
+            /** @description visibility.changed, run.failed, run.budget_stopped, budget.monthly_80, domain.new_top, app_gap.changed */
+            events?: ("visibility.changed" | "run.failed" | "run.budget_stopped" | "budget.monthly_80" | "domain.new_top" | "app_gap.changed")[];
             name: string;
             /**
              * Format: uri
@@ -5357,7 +5357,7 @@ export interface paths {
             digestPdf?: boolean;
             /** Format: email */
             email?: string;
-            events?: ("visibility.changed" | "run.failed" | "run.budget_stopped" | "budget.monthly_80" | "domain.new_top")[];
+            events?: ("visibility.changed" | "run.failed" | "run.budget_stopped" | "budget.monthly_80" | "domain.new_top" | "app_gap.changed")[];
             name?: string;
             /** Format: uri */
             slackUrl?: string;
@@ -13470,7 +13470,7 @@ export interface components {
       digest: ("weekly" | "monthly") | null;
       digestPdf: boolean;
       email: string | null;
-      events: ("visibility.changed" | "run.failed" | "run.budget_stopped" | "budget.monthly_80" | "domain.new_top")[];
+      events: ("visibility.changed" | "run.failed" | "run.budget_stopped" | "budget.monthly_80" | "domain.new_top" | "app_gap.changed")[];
       /** Format: uuid */
       id: string;
       name: string;
@@ -13492,7 +13492,7 @@ export interface components {
       digest: ("weekly" | "monthly") | null;
       digestPdf: boolean;
       email: string | null;
-      events: ("visibility.changed" | "run.failed" | "run.budget_stopped" | "budget.monthly_80" | "domain.new_top")[];
+      events: ("visibility.changed" | "run.failed" | "run.budget_stopped" | "budget.monthly_80" | "domain.new_top" | "app_gap.changed")[];
       /** Format: uuid */
       id: string;
       name: string;

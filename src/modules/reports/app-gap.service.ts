@@ -448,3 +448,60 @@ export const APP_GAP_CSV_COLUMNS = [
 export function appGapCsv(r: AppGapReport): Readable {
   return streamRows(appGapRows(r), 'csv', APP_GAP_CSV_COLUMNS);
 }
+
+export interface AppGapChange {
+  kind: 'verdict' | 'brand';
+  assistant: string;
+  /** verdict: the verdicts before and after; brand: the brand. */
+  previous?: GapVerdict;
+  current?: GapVerdict;
+  brandId?: string;
+  brandName?: string;
+  difference?: number | null;
+  pValueAdjusted?: number | null;
+  line: string;
+}
+
+const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+
+/**
+ * What changed between two gap reports (an audit's previous run, then its latest): an assistant
+ * whose verdict turned between stand_in and not_stand_in (inconclusive turns nothing: the data
+ * could not tell), and a brand whose app − API gap is significant now and was not before.
+ */
+export function appGapChanges(before: AppGapReport, after: AppGapReport): AppGapChange[] {
+  const out: AppGapChange[] = [];
+  for (const a of after.assistants) {
+    const prev = before.assistants.find((x) => x.assistant === a.assistant);
+    if (!prev) continue;
+    const [was, now] = [prev.verdict.status, a.verdict.status];
+    if (was !== now && was !== 'inconclusive' && now !== 'inconclusive')
+      out.push({
+        kind: 'verdict',
+        assistant: a.assistant,
+        previous: was,
+        current: now,
+        line: `${assistantName(a.assistant)}: ${now === 'stand_in' ? 'the API is a good stand-in again' : 'the API is no longer a stand-in'}. ${a.verdict.summary}`,
+      });
+    for (const b of a.brands) {
+      const old = prev.brands.find((x) => x.brandId === b.brandId);
+      if (!b.significant || old?.significant) continue;
+      out.push({
+        kind: 'brand',
+        assistant: a.assistant,
+        brandId: b.brandId,
+        brandName: b.brandName,
+        difference: b.difference.value,
+        pValueAdjusted: b.pValueAdjusted,
+        line: `${assistantName(a.assistant)} · ${b.brandName}: mention rate ${pct(b.api.value)} on the API (n=${b.api.n}) and ${pct(
+          b.app.value,
+        )} in the app (n=${b.app.n}), ${points(b.difference.value ?? 0)} points ${
+          (b.difference.value ?? 0) > 0 ? 'higher' : 'lower'
+        } in the app${
+          b.difference.ci95 ? ` (95% CI ${pct(b.difference.ci95.low)} to ${pct(b.difference.ci95.high)})` : ''
+        }, adjusted ${formatP(b.pValueAdjusted)}; not significant in the previous run`,
+      });
+    }
+  }
+  return out;
+}
