@@ -164,7 +164,7 @@ describe('app_gap.changed', () => {
     expect(msg.text).toContain(
       'ChatGPT · Acme: mention rate 50.0% on the API (n=40) and 10.0% in the app (n=40), 40 points lower',
     );
-    expect(msg.text).toContain(`https://citewatch.example/dashboard/#/w/${ws.id}/app-gap?runId=${second}`);
+    expect(msg.text).toContain(`https://citewatch.example/dashboard/#/w/${ws.id}/app-gap?run=${second}`);
 
     await settled(slackRule.id);
     const [post] = slack.at(path);

@@ -190,7 +190,7 @@ export async function appGapAlert(deps: Pick<AlertEmitDeps, 'db'>, run: RunRow):
       workspaceId: run.workspace_id,
       title: 'The app-versus-API gap changed',
       lines: changes.map((c) => c.line),
-      link: `/w/${run.workspace_id}/app-gap?runId=${run.id}`,
+      link: `/w/${run.workspace_id}/app-gap?run=${run.id}`,
       runId: run.id,
       previousRunId: previous.id,
       changes,
