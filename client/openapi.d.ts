@@ -13738,6 +13738,7 @@ export interface components {
           api: {
             /** @description Successful analysed answers on the matched prompts */
             answers: number;
+            /** @description The surface’s configurations with answers in scope (every paired one when none has, or those given) */
             configs: {
                 model: string;
                 /** Format: uuid */
@@ -13753,6 +13754,7 @@ export interface components {
           app: {
             /** @description Successful analysed answers on the matched prompts */
             answers: number;
+            /** @description The surface’s configurations with answers in scope (every paired one when none has, or those given) */
             configs: {
                 model: string;
                 /** Format: uuid */
@@ -13871,6 +13873,7 @@ export interface components {
           api: {
             /** @description Successful analysed answers on the matched prompts */
             answers: number;
+            /** @description The surface’s configurations with answers in scope (every paired one when none has, or those given) */
             configs: {
                 model: string;
                 /** Format: uuid */
@@ -13886,6 +13889,7 @@ export interface components {
           app: {
             /** @description Successful analysed answers on the matched prompts */
             answers: number;
+            /** @description The surface’s configurations with answers in scope (every paired one when none has, or those given) */
             configs: {
                 model: string;
                 /** Format: uuid */

@@ -71,7 +71,9 @@ const configRef = z.object({
 });
 
 const surface = z.object({
-  configs: z.array(configRef),
+  configs: z
+    .array(configRef)
+    .describe('The surface’s configurations with answers in scope (every paired one when none has, or those given)'),
   answers: z.number().int().describe('Successful analysed answers on the matched prompts'),
   failed: z.number().int().describe('Failed answers on the matched prompts, in no denominator'),
 });

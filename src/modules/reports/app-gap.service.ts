@@ -249,6 +249,13 @@ export async function appGap(
     a.brand_kind === b.brand_kind ? a.brand_name.localeCompare(b.brand_name) : a.brand_kind === 'own' ? -1 : 1,
   );
 
+  // The configurations a surface shows: those with answers in scope (all of them when none has, or when given).
+  const answered = new Set(counts.filter((r) => r.n > 0 || r.failed > 0).map((r) => r.model_config_id));
+  const listed = (list: ExperimentConfigRow[]) => {
+    const some = list.filter((c) => answered.has(c.id));
+    return (q.apiConfigIds || !some.length ? list : some).map(ref);
+  };
+
   const assistants: AppGapAssistant[] = pairings.map((p, i) => {
     const { both, apiOnly, appOnly } = matched[i] as ReturnType<typeof matchedOf>;
     const side = (list: ExperimentConfigRow[]) => {
@@ -326,8 +333,8 @@ export async function appGap(
       matchedPrompts: both.size,
       apiOnlyPrompts: apiOnly,
       appOnlyPrompts: appOnly,
-      api: { configs: p.api.map(ref), answers: api.answers, failed: api.failed },
-      app: { configs: p.app.map(ref), answers: app.answers, failed: app.failed },
+      api: { configs: listed(p.api), answers: api.answers, failed: api.failed },
+      app: { configs: listed(p.app), answers: app.answers, failed: app.failed },
       verdict: { status: 'inconclusive', summary: '', largestGap: null },
       brands: brandRows,
       domains: domainRowsOut,
