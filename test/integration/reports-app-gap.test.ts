@@ -188,6 +188,13 @@ describe('app-gap report', () => {
     expect(pair.verdict.status).toBe('stand_in');
     expect(pair.verdict.summary).toMatch(/^The API is a good stand-in for the ChatGPT app: no brand’s mention rate/);
 
+    // A configuration named twice counts once, domains included.
+    const twice = await get(
+      `apiConfigIds=${world.config('mock')},${world.config('mock')}&appConfigIds=${world.config('app')}`,
+    );
+    expect(twice.assistants[0].api).toEqual(pair.api);
+    expect(twice.assistants[0].domains).toEqual(pair.domains);
+
     const may = await get(
       `from=2026-04-15T00:00:00Z&apiConfigIds=${world.config('mock')}&appConfigIds=${world.config('app')}`,
     );

@@ -167,8 +167,9 @@ interface Pairing {
 }
 
 function explicitPairing(configs: ExperimentConfigRow[], q: AppGapQuery): Pairing[] {
+  // A configuration named twice counts once.
   const pick = (ids: string[], path: string) =>
-    ids.map((id) => {
+    [...new Set(ids)].map((id) => {
       const c = configs.find((x) => x.id === id);
       if (!c)
         throw new AppError('validation_failed', 'No such configuration in this workspace.', {
