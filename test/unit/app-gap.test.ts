@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compareRatios } from '../../src/lib/statistics.js';
-import { type GapTest, gapVerdict, surfaceOf } from '../../src/modules/reports/app-gap.service.js';
+import type { AppGapReport } from '../../src/modules/reports/app-gap.schemas.js';
+import { appGapChanges, type GapTest, gapVerdict, surfaceOf } from '../../src/modules/reports/app-gap.service.js';
 
 /** Sums of a ratio Σx/Σy over answers given as (x, y) pairs, computed the long way. */
 const sumsOf = (answers: Array<[number, number]>) => ({
@@ -158,5 +159,50 @@ describe('gap verdict', () => {
       summary: 'Cannot tell for the ChatGPT app: no prompt has answers on both the API and the app.',
       largestGap: null,
     });
+  });
+});
+
+/** A one-assistant, one-brand report: the brand's counts on each surface, its adjusted p and the verdict. */
+function reportOf(status: 'stand_in' | 'not_stand_in' | 'inconclusive', kApi: number, kApp: number, p: number) {
+  const rate = (k: number) => ({ numerator: k, denominator: 40, n: 40, value: k / 40, ci95: { low: 0, high: 1 } });
+  return {
+    assistants: [
+      {
+        assistant: 'chatgpt',
+        verdict: { status, summary: `verdict ${status}`, largestGap: null },
+        brands: [
+          {
+            brandId: 'b1',
+            brandName: 'Acme',
+            brandKind: 'own',
+            api: rate(kApi),
+            app: rate(kApp),
+            difference: { value: (kApp - kApi) / 40, ci95: { low: -0.6, high: -0.2 } },
+            pValueAdjusted: p,
+            significant: p < 0.05,
+          },
+        ],
+      },
+    ],
+  } as unknown as AppGapReport;
+}
+
+describe('app-gap changes between two runs', () => {
+  it('reports a verdict that turned and a brand gap that became significant', () => {
+    const changes = appGapChanges(reportOf('stand_in', 20, 19, 1), reportOf('not_stand_in', 20, 4, 0.0004));
+    expect(changes.map((c) => c.kind)).toEqual(['verdict', 'brand']);
+    expect(changes[0]).toMatchObject({ previous: 'stand_in', current: 'not_stand_in' });
+    expect(changes[0]?.line).toBe('ChatGPT: the API is no longer a stand-in. verdict not_stand_in');
+    expect(changes[1]?.line).toBe(
+      'ChatGPT · Acme: mention rate 50.0% on the API (n=40) and 10.0% in the app (n=40), 40 points lower in the app (95% CI -60.0% to -20.0%), adjusted p<0.001; not significant in the previous run',
+    );
+  });
+
+  it('stays quiet when the data could not tell before, or when the gap was already significant', () => {
+    expect(appGapChanges(reportOf('inconclusive', 20, 19, 1), reportOf('not_stand_in', 20, 19, 1))).toEqual([]);
+    expect(appGapChanges(reportOf('not_stand_in', 20, 4, 0.001), reportOf('not_stand_in', 20, 3, 0.0004))).toEqual([]);
+    expect(appGapChanges(reportOf('not_stand_in', 20, 4, 0.001), reportOf('stand_in', 20, 19, 1))).toMatchObject([
+      { kind: 'verdict', current: 'stand_in', line: 'ChatGPT: the API is a good stand-in again. verdict stand_in' },
+    ]);
   });
 });
