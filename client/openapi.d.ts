@@ -5107,8 +5107,8 @@ export interface paths {
              * @description Recipient (channel email)
              */
             email?: string;
-            /** @description visibility.changed, run.failed, run.budget_stopped, budget.monthly_80, domain.new_top */
-            events?: ("visibility.changed" | "run.failed" | "run.budget_stopped" | "budget.monthly_80" | "domain.new_top")[];
+            /** @description visibility.changed, run.failed, run.budget_stopped, budget.monthly_80, domain.new_top, app_gap.changed */
+            events?: ("visibility.changed" | "run.failed" | "run.budget_stopped" | "budget.monthly_80" | "domain.new_top" | "app_gap.changed")[];
             name: string;
             /**
              * Format: uri
@@ -5357,7 +5357,7 @@ export interface paths {
             digestPdf?: boolean;
             /** Format: email */
             email?: string;
-            events?: ("visibility.changed" | "run.failed" | "run.budget_stopped" | "budget.monthly_80" | "domain.new_top")[];
+            events?: ("visibility.changed" | "run.failed" | "run.budget_stopped" | "budget.monthly_80" | "domain.new_top" | "app_gap.changed")[];
             name?: string;
             /** Format: uri */
             slackUrl?: string;
@@ -9720,6 +9720,112 @@ export interface paths {
       };
     };
   };
+  "/v1/workspaces/{workspaceId}/reports/app-gap": {
+    /**
+     * App-versus-API gap: per assistant, how its API answers differ from its consumer app on the same prompts, with a verdict
+     * @description Pairs each assistant’s API configurations (openai → chatgpt, gemini → gemini, anthropic → claude, perplexity → perplexity, mock → chatgpt) with its app captures (assistant_app, mock_app: the model names the assistant), or the configurations given in apiConfigIds and appConfigIds, and keeps the prompts with analysed answers on both surfaces. Per brand: the mention rate on each surface and app − API with its 95% Newcombe interval and a two-sided p-value (z-test, or Fisher’s exact test for small counts); per cited domain (the `top` most cited): its citation share on each surface and app − API with a 95% delta-method interval and z-test. p-values are adjusted across every brand and domain of the report (Holm by default). verdict: not_stand_in when a difference of maxGap or more is significant, stand_in when each surface has minAnswers answers and every difference is below maxGap, inconclusive otherwise, with a one-line summary. docs/statistics.md#app-versus-api-gap defines each number.
+     */
+    get: {
+      parameters: {
+        query?: {
+          runId?: string;
+          /** @description Runs created at or after this instant (every answer is dated by the creation of its run) */
+          from?: string;
+          /** @description Runs created before this instant */
+          to?: string;
+          /** @description Brands to show; shares are still computed among every tracked brand */
+          brandIds?: string[] | string;
+          providers?: string[] | string;
+          modelConfigIds?: string[] | string;
+          promptIds?: string[] | string;
+          /** @description Prompts carrying any of these tags */
+          tags?: string[] | string;
+          /** @description API configurations to compare (with appConfigIds), as one pair named after the app configurations’ assistant. Without them every configuration is paired by assistant (docs/statistics.md#app-versus-api-gap) */
+          apiConfigIds?: string[] | string;
+          /** @description App configurations to compare with apiConfigIds */
+          appConfigIds?: string[] | string;
+          /** @description Largest difference (absolute, 0.1 = 10 points) that still counts as a good stand-in */
+          maxGap?: number;
+          /** @description Answers each surface needs on the shared prompts before the API can be called a good stand-in */
+          minAnswers?: number;
+          /** @description Significance level, after adjustment */
+          alpha?: number;
+          /** @description Multiple-comparison adjustment across every brand and domain of every assistant in the report */
+          adjust?: "holm" | "bh" | "none";
+          /** @description Domains compared per assistant, most cited first */
+          top?: number;
+          /** @description json (default) or csv, streamed with a header row */
+          format?: "json" | "csv";
+        };
+        path: {
+          workspaceId: string;
+        };
+      };
+      responses: {
+        /** @description The app-gap report */
+        200: {
+          content: {
+            "application/json": components["schemas"]["AppGapReport"];
+            "text/csv": string;
+          };
+        };
+        /** @description The request is invalid; `errors` lists each field to fix */
+        400: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, invalid, revoked or expired API key */
+        401: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The API key lacks the scope this route needs */
+        403: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such resource in your organization */
+        404: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The request conflicts with the current state */
+        409: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Well-formed but refused, e.g. over budget */
+        422: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit exceeded; see the RateLimit-* headers */
+        429: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unexpected failure; quote the requestId when reporting it */
+        500: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description A dependency (job queue, encryption key) is unavailable; retry shortly */
+        503: {
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/v1/workspaces/{workspaceId}/reports/citations": {
     /**
      * Citations: top domains and URLs, own-domain share per brand, and the split between annotations, links and retrieved sources
@@ -13368,7 +13474,7 @@ export interface components {
       digest: ("weekly" | "monthly") | null;
       digestPdf: boolean;
       email: string | null;
-      events: ("visibility.changed" | "run.failed" | "run.budget_stopped" | "budget.monthly_80" | "domain.new_top")[];
+      events: ("visibility.changed" | "run.failed" | "run.budget_stopped" | "budget.monthly_80" | "domain.new_top" | "app_gap.changed")[];
       /** Format: uuid */
       id: string;
       name: string;
@@ -13390,7 +13496,7 @@ export interface components {
       digest: ("weekly" | "monthly") | null;
       digestPdf: boolean;
       email: string | null;
-      events: ("visibility.changed" | "run.failed" | "run.budget_stopped" | "budget.monthly_80" | "domain.new_top")[];
+      events: ("visibility.changed" | "run.failed" | "run.budget_stopped" | "budget.monthly_80" | "domain.new_top" | "app_gap.changed")[];
       /** Format: uuid */
       id: string;
       name: string;
@@ -13626,6 +13732,276 @@ export interface components {
       scopes: ("read" | "write" | "admin")[];
       /** @description The only workspaces the key opens; null: every workspace of the organization */
       workspaceIds: string[] | null;
+    };
+    AppGapReport: {
+      /** @enum {string} */
+      adjust: "holm" | "bh" | "none";
+      alpha: number;
+      /** @description One per assistant with configurations on both surfaces */
+      assistants: ({
+          api: {
+            /** @description Successful analysed answers on the matched prompts */
+            answers: number;
+            /** @description The surface’s configurations with answers in scope (every paired one when none has, or those given) */
+            configs: {
+                model: string;
+                /** Format: uuid */
+                modelConfigId: string;
+                modelConfigName: string;
+                provider: string;
+              }[];
+            /** @description Failed answers on the matched prompts, in no denominator */
+            failed: number;
+          };
+          /** @description Prompts answered on the API surface only (left out) */
+          apiOnlyPrompts: number;
+          app: {
+            /** @description Successful analysed answers on the matched prompts */
+            answers: number;
+            /** @description The surface’s configurations with answers in scope (every paired one when none has, or those given) */
+            configs: {
+                model: string;
+                /** Format: uuid */
+                modelConfigId: string;
+                modelConfigName: string;
+                provider: string;
+              }[];
+            /** @description Failed answers on the matched prompts, in no denominator */
+            failed: number;
+          };
+          /** @description Prompts answered in the app only (left out) */
+          appOnlyPrompts: number;
+          /** @description chatgpt, gemini, claude, perplexity… (or the app configurations’ assistant) */
+          assistant: string;
+          brands: ({
+              /** @description Mention rate on the API surface */
+              api: components["schemas"]["Proportion"];
+              /** @description Mention rate in the app */
+              app: components["schemas"]["Proportion"];
+              /** Format: uuid */
+              brandId: string;
+              /** @enum {string} */
+              brandKind: "own" | "competitor";
+              brandName: string;
+              difference: {
+                ci95: {
+                  high: number;
+                  low: number;
+                } | null;
+                /** @description app − API, in proportion points */
+                value: number | null;
+              };
+              /** @description Two-sided p-value, unadjusted */
+              pValue: number | null;
+              pValueAdjusted: number | null;
+              /** @description pValueAdjusted < alpha */
+              significant: boolean;
+              /** @description z statistic (z-tests only) */
+              statistic: number | null;
+              /** @enum {string} */
+              test: "z" | "fisher" | "none";
+            })[];
+          domains: ({
+              /** @description The domain’s share of the API surface’s citations (annotations and links) */
+              api: components["schemas"]["Share"];
+              /** @description The domain’s share of the app’s citations */
+              app: components["schemas"]["Share"];
+              /** @description Answers citing the domain */
+              citingAnswers: {
+                api: number;
+                app: number;
+              };
+              difference: {
+                ci95: {
+                  high: number;
+                  low: number;
+                } | null;
+                /** @description app − API, in proportion points */
+                value: number | null;
+              };
+              domain: string;
+              /** @description Two-sided p-value, unadjusted */
+              pValue: number | null;
+              pValueAdjusted: number | null;
+              /** @description pValueAdjusted < alpha */
+              significant: boolean;
+              /** @description z statistic (z-tests only) */
+              statistic: number | null;
+              /** @enum {string} */
+              test: "z" | "fisher" | "none";
+            })[];
+          /** @description Prompts with analysed answers on both surfaces; only these count */
+          matchedPrompts: number;
+          verdict: {
+            /** @description The brand or domain with the largest difference, significant ones first */
+            largestGap: ({
+              difference: number;
+              /** @enum {string} */
+              kind: "brand" | "domain";
+              name: string;
+              pValueAdjusted: number | null;
+              significant: boolean;
+            }) | null;
+            /**
+             * @description stand_in: no difference of maxGap or more and enough answers; not_stand_in: a significant difference of maxGap or more; inconclusive: otherwise
+             * @enum {string}
+             */
+            status: "stand_in" | "not_stand_in" | "inconclusive";
+            /** @description One line saying why */
+            summary: string;
+          };
+        })[];
+      definitionVersion: number;
+      filters: {
+        [key: string]: unknown;
+      };
+      /** @description Runs read from the answer tables rather than rollups (unfinished or changed since) */
+      liveRuns: number;
+      maxGap: number;
+      minAnswers: number;
+      /**
+       * @description How configurations were paired
+       * @enum {string}
+       */
+      pairing: "assistant" | "explicit";
+      /** @description Workspace time zone used for days and weeks */
+      timezone: string;
+      top: number;
+    };
+    AppGapReportInput: {
+      /** @enum {string} */
+      adjust: "holm" | "bh" | "none";
+      alpha: number;
+      /** @description One per assistant with configurations on both surfaces */
+      assistants: ({
+          api: {
+            /** @description Successful analysed answers on the matched prompts */
+            answers: number;
+            /** @description The surface’s configurations with answers in scope (every paired one when none has, or those given) */
+            configs: {
+                model: string;
+                /** Format: uuid */
+                modelConfigId: string;
+                modelConfigName: string;
+                provider: string;
+              }[];
+            /** @description Failed answers on the matched prompts, in no denominator */
+            failed: number;
+          };
+          /** @description Prompts answered on the API surface only (left out) */
+          apiOnlyPrompts: number;
+          app: {
+            /** @description Successful analysed answers on the matched prompts */
+            answers: number;
+            /** @description The surface’s configurations with answers in scope (every paired one when none has, or those given) */
+            configs: {
+                model: string;
+                /** Format: uuid */
+                modelConfigId: string;
+                modelConfigName: string;
+                provider: string;
+              }[];
+            /** @description Failed answers on the matched prompts, in no denominator */
+            failed: number;
+          };
+          /** @description Prompts answered in the app only (left out) */
+          appOnlyPrompts: number;
+          /** @description chatgpt, gemini, claude, perplexity… (or the app configurations’ assistant) */
+          assistant: string;
+          brands: ({
+              /** @description Mention rate on the API surface */
+              api: components["schemas"]["ProportionInput"];
+              /** @description Mention rate in the app */
+              app: components["schemas"]["ProportionInput"];
+              /** Format: uuid */
+              brandId: string;
+              /** @enum {string} */
+              brandKind: "own" | "competitor";
+              brandName: string;
+              difference: {
+                ci95: {
+                  high: number;
+                  low: number;
+                } | null;
+                /** @description app − API, in proportion points */
+                value: number | null;
+              };
+              /** @description Two-sided p-value, unadjusted */
+              pValue: number | null;
+              pValueAdjusted: number | null;
+              /** @description pValueAdjusted < alpha */
+              significant: boolean;
+              /** @description z statistic (z-tests only) */
+              statistic: number | null;
+              /** @enum {string} */
+              test: "z" | "fisher" | "none";
+            })[];
+          domains: ({
+              /** @description The domain’s share of the API surface’s citations (annotations and links) */
+              api: components["schemas"]["ShareInput"];
+              /** @description The domain’s share of the app’s citations */
+              app: components["schemas"]["ShareInput"];
+              /** @description Answers citing the domain */
+              citingAnswers: {
+                api: number;
+                app: number;
+              };
+              difference: {
+                ci95: {
+                  high: number;
+                  low: number;
+                } | null;
+                /** @description app − API, in proportion points */
+                value: number | null;
+              };
+              domain: string;
+              /** @description Two-sided p-value, unadjusted */
+              pValue: number | null;
+              pValueAdjusted: number | null;
+              /** @description pValueAdjusted < alpha */
+              significant: boolean;
+              /** @description z statistic (z-tests only) */
+              statistic: number | null;
+              /** @enum {string} */
+              test: "z" | "fisher" | "none";
+            })[];
+          /** @description Prompts with analysed answers on both surfaces; only these count */
+          matchedPrompts: number;
+          verdict: {
+            /** @description The brand or domain with the largest difference, significant ones first */
+            largestGap: ({
+              difference: number;
+              /** @enum {string} */
+              kind: "brand" | "domain";
+              name: string;
+              pValueAdjusted: number | null;
+              significant: boolean;
+            }) | null;
+            /**
+             * @description stand_in: no difference of maxGap or more and enough answers; not_stand_in: a significant difference of maxGap or more; inconclusive: otherwise
+             * @enum {string}
+             */
+            status: "stand_in" | "not_stand_in" | "inconclusive";
+            /** @description One line saying why */
+            summary: string;
+          };
+        })[];
+      definitionVersion: number;
+      filters: {
+        [key: string]: unknown;
+      };
+      /** @description Runs read from the answer tables rather than rollups (unfinished or changed since) */
+      liveRuns: number;
+      maxGap: number;
+      minAnswers: number;
+      /**
+       * @description How configurations were paired
+       * @enum {string}
+       */
+      pairing: "assistant" | "explicit";
+      /** @description Workspace time zone used for days and weeks */
+      timezone: string;
+      top: number;
     };
     Audit: {
       budgetPerMonthUsd: number | null;

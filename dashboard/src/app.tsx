@@ -39,6 +39,7 @@ const PAGE_TITLES: Record<PageName, string> = {
   spend: 'Spend',
   untracked: 'Not tracked yet',
   experiments: 'Configuration experiments',
+  'app-gap': 'App versus API',
   events: 'Events and their impact',
   citations: 'Citations',
   prompts: 'Prompts',
@@ -55,6 +56,7 @@ const NAV_LABELS: Record<PageName, string> = {
   spend: 'Spend',
   untracked: 'Not tracked yet',
   experiments: 'Experiments',
+  'app-gap': 'App vs API',
   events: 'Events',
   citations: 'Citations',
   prompts: 'Prompts',
@@ -89,6 +91,7 @@ const OnboardingPage = lazyPage(() => import('./pages/onboarding.js').then((m) =
 const UnsubscribePage = lazyPage(() => import('./pages/unsubscribe.js').then((m) => m.UnsubscribePage));
 const PdfReportsPage = lazyPage(() => import('./pages/pdf-reports.js').then((m) => m.PdfReportsPage));
 const ResetPasswordPage = lazyPage(() => import('./pages/reset-password.js').then((m) => m.ResetPasswordPage));
+const AppGapPage = lazyPage(() => import('./pages/app-gap.js').then((m) => m.AppGapPage));
 const GapPage = lazyPage(() => import('./pages/gap.js').then((m) => m.GapPage));
 const EventsPage = lazyPage(() => import('./pages/events.js').then((m) => m.EventsPage));
 const SpendPage = lazyPage(() => import('./pages/spend.js').then((m) => m.SpendPage));
@@ -536,6 +539,7 @@ function WorkspacePages({ route, workspaceId }: { route: Route; workspaceId: str
               {route.page === 'events' && <EventsPage route={route} />}
               {route.page === 'untracked' && <UntrackedPage route={route} />}
               {route.page === 'experiments' && <ExperimentsPage route={route} />}
+              {route.page === 'app-gap' && <AppGapPage route={route} />}
               {route.page === 'citations' && <CitationsPage route={route} />}
               {route.page === 'prompts' && <PromptsPage route={route} />}
               {route.page === 'runs' && <RunsPage />}

@@ -3,7 +3,8 @@
  * organization and workspace (an own brand, four competitors, six prompts in English and French,
  * two mock configurations at different temperatures), runs the audit with five samples per pair
  * (then records a change event and runs it again, to print the event's impact) through the real
- * queues and a real worker, prints the report, then runs a third audit with adaptive sampling
+ * queues and a real worker, prints the report, runs the first configuration beside a mock ChatGPT
+ * app and prints the app-versus-API gap, then runs a last audit with adaptive sampling
  * (±10 points) and prints the precision each pair reached and the answers saved, and a sign-in for
  * the dashboard.
  */
@@ -31,7 +32,7 @@ import { findRun } from '../modules/runs/runs.repo.js';
 import { getRunPrecision, startRun, toRunDto, type RunsDeps } from '../modules/runs/runs.service.js';
 import { createWorkspace } from '../modules/workspaces/workspaces.service.js';
 import { parseCommandArgs, UsageError, type CliIo } from './io.js';
-import { printImpact, printReport, printSentimentExamples } from './report-table.js';
+import { printAppGap, printImpact, printReport, printSentimentExamples } from './report-table.js';
 import { spawnWorker } from './spawn-worker.js';
 
 export const DEMO_BRANDS = [
@@ -79,6 +80,17 @@ export const DEMO_CONFIGS = [
 ];
 
 export const DEMO_SAMPLES = 5;
+
+/**
+ * The app surface the gap report compares with: the mock ChatGPT app, asked the same prompts as the
+ * first mock configuration (mock API configurations stand for ChatGPT in the pairing rule).
+ */
+export const DEMO_APP_CONFIG = {
+  name: 'Mock ChatGPT app',
+  provider: 'mock_app',
+  model: 'chatgpt',
+  params: { webSearch: true },
+};
 
 /** The demo's adaptive audit: each pair's own-brand mention rate to ±10 points, 20 to 120 answers. */
 export const DEMO_ADAPTIVE = {
@@ -221,6 +233,32 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     await printReport({ db: deps.db }, org.id, ws.id, run.id, say);
     say('');
     await printSentimentExamples({ db: deps.db }, ws.id, run.id, say);
+    say('');
+
+    // The app surface: the mock ChatGPT app beside the first mock configuration, on the same prompts.
+    const app = await createModelConfig(
+      { prisma, pool: deps.db.pool, egress: egressPolicy(env) },
+      org.id,
+      ws.id,
+      DEMO_APP_CONFIG,
+    );
+    const gapAudit = await createAudit({ prisma, pool: deps.db.pool }, org.id, ws.id, {
+      name: 'CRM, API and app (demo)',
+      promptIds: [],
+      promptTags: ['crm'],
+      modelConfigIds: [(configs[0] as { id: string }).id, app.id],
+      samplesPerPair: DEMO_SAMPLES,
+      schedule: null,
+      timezone: 'Europe/Paris',
+      enabled: true,
+      budgetPerRunUsd: null,
+      budgetPerMonthUsd: null,
+      judgeModelConfigId: null,
+    });
+    say('• the first configuration again beside the mock ChatGPT app, for the app-versus-API gap');
+    const gapRun = await runAudit(gapAudit.id);
+    say('');
+    await printAppGap({ db: deps.db }, org.id, ws.id, gapRun.id, say);
     say('');
 
     // The same prompts and configurations, asked for a precision instead of a count.

@@ -1,7 +1,9 @@
 /**
- * Prints a run's visibility and share-of-voice reports as readable tables, and a few answers' sentiment
- * labels with the passages that decided them (used by the demo).
+ * Prints a run's visibility and share-of-voice reports as readable tables, a few answers' sentiment
+ * labels with the passages that decided them, and the app-versus-API gap (used by the demo).
  */
+import { appGapQuery } from '../modules/reports/app-gap.schemas.js';
+import { appGap, assistantName } from '../modules/reports/app-gap.service.js';
 import { impact } from '../modules/reports/impact.service.js';
 import type { Database } from '../db/client.js';
 import { shareOfVoice, visibility } from '../modules/reports/reports.service.js';
@@ -125,4 +127,70 @@ export async function printImpact(
     `Difference in differences ${points(r.estimate)} points, 95% interval ${r.ci95 ? `${points(r.ci95.low)} to ${points(r.ci95.high)}` : '—'}, p ${r.pValue === null ? '—' : r.pValue.toFixed(3)}; chance to detect 5 points ${r.power === null ? '—' : pct(r.power)}, detectable at 80%: ${r.minimumDetectableEffect === null ? '—' : `${(r.minimumDetectableEffect * 100).toFixed(1)} points`}`,
   );
   say(`Verdict: ${r.verdict} — ${r.summary}`);
+}
+
+const points = (d: { value: number | null; ci95: { low: number; high: number } | null }) => {
+  if (d.value === null) return '—';
+  const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x * 100).toFixed(0)}`;
+  return `${signed(d.value)} pts${d.ci95 ? ` [${signed(d.ci95.low)} to ${signed(d.ci95.high)}]` : ''}`;
+};
+const pValue = (p: number | null) => (p === null ? '—' : p < 0.001 ? '<0.001' : p.toFixed(3));
+
+/**
+ * The app-versus-API gap of a run, per assistant: the verdict, then each brand's mention rate and
+ * the `domains` most cited domains' citation shares on the API and in the app, with app − API, its
+ * 95% interval and the adjusted p-value.
+ */
+export async function printAppGap(
+  deps: { db: Database },
+  orgId: string,
+  workspaceId: string,
+  runId: string,
+  say: (line: string) => void,
+  domains = 5,
+): Promise<void> {
+  const report = await appGap(deps, orgId, workspaceId, appGapQuery.parse({ runId, top: domains }));
+  if (!report.assistants.length) {
+    say('App versus API — no assistant measured both through its API and through its app in this run');
+    return;
+  }
+  for (const a of report.assistants) {
+    const configs = (list: Array<{ modelConfigName: string }>) => list.map((c) => c.modelConfigName).join(', ');
+    say(
+      `App versus API — ${assistantName(a.assistant)}: ${configs(a.api.configs)} (n=${a.api.answers}) against ${configs(
+        a.app.configs,
+      )} (n=${a.app.answers}) on ${a.matchedPrompts} shared prompt${a.matchedPrompts === 1 ? '' : 's'}`,
+    );
+    say(a.verdict.summary);
+    const head = ['API', 'App', 'App − API, 95% interval', 'Adjusted p', 'Result'];
+    const row = (t: {
+      api: { value: number | null; ci95: { low: number; high: number } | null };
+      app: { value: number | null; ci95: { low: number; high: number } | null };
+      difference: { value: number | null; ci95: { low: number; high: number } | null };
+      pValueAdjusted: number | null;
+      significant: boolean;
+    }) => [
+      `${pct(t.api.value)} ${ci(t.api.ci95)}`,
+      `${pct(t.app.value)} ${ci(t.app.ci95)}`,
+      points(t.difference),
+      pValue(t.pValueAdjusted),
+      t.significant ? 'significant' : 'not significant',
+    ];
+    const align: Array<'l' | 'r'> = ['l', 'r', 'r', 'r', 'r', 'l'];
+    say(
+      table(
+        ['Mention rate', ...head],
+        a.brands.map((b) => [`${b.brandName}${b.brandKind === 'own' ? ' (own)' : ''}`, ...row(b)]),
+        align,
+      ),
+    );
+    if (a.domains.length)
+      say(
+        table(
+          ['Citation share', ...head],
+          a.domains.map((d) => [d.domain, ...row(d)]),
+          align,
+        ),
+      );
+  }
 }

@@ -235,6 +235,48 @@ export function ratioOfSums(s: RatioSums, z = Z95): { value: number | null; ci95
   return { value: r, ci95: { low: Math.max(0, r - z * se), high: Math.min(1, r + z * se) } };
 }
 
+/** The delta-method variance of a ratio of sums (see ratioOfSums); null when Σy = 0 or n < 2. */
+export function ratioVariance(s: RatioSums): number | null {
+  if (s.y <= 0 || s.n < 2) return null;
+  const r = s.x / s.y;
+  const residual = Math.max(0, s.xx - 2 * r * s.xy + r * r * s.yy);
+  return ((s.n / (s.n - 1)) * residual) / (s.y * s.y);
+}
+
+export interface RatioComparison {
+  /** RB − RA */
+  difference: number | null;
+  ci95: Interval | null;
+  test: 'z' | 'none';
+  statistic: number | null;
+  pValue: number | null;
+}
+
+/**
+ * Compares two ratios of sums over independent sets of answers (a domain's citation share on two
+ * surfaces): RB − RA with the Wald interval and two-sided z-test on the sum of the two
+ * delta-method variances. No test when a side has no denominator, fewer than 2 answers, or when
+ * both variances are 0 (every answer of each side the same ratio): a standard error of 0 says
+ * nothing about chance.
+ */
+export function compareRatios(a: RatioSums, b: RatioSums, z = Z95): RatioComparison {
+  const none = { ci95: null, test: 'none' as const, statistic: null, pValue: null };
+  if (a.y <= 0 || b.y <= 0) return { difference: null, ...none };
+  const difference = b.x / b.y - a.x / a.y;
+  const va = ratioVariance(a);
+  const vb = ratioVariance(b);
+  if (va === null || vb === null || !(va + vb > 0)) return { difference, ...none };
+  const se = Math.sqrt(va + vb);
+  const statistic = difference / se;
+  return {
+    difference,
+    ci95: { low: Math.max(-1, difference - z * se), high: Math.min(1, difference + z * se) },
+    test: 'z',
+    statistic,
+    pValue: Math.min(1, 2 * phi(-Math.abs(statistic))),
+  };
+}
+
 /** One cluster (a prompt) of a difference in differences: its answers and those mentioning the brand, before and after. */
 export interface DidCluster {
   preN: number;

@@ -9,7 +9,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printNextSteps } from '../../src/cli/demo.js';
-import { printSentimentExamples } from '../../src/cli/report-table.js';
+import { printAppGap, printSentimentExamples } from '../../src/cli/report-table.js';
 import { addRun, createWorld, type World } from '../factories/answers.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
@@ -178,5 +178,46 @@ describe('citewatch demo, last lines', () => {
       expect.stringMatching(/^ {2}“.*” \(.*\)$/),
       '    HubSpot: negative — “Avoid HubSpot: too costly.”',
     ]);
+  });
+
+  it('print the app-versus-API gap of a run: the verdict, then each brand and domain on both surfaces', async () => {
+    const w = await createWorld(ctx.db, tenant.organizationId, {
+      brands: [{ name: 'Nimbus CRM', kind: 'own' }, { name: 'HubSpot' }],
+      prompts: [{ key: 'p1' }],
+      configs: [
+        { key: 'api', name: 'Mock API', provider: 'mock', model: 'mock-assistant-1' },
+        { key: 'app', name: 'Mock ChatGPT app', provider: 'mock_app', model: 'chatgpt' },
+      ],
+    });
+    const arm = (config: string, nimbus: number, domain: string) =>
+      Array.from({ length: 30 }, (_, i) => ({
+        prompt: 'p1',
+        config,
+        mentions: [...(i < nimbus ? [{ brand: 'Nimbus CRM' }] : []), { brand: 'HubSpot' }],
+        citations: [{ url: `https://${domain}/${i}` }, { url: `https://g2.com/${i}` }],
+      }));
+    const gapRun = await addRun(ctx.db, w, {
+      createdAt: new Date(),
+      answers: [...arm('api', 15, 'capterra.com'), ...arm('app', 3, 'reddit.com')],
+    });
+    const lines: string[] = [];
+    await printAppGap({ db: ctx.db }, tenant.organizationId, w.workspaceId, gapRun, (l) => lines.push(l));
+    const res = await ctx.app.inject({
+      url: `${w.base}/reports/app-gap?runId=${gapRun}&top=5`,
+      headers: tenant.headers,
+    });
+    const report = JSON.parse(res.body);
+    const [chatgpt] = report.assistants;
+    expect(lines[0]).toBe(
+      'App versus API — ChatGPT: Mock API (n=30) against Mock ChatGPT app (n=30) on 1 shared prompt',
+    );
+    expect(lines[1]).toBe(chatgpt.verdict.summary);
+    expect(chatgpt.verdict.status).toBe('not_stand_in');
+    const text = lines.join('\n');
+    // 15/30 on the API, 3/30 in the app: −40 points.
+    expect(text).toMatch(/Nimbus CRM \(own\)\s+50% \[33%–67%\]\s+10% \[3%–26%\]\s+−40 pts \[−\d+ to −\d+\]/);
+    // Half the app's citations are Reddit's, none of the API's.
+    expect(text).toMatch(/reddit\.com\s+0% \[0%–0%\]\s+50% \[50%–50%\]\s+\+50 pts/);
+    expect(text).toMatch(/g2\.com\s+50% \[50%–50%\]\s+50% \[50%–50%\]\s+±0 pts/);
   });
 });

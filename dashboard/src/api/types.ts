@@ -33,6 +33,7 @@ export type SpendReport = AnswerOf<'/v1/workspaces/{workspaceId}/reports/spend',
 export type UntrackedReport = AnswerOf<'/v1/workspaces/{workspaceId}/reports/untracked', 'get'>;
 export type SearchQueriesReport = Schemas['SearchQueriesReport'];
 export type ImpactReport = Schemas['ImpactReport'];
+export type AppGapReport = Schemas['AppGapReport'];
 export type ChangeEvent = Schemas['ChangeEvent'];
 
 export type Workspace = Schemas['Workspace'];

@@ -16,6 +16,7 @@ export const REPORT_PAGES = [
   'overview',
   'gap',
   'experiments',
+  'app-gap',
   'events',
   'citations',
   'prompts',

@@ -7,10 +7,12 @@
  *
  * De-duplication keys: run.failed:<run>, run.budget_stopped:<run>, visibility.changed:<run>,
  * budget.monthly_80:<audit>:<YYYY-MM> (once per audit and calendar month, UTC like the budget
- * itself), domain.new_top:<domain>:<run>.
+ * itself), domain.new_top:<domain>:<run>, app_gap.changed:<run>.
  */
 import type pg from 'pg';
 import type { Deps } from '../../deps.js';
+import { appGapQuery } from '../reports/app-gap.schemas.js';
+import { appGap, appGapChanges } from '../reports/app-gap.service.js';
 import { auditSpendSince, findRun, type RunRow } from '../runs/runs.repo.js';
 import { visibilityEvent } from '../webhooks/webhooks.events.js';
 import * as webhooksRepo from '../webhooks/webhooks.repo.js';
@@ -164,6 +166,38 @@ export async function newTopDomainAlerts(pool: pg.Pool, run: RunRow): Promise<Al
   );
 }
 
+/**
+ * app_gap.changed: the app-gap report over this run against the same report over the audit's
+ * previous completed run (each run alone, the report's defaults): an assistant whose verdict
+ * turned between "a good stand-in" and "not a stand-in", or a brand whose gap became significant.
+ */
+export async function appGapAlert(deps: Pick<AlertEmitDeps, 'db'>, run: RunRow): Promise<AlertEvent | null> {
+  if (!run.audit_id || (run.status !== 'completed' && run.status !== 'completed_with_errors')) return null;
+  const { pool } = deps.db;
+  const previous = await webhooksRepo.previousFinishedRun(pool, run.audit_id, run);
+  if (!previous) return null;
+  const orgId = await repo.workspaceOrganization(pool, run.workspace_id);
+  if (!orgId) return null;
+  const report = (runId: string) => appGap(deps, orgId, run.workspace_id, appGapQuery.parse({ runId }));
+  const [before, after] = await Promise.all([report(previous.id), report(run.id)]);
+  const changes = appGapChanges(before, after);
+  if (!changes.length) return null;
+  return {
+    type: 'app_gap.changed',
+    dedupKey: `app_gap.changed:${run.id}`,
+    payload: {
+      type: 'app_gap.changed',
+      workspaceId: run.workspace_id,
+      title: 'The app-versus-API gap changed',
+      lines: changes.map((c) => c.line),
+      link: `/w/${run.workspace_id}/app-gap?run=${run.id}`,
+      runId: run.id,
+      previousRunId: previous.id,
+      changes,
+    },
+  };
+}
+
 export { activeRules, type ActiveRule } from './alerts.repo.js';
 
 /** Records one delivery per (rule, event) and returns the ids of those still pending, new or not. */
@@ -203,6 +237,10 @@ export async function emitRunAlerts(deps: AlertEmitDeps, runId: string): Promise
     if (e) events.push(e);
   }
   if (wanted.has('domain.new_top') && run.status !== 'failed') events.push(...(await newTopDomainAlerts(pool, run)));
+  if (wanted.has('app_gap.changed')) {
+    const e = await appGapAlert(deps, run);
+    if (e) events.push(e);
+  }
   const pairs = events.flatMap((event) =>
     rules.filter((r) => r.events.includes(event.type)).map((r) => ({ ruleId: r.id, event })),
   );

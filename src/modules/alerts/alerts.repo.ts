@@ -297,3 +297,12 @@ export async function recordDigestError(pool: pg.Pool, id: string, error: string
 export async function markDigestSent(pool: pg.Pool, id: string): Promise<void> {
   await pool.query(`UPDATE digest_sends SET status = 'sent', sent_at = now(), error = NULL WHERE id = $1`, [id]);
 }
+
+/** The organization of a workspace, or null when it is gone. */
+export async function workspaceOrganization(pool: pg.Pool, workspaceId: string): Promise<string | null> {
+  const { rows } = await pool.query<{ organization_id: string }>(
+    'SELECT organization_id FROM workspaces WHERE id = $1',
+    [workspaceId],
+  );
+  return rows[0]?.organization_id ?? null;
+}

@@ -15,7 +15,10 @@ import {
  *   (the webhooks' significance-gated event, Holm-adjusted);
  * - run.failed: a run ended failed; run.budget_stopped: a run stopped because it reached its budget;
  * - budget.monthly_80: an audit has spent 80% of its monthly budget (once per audit and month);
- * - domain.new_top: a domain entered the workspace's ten most cited domains of the last 30 days.
+ * - domain.new_top: a domain entered the workspace's ten most cited domains of the last 30 days;
+ * - app_gap.changed: after an audit's run, the app-versus-API verdict of an assistant turned (a good
+ *   stand-in ↔ not a stand-in), or a brand's mention-rate gap between the API and the app became
+ *   significant, compared with the audit's previous run.
  */
 export const ALERT_EVENTS = [
   'visibility.changed',
@@ -23,6 +26,7 @@ export const ALERT_EVENTS = [
   'run.budget_stopped',
   'budget.monthly_80',
   'domain.new_top',
+  'app_gap.changed',
 ] as const;
 export type AlertEventType = (typeof ALERT_EVENTS)[number];
 export const alertEventType = z.enum(ALERT_EVENTS);

@@ -1194,3 +1194,108 @@ export const impactReportExample = {
   summary:
     'After “Comparison page: Acme CRM vs Globex”, Acme CRM’s mention rate on the affected prompts rose 27.6 points more than on the other prompts (95% interval 16.6 to 38.6 points, p < 0.001).',
 };
+
+export const appGapReportExample = {
+  definitionVersion: 1,
+  timezone: 'Europe/Paris',
+  filters: {},
+  liveRuns: 0,
+  pairing: 'assistant',
+  maxGap: 0.1,
+  minAnswers: 30,
+  alpha: 0.05,
+  adjust: 'holm',
+  top: 20,
+  assistants: [
+    {
+      assistant: 'chatgpt',
+      matchedPrompts: 12,
+      apiOnlyPrompts: 0,
+      appOnlyPrompts: 1,
+      api: {
+        configs: [
+          {
+            modelConfigId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a05',
+            modelConfigName: 'gpt-4.1 web',
+            provider: 'openai',
+            model: 'gpt-4.1',
+          },
+        ],
+        answers: 60,
+        failed: 0,
+      },
+      app: {
+        configs: [
+          {
+            modelConfigId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a09',
+            modelConfigName: 'ChatGPT app',
+            provider: 'assistant_app',
+            model: 'chatgpt',
+          },
+        ],
+        answers: 60,
+        failed: 2,
+      },
+      verdict: {
+        status: 'not_stand_in',
+        summary:
+          'The API is not a stand-in for the ChatGPT app: reddit.com’s citation share is 18.6 points higher in the app (adjusted p<0.001), and 1 more significant gap of 10 points or more.',
+        largestGap: { kind: 'domain', name: 'reddit.com', difference: 0.1862, pValueAdjusted: 0, significant: true },
+      },
+      brands: [
+        {
+          brandId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a01',
+          brandName: 'Acme CRM',
+          brandKind: 'own',
+          api: { numerator: 27, denominator: 60, n: 60, value: 0.45, ci95: { low: 0.3309, high: 0.5751 } },
+          app: { numerator: 22, denominator: 60, n: 60, value: 0.3667, ci95: { low: 0.2562, high: 0.4932 } },
+          difference: { value: -0.0833, ci95: { low: -0.2502, high: 0.0904 } },
+          test: 'z',
+          statistic: -0.9286,
+          pValue: 0.3531,
+          pValueAdjusted: 0.7062,
+          significant: false,
+        },
+        {
+          brandId: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a02',
+          brandName: 'Globex',
+          brandKind: 'competitor',
+          api: { numerator: 41, denominator: 60, n: 60, value: 0.6833, ci95: { low: 0.5577, high: 0.7869 } },
+          app: { numerator: 44, denominator: 60, n: 60, value: 0.7333, ci95: { low: 0.6099, high: 0.8287 } },
+          difference: { value: 0.05, ci95: { low: -0.1111, high: 0.2077 } },
+          test: 'z',
+          statistic: 0.6025,
+          pValue: 0.5468,
+          pValueAdjusted: 0.7062,
+          significant: false,
+        },
+      ],
+      domains: [
+        {
+          domain: 'reddit.com',
+          api: { numerator: 6, denominator: 150, n: 60, value: 0.04, ci95: { low: 0.0099, high: 0.0701 } },
+          app: { numerator: 38, denominator: 168, n: 60, value: 0.2262, ci95: { low: 0.1766, high: 0.2758 } },
+          citingAnswers: { api: 6, app: 30 },
+          difference: { value: 0.1862, ci95: { low: 0.1281, high: 0.2443 } },
+          test: 'z',
+          statistic: 6.2849,
+          pValue: 0,
+          pValueAdjusted: 0,
+          significant: true,
+        },
+        {
+          domain: 'g2.com',
+          api: { numerator: 30, denominator: 150, n: 60, value: 0.2, ci95: { low: 0.146, high: 0.254 } },
+          app: { numerator: 12, denominator: 168, n: 60, value: 0.0714, ci95: { low: 0.0325, high: 0.1103 } },
+          citingAnswers: { api: 26, app: 11 },
+          difference: { value: -0.1286, ci95: { low: -0.1951, high: -0.062 } },
+          test: 'z',
+          statistic: -3.7857,
+          pValue: 0.0002,
+          pValueAdjusted: 0.0005,
+          significant: true,
+        },
+      ],
+    },
+  ],
+};

@@ -17,6 +17,8 @@ import {
   visibilityQuery,
   visibilityReport,
 } from './brand-reports.schemas.js';
+import { appGapQuery, appGapReport, type AppGapReport } from './app-gap.schemas.js';
+import { appGap, appGapCsv } from './app-gap.service.js';
 import { citationsQuery, citationsReport, type CitationsReport } from './citations.schemas.js';
 import { citations, citationsCsv } from './citations.service.js';
 import { competitorGapQuery, competitorGapReport, type CompetitorGapReport } from './competitor-gap.schemas.js';
@@ -27,6 +29,7 @@ import { experimentRows, experiments } from './experiments.service.js';
 import { impactQuery, impactReport, type ImpactReport } from './impact.schemas.js';
 import { impact, impactCsv } from './impact.service.js';
 import {
+  appGapReportExample,
   competitorGapReportExample,
   citationsReportExample,
   spendReportExample,
@@ -104,6 +107,7 @@ async function csvExamples() {
     untracked: await textOf(untrackedCsv(untrackedReportExample as UntrackedReport)),
     searchQueries: await textOf(searchQueriesCsv(searchQueriesReportExample as SearchQueriesReport)),
     impact: await textOf(impactCsv(impactReportExample as ImpactReport)),
+    appGap: await textOf(appGapCsv(appGapReportExample as AppGapReport)),
   };
 }
 
@@ -268,6 +272,18 @@ export async function reportRoutes(): Promise<Array<ReportRoute<z.ZodType, z.Zod
       build: (d, org, ws, q) => impact(d, org, ws, q),
       csv: async (d, org, ws, q) => impactCsv(await impact(d, org, ws, q)),
       csvExample: csv.impact,
+    }),
+    route({
+      path: 'app-gap',
+      summary:
+        'App-versus-API gap: per assistant, how its API answers differ from its consumer app on the same prompts, with a verdict',
+      description:
+        'Pairs each assistant’s API configurations (openai → chatgpt, gemini → gemini, anthropic → claude, perplexity → perplexity, mock → chatgpt) with its app captures (assistant_app, mock_app: the model names the assistant), or the configurations given in apiConfigIds and appConfigIds, and keeps the prompts with analysed answers on both surfaces. Per brand: the mention rate on each surface and app − API with its 95% Newcombe interval and a two-sided p-value (z-test, or Fisher’s exact test for small counts); per cited domain (the `top` most cited): its citation share on each surface and app − API with a 95% delta-method interval and z-test. p-values are adjusted across every brand and domain of the report (Holm by default). verdict: not_stand_in when a difference of maxGap or more is significant, stand_in when each surface has minAnswers answers and every difference is below maxGap, inconclusive otherwise, with a one-line summary. docs/statistics.md#app-versus-api-gap defines each number.',
+      query: appGapQuery,
+      report: appGapReport,
+      build: (d, org, ws, q) => appGap(d, org, ws, q),
+      csv: async (d, org, ws, q) => appGapCsv(await appGap(d, org, ws, q)),
+      csvExample: csv.appGap,
     }),
   ];
 }

@@ -63,6 +63,7 @@ const EVENTS = [
   ['run.budget_stopped', 'A run stopped at its budget'],
   ['budget.monthly_80', '80% of a monthly budget spent'],
   ['domain.new_top', 'A new domain among the top cited sources'],
+  ['app_gap.changed', 'The app-versus-API gap changed'],
 ] as const;
 const EVENT_LABEL: Record<string, string> = Object.fromEntries(EVENTS);
 const EVENT_CHOICES = EVENTS.map(([value, label]) => ({ value, label }));
