@@ -15,6 +15,7 @@ import { failedResponseError, openaiClient, sendOpenAIRequest } from './openai.j
 import { isResponsesBody, parseResponsesBody } from './responses-parse.js';
 import { isRecord, str } from './text.js';
 import type { ModelParams, ParamProblem, ParsedAnswer, ProviderAdapter } from './types.js';
+import { systemTextOf } from './targeting.js';
 import { commonParamsShape, validateParams } from './validation.js';
 import { providerSettings } from './settings.js';
 
@@ -32,7 +33,8 @@ export function perplexityBody(model: string, prompt: string, p: ModelParams): R
   const body: Record<string, unknown> = { input: prompt };
   if (isPreset(model)) body['preset'] = model;
   else body['model'] = model;
-  if (p.systemPrompt !== undefined) body['instructions'] = p.systemPrompt;
+  const system = systemTextOf(p);
+  if (system !== undefined) body['instructions'] = system;
   if (p.temperature !== undefined) body['temperature'] = p.temperature;
   if (p.topP !== undefined) body['top_p'] = p.topP;
   if (p.maxOutputTokens !== undefined) body['max_output_tokens'] = p.maxOutputTokens;
@@ -140,7 +142,7 @@ export const perplexityAdapter: ProviderAdapter = {
     return estimateCallCost('perplexity', model, {
       inputTokens: input.inputTokens,
       outputTokens: input.outputTokens,
-      systemPrompt: p.systemPrompt,
+      systemPrompt: systemTextOf(p),
       maxOutputTokens: p.maxOutputTokens,
       searchCalls: searches,
       searchContext: true,
