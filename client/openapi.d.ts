@@ -4107,6 +4107,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description Dimensions to group by, comma-separated: provider, config, prompt, tag, run, day, week. Default: none */
           groupBy?: string[] | string;
           /** @description Domains and URLs listed per group */
@@ -4203,6 +4207,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description prompt is always a dimension; add provider or config to split further */
           groupBy?: string[] | string;
           /** @description Rows, largest gap first */
@@ -4301,7 +4309,11 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
-          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, run, day, week. Default: none */
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
+          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, location, language, run, day, week. Default: none */
           groupBy?: string[] | string;
           /** @description json (default) or csv, streamed with a header row */
           format?: "json" | "csv";
@@ -4395,9 +4407,13 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description Days, or ISO weeks starting on Monday, in the workspace time zone */
           interval?: "day" | "week";
-          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, run. Default: none */
+          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, location, language, run. Default: none */
           groupBy?: string[] | string;
           /** @description json (default) or csv, streamed with a header row */
           format?: "json" | "csv";
@@ -4491,7 +4507,11 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
-          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, run, day, week. Default: provider,config */
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
+          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, location, language, run, day, week. Default: provider,config */
           groupBy?: string[] | string;
           /** @description json (default) or csv, streamed with a header row */
           format?: "json" | "csv";
@@ -5825,6 +5845,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description Answer statuses to list (default: all) */
           status?: string[] | string;
           /** @description Only analysed answers mentioning any of these brands */
@@ -7690,6 +7714,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description csv (default) or json (an array), both streamed */
           format?: "csv" | "json";
           /** @description responses only: add the provider’s raw payload */
@@ -7786,6 +7814,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description csv (default) or json (an array), both streamed */
           format?: "csv" | "json";
           /** @description responses only: add the provider’s raw payload */
@@ -7882,6 +7914,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description csv (default) or json (an array), both streamed */
           format?: "csv" | "json";
           /** @description responses only: add the provider’s raw payload */
@@ -8072,7 +8108,7 @@ export interface paths {
             model: string;
             name: string;
             /**
-             * @description temperature, topP, maxOutputTokens, seed, systemPrompt, webSearch, reasoningEffort, userLocation, locale — as the provider and model accept them
+             * @description temperature, topP, maxOutputTokens, seed, systemPrompt, webSearch, reasoningEffort, userLocation, locale, persona — as the provider and model accept them
              * @default {}
              */
             params?: {
@@ -9740,6 +9776,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description Dimensions to group by, comma-separated: provider, config, prompt, tag, run, day, week. Default: none */
           groupBy?: string[] | string;
           /** @description Domains and URLs listed per group */
@@ -9836,6 +9876,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description prompt is always a dimension; add provider or config to split further */
           groupBy?: string[] | string;
           /** @description Rows, largest gap first */
@@ -9934,6 +9978,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description Baseline configuration (with configB) */
           configA?: string;
           /** @description Configuration compared with the baseline; differences are B − A */
@@ -10127,6 +10175,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description Search queries listed per prompt × configuration, most run first (1–50) */
           top?: number;
           /** @description Prompt × configuration rows at most, by prompt text then provider and configuration (1–500) */
@@ -10223,7 +10275,11 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
-          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, run, day, week. Default: none */
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
+          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, location, language, run, day, week. Default: none */
           groupBy?: string[] | string;
           /** @description json (default) or csv, streamed with a header row */
           format?: "json" | "csv";
@@ -10317,6 +10373,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description Days, or ISO weeks starting on Monday, in the workspace time zone */
           interval?: "day" | "week";
           /** @description json (default) or csv, streamed with a header row */
@@ -10536,9 +10596,13 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description Days, or ISO weeks starting on Monday, in the workspace time zone */
           interval?: "day" | "week";
-          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, run. Default: none */
+          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, location, language, run. Default: none */
           groupBy?: string[] | string;
           /** @description json (default) or csv, streamed with a header row */
           format?: "json" | "csv";
@@ -10742,7 +10806,11 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
-          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, run, day, week. Default: provider,config */
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
+          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, location, language, run, day, week. Default: provider,config */
           groupBy?: string[] | string;
           /** @description json (default) or csv, streamed with a header row */
           format?: "json" | "csv";
@@ -13964,6 +14032,10 @@ export interface components {
             })[];
           /** @description Failed answers in this slice, never counted as "not mentioned" */
           failed: number;
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** Format: uuid */
           modelConfigId?: string;
           modelConfigName?: string;
@@ -14131,6 +14203,10 @@ export interface components {
             })[];
           /** @description Failed answers in this slice, never counted as "not mentioned" */
           failed: number;
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** Format: uuid */
           modelConfigId?: string;
           modelConfigName?: string;
@@ -14243,6 +14319,10 @@ export interface components {
           failed: number;
           /** @description Answers naming the competitor and no own brand / answers */
           gap: components["schemas"]["Proportion"];
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** Format: uuid */
           modelConfigId?: string;
           modelConfigName?: string;
@@ -14308,6 +14388,10 @@ export interface components {
           failed: number;
           /** @description Answers naming the competitor and no own brand / answers */
           gap: components["schemas"]["ProportionInput"];
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** Format: uuid */
           modelConfigId?: string;
           modelConfigName?: string;
@@ -14412,6 +14496,10 @@ export interface components {
             a: number;
             b: number;
           };
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** Format: uuid */
           modelConfigId?: string;
           modelConfigName?: string;
@@ -14508,6 +14596,10 @@ export interface components {
             a: number;
             b: number;
           };
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** Format: uuid */
           modelConfigId?: string;
           modelConfigName?: string;
@@ -14959,12 +15051,23 @@ export interface components {
       hash: string;
       /** Format: uuid */
       id: string;
+      /** @description Read only. The language subtag of params.locale (fr-FR → fr); null when none is set, in which case each prompt's own locale is the language asked in */
+      language: string | null;
+      /** @description Read only. Where the answers are asked from: params.userLocation, or on search pages and captured apps the region of params.locale (fr-FR → FR); null when the configuration sets neither */
+      location: ({
+        city: string | null;
+        /** @description ISO 3166-1 alpha-2 code, e.g. FR */
+        country: string | null;
+        region: string | null;
+      }) | null;
       model: string;
       name: string;
       /** @description Effective parameters after validation */
       params: {
         [key: string]: unknown;
       };
+      /** @description Read only. params.persona: who is asking, sent with the system prompt on API surfaces; null when none */
+      persona: string | null;
       provider: string;
       /** Format: date-time */
       updatedAt: string;
@@ -14981,12 +15084,23 @@ export interface components {
       hash: string;
       /** Format: uuid */
       id: string;
+      /** @description Read only. The language subtag of params.locale (fr-FR → fr); null when none is set, in which case each prompt's own locale is the language asked in */
+      language: string | null;
+      /** @description Read only. Where the answers are asked from: params.userLocation, or on search pages and captured apps the region of params.locale (fr-FR → FR); null when the configuration sets neither */
+      location: ({
+        city: string | null;
+        /** @description ISO 3166-1 alpha-2 code, e.g. FR */
+        country: string | null;
+        region: string | null;
+      }) | null;
       model: string;
       name: string;
       /** @description Effective parameters after validation */
       params: {
         [key: string]: unknown;
       };
+      /** @description Read only. params.persona: who is asking, sent with the system prompt on API surfaces; null when none */
+      persona: string | null;
       provider: string;
       /** Format: date-time */
       updatedAt: string;
@@ -15995,6 +16109,10 @@ export interface components {
           brandName: string;
           /** @description Failed answers in this slice, never counted as "not mentioned" */
           failed: number;
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** @description Answers mentioning the brand */
           mentioned: number;
           /** @description Occurrences of the brand across those answers */
@@ -16065,6 +16183,10 @@ export interface components {
           brandName: string;
           /** @description Failed answers in this slice, never counted as "not mentioned" */
           failed: number;
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** @description Answers mentioning the brand */
           mentioned: number;
           /** @description Occurrences of the brand across those answers */
@@ -16456,6 +16578,10 @@ export interface components {
           citationShare: components["schemas"]["Share"];
           /** @description Failed answers in this slice, never counted as "not mentioned" */
           failed: number;
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           mentioned: number;
           mentionRate: components["schemas"]["Proportion"];
           mentions: number;
@@ -16557,6 +16683,10 @@ export interface components {
           citationShare: components["schemas"]["ShareInput"];
           /** @description Failed answers in this slice, never counted as "not mentioned" */
           failed: number;
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           mentioned: number;
           mentionRate: components["schemas"]["ProportionInput"];
           mentions: number;
@@ -16653,6 +16783,10 @@ export interface components {
           brandName: string;
           /** @description Failed answers in this slice, never counted as "not mentioned" */
           failed: number;
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** @description Answers mentioning the brand / successful analysed answers */
           mentionRate: components["schemas"]["Proportion"];
           /** Format: uuid */
@@ -16692,6 +16826,10 @@ export interface components {
           brandName: string;
           /** @description Failed answers in this slice, never counted as "not mentioned" */
           failed: number;
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** @description Answers mentioning the brand / successful analysed answers */
           mentionRate: components["schemas"]["ProportionInput"];
           /** Format: uuid */
