@@ -3798,6 +3798,11 @@ export interface paths {
                       /** @description The values an enum accepts */
                       values?: string[];
                     })[];
+                  /** @description Common parameters this provider never takes, with the reason a configuration setting one is refused (e.g. persona on a results page) */
+                  refused: {
+                      name: string;
+                      reason: string;
+                    }[];
                   /** @description Configurations name their own endpoint (params.baseUrl) */
                   userEndpoint: boolean;
                 })[];
