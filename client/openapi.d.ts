@@ -4116,7 +4116,7 @@ export interface paths {
           locations?: string[] | string;
           /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
           languages?: string[] | string;
-          /** @description Dimensions to group by, comma-separated: provider, config, prompt, tag, run, day, week. Default: none */
+          /** @description Dimensions to group by, comma-separated: provider, config, prompt, tag, location, language, run, day, week. Default: none */
           groupBy?: string[] | string;
           /** @description Domains and URLs listed per group */
           top?: number;
@@ -9785,7 +9785,7 @@ export interface paths {
           locations?: string[] | string;
           /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
           languages?: string[] | string;
-          /** @description Dimensions to group by, comma-separated: provider, config, prompt, tag, run, day, week. Default: none */
+          /** @description Dimensions to group by, comma-separated: provider, config, prompt, tag, location, language, run, day, week. Default: none */
           groupBy?: string[] | string;
           /** @description Domains and URLs listed per group */
           top?: number;

@@ -9,7 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answersPage } from '../../src/modules/answers/answers.schemas.js';
 import { shareOfVoiceReport, trendsReport, visibilityReport } from '../../src/modules/reports/brand-reports.schemas.js';
-import { citationsReport } from '../../src/modules/reports/citations.schemas.js';
+import { citationsQuery, citationsReport } from '../../src/modules/reports/citations.schemas.js';
+import { citations } from '../../src/modules/reports/citations.service.js';
 import { visibility } from '../../src/modules/reports/reports.service.js';
 import { rebuildRollups } from '../../src/modules/reports/rollups.service.js';
 import { addRun, createWorld, type AnswerSpec, type World } from '../factories/answers.js';
@@ -207,6 +208,40 @@ describe('group by location and language', () => {
         .filter((row) => (row[3] as number) > 0),
     );
     expect(got).toEqual(want);
+  });
+
+  it('citations by location and by language: each group’s answers, sources and domains, the same from the answer tables alone', async () => {
+    for (const dim of ['location', 'language'] as const) {
+      const report = await get(`/reports/citations?groupBy=${dim}`, citationsReport);
+      const keys = [...new Set(ALL.map((a) => a[dim]))].sort((x, y) => String(x).localeCompare(String(y)));
+      expect(
+        report.groups.map((g: Json) => g[dim]).sort((x: unknown, y: unknown) => String(x).localeCompare(String(y))),
+      ).toEqual(keys);
+      for (const g of report.groups) {
+        const mine = ALL.filter((a) => a.ok && a[dim] === g[dim]);
+        const cites = mine.flatMap((a) => a.citations ?? []);
+        expect(g.n).toBe(mine.length);
+        expect(g.failed).toBe(ALL.filter((a) => !a.ok && a[dim] === g[dim]).length);
+        expect([g.sources.annotation.count, g.sources.link.count]).toEqual([
+          cites.filter((c) => c.source === 'annotation').length,
+          cites.filter((c) => c.source === 'link').length,
+        ]);
+        const domains: Record<string, number> = {};
+        for (const c of cites) {
+          const d = new URL(c.url).hostname;
+          domains[d] = (domains[d] ?? 0) + 1;
+        }
+        expect(Object.fromEntries(g.domains.map((d: Json) => [d.domain, d.cited]))).toEqual(domains);
+      }
+      const raw = await citations(
+        { db: ctx.db },
+        tenant.organizationId,
+        world.workspaceId,
+        citationsQuery.parse({ groupBy: dim }),
+        'raw',
+      );
+      expect(raw.groups).toEqual(report.groups);
+    }
   });
 
   it('CSV carries the location and language columns', async () => {

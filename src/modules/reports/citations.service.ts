@@ -126,8 +126,8 @@ export async function citationLists(
   q: CitationsQuery,
   mode?: SourceMode,
 ): Promise<CitationLists> {
-  const report = await openReport(deps, orgId, workspaceId, filtersOf(q), mode ? { mode } : {});
   const dims = q.groupBy as Dim[];
+  const report = await openReport(deps, orgId, workspaceId, filtersOf(q), { ...(mode ? { mode } : {}), dims });
   const grain = sourceGrain(dims, report.slice);
   const periods = await periodsFor(deps, report, dims, grain);
   const [totals, domains, urls, brands, labels] = await Promise.all([
@@ -306,11 +306,12 @@ export async function citations(
   mode?: SourceMode,
 ): Promise<CitationsReport> {
   // Own brands decide which sources are competitor-only: runs rolled up under other own brands are read live.
+  const dims = q.groupBy as Dim[];
   const report = await openReport(deps, orgId, workspaceId, filtersOf(q), {
     ownSensitive: true,
     ...(mode ? { mode } : {}),
+    dims,
   });
-  const dims = q.groupBy as Dim[];
   const names = dims.map((d) => DIM_COLUMN[d]);
   const grain = sourceGrain(dims, report.slice);
   const { pool } = deps.db;
@@ -377,6 +378,8 @@ const CSV_COLUMNS = [
   'promptId',
   'promptText',
   'tag',
+  'location',
+  'language',
   'runId',
   'period',
   'n',
@@ -415,6 +418,8 @@ export function citationsCsv(r: CitationsReport): Readable {
     promptId: g.promptId,
     promptText: g.promptText,
     tag: g.tag,
+    location: g.location,
+    language: g.language,
     runId: g.runId,
     period: g.period,
     n: g.n,
