@@ -92,6 +92,12 @@ export const perplexityAdapter: ProviderAdapter = {
             message: 'a preset brings its own search tool; pin a model ("openai/gpt-5.4") to set userLocation',
           });
         }
+        if (p.userLocation?.timezone !== undefined) {
+          problems.push({
+            param: 'userLocation.timezone',
+            message: "the Agent API's search tool takes a country, region and city, not a time zone",
+          });
+        }
         return problems;
       },
     });

@@ -118,6 +118,12 @@ describe('location and language at save time', () => {
       { userLocation: { country: 'FR' } },
       'userLocation: a preset brings its own search tool; pin a model ("openai/gpt-5.4") to set userLocation',
     ],
+    [
+      'perplexity',
+      'openai/gpt-5.4',
+      { userLocation: { country: 'FR', timezone: 'Europe/Paris' } },
+      "userLocation.timezone: the Agent API's search tool takes a country, region and city, not a time zone",
+    ],
   ] as const)('%s refuses what it cannot take (%j)', (provider, model, params, want) => {
     expect(problems(provider, model, params)).toContain(want);
   });
