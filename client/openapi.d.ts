@@ -3798,6 +3798,11 @@ export interface paths {
                       /** @description The values an enum accepts */
                       values?: string[];
                     })[];
+                  /** @description Common parameters this provider never takes, with the reason a configuration setting one is refused (e.g. persona on a results page) */
+                  refused: {
+                      name: string;
+                      reason: string;
+                    }[];
                   /** @description Configurations name their own endpoint (params.baseUrl) */
                   userEndpoint: boolean;
                 })[];
@@ -4107,7 +4112,11 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
-          /** @description Dimensions to group by, comma-separated: provider, config, prompt, tag, run, day, week. Default: none */
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
+          /** @description Dimensions to group by, comma-separated: provider, config, prompt, tag, location, language, run, day, week. Default: none */
           groupBy?: string[] | string;
           /** @description Domains and URLs listed per group */
           top?: number;
@@ -4203,6 +4212,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description prompt is always a dimension; add provider or config to split further */
           groupBy?: string[] | string;
           /** @description Rows, largest gap first */
@@ -4301,7 +4314,11 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
-          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, run, day, week. Default: none */
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
+          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, location, language, run, day, week. Default: none */
           groupBy?: string[] | string;
           /** @description json (default) or csv, streamed with a header row */
           format?: "json" | "csv";
@@ -4395,9 +4412,13 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description Days, or ISO weeks starting on Monday, in the workspace time zone */
           interval?: "day" | "week";
-          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, run. Default: none */
+          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, location, language, run. Default: none */
           groupBy?: string[] | string;
           /** @description json (default) or csv, streamed with a header row */
           format?: "json" | "csv";
@@ -4491,7 +4512,11 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
-          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, run, day, week. Default: provider,config */
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
+          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, location, language, run, day, week. Default: provider,config */
           groupBy?: string[] | string;
           /** @description json (default) or csv, streamed with a header row */
           format?: "json" | "csv";
@@ -5825,6 +5850,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description Answer statuses to list (default: all) */
           status?: string[] | string;
           /** @description Only analysed answers mentioning any of these brands */
@@ -7690,6 +7719,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description csv (default) or json (an array), both streamed */
           format?: "csv" | "json";
           /** @description responses only: add the provider’s raw payload */
@@ -7786,6 +7819,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description csv (default) or json (an array), both streamed */
           format?: "csv" | "json";
           /** @description responses only: add the provider’s raw payload */
@@ -7882,6 +7919,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description csv (default) or json (an array), both streamed */
           format?: "csv" | "json";
           /** @description responses only: add the provider’s raw payload */
@@ -8072,7 +8113,7 @@ export interface paths {
             model: string;
             name: string;
             /**
-             * @description temperature, topP, maxOutputTokens, seed, systemPrompt, webSearch, reasoningEffort, userLocation, locale — as the provider and model accept them
+             * @description temperature, topP, maxOutputTokens, seed, systemPrompt, webSearch, reasoningEffort, userLocation, locale, persona — as the provider and model accept them
              * @default {}
              */
             params?: {
@@ -9846,7 +9887,11 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
-          /** @description Dimensions to group by, comma-separated: provider, config, prompt, tag, run, day, week. Default: none */
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
+          /** @description Dimensions to group by, comma-separated: provider, config, prompt, tag, location, language, run, day, week. Default: none */
           groupBy?: string[] | string;
           /** @description Domains and URLs listed per group */
           top?: number;
@@ -9942,6 +9987,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description prompt is always a dimension; add provider or config to split further */
           groupBy?: string[] | string;
           /** @description Rows, largest gap first */
@@ -10040,6 +10089,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description Baseline configuration (with configB) */
           configA?: string;
           /** @description Configuration compared with the baseline; differences are B − A */
@@ -10237,6 +10290,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description Search queries listed per prompt × configuration, most run first (1–50) */
           top?: number;
           /** @description Prompt × configuration rows at most, by prompt text then provider and configuration (1–500) */
@@ -10333,7 +10390,11 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
-          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, run, day, week. Default: none */
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
+          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, location, language, run, day, week. Default: none */
           groupBy?: string[] | string;
           /** @description json (default) or csv, streamed with a header row */
           format?: "json" | "csv";
@@ -10427,6 +10488,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description Days, or ISO weeks starting on Monday, in the workspace time zone */
           interval?: "day" | "week";
           /** @description json (default) or csv, streamed with a header row */
@@ -10646,9 +10711,13 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description Days, or ISO weeks starting on Monday, in the workspace time zone */
           interval?: "day" | "week";
-          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, run. Default: none */
+          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, location, language, run. Default: none */
           groupBy?: string[] | string;
           /** @description json (default) or csv, streamed with a header row */
           format?: "json" | "csv";
@@ -10852,7 +10921,11 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
-          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, run, day, week. Default: provider,config */
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
+          /** @description Dimensions to group by, comma-separated: brand, provider, config, prompt, tag, location, language, run, day, week. Default: provider,config */
           groupBy?: string[] | string;
           /** @description json (default) or csv, streamed with a header row */
           format?: "json" | "csv";
@@ -14344,6 +14417,10 @@ export interface components {
             })[];
           /** @description Failed answers in this slice, never counted as "not mentioned" */
           failed: number;
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** Format: uuid */
           modelConfigId?: string;
           modelConfigName?: string;
@@ -14511,6 +14588,10 @@ export interface components {
             })[];
           /** @description Failed answers in this slice, never counted as "not mentioned" */
           failed: number;
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** Format: uuid */
           modelConfigId?: string;
           modelConfigName?: string;
@@ -14623,6 +14704,10 @@ export interface components {
           failed: number;
           /** @description Answers naming the competitor and no own brand / answers */
           gap: components["schemas"]["Proportion"];
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** Format: uuid */
           modelConfigId?: string;
           modelConfigName?: string;
@@ -14688,6 +14773,10 @@ export interface components {
           failed: number;
           /** @description Answers naming the competitor and no own brand / answers */
           gap: components["schemas"]["ProportionInput"];
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** Format: uuid */
           modelConfigId?: string;
           modelConfigName?: string;
@@ -14792,6 +14881,10 @@ export interface components {
             a: number;
             b: number;
           };
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** Format: uuid */
           modelConfigId?: string;
           modelConfigName?: string;
@@ -14888,6 +14981,10 @@ export interface components {
             a: number;
             b: number;
           };
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** Format: uuid */
           modelConfigId?: string;
           modelConfigName?: string;
@@ -15349,12 +15446,23 @@ export interface components {
       hash: string;
       /** Format: uuid */
       id: string;
+      /** @description Read only. The language subtag of params.locale (fr-FR → fr); null when none is set, in which case each prompt's own locale is the language asked in */
+      language: string | null;
+      /** @description Read only. Where the answers are asked from: params.userLocation, or on search pages and captured apps the region of params.locale (fr-FR → FR); null when the configuration sets neither */
+      location: ({
+        city: string | null;
+        /** @description ISO 3166-1 alpha-2 code, e.g. FR */
+        country: string | null;
+        region: string | null;
+      }) | null;
       model: string;
       name: string;
       /** @description Effective parameters after validation */
       params: {
         [key: string]: unknown;
       };
+      /** @description Read only. params.persona: who is asking, sent with the system prompt on API surfaces; null when none */
+      persona: string | null;
       provider: string;
       /** Format: date-time */
       updatedAt: string;
@@ -15371,12 +15479,23 @@ export interface components {
       hash: string;
       /** Format: uuid */
       id: string;
+      /** @description Read only. The language subtag of params.locale (fr-FR → fr); null when none is set, in which case each prompt's own locale is the language asked in */
+      language: string | null;
+      /** @description Read only. Where the answers are asked from: params.userLocation, or on search pages and captured apps the region of params.locale (fr-FR → FR); null when the configuration sets neither */
+      location: ({
+        city: string | null;
+        /** @description ISO 3166-1 alpha-2 code, e.g. FR */
+        country: string | null;
+        region: string | null;
+      }) | null;
       model: string;
       name: string;
       /** @description Effective parameters after validation */
       params: {
         [key: string]: unknown;
       };
+      /** @description Read only. params.persona: who is asking, sent with the system prompt on API surfaces; null when none */
+      persona: string | null;
       provider: string;
       /** Format: date-time */
       updatedAt: string;
@@ -16385,6 +16504,10 @@ export interface components {
           brandName: string;
           /** @description Failed answers in this slice, never counted as "not mentioned" */
           failed: number;
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** @description Answers mentioning the brand */
           mentioned: number;
           /** @description Occurrences of the brand across those answers */
@@ -16455,6 +16578,10 @@ export interface components {
           brandName: string;
           /** @description Failed answers in this slice, never counted as "not mentioned" */
           failed: number;
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** @description Answers mentioning the brand */
           mentioned: number;
           /** @description Occurrences of the brand across those answers */
@@ -16846,6 +16973,10 @@ export interface components {
           citationShare: components["schemas"]["Share"];
           /** @description Failed answers in this slice, never counted as "not mentioned" */
           failed: number;
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           mentioned: number;
           mentionRate: components["schemas"]["Proportion"];
           mentions: number;
@@ -16947,6 +17078,10 @@ export interface components {
           citationShare: components["schemas"]["ShareInput"];
           /** @description Failed answers in this slice, never counted as "not mentioned" */
           failed: number;
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           mentioned: number;
           mentionRate: components["schemas"]["ProportionInput"];
           mentions: number;
@@ -17043,6 +17178,10 @@ export interface components {
           brandName: string;
           /** @description Failed answers in this slice, never counted as "not mentioned" */
           failed: number;
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** @description Answers mentioning the brand / successful analysed answers */
           mentionRate: components["schemas"]["Proportion"];
           /** Format: uuid */
@@ -17082,6 +17221,10 @@ export interface components {
           brandName: string;
           /** @description Failed answers in this slice, never counted as "not mentioned" */
           failed: number;
+          /** @description The language asked in: the configuration's locale language, else the prompt's */
+          language?: string | null;
+          /** @description The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location */
+          location?: string | null;
           /** @description Answers mentioning the brand / successful analysed answers */
           mentionRate: components["schemas"]["ProportionInput"];
           /** Format: uuid */

@@ -12,6 +12,7 @@ import { estimateLlmCall } from './cost.js';
 import { requireApiKey } from './credentials.js';
 import { fromAnthropicError } from './sdk-errors.js';
 import type { ParsedAnswer, ProviderAdapter } from './types.js';
+import { systemTextOf } from './targeting.js';
 import { commonParamsShape, validateParams } from './validation.js';
 import { providerSettings } from './settings.js';
 
@@ -30,7 +31,8 @@ type Body = Anthropic.Messages.MessageCreateParamsNonStreaming;
 
 export function anthropicBody(model: string, prompt: string, p: AnthropicParams): Body {
   const body: Body = { model, max_tokens: p.maxOutputTokens, messages: [{ role: 'user', content: prompt }] };
-  if (p.systemPrompt !== undefined) body.system = p.systemPrompt;
+  const system = systemTextOf(p);
+  if (system !== undefined) body.system = system;
   if (p.reasoningEffort !== undefined) {
     // 'none' and 'minimal' are refused by validation; the rest map one to one.
     body.output_config = { effort: p.reasoningEffort as 'low' | 'medium' | 'high' | 'xhigh' | 'max' };

@@ -53,6 +53,7 @@ import {
   type QueryContext,
   type QueryInput,
 } from './types.js';
+import { NO_PERSONA } from './targeting.js';
 import { localeSchema, validateParams } from './validation.js';
 
 export const APP_ASSISTANTS = ['chatgpt', 'gemini'] as const;
@@ -86,6 +87,7 @@ const UNSUPPORTED: Record<string, string> = {
     ['temperature', 'topP', 'maxOutputTokens', 'seed', 'systemPrompt', 'reasoningEffort'].map((k) => [k, NO_MODEL]),
   ),
   userLocation: 'the capture is placed by country from the locale\'s region (e.g. "fr-FR"); set locale instead',
+  persona: NO_PERSONA('a captured assistant app (a person types the prompt, nothing else)'),
 };
 
 /** The vendor's keyword limit [docs: llm_scraper live/advanced, "up to 2000 characters"]. */

@@ -3,6 +3,7 @@
  * cost = uncached input x input price + cached input x cached price + output (reasoning
  * included) x output price [x peak multiplier] + searches x search fee + request fee.
  */
+import { systemTextOf } from './targeting.js';
 import { PRICES, type PriceEntry } from './prices.js';
 import type { ProviderName, Usage } from './types.js';
 
@@ -131,16 +132,17 @@ export function estimateLlmCall(
   provider: ProviderName,
   input: {
     model: string;
-    params: { systemPrompt?: string; maxOutputTokens?: number; webSearch?: boolean };
+    params: { systemPrompt?: string; persona?: string; maxOutputTokens?: number; webSearch?: boolean };
     inputTokens?: number;
     outputTokens?: number;
   },
 ): number {
   const p = input.params;
+  const system = systemTextOf(p);
   return estimateCallCost(provider, input.model, {
     ...(input.inputTokens !== undefined ? { inputTokens: input.inputTokens } : {}),
     ...(input.outputTokens !== undefined ? { outputTokens: input.outputTokens } : {}),
-    ...(p.systemPrompt !== undefined ? { systemPrompt: p.systemPrompt } : {}),
+    ...(system !== undefined ? { systemPrompt: system } : {}),
     ...(p.maxOutputTokens !== undefined ? { maxOutputTokens: p.maxOutputTokens } : {}),
     searchCalls: p.webSearch ? 1 : 0,
     searchContext: true,

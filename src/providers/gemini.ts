@@ -14,6 +14,7 @@ import { isGenerateContentBody, parseGenerateContentBody } from './gemini-parse.
 import { parseProtoDuration } from './retry-after.js';
 import { isRecord, records, str } from './text.js';
 import type { ParsedAnswer, ProviderAdapter, ProviderError, ReasoningEffort } from './types.js';
+import { systemTextOf } from './targeting.js';
 import { commonParamsShape, validateParams } from './validation.js';
 import { providerSettings } from './settings.js';
 
@@ -29,7 +30,8 @@ const LEVEL: Partial<Record<ReasoningEffort, ThinkingLevel>> = {
 
 export function geminiConfig(p: GeminiParams): GenerateContentConfig {
   const config: GenerateContentConfig = {};
-  if (p.systemPrompt !== undefined) config.systemInstruction = p.systemPrompt;
+  const system = systemTextOf(p);
+  if (system !== undefined) config.systemInstruction = system;
   if (p.temperature !== undefined) config.temperature = p.temperature;
   if (p.topP !== undefined) config.topP = p.topP;
   if (p.seed !== undefined) config.seed = p.seed;
@@ -156,7 +158,7 @@ export const geminiAdapter: ProviderAdapter = {
     return estimateCallCost('gemini', input.model, {
       inputTokens: input.inputTokens,
       outputTokens: input.outputTokens,
-      systemPrompt: p.systemPrompt,
+      systemPrompt: systemTextOf(p),
       maxOutputTokens: p.maxOutputTokens,
       // A grounded answer typically runs two queries (webSearchQueries); each is billed.
       searchCalls: p.webSearch ? 2 : 0,

@@ -21,6 +21,7 @@ import { isSerpApiBody, isSerpApiCapture, overviewOf, parseSerpApi, type SerpApi
 import { mapSerpError, serpLocale, serpRequest } from './serp-http.js';
 import { isRecord, records, str } from './text.js';
 import type { ParamProblem, ParsedAnswer, ProviderAdapter, QueryContext, QueryInput } from './types.js';
+import { NO_PERSONA } from './targeting.js';
 import { localeSchema, userLocationSchema, validateParams } from './validation.js';
 import { providerSettings } from './settings.js';
 
@@ -132,9 +133,12 @@ export const googleAiOverviewAdapter: ProviderAdapter = {
   channel: 'serp',
   setup: providerSettings.google_ai_overview,
   paramsSchema: serpParamsSchema,
-  unsupportedParams: Object.fromEntries(
-    ['temperature', 'topP', 'maxOutputTokens', 'seed', 'systemPrompt', 'reasoningEffort'].map((k) => [k, NO_MODEL]),
-  ),
+  unsupportedParams: {
+    ...Object.fromEntries(
+      ['temperature', 'topP', 'maxOutputTokens', 'seed', 'systemPrompt', 'reasoningEffort'].map((k) => [k, NO_MODEL]),
+    ),
+    persona: NO_PERSONA('a search results page (a query typed into Google, nothing else)'),
+  },
 
   validateConfig(model, params) {
     return validateParams('google_ai_overview', model, serpParamsSchema, params, {

@@ -17,6 +17,7 @@ import { parseLlmScraper } from './llm-scraper.js';
 import { brandDomain, mockMarket, unit } from './mock.js';
 import { providerSettings } from './settings.js';
 import type { ProviderAdapter, QueryInput } from './types.js';
+import { NO_PERSONA } from './targeting.js';
 import { localeSchema, validateParams } from './validation.js';
 
 export const mockAppParamsSchema = z
@@ -35,6 +36,7 @@ const UNSUPPORTED: Record<string, string> = {
     ['temperature', 'topP', 'maxOutputTokens', 'seed', 'systemPrompt', 'reasoningEffort'].map((k) => [k, NO_MODEL]),
   ),
   userLocation: 'the capture is placed by country from the locale\'s region (e.g. "fr-FR"); set locale instead',
+  persona: NO_PERSONA('a captured assistant app (a person types the prompt, nothing else)'),
 };
 
 /** Where the mock app's answers point: communities first, Reddit above all (weights by repetition). */

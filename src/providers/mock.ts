@@ -26,6 +26,8 @@ import {
   type SuggestionTask,
 } from './types.js';
 import { providerSettings } from './settings.js';
+import { personaSchema, systemTextOf } from './targeting.js';
+import { localeSchema, userLocationSchema } from './validation.js';
 
 export const mockParamsSchema = z
   .object({
@@ -34,6 +36,12 @@ export const mockParamsSchema = z
     seed: z.number().int().optional(),
     systemPrompt: z.string().max(20_000).optional(),
     webSearch: z.boolean().default(false),
+    /** Who is asking: part of the answer's identity, so two personas get different answers. */
+    persona: personaSchema.optional(),
+    /** Where the simulated search is placed (the effective location of reports). */
+    userLocation: userLocationSchema.optional(),
+    /** The language the mock answers in (fr… or en), instead of the prompt's locale. */
+    locale: localeSchema.optional(),
     /** Simulated provider latency per call, in milliseconds. */
     latencyMs: z.number().int().min(0).max(60_000).default(0),
     /** Share of calls that fail (half with 500, half with 429), in [0, 1]. */
@@ -202,7 +210,14 @@ interface Plan {
 
 function planOf(input: QueryInput, params: MockParams): Plan {
   const lang = input.locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
-  const identity = canonicalJson({ m: input.model, q: input.prompt, s: params.seed ?? null, w: params.webSearch });
+  // Without a persona the identity is what it always was, so existing answers stay byte-identical.
+  const identity = canonicalJson({
+    m: input.model,
+    q: input.prompt,
+    s: params.seed ?? null,
+    w: params.webSearch,
+    ...(params.persona !== undefined ? { p: params.persona } : {}),
+  });
   const { topic, pool: names } = mockMarket(input);
   return {
     lang,
@@ -220,7 +235,7 @@ function planOf(input: QueryInput, params: MockParams): Plan {
 const plans = new Map<string, Plan>();
 
 function cachedPlan(input: QueryInput, params: MockParams): Plan {
-  const key = `${input.model}\u0000${input.locale}\u0000${params.seed ?? ''}\u0000${params.webSearch}\u0000${(input.knownBrands ?? []).join('\u0001')}\u0000${input.prompt}`;
+  const key = `${input.model}\u0000${input.locale}\u0000${params.seed ?? ''}\u0000${params.webSearch}\u0000${(input.knownBrands ?? []).join('\u0001')}\u0000${input.prompt}\u0000${params.persona ?? ''}`;
   let plan = plans.get(key);
   if (!plan) {
     plan = planOf(input, params);
@@ -471,7 +486,7 @@ export const mockAdapter: ProviderAdapter = {
     const built: Built =
       input.task?.kind === 'suggestions'
         ? { text: buildMockSuggestions(input.task, input.model), annotations: [], sources: [], searchQueries: [] }
-        : buildMockAnswer(input, params);
+        : buildMockAnswer(params.locale !== undefined ? { ...input, locale: params.locale } : input, params);
     const raw: MockRaw = {
       object: 'mock.answer',
       id: `mock_${sha256Hex(`${input.prompt}|${input.sampleIndex}|${canonical}`).slice(0, 16)}`,
@@ -492,7 +507,12 @@ export const mockAdapter: ProviderAdapter = {
       costUsd: params.costUsd,
       requestId: raw.id,
       latencyMs: Math.round(performance.now() - started),
-      requestParams: { model: input.model, ...params },
+      requestParams: {
+        model: input.model,
+        ...params,
+        // The system text exactly as an API surface would send it (systemPrompt, then the persona line).
+        ...(params.persona !== undefined ? { system: systemTextOf(params) } : {}),
+      },
       raw,
     };
   },

@@ -4,6 +4,7 @@
  * Also used by openai_compatible, which adds its dialect's extras on top.
  */
 import type OpenAI from 'openai';
+import { systemTextOf } from './targeting.js';
 import type { ModelParams, OutputSchema, UserLocation } from './types.js';
 
 type ResponsesBody = OpenAI.Responses.ResponseCreateParamsNonStreaming;
@@ -15,7 +16,8 @@ function location(loc: UserLocation): { city?: string; country?: string; region?
 
 export function responsesBody(model: string, prompt: string, p: ModelParams): ResponsesBody {
   const body: ResponsesBody = { model, input: prompt, store: false };
-  if (p.systemPrompt !== undefined) body.instructions = p.systemPrompt;
+  const system = systemTextOf(p);
+  if (system !== undefined) body.instructions = system;
   if (p.temperature !== undefined) body.temperature = p.temperature;
   if (p.topP !== undefined) body.top_p = p.topP;
   if (p.maxOutputTokens !== undefined) body.max_output_tokens = p.maxOutputTokens;
@@ -50,7 +52,8 @@ export const OPENAI_CHAT: ChatOptions = {
 
 export function chatBody(model: string, prompt: string, p: ModelParams, options: ChatOptions = OPENAI_CHAT): ChatBody {
   const messages: ChatBody['messages'] = [];
-  if (p.systemPrompt !== undefined) messages.push({ role: 'system', content: p.systemPrompt });
+  const system = systemTextOf(p);
+  if (system !== undefined) messages.push({ role: 'system', content: system });
   messages.push({ role: 'user', content: prompt });
   const body: ChatBody = { model, messages };
   if (p.temperature !== undefined) body.temperature = p.temperature;

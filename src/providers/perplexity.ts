@@ -15,6 +15,7 @@ import { failedResponseError, openaiClient, sendOpenAIRequest } from './openai.j
 import { isResponsesBody, parseResponsesBody } from './responses-parse.js';
 import { isRecord, str } from './text.js';
 import type { ModelParams, ParamProblem, ParsedAnswer, ProviderAdapter } from './types.js';
+import { systemTextOf } from './targeting.js';
 import { commonParamsShape, validateParams } from './validation.js';
 import { providerSettings } from './settings.js';
 
@@ -32,7 +33,8 @@ export function perplexityBody(model: string, prompt: string, p: ModelParams): R
   const body: Record<string, unknown> = { input: prompt };
   if (isPreset(model)) body['preset'] = model;
   else body['model'] = model;
-  if (p.systemPrompt !== undefined) body['instructions'] = p.systemPrompt;
+  const system = systemTextOf(p);
+  if (system !== undefined) body['instructions'] = system;
   if (p.temperature !== undefined) body['temperature'] = p.temperature;
   if (p.topP !== undefined) body['top_p'] = p.topP;
   if (p.maxOutputTokens !== undefined) body['max_output_tokens'] = p.maxOutputTokens;
@@ -90,6 +92,12 @@ export const perplexityAdapter: ProviderAdapter = {
             message: 'a preset brings its own search tool; pin a model ("openai/gpt-5.4") to set userLocation',
           });
         }
+        if (p.userLocation?.timezone !== undefined) {
+          problems.push({
+            param: 'userLocation.timezone',
+            message: "the Agent API's search tool takes a country, region and city, not a time zone",
+          });
+        }
         return problems;
       },
     });
@@ -140,7 +148,7 @@ export const perplexityAdapter: ProviderAdapter = {
     return estimateCallCost('perplexity', model, {
       inputTokens: input.inputTokens,
       outputTokens: input.outputTokens,
-      systemPrompt: p.systemPrompt,
+      systemPrompt: systemTextOf(p),
       maxOutputTokens: p.maxOutputTokens,
       searchCalls: searches,
       searchContext: true,

@@ -41,6 +41,8 @@ export interface ModelParams {
   userLocation?: UserLocation;
   /** Language or locale hint where the provider supports one (SERP APIs, Perplexity). */
   locale?: string;
+  /** Who is asking: a short description sent with the system prompt on API surfaces. */
+  persona?: string;
   /** Provider-specific extras (e.g. baseUrl for openai_compatible, api for openai). */
   [key: string]: unknown;
 }

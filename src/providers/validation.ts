@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ruleFor, type ModelRule } from './capabilities.js';
+import { personaSchema } from './targeting.js';
 import {
   ConfigValidationError,
   type ModelParams,
@@ -59,6 +60,8 @@ export const commonParamsShape = {
   reasoningEffort: z.enum(REASONING_EFFORTS).optional(),
   userLocation: userLocationSchema.optional(),
   locale: localeSchema.optional(),
+  /** Who is asking, sent with the system prompt (targeting.ts systemTextOf). */
+  persona: personaSchema.optional(),
 };
 
 export interface ValidationOptions<T extends ModelParams> {

@@ -10,7 +10,7 @@ import { configHash } from '../../src/providers/config-hash.js';
 export interface WorldSpec {
   timezone?: string;
   brands: Array<{ name: string; kind?: 'own' | 'competitor'; domains?: string[] }>;
-  prompts: Array<{ key: string; text?: string; tags?: string[] }>;
+  prompts: Array<{ key: string; text?: string; tags?: string[]; locale?: string }>;
   configs: Array<{ key: string; name?: string; provider?: string; model?: string; params?: Record<string, unknown> }>;
 }
 
@@ -82,7 +82,13 @@ export async function createWorld(db: Database, organizationId: string, spec: Wo
   const prompts = new Map<string, string>();
   for (const p of spec.prompts) {
     const row = await prisma.prompt.create({
-      data: { id: newId(), workspaceId: workspace.id, text: p.text ?? `Prompt ${p.key}?`, tags: p.tags ?? [] },
+      data: {
+        id: newId(),
+        workspaceId: workspace.id,
+        text: p.text ?? `Prompt ${p.key}?`,
+        tags: p.tags ?? [],
+        ...(p.locale ? { locale: p.locale } : {}),
+      },
     });
     prompts.set(p.key, row.id);
   }

@@ -436,7 +436,7 @@ describe('managing a workspace from the dashboard', () => {
       `Saved GPT search: mock, mock-1, parameters ${JSON.stringify(stored.params)}.`,
     );
     expect(await saved.getByLabel('temperature').inputValue()).toBe(String(stored.params.temperature));
-    expect(await page.getByTestId(`config-${stored.id}`).locator('td').nth(2).textContent()).toBe(
+    expect(await page.getByTestId(`config-${stored.id}`).locator('td').nth(5).textContent()).toBe(
       JSON.stringify(stored.params),
     );
     await shot(page, 'configuration-saved');

@@ -107,3 +107,76 @@ describe('model configuration parameters the model rejects', () => {
     });
   });
 });
+
+describe('persona, location and language', () => {
+  let wsBase: string;
+  beforeAll(async () => {
+    wsBase = `/v1/workspaces/${(await api.post('/v1/workspaces', { name: 'Targeting' })).id}`;
+  });
+
+  it('a persona on a search page or a captured app is a 400 naming persona and why, and nothing is saved', async () => {
+    for (const [provider, model] of [
+      ['google_ai_overview', 'ai_overview'],
+      ['assistant_app', 'chatgpt'],
+      ['mock_app', 'chatgpt'],
+    ] as const) {
+      const res = await api.send(
+        'POST',
+        `${wsBase}/model-configs`,
+        { name: provider, provider, model, params: { persona: 'CFO of a retailer' } },
+        400,
+      );
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const body = res.body as { code: string; errors: Array<{ path: string; message: string }> };
+      expect(body.code).toBe('unsupported_parameter');
+      expect(body.errors).toEqual([
+        {
+          path: 'body.params.persona',
+          message: expect.stringMatching(/takes no system prompt, so there is nowhere to say who is asking/),
+        },
+      ]);
+    }
+    expect((await api.get(`${wsBase}/model-configs`)).data).toEqual([]);
+  });
+
+  it('answers the effective location, language and persona, read only, in the item and the list', async () => {
+    const openai = await api.send(
+      'POST',
+      `${wsBase}/model-configs`,
+      {
+        name: 'GPT, Lyon IT manager',
+        provider: 'openai',
+        model: 'gpt-4.1',
+        params: { webSearch: true, userLocation: { country: 'FR', city: 'Lyon' }, persona: '  IT manager in Lyon ' },
+      },
+      201,
+    );
+    expect(openai.body).toMatchObject({
+      location: { country: 'FR', region: null, city: 'Lyon' },
+      language: null,
+      persona: 'IT manager in Lyon',
+      params: { persona: 'IT manager in Lyon' },
+    });
+    const app = await api.send(
+      'POST',
+      `${wsBase}/model-configs`,
+      { name: 'ChatGPT app, Germany', provider: 'assistant_app', model: 'chatgpt', params: { locale: 'de-DE' } },
+      201,
+    );
+    expect(app.body).toMatchObject({
+      location: { country: 'DE', region: null, city: null },
+      language: 'de',
+      persona: null,
+    });
+    const list = await api.get(`${wsBase}/model-configs`);
+    expect(
+      list.data.map((c: Record<string, unknown>) => [c['name'], c['location'], c['language'], c['persona']]),
+    ).toEqual([
+      ['GPT, Lyon IT manager', { country: 'FR', region: null, city: 'Lyon' }, null, 'IT manager in Lyon'],
+      ['ChatGPT app, Germany', { country: 'DE', region: null, city: null }, 'de', null],
+    ]);
+    // Derived fields are not parameters: a client sending them back is told so.
+    const res = await api.send('PATCH', `${wsBase}/model-configs/${app.body.id}`, { language: 'fr' }, 400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+});

@@ -125,7 +125,7 @@ describe('an audit mixing every provider', () => {
         name: 'claude',
         provider: 'anthropic',
         model: 'claude-sonnet-5-5',
-        params: { webSearch: true },
+        params: { webSearch: true, persona: 'CFO of a 40-store retail chain' },
         route: 'anthropic',
         fixture: fx.anthropic,
         channel: 'api',
@@ -135,7 +135,12 @@ describe('an audit mixing every provider', () => {
         name: 'perplexity',
         provider: 'perplexity',
         model: 'openai/gpt-5.4',
-        params: { temperature: 0.3, reasoningEffort: 'none' },
+        params: {
+          temperature: 0.3,
+          reasoningEffort: 'none',
+          systemPrompt: 'Be brief.',
+          persona: 'Founder of a design studio',
+        },
         route: 'perplexity',
         fixture: fx.perplexity,
         channel: 'api',
@@ -145,7 +150,7 @@ describe('an audit mixing every provider', () => {
         name: 'gemini',
         provider: 'gemini',
         model: 'gemini-3.8-flash',
-        params: { webSearch: true },
+        params: { webSearch: true, persona: 'IT manager in Lyon' },
         route: 'gemini',
         fixture: fx.gemini,
         channel: 'api',
@@ -199,7 +204,7 @@ describe('an audit mixing every provider', () => {
         name: 'mistral',
         provider: 'openai_compatible',
         model: 'mistral-medium-latest',
-        params: { baseUrl: `${fake.url}/compat-ok/v1` },
+        params: { baseUrl: `${fake.url}/compat-ok/v1`, persona: 'Head of sales at an agency' },
         route: 'compat-ok',
         fixture: fx.compat,
         channel: 'api',
@@ -296,6 +301,16 @@ describe('an audit mixing every provider', () => {
       }
       const sent = fake.to(c.route!);
       expect(sent, c.name).toHaveLength(1);
+      // The persona reaches the provider as the system text, after the system prompt, and is kept as sent.
+      if (typeof c.params['persona'] === 'string') {
+        const system =
+          typeof c.params['systemPrompt'] === 'string'
+            ? `${c.params['systemPrompt']}\n\nThe person asking: ${c.params['persona']}`
+            : `The person asking: ${c.params['persona']}`;
+        const asJson = JSON.stringify(system);
+        expect(JSON.stringify(sent[0]!.body), c.name).toContain(asJson);
+        expect(JSON.stringify(row.requestParams), c.name).toContain(asJson);
+      }
       expect(row.raw, c.name).toEqual(c.fixture);
       expect(row.providerRequestId, c.name).toBe(c.requestId);
       const parsed = adapter.parse(c.fixture);

@@ -1,6 +1,6 @@
 /**
- * The filters shared by the report pages — provider, configuration, model, prompt tag, period,
- * one run — kept in the URL so a filtered view can be bookmarked, and turned into the API's
+ * The filters shared by the report pages — provider, configuration, model, location, language,
+ * prompt tag, period, one run — kept in the URL so a filtered view can be bookmarked, and turned into the API's
  * report filters by reportFilters(). A model is not a report dimension of the API: it filters
  * by the configurations that use it.
  */
@@ -23,7 +23,7 @@ const DAY_MS = 86_400_000;
 const NO_CONFIGURATION = '00000000-0000-0000-0000-000000000000';
 
 /** The URL params the filters use; they follow the user from page to page. */
-export const FILTER_PARAMS = ['provider', 'config', 'model', 'tag', 'days', 'run'] as const;
+export const FILTER_PARAMS = ['provider', 'config', 'model', 'location', 'language', 'tag', 'days', 'run'] as const;
 
 export interface FilterOptions {
   /** Leave out the provider, configuration and model (the experiments page compares configurations). */
@@ -51,6 +51,8 @@ export function reportFilters(
     from: days > 0 ? new Date(today - (days - 1) * DAY_MS).toISOString() : null,
     runId: params.get('run'),
     tags: tag,
+    locations: params.get('location'),
+    languages: params.get('language'),
   };
   if (opts.configurations === false) return filters;
   const config = params.get('config');
@@ -82,6 +84,16 @@ export function FilterBar({ route, configurations = true }: { route: Route } & {
   const tagged = useApi<VisibilityReport>(
     brands[0] ? buildUrl(`${base}/reports/visibility`, { groupBy: 'tag', brandIds: brands[0].id }) : null,
   );
+  // The countries and languages answers were asked from and in, the same way.
+  const placed = useApi<VisibilityReport>(
+    brands[0] ? buildUrl(`${base}/reports/visibility`, { groupBy: 'location,language', brandIds: brands[0].id }) : null,
+  );
+  const distinct = (pick: (r: VisibilityReport['rows'][number]) => string | null | undefined, chosen: string) => {
+    const values = placed.state === 'ok' ? placed.data.rows.flatMap((r) => pick(r) ?? []) : [];
+    return [...new Set(chosen ? [...values, chosen] : values)].sort();
+  };
+  const locations = distinct((r) => r.location, get('location'));
+  const languages = distinct((r) => r.language, get('language'));
   const tags: string[] =
     tagged.state === 'ok' ? [...new Set(tagged.data.rows.flatMap((r) => (r.tag ? [r.tag] : [])))] : [];
   const chosenTag = get('tag');
@@ -126,6 +138,28 @@ export function FilterBar({ route, configurations = true }: { route: Route } & {
           </label>
         </>
       )}
+      <label>
+        Location
+        <select value={get('location')} onChange={(e) => setParams(route, { location: e.currentTarget.value })}>
+          <option value="">All locations</option>
+          {locations.map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Language
+        <select value={get('language')} onChange={(e) => setParams(route, { language: e.currentTarget.value })}>
+          <option value="">All languages</option>
+          {languages.map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </label>
       <label>
         Prompt tag
         <select value={chosenTag} onChange={(e) => setParams(route, { tag: e.currentTarget.value })}>

@@ -29,6 +29,8 @@ const SPLITS = {
   config: 'Configuration',
   model: 'Model',
   tag: 'Prompt tag',
+  location: 'Location',
+  language: 'Language',
 } as const;
 type Split = keyof typeof SPLITS;
 
@@ -273,7 +275,11 @@ function useSplitVisibility(split: Split, filters: Record<string, unknown>) {
             ? [row.provider ?? '', row.provider ?? '']
             : split === 'config'
               ? [row.modelConfigId ?? '', row.modelConfigName ?? '']
-              : [row.tag ?? '(no tag)', row.tag ?? 'No tag'];
+              : split === 'location'
+                ? [row.location ?? '(none)', row.location ?? 'No location']
+                : split === 'language'
+                  ? [row.language ?? '(none)', row.language ?? 'No language']
+                  : [row.tag ?? '(no tag)', row.tag ?? 'No tag'];
         const column = columns.get(key) ?? { key, label, rows: [] };
         column.rows.push(row);
         columns.set(key, column);

@@ -1,10 +1,9 @@
 /** SQL of the drill-down and the raw exports, with the report filters (sources.sql.ts answerScope). */
 import type pg from 'pg';
-import type { ReportFilters } from '../reports/reports.schemas.js';
-import { Params, answerScope, type SourceContext } from '../reports/sources.sql.js';
+import { Params, answerScope, type SliceFilters, type SourceContext } from '../reports/sources.sql.js';
 import { sqlAfterCursor } from '../../db/pagination.js';
 
-export const rawContext = (workspaceId: string, filters: ReportFilters): SourceContext => ({
+export const rawContext = (workspaceId: string, filters: SliceFilters): SourceContext => ({
   p: new Params(),
   workspaceId,
   filters,
@@ -39,7 +38,7 @@ export async function listAnswers(
   pool: pg.Pool,
   workspaceId: string,
   q: {
-    filters: ReportFilters;
+    filters: SliceFilters;
     status?: string[];
     mentioning?: string[];
     notMentioning?: string[];
@@ -150,7 +149,7 @@ const RESPONSE_COLUMNS = `r.id AS response_id, r.run_id, ru.created_at AS run_at
 export function exportSql(
   dataset: 'responses' | 'mentions' | 'citations',
   workspaceId: string,
-  filters: ReportFilters,
+  filters: SliceFilters,
   includeRaw: boolean,
 ): { sql: string; values: unknown[] } {
   const { brandIds, ...answerFilters } = filters;

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { iso, isoOrNull, type Page } from '../common.schemas.js';
 import { streamQuery } from '../reports/report-session.js';
 import { filtersOf } from '../reports/reports.service.js';
+import { sliceFilters } from '../reports/targeting.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
 import * as repo from './answers.repo.js';
 import type { AnswerDto, AnswersQuery, ExportQuery } from './answers.schemas.js';
@@ -23,7 +24,7 @@ export async function listAnswers(
   await requireWorkspace(deps.db.prisma, orgId, workspaceId);
   const { pool } = deps.db;
   const rows = await repo.listAnswers(pool, workspaceId, {
-    filters: filtersOf(q),
+    filters: await sliceFilters(pool, workspaceId, filtersOf(q)),
     includeRaw: q.includeRaw,
     limit: q.limit,
     ...(q.status ? { status: q.status } : {}),
@@ -99,7 +100,8 @@ export async function exportDataset(
 ): Promise<Readable> {
   await requireWorkspace(deps.db.prisma, orgId, workspaceId);
   const includeRaw = dataset === 'responses' && q.includeRaw;
-  const { sql, values } = repo.exportSql(dataset, workspaceId, filtersOf(q), includeRaw);
+  const filters = await sliceFilters(deps.db.pool, workspaceId, filtersOf(q));
+  const { sql, values } = repo.exportSql(dataset, workspaceId, filters, includeRaw);
   const columns = [...repo.EXPORT_COLUMNS[dataset], ...(includeRaw ? ['raw'] : [])];
   return streamQuery(deps.db.pool, sql, values, (row) => row, q.format, columns, false);
 }

@@ -31,8 +31,8 @@ export async function insertModelConfig(
   return prisma.modelConfig.create({ data: { id: newId(), workspaceId, ...input } });
 }
 
-/** A configuration as the API sends it, but for its channel (which the provider registry knows). */
-export type ModelConfigRecord = Omit<ModelConfigDto, 'channel'>;
+/** A configuration as the API sends it, but for what the provider registry derives (channel, location, language, persona). */
+export type ModelConfigRecord = Omit<ModelConfigDto, 'channel' | 'location' | 'language' | 'persona'>;
 
 interface ListRow {
   id: string | null;

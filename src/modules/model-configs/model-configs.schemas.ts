@@ -17,7 +17,7 @@ export const modelConfigCreate = z
       .record(z.string(), z.unknown())
       .default({})
       .describe(
-        'temperature, topP, maxOutputTokens, seed, systemPrompt, webSearch, reasoningEffort, userLocation, locale — as the provider and model accept them',
+        'temperature, topP, maxOutputTokens, seed, systemPrompt, webSearch, reasoningEffort, userLocation, locale, persona — as the provider and model accept them',
       ),
   })
   .strict()
@@ -56,6 +56,28 @@ export const modelConfigDto = z
     hash: z
       .string()
       .describe('SHA-256 of provider, model and effective parameters: the configuration’s identity in reports'),
+    location: z
+      .object({
+        country: z.string().nullable().describe('ISO 3166-1 alpha-2 code, e.g. FR'),
+        region: z.string().nullable(),
+        city: z.string().nullable(),
+      })
+      .nullable()
+      .describe(
+        'Read only. Where the answers are asked from: params.userLocation, or on search pages and captured apps the region of params.locale (fr-FR → FR); null when the configuration sets neither',
+      ),
+    language: z
+      .string()
+      .nullable()
+      .describe(
+        "Read only. The language subtag of params.locale (fr-FR → fr); null when none is set, in which case each prompt's own locale is the language asked in",
+      ),
+    persona: z
+      .string()
+      .nullable()
+      .describe(
+        'Read only. params.persona: who is asking, sent with the system prompt on API surfaces; null when none',
+      ),
     archived: z.boolean(),
     createdAt: timestamp,
     updatedAt: timestamp,

@@ -10,6 +10,7 @@ import { AppError } from '../../lib/errors.js';
 import { configHash } from '../../providers/config-hash.js';
 import { getAdapter, hasAdapter, providerNames } from '../../providers/registry.js';
 import { baseUrlProblem, type EgressPolicy } from '../../providers/egress.js';
+import { effectiveLanguage, effectiveLocation } from '../../providers/targeting.js';
 import { ConfigValidationError, type ModelParams } from '../../providers/types.js';
 import { iso, toPage, type Page } from '../common.schemas.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
@@ -38,6 +39,15 @@ export interface ModelConfigsDeps {
 const channelOf = (provider: string): ModelConfigDto['channel'] =>
   hasAdapter(provider) ? getAdapter(provider).channel : 'api';
 
+/** The read-only fields derived from a configuration's parameters (src/providers/targeting.ts). */
+function targetingOf(provider: string, params: ModelParams): Pick<ModelConfigDto, 'location' | 'language' | 'persona'> {
+  return {
+    location: effectiveLocation(provider, params),
+    language: effectiveLanguage(params),
+    persona: typeof params.persona === 'string' ? params.persona : null,
+  };
+}
+
 export function toModelConfigDto(c: ModelConfig): ModelConfigDto {
   return {
     id: c.id,
@@ -48,6 +58,7 @@ export function toModelConfigDto(c: ModelConfig): ModelConfigDto {
     model: c.model,
     params: c.params as Record<string, unknown>,
     hash: c.hash,
+    ...targetingOf(c.provider, c.params as ModelParams),
     archived: c.archived,
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),
@@ -123,7 +134,11 @@ export async function listModelConfigs(
     q.archived ?? null,
   );
   if (!configs) throw AppError.notFound('Workspace');
-  return toPage(configs, q.limit, (c) => ({ ...c, channel: channelOf(c.provider) }));
+  return toPage(configs, q.limit, (c) => ({
+    ...c,
+    channel: channelOf(c.provider),
+    ...targetingOf(c.provider, c.params as ModelParams),
+  }));
 }
 
 export async function getModelConfig(

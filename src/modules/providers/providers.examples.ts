@@ -44,6 +44,13 @@ export const providersExample = {
             'How long the model reasons before answering; the values a model accepts are in models[].efforts',
         },
       ],
+      refused: [
+        {
+          name: 'locale',
+          reason:
+            "OpenAI has no locale parameter; the prompt's language drives the answer (use userLocation with webSearch for search results)",
+        },
+      ],
     },
   ],
 };

@@ -62,6 +62,11 @@ export const providersDto = z
           )
           .describe('Models Citewatch knows the rules of; others are accepted and their parameters passed on'),
         parameters: z.array(parameter).describe('Every parameter this provider accepts'),
+        refused: z
+          .array(z.object({ name: z.string(), reason: z.string() }))
+          .describe(
+            'Common parameters this provider never takes, with the reason a configuration setting one is refused (e.g. persona on a results page)',
+          ),
       }),
     ),
   })

@@ -45,7 +45,9 @@ const DESCRIPTIONS: Record<string, string> = {
   'userLocation.region': 'Region or state, e.g. Île-de-France',
   'userLocation.city': 'City, e.g. Paris',
   'userLocation.timezone': 'IANA time zone, e.g. Europe/Paris',
-  locale: 'BCP 47 locale of the search, e.g. fr-FR',
+  locale: 'BCP 47 locale: the language asked in (and, on results pages and apps, the country), e.g. fr-FR',
+  persona:
+    'Who is asking, e.g. "IT manager at a 200-person logistics company in Lyon": sent after the system prompt as "The person asking: …" (at most 500 characters)',
   api: 'OpenAI API to call: responses (web search) or chat (Chat Completions, seed)',
   vendor: 'Which vendor captures the results page or the app answer',
   queue: 'live: one call that waits for the app answer; standard: a task posted then polled (cheaper, slower)',
@@ -152,6 +154,7 @@ export async function listProviders(deps: ProvidersDeps, orgId: string): Promise
         api: rule.api ?? null,
       })),
       parameters: parametersOf(adapter),
+      refused: Object.entries(adapter.unsupportedParams).map(([param, reason]) => ({ name: param, reason })),
     };
   });
   return { providers };

@@ -17,7 +17,18 @@ import {
 } from './reports.schemas.js';
 import { visibilityReportExample, shareOfVoiceReportExample, trendsReportExample } from './reports.examples.js';
 
-const SLICE_DIMS = ['brand', 'provider', 'config', 'prompt', 'tag', 'run', 'day', 'week'] as const;
+const SLICE_DIMS = [
+  'brand',
+  'provider',
+  'config',
+  'prompt',
+  'tag',
+  'location',
+  'language',
+  'run',
+  'day',
+  'week',
+] as const;
 
 export const visibilityQuery = z
   .object({ ...filterFields, groupBy: groupByOf(SLICE_DIMS, ['provider', 'config']), format })
@@ -30,7 +41,7 @@ export const trendsQuery = z
       .enum(['day', 'week'])
       .default('day')
       .describe('Days, or ISO weeks starting on Monday, in the workspace time zone'),
-    groupBy: groupByOf(['brand', 'provider', 'config', 'prompt', 'tag', 'run'] as const, []),
+    groupBy: groupByOf(['brand', 'provider', 'config', 'prompt', 'tag', 'location', 'language', 'run'] as const, []),
     format,
   })
   .strict();

@@ -47,6 +47,8 @@ export function dimensionsOf(r: Partial<BrandFactsRow> & { period?: unknown }, d
     Object.assign(out, { modelConfigId: r.model_config_id, modelConfigName: r.model_config_name });
   if (dims.includes('prompt')) Object.assign(out, { promptId: r.prompt_id, promptText: r.prompt_text });
   if (dims.includes('tag')) out.tag = r.tag ? r.tag : null;
+  if (dims.includes('location')) out.location = r.location ? r.location : null;
+  if (dims.includes('language')) out.language = r.language ? r.language : null;
   if (dims.includes('run')) out.runId = r.run_id;
   if (dims.includes('day') || dims.includes('week')) out.period = iso(r.period);
   return out;
@@ -172,6 +174,8 @@ export function sampleFactsRow(dims: Dim[]): BrandFactsRow {
       prompt_id: '',
       prompt_text: '',
       tag: '',
+      location: '',
+      language: '',
       run_id: '',
       period: '',
     });

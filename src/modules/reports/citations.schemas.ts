@@ -18,7 +18,10 @@ import { citationsReportExample } from './reports.examples.js';
 export const citationsQuery = z
   .object({
     ...filterFields,
-    groupBy: groupByOf(['provider', 'config', 'prompt', 'tag', 'run', 'day', 'week'] as const, []),
+    groupBy: groupByOf(
+      ['provider', 'config', 'prompt', 'tag', 'location', 'language', 'run', 'day', 'week'] as const,
+      [],
+    ),
     top: z.coerce.number().int().min(1).max(200).default(20).describe('Domains and URLs listed per group'),
     format,
   })

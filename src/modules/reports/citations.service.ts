@@ -97,6 +97,8 @@ async function periodsFor(
     !f.to ||
     f.runId ||
     f.modelConfigIds ||
+    f.locations ||
+    f.languages ||
     !dims.every((d) => d === 'provider')
   )
     return undefined;
@@ -124,9 +126,9 @@ export async function citationLists(
   q: CitationsQuery,
   mode?: SourceMode,
 ): Promise<CitationLists> {
-  const report = await openReport(deps, orgId, workspaceId, filtersOf(q), mode ? { mode } : {});
   const dims = q.groupBy as Dim[];
-  const grain = sourceGrain(dims, report.filters);
+  const report = await openReport(deps, orgId, workspaceId, filtersOf(q), { ...(mode ? { mode } : {}), dims });
+  const grain = sourceGrain(dims, report.slice);
   const periods = await periodsFor(deps, report, dims, grain);
   const [totals, domains, urls, brands, labels] = await Promise.all([
     query<CitationTotalsRow>(deps, report, (ctx) => totalsSql(ctx, dims)),
@@ -241,9 +243,9 @@ export async function categorySums(
   /** The runs classified under other rules, when the caller looked them up already (categoryStaleRuns). */
   staleRuns?: Promise<string[]>,
 ): Promise<CategorySumsRow[]> {
-  const f = report.filters;
+  const f = report.slice;
   let live = report.context().live;
-  if (live !== null && (f.promptIds || f.tags)) live = null;
+  if (live !== null && (f.promptIds || f.tags || f.targeting?.askedIn?.configs.length)) live = null;
   if (live !== null) {
     const stale = await (staleRuns ?? categoryStaleRuns(deps.db.pool, workspaceId, f));
     if (stale.length) {
@@ -285,7 +287,7 @@ async function sourceCategoriesOf(
  * prompt or tag filter (as the report's source lists).
  */
 async function competitorOnlyOf(deps: ReportsDeps, report: OpenedReport, top: number): Promise<CompetitorOnlyRow[]> {
-  const grain = sourceGrain([], report.filters);
+  const grain = sourceGrain([], report.slice);
   const periods = await periodsFor(deps, report, [], grain);
   return query<CompetitorOnlyRow>(
     deps,
@@ -304,13 +306,14 @@ export async function citations(
   mode?: SourceMode,
 ): Promise<CitationsReport> {
   // Own brands decide which sources are competitor-only: runs rolled up under other own brands are read live.
+  const dims = q.groupBy as Dim[];
   const report = await openReport(deps, orgId, workspaceId, filtersOf(q), {
     ownSensitive: true,
     ...(mode ? { mode } : {}),
+    dims,
   });
-  const dims = q.groupBy as Dim[];
   const names = dims.map((d) => DIM_COLUMN[d]);
-  const grain = sourceGrain(dims, report.filters);
+  const grain = sourceGrain(dims, report.slice);
   const { pool } = deps.db;
   const periods = await periodsFor(deps, report, dims, grain);
   const [totals, byProvider, domains, urls, brandRows, brands, labels, competitorOnly, sourceCategories] =
@@ -375,6 +378,8 @@ const CSV_COLUMNS = [
   'promptId',
   'promptText',
   'tag',
+  'location',
+  'language',
   'runId',
   'period',
   'n',
@@ -413,6 +418,8 @@ export function citationsCsv(r: CitationsReport): Readable {
     promptId: g.promptId,
     promptText: g.promptText,
     tag: g.tag,
+    location: g.location,
+    language: g.language,
     runId: g.runId,
     period: g.period,
     n: g.n,

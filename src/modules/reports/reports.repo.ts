@@ -26,6 +26,8 @@ export interface BrandFactsRow {
   prompt_id?: string;
   prompt_text?: string;
   tag?: string;
+  location?: string;
+  language?: string;
   run_id?: string;
   period?: string;
   brand_id: string;
@@ -167,4 +169,13 @@ export async function configsOf(pool: pg.Pool, workspaceId: string): Promise<Exp
     [workspaceId],
   );
   return rows;
+}
+
+/** The workspace's prompts asked in any of these languages (their locale's language subtag). */
+export async function promptIdsAskedIn(pool: pg.Pool, workspaceId: string, languages: string[]): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>(
+    "SELECT id FROM prompts WHERE workspace_id = $1 AND lower(split_part(locale, '-', 1)) = ANY($2::text[])",
+    [workspaceId, languages],
+  );
+  return rows.map((r) => r.id);
 }

@@ -23,6 +23,16 @@ export const filterFields = {
   modelConfigIds: csv(uuid).optional(),
   promptIds: csv(uuid).optional(),
   tags: csv(z.string().max(50)).optional().describe('Prompts carrying any of these tags'),
+  locations: csv(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code in upper case, e.g. FR'))
+    .optional()
+    .describe(
+      "Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out",
+    ),
+  languages: csv(z.string().regex(/^[a-z]{2,3}$/, 'must be a language subtag in lower case, e.g. fr'))
+    .optional()
+    .describe(
+      "Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none",
+    ),
 };
 
 export const reportFilters = z.object(filterFields).strict();
@@ -94,6 +104,16 @@ export const dimensionFields = {
   promptId: uuid.optional(),
   promptText: z.string().optional(),
   tag: z.string().nullable().optional().describe('null groups answers whose prompt has no tag'),
+  location: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("The configuration's country (ISO 3166-1 alpha-2); null groups configurations without a location"),
+  language: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("The language asked in: the configuration's locale language, else the prompt's"),
   runId: uuid.optional(),
   period: z.string().optional().describe('Day, or Monday of the ISO week, in the workspace time zone (YYYY-MM-DD)'),
 };

@@ -15,7 +15,8 @@ import { DEFINITION_VERSION, type ReportFilters } from './reports.schemas.js';
 import { reportQuery, streamQuery } from './report-session.js';
 import { liveRuns } from './rollups.repo.js';
 import type { RollupRefresher } from './rollups.service.js';
-import { Params, type Dim, type SourceContext } from './sources.sql.js';
+import { Params, type Dim, type SliceFilters, type SourceContext } from './sources.sql.js';
+import { sliceFilters, wantsTargeting } from './targeting.js';
 
 export interface ReportsDeps {
   db: Database;
@@ -28,12 +29,26 @@ export type SourceMode = 'rollup' | 'raw';
 export interface OpenedReport {
   timezone: string;
   liveRuns: number;
+  /** The filters as asked (echoed in the report). */
   filters: ReportFilters;
+  /** The filters with their resolved location and language targeting, as statements read them. */
+  slice: SliceFilters;
   /** A fresh statement context: each statement numbers its own parameters. */
   context(): SourceContext;
 }
 
-const FILTER_KEYS = ['runId', 'from', 'to', 'brandIds', 'providers', 'modelConfigIds', 'promptIds', 'tags'] as const;
+const FILTER_KEYS = [
+  'runId',
+  'from',
+  'to',
+  'brandIds',
+  'providers',
+  'modelConfigIds',
+  'promptIds',
+  'tags',
+  'locations',
+  'languages',
+] as const;
 
 /** The filters of a report query, without its other options (grouping, format…). */
 export function filtersOf(q: ReportFilters): ReportFilters {
@@ -47,12 +62,13 @@ export async function openReport(
   orgId: string,
   workspaceId: string,
   filters: ReportFilters,
-  opts: { mode?: SourceMode; ownSensitive?: boolean } = {},
+  opts: { mode?: SourceMode; ownSensitive?: boolean; dims?: readonly string[] } = {},
 ): Promise<OpenedReport> {
-  // Both at once (a round trip less); the runs are used only once the workspace is found in this organization.
-  const [workspace, runs] = await Promise.all([
+  // All at once (round trips less); the runs and targeting are used only once the workspace is found in this organization.
+  const [workspace, runs, slice] = await Promise.all([
     requireWorkspace(deps.db.prisma, orgId, workspaceId),
     opts.mode === 'raw' ? null : liveRuns(deps.db.pool, workspaceId, filters, opts.ownSensitive ?? false),
+    wantsTargeting(filters, opts.dims) ? sliceFilters(deps.db.pool, workspaceId, filters, opts.dims) : filters,
   ]);
   let live: string[] | null = null;
   if (runs) {
@@ -64,7 +80,8 @@ export async function openReport(
     timezone: workspace.timezone,
     liveRuns: live?.length ?? 0,
     filters,
-    context: () => ({ p: new Params(), workspaceId, filters, timezone: workspace.timezone, live }),
+    slice,
+    context: () => ({ p: new Params(), workspaceId, filters: slice, timezone: workspace.timezone, live }),
   };
 }
 
@@ -105,8 +122,8 @@ async function brandReport(
   q: BrandQuery & ReportFilters,
   mode?: SourceMode,
 ) {
-  const report = await openReport(deps, orgId, workspaceId, filtersOf(q), { ...(mode ? { mode } : {}) });
   const dims = dimsFor(kind, q);
+  const report = await openReport(deps, orgId, workspaceId, filtersOf(q), { ...(mode ? { mode } : {}), dims });
   const rows = await brandFacts(deps, report, dims);
   return { ...envelope(report), groupBy: q.groupBy, rows: rows.map((r) => MAPPERS[kind](r, dims)) };
 }
@@ -155,8 +172,8 @@ export async function brandReportCsv(
   kind: BrandReportKind,
   q: BrandQuery & ReportFilters,
 ): Promise<Readable> {
-  const report = await openReport(deps, orgId, workspaceId, filtersOf(q));
   const dims = dimsFor(kind, q);
+  const report = await openReport(deps, orgId, workspaceId, filtersOf(q), { dims });
   const ctx = report.context();
   const sql = brandFactsSql(ctx, dims);
   const map = (r: Record<string, unknown>) => ({

@@ -40,12 +40,31 @@ export class Params {
   }
 }
 
-export type Dim = 'provider' | 'config' | 'prompt' | 'tag' | 'run' | 'day' | 'week';
+export type Dim = 'provider' | 'config' | 'prompt' | 'tag' | 'run' | 'day' | 'week' | 'location' | 'language';
+
+/**
+ * The location and language filters and groups, resolved before the statement (targeting.ts) into
+ * configuration and prompt ids, so hot statements filter on ids rather than joining configurations.
+ */
+export interface Targeting {
+  /** The configurations whose answers pass the location and language filters. */
+  configs?: string[];
+  /**
+   * Configurations without a language among those: their answers count only for the prompts
+   * asked in a filtered language (the prompt's locale is the language the assistant was asked in).
+   */
+  askedIn?: { configs: string[]; prompts: string[] };
+  /** Every configuration's country and language ('' for none), for grouping by location or language. */
+  labels?: { ids: string[]; countries: string[]; languages: string[] };
+}
+
+/** The report filters with their resolved targeting: what statements read. */
+export type SliceFilters = ReportFilters & { targeting?: Targeting | undefined };
 
 export interface SourceContext {
   p: Params;
   workspaceId: string;
-  filters: ReportFilters;
+  filters: SliceFilters;
   timezone: string;
   /** Runs read live; null reads every run live (raw mode). */
   live: string[] | null;
@@ -65,18 +84,37 @@ export const DIM_COLUMN: Record<Dim, string> = {
   run: 'run_id',
   day: 'period',
   week: 'period',
+  location: 'location',
+  language: 'language',
 };
 
+/** Whether grouping by language needs the prompt: some configuration sets no language. */
+const languageNeedsPrompt = (f: SliceFilters) => f.targeting?.labels?.languages.some((l) => l === '') ?? true;
+
 /** Which facts a slice needs: per prompt (prompt, tag) and/or per configuration (provider, config). */
-export function needs(dims: Dim[], f: ReportFilters): { prompt: boolean; config: boolean } {
+export function needs(dims: Dim[], f: SliceFilters): { prompt: boolean; config: boolean } {
+  const t = f.targeting;
   return {
-    prompt: dims.includes('prompt') || dims.includes('tag') || !!f.promptIds || !!f.tags,
-    config: dims.includes('provider') || dims.includes('config') || !!f.providers || !!f.modelConfigIds,
+    prompt:
+      dims.includes('prompt') ||
+      dims.includes('tag') ||
+      !!f.promptIds ||
+      !!f.tags ||
+      !!t?.askedIn?.configs.length ||
+      (dims.includes('language') && languageNeedsPrompt(f)),
+    config:
+      dims.includes('provider') ||
+      dims.includes('config') ||
+      dims.includes('location') ||
+      dims.includes('language') ||
+      !!f.providers ||
+      !!f.modelConfigIds ||
+      !!t?.configs,
   };
 }
 
 /** The smallest brand-fact grain that can answer the slice. */
-export function brandGrain(dims: Dim[], f: ReportFilters): BrandGrain {
+export function brandGrain(dims: Dim[], f: SliceFilters): BrandGrain {
   const n = needs(dims, f);
   return n.prompt ? (n.config ? 'prompt_config' : 'prompt') : 'config';
 }
@@ -102,6 +140,13 @@ function filterConditions(ctx: SourceContext, c: Cols): string[] {
   if (f.tags && c.prompt) {
     out.push(
       `${c.prompt} IN (SELECT id FROM prompts WHERE workspace_id = ${ws(ctx)} AND tags && ${p.ref('tags', f.tags, 'text[]')})`,
+    );
+  }
+  const t = f.targeting;
+  if (t?.configs && c.config) out.push(`${c.config} = ANY(${p.ref('t_configs', t.configs, 'uuid[]')})`);
+  if (t?.askedIn?.configs.length && c.config && c.prompt) {
+    out.push(
+      `(${c.config} <> ALL(${p.ref('t_unspoken', t.askedIn.configs, 'uuid[]')}) OR ${c.prompt} = ANY(${p.ref('t_prompts', t.askedIn.prompts, 'uuid[]')}))`,
     );
   }
   return out;
@@ -190,7 +235,7 @@ export function brandSource(ctx: SourceContext, grain: BrandGrain): string {
  * up per run and per run × configuration; per-prompt rows would be as many as the citations, so a
  * prompt or tag slice reads the answer tables (the caller passes a raw-mode context).
  */
-export function sourceGrain(dims: Dim[], f: ReportFilters): SourceGrain {
+export function sourceGrain(dims: Dim[], f: SliceFilters): SourceGrain {
   const n = needs(dims, f);
   return n.prompt ? 'prompt_config' : n.config ? 'config' : 'run';
 }
@@ -298,6 +343,13 @@ export function dimensions(
     run: () => 'f.run_id',
     day: () => `(timezone(${tz()}, f.run_at))::date::text`,
     week: () => `(date_trunc('week', timezone(${tz()}, f.run_at)))::date::text`,
+    // Configurations without a location form their own group ('' here, null in reports).
+    location: () => "coalesce(tl.country, '')",
+    // A configuration without a language was asked in its prompt's language.
+    language: () =>
+      languageNeedsPrompt(ctx.filters)
+        ? "coalesce(nullif(tl.language, ''), lower(split_part(lp.locale, '-', 1)), '')"
+        : "coalesce(tl.language, '')",
   };
   const group = dims.map((d) => expr[d]());
   const names = dims.map((d) => DIM_COLUMN[d]);
@@ -307,9 +359,21 @@ export function dimensions(
     dims.includes('tag') && ctx.filters.tags
       ? ` WHERE u.tag = ANY(${ctx.p.ref('tags', ctx.filters.tags, 'text[]')})`
       : '';
-  const joins = dims.includes('tag')
-    ? `JOIN prompts tp ON tp.id = f.prompt_id CROSS JOIN LATERAL (SELECT u.tag FROM ${tags} AS u(tag)${asked}) AS tg`
-    : '';
+  const joinList: string[] = [];
+  if (dims.includes('tag'))
+    joinList.push(
+      `JOIN prompts tp ON tp.id = f.prompt_id CROSS JOIN LATERAL (SELECT u.tag FROM ${tags} AS u(tag)${asked}) AS tg`,
+    );
+  if (dims.includes('location') || dims.includes('language')) {
+    const labels = ctx.filters.targeting?.labels ?? { ids: [], countries: [], languages: [] };
+    const { p } = ctx;
+    joinList.push(
+      `LEFT JOIN unnest(${p.ref('tl_ids', labels.ids, 'uuid[]')}, ${p.ref('tl_countries', labels.countries, 'text[]')}, ${p.ref('tl_languages', labels.languages, 'text[]')}) AS tl(id, country, language) ON tl.id = f.model_config_id`,
+    );
+  }
+  if (dims.includes('language') && languageNeedsPrompt(ctx.filters))
+    joinList.push('LEFT JOIN prompts lp ON lp.id = f.prompt_id');
+  const joins = joinList.join(' ');
   return { select: group.map((g, i) => `${g} AS ${names[i]}`), group, names, joins };
 }
 

@@ -21,9 +21,33 @@ import { RoleNote, Section, useEditing, Outcome, ListTools } from './common.js';
 
 type Values = Record<string, string>;
 
-/** Parameters with a field of their own; objects (userLocation) are written as JSON. */
+/** Who is asking, from where, in which language: fields of their own for every provider. */
+const TARGETING = ['userLocation', 'locale', 'persona'] as const;
+/** The userLocation fields with a box of their own (a time zone goes in the JSON). */
+const PLACE = ['country', 'region', 'city'] as const;
+/** The form field of each: the country box carries the whole userLocation's refusals. */
+const placeField = (f: (typeof PLACE)[number]) =>
+  f === 'country' ? 'params.userLocation' : `params.userLocation.${f}`;
+
+/** Parameters with a generic field of their own; objects are written as JSON, targeting has its own fields. */
 const fieldsOf = (provider: ProviderInfo | undefined): ProviderParameter[] =>
-  (provider?.parameters ?? []).filter((p) => p.type !== 'object');
+  (provider?.parameters ?? []).filter((p) => p.type !== 'object' && !(TARGETING as readonly string[]).includes(p.name));
+
+/** Why the provider refuses a parameter, or null when it takes it. */
+function refusal(provider: ProviderInfo | undefined, name: string): string | null {
+  if (!provider) return null;
+  const refused = provider.refused.find((r) => r.name === name);
+  if (refused) return refused.reason;
+  const declared = provider.parameters.find((p) => p.name === name);
+  if (!declared) return `${provider.label} has no such parameter`;
+  return null;
+}
+
+/** For each targeting field: what it is, or why this provider refuses it. */
+function targetingNote(provider: ProviderInfo | undefined, name: string, what: string): string {
+  const reason = refusal(provider, name);
+  return reason ? `${provider?.label ?? 'This provider'} does not take it: ${reason}.` : what;
+}
 
 /** The form's text for each declared parameter; the rest of `params` as JSON. */
 function valuesOf(config: ModelConfig | null, provider: ProviderInfo | undefined, providerName: string): Values {
@@ -38,6 +62,18 @@ function valuesOf(config: ModelConfig | null, provider: ProviderInfo | undefined
     delete rest[p.name];
     values[`params.${p.name}`] = v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
   }
+  values['params.locale'] = typeof rest['locale'] === 'string' ? rest['locale'] : '';
+  values['params.persona'] = typeof rest['persona'] === 'string' ? rest['persona'] : '';
+  delete rest['locale'];
+  delete rest['persona'];
+  const place = (rest['userLocation'] ?? {}) as Record<string, unknown>;
+  const others: Record<string, unknown> = { ...place };
+  for (const f of PLACE) {
+    values[placeField(f)] = typeof place[f] === 'string' ? (place[f] as string) : '';
+    delete others[f];
+  }
+  if (Object.keys(others).length) rest['userLocation'] = others;
+  else delete rest['userLocation'];
   values.params = Object.keys(rest).length ? JSON.stringify(rest, null, 2) : '';
   return values;
 }
@@ -64,6 +100,20 @@ function paramsOf(values: Values, provider: ProviderInfo | undefined): Record<st
     else if (p.type === 'boolean') params[p.name] = text === 'true' ? true : text === 'false' ? false : text;
     else params[p.name] = values[`params.${p.name}`];
   }
+  // Sent as typed, even where the provider refuses them: the API's refusal lands on the field.
+  const place: Record<string, unknown> =
+    params['userLocation'] && typeof params['userLocation'] === 'object'
+      ? { ...(params['userLocation'] as object) }
+      : {};
+  for (const f of PLACE) {
+    const text = (values[placeField(f)] ?? '').trim();
+    if (text) place[f] = f === 'country' ? text.toUpperCase() : text;
+  }
+  if (Object.keys(place).length) params['userLocation'] = place;
+  const locale = (values['params.locale'] ?? '').trim();
+  if (locale) params['locale'] = locale;
+  const persona = (values['params.persona'] ?? '').trim();
+  if (persona) params['persona'] = values['params.persona'];
   return params;
 }
 
@@ -154,6 +204,9 @@ export function ConfigurationsPage(_: { route: Route }) {
                       <th scope="col">Name</th>
                       <th scope="col">Provider</th>
                       <th scope="col">Model</th>
+                      <th scope="col">Location</th>
+                      <th scope="col">Language</th>
+                      <th scope="col">Persona</th>
                       <th scope="col">Parameters</th>
                       <th scope="col">State</th>
                       {abilities.canEdit && (
@@ -169,6 +222,9 @@ export function ConfigurationsPage(_: { route: Route }) {
                         <th scope="row">{c.name}</th>
                         <td>{c.provider}</td>
                         <td>{c.model}</td>
+                        <td>{placeOf(c.location)}</td>
+                        <td>{c.language ?? <span class="muted">The prompt’s</span>}</td>
+                        <td>{c.persona ?? <span class="muted">None</span>}</td>
                         <td>
                           <code>{JSON.stringify(c.params)}</code>
                         </td>
@@ -350,16 +406,70 @@ function ConfigEditor({
             ))}
           </fieldset>
         )}
+        <fieldset class="choices params">
+          <legend>Who asks, from where, in which language</legend>
+          <TextField
+            form={form}
+            name={placeField('country')}
+            label="Country"
+            description={targetingNote(
+              provider,
+              'userLocation',
+              'Where the question is asked from: a two-letter country code such as FR (web search needs to be on for API models). Empty: no location.',
+            )}
+            autoComplete="off"
+          />
+          <TextField
+            form={form}
+            name={placeField('region')}
+            label="Region"
+            description={targetingNote(provider, 'userLocation', 'Optional region or state, e.g. Île-de-France.')}
+          />
+          <TextField
+            form={form}
+            name={placeField('city')}
+            label="City"
+            description={targetingNote(provider, 'userLocation', 'Optional city, e.g. Lyon.')}
+          />
+          <TextField
+            form={form}
+            name="params.locale"
+            label="Language"
+            description={targetingNote(
+              provider,
+              'locale',
+              'The language (and on results pages and apps, the country) as a locale such as fr-FR. Empty: each prompt’s own language.',
+            )}
+            autoComplete="off"
+          />
+          <TextAreaField
+            form={form}
+            name="params.persona"
+            label="Persona"
+            rows={2}
+            description={targetingNote(
+              provider,
+              'persona',
+              'Who is asking, e.g. IT manager at a 200-person logistics company in Lyon. Sent after the system prompt as “The person asking: …”. Empty: nobody in particular.',
+            )}
+          />
+        </fieldset>
         <TextAreaField
           form={form}
           name="params"
           label="More parameters (JSON)"
           rows={3}
-          description='Any other parameter, as a JSON object, e.g. {"userLocation": {"country": "FR"}}. Leave empty for none.'
+          description='Any other parameter, as a JSON object, e.g. {"userLocation": {"timezone": "Europe/Paris"}}. Leave empty for none.'
         />
       </Form>
     </Section>
   );
+}
+
+/** A configuration's location in words: city, region, country; a dash when it has none. */
+function placeOf(location: ModelConfig['location']): string {
+  if (!location) return '—';
+  return [location.city, location.region, location.country].filter(Boolean).join(', ');
 }
 
 /** "gpt-5.6*" matches gpt-5.6 and gpt-5.6-mini; an exact id only itself. */
