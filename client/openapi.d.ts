@@ -9781,6 +9781,10 @@ export interface paths {
           promptIds?: string[] | string;
           /** @description Prompts carrying any of these tags */
           tags?: string[] | string;
+          /** @description Configurations asking from any of these countries (the configuration's location: userLocation, or the locale's region on search pages and apps); configurations without a location are left out */
+          locations?: string[] | string;
+          /** @description Answers asked in any of these languages: the configuration's locale language, or the prompt's locale language when the configuration sets none */
+          languages?: string[] | string;
           /** @description API configurations to compare (with appConfigIds), as one pair named after the app configurations’ assistant. Without them every configuration is paired by assistant (docs/statistics.md#app-versus-api-gap) */
           apiConfigIds?: string[] | string;
           /** @description App configurations to compare with apiConfigIds */
