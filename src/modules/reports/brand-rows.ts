@@ -41,11 +41,24 @@ const iso = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : 
 
 /** The dimension fields of a row: only those it was grouped by. */
 export function dimensionsOf(r: Partial<BrandFactsRow> & { period?: unknown }, dims: Dim[]) {
-  const out: Record<string, unknown> = {};
+  return dimensionsInto({}, r, dims);
+}
+
+/** Adds the dimension fields of a row to `out`, in the order dimensionsOf gives them. */
+function dimensionsInto(
+  out: Record<string, unknown>,
+  r: Partial<BrandFactsRow> & { period?: unknown },
+  dims: Dim[],
+): Record<string, unknown> {
   if (dims.includes('provider')) out.provider = r.provider;
-  if (dims.includes('config'))
-    Object.assign(out, { modelConfigId: r.model_config_id, modelConfigName: r.model_config_name });
-  if (dims.includes('prompt')) Object.assign(out, { promptId: r.prompt_id, promptText: r.prompt_text });
+  if (dims.includes('config')) {
+    out.modelConfigId = r.model_config_id;
+    out.modelConfigName = r.model_config_name;
+  }
+  if (dims.includes('prompt')) {
+    out.promptId = r.prompt_id;
+    out.promptText = r.prompt_text;
+  }
   if (dims.includes('tag')) out.tag = r.tag ? r.tag : null;
   if (dims.includes('location')) out.location = r.location ? r.location : null;
   if (dims.includes('language')) out.language = r.language ? r.language : null;
@@ -55,7 +68,14 @@ export function dimensionsOf(r: Partial<BrandFactsRow> & { period?: unknown }, d
 }
 
 const brandOf = (r: BrandFactsRow) => ({ brandId: r.brand_id, brandName: r.brand_name, brandKind: r.brand_kind });
-const countsOf = (r: BrandFactsRow) => ({ n: r.n, failed: r.failed, pendingAnalysis: r.pending });
+
+/**
+ * The brand and its dimensions, as the start of a row that the caller completes in place. A row
+ * built by spreading partial objects ({...a, ...b}) is copied key by key into a slow dictionary
+ * object each time: the trends report's 360 rows a month took 11–19 ms that way.
+ */
+const headOf = (r: BrandFactsRow, dims: Dim[]): Record<string, unknown> =>
+  dims.length ? dimensionsInto(brandOf(r), r, dims) : brandOf(r);
 
 export const presenceShare = (r: BrandFactsRow) =>
   shareOf({ n: r.n, x: r.mentioned, y: r.all_mentioned, xx: r.mentioned, xy: r.presence_cross, yy: r.brands_sq });
@@ -84,39 +104,44 @@ const sentimentOf = (r: BrandFactsRow) => ({
 });
 
 export function visibilityRowOf(r: BrandFactsRow, dims: Dim[]): VisibilityRow {
-  return { ...brandOf(r), ...dimensionsOf(r, dims), mentionRate: proportionOf(r.mentioned, r.n), ...countsOf(r) };
+  const row = headOf(r, dims);
+  row.mentionRate = proportionOf(r.mentioned, r.n);
+  row.n = r.n;
+  row.failed = r.failed;
+  row.pendingAnalysis = r.pending;
+  return row as unknown as VisibilityRow;
 }
 
 export function shareOfVoiceRowOf(r: BrandFactsRow, dims: Dim[]): ShareOfVoiceRow {
-  return {
-    ...brandOf(r),
-    ...dimensionsOf(r, dims),
-    mentioned: r.mentioned,
-    mentions: r.mention_count,
-    shareOfVoice: { presence: presenceShare(r), count: countShare(r) },
-    averageRank: meanOf(r.rank_sum, r.rank_sq, r.mentioned),
-    top1Rate: proportionOf(r.top1, r.mentioned),
-    sentiment: sentimentOf(r),
-    ...countsOf(r),
-  };
+  const row = headOf(r, dims);
+  row.mentioned = r.mentioned;
+  row.mentions = r.mention_count;
+  row.shareOfVoice = { presence: presenceShare(r), count: countShare(r) };
+  row.averageRank = meanOf(r.rank_sum, r.rank_sq, r.mentioned);
+  row.top1Rate = proportionOf(r.top1, r.mentioned);
+  row.sentiment = sentimentOf(r);
+  row.n = r.n;
+  row.failed = r.failed;
+  row.pendingAnalysis = r.pending;
+  return row as unknown as ShareOfVoiceRow;
 }
 
 export function trendRowOf(r: BrandFactsRow, dims: Dim[]): TrendRow {
-  return {
-    ...brandOf(r),
-    ...dimensionsOf(r, dims),
-    period: iso(r.period),
-    mentionRate: proportionOf(r.mentioned, r.n),
-    mentioned: r.mentioned,
-    mentions: r.mention_count,
-    shareOfVoice: { presence: presenceShare(r), count: countShare(r) },
-    averageRank: meanOf(r.rank_sum, r.rank_sq, r.mentioned),
-    top1Rate: proportionOf(r.top1, r.mentioned),
-    sentiment: sentimentOf(r),
-    citationShare: citationShare(r),
-    sources: sourcesOf(r),
-    ...countsOf(r),
-  };
+  const row = headOf(r, dims);
+  row.period = iso(r.period);
+  row.mentionRate = proportionOf(r.mentioned, r.n);
+  row.mentioned = r.mentioned;
+  row.mentions = r.mention_count;
+  row.shareOfVoice = { presence: presenceShare(r), count: countShare(r) };
+  row.averageRank = meanOf(r.rank_sum, r.rank_sq, r.mentioned);
+  row.top1Rate = proportionOf(r.top1, r.mentioned);
+  row.sentiment = sentimentOf(r);
+  row.citationShare = citationShare(r);
+  row.sources = sourcesOf(r);
+  row.n = r.n;
+  row.failed = r.failed;
+  row.pendingAnalysis = r.pending;
+  return row as unknown as TrendRow;
 }
 
 /** A row where every number is defined: gives CSV exports their header before (or without) any data. */
