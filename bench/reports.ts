@@ -12,6 +12,10 @@
  *                        and every run its manifest (otherwise they are rebuilt);
  *   BENCH_REUSE=answers  reuse the seeded answers, always rebuild the rollups (after changing them).
  * A database that does not hold exactly the bench's answers is dropped and seeded again.
+ *
+ * It runs the JavaScript tsc emits (tsconfig.bench.json), the code `npm start` runs in production,
+ * as bench:analysis and bench:pipeline do: under tsx every inner function is wrapped in a naming
+ * helper when it is created, which weighed on the report rows' mapping.
  */
 import { createLogger } from '../src/lib/logger.js';
 import { buildApp } from '../src/app.js';
