@@ -141,6 +141,10 @@ describe('citations', () => {
     await rebuildRollups(ctx.db.pool, { workspaceId: world.workspaceId });
     const byProvider = await get('citations?groupBy=provider&top=1', citationsReport);
     expect(byProvider.liveRuns).toBe(0);
+    // Grouped by provider, the split per provider is the same as the ungrouped report's.
+    const whole = await get('citations?top=1', citationsReport);
+    expect(byProvider.byProvider).toEqual(whole.byProvider);
+    expect(byProvider.byProvider.map((p: Json) => p.provider)).toEqual(['openai', 'perplexity']);
     expect(
       byProvider.groups.map((g: Json) => [
         g.provider,

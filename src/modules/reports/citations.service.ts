@@ -319,7 +319,10 @@ export async function citations(
   const [totals, byProvider, domains, urls, brandRows, brands, labels, competitorOnly, sourceCategories] =
     await Promise.all([
       query<CitationTotalsRow>(deps, report, (ctx) => totalsSql(ctx, dims)),
-      query<CitationTotalsRow>(deps, report, (ctx) => totalsSql(ctx, ['provider'])),
+      // Grouped by provider alone, the split per provider is the groups' totals: one statement less.
+      dims.length === 1 && dims[0] === 'provider'
+        ? null
+        : query<CitationTotalsRow>(deps, report, (ctx) => totalsSql(ctx, ['provider'])),
       query<DomainRankRow>(
         deps,
         report,
@@ -357,7 +360,7 @@ export async function citations(
     groupBy: q.groupBy,
     top: q.top,
     groups,
-    byProvider: byProvider.map((t) => ({ provider: String(t.provider), ...totalsOf(t) })),
+    byProvider: (byProvider ?? totals).map((t) => ({ provider: String(t.provider), ...totalsOf(t) })),
     sourceCategories,
     competitorOnlySources: competitorOnly.map((d) => ({
       domain: d.domain,
