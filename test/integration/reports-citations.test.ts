@@ -142,8 +142,8 @@ describe('citations', () => {
     const byProvider = await get('citations?groupBy=provider&top=1', citationsReport);
     expect(byProvider.liveRuns).toBe(0);
     // Grouped by provider, the split per provider is the same as the ungrouped report's.
-    const whole = await get('citations?top=1', citationsReport);
-    expect(byProvider.byProvider).toEqual(whole.byProvider);
+    const ungrouped = await get('citations?top=1', citationsReport);
+    expect(byProvider.byProvider).toEqual(ungrouped.byProvider);
     expect(byProvider.byProvider.map((p: Json) => p.provider)).toEqual(['openai', 'perplexity']);
     expect(
       byProvider.groups.map((g: Json) => [
