@@ -403,11 +403,15 @@ function vendorProblems(model: string, p: AppParams): ParamProblem[] {
 }
 
 /** Problems shared by the app surfaces (the real one and the mock). */
-export function appProblems(p: { locale?: string | undefined }, known: boolean): ParamProblem[] {
+export function appProblems(
+  p: { locale?: string | undefined; vendor?: string | undefined },
+  known: boolean,
+): ParamProblem[] {
   const problems: ParamProblem[] = [];
   if (!known)
     problems.push({ param: 'model', message: `must be one of: ${APP_ASSISTANTS.map((a) => `"${a}"`).join(', ')}` });
-  if (p.locale) {
+  // DataForSEO places a capture by its own location code; Bright Data takes the country code itself.
+  if (p.locale && (p.vendor ?? 'dataforseo') === 'dataforseo') {
     const { country } = serpLocale(p.locale, undefined);
     if (country && dataForSeoLocationCode(country) === null)
       problems.push({ param: 'locale', message: `no DataForSEO location code known for ${country}` });

@@ -330,5 +330,10 @@ describe('assistant_app configurations with vendor brightdata', () => {
     ]);
     expect(problems('gemini', { vendor: 'dataforseo' })).toEqual([]);
     expect(problems('chatgpt', { vendor: 'oxylabs' })[0]).toMatch(/^vendor: /);
+    // Bright Data takes the country code itself: a country DataForSEO has no location code for is fine there.
+    expect(problems('chatgpt', { vendor: 'brightdata', locale: 'is-IS' })).toEqual([]);
+    expect(problems('chatgpt', { vendor: 'dataforseo', locale: 'is-IS' })).toEqual([
+      'locale: no DataForSEO location code known for IS',
+    ]);
   });
 });
