@@ -99,88 +99,34 @@ export function FilterBar({ route, configurations = true }: { route: Route } & {
   const chosenTag = get('tag');
   if (chosenTag && !tags.includes(chosenTag)) tags.push(chosenTag);
   tags.sort();
+  const choice = (label: string, param: string, all: string | null, options: Array<[string, string]>) => (
+    <ParamSelect
+      label={label}
+      value={get(param)}
+      all={all}
+      options={options}
+      onChange={(v) => setParams(route, { [param]: v })}
+    />
+  );
+  const same = (values: string[]): Array<[string, string]> => values.map((v) => [v, v]);
   return (
     <div class="filters" role="group" aria-label="Filters">
       {configurations && (
         <>
-          <label>
-            Provider
-            <select value={get('provider')} onChange={(e) => setParams(route, { provider: e.currentTarget.value })}>
-              <option value="">All providers</option>
-              {providers.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Configuration
-            <select value={get('config')} onChange={(e) => setParams(route, { config: e.currentTarget.value })}>
-              <option value="">All configurations</option>
-              {configs.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Model
-            <select value={get('model')} onChange={(e) => setParams(route, { model: e.currentTarget.value })}>
-              <option value="">All models</option>
-              {modelsOf(configs).map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                </option>
-              ))}
-            </select>
-          </label>
+          {choice('Provider', 'provider', 'All providers', same(providers))}
+          {choice(
+            'Configuration',
+            'config',
+            'All configurations',
+            configs.map((c) => [c.id, c.name]),
+          )}
+          {choice('Model', 'model', 'All models', same(modelsOf(configs)))}
         </>
       )}
-      <label>
-        Location
-        <select value={get('location')} onChange={(e) => setParams(route, { location: e.currentTarget.value })}>
-          <option value="">All locations</option>
-          {locations.map((l) => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Language
-        <select value={get('language')} onChange={(e) => setParams(route, { language: e.currentTarget.value })}>
-          <option value="">All languages</option>
-          {languages.map((l) => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Prompt tag
-        <select value={chosenTag} onChange={(e) => setParams(route, { tag: e.currentTarget.value })}>
-          <option value="">All tags</option>
-          {tags.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Period
-        <select value={get('days')} onChange={(e) => setParams(route, { days: e.currentTarget.value })}>
-          {PERIODS.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      {choice('Location', 'location', 'All locations', same(locations))}
+      {choice('Language', 'language', 'All languages', same(languages))}
+      {choice('Prompt tag', 'tag', 'All tags', same(tags))}
+      {choice('Period', 'days', null, PERIODS)}
       {run && (
         <p class="filter-chip">
           Run <code title={run}>{shortId(run)}</code> only{' '}
@@ -190,5 +136,34 @@ export function FilterBar({ route, configurations = true }: { route: Route } & {
         </p>
       )}
     </div>
+  );
+}
+
+/** One filter: a labelled select of [value, label] options, with an "all" option first when given. */
+function ParamSelect({
+  label,
+  value,
+  all,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  all: string | null;
+  options: Array<[string, string]>;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {all !== null && <option value="">{all}</option>}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
