@@ -123,19 +123,7 @@ function AssistantGap({ a, report }: { a: Assistant; report: AppGapReport }) {
                 data-testid={`gap-brand-${a.assistant}-${row.brandId}`}
               >
                 <BrandRowHeader name={row.brandName} kind={row.brandKind} />
-                <td>
-                  <Rate value={row.api} testId={`gap-brand-api-${a.assistant}-${row.brandId}`} />
-                </td>
-                <td>
-                  <Rate value={row.app} testId={`gap-brand-app-${a.assistant}-${row.brandId}`} />
-                </td>
-                <td data-testid={`gap-brand-difference-${a.assistant}-${row.brandId}`}>
-                  {formatDifference(row.difference)}
-                </td>
-                <td data-testid={`gap-brand-p-${a.assistant}-${row.brandId}`}>{formatPValue(row.pValueAdjusted)}</td>
-                <td>
-                  <Significance significant={row.significant} difference={row.difference.value} />
-                </td>
+                <GapCells row={row} id={(what) => `gap-brand-${what}-${a.assistant}-${row.brandId}`} />
               </tr>
             ))}
           </tbody>
@@ -170,21 +158,7 @@ function AssistantGap({ a, report }: { a: Assistant; report: AppGapReport }) {
                     data-testid={`gap-domain-${a.assistant}-${row.domain}`}
                   >
                     <th scope="row">{row.domain}</th>
-                    <td>
-                      <Rate value={row.api} testId={`gap-domain-api-${a.assistant}-${row.domain}`} />
-                    </td>
-                    <td>
-                      <Rate value={row.app} testId={`gap-domain-app-${a.assistant}-${row.domain}`} />
-                    </td>
-                    <td data-testid={`gap-domain-difference-${a.assistant}-${row.domain}`}>
-                      {formatDifference(row.difference)}
-                    </td>
-                    <td data-testid={`gap-domain-p-${a.assistant}-${row.domain}`}>
-                      {formatPValue(row.pValueAdjusted)}
-                    </td>
-                    <td>
-                      <Significance significant={row.significant} difference={row.difference.value} />
-                    </td>
+                    <GapCells row={row} id={(what) => `gap-domain-${what}-${a.assistant}-${row.domain}`} />
                   </tr>
                 ))}
               </tbody>
@@ -193,5 +167,26 @@ function AssistantGap({ a, report }: { a: Assistant; report: AppGapReport }) {
         </>
       )}
     </section>
+  );
+}
+
+type GapRow = Assistant['brands'][number] | Assistant['domains'][number];
+
+/** The figures of a brand or domain row: each surface, the difference, the adjusted p and the result in words. */
+function GapCells({ row, id }: { row: GapRow; id: (what: string) => string }) {
+  return (
+    <>
+      <td>
+        <Rate value={row.api} testId={id('api')} />
+      </td>
+      <td>
+        <Rate value={row.app} testId={id('app')} />
+      </td>
+      <td data-testid={id('difference')}>{formatDifference(row.difference)}</td>
+      <td data-testid={id('p')}>{formatPValue(row.pValueAdjusted)}</td>
+      <td>
+        <Significance significant={row.significant} difference={row.difference.value} />
+      </td>
+    </>
   );
 }
