@@ -141,6 +141,9 @@ async function main(): Promise<void> {
       mailer: infra.mailer,
       logger,
     });
+    // CPU of this process (the worker, every thread) and how busy its main thread was, over the run.
+    const cpu0 = process.cpuUsage();
+    const elu0 = performance.eventLoopUtilization();
     const t0 = performance.now();
     const run = await launchRun(
       { db: infra.db, producers: infra.producers, logger },
@@ -171,6 +174,8 @@ async function main(): Promise<void> {
       await new Promise((res) => setTimeout(res, 20));
     }
     const tDone = performance.now();
+    const cpu = process.cpuUsage(cpu0);
+    const busy = performance.eventLoopUtilization(elu0).utilization;
     await worker.close();
 
     const { rows: check } = await infra.db.pool.query<{ n: number; mentions: number; citations: number }>(
@@ -188,6 +193,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `ratio      ${fmt(analysed / noopPerSecond, 3)} of the no-op job rate (each response is a query job plus its Postgres writes, analysis included)`,
+    );
+    console.log(
+      `worker     ${fmt((cpu.user + cpu.system) / TOTAL)} µs of process CPU per answer (all threads), main thread busy ${fmt(busy * 100)}% of the run`,
     );
     if (check[0]?.n !== TOTAL) throw new Error(`expected ${TOTAL} analysed responses, found ${check[0]?.n}`);
     console.log(`pipeline: ${Math.round(analysed)} responses/s`);
