@@ -4,6 +4,7 @@
  */
 import { appGapQuery } from '../modules/reports/app-gap.schemas.js';
 import { appGap, assistantName } from '../modules/reports/app-gap.service.js';
+import { citations } from '../modules/reports/citations.service.js';
 import { impact } from '../modules/reports/impact.service.js';
 import type { Database } from '../db/client.js';
 import { shareOfVoice, visibility } from '../modules/reports/reports.service.js';
@@ -56,7 +57,46 @@ export async function printReport(
       ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
   );
+
+  // What kind of sources the answers cite (docs/analysis-rules.md#source-categories), and the top domains.
+  const cited = await citations(deps, orgId, workspaceId, { runId, groupBy: [], top: 5, format: 'json' });
+  const split = cited.sourceCategories;
+  say('');
+  say(
+    `Cited sources by category — ${split.cited} citations in ${split.n} answers (domain list version ${split.listVersion})`,
+  );
+  say(
+    table(
+      ['Category', 'Share of citations', 'Answers citing it', 'Citations'],
+      split.categories
+        .filter((c) => c.cited > 0)
+        .map((c) => [
+          CATEGORY_LABELS[c.category] ?? c.category,
+          `${pct(c.share.value)} ${ci(c.share.ci95)}`,
+          `${pct(c.citingAnswers.value)} ${ci(c.citingAnswers.ci95)}`,
+          String(c.cited),
+        ]),
+      ['l', 'r', 'r', 'r'],
+    ),
+  );
+  const top = cited.groups[0]?.domains ?? [];
+  if (top.length) say(`Most cited domains: ${top.map((d) => `${d.domain} (${d.cited})`).join(', ')}`);
 }
+
+/** How the source categories read in a report. */
+const CATEGORY_LABELS: Record<string, string> = {
+  own: 'Own',
+  competitor: 'Competitor',
+  forum: 'Forum and community',
+  video: 'Video',
+  social: 'Social',
+  review: 'Review and comparison',
+  news: 'News and editorial',
+  reference: 'Reference',
+  institutional: 'Institutional',
+  marketplace: 'Marketplace and retail',
+  other: 'Other',
+};
 
 /** A passage on one line, cut to `max` characters. */
 function oneLine(text: string, max = 160): string {

@@ -9,7 +9,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printNextSteps } from '../../src/cli/demo.js';
-import { printAppGap, printSentimentExamples } from '../../src/cli/report-table.js';
+import { printAppGap, printReport, printSentimentExamples } from '../../src/cli/report-table.js';
 import { addRun, createWorld, type World } from '../factories/answers.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
@@ -178,6 +178,55 @@ describe('citewatch demo, last lines', () => {
       expect.stringMatching(/^ {2}“.*” \(.*\)$/),
       '    HubSpot: negative — “Avoid HubSpot: too costly.”',
     ]);
+  });
+
+  it('print what kind of sources a run cites: each category with its share of citations, as the citations report splits them', async () => {
+    const w = await createWorld(ctx.db, tenant.organizationId, {
+      brands: [
+        { name: 'Nimbus CRM', kind: 'own', domains: ['nimbus.example'] },
+        { name: 'HubSpot', domains: ['hubspot.com'] },
+      ],
+      prompts: [{ key: 'p1' }],
+      configs: [{ key: 'c1', name: 'Mock API', provider: 'mock', model: 'mock-assistant-1' }],
+    });
+    // Two answers, six citations: Reddit three times, G2 once, HubSpot's own site once, the own site once.
+    const run = await addRun(ctx.db, w, {
+      createdAt: new Date(),
+      answers: [
+        {
+          prompt: 'p1',
+          config: 'c1',
+          mentions: [{ brand: 'HubSpot' }],
+          citations: [
+            { url: 'https://www.reddit.com/r/crm/1' },
+            { url: 'https://www.reddit.com/r/crm/2' },
+            { url: 'https://www.g2.com/crm' },
+          ],
+        },
+        {
+          prompt: 'p1',
+          config: 'c1',
+          mentions: [{ brand: 'Nimbus CRM' }],
+          citations: [
+            { url: 'https://www.reddit.com/r/crm/3' },
+            { url: 'https://hubspot.com/pricing' },
+            { url: 'https://nimbus.example/' },
+          ],
+        },
+      ],
+    });
+    const lines: string[] = [];
+    await printReport({ db: ctx.db }, tenant.organizationId, w.workspaceId, run, (l) => lines.push(l));
+    const at = lines.findIndex((l) => l.startsWith('Cited sources by category'));
+    expect(lines[at]).toMatch(/^Cited sources by category — 6 citations in 2 answers \(domain list version \d+\)$/);
+    const text = lines.slice(at).join('\n');
+    expect(text).toMatch(/Forum and community\s+50% \[[^\]]+\]\s+100% \[[^\]]+\]\s+3\n/);
+    expect(text).toMatch(/Review and comparison\s+17% \[[^\]]+\]\s+50% \[[^\]]+\]\s+1\n/);
+    expect(text).toMatch(/Competitor\s+17% .*\s1\n/);
+    expect(text).toMatch(/Own\s+17% .*\s1\n/);
+    // Categories no answer cites are left out; the most cited domains follow.
+    expect(text).not.toMatch(/^Video/m);
+    expect(lines.at(-1)).toMatch(/^Most cited domains: reddit\.com \(3\), /);
   });
 
   it('print the app-versus-API gap of a run: the verdict, then each brand and domain on both surfaces', async () => {
