@@ -312,6 +312,23 @@ export function domainSource(ctx: SourceContext, grain: SourceGrain): string {
   );
 }
 
+/**
+ * Cited sources per run × configuration × domain with their squares (citing_answers, annotations,
+ * links, cited_sq, cited_cross): the configuration rollups of runs not read live, and the same
+ * facts from the answer tables for the others. Per prompt there is no rollup: a slice that needs
+ * prompts passes a raw-mode context and reads `prompt_config` rows from the answer tables.
+ */
+export function domainSquaresSource(ctx: SourceContext, grain: 'config' | 'prompt_config'): string {
+  const facts = ['domain', 'citing_answers', 'annotations', 'links', 'cited_sq', 'cited_cross'];
+  const t = SOURCE_TABLE.config;
+  const keys = grain === 'config' ? t.keys : ['run_id', 'run_at', 'prompt_id', 'model_config_id', 'provider'];
+  return combine(
+    ctx,
+    grain === 'config' ? rollupPart(ctx, t.domains, [...keys, ...facts], t.cols) : null,
+    `SELECT ${[...keys, ...facts].join(', ')} FROM (${rawDomainFacts(grain)}) x`,
+  );
+}
+
 /** Sources per URL at the given grain. */
 export function urlSource(ctx: SourceContext, grain: SourceGrain): string {
   const facts = ['url', 'domain', 'cited', 'retrieved', 'competitor_cited'];
