@@ -298,8 +298,9 @@ async function rawInputs(
  * From the rollups plus live runs, reading only the paired configurations: answer counts and the
  * totals Σy, Σy² per configuration × prompt (the answer rollups), brand and domain sums per
  * configuration (the configuration rollups), less the sums of each configuration's unmatched
- * prompts, read from the answer tables for just those pairs (none when every prompt was asked on
- * both surfaces, the usual case).
+ * prompts (none when every prompt was asked on both surfaces, the usual case): for brands from the
+ * per-prompt brand rollups, for domains from the answer tables (no rollup keeps domains per
+ * prompt), for just those configuration × prompt pairs.
  */
 async function rollupInputs(
   deps: ReportsDeps,
@@ -340,7 +341,7 @@ async function rollupInputs(
   const dCtx = () => (dGrain === 'config' ? scoped(report.context()) : raw(scoped(report.context())));
   const [brandAll, brandLess, domainLess] = await Promise.all([
     gapBrandSums(pool, scoped(report.context()), bGrain, surfaces, null),
-    gapBrandSums(pool, raw(scoped(report.context(), unmatchedPrompts)), 'prompt_config', surfaces, unmatched),
+    gapBrandSums(pool, scoped(report.context(), unmatchedPrompts), 'prompt_config', surfaces, unmatched),
     gapDomainSquares(pool, raw(scoped(report.context(), unmatchedPrompts)), 'prompt_config', surfaces, {
       pairs: unmatched,
     }),

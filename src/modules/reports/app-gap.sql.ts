@@ -7,9 +7,10 @@
  *
  * Two ways, with the same numbers: from the answer tables alone (gapDomainSums, gapAnswerCounts:
  * the raw baseline), or from the rollups plus live runs (gapAnswerSums, gapBrandSums,
- * gapDomainSquares). Rollups are per run × configuration, so they hold a configuration's every
- * prompt: the sums over the matched prompts are the configuration's sums less those of its
- * unmatched prompts, read from the answer tables for just those configuration × prompt pairs.
+ * gapDomainSquares). The configuration rollups hold a configuration's every prompt: the sums over
+ * the matched prompts are the configuration's sums less those of its unmatched prompts, read for
+ * just those configuration × prompt pairs (brands from the per-prompt rollups, domains from the
+ * answer tables).
  */
 import type pg from 'pg';
 import { reportQuery } from './report-session.js';
@@ -229,7 +230,7 @@ export interface GapBrandSumsRow {
 /**
  * Answers mentioning each brand per assistant and surface: over every prompt of the paired
  * configurations (`pairs` null; a rollup-mode context, grain config unless the filters need
- * prompts), or over just the given configuration × prompt pairs (a raw-mode context, grain prompt_config).
+ * prompts), or over just the given configuration × prompt pairs (grain prompt_config).
  */
 export function gapBrandSumsSql(
   ctx: SourceContext,
