@@ -23,6 +23,8 @@ import { newId } from '../src/lib/ids.js';
 import { createApiKey } from '../src/modules/api-keys/api-keys.service.js';
 import { createOrganization } from '../src/modules/organizations/organizations.service.js';
 import { citations } from '../src/modules/reports/citations.service.js';
+import { appGapQuery } from '../src/modules/reports/app-gap.schemas.js';
+import { appGap } from '../src/modules/reports/app-gap.service.js';
 import { competitorGap } from '../src/modules/reports/competitor-gap.service.js';
 import { experiments } from '../src/modules/reports/experiments.service.js';
 import { shareOfVoice, trends, visibility } from '../src/modules/reports/reports.service.js';
@@ -262,6 +264,17 @@ async function main(): Promise<void> {
     const range = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
     const f = { from, to };
     const deps = { db: infra.db };
+    // The app-versus-API gap, paired explicitly: provider0's configurations as the API, provider1's as the app.
+    const paired = await pool.query<{ id: string; provider: string }>(
+      'SELECT id, provider FROM model_configs WHERE workspace_id = $1 ORDER BY provider, name',
+      [big],
+    );
+    const idsOf = (provider: string) =>
+      paired.rows
+        .filter((r) => r.provider === provider)
+        .map((r) => r.id)
+        .join(',');
+    const gapPair = `apiConfigIds=${idsOf('provider0')}&appConfigIds=${idsOf('provider1')}`;
     const reports: Array<[string, string, () => Promise<unknown>]> = [
       [
         'visibility',
@@ -326,6 +339,18 @@ async function main(): Promise<void> {
             org.id,
             big,
             { ...f, groupBy: ['prompt'], limit: 50, examples: 3, format: 'json' },
+            'raw',
+          ),
+      ],
+      [
+        'app-gap',
+        `app-gap?${range}&${gapPair}`,
+        () =>
+          appGap(
+            deps,
+            org.id,
+            big,
+            appGapQuery.parse({ ...f, ...Object.fromEntries(new URLSearchParams(gapPair)) }),
             'raw',
           ),
       ],

@@ -2,11 +2,14 @@
  * The app-versus-API gap on factory data: configurations paired by assistant (or as given), only
  * the prompts both surfaces answered, brand mention rates and domain citation shares per surface
  * checked against a computation from the answers written, Holm across the report, the verdicts,
- * the filters, CSV, and refused input.
+ * the filters, CSV, and refused input; and the same report from the rollups (with runs read live)
+ * as from the answer tables alone, prompts measured on one surface only included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareProportions, holm, newcombeDifference } from '../../src/lib/statistics.js';
-import { appGapReport } from '../../src/modules/reports/app-gap.schemas.js';
+import { appGapQuery, appGapReport } from '../../src/modules/reports/app-gap.schemas.js';
+import { appGap } from '../../src/modules/reports/app-gap.service.js';
+import { applyRunToRollups } from '../../src/modules/reports/rollups.service.js';
 import { addRun, createWorld, type AnswerSpec, type World } from '../factories/answers.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
@@ -14,6 +17,7 @@ import { createTestContext, type TestContext } from '../helpers/context.js';
 let ctx: TestContext;
 let tenant: TestTenant;
 let world: World;
+const runIds: string[] = [];
 
 // Parsed report JSON.
 type Json = Record<string, any>;
@@ -89,7 +93,7 @@ beforeAll(async () => {
       { key: 'other', name: 'Llama', provider: 'openai_compatible', model: 'llama' },
     ],
   });
-  await addRun(ctx.db, world, {
+  const april = await addRun(ctx.db, world, {
     createdAt: new Date('2026-04-01T08:00:00Z'),
     answers: [
       ...api1,
@@ -102,10 +106,11 @@ beforeAll(async () => {
     ],
   });
   // A later run where the mock API answers p1 like the app: the explicit pair and the date filter.
-  await addRun(ctx.db, world, {
+  const may = await addRun(ctx.db, world, {
     createdAt: new Date('2026-05-01T08:00:00Z'),
     answers: [...answers('mock', 'p1', 30, 6, 21, appCites), ...answers('app', 'p1', 30, 6, 21, appCites)],
   });
+  runIds.push(april, may);
 });
 afterAll(async () => ctx.close());
 
@@ -236,5 +241,64 @@ describe('app-gap report', () => {
       expect.objectContaining({ path: 'query.apiConfigIds', message: expect.stringContaining('no configuration') }),
     ]);
     await get('maxGap=2', 400);
+  });
+});
+
+describe('app-gap report from rollups', () => {
+  const queries = () => [
+    // Assistant pairing: ChatGPT's p2 (API only) and p3 (app only) are left out of the rollups' sums.
+    {},
+    { to: '2026-04-15T00:00:00Z' },
+    // Every prompt on both surfaces: the configuration rollups alone.
+    { from: '2026-04-15T00:00:00Z', apiConfigIds: world.config('mock'), appConfigIds: world.config('app') },
+    { apiConfigIds: world.config('gpt'), appConfigIds: world.config('app'), top: '1' },
+    { apiConfigIds: `${world.config('gpt')},${world.config('mock')}`, appConfigIds: world.config('app') },
+    // Filters the rollups cannot answer per configuration (a prompt) or that narrow the pairs.
+    { promptIds: `${world.prompt('p1')},${world.prompt('p2')}` },
+    { modelConfigIds: `${world.config('gpt')},${world.config('app')},${world.config('gemini')}` },
+    { brandIds: world.brand('Globex'), adjust: 'bh' },
+    { providers: 'gemini' },
+  ];
+
+  async function expectSameAsRaw(liveRuns: number) {
+    const deps = { db: ctx.db };
+    for (const query of queries()) {
+      const q = appGapQuery.parse(query);
+      const rolled = await appGap(deps, tenant.organizationId, world.workspaceId, q);
+      const raw = await appGap(deps, tenant.organizationId, world.workspaceId, q, 'raw');
+      // The live run is June's: a range ending in April holds none.
+      expect(rolled.liveRuns, JSON.stringify(query)).toBe('to' in query ? 0 : liveRuns);
+      expect({ ...rolled, liveRuns: 0 }, JSON.stringify(query)).toEqual(raw);
+    }
+  }
+
+  it('equals the report from the answer tables, with matched and unmatched prompts and a run read live', async () => {
+    for (const id of runIds) await applyRunToRollups(ctx.db.pool, id);
+    await expectSameAsRaw(0);
+    // Not trivially equal: the unmatched prompts are in the rollups and must be taken out.
+    const all = await appGap({ db: ctx.db }, tenant.organizationId, world.workspaceId, appGapQuery.parse({}));
+    const chatgpt = all.assistants.find((a) => a.assistant === 'chatgpt');
+    expect(chatgpt).toMatchObject({ matchedPrompts: 1, apiOnlyPrompts: 1, appOnlyPrompts: 1 });
+    expect(chatgpt?.api.answers).toBe(60);
+    expect(chatgpt?.brands.find((b) => b.brandName === 'Acme')?.api).toMatchObject({ numerator: 21, denominator: 60 });
+
+    // A run still going is read live from the answer tables, beside the rolled-up ones; it asks
+    // the app p2, which the API answered in April: p2 becomes a matched prompt.
+    await addRun(ctx.db, world, {
+      createdAt: new Date('2026-06-01T08:00:00Z'),
+      finished: false,
+      answers: [
+        ...answers('app', 'p2', 12, 3, 9, appCites),
+        ...answers('gpt', 'p3', 4, 4, 0, apiCites),
+        ...answers('gemini', 'p1', 3, 1, 1, apiCites),
+      ],
+    });
+    await expectSameAsRaw(1);
+    const live = await appGap({ db: ctx.db }, tenant.organizationId, world.workspaceId, appGapQuery.parse({}));
+    expect(live.assistants.find((a) => a.assistant === 'chatgpt')).toMatchObject({
+      matchedPrompts: 3,
+      apiOnlyPrompts: 0,
+      appOnlyPrompts: 0,
+    });
   });
 });

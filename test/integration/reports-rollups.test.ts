@@ -141,4 +141,45 @@ describe('rollups in the pipeline', () => {
     expect(healed.liveRuns).toBe(0);
     expect(healed.rows).toEqual(late.rows);
   });
+
+  it('keep per configuration and domain the squares a citation share needs', async () => {
+    const world = await createWorld(ctx.db, tenant.organizationId, {
+      brands: [{ name: 'Acme', kind: 'own', domains: ['acme.example'] }],
+      prompts: [{ key: 'p' }, { key: 'q' }],
+      configs: [{ key: 'c' }, { key: 'd' }],
+    });
+    const cites = (...domains: string[]) => domains.map((d, i) => ({ url: `https://${d}/${i}` }));
+    // Per answer: x its cited sources on the domain, y all its cited sources; retrieved sources count in neither.
+    const specs = [
+      { prompt: 'p', config: 'c', citations: cites('g2.com', 'g2.com', 'acme.example') },
+      { prompt: 'q', config: 'c', citations: cites('g2.com', 'reddit.com') },
+      {
+        prompt: 'p',
+        config: 'c',
+        citations: [...cites('reddit.com'), { url: 'https://g2.com/found', source: 'search_result' as const }],
+      },
+      { prompt: 'p', config: 'd', citations: cites('g2.com', 'g2.com', 'g2.com') },
+    ];
+    const runId = await addRun(ctx.db, world, { createdAt: new Date('2026-07-02T10:00:00Z'), answers: specs });
+    await applyRunToRollups(ctx.db.pool, runId);
+    const { rows } = await ctx.db.pool.query<{
+      config: string;
+      domain: string;
+      citing: number;
+      x: number;
+      xx: string;
+      xy: string;
+    }>(
+      `SELECT model_config_id AS config, domain, citing_answers AS citing, annotations + links AS x, cited_sq AS xx, cited_cross AS xy
+         FROM report_config_domain_rollups WHERE run_id = $1 ORDER BY 1, 2`,
+      [runId],
+    );
+    const got = Object.fromEntries(rows.map((r) => [`${r.config === world.config('c') ? 'c' : 'd'} ${r.domain}`, r]));
+    // c: g2 x = 2, 1 (y = 3, 2); acme x = 1 (y = 3); reddit x = 1, 1 (y = 2, 1); d: g2 x = 3 (y = 3).
+    expect(got['c g2.com']).toMatchObject({ citing: 2, x: 3, xx: 5, xy: 8 });
+    expect(got['c acme.example']).toMatchObject({ citing: 1, x: 1, xx: 1, xy: 3 });
+    expect(got['c reddit.com']).toMatchObject({ citing: 2, x: 2, xx: 2, xy: 3 });
+    expect(got['d g2.com']).toMatchObject({ citing: 1, x: 3, xx: 9, xy: 9 });
+    expect(rows).toHaveLength(4);
+  });
 });

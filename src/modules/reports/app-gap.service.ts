@@ -18,11 +18,33 @@ import type {
   AppGapReport,
   GapVerdict,
 } from './app-gap.schemas.js';
-import { gapAnswerCounts, gapDomainSums, type GapSurfaceConfig } from './app-gap.sql.js';
+import {
+  type GapAnswerCountsRow,
+  type GapBrandRow,
+  type GapDomainSumsRow,
+  type GapPair,
+  type GapSurfaceConfig,
+  gapAnswerCounts,
+  gapAnswerSums,
+  gapBrandSums,
+  gapBrands,
+  gapDomainSquares,
+  gapDomainSums,
+  gapScopeHasAnswers,
+} from './app-gap.sql.js';
 import { proportionOf, shareOf } from './brand-rows.js';
 import { streamRows } from './csv.js';
 import { configsOf, type ExperimentConfigRow } from './reports.repo.js';
-import { brandFacts, envelope, filtersOf, openReport, type ReportsDeps } from './reports.service.js';
+import {
+  brandFacts,
+  envelope,
+  filtersOf,
+  type OpenedReport,
+  openReport,
+  type ReportsDeps,
+  type SourceMode,
+} from './reports.service.js';
+import { brandGrain, type SourceContext, sourceGrain } from './sources.sql.js';
 
 export type Surface = 'api' | 'app';
 
@@ -205,48 +227,189 @@ const ref = (c: ExperimentConfigRow) => ({
   model: c.model,
 });
 
+/** What the numbers are computed from, however it was read. */
+interface GapInputs {
+  counts: GapAnswerCountsRow[];
+  matched: Matched[];
+  brands: GapBrandRow[];
+  /** Answers mentioning each brand on a pairing's surface, over its matched prompts. */
+  mentioned: (pairing: number, surface: Surface) => Map<string, number>;
+  domainRows: GapDomainSumsRow[];
+}
+
+interface Matched {
+  both: Set<string>;
+  apiOnly: number;
+  appOnly: number;
+}
+
+/** Which prompts each pairing's surfaces measured (answers succeeded and analysed). */
+function matchedOf(p: Pairing, counts: GapAnswerCountsRow[]): Matched {
+  const prompts = (list: ExperimentConfigRow[]) => {
+    const ids = new Set(list.map((c) => c.id));
+    return new Set(counts.filter((r) => ids.has(r.model_config_id) && r.n > 0).map((r) => r.prompt_id));
+  };
+  const api = prompts(p.api);
+  const app = prompts(p.app);
+  const both = new Set([...api].filter((id) => app.has(id)));
+  return { both, apiOnly: api.size - both.size, appOnly: app.size - both.size };
+}
+
+const surfacesOf = (pairings: Pairing[]): GapSurfaceConfig[] =>
+  pairings.flatMap((p) => [
+    ...p.api.map((c) => ({ configId: c.id, assistant: p.assistant, surface: 'api' as const })),
+    ...p.app.map((c) => ({ configId: c.id, assistant: p.assistant, surface: 'app' as const })),
+  ]);
+
+/** The raw baseline: every figure from the answer tables, per configuration × prompt. */
+async function rawInputs(
+  deps: ReportsDeps,
+  report: OpenedReport,
+  pairings: Pairing[],
+  top: number,
+): Promise<GapInputs> {
+  const { pool } = deps.db;
+  const [counts, facts] = await Promise.all([
+    gapAnswerCounts(pool, report.context()),
+    brandFacts(deps, report, ['config', 'prompt']),
+  ]);
+  const matched = pairings.map((p) => matchedOf(p, counts));
+  const domainRows = await gapDomainSums(
+    pool,
+    report.context(),
+    surfacesOf(pairings),
+    pairings.flatMap((p, i) => [...(matched[i]?.both ?? [])].map((promptId) => ({ promptId, assistant: p.assistant }))),
+    top,
+  );
+  const brands = [...new Map(facts.map((r) => [r.brand_id, r])).values()];
+  const mentioned = (i: number, surface: Surface) => {
+    const ids = new Set((pairings[i] as Pairing)[surface].map((c) => c.id));
+    const both = (matched[i] as Matched).both;
+    const out = new Map<string, number>();
+    for (const f of facts)
+      if (ids.has(f.model_config_id as string) && both.has(f.prompt_id as string))
+        out.set(f.brand_id, (out.get(f.brand_id) ?? 0) + Number(f.mentioned));
+    return out;
+  };
+  return { counts, matched, brands, mentioned, domainRows };
+}
+
+/**
+ * From the rollups plus live runs, reading only the paired configurations: answer counts and the
+ * totals Σy, Σy² per configuration × prompt (the answer rollups), brand and domain sums per
+ * configuration (the configuration rollups), less the sums of each configuration's unmatched
+ * prompts (none when every prompt was asked on both surfaces, the usual case): for brands from the
+ * per-prompt brand rollups, for domains from the answer tables (no rollup keeps domains per
+ * prompt), for just those configuration × prompt pairs.
+ */
+async function rollupInputs(
+  deps: ReportsDeps,
+  report: OpenedReport,
+  pairings: Pairing[],
+  top: number,
+): Promise<GapInputs> {
+  const { pool } = deps.db;
+  const surfaces = surfacesOf(pairings);
+  const paired = [...new Set(surfaces.map((s) => s.configId))];
+  // The report's own configuration filter still applies: only the paired configurations it lets through.
+  const scoped = (ctx: SourceContext, prompts?: string[]): SourceContext => {
+    const given = ctx.filters.modelConfigIds;
+    const modelConfigIds = given ? paired.filter((id) => given.includes(id)) : paired;
+    return { ...ctx, filters: { ...ctx.filters, modelConfigIds, ...(prompts ? { promptIds: prompts } : {}) } };
+  };
+  const raw = (ctx: SourceContext): SourceContext => ({ ...ctx, live: null });
+  const [sums, brandRows] = await Promise.all([
+    gapAnswerSums(pool, scoped(report.context())),
+    gapBrands(pool, report.context().workspaceId, report.slice.brandIds),
+  ]);
+  // Brands are shown when the scope holds any answer, of any configuration (as the raw reading does).
+  const brands = sums.length || !pairings.length || (await gapScopeHasAnswers(pool, report.context())) ? brandRows : [];
+  const matched = pairings.map((p) => matchedOf(p, sums));
+
+  const pairingOf = new Map(pairings.flatMap((p, i) => [...p.api, ...p.app].map((c) => [c.id, i] as const)));
+  const unmatched: GapPair[] = sums
+    .filter((r) => {
+      const i = pairingOf.get(r.model_config_id);
+      return i !== undefined && r.n > 0 && !matched[i]?.both.has(r.prompt_id);
+    })
+    .map((r) => ({ configId: r.model_config_id, promptId: r.prompt_id }));
+  const unmatchedPrompts = [...new Set(unmatched.map((u) => u.promptId))];
+
+  const base = report.context();
+  const bGrain = brandGrain(['config'], scoped(base).filters);
+  const dGrain = sourceGrain(['config'], scoped(base).filters) === 'config' ? 'config' : 'prompt_config';
+  const dCtx = () => (dGrain === 'config' ? scoped(report.context()) : raw(scoped(report.context())));
+  const [brandAll, brandLess, domainLess] = await Promise.all([
+    gapBrandSums(pool, scoped(report.context()), bGrain, surfaces, null),
+    gapBrandSums(pool, scoped(report.context(), unmatchedPrompts), 'prompt_config', surfaces, unmatched),
+    gapDomainSquares(pool, raw(scoped(report.context(), unmatchedPrompts)), 'prompt_config', surfaces, {
+      pairs: unmatched,
+    }),
+  ]);
+  const matchedPrompts = matched.some((m) => m.both.size > 0);
+  const domainRows = matchedPrompts
+    ? await gapDomainSquares(pool, dCtx(), dGrain, surfaces, { minus: domainLess, top })
+    : [];
+
+  // The totals: every matched prompt's answers, per surface.
+  pairings.forEach((p, i) => {
+    const both = (matched[i] as Matched).both;
+    if (!both.size) return;
+    for (const surface of ['api', 'app'] as const) {
+      const ids = new Set(p[surface].map((c) => c.id));
+      const rows = sums.filter((r) => ids.has(r.model_config_id) && both.has(r.prompt_id));
+      const n = rows.reduce((t, r) => t + r.n, 0);
+      if (n > 0)
+        domainRows.push({
+          assistant: p.assistant,
+          surface,
+          domain: null,
+          answers: n,
+          x: 0,
+          xx: 0,
+          xy: 0,
+          y: rows.reduce((t, r) => t + r.y, 0),
+          yy: rows.reduce((t, r) => t + r.yy, 0),
+        });
+    }
+  });
+
+  const mentioned = (i: number, surface: Surface) => {
+    const assistant = (pairings[i] as Pairing).assistant;
+    const out = new Map<string, number>();
+    for (const [rows, sign] of [
+      [brandAll, 1],
+      [brandLess, -1],
+    ] as const)
+      for (const r of rows)
+        if (r.assistant === assistant && r.surface === surface)
+          out.set(r.brand_id, (out.get(r.brand_id) ?? 0) + sign * Number(r.mentioned));
+    return out;
+  };
+  return { counts: sums, matched, brands, mentioned, domainRows };
+}
+
 export async function appGap(
   deps: ReportsDeps,
   orgId: string,
   workspaceId: string,
   q: AppGapQuery,
+  mode: SourceMode = 'rollup',
 ): Promise<AppGapReport> {
-  // Matching on prompts needs each answer's surface and prompt: read from the answer tables.
-  const report = await openReport(deps, orgId, workspaceId, filtersOf(q), { mode: 'raw' });
-  const { pool } = deps.db;
-  const [configs, counts, facts] = await Promise.all([
-    configsOf(pool, workspaceId),
-    gapAnswerCounts(pool, report.context()),
-    brandFacts(deps, report, ['config', 'prompt']),
+  const [report, configs] = await Promise.all([
+    openReport(deps, orgId, workspaceId, filtersOf(q), { mode }),
+    configsOf(deps.db.pool, workspaceId),
   ]);
   const pairings = q.apiConfigIds && q.appConfigIds ? explicitPairing(configs, q) : assistantPairing(configs);
+  const {
+    counts,
+    matched,
+    brands: brandList,
+    mentioned,
+    domainRows,
+  } = await (mode === 'raw' ? rawInputs : rollupInputs)(deps, report, pairings, q.top);
 
-  // Which prompts each pairing's surfaces measured.
-  const matchedOf = (p: Pairing) => {
-    const prompts = (list: ExperimentConfigRow[]) => {
-      const ids = new Set(list.map((c) => c.id));
-      return new Set(counts.filter((r) => ids.has(r.model_config_id) && r.n > 0).map((r) => r.prompt_id));
-    };
-    const api = prompts(p.api);
-    const app = prompts(p.app);
-    const both = new Set([...api].filter((id) => app.has(id)));
-    return { both, apiOnly: api.size - both.size, appOnly: app.size - both.size };
-  };
-  const matched = pairings.map(matchedOf);
-
-  const surfaces: GapSurfaceConfig[] = pairings.flatMap((p) => [
-    ...p.api.map((c) => ({ configId: c.id, assistant: p.assistant, surface: 'api' as const })),
-    ...p.app.map((c) => ({ configId: c.id, assistant: p.assistant, surface: 'app' as const })),
-  ]);
-  const domainRows = await gapDomainSums(
-    pool,
-    report.context(),
-    surfaces,
-    pairings.flatMap((p, i) => [...(matched[i]?.both ?? [])].map((promptId) => ({ promptId, assistant: p.assistant }))),
-    q.top,
-  );
-
-  const brands = [...new Map(facts.map((r) => [r.brand_id, r])).values()].sort((a, b) =>
+  const brands = [...brandList].sort((a, b) =>
     a.brand_kind === b.brand_kind ? a.brand_name.localeCompare(b.brand_name) : a.brand_kind === 'own' ? -1 : 1,
   );
 
@@ -258,22 +421,18 @@ export async function appGap(
   };
 
   const assistants: AppGapAssistant[] = pairings.map((p, i) => {
-    const { both, apiOnly, appOnly } = matched[i] as ReturnType<typeof matchedOf>;
-    const side = (list: ExperimentConfigRow[]) => {
-      const ids = new Set(list.map((c) => c.id));
+    const { both, apiOnly, appOnly } = matched[i] as Matched;
+    const side = (surface: Surface) => {
+      const ids = new Set(p[surface].map((c) => c.id));
       const rows = counts.filter((r) => ids.has(r.model_config_id) && both.has(r.prompt_id));
-      const mentioned = new Map<string, number>();
-      for (const f of facts)
-        if (ids.has(f.model_config_id as string) && both.has(f.prompt_id as string))
-          mentioned.set(f.brand_id, (mentioned.get(f.brand_id) ?? 0) + Number(f.mentioned));
       return {
         answers: rows.reduce((s, r) => s + r.n, 0),
         failed: rows.reduce((s, r) => s + r.failed, 0),
-        mentioned,
+        mentioned: mentioned(i, surface),
       };
     };
-    const api = side(p.api);
-    const app = side(p.app);
+    const api = side('api');
+    const app = side('app');
 
     const brandRows: AppGapBrand[] = brands.map((b) => {
       const [kA, nA, kB, nB] = [

@@ -1,14 +1,29 @@
 /**
- * The app-versus-API gap report's domain statement. Per assistant and surface (api or app), over
- * the successful analysed answers of the paired configurations on the prompts measured on both
+ * The app-versus-API gap report's statements. Per assistant and surface (api or app), over the
+ * successful analysed answers of the paired configurations on the prompts measured on both
  * surfaces: the totals a ratio of sums needs with answers as units (n, Σy, Σy², y an answer's cited
  * sources) and, for the `top` domains most cited by the assistant's two surfaces together, Σx, Σx²
- * and Σx·y with x an answer's citations of the domain. Read from the answer tables: no rollup keeps
- * per-domain squares.
+ * and Σx·y with x an answer's citations of the domain; and each brand's mentioning answers.
+ *
+ * Two ways, with the same numbers: from the answer tables alone (gapDomainSums, gapAnswerCounts:
+ * the raw baseline), or from the rollups plus live runs (gapAnswerSums, gapBrandSums,
+ * gapDomainSquares). The configuration rollups hold a configuration's every prompt: the sums over
+ * the matched prompts are the configuration's sums less those of its unmatched prompts, read for
+ * just those configuration × prompt pairs (brands from the per-prompt rollups, domains from the
+ * answer tables).
  */
 import type pg from 'pg';
 import { reportQuery } from './report-session.js';
-import { answerScope, type SourceContext } from './sources.sql.js';
+import {
+  answerScope,
+  answersSource,
+  brandSource,
+  domainSquaresSource,
+  liveCtes,
+  type Params,
+  type SourceContext,
+} from './sources.sql.js';
+import type { BrandGrain } from './facts.sql.js';
 
 export interface GapDomainSumsRow {
   assistant: string;
@@ -137,4 +152,192 @@ SELECT r.model_config_id, r.prompt_id,
 
 export async function gapAnswerCounts(pool: pg.Pool, ctx: SourceContext): Promise<GapAnswerCountsRow[]> {
   return reportQuery<GapAnswerCountsRow>(pool, gapAnswerCountsSql(ctx), ctx.p.values);
+}
+
+export interface GapAnswerSumsRow extends GapAnswerCountsRow {
+  /** Σy and Σy² over the successful analysed answers, y an answer's cited sources. */
+  y: number;
+  yy: number;
+}
+
+const withCtes = (ctes: string[]) => {
+  const list = ctes.filter(Boolean);
+  return list.length ? `WITH ${list.join(',\n')}` : '';
+};
+
+/** Answers per configuration × prompt in the report's scope, with Σy and Σy², from the answer rollups and live runs. */
+export function gapAnswerSumsSql(ctx: SourceContext): string {
+  return `${withCtes([liveCtes(ctx)])}
+SELECT f.model_config_id, f.prompt_id, sum(f.answers)::int AS n, sum(f.failed)::int AS failed,
+       sum(f.cited)::float8 AS y, sum(f.cited_sq)::float8 AS yy
+  FROM ${answersSource(ctx, true)} f
+ GROUP BY f.model_config_id, f.prompt_id`;
+}
+
+export async function gapAnswerSums(pool: pg.Pool, ctx: SourceContext): Promise<GapAnswerSumsRow[]> {
+  return reportQuery<GapAnswerSumsRow>(pool, gapAnswerSumsSql(ctx), ctx.p.values);
+}
+
+/** Whether the report's scope holds any settled answer (of any configuration). */
+export async function gapScopeHasAnswers(pool: pg.Pool, ctx: SourceContext): Promise<boolean> {
+  const sql = `${withCtes([liveCtes(ctx)])} SELECT EXISTS (SELECT 1 FROM ${answersSource(ctx, false)} f) AS found`;
+  const rows = await reportQuery<{ found: boolean }>(pool, sql, ctx.p.values);
+  return rows[0]?.found ?? false;
+}
+
+/** A configuration and a prompt whose answers are left out (the prompt was not measured on the other surface). */
+export interface GapPair {
+  configId: string;
+  promptId: string;
+}
+
+const surfacesCte = (p: Params, configs: GapSurfaceConfig[]) => `m AS (
+  SELECT * FROM unnest(${p.ref(
+    'gap_configs',
+    configs.map((c) => c.configId),
+    'uuid[]',
+  )}, ${p.ref(
+    'gap_config_assistants',
+    configs.map((c) => c.assistant),
+    'text[]',
+  )}, ${p.ref(
+    'gap_surfaces',
+    configs.map((c) => c.surface),
+    'text[]',
+  )}) AS t(config_id, assistant, surface)
+)`;
+
+const pairsCte = (p: Params, pairs: GapPair[]) => `u AS (
+  SELECT * FROM unnest(${p.ref(
+    'gap_pair_configs',
+    pairs.map((x) => x.configId),
+    'uuid[]',
+  )}, ${p.ref(
+    'gap_pair_prompts',
+    pairs.map((x) => x.promptId),
+    'uuid[]',
+  )}) AS t(config_id, prompt_id)
+)`;
+
+export interface GapBrandSumsRow {
+  assistant: string;
+  surface: 'api' | 'app';
+  brand_id: string;
+  /** Answers mentioning the brand. */
+  mentioned: number;
+}
+
+/**
+ * Answers mentioning each brand per assistant and surface: over every prompt of the paired
+ * configurations (`pairs` null; a rollup-mode context, grain config unless the filters need
+ * prompts), or over just the given configuration × prompt pairs (grain prompt_config).
+ */
+export function gapBrandSumsSql(
+  ctx: SourceContext,
+  grain: BrandGrain,
+  configs: GapSurfaceConfig[],
+  pairs: GapPair[] | null,
+): string {
+  const p = ctx.p;
+  const pairJoin = pairs ? 'JOIN u ON u.config_id = f.model_config_id AND u.prompt_id = f.prompt_id' : '';
+  return `${withCtes([liveCtes(ctx), surfacesCte(p, configs), pairs ? pairsCte(p, pairs) : ''])}
+SELECT m.assistant, m.surface, f.brand_id, sum(f.mentioned)::float8 AS mentioned
+  FROM ${brandSource(ctx, grain)} f JOIN m ON m.config_id = f.model_config_id ${pairJoin}
+ GROUP BY m.assistant, m.surface, f.brand_id`;
+}
+
+export async function gapBrandSums(
+  pool: pg.Pool,
+  ctx: SourceContext,
+  grain: BrandGrain,
+  configs: GapSurfaceConfig[],
+  pairs: GapPair[] | null,
+): Promise<GapBrandSumsRow[]> {
+  if (!configs.length || (pairs && !pairs.length)) return [];
+  return reportQuery<GapBrandSumsRow>(pool, gapBrandSumsSql(ctx, grain, configs, pairs), ctx.p.values);
+}
+
+/**
+ * Per-domain sums (answers citing it, Σx, Σx², Σx·y) per assistant and surface, as
+ * GapDomainSumsRow domain rows.
+ * - With `pairs`: over just those configuration × prompt pairs, every domain (a raw-mode context).
+ * - Without: over every prompt of the paired configurations (a rollup-mode context at grain config,
+ *   or raw at grain prompt_config when the filters need prompts), less the `minus` rows (the
+ *   unmatched pairs' sums), keeping the `top` domains per assistant by Σx over both surfaces.
+ */
+export function gapDomainSquaresSql(
+  ctx: SourceContext,
+  grain: 'config' | 'prompt_config',
+  configs: GapSurfaceConfig[],
+  opts: { pairs: GapPair[] } | { minus: GapDomainSumsRow[]; top: number },
+): string {
+  const p = ctx.p;
+  const src = domainSquaresSource(ctx, grain);
+  const own = `SELECT m.assistant, m.surface, f.domain, f.citing_answers AS answers, (f.annotations + f.links) AS x,
+                      f.cited_sq AS xx, f.cited_cross AS xy
+                 FROM ${src} f JOIN m ON m.config_id = f.model_config_id`;
+  if ('pairs' in opts)
+    return `${withCtes([liveCtes(ctx), surfacesCte(p, configs), pairsCte(p, opts.pairs)])}
+SELECT s.assistant, s.surface, s.domain, sum(s.answers)::int AS answers, sum(s.x)::float8 AS x, sum(s.xx)::float8 AS xx,
+       sum(s.xy)::float8 AS xy, 0::float8 AS y, 0::float8 AS yy
+  FROM (${own} JOIN u ON u.config_id = f.model_config_id AND u.prompt_id = f.prompt_id) s
+ GROUP BY s.assistant, s.surface, s.domain
+HAVING sum(s.answers) > 0`;
+  const less = opts.minus;
+  const arr = (name: string, pick: (r: GapDomainSumsRow) => unknown, cast: string) => p.ref(name, less.map(pick), cast);
+  return `${withCtes([
+    liveCtes(ctx),
+    surfacesCte(p, configs),
+    `less AS (
+  SELECT * FROM unnest(${arr('gap_less_assistants', (r) => r.assistant, 'text[]')}, ${arr('gap_less_surfaces', (r) => r.surface, 'text[]')},
+                       ${arr('gap_less_domains', (r) => r.domain, 'text[]')}, ${arr('gap_less_answers', (r) => r.answers, 'bigint[]')},
+                       ${arr('gap_less_x', (r) => r.x, 'bigint[]')}, ${arr('gap_less_xx', (r) => r.xx, 'bigint[]')},
+                       ${arr('gap_less_xy', (r) => r.xy, 'bigint[]')}) AS t(assistant, surface, domain, answers, x, xx, xy)
+)`,
+    `dom AS (
+  SELECT s.assistant, s.surface, s.domain, sum(s.answers) AS answers, sum(s.x) AS x, sum(s.xx) AS xx, sum(s.xy) AS xy
+    FROM (${own}
+          UNION ALL
+          SELECT l.assistant, l.surface, l.domain, -l.answers, -l.x, -l.xx, -l.xy FROM less l) s
+   GROUP BY s.assistant, s.surface, s.domain
+  HAVING sum(s.answers) > 0
+)`,
+    `ranked AS (
+  SELECT assistant, domain, row_number() OVER (PARTITION BY assistant ORDER BY sum(x) DESC, domain) AS rank
+    FROM dom GROUP BY assistant, domain
+)`,
+  ])}
+SELECT d.assistant, d.surface, d.domain, d.answers::int AS answers, d.x::float8 AS x, d.xx::float8 AS xx, d.xy::float8 AS xy,
+       0::float8 AS y, 0::float8 AS yy
+  FROM dom d JOIN ranked k ON k.assistant = d.assistant AND k.domain = d.domain
+ WHERE k.rank <= ${p.ref('top', opts.top, 'int')}
+ ORDER BY 1, 3, 2`;
+}
+
+export async function gapDomainSquares(
+  pool: pg.Pool,
+  ctx: SourceContext,
+  grain: 'config' | 'prompt_config',
+  configs: GapSurfaceConfig[],
+  opts: { pairs: GapPair[] } | { minus: GapDomainSumsRow[]; top: number },
+): Promise<GapDomainSumsRow[]> {
+  if (!configs.length || ('pairs' in opts && !opts.pairs.length)) return [];
+  return reportQuery<GapDomainSumsRow>(pool, gapDomainSquaresSql(ctx, grain, configs, opts), ctx.p.values);
+}
+
+export interface GapBrandRow {
+  brand_id: string;
+  brand_name: string;
+  brand_kind: 'own' | 'competitor';
+}
+
+/** The workspace's brands the report shows (all, or those of the brandIds filter). */
+export async function gapBrands(pool: pg.Pool, workspaceId: string, brandIds?: string[]): Promise<GapBrandRow[]> {
+  const { rows } = await pool.query<GapBrandRow>(
+    `SELECT id AS brand_id, name AS brand_name, kind::text AS brand_kind FROM brands
+      WHERE workspace_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
+      ORDER BY kind, name`,
+    [workspaceId, brandIds ?? null],
+  );
+  return rows;
 }

@@ -154,21 +154,34 @@ const SOURCE_KEYS: Record<SourceGrain, string[]> = {
  * Sources per domain at the given grain (needs answerCtes). The competitor_* and own_answers
  * counts keep to cited sources (annotations and links) of answers naming a competitor, or an own
  * brand: the competitor-only sources are the domains with competitor answers and no own ones.
+ * cited_sq and cited_cross are Σx² and Σx·y over answers, x an answer's cited sources on the domain
+ * and y all its cited sources: the delta-method variance of the domain's citation share.
  */
 export function rawDomainFacts(grain: SourceGrain): string {
   const keys = SOURCE_KEYS[grain].join(', ');
   return `
-  SELECT ${keys}, c.domain,
-         count(*) FILTER (WHERE c.source = 'annotation')::bigint AS annotations,
-         count(*) FILTER (WHERE c.source = 'link')::bigint AS links,
-         count(*) FILTER (WHERE c.source = 'search_result')::bigint AS search_results,
-         count(DISTINCT a.id) FILTER (WHERE c.source <> 'search_result')::bigint AS citing_answers,
-         count(DISTINCT a.id) FILTER (WHERE c.source = 'search_result')::bigint AS retrieving_answers,
-         count(*) FILTER (WHERE c.source <> 'search_result' AND p.has_competitor)::bigint AS competitor_citations,
-         count(DISTINCT a.id) FILTER (WHERE c.source <> 'search_result' AND p.has_competitor)::bigint AS competitor_answers,
-         count(DISTINCT a.id) FILTER (WHERE c.source <> 'search_result' AND p.has_own)::bigint AS own_answers
-    FROM ans a JOIN ac c ON c.response_id = a.id LEFT JOIN per p ON p.response_id = a.id
-   GROUP BY ${keys}, c.domain`;
+  SELECT ${keys}, d.domain,
+         sum(d.annotations)::bigint AS annotations,
+         sum(d.links)::bigint AS links,
+         sum(d.search_results)::bigint AS search_results,
+         count(*) FILTER (WHERE d.x > 0)::bigint AS citing_answers,
+         count(*) FILTER (WHERE d.search_results > 0)::bigint AS retrieving_answers,
+         coalesce(sum(d.x) FILTER (WHERE p.has_competitor), 0)::bigint AS competitor_citations,
+         count(*) FILTER (WHERE d.x > 0 AND p.has_competitor)::bigint AS competitor_answers,
+         count(*) FILTER (WHERE d.x > 0 AND p.has_own)::bigint AS own_answers,
+         sum(d.x * d.x)::bigint AS cited_sq,
+         coalesce(sum(d.x * ci.z), 0)::bigint AS cited_cross
+    FROM (
+      -- One row per answer and domain: its citations of the domain by origin, x the cited ones.
+      SELECT c.response_id, c.domain,
+             count(*) FILTER (WHERE c.source = 'annotation')::bigint AS annotations,
+             count(*) FILTER (WHERE c.source = 'link')::bigint AS links,
+             count(*) FILTER (WHERE c.source = 'search_result')::bigint AS search_results,
+             count(*) FILTER (WHERE c.source <> 'search_result')::bigint AS x
+        FROM ac c GROUP BY c.response_id, c.domain
+    ) d
+    JOIN ans a ON a.id = d.response_id LEFT JOIN per p ON p.response_id = a.id LEFT JOIN cit ci ON ci.response_id = a.id
+   GROUP BY ${keys}, d.domain`;
 }
 
 /** Sources per URL at the given grain (needs answerCtes). */

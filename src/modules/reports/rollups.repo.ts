@@ -180,8 +180,9 @@ WITH ${answerCtes('r.run_id = ANY($1::uuid[])')},
     RETURNING 1
   ),
   config_domains_ins AS (
-    INSERT INTO report_config_domain_rollups (run_id, model_config_id, domain, workspace_id, run_at, provider, ${DOMAIN_FACTS})
-    SELECT f.run_id, f.model_config_id, f.domain, $2::uuid, f.run_at, f.provider, ${list(DOMAIN_FACTS.split(', '), 'f.')} FROM (${rawDomainFacts('config')}) f
+    INSERT INTO report_config_domain_rollups (run_id, model_config_id, domain, workspace_id, run_at, provider, ${DOMAIN_FACTS}, cited_sq, cited_cross)
+    SELECT f.run_id, f.model_config_id, f.domain, $2::uuid, f.run_at, f.provider, ${list(DOMAIN_FACTS.split(', '), 'f.')}, f.cited_sq, f.cited_cross
+      FROM (${rawDomainFacts('config')}) f
     RETURNING 1
   ),
   urls_ins AS (

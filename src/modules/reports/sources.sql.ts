@@ -250,6 +250,13 @@ const SOURCE_TABLE: Record<'run' | 'config', { domains: string; urls: string; co
   },
 };
 
+/** The key columns of source rows at each grain (the live facts select them in this order). */
+const SOURCE_KEY_COLUMNS: Record<SourceGrain, string[]> = {
+  run: ['run_id', 'run_at'],
+  config: ['run_id', 'run_at', 'model_config_id', 'provider'],
+  prompt_config: ['run_id', 'run_at', 'prompt_id', 'model_config_id', 'provider'],
+};
+
 /**
  * Source rows from the rollups: per run, or, with a period cover, the covered periods' rows plus
  * the per-run rows of the days no period covers (the keys a period has not are null).
@@ -308,7 +315,24 @@ export function domainSource(ctx: SourceContext, grain: SourceGrain): string {
   return combine(
     ctx,
     grain === 'prompt_config' ? null : sourceRollups(ctx, grain, 'domains', facts),
-    rawDomainFacts(grain),
+    `SELECT ${[...SOURCE_KEY_COLUMNS[grain], ...facts].join(', ')} FROM (${rawDomainFacts(grain)}) x`,
+  );
+}
+
+/**
+ * Cited sources per run × configuration × domain with their squares (citing_answers, annotations,
+ * links, cited_sq, cited_cross): the configuration rollups of runs not read live, and the same
+ * facts from the answer tables for the others. Per prompt there is no rollup: a slice that needs
+ * prompts passes a raw-mode context and reads `prompt_config` rows from the answer tables.
+ */
+export function domainSquaresSource(ctx: SourceContext, grain: 'config' | 'prompt_config'): string {
+  const facts = ['domain', 'citing_answers', 'annotations', 'links', 'cited_sq', 'cited_cross'];
+  const t = SOURCE_TABLE.config;
+  const keys = SOURCE_KEY_COLUMNS[grain];
+  return combine(
+    ctx,
+    grain === 'config' ? rollupPart(ctx, t.domains, [...keys, ...facts], t.cols) : null,
+    `SELECT ${[...keys, ...facts].join(', ')} FROM (${rawDomainFacts(grain)}) x`,
   );
 }
 
