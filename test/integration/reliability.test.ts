@@ -352,10 +352,12 @@ describe('a worker process when Redis restarts empty', () => {
 
   it('logs each job that was in flight as one warning, not as an error', async () => {
     const { base, configs } = await seedWorkspace(api, { prompts: 5, configs: [{ latencyMs: 200 }] });
+    // 120 answers, 5 at a time, 200 ms each: about 5 s of work, so jobs are surely in flight when
+    // Redis goes away after the first 10, however slowly a loaded machine lets the test see them.
     const run = await api.post(`${base}/runs`, {
       promptTags: ['crm'],
       modelConfigIds: [configs[0].id],
-      samplesPerPair: 8,
+      samplesPerPair: 24,
     });
     worker = spawnWorkerProcess({
       DATABASE_URL: ctx.env.DATABASE_URL,

@@ -105,16 +105,7 @@ function AssistantGap({ a, report }: { a: Assistant; report: AppGapReport }) {
       </div>
       <TableScroll label={`${name}: mention rate per brand, API and app`}>
         <table class="data" ref={brandsTable} aria-labelledby={`${headingId}-brands`}>
-          <thead>
-            <tr>
-              <th scope="col">Brand</th>
-              <th scope="col">API</th>
-              <th scope="col">App</th>
-              <th scope="col">Difference (app − API)</th>
-              <th scope="col">p (adjusted)</th>
-              <th scope="col">Result</th>
-            </tr>
-          </thead>
+          <GapHead first="Brand" />
           <tbody>
             {a.brands.map((row) => (
               <tr
@@ -140,16 +131,7 @@ function AssistantGap({ a, report }: { a: Assistant; report: AppGapReport }) {
           </div>
           <TableScroll label={`${name}: citation share per domain, API and app`}>
             <table class="data" ref={domainsTable} aria-labelledby={`${headingId}-domains`}>
-              <thead>
-                <tr>
-                  <th scope="col">Domain</th>
-                  <th scope="col">API</th>
-                  <th scope="col">App</th>
-                  <th scope="col">Difference (app − API)</th>
-                  <th scope="col">p (adjusted)</th>
-                  <th scope="col">Result</th>
-                </tr>
-              </thead>
+              <GapHead first="Domain" />
               <tbody>
                 {a.domains.map((row) => (
                   <tr
@@ -188,5 +170,20 @@ function GapCells({ row, id }: { row: GapRow; id: (what: string) => string }) {
         <Significance significant={row.significant} difference={row.difference.value} />
       </td>
     </>
+  );
+}
+
+/** The column headers of a gap table, after its first column (brand or domain). */
+function GapHead({ first }: { first: string }) {
+  return (
+    <thead>
+      <tr>
+        {[first, 'API', 'App', 'Difference (app − API)', 'p (adjusted)', 'Result'].map((h) => (
+          <th key={h} scope="col">
+            {h}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }

@@ -67,6 +67,13 @@ function dimensionsInto(
   return out;
 }
 
+/** The answers behind a row: n, and those failed or not analysed yet (counted apart, never as "not mentioned"). */
+function countsInto(row: Record<string, unknown>, r: BrandFactsRow): void {
+  row.n = r.n;
+  row.failed = r.failed;
+  row.pendingAnalysis = r.pending;
+}
+
 const brandOf = (r: BrandFactsRow) => ({ brandId: r.brand_id, brandName: r.brand_name, brandKind: r.brand_kind });
 
 /**
@@ -106,9 +113,7 @@ const sentimentOf = (r: BrandFactsRow) => ({
 export function visibilityRowOf(r: BrandFactsRow, dims: Dim[]): VisibilityRow {
   const row = headOf(r, dims);
   row.mentionRate = proportionOf(r.mentioned, r.n);
-  row.n = r.n;
-  row.failed = r.failed;
-  row.pendingAnalysis = r.pending;
+  countsInto(row, r);
   return row as unknown as VisibilityRow;
 }
 
@@ -120,9 +125,7 @@ export function shareOfVoiceRowOf(r: BrandFactsRow, dims: Dim[]): ShareOfVoiceRo
   row.averageRank = meanOf(r.rank_sum, r.rank_sq, r.mentioned);
   row.top1Rate = proportionOf(r.top1, r.mentioned);
   row.sentiment = sentimentOf(r);
-  row.n = r.n;
-  row.failed = r.failed;
-  row.pendingAnalysis = r.pending;
+  countsInto(row, r);
   return row as unknown as ShareOfVoiceRow;
 }
 
@@ -138,9 +141,7 @@ export function trendRowOf(r: BrandFactsRow, dims: Dim[]): TrendRow {
   row.sentiment = sentimentOf(r);
   row.citationShare = citationShare(r);
   row.sources = sourcesOf(r);
-  row.n = r.n;
-  row.failed = r.failed;
-  row.pendingAnalysis = r.pending;
+  countsInto(row, r);
   return row as unknown as TrendRow;
 }
 
