@@ -273,14 +273,21 @@ export function gapDomainSquaresSql(
 ): string {
   const p = ctx.p;
   const src = domainSquaresSource(ctx, grain);
-  const own = `SELECT m.assistant, m.surface, f.domain, f.citing_answers AS answers, (f.annotations + f.links) AS x,
+  const perRow = `SELECT m.assistant, m.surface, f.domain, f.citing_answers AS answers, (f.annotations + f.links) AS x,
                       f.cited_sq AS xx, f.cited_cross AS xy
                  FROM ${src} f JOIN m ON m.config_id = f.model_config_id`;
+  // Summed per configuration and domain before the surfaces are joined: Postgres then hashes the
+  // rows (a month of one workspace's rollups: about 32,000), where a join first led it to sort them.
+  const own = `SELECT m.assistant, m.surface, f.domain, f.answers, f.x, f.xx, f.xy
+                 FROM (SELECT f.model_config_id, f.domain, sum(f.citing_answers) AS answers, sum(f.annotations + f.links) AS x,
+                              sum(f.cited_sq) AS xx, sum(f.cited_cross) AS xy
+                         FROM ${src} f GROUP BY f.model_config_id, f.domain) f
+                 JOIN m ON m.config_id = f.model_config_id`;
   if ('pairs' in opts)
     return `${withCtes([liveCtes(ctx), surfacesCte(p, configs), pairsCte(p, opts.pairs)])}
 SELECT s.assistant, s.surface, s.domain, sum(s.answers)::int AS answers, sum(s.x)::float8 AS x, sum(s.xx)::float8 AS xx,
        sum(s.xy)::float8 AS xy, 0::float8 AS y, 0::float8 AS yy
-  FROM (${own} JOIN u ON u.config_id = f.model_config_id AND u.prompt_id = f.prompt_id) s
+  FROM (${perRow} JOIN u ON u.config_id = f.model_config_id AND u.prompt_id = f.prompt_id) s
  GROUP BY s.assistant, s.surface, s.domain
 HAVING sum(s.answers) > 0`;
   const less = opts.minus;
