@@ -192,10 +192,15 @@ describe('answers analysed as they are stored', () => {
       await queue.resume();
     }
     // The held query jobs find the second answer stored but not analysed, and queue its analysis.
-    const done = await waitFor(async () => {
-      const r = await api.get(`${base}/runs/${run.id}`);
-      return r.finishedAt ? r : null;
-    }, 'the run');
+    // A minute: under the whole suite's load the held jobs, then the analysis job, took over 30 s once.
+    const done = await waitFor(
+      async () => {
+        const r = await api.get(`${base}/runs/${run.id}`);
+        return r.finishedAt ? r : null;
+      },
+      'the run',
+      60_000,
+    );
     expect(done.progress).toMatchObject({ succeeded: 2, analyzed: 2 });
     expect(await factsOf(ids)).toEqual([
       { id: ids[0], analysed: true, mentions: 2 },
