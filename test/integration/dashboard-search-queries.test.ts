@@ -94,7 +94,8 @@ describe('searches the assistants ran, in the dashboard', () => {
     await openWithKey(page, origin, tenant.key);
     await page.goto(`${origin}/dashboard/#/w/${world.workspaceId}/prompts`);
     const prompt = world.prompt('p1');
-    await page.getByTestId(`cell-${prompt}-mock`).click();
+    // The prompts page's first load reads its report: under the whole suite's load that took over 20 s once.
+    await page.getByTestId(`cell-${prompt}-mock`).click({ timeout: 60_000 });
 
     const report = await api(`/reports/search-queries?promptIds=${prompt}&providers=mock`);
     expect(report.rows).toHaveLength(1);
