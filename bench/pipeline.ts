@@ -21,6 +21,7 @@ import { launchRun } from '../src/modules/runs/runs.service.js';
 import { createWorkspace } from '../src/modules/workspaces/workspaces.service.js';
 import { startWorker } from '../workers/worker.js';
 import { benchInfra, fmt } from './lib/infra.js';
+import { serverCpuPer, serverCpuSeconds } from './lib/proc-cpu.js';
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 20_000);
 const PROMPTS = 100;
@@ -41,6 +42,8 @@ async function baseline(infra: Awaited<ReturnType<typeof benchInfra>>): Promise<
     );
   }
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
+  const servers0 = serverCpuSeconds(infra.databaseName);
   let done = 0;
   await new Promise<void>((resolve) => {
     const worker = new Worker(name, async () => {}, {
@@ -56,6 +59,11 @@ async function baseline(infra: Awaited<ReturnType<typeof benchInfra>>): Promise<
     });
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const servers = serverCpuPer(servers0, serverCpuSeconds(infra.databaseName), TOTAL);
+  console.log(
+    `           ${fmt((cpu.user + cpu.system) / TOTAL)} µs of process CPU per no-op job${servers ? `; ${servers}` : ''}`,
+  );
   await queue.obliterate({ force: true });
   await queue.close();
   return TOTAL / seconds;
@@ -144,6 +152,7 @@ async function main(): Promise<void> {
     // CPU of this process (the worker, every thread) and how busy its main thread was, over the run.
     const cpu0 = process.cpuUsage();
     const elu0 = performance.eventLoopUtilization();
+    const servers0 = serverCpuSeconds(infra.databaseName);
     const t0 = performance.now();
     const run = await launchRun(
       { db: infra.db, producers: infra.producers, logger },
@@ -176,6 +185,7 @@ async function main(): Promise<void> {
     const tDone = performance.now();
     const cpu = process.cpuUsage(cpu0);
     const busy = performance.eventLoopUtilization(elu0).utilization;
+    const servers = serverCpuPer(servers0, serverCpuSeconds(infra.databaseName), TOTAL);
     await worker.close();
 
     const { rows: check } = await infra.db.pool.query<{ n: number; mentions: number; citations: number }>(
@@ -197,6 +207,8 @@ async function main(): Promise<void> {
     console.log(
       `worker     ${fmt((cpu.user + cpu.system) / TOTAL)} µs of process CPU per answer (all threads), main thread busy ${fmt(busy * 100)}% of the run`,
     );
+    // Processes that exited during the run (Postgres backends closed by the pool) are not counted.
+    if (servers) console.log(`servers    ${servers} of CPU per answer (local server processes, from /proc)`);
     if (check[0]?.n !== TOTAL) throw new Error(`expected ${TOTAL} analysed responses, found ${check[0]?.n}`);
     console.log(`pipeline: ${Math.round(analysed)} responses/s`);
   } finally {

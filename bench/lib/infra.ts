@@ -16,6 +16,8 @@ import type { Redis } from 'ioredis';
 
 export interface BenchInfra {
   env: Env;
+  /** The bench database's name. */
+  databaseName: string;
   db: Database;
   redis: Redis;
   producers: Producers;
@@ -79,6 +81,7 @@ export async function benchInfra(
   const mailer = createLogMailer({ from: env.MAIL_FROM }, createLogger({ level: env.LOG_LEVEL, name: 'bench' }));
   return {
     env,
+    databaseName: dbName,
     db,
     redis,
     producers,

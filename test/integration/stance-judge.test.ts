@@ -14,6 +14,7 @@ import { createTestContext, waitFor, type TestContext } from '../helpers/context
 import { FakeOpenAI } from '../helpers/fake-openai.js';
 import { wilson } from '../../src/lib/statistics.js';
 import { STANCE_JUDGE_QUEUE } from '../../src/queues/names.js';
+import { answersWithJudge } from '../../src/modules/stance-judge/stance-judge.repo.js';
 
 let ctx: TestContext;
 let tenant: TestTenant;
@@ -206,6 +207,33 @@ describe('the model judge', () => {
     expect(fake.stats.judged).toBe(callsAfterRun);
     expect(await judgements(run.id)).toEqual(rows);
     expect((await api.get(`${base}/runs/${run.id}`)).actualCostUsd).toBeCloseTo(agreement.costUsd, 5);
+  });
+
+  it('hands to the judge exactly the analysed answers with mentions of runs whose audit names one', async () => {
+    const { base, audit, configs } = await setup('selection');
+    const judged = await completedRun(base, { auditId: audit.id });
+    const plain = await completedRun(base, { promptTags: ['crm'], modelConfigIds: [configs[0].id], samplesPerPair: 1 });
+    const ids = async (runId: string) =>
+      (
+        await ctx.db.pool.query<{ id: string }>('SELECT id FROM responses WHERE run_id = $1 ORDER BY id', [runId])
+      ).rows.map((r) => r.id);
+    const [withJudge, withoutJudge] = [await ids(judged.id), await ids(plain.id)];
+    const [noMentions, notAnalysed, ...rest] = withJudge;
+    // One judged answer loses its mentions, another its analysis: neither is handed over.
+    await ctx.db.pool.query('DELETE FROM mentions WHERE response_id = $1', [noMentions]);
+    await ctx.db.pool.query('UPDATE responses SET analyzed_at = NULL WHERE id = $1', [notAnalysed]);
+    const { rows } = await ctx.db.pool.query<{ id: string }>(
+      'SELECT DISTINCT response_id AS id FROM mentions WHERE response_id = ANY($1::uuid[]) ORDER BY 1',
+      [rest],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    // Asked many times, as a prepared statement is once its generic plan is chosen.
+    for (let i = 0; i < 7; i++) {
+      expect(await answersWithJudge(ctx.db.pool, [...withoutJudge, ...withJudge].reverse())).toEqual(
+        rows.map((r) => r.id),
+      );
+    }
+    expect(await answersWithJudge(ctx.db.pool, withoutJudge)).toEqual([]);
   });
 
   it('leaves the rule-based labels and records the failure when the judge fails', async () => {

@@ -1,17 +1,25 @@
 /** The model judge's SQL: which answers to judge, what a judgement reads, where it is stored and counted. */
 import type pg from 'pg';
 
-/** Of these answers, those analysed with mentions whose run's audit names a judge. */
+/**
+ * Of these answers, those analysed with mentions whose run's audit names a judge. Called for every
+ * batch the pipeline stores, where most runs have no judge: the runs are checked first, and only
+ * the answers of judged runs are looked up in mentions, by one index probe each. Written as an
+ * EXISTS, a prepared statement's generic plan once read the whole mentions table per batch.
+ */
 export async function answersWithJudge(pool: pg.Pool, responseIds: readonly string[]): Promise<string[]> {
   if (responseIds.length === 0) return [];
   const { rows } = await pool.query<{ id: string }>({
     name: 'stance-judge-answers',
-    text: `SELECT r.id FROM responses r
-             JOIN runs ru ON ru.id = r.run_id
-             JOIN audits a ON a.id = ru.audit_id
-            WHERE r.id = ANY($1::uuid[]) AND a.judge_model_config_id IS NOT NULL AND r.analyzed_at IS NOT NULL
-              AND EXISTS (SELECT 1 FROM mentions m WHERE m.response_id = r.id)
-            ORDER BY r.id`,
+    text: `WITH judged AS MATERIALIZED (
+             SELECT r.id FROM responses r
+               JOIN runs ru ON ru.id = r.run_id
+               JOIN audits a ON a.id = ru.audit_id
+              WHERE r.id = ANY($1::uuid[]) AND a.judge_model_config_id IS NOT NULL AND r.analyzed_at IS NOT NULL
+           )
+           SELECT j.id FROM judged j
+            WHERE (SELECT true FROM mentions m WHERE m.response_id = j.id LIMIT 1)
+            ORDER BY j.id`,
     values: [responseIds],
   });
   return rows.map((r) => r.id);
