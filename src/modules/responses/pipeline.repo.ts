@@ -269,15 +269,18 @@ export async function storeOutcomes(pool: pg.Pool, outcomes: Outcome[], analyse?
 /**
  * The statements `new_mentions` and `new_citations` of a WITH, inserting the facts of the JSON
  * document in parameter $param (see factsJson) of the answers in `answers`, a relation with the
- * columns id and workspace_id. Each returns a row per fact.
+ * columns id and workspace_id. Each returns a row per fact. The document is split into answers
+ * once (`facts`), not once per table: parsing it is a good part of the statement's time.
  */
 export function insertFactsSql(param: number, answers: string): string {
-  return `new_mentions AS (
+  return `facts AS MATERIALIZED (
+        SELECT f.id, f.mentions, f.citations FROM json_to_recordset($${param}::json) AS f(id uuid, mentions json, citations json)
+     ), new_mentions AS (
         INSERT INTO mentions (response_id, workspace_id, brand_id, count, spans, first_offset, rank, list_position, sentiment, sentiment_label,
                               sentiment_passage_start, sentiment_passage_end, snippet, matched_alias)
         SELECT f.id, a.workspace_id, m."brandId", m.count, m.spans, m."firstOffset", m.rank, m."listPosition", m.sentiment,
                m."sentimentLabel"::sentiment_label, (m."sentimentPassage"->>0)::int, (m."sentimentPassage"->>1)::int, m.snippet, m."matchedAlias"
-          FROM json_to_recordset($${param}::json) AS f(id uuid, mentions json)
+          FROM facts f
           JOIN ${answers} a ON a.id = f.id
           CROSS JOIN LATERAL json_to_recordset(f.mentions)
             AS m("brandId" uuid, count int, spans jsonb, "firstOffset" int, rank int, "listPosition" int, sentiment float8,
@@ -286,7 +289,7 @@ export function insertFactsSql(param: number, answers: string): string {
      ), new_citations AS (
         INSERT INTO citations (response_id, workspace_id, position, url, domain, title, source, brand_id)
         SELECT f.id, a.workspace_id, c.position, c.url, c.domain, c.title, c.source::citation_source, c."brandId"
-          FROM json_to_recordset($${param}::json) AS f(id uuid, citations json)
+          FROM facts f
           JOIN ${answers} a ON a.id = f.id
           CROSS JOIN LATERAL json_to_recordset(f.citations)
             AS c(position int, url text, domain text, title text, source text, "brandId" uuid)
