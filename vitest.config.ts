@@ -19,6 +19,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // A timeout catches a hang, not slowness: the calibration tests take about a second alone
+          // and ran past the default 5 s once, beside the integration files on two busy cores.
+          testTimeout: 30_000,
         },
       },
       {
