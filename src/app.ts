@@ -8,7 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import { corsOrigins, publicBaseUrl } from './config/env.js';
+import { corsOrigins, publicBaseUrl, trustProxySetting } from './config/env.js';
 import type { Deps } from './deps.js';
 import { AppError } from './lib/errors.js';
 import { alertsPublicRoutes, alertsRoutes } from './modules/alerts/alerts.routes.js';
@@ -75,6 +75,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.env.BODY_LIMIT,
+    // The client's address (request.ip) read through the proxies the operator lists (TRUST_PROXY).
+    trustProxy: trustProxySetting(deps.env),
     // Accept a caller's request id when it is sane, so logs can be joined across systems.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

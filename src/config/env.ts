@@ -4,6 +4,7 @@
  * .env.example documents each variable.
  */
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { providerEnvShape } from '../providers/deployment.js';
 import { namedSetups, providerNames } from '../providers/settings.js';
@@ -36,6 +37,19 @@ const coreSchema = z.object({
   BODY_LIMIT: positiveInt.default(1_048_576),
   /** Comma-separated origins allowed by CORS; empty disables CORS headers. "*" allows any origin. */
   CORS_ORIGINS: z.string().default(''),
+  /**
+   * Which proxies in front of the API to believe about the client's address (X-Forwarded-For):
+   * empty or false, none; a comma-separated list of addresses and CIDR ranges (or loopback,
+   * linklocal, uniquelocal); a number of hops; true, any. See trustProxySetting.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('')
+    .refine(
+      (v) => parseTrustProxy(v) !== null,
+      'must be empty, true, false, a number of proxy hops, or comma-separated addresses and CIDR ranges (e.g. 10.0.0.0/8, loopback)',
+    ),
   /** Requests per minute per API key. */
   API_RATE_LIMIT_PER_MINUTE: positiveInt.default(1200),
   /** Requests per minute per client IP that fail authentication, before that IP is answered 429. */
@@ -228,6 +242,39 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
 /** The public address people reach Citewatch at, without a trailing slash. */
 export function publicBaseUrl(env: Env): string {
   return env.PUBLIC_BASE_URL;
+}
+
+/** Named ranges the proxy list accepts besides addresses and CIDR ranges (as proxy-addr names them). */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY as Fastify's trustProxy option; null when the value cannot be read. */
+function parseTrustProxy(raw: string): boolean | number | string[] | null {
+  const v = raw.trim();
+  if (v === '' || v.toLowerCase() === 'false') return false;
+  if (v.toLowerCase() === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const entries = v.split(',').map((s) => s.trim());
+  const valid = entries.every((e) => {
+    if (PROXY_RANGE_NAMES.has(e)) return true;
+    const [address = '', prefix, ...rest] = e.split('/');
+    const family = isIP(address);
+    if (family === 0 || rest.length > 0) return false;
+    if (prefix === undefined) return true;
+    return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+  });
+  return valid ? entries : null;
+}
+
+/**
+ * Whom to believe about a request's client address. Behind a load balancer or reverse proxy,
+ * every request comes from the proxy: the sign-in limiter, the per-network limits of share links
+ * and the audit log's addresses would all see the proxy's. Listing the proxies makes them read
+ * X-Forwarded-For, from the right, up to the first address that is not a listed proxy.
+ */
+export function trustProxySetting(env: Env): boolean | string[] | ((address: string, hop: number) => boolean) {
+  const setting = parseTrustProxy(env.TRUST_PROXY) ?? false;
+  // A number of hops: the nearest n addresses are proxies, whatever they are.
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
 }
 
 export function corsOrigins(env: Env): string[] | '*' | false {

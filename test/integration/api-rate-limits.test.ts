@@ -163,6 +163,56 @@ describe('failed authentication per client address', () => {
   });
 });
 
+describe('behind a proxy (TRUST_PROXY)', () => {
+  const bad = { authorization: 'Bearer cw_not_a_real_key_at_all_0000000000' };
+  const remaining = (res: { headers: Record<string, unknown> }) => res.headers['ratelimit-remaining'];
+
+  it('counts failures per forwarded client when the request comes from a listed proxy, and ignores the header otherwise', async () => {
+    const proxied = await buildApp({
+      env: { ...ctx.env, TRUST_PROXY: '10.0.0.0/8' },
+      db: ctx.db,
+      redis: secondRedis,
+      producers: ctx.producers,
+      mailer: ctx.mailer,
+      logger: ctx.logger,
+    });
+    try {
+      await proxied.ready();
+      const viaProxy = (client: string) => ({
+        url: '/v1/workspaces',
+        headers: { ...bad, 'x-forwarded-for': `192.0.2.200, ${client}` },
+        remoteAddress: '10.1.2.3',
+      });
+      // Two clients behind the proxy: each has its own count (the nearest address not a proxy is the client).
+      expect(remaining(await proxied.inject(viaProxy('203.0.113.50')))).toBe('2');
+      expect(remaining(await proxied.inject(viaProxy('203.0.113.50')))).toBe('1');
+      expect(remaining(await proxied.inject(viaProxy('203.0.113.51')))).toBe('2');
+      expect(remaining(await proxied.inject(viaProxy('203.0.113.50')))).toBe('0');
+      expect((await proxied.inject(viaProxy('203.0.113.50'))).statusCode).toBe(429);
+      expect((await proxied.inject(viaProxy('203.0.113.51'))).statusCode).toBe(401);
+
+      // A client reaching the API directly cannot choose its address with the header.
+      const direct = (claimed: string) => ({
+        url: '/v1/workspaces',
+        headers: { ...bad, 'x-forwarded-for': claimed },
+        remoteAddress: '198.51.100.90',
+      });
+      expect(remaining(await proxied.inject(direct('203.0.113.60')))).toBe('2');
+      expect(remaining(await proxied.inject(direct('203.0.113.61')))).toBe('1');
+    } finally {
+      await proxied.close();
+    }
+    // Without TRUST_PROXY the header is never read: the connection's address is counted.
+    const spoofing = (claimed: string) => ({
+      url: '/v1/workspaces',
+      headers: { ...bad, 'x-forwarded-for': claimed },
+      remoteAddress: '10.9.9.9',
+    });
+    expect(remaining(await ctx.app.inject(spoofing('203.0.113.70')))).toBe('2');
+    expect(remaining(await ctx.app.inject(spoofing('203.0.113.71')))).toBe('1');
+  });
+});
+
 describe('body size', () => {
   it('refuses a body over BODY_LIMIT with 413 problem+json, and accepts one under it', async () => {
     const tenant = await createTenant(ctx.db);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, corsOrigins, loadEnv } from '../../src/config/env.js';
+import { ConfigError, corsOrigins, loadEnv, trustProxySetting } from '../../src/config/env.js';
 import { parseMailFrom, parseSmtpUrl } from '../../src/config/mail.js';
 import { providerLimit } from '../../src/providers/deployment.js';
 
@@ -44,6 +44,27 @@ describe('configuration', () => {
       'https://a.example',
       'https://b.example',
     ]);
+  });
+
+  it('reads the proxies to believe, and refuses a value it cannot read, saying what it takes', () => {
+    expect(trustProxySetting(loadEnv({}))).toBe(false);
+    expect(trustProxySetting(loadEnv({ TRUST_PROXY: 'false' }))).toBe(false);
+    expect(trustProxySetting(loadEnv({ TRUST_PROXY: 'true' }))).toBe(true);
+    expect(trustProxySetting(loadEnv({ TRUST_PROXY: '10.0.0.0/8, loopback, 2001:db8::/32, 192.0.2.7' }))).toEqual([
+      '10.0.0.0/8',
+      'loopback',
+      '2001:db8::/32',
+      '192.0.2.7',
+    ]);
+    const twoHops = trustProxySetting(loadEnv({ TRUST_PROXY: '2' }));
+    expect(typeof twoHops).toBe('function');
+    const hops = twoHops as (address: string, hop: number) => boolean;
+    expect([0, 1, 2].map((hop) => hops('192.0.2.1', hop))).toEqual([true, true, false]);
+    for (const bad of ['10.0.0.0/33', 'proxy.internal', '10.0.0.1/8/2', 'yes', '::1/129']) {
+      expect(() => loadEnv({ TRUST_PROXY: bad }), bad).toThrow(
+        /TRUST_PROXY.*comma-separated addresses and CIDR ranges/,
+      );
+    }
   });
 
   describe('email', () => {
