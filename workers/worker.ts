@@ -19,6 +19,7 @@ import { createRollupFollowUp } from '../src/modules/reports/rollups.service.js'
 import { sweepExpiredIdempotencyKeys } from '../src/modules/idempotency/idempotency.service.js';
 import { recoverStalledRuns } from '../src/modules/runs/recovery.js';
 import { recoverStaleSuggestions } from '../src/modules/suggestions/suggestions.service.js';
+import { recoverJudging } from '../src/modules/stance-judge/stance-judge.service.js';
 import { createAlertFollowUp } from '../src/modules/alerts/alerts.emit.js';
 import { digestTick } from '../src/modules/alerts/digests.js';
 import { createWebhookFollowUp } from '../src/modules/webhooks/webhooks.emit.js';
@@ -167,6 +168,7 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
   periodic.every(env.RECOVERY_INTERVAL_MS, 'suggestion recovery', () =>
     recoverStaleSuggestions(deps, env.RECOVERY_STALE_MS),
   );
+  periodic.every(env.RECOVERY_INTERVAL_MS, 'stance judge recovery', () => recoverJudging(deps, env.RECOVERY_STALE_MS));
   periodic.every(env.RECOVERY_INTERVAL_MS, 'queue limits', applyLimits);
   // Delete-on-read already frees an expired key that is used again; this keeps the table small.
   periodic.every(env.RECOVERY_INTERVAL_MS, 'idempotency keys', () => sweepExpiredIdempotencyKeys(deps));

@@ -15,6 +15,7 @@ import { FakeOpenAI } from '../helpers/fake-openai.js';
 import { wilson } from '../../src/lib/statistics.js';
 import { STANCE_JUDGE_QUEUE } from '../../src/queues/names.js';
 import { answersWithJudge } from '../../src/modules/stance-judge/stance-judge.repo.js';
+import { recoverJudging } from '../../src/modules/stance-judge/stance-judge.service.js';
 
 let ctx: TestContext;
 let tenant: TestTenant;
@@ -234,6 +235,67 @@ describe('the model judge', () => {
       );
     }
     expect(await answersWithJudge(ctx.db.pool, withoutJudge)).toEqual([]);
+  });
+
+  it('hands answers whose judge job was lost to the judge again once judging stalls, then marks the run done', async () => {
+    const { base, audit } = await setup('recovered');
+    fake.judgeLabel = () => 'neutral';
+    const run = await completedRun(base, { auditId: audit.id });
+    const rules = await ruleLabels(run.id);
+    const before = await judgedAll(run.id, rules.length);
+    await judgeQueueIdle();
+    // As if Redis had lost the judge job of one answer before it ran.
+    const lost = before[0]?.response_id as string;
+    await ctx.db.pool.query('DELETE FROM stance_judgements WHERE response_id = $1', [lost]);
+    const state = async () =>
+      (
+        await ctx.db.pool.query<{ checked: Date | null; done: Date | null }>(
+          'SELECT judging_checked_at AS checked, judging_done_at AS done FROM runs WHERE id = $1',
+          [run.id],
+        )
+      ).rows[0];
+    const deps = { db: ctx.db, producers: ctx.producers, logger: ctx.logger };
+    const STALE = 30 * 60_000;
+    // Judging that moved within the stale period is left alone.
+    await recoverJudging(deps, STALE);
+    expect(await state()).toEqual({ checked: null, done: null });
+    // An hour later (only this run is moved back, so the sweep leaves other files' runs alone).
+    const anHourAgo = async () => {
+      await ctx.db.pool.query(`UPDATE runs SET finished_at = finished_at - interval '1 hour' WHERE id = $1`, [run.id]);
+      await ctx.db.pool.query(
+        `UPDATE stance_judgements SET created_at = created_at - interval '1 hour' WHERE run_id = $1`,
+        [run.id],
+      );
+    };
+    await anHourAgo();
+
+    const callsBefore = fake.stats.judged;
+    const first = await recoverJudging(deps, STALE);
+    expect(first.answers).toBe(1);
+    expect((await state())?.checked).not.toBeNull();
+    const after = await judgedAll(run.id, rules.length);
+    expect(after.filter((r) => r.response_id === lost).every((r) => r.status === 'judged')).toBe(true);
+    await judgeQueueIdle();
+    // Only the lost answer was asked about again: the others' judgements were stored.
+    expect(fake.stats.judged - callsBefore).toBe(1);
+
+    // Looked at within the stale period: not again. An hour on, nothing is missing: the run is done.
+    expect((await recoverJudging(deps, STALE)).answers).toBe(0);
+    await anHourAgo();
+    await ctx.db.pool.query(
+      `UPDATE runs SET judging_checked_at = judging_checked_at - interval '1 hour' WHERE id = $1`,
+      [run.id],
+    );
+    await recoverJudging(deps, STALE);
+    const done = (await state())?.done;
+    expect(done).toBeInstanceOf(Date);
+    await ctx.db.pool.query(
+      `UPDATE runs SET judging_checked_at = judging_checked_at - interval '1 hour' WHERE id = $1`,
+      [run.id],
+    );
+    await recoverJudging(deps, STALE);
+    expect((await state())?.done).toEqual(done);
+    expect(fake.stats.judged - callsBefore).toBe(1);
   });
 
   it('leaves the rule-based labels and records the failure when the judge fails', async () => {

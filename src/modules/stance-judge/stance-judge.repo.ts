@@ -25,6 +25,68 @@ export async function answersWithJudge(pool: pg.Pool, responseIds: readonly stri
   return rows.map((r) => r.id);
 }
 
+/**
+ * Runs of audits with a judge whose judging may have stalled: finished before `staleBefore`, not
+ * known complete, with no judgement stored since `staleBefore` and not looked at since then.
+ * They are claimed (judging_checked_at moves), so concurrent sweepers split them; the oldest
+ * first, `limit` a round.
+ */
+export async function claimStalledJudging(
+  pool: pg.Pool,
+  now: Date,
+  staleBefore: Date,
+  limit: number,
+): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>(
+    `UPDATE runs SET judging_checked_at = $1
+      WHERE id IN (
+        SELECT ru.id FROM runs ru JOIN audits a ON a.id = ru.audit_id
+         WHERE a.judge_model_config_id IS NOT NULL AND ru.judging_done_at IS NULL
+           AND ru.finished_at < $2 AND coalesce(ru.judging_checked_at, '-infinity') < $2
+           AND NOT EXISTS (SELECT 1 FROM stance_judgements j WHERE j.run_id = ru.id AND j.created_at >= $2)
+         ORDER BY ru.finished_at LIMIT $3 FOR UPDATE OF ru SKIP LOCKED)
+      RETURNING id`,
+    [now, staleBefore, limit],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The run's analysed answers with a brand that has no judgement (of any outcome) under `version`. */
+export async function answersMissingJudgements(pool: pg.Pool, runId: string, version: number): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT DISTINCT r.id FROM responses r JOIN mentions m ON m.response_id = r.id
+      WHERE r.run_id = $1 AND r.analyzed_at IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM stance_judgements j
+                         WHERE j.response_id = m.response_id AND j.brand_id = m.brand_id AND j.definition_version = $2)
+      ORDER BY r.id`,
+    [runId, version],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Marks the run's judging complete, unless an answer still lacks a judgement (checked in the same statement). */
+export async function markJudgingDone(pool: pg.Pool, runId: string, version: number): Promise<boolean> {
+  const { rowCount } = await pool.query(
+    `UPDATE runs SET judging_done_at = now()
+      WHERE id = $1 AND judging_done_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM responses r JOIN mentions m ON m.response_id = r.id
+                         WHERE r.run_id = $1 AND r.analyzed_at IS NOT NULL
+                           AND NOT EXISTS (SELECT 1 FROM stance_judgements j WHERE j.response_id = m.response_id
+                                              AND j.brand_id = m.brand_id AND j.definition_version = $2))`,
+    [runId, version],
+  );
+  return rowCount === 1;
+}
+
+/** Runs given new judge work (a re-analysis) are no longer known complete, so the sweep watches them again. */
+export async function reopenJudging(pool: pg.Pool, responseIds: readonly string[]): Promise<void> {
+  await pool.query(
+    `UPDATE runs SET judging_done_at = NULL
+      WHERE judging_done_at IS NOT NULL AND id IN (SELECT run_id FROM responses WHERE id = ANY($1::uuid[]))`,
+    [responseIds],
+  );
+}
+
 export interface JudgeWork {
   responseId: string;
   runId: string;

@@ -27,8 +27,12 @@ import {
 import { parseJudgement } from './stance-judge.prompt.js';
 import {
   agreementCounts,
+  answersMissingJudgements,
   answersWithJudge,
+  claimStalledJudging,
   loadJudgeWork,
+  markJudgingDone,
+  reopenJudging,
   storeJudgements,
   type NewJudgement,
 } from './stance-judge.repo.js';
@@ -42,8 +46,43 @@ export async function enqueueStanceJudging(
   responseIds: readonly string[],
 ): Promise<number> {
   const ids = await answersWithJudge(deps.db.pool, responseIds);
+  if (ids.length === 0) return 0;
+  // A run known fully judged that gets new work (a re-analysis) is watched by recovery again.
+  await reopenJudging(deps.db.pool, ids);
   await deps.producers.stanceJudge(ids, STANCE_DEFINITION_VERSION);
   return ids.length;
+}
+
+/** Runs whose judging recovery looks at in one round, at most. */
+const JUDGING_RUNS_PER_ROUND = 20;
+
+/**
+ * Recovery of the model judge's work. Judge jobs live in Redis only: lost with its data, their
+ * answers would stay unjudged. A finished run of an audit with a judge where no judgement has been
+ * stored for `staleMs` is looked at: answers with a brand that has no judgement under the current
+ * definition go to the judge again (under the same job ids, so jobs still queued are not added
+ * twice, and the judge asks nothing for a brand already judged); a run with none missing is
+ * marked done and not looked at again. A run is looked at most once per `staleMs`.
+ */
+export async function recoverJudging(
+  deps: Pick<Deps, 'db' | 'producers' | 'logger'>,
+  staleMs: number,
+  now = new Date(),
+): Promise<{ runs: number; answers: number; done: number }> {
+  const { pool } = deps.db;
+  const runs = await claimStalledJudging(pool, now, new Date(now.getTime() - staleMs), JUDGING_RUNS_PER_ROUND);
+  const result = { runs: runs.length, answers: 0, done: 0 };
+  for (const runId of runs) {
+    const missing = await answersMissingJudgements(pool, runId, STANCE_DEFINITION_VERSION);
+    if (missing.length === 0) {
+      if (await markJudgingDone(pool, runId, STANCE_DEFINITION_VERSION)) result.done += 1;
+      continue;
+    }
+    await deps.producers.stanceJudge(missing, STANCE_DEFINITION_VERSION);
+    result.answers += missing.length;
+    deps.logger.warn({ runId, answers: missing.length }, 'handed unjudged answers to the stance judge again');
+  }
+  return result;
 }
 
 export interface JudgeCallOptions {
