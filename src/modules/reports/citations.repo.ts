@@ -8,6 +8,7 @@ import {
   domainSource,
   liveCtes,
   needs,
+  sourcesByProvider,
   urlSource,
   type Dim,
   type SourceContext,
@@ -107,7 +108,53 @@ SELECT * FROM (
  ORDER BY ${[...d.names, 'rank'].join(', ')}`;
 }
 
+/**
+ * Top `top` rows per provider of a per-item aggregate from the period cover, one provider at a
+ * time (sourcesByProvider): each provider's period rows by their own index range, the rows of the
+ * days no period covers read once for all. Summing a month's per-provider URLs one provider at a
+ * time (7,400 rows into 1,800, four times) instead of all at once (29,500 into 7,200) keeps the hash
+ * table small: 32–34 ms → 21–23 ms for the statement alone (serial, load about 3).
+ */
+function topPerProvider(
+  parts: NonNullable<ReturnType<typeof sourcesByProvider>>,
+  aggregate: (source: string) => string,
+  cited: string,
+  retrieved: string,
+  key: string,
+  top: string,
+): string {
+  const order = `${cited} DESC, ${retrieved} DESC, ${key}`;
+  const source = `(${parts.periods('s.provider')} UNION ALL SELECT * FROM per_run r WHERE r.provider = s.provider)`;
+  return `WITH per_run AS MATERIALIZED (${parts.perRun}),
+  slices AS (${parts.providers})
+SELECT s.provider, t.*
+  FROM slices s CROSS JOIN LATERAL (
+    SELECT x.*, row_number() OVER (ORDER BY ${order}) AS rank
+      FROM (SELECT x.*, sum(${cited}) OVER ()::bigint AS group_cited FROM (${aggregate(source)}) x
+             ORDER BY ${order} LIMIT ${top}) x
+  ) t
+ ORDER BY s.provider, t.rank`;
+}
+
+const perProvider = (dims: Dim[], grain: SourceGrain) =>
+  dims.length === 1 && dims[0] === 'provider' && grain === 'config';
+
 export function domainsSql(ctx: SourceContext, dims: Dim[], grain: SourceGrain, top: number): string {
+  const facts = ['domain', 'annotations', 'links', 'search_results', 'citing_answers', 'retrieving_answers'];
+  const parts = perProvider(dims, grain) ? sourcesByProvider(ctx, 'domains', facts) : null;
+  if (parts)
+    return topPerProvider(
+      parts,
+      (source) => `
+    SELECT f.domain, sum(f.annotations)::bigint AS annotations, sum(f.links)::bigint AS links, sum(f.search_results)::bigint AS search_results,
+           sum(f.citing_answers)::bigint AS citing_answers, sum(f.retrieving_answers)::bigint AS retrieving_answers
+      FROM ${source} f
+     GROUP BY f.domain`,
+      '(x.annotations + x.links)',
+      'x.search_results',
+      'x.domain',
+      ctx.p.ref('top', top, 'int'),
+    );
   const d = dimensions(ctx, dims);
   const head = d.select.length ? `${d.select.join(', ')}, ` : '';
   const inner = `
@@ -127,6 +174,21 @@ export function domainsSql(ctx: SourceContext, dims: Dim[], grain: SourceGrain, 
 }
 
 export function urlsSql(ctx: SourceContext, dims: Dim[], grain: SourceGrain, top: number): string {
+  const parts = perProvider(dims, grain)
+    ? sourcesByProvider(ctx, 'urls', ['url', 'domain', 'cited', 'retrieved'])
+    : null;
+  if (parts)
+    return topPerProvider(
+      parts,
+      (source) => `
+    SELECT f.url, min(f.domain) AS domain, sum(f.cited)::bigint AS cited, sum(f.retrieved)::bigint AS retrieved
+      FROM ${source} f
+     GROUP BY f.url`,
+      'x.cited',
+      'x.retrieved',
+      'x.url',
+      ctx.p.ref('top', top, 'int'),
+    );
   const d = dimensions(ctx, dims);
   const head = d.select.length ? `${d.select.join(', ')}, ` : '';
   const inner = `
