@@ -339,17 +339,19 @@ async function rollupInputs(
   const bGrain = brandGrain(['config'], scoped(base).filters);
   const dGrain = sourceGrain(['config'], scoped(base).filters) === 'config' ? 'config' : 'prompt_config';
   const dCtx = () => (dGrain === 'config' ? scoped(report.context()) : raw(scoped(report.context())));
-  const [brandAll, brandLess, domainLess] = await Promise.all([
+  const matchedPrompts = matched.some((m) => m.both.size > 0);
+  // The domain sums (after those of the unmatched pairs, when any) run beside the brand sums.
+  const domainSums = async (): Promise<GapDomainSumsRow[]> => {
+    if (!matchedPrompts) return [];
+    const lessCtx = raw(scoped(report.context(), unmatchedPrompts));
+    const less = await gapDomainSquares(pool, lessCtx, 'prompt_config', surfaces, { pairs: unmatched });
+    return gapDomainSquares(pool, dCtx(), dGrain, surfaces, { minus: less, top });
+  };
+  const [brandAll, brandLess, domainRows] = await Promise.all([
     gapBrandSums(pool, scoped(report.context()), bGrain, surfaces, null),
     gapBrandSums(pool, scoped(report.context(), unmatchedPrompts), 'prompt_config', surfaces, unmatched),
-    gapDomainSquares(pool, raw(scoped(report.context(), unmatchedPrompts)), 'prompt_config', surfaces, {
-      pairs: unmatched,
-    }),
+    domainSums(),
   ]);
-  const matchedPrompts = matched.some((m) => m.both.size > 0);
-  const domainRows = matchedPrompts
-    ? await gapDomainSquares(pool, dCtx(), dGrain, surfaces, { minus: domainLess, top })
-    : [];
 
   // The totals: every matched prompt's answers, per surface.
   pairings.forEach((p, i) => {

@@ -8,6 +8,7 @@ import {
   domainSource,
   liveCtes,
   needs,
+  sourcesByProvider,
   urlSource,
   type Dim,
   type SourceContext,
@@ -61,8 +62,18 @@ SELECT ${head}coalesce(sum(f.answers), 0)::bigint AS n, coalesce(sum(f.failed), 
  ${d.group.length ? `GROUP BY ${d.group.join(', ')} ORDER BY ${d.names.join(', ')}` : ''}`;
 }
 
-/** Top `top` rows per slice of a per-item aggregate, ranked by cited then retrieved count. */
+/**
+ * Top `top` rows per slice of a per-item aggregate, ranked by cited then retrieved count, with the
+ * slice's total cited count. `ctes` are the statement's own (live) CTEs, or empty.
+ *
+ * Over the whole range, or per provider (a handful of slices), each slice keeps its `top` rows by
+ * ORDER BY … LIMIT, a bounded sort, and only those are numbered: numbering every item of a
+ * month's per-provider URLs (about 7,200 after summing 29,500 period rows) took a full sort and
+ * two window passes, a third of the statement. Other slices (prompts, runs, days…) may be many, so
+ * they keep one window pass over all rows.
+ */
 function topPerSlice(
+  ctes: string,
   d: ReturnType<typeof dimensions>,
   inner: string,
   cited: string,
@@ -70,10 +81,26 @@ function topPerSlice(
   key: string,
   top: string,
 ): string {
-  const partition = d.names.length ? `PARTITION BY ${d.names.join(', ')}` : '';
-  return `
+  const order = `${cited} DESC, ${retrieved} DESC, ${key}`;
+  const head = ctes ? `WITH ${ctes},` : 'WITH';
+  if (d.names.length === 0)
+    return `${head} items AS MATERIALIZED (${inner})
+SELECT x.*, row_number() OVER (ORDER BY ${order}) AS rank, (SELECT sum(${cited}) FROM items x)::bigint AS group_cited
+  FROM (SELECT * FROM items x ORDER BY ${order} LIMIT ${top}) x
+ ORDER BY rank`;
+  if (d.names.length === 1 && d.names[0] === 'provider')
+    return `${head} items AS MATERIALIZED (${inner}),
+  slices AS (SELECT x.provider, sum(${cited})::bigint AS group_cited FROM items x GROUP BY x.provider)
+SELECT t.*, s.group_cited
+  FROM slices s CROSS JOIN LATERAL (
+    SELECT x.*, row_number() OVER (ORDER BY ${order}) AS rank
+      FROM (SELECT * FROM items x WHERE x.provider = s.provider ORDER BY ${order} LIMIT ${top}) x
+  ) t
+ ORDER BY t.provider, t.rank`;
+  const partition = `PARTITION BY ${d.names.join(', ')}`;
+  return `${ctes ? `WITH ${ctes}` : ''}
 SELECT * FROM (
-  SELECT x.*, row_number() OVER (${partition} ORDER BY ${cited} DESC, ${retrieved} DESC, ${key}) AS rank,
+  SELECT x.*, row_number() OVER (${partition} ORDER BY ${order}) AS rank,
          sum(${cited}) OVER (${partition})::bigint AS group_cited
     FROM (${inner}) x
 ) ranked
@@ -81,7 +108,53 @@ SELECT * FROM (
  ORDER BY ${[...d.names, 'rank'].join(', ')}`;
 }
 
+/**
+ * Top `top` rows per provider of a per-item aggregate from the period cover, one provider at a
+ * time (sourcesByProvider): each provider's period rows by their own index range, the rows of the
+ * days no period covers read once for all. Summing a month's per-provider URLs one provider at a
+ * time (7,400 rows into 1,800, four times) instead of all at once (29,500 into 7,200) keeps the hash
+ * table small: 32–34 ms → 21–23 ms for the statement alone (serial, load about 3).
+ */
+function topPerProvider(
+  parts: NonNullable<ReturnType<typeof sourcesByProvider>>,
+  aggregate: (source: string) => string,
+  cited: string,
+  retrieved: string,
+  key: string,
+  top: string,
+): string {
+  const order = `${cited} DESC, ${retrieved} DESC, ${key}`;
+  const source = `(${parts.periods('s.provider')} UNION ALL SELECT * FROM per_run r WHERE r.provider = s.provider)`;
+  return `WITH per_run AS MATERIALIZED (${parts.perRun}),
+  slices AS (${parts.providers})
+SELECT s.provider, t.*
+  FROM slices s CROSS JOIN LATERAL (
+    SELECT x.*, row_number() OVER (ORDER BY ${order}) AS rank
+      FROM (SELECT x.*, sum(${cited}) OVER ()::bigint AS group_cited FROM (${aggregate(source)}) x
+             ORDER BY ${order} LIMIT ${top}) x
+  ) t
+ ORDER BY s.provider, t.rank`;
+}
+
+const perProvider = (dims: Dim[], grain: SourceGrain) =>
+  dims.length === 1 && dims[0] === 'provider' && grain === 'config';
+
 export function domainsSql(ctx: SourceContext, dims: Dim[], grain: SourceGrain, top: number): string {
+  const facts = ['domain', 'annotations', 'links', 'search_results', 'citing_answers', 'retrieving_answers'];
+  const parts = perProvider(dims, grain) ? sourcesByProvider(ctx, 'domains', facts) : null;
+  if (parts)
+    return topPerProvider(
+      parts,
+      (source) => `
+    SELECT f.domain, sum(f.annotations)::bigint AS annotations, sum(f.links)::bigint AS links, sum(f.search_results)::bigint AS search_results,
+           sum(f.citing_answers)::bigint AS citing_answers, sum(f.retrieving_answers)::bigint AS retrieving_answers
+      FROM ${source} f
+     GROUP BY f.domain`,
+      '(x.annotations + x.links)',
+      'x.search_results',
+      'x.domain',
+      ctx.p.ref('top', top, 'int'),
+    );
   const d = dimensions(ctx, dims);
   const head = d.select.length ? `${d.select.join(', ')}, ` : '';
   const inner = `
@@ -89,17 +162,40 @@ export function domainsSql(ctx: SourceContext, dims: Dim[], grain: SourceGrain, 
            sum(f.citing_answers)::bigint AS citing_answers, sum(f.retrieving_answers)::bigint AS retrieving_answers
       FROM ${domainSource(ctx, grain)} f ${d.joins}
      GROUP BY ${[...d.group, 'f.domain'].join(', ')}`;
-  return `${withCtes(ctx)} ${topPerSlice(d, inner, '(x.annotations + x.links)', 'x.search_results', 'x.domain', ctx.p.ref('top', top, 'int'))}`;
+  return topPerSlice(
+    liveCtes(ctx),
+    d,
+    inner,
+    '(x.annotations + x.links)',
+    'x.search_results',
+    'x.domain',
+    ctx.p.ref('top', top, 'int'),
+  );
 }
 
 export function urlsSql(ctx: SourceContext, dims: Dim[], grain: SourceGrain, top: number): string {
+  const parts = perProvider(dims, grain)
+    ? sourcesByProvider(ctx, 'urls', ['url', 'domain', 'cited', 'retrieved'])
+    : null;
+  if (parts)
+    return topPerProvider(
+      parts,
+      (source) => `
+    SELECT f.url, min(f.domain) AS domain, sum(f.cited)::bigint AS cited, sum(f.retrieved)::bigint AS retrieved
+      FROM ${source} f
+     GROUP BY f.url`,
+      'x.cited',
+      'x.retrieved',
+      'x.url',
+      ctx.p.ref('top', top, 'int'),
+    );
   const d = dimensions(ctx, dims);
   const head = d.select.length ? `${d.select.join(', ')}, ` : '';
   const inner = `
     SELECT ${head}f.url, min(f.domain) AS domain, sum(f.cited)::bigint AS cited, sum(f.retrieved)::bigint AS retrieved
       FROM ${urlSource(ctx, grain)} f ${d.joins}
      GROUP BY ${[...d.group, 'f.url'].join(', ')}`;
-  return `${withCtes(ctx)} ${topPerSlice(d, inner, 'x.cited', 'x.retrieved', 'x.url', ctx.p.ref('top', top, 'int'))}`;
+  return topPerSlice(liveCtes(ctx), d, inner, 'x.cited', 'x.retrieved', 'x.url', ctx.p.ref('top', top, 'int'));
 }
 
 export interface CompetitorOnlyRow {

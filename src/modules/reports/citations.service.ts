@@ -41,7 +41,7 @@ import {
   type SourceMode,
 } from './reports.service.js';
 import type { SourceGrain } from './facts.sql.js';
-import { categoryRuleRows, categoryStaleRuns, periodCover } from './rollups.repo.js';
+import { categoryRuleRows, categoryStaleRuns, type PeriodCover, periodCover } from './rollups.repo.js';
 import { DIM_COLUMN, sourceGrain, type Dim, type SourceContext } from './sources.sql.js';
 
 const keyOf = (row: Record<string, unknown>, names: string[]) => JSON.stringify(names.map((n) => row[n]));
@@ -87,6 +87,8 @@ async function periodsFor(
   report: OpenedReport,
   dims: Dim[],
   grain: SourceGrain,
+  /** The range's cover when the caller shares one between statements (sharedCover). */
+  cover?: () => Promise<PeriodCover | null>,
 ): Promise<SourceContext['periods']> {
   const ctx = report.context();
   const f = report.filters;
@@ -102,8 +104,29 @@ async function periodsFor(
     !dims.every((d) => d === 'provider')
   )
     return undefined;
-  const cover = await periodCover(deps.db.pool, ctx.workspaceId, ctx.timezone, { from: f.from, to: f.to }, ctx.live);
-  return cover ? { cover, perProvider: grain === 'config' } : undefined;
+  const found = await (cover ?? sharedCover(deps, report))();
+  return found ? { cover: found, perProvider: grain === 'config' } : undefined;
+}
+
+/**
+ * The period cover of a report's range, looked up once for every statement that reads it (the
+ * source lists and the competitor-only sources of one citations report). Call it only where
+ * periodsFor's conditions hold: a range with both ends, and runs read live known.
+ */
+function sharedCover(deps: ReportsDeps, report: OpenedReport): () => Promise<PeriodCover | null> {
+  let cover: Promise<PeriodCover | null> | undefined;
+  return () => {
+    const ctx = report.context();
+    const f = report.filters;
+    cover ??= periodCover(
+      deps.db.pool,
+      ctx.workspaceId,
+      ctx.timezone,
+      { from: f.from ?? '', to: f.to ?? '' },
+      ctx.live ?? [],
+    );
+    return cover;
+  };
 }
 
 /**
@@ -277,8 +300,12 @@ async function sourceCategoriesOf(
   deps: ReportsDeps,
   report: OpenedReport,
   workspaceId: string,
+  staleRuns?: Promise<string[]>,
 ): Promise<CitationsReport['sourceCategories']> {
-  return { listVersion: DOMAIN_LIST_VERSION, ...categorySplitOf(await categorySums(deps, report, workspaceId)) };
+  return {
+    listVersion: DOMAIN_LIST_VERSION,
+    ...categorySplitOf(await categorySums(deps, report, workspaceId, undefined, staleRuns)),
+  };
 }
 
 /**
@@ -286,9 +313,14 @@ async function sourceCategoriesOf(
  * when no filter needs finer rows, from per-run rollups otherwise, and from the answer tables for a
  * prompt or tag filter (as the report's source lists).
  */
-async function competitorOnlyOf(deps: ReportsDeps, report: OpenedReport, top: number): Promise<CompetitorOnlyRow[]> {
+async function competitorOnlyOf(
+  deps: ReportsDeps,
+  report: OpenedReport,
+  top: number,
+  cover?: () => Promise<PeriodCover | null>,
+): Promise<CompetitorOnlyRow[]> {
   const grain = sourceGrain([], report.slice);
-  const periods = await periodsFor(deps, report, [], grain);
+  const periods = await periodsFor(deps, report, [], grain, cover);
   return query<CompetitorOnlyRow>(
     deps,
     report,
@@ -315,7 +347,15 @@ export async function citations(
   const names = dims.map((d) => DIM_COLUMN[d]);
   const grain = sourceGrain(dims, report.slice);
   const { pool } = deps.db;
-  const periods = await periodsFor(deps, report, dims, grain);
+  // One cover for the source lists and the competitor-only sources; the runs classified under other
+  // rules looked up beside it, rather than after it on the way to the split by source category.
+  const cover = sharedCover(deps, report);
+  const f = report.slice;
+  const staleRuns =
+    report.context().live !== null && !(f.promptIds || f.tags || f.targeting?.askedIn?.configs.length)
+      ? categoryStaleRuns(pool, workspaceId, f)
+      : undefined;
+  const [periods, stale] = await Promise.all([periodsFor(deps, report, dims, grain, cover), staleRuns]);
   const [totals, byProvider, domains, urls, brandRows, brands, labels, competitorOnly, sourceCategories] =
     await Promise.all([
       query<CitationTotalsRow>(deps, report, (ctx) => totalsSql(ctx, dims)),
@@ -334,8 +374,8 @@ export async function citations(
       brandFacts(deps, report, dims),
       brandsWithDomains(pool, workspaceId),
       configAndPromptLabels(pool, workspaceId),
-      competitorOnlyOf(deps, report, q.top),
-      sourceCategoriesOf(deps, report, workspaceId),
+      competitorOnlyOf(deps, report, q.top, cover),
+      sourceCategoriesOf(deps, report, workspaceId, stale ? Promise.resolve(stale) : undefined),
     ]);
   const owners = ownersOf(brands);
   const brandsBy = groupRows(brandRows as unknown as Array<Record<string, unknown>>, names);

@@ -265,7 +265,20 @@ function sourceRollups(ctx: SourceContext, grain: 'run' | 'config', kind: 'domai
   const t = SOURCE_TABLE[grain];
   const columns = [...t.keys, ...facts];
   if (!ctx.periods) return rollupPart(ctx, t[kind], columns, t.cols);
-  const { cover, perProvider } = ctx.periods;
+  const parts = coverParts(ctx, grain, kind, columns, ctx.periods);
+  return `${parts.periods(null)} UNION ALL ${parts.perRun}`;
+}
+
+/** The two parts of a period cover's source rows: the covered periods' rows (of one provider, or all), and the per-run rows of the other days. */
+function coverParts(
+  ctx: SourceContext,
+  grain: 'run' | 'config',
+  kind: 'domains' | 'urls',
+  columns: string[],
+  periods: NonNullable<SourceContext['periods']>,
+): { periods(provider: string | null): string; perRun: string } {
+  const t = SOURCE_TABLE[grain];
+  const { cover, perProvider } = periods;
   const { p } = ctx;
   const table = kind === 'domains' ? 'report_period_domain_rollups' : 'report_period_url_rollups';
   const conds = [
@@ -280,9 +293,11 @@ function sourceRollups(ctx: SourceContext, grain: 'run' | 'config', kind: 'domai
     run_at: 'NULL::timestamptz AS run_at',
     model_config_id: 'NULL::uuid AS model_config_id',
   };
-  const periodRows = `SELECT ${columns.map((c) => nulls[c] ?? `f.${c}`).join(', ')}
-      FROM unnest(${p.ref('period_spans', cover.spans, 'int[]')}, ${p.ref('period_days', cover.days, 'date[]')}) AS pd(span, day)
-      JOIN ${table} f ON ${conds.join(' AND ')}`;
+  const spans = p.ref('period_spans', cover.spans, 'int[]');
+  const days = p.ref('period_days', cover.days, 'date[]');
+  const periodRows = (provider: string | null) => `SELECT ${columns.map((c) => nulls[c] ?? `f.${c}`).join(', ')}
+      FROM unnest(${spans}, ${days}) AS pd(span, day)
+      JOIN ${table} f ON ${[...conds, ...(provider ? [`f.provider = ${provider}`] : [])].join(' AND ')}`;
   const tz = p.ref('tz', ctx.timezone, 'text');
   const lo = ctx.filters.from ? p.ref('from', ctx.filters.from, 'timestamptz') : null;
   const hi = ctx.filters.to ? p.ref('to', ctx.filters.to, 'timestamptz') : null;
@@ -296,7 +311,29 @@ function sourceRollups(ctx: SourceContext, grain: 'run' | 'config', kind: 'domai
     ` FROM ${t[kind]} f WHERE `,
     ` FROM (${gap}) g CROSS JOIN LATERAL (SELECT * FROM ${t[kind]} f WHERE f.workspace_id = ${ws(ctx)} AND f.run_at >= g.lo AND f.run_at < g.hi OFFSET 0) f WHERE `,
   );
-  return `${periodRows} UNION ALL ${perRun}`;
+  return { periods: periodRows, perRun };
+}
+
+/**
+ * Per-provider source rows of a period cover with no run read live, for statements that work one
+ * provider at a time: `providers`, the providers with answers in range (every provider a source
+ * row can have), `perRun`, the rows of the days no period covers (every provider, for the caller
+ * to read once), and `periods(provider)`, one provider's period rows, an index range per period.
+ * Null when the context reads runs live or has no cover (sourceRollups then serves).
+ */
+export function sourcesByProvider(
+  ctx: SourceContext,
+  kind: 'domains' | 'urls',
+  facts: string[],
+): { providers: string; perRun: string; periods(provider: string): string } | null {
+  if (!ctx.periods?.perProvider || ctx.live === null || ctx.live.length > 0) return null;
+  const columns = ['provider', ...facts];
+  const parts = coverParts(ctx, 'config', kind, columns, ctx.periods);
+  return {
+    providers: `SELECT DISTINCT f.provider FROM (${rollupPart(ctx, 'report_config_answer_rollups', ['provider'], CONFIG_COLS)}) f`,
+    perRun: parts.perRun,
+    periods: (provider) => parts.periods(provider),
+  };
 }
 
 /** Sources per domain at the given grain. */
