@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratioOfSums, wilson } from '../../src/lib/statistics.js';
 import { citationsReport } from '../../src/modules/reports/citations.schemas.js';
-import { citations } from '../../src/modules/reports/citations.service.js';
+import { categorySums, citations } from '../../src/modules/reports/citations.service.js';
+import { filtersOf, openReport } from '../../src/modules/reports/reports.service.js';
 import { categoryStaleRuns } from '../../src/modules/reports/rollups.repo.js';
 import { RollupRefresher, rebuildRollups } from '../../src/modules/reports/rollups.service.js';
 import { addRun, createWorld, type World } from '../factories/answers.js';
@@ -321,6 +322,29 @@ describe('citations report split by source category', () => {
     } finally {
       await ctx.db.pool.query(`UPDATE brands SET domains = ARRAY['globex.com'] WHERE id = $1`, [world.brand('Globex')]);
       await refresher.idle();
+    }
+  });
+  it('reads the sums again when a rebuild under other rules lands between its look-up of stale runs and its read', async () => {
+    const refresher = new RollupRefresher(ctx.db.pool);
+    const deps = { db: ctx.db, refresher };
+    const filters = filtersOf({});
+    await rebuildRollups(ctx.db.pool, { workspaceId: world.workspaceId });
+    // The look-up made now finds nothing stale ...
+    const lookedUp = await categoryStaleRuns(ctx.db.pool, world.workspaceId, filters);
+    expect(lookedUp).toEqual([]);
+    // ... then a rebuild under an override lands, and the override is deleted before the read.
+    const o = await call(tenant, 'POST', overrides(), { domain: 'wikipedia.org', category: 'social' });
+    await rebuildRollups(ctx.db.pool, { workspaceId: world.workspaceId });
+    await call(tenant, 'DELETE', `${overrides()}/${o.body?.id}`);
+    try {
+      const report = await openReport(deps, tenant.organizationId, world.workspaceId, filters);
+      const sums = await categorySums(deps, report, world.workspaceId, undefined, Promise.resolve(lookedUp));
+      const raw = await openReport(deps, tenant.organizationId, world.workspaceId, filters, { mode: 'raw' });
+      expect(sums).toEqual(await categorySums(deps, raw, world.workspaceId));
+      expect(sums.some((r) => r.category === 'social')).toBe(false);
+    } finally {
+      await refresher.idle();
+      await rebuildRollups(ctx.db.pool, { workspaceId: world.workspaceId });
     }
   });
 });

@@ -267,14 +267,39 @@ export async function categorySums(
   staleRuns?: Promise<string[]>,
 ): Promise<CategorySumsRow[]> {
   const f = report.slice;
-  let live = report.context().live;
-  if (live !== null && (f.promptIds || f.tags || f.targeting?.askedIn?.configs.length)) live = null;
-  if (live !== null) {
-    const stale = await (staleRuns ?? categoryStaleRuns(deps.db.pool, workspaceId, f));
-    if (stale.length) {
-      deps.refresher?.request(workspaceId, stale);
-      live = [...new Set([...live, ...stale])];
-    }
+  const fromRollups =
+    report.context().live !== null && !(f.promptIds || f.tags || f.targeting?.askedIn?.configs.length);
+  if (!fromRollups) return categorySumsOver(deps, report, workspaceId, interval, null);
+  const lookUp = () => categoryStaleRuns(deps.db.pool, workspaceId, f);
+  let stale = await (staleRuns ?? lookUp());
+  // The rollups of stale runs are rebuilt in the background (the refresher): one committed between
+  // the look-up and the read would be read under the rules it was built with (an override deleted
+  // meanwhile, say). So the stale runs are looked up again after the read, and on a change the sums
+  // are read once more with the new list.
+  for (let attempt = 1; ; attempt++) {
+    const rows = await categorySumsOver(deps, report, workspaceId, interval, stale);
+    if (attempt === 2) return rows;
+    const again = await lookUp();
+    if (again.length === stale.length && again.every((id) => stale.includes(id))) return rows;
+    stale = again;
+  }
+}
+
+/**
+ * The category sums, from rollups with the given stale runs read live beside the report's live runs,
+ * or from the answer tables when `stale` is null (a filter rollups cannot answer).
+ */
+async function categorySumsOver(
+  deps: ReportsDeps,
+  report: OpenedReport,
+  workspaceId: string,
+  interval: 'day' | 'week' | undefined,
+  stale: string[] | null,
+): Promise<CategorySumsRow[]> {
+  let live = stale === null ? null : report.context().live;
+  if (live !== null && stale?.length) {
+    deps.refresher?.request(workspaceId, stale);
+    live = [...new Set([...live, ...stale])];
   }
   let domains: string[] = [];
   let categories: string[] = [];
