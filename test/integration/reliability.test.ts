@@ -99,7 +99,16 @@ describe('a worker killed with SIGKILL in the middle of a run', () => {
   let ctx: TestContext;
   let api: ApiClient;
   let first: ChildHandle | null = null;
-  const fastRecovery = { WORKER_LOCK_MS: '1000', WORKER_STALLED_INTERVAL_MS: '500', MOCK_CONCURRENCY: '10' };
+  // A killed worker's jobs are taken over after a second. Under a loaded machine the new worker's
+  // own locks can lapse too, and a job that stalls twice is given up by BullMQ: the recovery sweep
+  // hands its answer out again, here after 5 s without progress rather than the default 2 minutes.
+  const fastRecovery = {
+    WORKER_LOCK_MS: '1000',
+    WORKER_STALLED_INTERVAL_MS: '500',
+    MOCK_CONCURRENCY: '10',
+    RECOVERY_INTERVAL_MS: '1000',
+    RECOVERY_STALE_MS: '5000',
+  };
 
   beforeAll(async () => {
     ctx = await createTestContext(fastRecovery);
