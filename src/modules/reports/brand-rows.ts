@@ -110,6 +110,16 @@ const sentimentOf = (r: BrandFactsRow) => ({
   },
 });
 
+/** How often and how prominently the brand is named, and in what tone: the share-of-voice figures of a row. */
+function voiceInto(row: Record<string, unknown>, r: BrandFactsRow): void {
+  row.mentioned = r.mentioned;
+  row.mentions = r.mention_count;
+  row.shareOfVoice = { presence: presenceShare(r), count: countShare(r) };
+  row.averageRank = meanOf(r.rank_sum, r.rank_sq, r.mentioned);
+  row.top1Rate = proportionOf(r.top1, r.mentioned);
+  row.sentiment = sentimentOf(r);
+}
+
 export function visibilityRowOf(r: BrandFactsRow, dims: Dim[]): VisibilityRow {
   const row = headOf(r, dims);
   row.mentionRate = proportionOf(r.mentioned, r.n);
@@ -119,12 +129,7 @@ export function visibilityRowOf(r: BrandFactsRow, dims: Dim[]): VisibilityRow {
 
 export function shareOfVoiceRowOf(r: BrandFactsRow, dims: Dim[]): ShareOfVoiceRow {
   const row = headOf(r, dims);
-  row.mentioned = r.mentioned;
-  row.mentions = r.mention_count;
-  row.shareOfVoice = { presence: presenceShare(r), count: countShare(r) };
-  row.averageRank = meanOf(r.rank_sum, r.rank_sq, r.mentioned);
-  row.top1Rate = proportionOf(r.top1, r.mentioned);
-  row.sentiment = sentimentOf(r);
+  voiceInto(row, r);
   countsInto(row, r);
   return row as unknown as ShareOfVoiceRow;
 }
@@ -133,12 +138,7 @@ export function trendRowOf(r: BrandFactsRow, dims: Dim[]): TrendRow {
   const row = headOf(r, dims);
   row.period = iso(r.period);
   row.mentionRate = proportionOf(r.mentioned, r.n);
-  row.mentioned = r.mentioned;
-  row.mentions = r.mention_count;
-  row.shareOfVoice = { presence: presenceShare(r), count: countShare(r) };
-  row.averageRank = meanOf(r.rank_sum, r.rank_sq, r.mentioned);
-  row.top1Rate = proportionOf(r.top1, r.mentioned);
-  row.sentiment = sentimentOf(r);
+  voiceInto(row, r);
   row.citationShare = citationShare(r);
   row.sources = sourcesOf(r);
   countsInto(row, r);

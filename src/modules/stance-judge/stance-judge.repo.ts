@@ -51,16 +51,21 @@ export async function claimStalledJudging(
   return rows.map((r) => r.id);
 }
 
-/** The run's analysed answers with a brand that has no judgement (of any outcome) under `version`. */
-export async function answersMissingJudgements(pool: pg.Pool, runId: string, version: number): Promise<string[]> {
-  const { rows } = await pool.query<{ id: string }>(
-    `SELECT DISTINCT r.id FROM responses r JOIN mentions m ON m.response_id = r.id
+/**
+ * The mentions of run $1's analysed answers whose brand has no judgement (of any outcome) under
+ * version $2, as FROM … WHERE: what answersMissingJudgements lists and markJudgingDone checks.
+ */
+const UNJUDGED_MENTIONS = `responses r JOIN mentions m ON m.response_id = r.id
       WHERE r.run_id = $1 AND r.analyzed_at IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM stance_judgements j
-                         WHERE j.response_id = m.response_id AND j.brand_id = m.brand_id AND j.definition_version = $2)
-      ORDER BY r.id`,
-    [runId, version],
-  );
+                         WHERE j.response_id = m.response_id AND j.brand_id = m.brand_id AND j.definition_version = $2)`;
+
+/** The run's analysed answers with a brand that has no judgement (of any outcome) under `version`. */
+export async function answersMissingJudgements(pool: pg.Pool, runId: string, version: number): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>(`SELECT DISTINCT r.id FROM ${UNJUDGED_MENTIONS} ORDER BY r.id`, [
+    runId,
+    version,
+  ]);
   return rows.map((r) => r.id);
 }
 
@@ -68,11 +73,7 @@ export async function answersMissingJudgements(pool: pg.Pool, runId: string, ver
 export async function markJudgingDone(pool: pg.Pool, runId: string, version: number): Promise<boolean> {
   const { rowCount } = await pool.query(
     `UPDATE runs SET judging_done_at = now()
-      WHERE id = $1 AND judging_done_at IS NULL
-        AND NOT EXISTS (SELECT 1 FROM responses r JOIN mentions m ON m.response_id = r.id
-                         WHERE r.run_id = $1 AND r.analyzed_at IS NOT NULL
-                           AND NOT EXISTS (SELECT 1 FROM stance_judgements j WHERE j.response_id = m.response_id
-                                              AND j.brand_id = m.brand_id AND j.definition_version = $2))`,
+      WHERE id = $1 AND judging_done_at IS NULL AND NOT EXISTS (SELECT 1 FROM ${UNJUDGED_MENTIONS})`,
     [runId, version],
   );
   return rowCount === 1;
