@@ -32,6 +32,10 @@ export default defineConfig({
           globalSetup: ['test/helpers/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll waits on a page or a queue, not on a clock: its default of 1 s ran out under
+          // the whole suite's load (a runs page still showing "…" for its judge agreement). A poll
+          // that succeeds returns at once; only a failing one waits the 30 s.
+          expect: { poll: { timeout: 30_000 } },
           pool: 'forks',
           // A worker process keeps the modules it loaded from one file to the next: loading the app
           // (fastify, Prisma, better-auth, the provider SDKs: some 1,700 modules) took more time
