@@ -70,15 +70,23 @@ describe('requests per minute across two workers', () => {
     });
     const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [config.id], samplesPerPair: 2 });
     // Five calls answered, nothing active, the rest waiting and the queue limited for the rest of the minute.
-    const state = await waitFor(async () => {
-      const counts = await queue.getJobCounts('waiting', 'active', 'delayed');
-      const ttl = await queue.getRateLimitTtl(5);
-      const progress = (await api.get(`${base}/runs/${run.id}`)).progress;
-      return progress.succeeded === 5 && counts.active === 0 && ttl > 0 ? { counts, ttl } : null;
-    }, 'the minute to be used up');
+    // Under a whole suite's load on two cores the five answers once took over 30 s to settle; the
+    // limit's window is a minute, so waiting up to 55 s still observes it.
+    const state = await waitFor(
+      async () => {
+        const counts = await queue.getJobCounts('waiting', 'active', 'delayed');
+        const ttl = await queue.getRateLimitTtl(5);
+        const progress = (await api.get(`${base}/runs/${run.id}`)).progress;
+        return progress.succeeded === 5 && counts.active === 0 && ttl > 0 ? { counts, ttl } : null;
+      },
+      'the minute to be used up',
+      55_000,
+    );
     expect(fake.stats.ok).toBe(5);
     expect((state.counts.waiting ?? 0) + (state.counts.delayed ?? 0)).toBe(7);
-    expect(state.ttl).toBeGreaterThan(30_000);
+    // Still inside the minute opened by the first call: the limit, not a lack of work, holds the rest.
+    expect(state.ttl).toBeGreaterThan(0);
+    expect(state.ttl).toBeLessThanOrEqual(60_000);
     expect(fake.arrivals).toHaveLength(5);
     await api.post(`${base}/runs/${run.id}/cancel`, {});
   });
