@@ -15,6 +15,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/lib/paths.js';
 import type { World } from '../factories/answers.js';
+import { executePdfReport } from '../../src/modules/pdf-reports/pdf-reports.service.js';
 import { createDashboardWorld } from '../factories/dashboard-world.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
 import { createPerson, type TestPerson } from '../factories/people.js';
@@ -172,6 +173,8 @@ describe('branding and share links in the dashboard', () => {
       );
       expect(await shown.locator('[data-metric="n"]').textContent(), row.brandName).toBe(String(row.mentionRate.n));
     }
+    // A PDF covers every assistant and tag: this link, locked to a tag, says so instead of offering one.
+    expect(await client.page.getByTestId('shared-pdf').textContent()).toContain('a PDF report covers all of them');
     await shot(client.page, 'shared-report');
 
     // Its CSV downloads as the API serves it.
@@ -220,5 +223,48 @@ describe('branding and share links in the dashboard', () => {
     const csvAfter = await ctx.app.inject({ url: `/v1/shared/${token}/reports/visibility?format=csv` });
     expect(csvAfter.statusCode).toBe(404);
     expect(unexpected(client.problems, new RegExp(`status of 404 .* at \\S+/v1/shared/${token}$`))).toEqual([]);
+
+    // A link without locks offers the newest PDF report, which downloads as the API stored it.
+    const made = await ctx.app.inject({
+      method: 'POST',
+      url: `/v1/workspaces/${world.workspaceId}/pdf-reports`,
+      headers: tenant.headers,
+      payload: { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' },
+    });
+    expect(made.statusCode, made.body).toBe(202);
+    await executePdfReport(ctx, made.json().id as string);
+    const whole = await ctx.app.inject({
+      method: 'POST',
+      url: `/v1/workspaces/${world.workspaceId}/share-links`,
+      headers: tenant.headers,
+      payload: { name: 'Whole report', expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() },
+    });
+    expect(whole.statusCode, whole.body).toBe(201);
+    const reader = await newTab();
+    await reader.page.goto(whole.json().url as string);
+    const pdfLink = reader.page.getByRole('link', { name: 'Download the PDF report, 2026-11-01 to 2026-11-30' });
+    await pdfLink.waitFor();
+    await shot(reader.page, 'shared-report-pdf');
+    // Its top domains are the workspace's, a cited address without a host named as such.
+    const citations = (
+      await ctx.app.inject({
+        url: `/v1/workspaces/${world.workspaceId}/reports/citations?groupBy=`,
+        headers: tenant.headers,
+      })
+    ).json() as { groups: Array<{ domains: Array<{ domain: string; cited: number }> }> };
+    const domains = citations.groups[0]?.domains.slice(0, 10) ?? [];
+    expect(domains.map((d) => d.domain)).toContain('');
+    expect(await reader.page.getByTestId('shared-domains').locator('li').allTextContents()).toEqual(
+      domains.map((d) => `${d.domain || '(no domain)'} (${d.cited} citation${d.cited === 1 ? '' : 's'})`),
+    );
+    const [pdfDownload] = await Promise.all([reader.page.waitForEvent('download'), pdfLink.click()]);
+    expect(pdfDownload.suggestedFilename()).toBe('citewatch-report-2026-11-01-2026-11-30.pdf');
+    const file = readFileSync((await pdfDownload.path()) as string);
+    const stored = await ctx.app.inject({
+      url: `/v1/workspaces/${world.workspaceId}/pdf-reports/${made.json().id}/file`,
+      headers: tenant.headers,
+    });
+    expect(file.equals(stored.rawPayload)).toBe(true);
+    expect(unexpected(reader.problems)).toEqual([]);
   });
 });

@@ -368,6 +368,8 @@ describe('the PDF report through a share link', () => {
     expect(none.detail).toBe(
       "No PDF report of this workspace within the link's period is ready yet; ask the agency to make one for that period.",
     );
+    // The shared page's view says the same, so the page can tell the client before any click.
+    expect((await shared(november.token)).json().pdf).toEqual({ available: false, reason: none.detail });
 
     // October's PDF lies outside the lock: still none for this link.
     await makePdf('2026-10-01T00:00:00Z', '2026-11-01T00:00:00Z');
@@ -380,15 +382,23 @@ describe('the PDF report through a share link', () => {
       'attachment; filename="citewatch-report-2026-11-01-2026-11-30.pdf"',
     );
     expect(res.headers['set-cookie']).toBeUndefined();
+    const offered = (await shared(november.token)).json().pdf;
+    expect(offered).toMatchObject({
+      available: true,
+      filename: 'citewatch-report-2026-11-01-2026-11-30.pdf',
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-12-01T00:00:00.000Z',
+    });
+    expect(Date.parse(offered.madeAt)).not.toBeNaN();
     const stored = await own(`/pdf-reports/${novemberPdf}/file`);
     expect(stored.statusCode).toBe(200);
     expect(res.rawPayload.equals(stored.rawPayload)).toBe(true);
     const pdf = await readPdf(res.rawPayload);
     expect(pdf.pages).toBeGreaterThan(1);
     expect(pdf.text.join('\n')).toContain('Acme');
-    // The download is an opening of the link.
+    // The download is an opening of the link (as are the two views above).
     const listed = (await own('/share-links')).json().data.find((l: Json) => l.id === november.id);
-    expect(listed.recentOpenings.map((o: Json) => o.what)).toEqual(['pdf']);
+    expect(listed.recentOpenings.map((o: Json) => o.what)).toEqual(['page', 'pdf', 'page']);
 
     // A link without a period lock: the most recently made PDF, whatever its period.
     const open = await newLink({ name: 'Any period' });
@@ -403,6 +413,7 @@ describe('the PDF report through a share link', () => {
       const refused = problem(await shared(`${locked.token}/pdf`), 403);
       expect(refused.code).toBe('forbidden');
       expect(refused.detail).toContain('a PDF report covers all of them');
+      expect((await shared(locked.token)).json().pdf).toEqual({ available: false, reason: refused.detail });
     }
     // A revoked link serves nothing.
     await ctx.app.inject({

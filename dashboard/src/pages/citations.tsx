@@ -139,7 +139,8 @@ function TopDomains({ group }: { group: Group }) {
                 {group.domains.map((d, i) => (
                   <tr key={d.domain} data-testid={`domain-${d.domain}`}>
                     <td>{i + 1}</td>
-                    <th scope="row">{d.domain}</th>
+                    {/* A cited address without a host (a javascript: or data: URL) has no domain. */}
+                    <th scope="row">{d.domain || '(no domain)'}</th>
                     <td data-testid={`domain-cited-${d.domain}`}>{d.cited}</td>
                     <td>{percent(d.share.value)}</td>
                     <td>

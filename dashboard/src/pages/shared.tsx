@@ -14,6 +14,9 @@ interface View {
   locks: { from: string | null; to: string | null; providers: string[] | null; tags: string[] | null };
   expiresAt: string;
   reports: string[];
+  pdf:
+    | { available: true; filename: string; from: string; to: string; madeAt: string }
+    | { available: false; reason: string };
 }
 interface Interval {
   low: number;
@@ -55,6 +58,8 @@ async function get<T>(url: string): Promise<T> {
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const ci = (i: Interval | null) => (i ? `${(i.low * 100).toFixed(1)}–${(i.high * 100).toFixed(1)}%` : '—');
 const day = (iso: string) => new Date(iso).toISOString().slice(0, 10);
+/** The last day of a period whose end is excluded. */
+const lastDay = (iso: string) => new Date(new Date(iso).getTime() - 1).toISOString().slice(0, 10);
 
 export function SharedPage({ token }: { token: string }) {
   const base = `/v1/shared/${encodeURIComponent(token)}`;
@@ -196,10 +201,28 @@ export function SharedPage({ token }: { token: string }) {
                 <ol data-testid="shared-domains">
                   {reports.data.domains.slice(0, 10).map((d) => (
                     <li key={d.domain}>
-                      {d.domain} <span class="muted">({d.cited} citations)</span>
+                      {d.domain || '(no domain)'}{' '}
+                      <span class="muted">
+                        ({d.cited} citation{d.cited === 1 ? '' : 's'})
+                      </span>
                     </li>
                   ))}
                 </ol>
+              )}
+            </section>
+            <section aria-labelledby="shared-pdf">
+              <h2 id="shared-pdf">PDF report</h2>
+              {v.pdf.available ? (
+                <p data-testid="shared-pdf">
+                  <a href={`${base}/pdf`} download={v.pdf.filename}>
+                    Download the PDF report, {day(v.pdf.from)} to {lastDay(v.pdf.to)}
+                  </a>{' '}
+                  <span class="muted">(made {day(v.pdf.madeAt)})</span>
+                </p>
+              ) : (
+                <p class="empty" data-testid="shared-pdf">
+                  {v.pdf.reason}
+                </p>
               )}
             </section>
             <section aria-labelledby="shared-downloads">

@@ -135,15 +135,23 @@ export async function pdfReportFile(
  * The newest ready PDF of a workspace whose period lies within [from, to) (a share link's period
  * lock; null: open), or null when there is none.
  */
+/**
+ * The most recently made PDF report of a workspace whose period lies within [from, to) (an open
+ * bound takes any period), without its bytes: what a share link offers (see pdfFileOf).
+ */
 export async function newestReadyPdf(
   prisma: Deps['db']['prisma'],
   workspaceId: string,
   from: Date | null,
   to: Date | null,
-): Promise<{ content: Buffer; filename: string; report: PdfReport } | null> {
+): Promise<{ report: PdfReport; filename: string } | null> {
   const report = await findNewestCompletedWithin(prisma, workspaceId, from, to);
-  const content = report ? await pdfFile(prisma, report.id) : null;
-  return report && content ? { content, filename: fileNameOf(report), report } : null;
+  return report ? { report, filename: fileNameOf(report) } : null;
+}
+
+/** The bytes of a made PDF report; null when it has none stored. */
+export async function pdfFileOf(prisma: Deps['db']['prisma'], report: PdfReport): Promise<Buffer | null> {
+  return pdfFile(prisma, report.id);
 }
 
 function fileNameOf(r: PdfReport): string {

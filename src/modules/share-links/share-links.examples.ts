@@ -36,4 +36,9 @@ export const sharedViewExample = {
   locks: shareLinkExample.locks,
   expiresAt: shareLinkExample.expiresAt,
   reports: ['visibility', 'share-of-voice', 'trends', 'citations', 'competitor-gap'],
+  pdf: {
+    available: false,
+    reason:
+      'This link shows only some assistants or prompt tags, and a PDF report covers all of them: it is not available through this link. Use the CSV downloads, or ask the agency for a link without those locks.',
+  },
 };

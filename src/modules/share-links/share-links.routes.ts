@@ -17,7 +17,7 @@ import { orgOf } from '../../plugins/auth.js';
 import { problemResponses } from '../../plugins/openapi.js';
 import { keyLimitStore } from '../../plugins/rate-limit-store.js';
 import { loadBranding } from '../branding/branding.service.js';
-import { newestReadyPdf } from '../pdf-reports/pdf-reports.service.js';
+import { pdfFileOf } from '../pdf-reports/pdf-reports.service.js';
 import { pageOf, workspaceParams } from '../common.schemas.js';
 import { jsonOrCsv, reportRoutes, sendCsv } from '../reports/reports.routes.js';
 import { RollupRefresher } from '../reports/rollups.service.js';
@@ -163,7 +163,10 @@ export async function sharedRoutes(app: FastifyInstance, deps: SharedDeps): Prom
       },
       async (req): Promise<SharedView> => {
         const { link, workspace } = await service.resolveShareLink(prisma, req.params.token);
-        const branding = await loadBranding(prisma, workspace.organizationId);
+        const [branding, pdf] = await Promise.all([
+          loadBranding(prisma, workspace.organizationId),
+          service.linkPdf(prisma, link),
+        ]);
         await service.recordOpening(prisma, link.id, req.ip, 'page');
         return {
           name: link.name,
@@ -177,6 +180,7 @@ export async function sharedRoutes(app: FastifyInstance, deps: SharedDeps): Prom
           locks: service.locksOf(link),
           expiresAt: link.expiresAt.toISOString(),
           reports: [...SHARED_REPORTS],
+          pdf: service.sharedPdfOf(pdf),
         };
       },
     );
@@ -250,26 +254,17 @@ export async function sharedRoutes(app: FastifyInstance, deps: SharedDeps): Prom
         },
       },
       async (req, reply) => {
-        const { link, workspace } = await service.resolveShareLink(prisma, req.params.token);
-        if (link.lockedProviders.length || link.lockedTags.length)
-          throw new AppError(
-            'forbidden',
-            'This link shows only some assistants or prompt tags, and a PDF report covers all of them: it is not available through this link. Use the CSV downloads, or ask the agency for a link without those locks.',
-          );
-        const pdf = await newestReadyPdf(prisma, workspace.id, link.lockedFrom, link.lockedTo);
-        if (!pdf)
-          throw new AppError(
-            'not_found',
-            link.lockedFrom || link.lockedTo
-              ? "No PDF report of this workspace within the link's period is ready yet; ask the agency to make one for that period."
-              : 'No PDF report of this workspace is ready yet; ask the agency to make one.',
-          );
+        const { link } = await service.resolveShareLink(prisma, req.params.token);
+        const pdf = await service.linkPdf(prisma, link);
+        if (pdf.refusal) throw pdf.refusal;
+        const content = await pdfFileOf(prisma, pdf.report);
+        if (!content) throw new AppError('not_found', 'The PDF report was removed meanwhile; reload the page.');
         await service.recordOpening(prisma, link.id, req.ip, 'pdf');
         return reply
           .type('application/pdf')
           .header('content-disposition', `attachment; filename="${pdf.filename}"`)
           .header('cache-control', 'private, no-store')
-          .send(pdf.content as unknown as string);
+          .send(content as unknown as string);
       },
     );
 

@@ -86,6 +86,25 @@ export const sharedParams = z
   .object({ token: z.string().regex(SHARE_TOKEN_PATTERN, 'must be a share link token (cws_…)') })
   .strict();
 
+export const sharedPdf = z
+  .union([
+    z.object({
+      available: z.literal(true),
+      filename: z.string().describe('The file name GET /v1/shared/{token}/pdf gives it'),
+      from: timestamp.describe('Its period: runs created from this instant…'),
+      to: timestamp.describe('…to this one (excluded)'),
+      madeAt: timestamp,
+    }),
+    z.object({
+      available: z.literal(false),
+      reason: z.string().describe('Why the link offers no PDF, and what to ask the agency for'),
+    }),
+  ])
+  .describe(
+    "The PDF report GET /v1/shared/{token}/pdf serves: the most recently made one within the link's period lock. None through a link locked to some assistants or tags, since a PDF covers them all.",
+  )
+  .meta({ id: 'SharedPdf' });
+
 export const sharedView = z
   .object({
     name: z.string(),
@@ -99,10 +118,12 @@ export const sharedView = z
     locks: shareLocks,
     expiresAt: timestamp,
     reports: z.array(z.enum(SHARED_REPORTS)),
+    pdf: sharedPdf,
   })
   .meta({ id: 'SharedView', examples: [sharedViewExample] });
 
 export type ShareLinkCreate = z.infer<typeof shareLinkCreate>;
 export type ShareLinkDto = z.infer<typeof shareLinkDto>;
 export type SharedView = z.infer<typeof sharedView>;
+export type SharedPdf = z.infer<typeof sharedPdf>;
 export type ShareLocks = z.infer<typeof shareLocks>;

@@ -13,10 +13,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import type { PrismaClient } from '../../db/client.js';
-import type { ShareLink, Workspace } from '../../generated/prisma/client.js';
+import type { PdfReport, ShareLink, Workspace } from '../../generated/prisma/client.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { publicUrl } from '../../lib/public-url.js';
+import { newestReadyPdf } from '../pdf-reports/pdf-reports.service.js';
 import type { AuthContext } from '../../plugins/auth.js';
 import { iso, isoOrNull, toPage, type ListQuery, type Page } from '../common.schemas.js';
 import { requireWorkspace } from '../workspaces/workspaces.service.js';
@@ -27,6 +28,7 @@ import {
   SHARE_TOKEN_PATTERN,
   type ShareLinkCreate,
   type ShareLinkDto,
+  type SharedPdf,
   type ShareLocks,
 } from './share-links.schemas.js';
 
@@ -156,6 +158,49 @@ export async function resolveShareLink(prisma: PrismaClient, token: string): Pro
   if (!link || statusOf(link) !== 'active') throw new AppError('not_found', GONE);
   const { workspace, ...rest } = link;
   return { link: rest, workspace };
+}
+
+/** The PDF report a link offers, or why it offers none (the download's 403 or 404, with what to do). */
+export type LinkPdf = { report: PdfReport; filename: string; refusal: null } | { report: null; refusal: AppError };
+
+/**
+ * A link offers the most recently made PDF report of its workspace whose period lies within the
+ * link's period lock (any period without one). A PDF covers every assistant and prompt tag, so a
+ * link locked to some of them offers none.
+ */
+export async function linkPdf(prisma: PrismaClient, link: ShareLink): Promise<LinkPdf> {
+  if (link.lockedProviders.length || link.lockedTags.length)
+    return {
+      report: null,
+      refusal: new AppError(
+        'forbidden',
+        'This link shows only some assistants or prompt tags, and a PDF report covers all of them: it is not available through this link. Use the CSV downloads, or ask the agency for a link without those locks.',
+      ),
+    };
+  const pdf = await newestReadyPdf(prisma, link.workspaceId, link.lockedFrom, link.lockedTo);
+  if (pdf) return { ...pdf, refusal: null };
+  return {
+    report: null,
+    refusal: new AppError(
+      'not_found',
+      link.lockedFrom || link.lockedTo
+        ? "No PDF report of this workspace within the link's period is ready yet; ask the agency to make one for that period."
+        : 'No PDF report of this workspace is ready yet; ask the agency to make one.',
+    ),
+  };
+}
+
+/** What the shared page says of the link's PDF report (SharedView.pdf). */
+export function sharedPdfOf(pdf: LinkPdf): SharedPdf {
+  if (pdf.refusal) return { available: false, reason: pdf.refusal.message };
+  const { report, filename } = pdf;
+  return {
+    available: true,
+    filename,
+    from: iso(report.from),
+    to: iso(report.to),
+    madeAt: iso(report.finishedAt ?? report.createdAt),
+  };
 }
 
 export async function recordOpening(prisma: PrismaClient, linkId: string, ip: string, what: string): Promise<void> {
