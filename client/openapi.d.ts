@@ -16280,6 +16280,54 @@ export interface components {
       numerator: number;
       value: number | null;
     };
+    /** @description The PDF report GET /v1/shared/{token}/pdf serves: the most recently made one within the link's period lock. None through a link locked to some assistants or tags, since a PDF covers them all. */
+    SharedPdf: {
+      /** @constant */
+      available: true;
+      /** @description The file name GET /v1/shared/{token}/pdf gives it */
+      filename: string;
+      /**
+       * Format: date-time
+       * @description Its period: runs created from this instant…
+       */
+      from: string;
+      /** Format: date-time */
+      madeAt: string;
+      /**
+       * Format: date-time
+       * @description …to this one (excluded)
+       */
+      to: string;
+    } | {
+      /** @constant */
+      available: false;
+      /** @description Why the link offers no PDF, and what to ask the agency for */
+      reason: string;
+    };
+    /** @description The PDF report GET /v1/shared/{token}/pdf serves: the most recently made one within the link's period lock. None through a link locked to some assistants or tags, since a PDF covers them all. */
+    SharedPdfInput: {
+      /** @constant */
+      available: true;
+      /** @description The file name GET /v1/shared/{token}/pdf gives it */
+      filename: string;
+      /**
+       * Format: date-time
+       * @description Its period: runs created from this instant…
+       */
+      from: string;
+      /** Format: date-time */
+      madeAt: string;
+      /**
+       * Format: date-time
+       * @description …to this one (excluded)
+       */
+      to: string;
+    } | {
+      /** @constant */
+      available: false;
+      /** @description Why the link offers no PDF, and what to ask the agency for */
+      reason: string;
+    };
     SharedView: {
       branding: {
         accentColor: string;
@@ -16299,6 +16347,7 @@ export interface components {
         to: string | null;
       };
       name: string;
+      pdf: components["schemas"]["SharedPdf"];
       reports: ("visibility" | "share-of-voice" | "trends" | "citations" | "competitor-gap")[];
       workspace: {
         name: string;
@@ -16324,6 +16373,7 @@ export interface components {
         to: string | null;
       };
       name: string;
+      pdf: components["schemas"]["SharedPdfInput"];
       reports: ("visibility" | "share-of-voice" | "trends" | "citations" | "competitor-gap")[];
       workspace: {
         name: string;
