@@ -26,6 +26,13 @@ export function assertBrowserTestsCanRun(): void {
   }
 }
 
+/**
+ * How long a page's waits may take (Playwright's default timeout, set on every test page). A wait
+ * that succeeds returns at once; this bounds only a slow one. Under the whole suite's load on two
+ * cores a first page load once took over 20 s, so the bound is a minute, half of a test's own.
+ */
+export const PAGE_WAIT_MS = 60_000;
+
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, keyFor, type TestTenant } from '../factories/index.js';
 import { createPerson } from '../factories/people.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
-import { CHROMIUM_PATH, launchChromium } from '../helpers/browser.js';
+import { CHROMIUM_PATH, launchChromium, PAGE_WAIT_MS } from '../helpers/browser.js';
 import { type OidcProviderHandle, signInWithSso, startOidcProvider } from '../helpers/oidc.js';
 import { freePort } from '../helpers/processes.js';
 import { newId } from '../../src/lib/ids.js';
@@ -451,7 +451,7 @@ describe('in a real browser', () => {
     try {
       const context = await browser.newContext();
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      page.setDefaultTimeout(PAGE_WAIT_MS);
       await page.goto(`${appOrigin}/v1/auth/providers`);
       // What the dashboard's button does: start, then send the browser to the provider.
       await page.evaluate(async () => {

@@ -21,7 +21,13 @@ import { createDashboardWorld } from '../factories/dashboard-world.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
 import { createPerson, signIn, type TestPerson } from '../factories/people.js';
 import { apiClient } from '../helpers/api.js';
-import { accessibilityProblems, assertBrowserTestsCanRun, launchChromium, watchProblems } from '../helpers/browser.js';
+import {
+  accessibilityProblems,
+  assertBrowserTestsCanRun,
+  launchChromium,
+  watchProblems,
+  PAGE_WAIT_MS,
+} from '../helpers/browser.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { freePort } from '../helpers/processes.js';
 import { firstLink, type SmtpCatcher, startSmtp } from '../helpers/smtp.js';
@@ -97,7 +103,7 @@ async function newTab(): Promise<Tab> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   contexts.push(context);
   const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(PAGE_WAIT_MS);
   return { page, problems: watchProblems(page) };
 }
 

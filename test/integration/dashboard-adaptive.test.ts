@@ -11,7 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, type TestTenant } from '../factories/index.js';
 import { createPerson, type TestPerson } from '../factories/people.js';
 import { type ApiClient, apiClient, seedWorkspace } from '../helpers/api.js';
-import { accessibilityProblems, assertBrowserTestsCanRun, launchChromium, watchProblems } from '../helpers/browser.js';
+import {
+  accessibilityProblems,
+  assertBrowserTestsCanRun,
+  launchChromium,
+  watchProblems,
+  PAGE_WAIT_MS,
+} from '../helpers/browser.js';
 import { createTestContext, waitFor, type TestContext } from '../helpers/context.js';
 import { freePort } from '../helpers/processes.js';
 
@@ -49,7 +55,7 @@ async function open(who: TestPerson, hash: string) {
   const [name, ...value] = who.cookie.split('=');
   await context.addCookies([{ name: name as string, value: value.join('='), url: origin }]);
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(PAGE_WAIT_MS);
   const problems = watchProblems(page);
   await page.goto(`${origin}/dashboard/${hash}`);
   return { page, problems };

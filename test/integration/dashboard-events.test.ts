@@ -21,6 +21,7 @@ import {
   shownPercent,
   shownRate,
   watchProblems,
+  PAGE_WAIT_MS,
 } from '../helpers/browser.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
@@ -77,7 +78,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC' });
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(PAGE_WAIT_MS);
   problems = watchProblems(page);
   await openWithKey(page, origin, tenant.key);
 });

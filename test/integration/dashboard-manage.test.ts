@@ -22,7 +22,13 @@ import { projectRoot } from '../../src/lib/paths.js';
 import { createTenant, keyFor, type TestTenant } from '../factories/index.js';
 import { createPerson, type TestPerson } from '../factories/people.js';
 import { type ApiClient, apiClient } from '../helpers/api.js';
-import { accessibilityProblems, assertBrowserTestsCanRun, launchChromium, watchProblems } from '../helpers/browser.js';
+import {
+  accessibilityProblems,
+  assertBrowserTestsCanRun,
+  launchChromium,
+  watchProblems,
+  PAGE_WAIT_MS,
+} from '../helpers/browser.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { freePort } from '../helpers/processes.js';
 
@@ -89,7 +95,7 @@ async function open(who: TestPerson | { key: string }, hash: string): Promise<Ta
     await context.addInitScript({ content: `sessionStorage.setItem('citewatch.apiKey', ${JSON.stringify(who.key)})` });
   }
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(PAGE_WAIT_MS);
   const problems = watchProblems(page);
   await page.goto(`${origin}/dashboard/${hash}`);
   return { page, problems };

@@ -19,7 +19,13 @@ import { projectRoot } from '../../src/lib/paths.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
 import { createPerson } from '../factories/people.js';
 import { apiClient } from '../helpers/api.js';
-import { accessibilityProblems, assertBrowserTestsCanRun, launchChromium, watchProblems } from '../helpers/browser.js';
+import {
+  accessibilityProblems,
+  assertBrowserTestsCanRun,
+  launchChromium,
+  watchProblems,
+  PAGE_WAIT_MS,
+} from '../helpers/browser.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { freePort } from '../helpers/processes.js';
 
@@ -71,7 +77,7 @@ describe('a first audit from an empty organization', () => {
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(PAGE_WAIT_MS);
     const problems = watchProblems(page);
     await page.goto(`${origin}/dashboard/`);
     await page.getByLabel('Email', { exact: true }).fill(owner.email);
@@ -191,7 +197,7 @@ describe('a first audit from an empty organization', () => {
     // With workspaces, the chooser offers another set-up (a fresh page: this one's list predates the API's change).
     await api.post('/v1/workspaces', { name: 'Second client' });
     const chooser = await context.newPage();
-    chooser.setDefaultTimeout(30_000);
+    chooser.setDefaultTimeout(PAGE_WAIT_MS);
     const chooserProblems = watchProblems(chooser);
     await chooser.goto(`${origin}/dashboard/#/`);
     await chooser.getByRole('heading', { level: 1, name: 'Workspaces' }).waitFor();

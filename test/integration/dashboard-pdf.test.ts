@@ -14,7 +14,13 @@ import { projectRoot } from '../../src/lib/paths.js';
 import { count, interval, percent } from '../../src/modules/pdf-reports/pdf-reports.format.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
 import { createPdfWorld, type PdfWorld } from '../factories/pdf-world.js';
-import { accessibilityProblems, assertBrowserTestsCanRun, launchChromium, watchProblems } from '../helpers/browser.js';
+import {
+  accessibilityProblems,
+  assertBrowserTestsCanRun,
+  launchChromium,
+  watchProblems,
+  PAGE_WAIT_MS,
+} from '../helpers/browser.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
 const SHOTS = join(projectRoot(), 'test-results', 'dashboard-pdf');
@@ -121,7 +127,7 @@ describe('PDF reports in the dashboard', () => {
   it('makes a PDF from the dashboard, downloads it, and its rendered pages show the API’s figures', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(PAGE_WAIT_MS);
     const problems = watchProblems(page);
 
     await page.goto(`${origin}/dashboard/`);

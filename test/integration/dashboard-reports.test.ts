@@ -27,6 +27,7 @@ import {
   watchProblems,
   shownPercent,
   shownRate,
+  PAGE_WAIT_MS,
 } from '../helpers/browser.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { Receiver } from '../helpers/webhook-receiver.js';
@@ -86,7 +87,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // Generous: the machine running the suite may be busy; every wait ends as soon as its condition holds.
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(PAGE_WAIT_MS);
   problems = watchProblems(page);
   await openWithKey(page, origin, tenant.key);
 });

@@ -19,6 +19,7 @@ import {
   watchProblems,
   shownRate,
   openWithKey,
+  PAGE_WAIT_MS,
 } from '../helpers/browser.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
@@ -68,7 +69,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(PAGE_WAIT_MS);
   problems = watchProblems(page);
 });
 

@@ -19,7 +19,13 @@ import { executePdfReport } from '../../src/modules/pdf-reports/pdf-reports.serv
 import { createDashboardWorld } from '../factories/dashboard-world.js';
 import { createTenant, type TestTenant } from '../factories/index.js';
 import { createPerson, type TestPerson } from '../factories/people.js';
-import { accessibilityProblems, assertBrowserTestsCanRun, launchChromium, watchProblems } from '../helpers/browser.js';
+import {
+  accessibilityProblems,
+  assertBrowserTestsCanRun,
+  launchChromium,
+  watchProblems,
+  PAGE_WAIT_MS,
+} from '../helpers/browser.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { freePort } from '../helpers/processes.js';
 
@@ -65,7 +71,7 @@ async function newTab(): Promise<Tab> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   contexts.push(context);
   const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(PAGE_WAIT_MS);
   const apiPaths: string[] = [];
   page.on('request', (req) => {
     const url = new URL(req.url());

@@ -22,6 +22,7 @@ import {
   openWithKey,
   shownRate,
   watchProblems,
+  PAGE_WAIT_MS,
 } from '../helpers/browser.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
@@ -84,7 +85,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(PAGE_WAIT_MS);
   problems = watchProblems(page);
   await openWithKey(page, origin, tenant.key);
 });

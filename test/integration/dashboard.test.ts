@@ -21,6 +21,7 @@ import {
   launchChromium,
   watchProblems,
   shownRate,
+  PAGE_WAIT_MS,
 } from '../helpers/browser.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
@@ -59,7 +60,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(PAGE_WAIT_MS);
   problems = watchProblems(page);
 });
 
