@@ -132,10 +132,6 @@ export async function pdfReportFile(
 }
 
 /**
- * The newest ready PDF of a workspace whose period lies within [from, to) (a share link's period
- * lock; null: open), or null when there is none.
- */
-/**
  * The most recently made PDF report of a workspace whose period lies within [from, to) (an open
  * bound takes any period), without its bytes: what a share link offers (see pdfFileOf).
  */
