@@ -24,7 +24,13 @@ let fake: FakeOpenAI;
 
 beforeAll(async () => {
   fake = await FakeOpenAI.start({ failureRate: 0 });
-  ctx = await createTestContext({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseUrl });
+  // The recovery test runs the judging sweep itself, on runs it moves an hour back: the worker's own
+  // sweep (every 30 s) could claim such a run between two of its steps and make them disagree.
+  ctx = await createTestContext({
+    OPENAI_API_KEY: 'sk-test',
+    OPENAI_BASE_URL: fake.baseUrl,
+    RECOVERY_INTERVAL_MS: '3600000',
+  });
   tenant = await createTenant(ctx.db);
   api = apiClient(ctx.app, tenant.headers);
   await ctx.startWorker().ready;
