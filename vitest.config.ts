@@ -5,11 +5,12 @@ import { defineConfig } from 'vitest/config';
 // organizations and Redis key prefixes.
 export default defineConfig({
   test: {
-    // Integration files mostly wait on Postgres, Redis, child processes and Chromium: with two at
-    // once a 2-core machine still used 1.3 cores on average, so three run at once (the default would
-    // be one: CPUs - 1). Each worker has its own copy of the test database
-    // (test/helpers/global-setup.ts) and each file its own Redis prefix.
-    maxWorkers: 3,
+    // Integration files mostly wait on Postgres, Redis, child processes and Chromium, so two run at
+    // once (the default would be one: CPUs - 1). Three at once was faster on a quick 2-core machine,
+    // but on a slower one each full run had a test time out behind the others' load (a page's list
+    // request, a rate-limit window, a recovery sweep). Each worker has its own copy of the test
+    // database (test/helpers/global-setup.ts) and each file its own Redis prefix.
+    maxWorkers: 2,
     // oidc-provider, the OpenID Connect provider the single sign-on tests start, prints at import
     // that it supports Node 22 and later; Citewatch runs on Node 20, where those tests pass.
     onConsoleLog: (log) => !log.startsWith('oidc-provider WARNING: Unsupported runtime'),
