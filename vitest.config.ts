@@ -31,8 +31,9 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/helpers/global-setup.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // A hang detector: browser files wait up to two minutes for a page (PAGE_WAIT_MS).
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           // expect.poll waits on a page or a queue, not on a clock: its default of 1 s ran out under
           // the whole suite's load (a runs page still showing "…" for its judge agreement). A poll
           // that succeeds returns at once; only a failing one waits the 30 s.

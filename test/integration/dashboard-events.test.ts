@@ -178,7 +178,7 @@ describe('events in the dashboard', () => {
     await openWithKey(readerPage, origin, reader.key);
     await readerPage.goto(`${origin}/dashboard/#/w/${world.workspaceId}/events?event=${event.id}`);
     // A second browser page loads the whole dashboard: under the whole suite's load that took over 30 s once.
-    await readerPage.getByTestId('impact-summary').waitFor({ timeout: 60_000 });
+    await readerPage.getByTestId('impact-summary').waitFor({ timeout: PAGE_WAIT_MS });
     expect(await readerPage.getByRole('button', { name: 'Record the event' }).count()).toBe(0);
     expect(await readerPage.getByRole('button', { name: /^Delete/ }).count()).toBe(0);
     await shot('reader-phone', readerPage);

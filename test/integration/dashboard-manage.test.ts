@@ -555,7 +555,7 @@ describe('managing a workspace from the dashboard', () => {
     expect(latest.id).not.toBe(queued.id);
     // The table polls while the run is in progress, until it completes.
     await expect
-      .poll(() => page.getByTestId(`run-status-${latest.id}`).textContent(), { timeout: 60_000 })
+      .poll(() => page.getByTestId(`run-status-${latest.id}`).textContent(), { timeout: PAGE_WAIT_MS })
       .toBe('Completed');
     const done = await api.get(`${base}/runs/${latest.id}`);
     expect(await page.getByTestId(`run-progress-${latest.id}`).textContent()).toContain(

@@ -171,7 +171,7 @@ describe('a first audit from an empty organization', () => {
     await shot(page, '6-run-now');
     await page.getByRole('button', { name: 'Run now' }).click();
     await page.getByTestId('wizard-run-status').waitFor();
-    await page.waitForURL(/#\/w\/[^/]+\/overview\?run=/, { timeout: 60_000 });
+    await page.waitForURL(/#\/w\/[^/]+\/overview\?run=/, { timeout: PAGE_WAIT_MS });
     await page.getByRole('heading', { level: 1, name: /Overview/ }).waitFor();
     await page.locator('main table').first().waitFor();
     await shot(page, '7-report');

@@ -154,7 +154,7 @@ describe('PDF reports in the dashboard', () => {
     await page.getByRole('button', { name: 'Make the PDF' }).click();
     await page.getByText('Making the PDF; it appears below.').waitFor();
     const row = page.getByTestId('pdf-report').first();
-    await row.getByRole('button', { name: /Download PDF/ }).waitFor({ timeout: 60_000 });
+    await row.getByRole('button', { name: /Download PDF/ }).waitFor({ timeout: PAGE_WAIT_MS });
     await a11y(page, 'the PDF list with a ready report');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
