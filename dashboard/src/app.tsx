@@ -26,6 +26,7 @@ import {
   ORGANIZATION_PAGES,
   PAGES,
   hrefOf,
+  leaveChooser,
   useRoute,
   type OrganizationPage,
   type PageName,
@@ -283,15 +284,14 @@ function Dashboard({
   const only = workspaces.state === 'ok' && workspaces.data.length === 1 ? workspaces.data[0] : undefined;
   useEffect(() => {
     // One workspace: open it rather than asking.
-    if (!route.workspaceId && !route.other && only) location.replace(hrefOf(only.id, 'overview'));
+    if (!route.workspaceId && !route.other && only) leaveChooser(hrefOf(only.id, 'overview'));
   }, [route.workspaceId, route.other, only]);
   // Known once the person's role (or the key's scopes) is read; read-only until then.
   const mayCreate = abilities.canManageWorkspaces;
   const empty = workspaces.state === 'ok' && workspaces.data.length === 0;
   useEffect(() => {
     // An organization without a workspace starts by setting one up.
-    if (!route.workspaceId && !route.other && empty && mayCreate && !homeless)
-      location.replace('#/new-workspace?first=1');
+    if (!route.workspaceId && !route.other && empty && mayCreate && !homeless) leaveChooser('#/new-workspace?first=1');
   }, [route.workspaceId, route.other, empty, mayCreate, homeless]);
   const organizationPage = ORGANIZATION_PAGES.find((p) => p === route.other) ?? null;
 

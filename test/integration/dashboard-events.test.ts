@@ -177,7 +177,6 @@ describe('events in the dashboard', () => {
     const readerPage = await browser.newPage({ viewport: { width: 390, height: 844 }, timezoneId: 'UTC' });
     await openWithKey(readerPage, origin, reader.key);
     await readerPage.goto(`${origin}/dashboard/#/w/${world.workspaceId}/events?event=${event.id}`);
-    // A second browser page loads the whole dashboard: under the whole suite's load that took over 30 s once.
     await readerPage.getByTestId('impact-summary').waitFor({ timeout: PAGE_WAIT_MS });
     expect(await readerPage.getByRole('button', { name: 'Record the event' }).count()).toBe(0);
     expect(await readerPage.getByRole('button', { name: /^Delete/ }).count()).toBe(0);

@@ -714,7 +714,6 @@ describe('managing from the dashboard', () => {
       await openWithKey(p, origin, editor.body.key);
       // Once the key's scopes are known (an editor manages webhooks), no key management is offered.
       await p.goto(`${origin}/dashboard/#/w/${world.workspaceId}/webhooks`);
-      // A minute: the page's first load ran past 30 s once under the whole suite's load.
       await p.getByRole('button', { name: 'Add a webhook' }).waitFor({ timeout: PAGE_WAIT_MS });
       expect(await p.getByRole('link', { name: 'API keys' }).count()).toBe(0);
       expect(await p.getByRole('link', { name: 'Provider keys' }).count()).toBe(0);

@@ -95,7 +95,6 @@ describe('searches the assistants ran, in the dashboard', () => {
     await openWithKey(page, origin, tenant.key);
     await page.goto(`${origin}/dashboard/#/w/${world.workspaceId}/prompts`);
     const prompt = world.prompt('p1');
-    // The prompts page's first load reads its report: under the whole suite's load that took over 20 s once.
     await page.getByTestId(`cell-${prompt}-mock`).click({ timeout: PAGE_WAIT_MS });
 
     const report = await api(`/reports/search-queries?promptIds=${prompt}&providers=mock`);

@@ -19,6 +19,7 @@ import {
   accessibilityProblems,
   assertBrowserTestsCanRun,
   launchChromium,
+  openWithKey,
   watchProblems,
   shownRate,
   PAGE_WAIT_MS,
@@ -163,6 +164,39 @@ describe('dashboard in Chromium', () => {
           ((g) => g.sessionStorage.length + g.localStorage.length)(globalThis as unknown as KeyPlaces),
         ),
       ).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('opens the page a person follows a link to while the workspace list is on its way', async () => {
+    // With one workspace the dashboard opens it rather than showing the chooser. A link followed
+    // at the moment the list arrives (here: as soon as the workspace picker shows it) must win.
+    const other = await browser.newContext();
+    try {
+      const fresh = await other.newPage();
+      fresh.setDefaultTimeout(PAGE_WAIT_MS);
+      const link = `#/w/${world.workspaceId}/citations`;
+      await fresh.addInitScript((target: string) => {
+        const g = globalThis as any;
+        const seen = new g.MutationObserver(() => {
+          if (
+            g.location.hash.includes('/w/') ||
+            !g.document.querySelector('header select option[value]:not([value=""])')
+          )
+            return;
+          seen.disconnect();
+          g.location.hash = target;
+        });
+        seen.observe(g.document, { childList: true, subtree: true });
+      }, link);
+      await openWithKey(fresh, origin, tenant.key);
+      const report = await api('/reports/citations?top=20');
+      const cited = fresh.getByTestId(`domain-cited-${report.groups[0].domains[0].domain}`);
+      // Either the linked page's figures come, or the overview the chooser would have opened.
+      await cited.or(fresh.getByRole('heading', { level: 1, name: /Overview/ })).waitFor();
+      expect(new URL(fresh.url()).hash).toBe(link);
+      expect(await cited.isVisible()).toBe(true);
     } finally {
       await other.close();
     }

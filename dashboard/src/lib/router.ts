@@ -96,6 +96,22 @@ export function hrefOfOther(page: OtherPage, params?: URLSearchParams | Record<s
   return `#/${page}${qs ? `?${qs}` : ''}`;
 }
 
+/** True when the address is the workspace chooser (#/, or no route at all). */
+export function isChooser(hash: string): boolean {
+  const route = parseHash(hash);
+  return !route.workspaceId && !route.other;
+}
+
+/**
+ * Opens `target` in place of the workspace chooser (replacing its history entry), but only while
+ * the address still is the chooser. The route an effect acts on can be older than the address: a
+ * person who follows a link while the workspace list is on its way must land there, not on the
+ * page the chooser would have picked for them.
+ */
+export function leaveChooser(target: string): void {
+  if (isChooser(location.hash)) location.replace(target);
+}
+
 /**
  * Asked before the route follows a change of the address (a link, the back button): a guard that
  * returns true holds the current page (a form with unsaved changes asks first; see the form kit).
