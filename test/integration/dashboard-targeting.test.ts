@@ -166,7 +166,8 @@ describe('location, language and persona on configurations', () => {
     // The form now shows what the API stored.
     expect(await saved.getByLabel('Country').inputValue()).toBe('FR');
     expect(await saved.getByLabel('Persona').inputValue()).toBe(PERSONA);
-    expect((await cells(stored.id)).slice(2, 5)).toEqual(['Lyon, FR', 'fr', PERSONA]);
+    // The list below reloads after the save: its new row comes when that load answers.
+    await expect.poll(async () => (await cells(stored.id)).slice(2, 5)).toEqual(['Lyon, FR', 'fr', PERSONA]);
     await shot('configuration-saved');
   });
 });
