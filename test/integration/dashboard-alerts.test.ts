@@ -319,6 +319,8 @@ describe('alerts in the dashboard', () => {
     const day = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'Europe/Paris' });
     const label = (p: { start: Date; end: Date }) =>
       `${day.format(p.start)} – ${day.format(new Date(p.end.getTime() - 1))}`;
+    // The digests are a request of their own, which may answer after the alerts.
+    await log.getByTestId(`alert-digest-${sent}`).waitFor();
     expect(await cells(`alert-digest-${sent}`)).toEqual([label(week), 'Sent', expect.any(String), '—']);
     expect(await cells(`alert-digest-${lost}`)).toEqual([label(before), 'Failed', '—', '421 service not available']);
     await log.getByRole('columnheader', { name: 'Period (Europe/Paris)' }).waitFor();

@@ -276,17 +276,18 @@ describe('managing a workspace from the dashboard', () => {
       citations: ['https://www.globex.com/crm?utm_source=x'],
       brands: drafts,
     });
+    const cited = (
+      stored.citations as Array<{ url: string; domain: string; brandName: string | null; source: string }>
+    ).map(
+      (c) =>
+        `${c.url} — ${c.domain}: ${c.brandName ? `${c.brandName}'s own domain` : 'no tracked brand'}${c.source === 'text' ? ' (found in the text)' : ''}`,
+    );
+    // The preview follows the form after a pause: one for the text alone may show before the one with the URL.
+    await expect.poll(() => edit.getByTestId('preview-citations').locator('li').allTextContents()).toEqual(cited);
     const shown = await edit.getByTestId('preview-mentions').locator('li').allTextContents();
     expect(shown).toHaveLength(stored.mentions.length);
     for (const m of stored.mentions as Array<{ brandName: string; count: number; rank: number }>)
       expect(shown.find((s) => s.startsWith(m.brandName))).toContain(`named ${m.count}× · rank ${m.rank}`);
-    const citations = await edit.getByTestId('preview-citations').locator('li').allTextContents();
-    expect(citations).toEqual(
-      (stored.citations as Array<{ url: string; domain: string; brandName: string | null; source: string }>).map(
-        (c) =>
-          `${c.url} — ${c.domain}: ${c.brandName ? `${c.brandName}'s own domain` : 'no tracked brand'}${c.source === 'text' ? ' (found in the text)' : ''}`,
-      ),
-    );
     expect(await edit.getByTestId('preview-text').locator('mark').allTextContents()).toEqual([
       'Initech',
       'Initrode',

@@ -121,6 +121,8 @@ describe('a first audit from an empty organization', () => {
     // 3. Suggestions from a model (the mock, through a worker), edited before they are kept.
     await step(page, 3, 'Competitors and prompts');
     // No model key is configured here: templates are offered first; the mock can be asked for a trial.
+    // Templates are also the choice until GET /v1/providers answers: wait for what that answer says.
+    await page.getByText('only the mock assistant, for trials, can be asked').waitFor();
     await expect.poll(() => page.getByLabel('Built-in templates').isChecked()).toBe(true);
     await page.getByLabel('Ask a model').check();
     expect(await page.getByLabel('Model to ask').inputValue()).toBe('mock|mock-1');
