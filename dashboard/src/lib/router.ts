@@ -97,7 +97,7 @@ export function hrefOfOther(page: OtherPage, params?: URLSearchParams | Record<s
 }
 
 /** True when the address is the workspace chooser (#/, or no route at all). */
-export function isChooser(hash: string): boolean {
+function isChooser(hash: string): boolean {
   const route = parseHash(hash);
   return !route.workspaceId && !route.other;
 }

@@ -94,9 +94,8 @@ SELECT (SELECT count(*) FROM del_periods) + (SELECT count(*) FROM del_domains) +
  * Builds the periods of one span ($3 holds it alone), after the shorter spans: a period whose two
  * halves are built in the current time zone sums their rows; any other from the per-run rows.
  * Rows are written in the order of the index reports read them by (period, provider), so one
- * provider's rows of a period share a few pages: a report per provider read a month's rows from
- * 3,200 pages with the providers interleaved, from 470 in this order (p50 of the statement 34 ms →
- * 27 ms on the benchmark's largest workspace).
+ * provider's rows of a period share a few pages: the per-provider URL statement of the benchmark's
+ * largest workspace read 613 buffers instead of 5,377 (bench/RESULTS.md, 7 December 2026, 09:54 UTC).
  */
 const PERIODS_BUILD_SQL = `WITH ${PERIOD_CTES},
   halves AS (
