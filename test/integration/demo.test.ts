@@ -4,7 +4,7 @@
  * against a factory workspace and the API listening on a real port, and must work as printed: the
  * dashboard is served there, the key reads the workspace's report but cannot change anything, and
  * the printed email and password sign in as the demo organization's owner.
- * (The whole demo, with its worker process, is the quickstart's; it is too slow for the suite.)
+ * (The whole demo, with its worker process, is run by readme-demo.test.ts against the README.)
  */
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
