@@ -169,6 +169,8 @@ async function main(): Promise<void> {
     if (!run) throw new Error('run not created');
     const tCreated = performance.now();
     let tStored = 0;
+    // BENCH_TIMELINE=1 prints the answers settled in each half second of the run: where its time goes.
+    const timeline: Array<{ t: number; settled: number }> = [];
     for (;;) {
       const { rows } = await infra.db.pool.query<{
         succeeded: number;
@@ -179,6 +181,7 @@ async function main(): Promise<void> {
       const r = rows[0];
       if (!r) throw new Error('run vanished');
       if (!tStored && r.succeeded + r.failed >= TOTAL) tStored = performance.now();
+      if (process.env.BENCH_TIMELINE) timeline.push({ t: performance.now() - t0, settled: r.succeeded + r.failed });
       if (r.finished) break;
       await new Promise((res) => setTimeout(res, 20));
     }
@@ -194,6 +197,13 @@ async function main(): Promise<void> {
               (SELECT count(*) FROM citations c JOIN responses r ON r.id = c.response_id WHERE r.run_id = $1)::int AS citations`,
       [run.id],
     );
+    let mark = { t: 0, settled: 0 };
+    for (const [i, p] of timeline.entries()) {
+      if (p.t < mark.t + 500 && i < timeline.length - 1) continue;
+      const rate = ((p.settled - mark.settled) * 1000) / (p.t - mark.t);
+      console.log(`  ${fmt(p.t / 1000, 2)} s: ${fmt(p.settled)} settled, ${fmt(rate)}/s since the line above`);
+      mark = p;
+    }
     const stored = TOTAL / ((tStored - t0) / 1000);
     const analysed = TOTAL / ((tDone - t0) / 1000);
     console.log(`run created (${fmt(TOTAL)} pending rows, one transaction): ${fmt(tCreated - t0)} ms`);
