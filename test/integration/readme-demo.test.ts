@@ -12,6 +12,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, describe, expect, it, inject } from 'vitest';
 import { projectRoot } from '../../src/lib/paths.js';
+import { removeKeys } from '../helpers/context.js';
 
 const base = new URL(inject('databaseUrl'));
 const scratch = `citewatch_demo_${randomUUID().slice(0, 8)}`;
@@ -33,12 +34,7 @@ async function admin(sql: string): Promise<void> {
 afterAll(async () => {
   await admin(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
   const redis = new Redis(inject('redisUrl'));
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
+  await removeKeys(redis, prefix);
   redis.disconnect();
 });
 
