@@ -2,14 +2,16 @@
  * `citewatch analyze`. Provider-mode tests for openai, anthropic, perplexity and gemini depend on
  * those adapters being registered in src/providers/registry.ts; each is skipped, saying so, when
  * its adapter is not there. The bodies below follow each provider's public API response format.
+ * The worked example of docs/analysis-rules.md is checked here too: the page shows the program's output.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { analyzeCommand } from '../../../src/cli/analyze.js';
+import { projectRoot } from '../../../src/lib/paths.js';
 import { hasAdapter } from '../../../src/providers/registry.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'citewatch-analyze-'));
@@ -388,4 +390,35 @@ describe('citewatch analyze --provider', () => {
       },
     );
   }
+});
+
+/** The indented code block that follows `marker` in docs/analysis-rules.md, without its indentation. */
+function docBlockAfter(marker: string): string {
+  const page = readFileSync(join(projectRoot(), 'docs', 'analysis-rules.md'), 'utf8');
+  const at = page.indexOf(marker);
+  expect(at, `docs/analysis-rules.md says "${marker}"`).toBeGreaterThan(0);
+  const lines = page.slice(at + marker.length).split('\n');
+  let first = 0;
+  while (lines[first]?.trim() === '') first++;
+  const block: string[] = [];
+  for (const line of lines.slice(first)) {
+    if (line !== '' && !line.startsWith('    ')) break;
+    block.push(line.slice(4));
+  }
+  while (block.at(-1) === '') block.pop();
+  return `${block.join('\n')}\n`;
+}
+
+describe('docs/analysis-rules.md, the worked example', () => {
+  it('shows what citewatch analyze prints for its brands file and answer', async () => {
+    const brands = file('doc-brands.json', docBlockAfter('With `brands.json`'));
+    const answer = file('doc-answer.md', docBlockAfter('and `answer.md`'));
+    const expected = docBlockAfter('shows it one fact per line:').trim().split('\n');
+    const { code, out, err } = await run(['--brands', brands, answer]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    // As `jq -c '.mentions[], .citations[]'` prints them: one compact object per line, keys in order.
+    const result = JSON.parse(out) as { mentions: unknown[]; citations: unknown[] };
+    expect([...result.mentions, ...result.citations].map((fact) => JSON.stringify(fact))).toEqual(expected);
+  });
 });
