@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FOLLOWUPS_GRACE_MS, recoverFollowUps } from '../../src/modules/runs/recovery.js';
-import { jobIds, RUNS_QUEUE } from '../../src/queues/names.js';
+import { jobIds, queryQueueName, RUNS_QUEUE } from '../../src/queues/names.js';
 import { createTenant } from '../factories/index.js';
 import { apiClient, seedWorkspace, type ApiClient } from '../helpers/api.js';
 import { createTestContext, waitFor, type TestContext } from '../helpers/context.js';
@@ -54,10 +54,18 @@ describe("a finished run's follow-ups", () => {
     const url = receiver.script(`/lost-${Date.now()}`, [200]);
     await api.send('POST', `${base}/webhooks`, { url, events: ['run.completed'] }, 201);
     const runs = ctx.producers.queue(RUNS_QUEUE);
+    const queries = ctx.producers.queue(queryQueueName('mock'));
+    // Hold the run's queries until the runs queue is held too: a two-answer run can otherwise
+    // finish, and its `finished` job be taken, before the runs queue is paused.
+    await queries.pause();
     const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [configs[0].id] });
-    await waitFor(async () => (await api.get(`${base}/runs/${run.id}`)).status !== 'queued', 'the run to start');
-    // Hold the runs queue, let the run finish, then lose its `finished` job.
-    await runs.pause();
+    try {
+      await waitFor(async () => (await api.get(`${base}/runs/${run.id}`)).status === 'running', 'the run to start');
+      // Hold the runs queue, let the run finish, then lose its `finished` job.
+      await runs.pause();
+    } finally {
+      await queries.resume();
+    }
     try {
       await waitFor(async () => (await api.get(`${base}/runs/${run.id}`)).finishedAt, 'the run to finish');
       const job = await waitFor(async () => runs.getJob(jobIds.runFinished(run.id)), 'the finished job');
