@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseAhead, BrandMatcherCache } from '../../src/modules/responses/analysis.service.js';
 import { storeOutcomes, type Outcome } from '../../src/modules/responses/pipeline.repo.js';
 import type { NormalizedAnswer } from '../../src/providers/types.js';
-import { queryQueueName } from '../../src/queues/names.js';
+import { jobIds, queryQueueName } from '../../src/queues/names.js';
 import { createTenant } from '../factories/index.js';
 import { apiClient, seedWorkspace, type ApiClient } from '../helpers/api.js';
 import { createTestContext, waitFor, type TestContext } from '../helpers/context.js';
@@ -96,6 +96,9 @@ describe('answers analysed as they are stored', () => {
       `SELECT r.id, w.brands_version FROM responses r JOIN workspaces w ON w.id = r.workspace_id WHERE r.run_id = $1 ORDER BY r.id`,
       [run.id],
     );
+    // The run's start job queues a job per pending answer. Stored before it ran, the answers
+    // would get no query job at all, and only the recovery sweep would come back to them.
+    for (const r of rows) await waitFor(async () => queue.getJob(jobIds.query(r.id)), 'the held query job');
     const outcomes: Outcome[] = rows.map((r, i) => ({
       kind: 'succeeded',
       responseId: r.id,
@@ -192,15 +195,10 @@ describe('answers analysed as they are stored', () => {
       await queue.resume();
     }
     // The held query jobs find the second answer stored but not analysed, and queue its analysis.
-    // A minute: under the whole suite's load the held jobs, then the analysis job, took over 30 s once.
-    const done = await waitFor(
-      async () => {
-        const r = await api.get(`${base}/runs/${run.id}`);
-        return r.finishedAt ? r : null;
-      },
-      'the run',
-      60_000,
-    );
+    const done = await waitFor(async () => {
+      const r = await api.get(`${base}/runs/${run.id}`);
+      return r.finishedAt ? r : null;
+    }, 'the run');
     expect(done.progress).toMatchObject({ succeeded: 2, analyzed: 2 });
     expect(await factsOf(ids)).toEqual([
       { id: ids[0], analysed: true, mentions: 2 },
