@@ -2,31 +2,19 @@ import { mkdtempSync, mkdirSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/db/migrate.js';
 import { migrationsDir } from '../../src/lib/paths.js';
+import { scratchDatabase } from '../helpers/scratch-db.js';
 
-const base = new URL(inject('databaseUrl'));
-const scratch = `citewatch_migrate_${process.pid}`;
-const url = Object.assign(new URL(base.toString()), { pathname: `/${scratch}` }).toString();
+const scratch = scratchDatabase(`citewatch_migrate_${process.pid}`);
+const url = scratch.url;
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({
-    connectionString: Object.assign(new URL(base.toString()), { pathname: '/postgres' }).toString(),
-  });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-afterAll(() => admin((c) => c.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`)));
+afterAll(() => scratch.drop());
 
 describe('offline migration runner', () => {
   it('creates the database, applies every migration once, and records them like Prisma does', async () => {
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`));
+    await scratch.drop();
     const first = await migrate({ databaseUrl: url, migrationsDir: migrationsDir() });
     expect(first.createdDatabase).toBe(true);
     expect(first.applied.length).toBeGreaterThan(0);

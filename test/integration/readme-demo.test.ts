@@ -9,30 +9,16 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { afterAll, describe, expect, it, inject } from 'vitest';
 import { projectRoot } from '../../src/lib/paths.js';
 import { removeKeys } from '../helpers/context.js';
+import { scratchDatabase } from '../helpers/scratch-db.js';
 
-const base = new URL(inject('databaseUrl'));
-const scratch = `citewatch_demo_${randomUUID().slice(0, 8)}`;
-const databaseUrl = Object.assign(new URL(base.toString()), { pathname: `/${scratch}` }).toString();
+const scratch = scratchDatabase(`citewatch_demo_${randomUUID().slice(0, 8)}`);
 const prefix = `demo-${randomUUID().slice(0, 8)}`;
 
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({
-    connectionString: Object.assign(new URL(base.toString()), { pathname: '/postgres' }).toString(),
-  });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 afterAll(async () => {
-  await admin(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
+  await scratch.drop();
   const redis = new Redis(inject('redisUrl'));
   await removeKeys(redis, prefix);
   redis.disconnect();
@@ -52,7 +38,7 @@ function runDemo(): Promise<{ code: number | null; stdout: string; stderr: strin
       ],
       {
         cwd: projectRoot(),
-        env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: inject('redisUrl'), QUEUE_PREFIX: prefix },
+        env: { ...process.env, DATABASE_URL: scratch.url, REDIS_URL: inject('redisUrl'), QUEUE_PREFIX: prefix },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
