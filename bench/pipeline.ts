@@ -2,7 +2,8 @@
  * npm run bench:pipeline — a run of 20,000 responses with a zero-latency mock provider through
  * the real queues, a real worker and Postgres: answers stored per second and analysed per second,
  * against a baseline of raw no-op BullMQ jobs measured in the same run on the same Redis. Answers
- * are analysed by the statement that stores them.
+ * are analysed by the statement that stores them; the run's calls go out several to a query job,
+ * as any run this large does (callsPerQueryJob).
  * Target on a 2-core machine: ≥ 2,000 responses/s end to end.
  *
  * It runs the JavaScript tsc emits (tsconfig.bench.json), the code workers run in production
@@ -19,6 +20,7 @@ import { egressPolicy } from '../src/providers/egress.js';
 import { createPrompt } from '../src/modules/prompts/prompts.service.js';
 import { launchRun } from '../src/modules/runs/runs.service.js';
 import { createWorkspace } from '../src/modules/workspaces/workspaces.service.js';
+import { callsPerQueryJob } from '../src/queues/payloads.js';
 import { startWorker } from '../workers/worker.js';
 import { benchInfra, fmt } from './lib/infra.js';
 import { serverCpuPer, serverCpuSeconds } from './lib/proc-cpu.js';
@@ -204,6 +206,8 @@ async function main(): Promise<void> {
       console.log(`  ${fmt(p.t / 1000, 2)} s: ${fmt(p.settled)} settled, ${fmt(rate)}/s since the line above`);
       mark = p;
     }
+    // As the producer splits the run: its calls at the mock's concurrency (MOCK_CONCURRENCY above).
+    const perJob = callsPerQueryJob(TOTAL, infra.env.MOCK_CONCURRENCY as number);
     const stored = TOTAL / ((tStored - t0) / 1000);
     const analysed = TOTAL / ((tDone - t0) / 1000);
     console.log(`run created (${fmt(TOTAL)} pending rows, one transaction): ${fmt(tCreated - t0)} ms`);
@@ -212,7 +216,7 @@ async function main(): Promise<void> {
       `analysed   ${fmt(analysed)} responses/s (run finished after ${fmt((tDone - t0) / 1000, 2)} s; ${fmt(check[0]?.mentions ?? 0)} mentions, ${fmt(check[0]?.citations ?? 0)} citations)`,
     );
     console.log(
-      `ratio      ${fmt(analysed / noopPerSecond, 3)} of the no-op job rate (each response is a query job plus its Postgres writes, analysis included)`,
+      `ratio      ${fmt(analysed / noopPerSecond, 3)} of the no-op job rate (${fmt(Math.ceil(TOTAL / perJob))} query jobs of up to ${perJob} calls, Postgres writes and analysis included)`,
     );
     console.log(
       `worker     ${fmt((cpu.user + cpu.system) / TOTAL)} µs of process CPU per answer (all threads), main thread busy ${fmt(busy * 100)}% of the run`,

@@ -9,6 +9,7 @@ import type { Env } from './config/env.js';
 import { createDatabase, type Database } from './db/client.js';
 import type { Logger } from './lib/logger.js';
 import { createMailer, type Mailer, mailerSettings } from './lib/mailer.js';
+import { queryConcurrency } from './providers/deployment.js';
 import { Producers } from './queues/producer.js';
 
 export interface Deps {
@@ -83,6 +84,7 @@ export function createDeps(options: DepsOptions): OwnedDeps {
     prefix: env.QUEUE_PREFIX,
     queryAttempts: env.PROVIDER_MAX_ATTEMPTS,
     queryBackoffMs: env.PROVIDER_BACKOFF_MS,
+    queryConcurrency: (provider) => queryConcurrency(env, provider),
     ...(options.logQueueErrors
       ? { onError: (err: Error) => logger.warn({ err: err.message }, 'queue connection error') }
       : {}),

@@ -197,7 +197,9 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
       closing = true;
       periodic.stop();
       await (await metricsServer)?.close();
-      // Stop taking jobs and let active ones finish, then flush what they handed to batchers.
+      // Stop taking jobs and let active ones finish their call in flight (query jobs hand the rest
+      // of their calls back), then flush what they handed to batchers.
+      query.handBack();
       await Promise.all(workers.map((w) => w.close()));
       await query.drain();
     },

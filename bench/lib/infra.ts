@@ -11,6 +11,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { createLogMailer, type Mailer } from '../../src/lib/mailer.js';
 import { migrationsDir } from '../../src/lib/paths.js';
+import { queryConcurrency } from '../../src/providers/deployment.js';
 import { Producers } from '../../src/queues/producer.js';
 import type { Redis } from 'ioredis';
 
@@ -77,6 +78,7 @@ export async function benchInfra(
     prefix,
     queryAttempts: env.PROVIDER_MAX_ATTEMPTS,
     queryBackoffMs: env.PROVIDER_BACKOFF_MS,
+    queryConcurrency: (provider) => queryConcurrency(env, provider),
   });
   const mailer = createLogMailer({ from: env.MAIL_FROM }, createLogger({ level: env.LOG_LEVEL, name: 'bench' }));
   return {

@@ -6,7 +6,7 @@
 import type { ZodType } from 'zod';
 import { positiveInt } from '../config/settings.js';
 import { sealedCredentials } from './credentials.js';
-import { providerSettings, type ProviderName } from './settings.js';
+import { isProviderName, providerSettings, type ProviderName } from './settings.js';
 import { limitVariables, type NamedSetup, type ProviderCredentials, type ProviderLimit } from './setup.js';
 
 type Settings = Readonly<Record<string, unknown>>;
@@ -58,4 +58,9 @@ export function credentialsFromEnv(env: Settings, provider: ProviderName): Provi
 /** A registered provider's queue limits in this deployment. */
 export function providerLimit(env: Settings, provider: ProviderName): ProviderLimit {
   return limitsFrom(env, { name: provider, setup: providerSettings[provider] });
+}
+
+/** A provider queue's global concurrency in this deployment; 1 for a name no provider has. */
+export function queryConcurrency(env: Settings, provider: string): number {
+  return isProviderName(provider) ? providerLimit(env, provider).concurrency : 1;
 }

@@ -8,8 +8,16 @@ import { createHash } from 'node:crypto';
 
 /** One queue per provider, so each provider's rate limit holds across every worker process. */
 export function queryQueueName(provider: string): string {
-  return `query-${provider}`;
+  return `${QUERY_QUEUE_PREFIX}${provider}`;
 }
+
+/** The provider whose calls a query queue holds (the inverse of queryQueueName). */
+export function queryQueueProvider(queueName: string): string {
+  if (!queueName.startsWith(QUERY_QUEUE_PREFIX)) throw new Error(`${queueName} is not a query queue`);
+  return queueName.slice(QUERY_QUEUE_PREFIX.length);
+}
+
+const QUERY_QUEUE_PREFIX = 'query-';
 
 export const ANALYSIS_QUEUE = 'analysis';
 /** Run lifecycle: fanning a run out into query jobs, and follow-ups once a run finishes. */
@@ -27,11 +35,17 @@ export const PDF_REPORTS_QUEUE = 'pdf-reports';
 /** The model judge of stance: one job per analysed answer of an audit that has a judge. */
 export const STANCE_JUDGE_QUEUE = 'stance-judge';
 
+function digest(ids: readonly string[]): string {
+  return createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 32);
+}
+
 export const jobIds = {
   query: (responseId: string) => `q__${responseId}`,
+  /** A job of several calls, named after its answers: a run's start retried adds the same jobs again, once. */
+  queryBatch: (responseIds: readonly string[]) =>
+    responseIds.length === 1 ? `q__${responseIds[0]}` : `qb__${digest(responseIds)}`,
   /** Named after the batch's content, so handing out the same batch twice adds one job. */
-  analysis: (responseIds: string[]) =>
-    `a__${createHash('sha256').update(responseIds.join(',')).digest('hex').slice(0, 32)}`,
+  analysis: (responseIds: string[]) => `a__${digest(responseIds)}`,
   startRun: (runId: string) => `start__${runId}`,
   runFinished: (runId: string) => `finished__${runId}`,
   reanalysis: (reanalysisId: string) => `reanalyze__${reanalysisId}`,

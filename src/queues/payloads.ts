@@ -17,12 +17,42 @@ import {
   WEBHOOKS_QUEUE,
 } from './names.js';
 
-export const queryJobSchema = z.object({
-  responseId: z.uuid(),
+/** The most calls one query job makes. */
+export const QUERY_JOB_MAX_CALLS = 20;
+/** Query jobs a large run keeps for each slot of its provider's concurrency. */
+export const QUERY_JOBS_PER_SLOT = 8;
+
+/**
+ * How many of a run's calls to one provider each query job makes, one after another. A job per
+ * call costs a queue round trip per call, about a quarter of the CPU of a zero-latency answer; a
+ * job of several calls still keeps the provider's whole concurrency busy while the run has
+ * QUERY_JOBS_PER_SLOT jobs for each slot, so only large runs get jobs of several calls.
+ */
+export function callsPerQueryJob(calls: number, concurrency: number): number {
+  return Math.max(1, Math.min(QUERY_JOB_MAX_CALLS, Math.floor(calls / (concurrency * QUERY_JOBS_PER_SLOT))));
+}
+
+const queryJobFields = {
   runId: z.uuid(),
+  /**
+   * Attempts these calls used in an earlier job: a call of a job of several that must be retried
+   * goes on in a job of its own, which counts on from there.
+   */
+  priorAttempts: z.number().int().nonnegative().optional(),
   /** Rate-limited (429) tries of this call so far; they do not use attempts up. */
   rateLimited: z.number().int().nonnegative().optional(),
-});
+};
+
+/**
+ * The answers a query job collects, one provider call each, made one after another. The form of
+ * one `responseId` is what versions before jobs of several calls wrote; it is read as a job of one.
+ */
+export const queryJobSchema = z.union([
+  z.object({ ...queryJobFields, responseIds: z.array(z.uuid()).min(1).max(QUERY_JOB_MAX_CALLS) }),
+  z
+    .object({ ...queryJobFields, responseId: z.uuid() })
+    .transform(({ responseId, ...rest }) => ({ ...rest, responseIds: [responseId] })),
+]);
 export type QueryJob = z.infer<typeof queryJobSchema>;
 
 /** A batch of stored answers to analyse (those a worker stored together). */

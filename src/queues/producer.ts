@@ -16,16 +16,17 @@ import {
   jobIds,
   queryQueueName,
 } from './names.js';
-import type {
-  AlertJob,
-  AnalysisJob,
-  MaintenanceJob,
-  PdfReportJob,
-  QueryJob,
-  RunJob,
-  StanceJudgeJob,
-  SuggestionJob,
-  WebhookJob,
+import {
+  callsPerQueryJob,
+  type AlertJob,
+  type AnalysisJob,
+  type MaintenanceJob,
+  type PdfReportJob,
+  type QueryJob,
+  type RunJob,
+  type StanceJudgeJob,
+  type SuggestionJob,
+  type WebhookJob,
 } from './payloads.js';
 
 export interface QueueSettings {
@@ -40,6 +41,11 @@ export interface QueueSettings {
    * its work. Default 5 s.
    */
   addTimeoutMs?: number;
+  /**
+   * Each provider's global concurrency (its queue limit): a run's calls go out in jobs of several
+   * when they far outnumber it (callsPerQueryJob). Without it, every call is a job of its own.
+   */
+  queryConcurrency?: (provider: string) => number;
   /** Connection errors of the queues (operations that need Redis fail on their own). */
   onError?: (err: Error) => void;
 }
@@ -181,15 +187,23 @@ export class Producers {
     );
   }
 
-  /** Query jobs for a run's pending answers, one bulk add per provider's queue. */
+  /**
+   * Query jobs for a run's pending answers, one bulk add per provider's queue: each job makes
+   * callsPerQueryJob of them, consecutive in the order given.
+   */
   async enqueueRunAnswers(runId: string, answers: ReadonlyArray<{ id: string; provider: string }>): Promise<void> {
-    const byProvider = new Map<string, QueryJob[]>();
+    const byProvider = new Map<string, string[]>();
     for (const a of answers) {
-      const jobs = byProvider.get(a.provider) ?? [];
-      jobs.push({ responseId: a.id, runId });
-      byProvider.set(a.provider, jobs);
+      const ids = byProvider.get(a.provider) ?? [];
+      ids.push(a.id);
+      byProvider.set(a.provider, ids);
     }
-    for (const [provider, jobs] of byProvider) await this.enqueueQueries(provider, jobs);
+    for (const [provider, ids] of byProvider) {
+      const size = callsPerQueryJob(ids.length, this.settings.queryConcurrency?.(provider) ?? ids.length);
+      const jobs: QueryJob[] = [];
+      for (let i = 0; i < ids.length; i += size) jobs.push({ runId, responseIds: ids.slice(i, i + size) });
+      await this.enqueueQueries(provider, jobs);
+    }
   }
 
   async enqueueQueries(provider: string, jobs: QueryJob[]): Promise<void> {
@@ -201,13 +215,34 @@ export class Producers {
           data,
           opts: {
             ...KEEP,
-            jobId: jobIds.query(data.responseId),
+            jobId: jobIds.queryBatch(data.responseIds),
             attempts: this.settings.queryAttempts,
             backoff: { type: 'exponential', delay: this.settings.queryBackoffMs, jitter: 0.5 },
           },
         })),
       );
     }
+  }
+
+  /**
+   * A call of a job of several that must be tried again goes on in a job of its own, after
+   * `delayMs`, with the attempts it has left: from there it is retried like any job of one call.
+   */
+  async retryQueryCall(provider: string, job: QueryJob & { responseIds: [string] }, delayMs: number): Promise<void> {
+    const used = job.priorAttempts ?? 0;
+    await this.queue(queryQueueName(provider)).add('query', job, {
+      ...KEEP,
+      jobId: jobIds.queryBatch(job.responseIds),
+      delay: delayMs,
+      attempts: Math.max(1, this.settings.queryAttempts - used),
+      // The job's first retry waits twice what its handing on waited, as the next step of one backoff.
+      backoff: { type: 'exponential', delay: 2 * this.settings.queryBackoffMs, jitter: 0.5 },
+    });
+  }
+
+  /** The first retry's wait of a query call: the backoff's first step, jittered as BullMQ does. */
+  queryRetryDelay(): number {
+    return Math.round(this.settings.queryBackoffMs * (1 - 0.5 * Math.random()));
   }
 
   /** Hands stored answers to analysis, in jobs of at most ANALYSIS_BATCH answers. */

@@ -41,6 +41,8 @@ export class FakeOpenAI {
   readonly arrivals: number[] = [];
   /** Delay before each answer, in ms. */
   latencyMs = 0;
+  /** Answer calls by their arrival (0 for the first call): 500 (transient) or 429 (rate limited), whatever the draw. */
+  readonly failAt = new Map<number, 500 | 429>();
   private holding = false;
   private readonly held: Array<() => void> = [];
 
@@ -67,7 +69,7 @@ export class FakeOpenAI {
       const self = fake as FakeOpenAI;
       self.inFlight++;
       self.peakInFlight = Math.max(self.peakInFlight, self.inFlight);
-      self.arrivals.push(Date.now());
+      const arrival = self.arrivals.push(Date.now()) - 1;
       let body = '';
       req.on('data', (c) => (body += c));
       req.on('end', () => {
@@ -75,7 +77,7 @@ export class FakeOpenAI {
         const latency = self.latencyMs > 0 ? new Promise((r) => setTimeout(r, self.latencyMs)) : null;
         void Promise.all([gate, latency]).then(() => {
           self.inFlight--;
-          self.answer(body, res);
+          self.answer(body, res, arrival);
         });
       });
     });
@@ -122,7 +124,7 @@ export class FakeOpenAI {
 
   private lastInput = '';
 
-  private answer(raw: string, res: import('node:http').ServerResponse): void {
+  private answer(raw: string, res: import('node:http').ServerResponse, arrival: number): void {
     const request = JSON.parse(raw) as { input: string; model: string };
     this.lastInput = request.input;
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -174,8 +176,9 @@ export class FakeOpenAI {
       this.sendText(send, request.model, JSON.stringify(judged));
       return;
     }
-    const draw = this.random();
-    if (draw < this.failureRate / 2) {
+    const forced = this.failAt.get(arrival);
+    const draw = forced ? 1 : this.random();
+    if (forced === 500 || draw < this.failureRate / 2) {
       this.stats.serverErrors++;
       send(500, {
         error: {
@@ -187,7 +190,7 @@ export class FakeOpenAI {
       });
       return;
     }
-    if (draw < this.failureRate) {
+    if (forced === 429 || draw < this.failureRate) {
       this.stats.rateLimited++;
       send(
         429,

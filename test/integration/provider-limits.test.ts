@@ -54,53 +54,78 @@ describe('concurrency across two workers', () => {
   });
 });
 
+/**
+ * Starts a run of `prompts` × `samples` calls and waits for five answers with the rest held by
+ * the limit (OPENAI_RPM 5); never six calls in a minute. Returns the queue's jobs still to run.
+ */
+async function expectFiveCallsAMinute(world: ReturnType<typeof twoWorkers>, prompts: number, samples: number) {
+  const { ctx, api, fake } = world;
+  const queue = ctx.producers.queue(queryQueueName('openai'));
+  expect(await queue.getGlobalRateLimit()).toMatchObject({ max: 5, duration: 60_000 });
+  const { base } = await seedWorkspace(api, { prompts, configs: [] });
+  const config = await api.post(`${base}/model-configs`, {
+    name: 'gpt',
+    provider: 'openai',
+    model: 'gpt-5.4-mini',
+    params: {},
+  });
+  const run = await api.post(`${base}/runs`, {
+    promptTags: ['crm'],
+    modelConfigIds: [config.id],
+    samplesPerPair: samples,
+  });
+  // Five calls answered, nothing active, the rest waiting and the queue limited for the rest of
+  // the minute the first call opened. Under a whole suite's load on two cores the five answers
+  // have taken over 55 s to settle, and the next minute's calls may then have started before
+  // that moment could be seen: past it, what must hold is the limit itself, read from when the
+  // calls reached the provider.
+  let seen = {};
+  const state = await waitFor(
+    async () => {
+      const counts = await queue.getJobCounts('waiting', 'active', 'delayed');
+      const ttl = await queue.getRateLimitTtl(5);
+      const progress = (await api.get(`${base}/runs/${run.id}`)).progress;
+      const calls = [...fake.arrivals];
+      seen = { succeeded: progress.succeeded, ...counts, ttl, calls: calls.length };
+      if (progress.succeeded === 5 && counts.active === 0 && ttl > 0 && calls.length === 5)
+        return { counts, ttl, calls, limited: true };
+      return calls.length > 5 ? { counts, ttl, calls, limited: false } : null;
+    },
+    'five answers and the limit holding the rest',
+    100_000,
+  ).catch((err: Error) => {
+    throw new Error(`${err.message}; last seen ${JSON.stringify(seen)}`);
+  });
+  // Never six calls in a minute: the sixth waits for the first's minute (less how much later than
+  // the first it reached the provider; without the limit every call arrives within a second or two).
+  for (let i = 5; i < state.calls.length; i++)
+    expect((state.calls[i] as number) - (state.calls[i - 5] as number)).toBeGreaterThan(30_000);
+  if (state.limited) {
+    expect(fake.stats.ok).toBe(5);
+    // Still inside the minute opened by the first call: the limit, not a lack of work, holds the rest.
+    expect(state.ttl).toBeLessThanOrEqual(60_000);
+  }
+  await api.post(`${base}/runs/${run.id}/cancel`, {});
+  return state;
+}
+
 describe('requests per minute across two workers', () => {
   const world = twoWorkers({}, { OPENAI_CONCURRENCY: '4', OPENAI_RPM: '5' });
 
   it('starts no more than OPENAI_RPM calls in a minute, then waits', async () => {
-    const { ctx, api, fake } = world;
-    const queue = ctx.producers.queue(queryQueueName('openai'));
-    expect(await queue.getGlobalRateLimit()).toMatchObject({ max: 5, duration: 60_000 });
-    const { base } = await seedWorkspace(api, { prompts: 6, configs: [] });
-    const config = await api.post(`${base}/model-configs`, {
-      name: 'gpt',
-      provider: 'openai',
-      model: 'gpt-5.4-mini',
-      params: {},
-    });
-    const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [config.id], samplesPerPair: 2 });
-    // Five calls answered, nothing active, the rest waiting and the queue limited for the rest of
-    // the minute the first call opened. Under a whole suite's load on two cores the five answers
-    // have taken over 55 s to settle, and the next minute's calls may then have started before
-    // that moment could be seen: past it, what must hold is the limit itself, read from when the
-    // calls reached the provider.
-    let seen = {};
-    const state = await waitFor(
-      async () => {
-        const counts = await queue.getJobCounts('waiting', 'active', 'delayed');
-        const ttl = await queue.getRateLimitTtl(5);
-        const progress = (await api.get(`${base}/runs/${run.id}`)).progress;
-        const calls = [...fake.arrivals];
-        seen = { succeeded: progress.succeeded, ...counts, ttl, calls: calls.length };
-        if (progress.succeeded === 5 && counts.active === 0 && ttl > 0 && calls.length === 5)
-          return { counts, ttl, calls, limited: true };
-        return calls.length > 5 ? { counts, ttl, calls, limited: false } : null;
-      },
-      'five answers and the limit holding the rest',
-      100_000,
-    ).catch((err: Error) => {
-      throw new Error(`${err.message}; last seen ${JSON.stringify(seen)}`);
-    });
-    // Never six calls in a minute: the sixth waits for the first's minute (less how much later than
-    // the first it reached the provider; without the limit all twelve arrive within a second or two).
-    for (let i = 5; i < state.calls.length; i++)
-      expect((state.calls[i] as number) - (state.calls[i - 5] as number)).toBeGreaterThan(30_000);
-    if (state.limited) {
-      expect(fake.stats.ok).toBe(5);
-      expect((state.counts.waiting ?? 0) + (state.counts.delayed ?? 0)).toBe(7);
-      // Still inside the minute opened by the first call: the limit, not a lack of work, holds the rest.
-      expect(state.ttl).toBeLessThanOrEqual(60_000);
-    }
-    await api.post(`${base}/runs/${run.id}/cancel`, {});
+    const state = await expectFiveCallsAMinute(world, 6, 2);
+    // Twelve calls, a job each: seven still queued.
+    if (state.limited) expect((state.counts.waiting ?? 0) + (state.counts.delayed ?? 0)).toBe(7);
+  });
+});
+
+describe('requests per minute with jobs of several calls', () => {
+  // 16 calls at a concurrency of 1 go out two to a job: the second call of a job takes its own allowance.
+  const world = twoWorkers({}, { OPENAI_CONCURRENCY: '1', OPENAI_RPM: '5' });
+
+  it('counts every call of a job against OPENAI_RPM, not only the first', async () => {
+    const state = await expectFiveCallsAMinute(world, 8, 2);
+    // The job whose second call found no allowance waits, delayed, with that call alone left.
+    if (state.limited) expect((state.counts.waiting ?? 0) + (state.counts.delayed ?? 0)).toBe(6);
   });
 });

@@ -149,7 +149,7 @@ describe('runs', () => {
       // Duplicated jobs of those answers store nothing and count nothing.
       const ids = (
         await ctx.db.pool.query<{ id: string }>(`SELECT id FROM responses WHERE run_id = $1`, [run.id])
-      ).rows.map((r) => ({ responseId: r.id, runId: run.id }));
+      ).rows.map((r) => ({ responseIds: [r.id], runId: run.id }));
       await ctx.producers.enqueueQueries('openai', ids);
       await waitFor(queueIdle, 'the duplicated jobs to drain');
       expect(fake.stats.ok - okBefore).toBe(3);
