@@ -24,6 +24,11 @@ export function apiClient(app: FastifyInstance, headers: Record<string, string>)
 
 export type ApiClient = ReturnType<typeof apiClient>;
 
+/** An OpenAI model configuration in the workspace at `base` (tests point OPENAI_BASE_URL at a fake). */
+export async function createOpenAIConfig(api: ApiClient, base: string) {
+  return api.post(`${base}/model-configs`, { name: 'gpt', provider: 'openai', model: 'gpt-5.4-mini', params: {} });
+}
+
 /** A workspace with brands, tagged prompts and mock configurations, through the API. */
 export async function seedWorkspace(
   api: ApiClient,

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryQueueName } from '../../src/queues/names.js';
 import { createTenant } from '../factories/index.js';
-import { apiClient, seedWorkspace, type ApiClient } from '../helpers/api.js';
+import { apiClient, createOpenAIConfig, seedWorkspace, type ApiClient } from '../helpers/api.js';
 import { createTestContext, waitFor, type TestContext } from '../helpers/context.js';
 import { FakeOpenAI } from '../helpers/fake-openai.js';
 
@@ -36,12 +36,7 @@ describe('concurrency across two workers', () => {
     const queue = ctx.producers.queue(queryQueueName('openai'));
     expect(await queue.getGlobalConcurrency()).toBe(3);
     const { base } = await seedWorkspace(api, { prompts: 10, configs: [] });
-    const config = await api.post(`${base}/model-configs`, {
-      name: 'gpt',
-      provider: 'openai',
-      model: 'gpt-5.4-mini',
-      params: {},
-    });
+    const config = await createOpenAIConfig(api, base);
     const run = await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [config.id], samplesPerPair: 6 });
     const done = await waitFor(async () => {
       const r = await api.get(`${base}/runs/${run.id}`);
@@ -63,12 +58,7 @@ async function expectFiveCallsAMinute(world: ReturnType<typeof twoWorkers>, prom
   const queue = ctx.producers.queue(queryQueueName('openai'));
   expect(await queue.getGlobalRateLimit()).toMatchObject({ max: 5, duration: 60_000 });
   const { base } = await seedWorkspace(api, { prompts, configs: [] });
-  const config = await api.post(`${base}/model-configs`, {
-    name: 'gpt',
-    provider: 'openai',
-    model: 'gpt-5.4-mini',
-    params: {},
-  });
+  const config = await createOpenAIConfig(api, base);
   const run = await api.post(`${base}/runs`, {
     promptTags: ['crm'],
     modelConfigIds: [config.id],

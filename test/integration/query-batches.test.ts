@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryQueueName } from '../../src/queues/names.js';
 import type { QueryJob } from '../../src/queues/payloads.js';
 import { createTenant } from '../factories/index.js';
-import { apiClient, seedWorkspace, type ApiClient } from '../helpers/api.js';
+import { apiClient, createOpenAIConfig, seedWorkspace, type ApiClient } from '../helpers/api.js';
 import { createTestContext, waitFor, type TestContext } from '../helpers/context.js';
 import { FakeOpenAI } from '../helpers/fake-openai.js';
 
@@ -35,13 +35,7 @@ afterAll(async () => {
 /** A workspace of 8 prompts and an OpenAI configuration: 2 samples each make 16 calls, 8 jobs of two. */
 async function seed() {
   const { base } = await seedWorkspace(api, { prompts: 8, configs: [] });
-  const config = await api.post(`${base}/model-configs`, {
-    name: 'gpt',
-    provider: 'openai',
-    model: 'gpt-5.4-mini',
-    params: {},
-  });
-  return { base, config };
+  return { base, config: await createOpenAIConfig(api, base) };
 }
 
 function finished(base: string, runId: string) {
