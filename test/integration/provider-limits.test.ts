@@ -16,7 +16,14 @@ function twoWorkers(fakeOptions: { latencyMs?: number }, limits: { OPENAI_CONCUR
   const world = {} as { ctx: TestContext; api: ApiClient; fake: FakeOpenAI };
   beforeAll(async () => {
     world.fake = await FakeOpenAI.start({ failureRate: 0, ...fakeOptions });
-    world.ctx = await createTestContext({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: world.fake.baseUrl, ...limits });
+    world.ctx = await createTestContext({
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: world.fake.baseUrl,
+      // The recovery sweep claims stalled runs of the whole database, other test files' included, and
+      // would hand their pending answers to these workers' queue, into the counts read below.
+      RECOVERY_INTERVAL_MS: '3600000',
+      ...limits,
+    });
     world.api = apiClient(world.ctx.app, (await createTenant(world.ctx.db)).headers);
     const workers = [world.ctx.startWorker(), world.ctx.startWorker()];
     await Promise.all(workers.map((w) => w.ready));
