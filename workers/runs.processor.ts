@@ -1,5 +1,5 @@
 /**
- * Run jobs. `start` fans a run out into one query job per pending response (job ids are
+ * Run jobs. `start` fans a run out into query jobs for its pending responses (job ids are
  * deterministic, so running it twice adds nothing twice). `finished` runs the follow-ups of a
  * run that has just finished (each safe to run again), then records them done in
  * runs.followups_done_at; a finished run without it gets its `finished` job again from recovery.
@@ -14,10 +14,11 @@ export function createRunsProcessor(deps: WorkerDeps, followUps: Array<(runId: s
   return async (job: Job<RunJob>): Promise<string> => {
     const { runId } = job.data;
     if (job.data.type === 'start') {
-      const pending = await beginRun(deps.db.pool, runId);
-      await deps.producers.enqueueRunAnswers(runId, pending);
-      deps.logger.info({ runId, queued: pending.length }, 'run started');
-      return `queued ${pending.length}`;
+      const answers = await beginRun(deps.db.pool, runId);
+      await deps.producers.enqueueRunAnswers(runId, answers);
+      const queued = answers.filter((a) => a.pending).length;
+      deps.logger.info({ runId, queued }, 'run started');
+      return `queued ${queued}`;
     }
     for (const followUp of followUps) await followUp(runId);
     // Durable: until this is set, the recovery sweep hands the follow-ups out again.

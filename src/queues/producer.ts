@@ -188,34 +188,53 @@ export class Producers {
   }
 
   /**
-   * Query jobs for a run's pending answers, one bulk add per provider's queue: each job makes
-   * callsPerQueryJob of them, consecutive in the order given.
+   * Query jobs for a run's pending answers, one bulk add per provider's queue. `answers` is the
+   * run's whole list in a fixed order (or a wave's), split into consecutive chunks of
+   * callsPerQueryJob; a chunk's job holds its pending answers and is named after the whole chunk,
+   * so splitting the same list again (a retried start, a recovery) names the same jobs, and one
+   * still queued is not added twice.
    */
-  async enqueueRunAnswers(runId: string, answers: ReadonlyArray<{ id: string; provider: string }>): Promise<void> {
-    const byProvider = new Map<string, string[]>();
+  async enqueueRunAnswers(
+    runId: string,
+    answers: ReadonlyArray<{ id: string; provider: string; pending?: boolean }>,
+  ): Promise<void> {
+    const byProvider = new Map<string, Array<{ id: string; pending?: boolean }>>();
     for (const a of answers) {
-      const ids = byProvider.get(a.provider) ?? [];
-      ids.push(a.id);
-      byProvider.set(a.provider, ids);
+      const list = byProvider.get(a.provider) ?? [];
+      list.push(a);
+      byProvider.set(a.provider, list);
     }
-    for (const [provider, ids] of byProvider) {
-      const size = callsPerQueryJob(ids.length, this.settings.queryConcurrency?.(provider) ?? ids.length);
-      const jobs: QueryJob[] = [];
-      for (let i = 0; i < ids.length; i += size) jobs.push({ runId, responseIds: ids.slice(i, i + size) });
-      await this.enqueueQueries(provider, jobs);
+    for (const [provider, list] of byProvider) {
+      const size = callsPerQueryJob(list.length, this.settings.queryConcurrency?.(provider) ?? list.length);
+      const jobs: Array<{ id: string; data: QueryJob }> = [];
+      for (let i = 0; i < list.length; i += size) {
+        const chunk = list.slice(i, i + size);
+        const pending = chunk.filter((a) => a.pending !== false).map((a) => a.id);
+        if (pending.length)
+          jobs.push({ id: jobIds.queryBatch(chunk.map((a) => a.id)), data: { runId, responseIds: pending } });
+      }
+      await this.addQueryJobs(provider, jobs);
     }
   }
 
+  /** Query jobs as given, each named after its answers. */
   async enqueueQueries(provider: string, jobs: QueryJob[]): Promise<void> {
+    await this.addQueryJobs(
+      provider,
+      jobs.map((data) => ({ id: jobIds.queryBatch(data.responseIds), data })),
+    );
+  }
+
+  private async addQueryJobs(provider: string, jobs: Array<{ id: string; data: QueryJob }>): Promise<void> {
     const queue = this.queue(queryQueueName(provider));
     for (let i = 0; i < jobs.length; i += ADD_CHUNK) {
       await queue.addBulk(
-        jobs.slice(i, i + ADD_CHUNK).map((data) => ({
+        jobs.slice(i, i + ADD_CHUNK).map(({ id, data }) => ({
           name: 'query',
           data,
           opts: {
             ...KEEP,
-            jobId: jobIds.queryBatch(data.responseIds),
+            jobId: id,
             attempts: this.settings.queryAttempts,
             backoff: { type: 'exponential', delay: this.settings.queryBackoffMs, jitter: 0.5 },
           },

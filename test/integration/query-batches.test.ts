@@ -4,6 +4,8 @@
  * other calls go on and are never made twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeOutcomes } from '../../src/modules/responses/pipeline.repo.js';
+import { recoverStalledRuns } from '../../src/modules/runs/recovery.js';
 import { queryQueueName } from '../../src/queues/names.js';
 import type { QueryJob } from '../../src/queues/payloads.js';
 import { createTenant } from '../factories/index.js';
@@ -24,6 +26,8 @@ beforeAll(async () => {
     OPENAI_CONCURRENCY: '1',
     OPENAI_RPM: '100000',
     PROVIDER_MAX_ATTEMPTS: '3',
+    // The tests run the recovery sweep themselves; the workers' own would claim other files' stalled runs too.
+    RECOVERY_INTERVAL_MS: '3600000',
   });
   api = apiClient(ctx.app, (await createTenant(ctx.db)).headers);
 });
@@ -107,5 +111,54 @@ describe('a run whose calls go out several to a job', () => {
     await second.close();
     expect(done.progress).toMatchObject({ total: 16, succeeded: 16, analyzed: 16 });
     expect(fake.arrivals.length - calls).toBe(16);
+  });
+
+  it('is split the same way again by recovery, so a job still queued is not added twice and a lost one comes back', async () => {
+    const { base, config } = await seed();
+    const queue = ctx.producers.queue(queryQueueName('openai'));
+    await queue.pause();
+    const worker = ctx.startWorker();
+    const calls = fake.arrivals.length;
+    let runId = '';
+    const heldJobs = async () =>
+      (await queue.getJobs(['waiting', 'delayed'])).filter((j) => (j.data as QueryJob).runId === runId);
+    const byId = async () =>
+      Object.fromEntries((await heldJobs()).map((j) => [j.id, (j.data as QueryJob).responseIds]));
+    try {
+      runId = (await api.post(`${base}/runs`, { promptTags: ['crm'], modelConfigIds: [config.id], samplesPerPair: 2 }))
+        .id;
+      await waitFor(async () => ((await heldJobs()).length === 8 ? true : null), 'the run fanned out');
+      const queued = await byId();
+      // One answer of the third job settles (failed) before any call: what is pending is no longer the
+      // run's whole list, and split afresh it would make other jobs.
+      const third = Object.values(queued)[2] as string[];
+      await storeOutcomes(ctx.db.pool, [
+        {
+          kind: 'failed',
+          responseId: third[0] as string,
+          attempts: 1,
+          errorCode: 'test',
+          error: 'settled by the test',
+        },
+      ]);
+      const recovery = { db: ctx.db, producers: ctx.producers, logger: ctx.logger };
+      const first = await recoverStalledRuns(recovery, 1_000, new Date(Date.now() + 60_000));
+      expect(first.queries).toBeGreaterThanOrEqual(15);
+      expect(await byId()).toEqual(queued);
+
+      // A job lost (Redis forgot it) comes back under its own id, with what is still pending.
+      const lost = (await heldJobs())[0];
+      const lostId = lost?.id as string;
+      await lost?.remove();
+      expect(Object.keys(await byId())).not.toContain(lostId);
+      await recoverStalledRuns(recovery, 1_000, new Date(Date.now() + 120_000));
+      expect(await byId()).toEqual(queued);
+    } finally {
+      await queue.resume();
+    }
+    const done = await finished(base, runId);
+    await worker.close();
+    expect(done.progress).toMatchObject({ total: 16, succeeded: 15, failed: 1 });
+    expect(fake.arrivals.length - calls).toBe(15);
   });
 });

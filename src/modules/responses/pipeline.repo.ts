@@ -347,14 +347,27 @@ export async function finishRuns(db: pg.Pool | pg.PoolClient, runIds: string[]):
   return rows.map((r) => r.id);
 }
 
-/** Marks a queued run as running (first start only) and lists its pending work. */
-export async function beginRun(pool: pg.Pool, runId: string): Promise<Array<{ id: string; provider: string }>> {
+/** A run's answer as the query jobs are made from it: the run's whole list is split the same way every time. */
+export interface RunAnswer {
+  id: string;
+  provider: string;
+  /** Still to collect: only pending answers go into query jobs. */
+  pending: boolean;
+}
+
+/** Marks a queued run as running (first start only) and lists its answers (runAnswers). */
+export async function beginRun(pool: pg.Pool, runId: string): Promise<RunAnswer[]> {
   await pool.query(
     `UPDATE runs SET status = 'running', started_at = coalesce(started_at, now()), progressed_at = now() WHERE id = $1 AND status = 'queued'`,
     [runId],
   );
-  const { rows } = await pool.query<{ id: string; provider: string }>(
-    `SELECT id, provider FROM responses WHERE run_id = $1 AND status = 'pending' ORDER BY id`,
+  return runAnswers(pool, runId);
+}
+
+/** Every answer of a run in id order, whatever its status, marked pending or not. */
+export async function runAnswers(pool: pg.Pool, runId: string): Promise<RunAnswer[]> {
+  const { rows } = await pool.query<RunAnswer>(
+    `SELECT id, provider, status = 'pending' AS pending FROM responses WHERE run_id = $1 ORDER BY id`,
     [runId],
   );
   return rows;

@@ -5,7 +5,7 @@
  * lost between commit and enqueue, or after a job failed outside the normal path. Job ids are
  * deterministic, so work still queued is not added twice, and processors ignore work already done.
  */
-import { finishRuns } from '../responses/pipeline.repo.js';
+import { finishRuns, runAnswers } from '../responses/pipeline.repo.js';
 import { advanceAdaptiveRuns } from './runs.adaptive.js';
 import { claimStalledRuns, outstandingWork, runsAwaitingFollowUps } from './runs.repo.js';
 import type { Deps } from '../../deps.js';
@@ -41,7 +41,8 @@ export async function recoverStalledRuns(
     const analyses = work.filter((w) => w.status !== 'pending').map((w) => w.id);
     result.queries += pending.length;
     result.analyses += analyses.length;
-    await deps.producers.enqueueRunAnswers(runId, pending);
+    // Split as the run's start split it, so a job still queued is added again under its own id: once.
+    if (pending.length) await deps.producers.enqueueRunAnswers(runId, await runAnswers(pool, runId));
     if (analyses.length) await deps.producers.enqueueAnalysis(analyses);
     const finished = work.length === 0 ? await finishRuns(pool, [runId]) : [];
     for (const id of finished) await deps.producers.runFinished(id);
