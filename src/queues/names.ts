@@ -41,7 +41,10 @@ function digest(ids: readonly string[]): string {
 
 export const jobIds = {
   query: (responseId: string) => `q__${responseId}`,
-  /** A job of several calls, named after its answers: a run's start retried adds the same jobs again, once. */
+  /**
+   * A job of several calls, named after its chunk of the run's answers (Producers.enqueueRunAnswers):
+   * a retried start or a recovery adds the same jobs again, once. A chunk of one is named as a call's job.
+   */
   queryBatch: (responseIds: readonly string[]) =>
     responseIds.length === 1 ? `q__${responseIds[0]}` : `qb__${digest(responseIds)}`,
   /** Named after the batch's content, so handing out the same batch twice adds one job. */
