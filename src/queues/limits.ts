@@ -38,6 +38,8 @@ export async function applyProviderQueueLimits(
  */
 export class CallAllowances {
   private readonly held = new Map<string, { left: number; until: number }>();
+  /** The one request to Redis in flight per queue: callers arriving meanwhile wait for it, not send their own. */
+  private readonly refilling = new Map<string, Promise<number>>();
 
   constructor(private readonly redis: Redis) {}
 
@@ -45,15 +47,27 @@ export class CallAllowances {
   async take(queue: Queue, limit: { rpm: number; durationMs?: number }): Promise<number> {
     const key = queue.keys.limiter;
     if (!key) throw new Error(`queue ${queue.name} has no rate-limit key`);
-    const held = this.held.get(key);
-    if (held && held.left > 0 && Date.now() < held.until) {
-      held.left -= 1;
-      return 0;
+    for (;;) {
+      const held = this.held.get(key);
+      if (held && held.left > 0 && Date.now() < held.until) {
+        held.left -= 1;
+        return 0;
+      }
+      let refill = this.refilling.get(key);
+      if (!refill) {
+        refill = this.refill(key, limit).finally(() => this.refilling.delete(key));
+        this.refilling.set(key, refill);
+      }
+      const wait = await refill;
+      if (wait > 0) return wait;
+      // Taken from what the refill brought, or, when other callers took it all first, refilled again.
     }
-    const want = allowanceChunk(limit.rpm);
-    const [granted, ttl] = await this.run(key, limit.rpm, limit.durationMs ?? 60_000, want);
+  }
+
+  private async refill(key: string, limit: { rpm: number; durationMs?: number }): Promise<number> {
+    const [granted, ttl] = await this.run(key, limit.rpm, limit.durationMs ?? 60_000, allowanceChunk(limit.rpm));
     if (granted === 0) return Math.max(ttl, 1);
-    this.held.set(key, { left: granted - 1, until: Date.now() + ttl });
+    this.held.set(key, { left: granted, until: Date.now() + ttl });
     return 0;
   }
 

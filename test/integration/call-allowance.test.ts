@@ -62,6 +62,16 @@ describe('the allowance of a call after a job’s first', () => {
     expect(await other.take(queue, limit)).toBeGreaterThan(0);
   });
 
+  it('is taken once for callers asking at the same time, and none of it is lost', async () => {
+    const { queue, count } = freshQueue();
+    const allowances = new CallAllowances(redis);
+    const limit = { rpm: 5_000, durationMs: 60_000 };
+    const waits = await Promise.all(Array.from({ length: 20 }, () => allowances.take(queue, limit)));
+    expect(waits).toEqual(Array(20).fill(0));
+    // Four takes of five: every call's share counted once, none taken and dropped.
+    expect(await count()).toBe(20);
+  });
+
   it('drops what a process holds when its window ends', async () => {
     const { queue, count } = freshQueue();
     const allowances = new CallAllowances(redis);
