@@ -16,6 +16,7 @@ import { createApiKey } from '../src/modules/api-keys/api-keys.service.js';
 import { createBrand } from '../src/modules/brands/brands.service.js';
 import { createModelConfig } from '../src/modules/model-configs/model-configs.service.js';
 import { createOrganization } from '../src/modules/organizations/organizations.service.js';
+import { queryConcurrency } from '../src/providers/deployment.js';
 import { egressPolicy } from '../src/providers/egress.js';
 import { createPrompt } from '../src/modules/prompts/prompts.service.js';
 import { launchRun } from '../src/modules/runs/runs.service.js';
@@ -206,8 +207,8 @@ async function main(): Promise<void> {
       console.log(`  ${fmt(p.t / 1000, 2)} s: ${fmt(p.settled)} settled, ${fmt(rate)}/s since the line above`);
       mark = p;
     }
-    // As the producer splits the run: its calls at the mock's concurrency (MOCK_CONCURRENCY above).
-    const perJob = callsPerQueryJob(TOTAL, infra.env.MOCK_CONCURRENCY as number);
+    // As the producer splits the run: its calls at the mock queue's concurrency (MOCK_CONCURRENCY above).
+    const perJob = callsPerQueryJob(TOTAL, queryConcurrency(infra.env, 'mock'));
     const stored = TOTAL / ((tStored - t0) / 1000);
     const analysed = TOTAL / ((tDone - t0) / 1000);
     console.log(`run created (${fmt(TOTAL)} pending rows, one transaction): ${fmt(tCreated - t0)} ms`);

@@ -236,7 +236,7 @@ export function createQueryProcessor(deps: WorkerDeps, opts: QueryProcessorOptio
         );
         if (alone) throw failure;
         const next = { runId: work.run_id, responseIds: [work.id] as [string], priorAttempts: attempt };
-        await deps.producers.retryQueryCall(adapter.name, next, deps.producers.queryRetryDelay());
+        await deps.producers.retryQueryCall(adapter.name, next);
         return { outcome: 'failed: handed on for a retry' };
       }
       log().warn(

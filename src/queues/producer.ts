@@ -245,9 +245,14 @@ export class Producers {
 
   /**
    * A call of a job of several that must be tried again goes on in a job of its own, after
-   * `delayMs`, with the attempts it has left: from there it is retried like any job of one call.
+   * `delayMs` (by default the first step of the query backoff, jittered as BullMQ jitters it), with
+   * the attempts it has left: from there it is retried like any job of one call.
    */
-  async retryQueryCall(provider: string, job: QueryJob & { responseIds: [string] }, delayMs: number): Promise<void> {
+  async retryQueryCall(
+    provider: string,
+    job: QueryJob & { responseIds: [string] },
+    delayMs = Math.round(this.settings.queryBackoffMs * (1 - 0.5 * Math.random())),
+  ): Promise<void> {
     const used = job.priorAttempts ?? 0;
     await this.queue(queryQueueName(provider)).add('query', job, {
       ...KEEP,
@@ -257,11 +262,6 @@ export class Producers {
       // The job's first retry waits twice what its handing on waited, as the next step of one backoff.
       backoff: { type: 'exponential', delay: 2 * this.settings.queryBackoffMs, jitter: 0.5 },
     });
-  }
-
-  /** The first retry's wait of a query call: the backoff's first step, jittered as BullMQ does. */
-  queryRetryDelay(): number {
-    return Math.round(this.settings.queryBackoffMs * (1 - 0.5 * Math.random()));
   }
 
   /** Hands stored answers to analysis, in jobs of at most ANALYSIS_BATCH answers. */
