@@ -3,7 +3,10 @@
  * for 10 s each: an authenticated GET of a workspace resource (brands), an authenticated report
  * (visibility), the same brands read with a signed-in person's session cookie, and, for the ratio,
  * the unauthenticated /health measured the same way. The three reads the ratios compare are
- * measured in interleaved rounds of 2 s, so a drifting machine load weighs on them alike.
+ * measured in interleaved rounds of 2 s, so a drifting machine load weighs on them alike. Each
+ * line also gives the CPU per request of the API process and of Postgres (from /proc) and of the
+ * load generator (this process): what a request costs, which moves less with the machine's load
+ * than requests per second do.
  * Target on a 2-core machine: ≥ 3,000 requests/s on the authenticated read.
  */
 import { spawn } from 'node:child_process';
@@ -26,6 +29,7 @@ import { egressPolicy } from '../src/providers/egress.js';
 import { startWorker } from '../workers/worker.js';
 import { freePort } from '../test/helpers/processes.js';
 import { benchInfra, fmt } from './lib/infra.js';
+import { processCpuSeconds, serverCpuSeconds } from './lib/proc-cpu.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 10;
@@ -34,10 +38,24 @@ const AUTH_SECRET = 'bench-auth-secret-bench-auth-secret-0123456789';
 /** Seconds of one round of the interleaved measurement. */
 const ROUND_S = 2;
 
-type Load = { rps: number; p50: number; p99: number; total: number };
+/**
+ * CPU per request (µs) of the API process, of its database's Postgres backends (NaN without /proc;
+ * a backend that exits meanwhile is not counted) and of this process, the load generator.
+ */
+type Load = { rps: number; p50: number; p99: number; total: number; cpuUs: number; pgUs: number; clientUs: number };
+
+/** The API server's process and its database, whose CPU each load reads from /proc (set once started). */
+const probe = { pid: 0, database: '' };
+const postgresCpu = () => serverCpuSeconds(probe.database, ['postgres']).get('postgres') ?? Number.NaN;
 
 async function load(url: string, headers: Record<string, string> = {}, duration = DURATION_S): Promise<Load> {
+  const cpu0 = processCpuSeconds(probe.pid);
+  const pg0 = postgresCpu();
+  const client0 = process.cpuUsage();
   const result = await autocannon({ url, connections: CONNECTIONS, duration, headers });
+  const client = process.cpuUsage(client0);
+  const cpu = processCpuSeconds(probe.pid) - cpu0;
+  const pg = postgresCpu() - pg0;
   const bad = result.non2xx + result.errors + result.timeouts;
   if (bad > 0)
     throw new Error(
@@ -48,8 +66,15 @@ async function load(url: string, headers: Record<string, string> = {}, duration 
     p50: result.latency.p50,
     p99: result.latency.p99,
     total: result.requests.total,
+    cpuUs: (cpu * 1e6) / result.requests.total,
+    pgUs: Math.max(0, (pg * 1e6) / result.requests.total),
+    clientUs: (client.user + client.system) / result.requests.total,
   };
 }
+
+/** A per-request figure over several loads, each weighed by its requests. */
+const perRequest = (loads: Load[], of: (l: Load) => number) =>
+  loads.reduce((sum, l) => sum + of(l) * l.total, 0) / loads.reduce((sum, l) => sum + l.total, 0);
 
 /**
  * Runs each measurement once per round, in turn, and combines its rounds: requests per second
@@ -64,8 +89,17 @@ async function interleaved(rounds: number, measures: Array<() => Promise<Load>>)
     p50: median(loads.map((l) => l.p50)),
     p99: median(loads.map((l) => l.p99)),
     total: loads.reduce((sum, l) => sum + l.total, 0),
+    cpuUs: perRequest(loads, (l) => l.cpuUs),
+    pgUs: perRequest(loads, (l) => l.pgUs),
+    clientUs: perRequest(loads, (l) => l.clientUs),
   }));
 }
+
+/** The server's CPU per request of a load, as printed after its latencies ('' without /proc). */
+const cpuOf = (l: Load) =>
+  Number.isFinite(l.cpuUs)
+    ? `  CPU/req: server ${fmt(l.cpuUs)} µs, postgres ${fmt(l.pgUs)} µs, client ${fmt(l.clientUs)} µs`
+    : '';
 
 async function main(): Promise<void> {
   const infra = await benchInfra('api', { MOCK_CONCURRENCY: '50' }, false, { scratch: true });
@@ -191,6 +225,8 @@ async function main(): Promise<void> {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  probe.pid = server.pid ?? 0;
+  probe.database = infra.databaseName;
   try {
     const base = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 20_000;
@@ -238,17 +274,17 @@ async function main(): Promise<void> {
     ]);
     if (!session || !health || !read) throw new Error('a measurement is missing');
     console.log(
-      `session    GET …/brands (session cookie)    ${fmt(session.rps).padStart(7)} req/s  p50 ${session.p50} ms  p99 ${session.p99} ms`,
+      `session    GET …/brands (session cookie)    ${fmt(session.rps).padStart(7)} req/s  p50 ${session.p50} ms  p99 ${session.p99} ms${cpuOf(session)}`,
     );
     console.log(
-      `baseline   GET /health (no auth)            ${fmt(health.rps).padStart(7)} req/s  p50 ${health.p50} ms  p99 ${health.p99} ms`,
+      `baseline   GET /health (no auth)            ${fmt(health.rps).padStart(7)} req/s  p50 ${health.p50} ms  p99 ${health.p99} ms${cpuOf(health)}`,
     );
     console.log(
-      `auth read  GET …/brands (20 brands)         ${fmt(read.rps).padStart(7)} req/s  p50 ${read.p50} ms  p99 ${read.p99} ms`,
+      `auth read  GET …/brands (20 brands)         ${fmt(read.rps).padStart(7)} req/s  p50 ${read.p50} ms  p99 ${read.p99} ms${cpuOf(read)}`,
     );
     const report = await load(`${base}/v1/workspaces/${ws.id}/reports/visibility?runId=${run?.id}`, keyAuth);
     console.log(
-      `report     GET …/reports/visibility         ${fmt(report.rps).padStart(7)} req/s  p50 ${report.p50} ms  p99 ${report.p99} ms`,
+      `report     GET …/reports/visibility         ${fmt(report.rps).padStart(7)} req/s  p50 ${report.p50} ms  p99 ${report.p99} ms${cpuOf(report)}`,
     );
     console.log(`ratio      session read / API-key read: ${fmt(session.rps / read.rps, 2)} (target ≥ 0.90)`);
     console.log(`ratio      authenticated read / health: ${fmt(read.rps / health.rps, 2)}`);

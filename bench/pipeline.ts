@@ -10,6 +10,7 @@
  * (`npm run worker`), baseline included: tsx's on-the-fly transform wraps every inner function in a
  * naming helper, about a tenth of the cost of analysing an answer.
  */
+import { availableParallelism } from 'node:os';
 import { Queue, Worker } from 'bullmq';
 import { createLogger } from '../src/lib/logger.js';
 import { createApiKey } from '../src/modules/api-keys/api-keys.service.js';
@@ -24,7 +25,7 @@ import { createWorkspace } from '../src/modules/workspaces/workspaces.service.js
 import { callsPerQueryJob } from '../src/queues/payloads.js';
 import { startWorker } from '../workers/worker.js';
 import { benchInfra, fmt } from './lib/infra.js';
-import { serverCpuPer, serverCpuSeconds } from './lib/proc-cpu.js';
+import { serverCpuPer, serverCpuSeconds, serverCpuUs } from './lib/proc-cpu.js';
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 20_000);
 const PROMPTS = 100;
@@ -191,7 +192,9 @@ async function main(): Promise<void> {
     const tDone = performance.now();
     const cpu = process.cpuUsage(cpu0);
     const busy = performance.eventLoopUtilization(elu0).utilization;
-    const servers = serverCpuPer(servers0, serverCpuSeconds(infra.databaseName), TOTAL);
+    const servers1 = serverCpuSeconds(infra.databaseName);
+    const serverUs = serverCpuUs(servers0, servers1, TOTAL);
+    const servers = serverCpuPer(servers0, servers1, TOTAL);
     await worker.close();
 
     const { rows: check } = await infra.db.pool.query<{ n: number; mentions: number; citations: number }>(
@@ -223,7 +226,17 @@ async function main(): Promise<void> {
       `worker     ${fmt((cpu.user + cpu.system) / TOTAL)} µs of process CPU per answer (all threads), main thread busy ${fmt(busy * 100)}% of the run`,
     );
     // Processes that exited during the run (Postgres backends closed by the pool) are not counted.
-    if (servers) console.log(`servers    ${servers} of CPU per answer (local server processes, from /proc)`);
+    if (servers) {
+      console.log(`servers    ${servers} of CPU per answer (local server processes, from /proc)`);
+      // What the machine could do if its cores did only this work: no run goes faster without
+      // spending less CPU per answer, however the work is spread over processes and threads.
+      const cpuUs = (cpu.user + cpu.system) / TOTAL + [...serverUs.values()].reduce((a, b) => a + b, 0);
+      const cores = availableParallelism();
+      const ceiling = (cores * 1e6) / cpuUs;
+      console.log(
+        `ceiling    ${fmt(ceiling)} responses/s with every core busy (${cores} cores ÷ ${fmt(cpuUs)} µs of CPU per answer, worker and servers): ratio ${fmt(ceiling / noopPerSecond, 3)}`,
+      );
+    }
     if (check[0]?.n !== TOTAL) throw new Error(`expected ${TOTAL} analysed responses, found ${check[0]?.n}`);
     console.log(`pipeline: ${Math.round(analysed)} responses/s`);
   } finally {

@@ -44,6 +44,17 @@ export function serverCpuSeconds(
   return totals;
 }
 
+/** Seconds of CPU one process (every thread) has used so far; NaN where /proc cannot be read. */
+export function processCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** A backend of the given database, or a process every database shares (not a client's backend). */
 function ownOrShared(pid: string, database: string): boolean {
   let cmdline: string;
@@ -57,9 +68,16 @@ function ownOrShared(pid: string, database: string): boolean {
   return !backend || cmdline.split(' ').includes(database);
 }
 
+/** µs of CPU per unit of each server between two readings (empty when none was read). */
+export function serverCpuUs(
+  before: Map<string, number>,
+  after: Map<string, number>,
+  units: number,
+): Map<string, number> {
+  return new Map([...after].map(([name, s]) => [name, ((s - (before.get(name) ?? 0)) * 1e6) / units]));
+}
+
 /** "postgres 612 µs, redis-server 140 µs" of CPU per unit between two readings; '' when none was read. */
 export function serverCpuPer(before: Map<string, number>, after: Map<string, number>, units: number): string {
-  return [...after]
-    .map(([name, s]) => `${name} ${Math.round(((s - (before.get(name) ?? 0)) * 1e6) / units)} µs`)
-    .join(', ');
+  return [...serverCpuUs(before, after, units)].map(([name, us]) => `${name} ${Math.round(us)} µs`).join(', ');
 }
