@@ -56,7 +56,7 @@ import { clientErrorHandler, errorsPlugin, sendProblem } from './plugins/errors.
 import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { keyLimitStore } from './plugins/rate-limit-store.js';
-import { serializerCompiler } from './plugins/response-serializer.js';
+import { createSerializerCompiler } from './plugins/response-serializer.js';
 import { egressPolicy } from './providers/egress.js';
 
 export interface AppDeps extends Deps {
@@ -102,7 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser(['text/plain']);
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createSerializerCompiler({ verify: deps.env.NODE_ENV !== 'production' }));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

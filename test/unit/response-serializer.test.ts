@@ -1,14 +1,14 @@
 /**
- * The response serializer parses schemas that read the same both ways and encodes the others: the
- * JSON sent is what encoding gives, unknown fields are dropped, and a response that breaks its
- * schema is refused.
+ * The response serializer writes schemas that read the same both ways with a compiled writer and
+ * encodes the others: the JSON sent is what zod gives, unknown fields are dropped, and outside
+ * production a response that breaks its schema is refused.
  */
 import { isResponseSerializationError } from 'fastify-type-provider-zod';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { brandDto, type BrandDto } from '../../src/modules/brands/brands.schemas.js';
 import { pageOf } from '../../src/modules/common.schemas.js';
-import { readsBothWays, serializerCompiler } from '../../src/plugins/response-serializer.js';
+import { createSerializerCompiler, readsBothWays, serializerCompiler } from '../../src/plugins/response-serializer.js';
 
 const compile = (schema: z.ZodType) =>
   serializerCompiler({ schema, method: 'GET', url: '/test', httpStatus: '200' }) as (data: unknown) => string;
@@ -75,5 +75,47 @@ describe('response serializer', () => {
       z.object({ kind: z.literal('b'), b: z.number() }),
     ]);
     expect(readsBothWays(untagged)).toBe(false);
+  });
+});
+
+describe('response writer in production', () => {
+  const written = (schema: z.ZodType, data: unknown) =>
+    (
+      createSerializerCompiler({ verify: false })({ schema, method: 'GET', url: '/test', httpStatus: '200' }) as (
+        d: unknown,
+      ) => string
+    )(data);
+
+  it('writes what zod gives, without unknown fields', () => {
+    const page = pageOf(brandDto);
+    const data = { data: [{ ...brand, secret: 'x' }, brand], nextCursor: null, extra: 1 };
+    const sent = written(page, data);
+    expect(sent).toBe(JSON.stringify(z.parse(page, data)));
+    expect(JSON.parse(sent)).toEqual({ data: [brand, brand], nextCursor: null });
+  });
+
+  it('writes unions, recursive schemas, records and nullable fields as zod does', () => {
+    const tree: z.ZodType = z.lazy(() => z.object({ name: z.string(), children: z.array(tree) }));
+    const tagged = z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('a'), a: z.string() }),
+      z.object({ kind: z.literal('b'), b: z.number().int().nullable().optional() }),
+    ]);
+    const cases: Array<[z.ZodType, unknown]> = [
+      [tree, { name: 'r', children: [{ name: 'c "quoted"\n', children: [], junk: true }] }],
+      [z.array(tagged), [{ kind: 'a', a: 'x', b: 1 }, { kind: 'b', b: null }, { kind: 'b' }]],
+      [z.record(z.string(), z.tuple([z.number(), z.boolean()])), { 'a b': [1.5, true], é: [-0.25, false] }],
+    ];
+    for (const [schema, data] of cases) expect(JSON.parse(written(schema, data))).toEqual(z.parse(schema, data));
+  });
+
+  it('refuses a response missing a required field', () => {
+    const { name: _name, ...nameless } = brand;
+    expect(() => written(pageOf(brandDto), { data: [nameless], nextCursor: null })).toThrow(/name/);
+  });
+
+  it('leaves types to the check development and tests make', () => {
+    // A value outside its enum is written as it is in production; the verifying serializer refuses it (above).
+    const sent = written(pageOf(brandDto), { data: [{ ...brand, kind: 'partner' }], nextCursor: null });
+    expect(JSON.parse(sent).data[0].kind).toBe('partner');
   });
 });
