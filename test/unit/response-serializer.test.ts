@@ -8,10 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { brandDto, type BrandDto } from '../../src/modules/brands/brands.schemas.js';
 import { pageOf } from '../../src/modules/common.schemas.js';
-import { createSerializerCompiler, readsBothWays, serializerCompiler } from '../../src/plugins/response-serializer.js';
+import { createSerializerCompiler, readsBothWays } from '../../src/plugins/response-serializer.js';
 
 const compile = (schema: z.ZodType) =>
-  serializerCompiler({ schema, method: 'GET', url: '/test', httpStatus: '200' }) as (data: unknown) => string;
+  createSerializerCompiler({ verify: true })({ schema, method: 'GET', url: '/test', httpStatus: '200' }) as (
+    data: unknown,
+  ) => string;
 
 const brand: BrandDto = {
   id: '0194f0b2-7c1e-7a4e-9d7b-1c2d3e4f5a03',
