@@ -394,9 +394,17 @@ describe('a worker process when Redis restarts empty', () => {
       .split('\n')
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as { level: number; msg: string; jobId?: string; err?: unknown });
-    // The jobs in flight when Redis went away (their keys and locks gone): each reported once, as a warning.
+    // The jobs in flight when Redis went away (their keys and locks gone): each reported once, as a
+    // warning. Which message a job gives first depends on timing: a job still calling when its lock is
+    // due for renewal reports "could not renew lock", one that finishes first "Missing key" (jobs of
+    // several calls, as this run's are, last long enough for either).
     const lost = lines.filter((l) => /(Missing key|could not renew lock) for job/.test(JSON.stringify(l)));
-    expect(lost.some((l) => /Missing key for job/.test(JSON.stringify(l)))).toBe(true);
+    const notable = lines
+      .filter((l) => l.level >= 40)
+      .map((l) =>
+        `${l.level} ${l.msg} ${JSON.stringify(l.err ?? (l as { reason?: string }).reason ?? '')}`.slice(0, 240),
+      );
+    expect(lost.length, `no job reported lost; warnings and errors:\n${notable.join('\n')}`).toBeGreaterThan(0);
     expect(lost.map((l) => l.level)).toEqual(lost.map(() => 40));
     expect(lost.every((l) => l.jobId !== undefined)).toBe(true);
     expect(new Set(lost.map((l) => l.jobId)).size).toBe(lost.length);
