@@ -217,14 +217,6 @@ export class Producers {
     }
   }
 
-  /** Query jobs as given, each named after its answers. */
-  async enqueueQueries(provider: string, jobs: QueryJob[]): Promise<void> {
-    await this.addQueryJobs(
-      provider,
-      jobs.map((data) => ({ id: jobIds.queryBatch(data.responseIds), data })),
-    );
-  }
-
   private async addQueryJobs(provider: string, jobs: Array<{ id: string; data: QueryJob }>): Promise<void> {
     const queue = this.queue(queryQueueName(provider));
     for (let i = 0; i < jobs.length; i += ADD_CHUNK) {

@@ -22,8 +22,7 @@ beforeAll(async () => {
   fake = await FakeOpenAI.start({ failureRate: 0 });
   ctx = await createTestContext({
     MOCK_CONCURRENCY: '2',
-    OPENAI_API_KEY: 'sk-test',
-    OPENAI_BASE_URL: fake.baseUrl,
+    ...fake.env,
     OPENAI_CONCURRENCY: '3',
   });
   const tenant = await createTenant(ctx.db);
@@ -147,10 +146,10 @@ describe('runs', () => {
       expect(kept.rows).toEqual(Array(3).fill({ error: null, has_text: true }));
 
       // Duplicated jobs of those answers store nothing and count nothing.
-      const ids = (
-        await ctx.db.pool.query<{ id: string }>(`SELECT id FROM responses WHERE run_id = $1`, [run.id])
-      ).rows.map((r) => ({ responseIds: [r.id], runId: run.id }));
-      await ctx.producers.enqueueQueries('openai', ids);
+      const answers = (
+        await ctx.db.pool.query<{ id: string }>(`SELECT id FROM responses WHERE run_id = $1 ORDER BY id`, [run.id])
+      ).rows.map((r) => ({ id: r.id, provider: 'openai' }));
+      await ctx.producers.enqueueRunAnswers(run.id, answers);
       await waitFor(queueIdle, 'the duplicated jobs to drain');
       expect(fake.stats.ok - okBefore).toBe(3);
       expect((await api.get(`${base}/runs/${run.id}`)).progress).toMatchObject({
