@@ -58,6 +58,11 @@ export class FakeOpenAI {
   /** Extra text appended to every answer (e.g. characters that need care when stored). */
   suffix = '';
 
+  /** The settings that send a test context's OpenAI calls here, with a test key. */
+  get env(): { OPENAI_API_KEY: string; OPENAI_BASE_URL: string } {
+    return { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: this.baseUrl };
+  }
+
   static async start(opts: {
     failureRate: number;
     seed?: number;

@@ -35,7 +35,7 @@ beforeAll(async () => {
   fake = await FakeOpenAI.start({ failureRate: 0 });
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  ctx = await createTestContext({ PUBLIC_BASE_URL: origin, OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseUrl });
+  ctx = await createTestContext({ PUBLIC_BASE_URL: origin, ...fake.env });
   await ctx.app.listen({ host: '127.0.0.1', port });
   expect((ctx.app.server.address() as AddressInfo).port).toBe(port);
   tenant = await createTenant(ctx.db);

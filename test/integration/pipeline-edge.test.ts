@@ -15,7 +15,7 @@ let fake: FakeOpenAI;
 
 beforeAll(async () => {
   fake = await FakeOpenAI.start({ failureRate: 0, suffix: ' Null\u0000byte and emoji 🚀.' });
-  ctx = await createTestContext({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseUrl });
+  ctx = await createTestContext(fake.env);
   api = apiClient(ctx.app, (await createTenant(ctx.db)).headers);
   ctx.startWorker();
 });

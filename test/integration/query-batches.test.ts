@@ -20,8 +20,7 @@ let fake: FakeOpenAI;
 beforeAll(async () => {
   fake = await FakeOpenAI.start({ failureRate: 0 });
   ctx = await createTestContext({
-    OPENAI_API_KEY: 'sk-test',
-    OPENAI_BASE_URL: fake.baseUrl,
+    ...fake.env,
     // One call at a time: 16 calls are 8 jobs of two (2 per slot × QUERY_JOBS_PER_SLOT), made in order.
     OPENAI_CONCURRENCY: '1',
     OPENAI_RPM: '100000',

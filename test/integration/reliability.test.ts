@@ -198,8 +198,7 @@ describe('a provider failing 30% of calls with 500 or 429', () => {
   beforeAll(async () => {
     fake = await FakeOpenAI.start({ failureRate: 0.3, seed: 7 });
     ctx = await createTestContext({
-      OPENAI_API_KEY: 'sk-test',
-      OPENAI_BASE_URL: fake.baseUrl,
+      ...fake.env,
       PROVIDER_MAX_ATTEMPTS: '3',
       OPENAI_CONCURRENCY: '8',
       OPENAI_RPM: '100000',

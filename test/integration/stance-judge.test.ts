@@ -27,8 +27,7 @@ beforeAll(async () => {
   // The recovery test runs the judging sweep itself, on runs it moves an hour back: the worker's own
   // sweep (every 30 s) could claim such a run between two of its steps and make them disagree.
   ctx = await createTestContext({
-    OPENAI_API_KEY: 'sk-test',
-    OPENAI_BASE_URL: fake.baseUrl,
+    ...fake.env,
     RECOVERY_INTERVAL_MS: '3600000',
   });
   tenant = await createTenant(ctx.db);

@@ -21,7 +21,7 @@ let fake: FakeOpenAI;
 
 beforeAll(async () => {
   fake = await FakeOpenAI.start({ failureRate: 0 });
-  ctx = await createTestContext({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseUrl });
+  ctx = await createTestContext(fake.env);
   tenant = await createTenant(ctx.db);
   api = apiClient(ctx.app, tenant.headers);
   await ctx.startWorker().ready;
