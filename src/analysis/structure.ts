@@ -44,7 +44,11 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 0xa0 || c === 0x3000;
 }
 
-function isLowerLetter(ch: string): boolean {
+/** Is the character at i a lower-case letter? ASCII by its code, the rest by its case mappings. */
+function isLowerLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 97 && c <= 122;
+  const ch = text[i] as string;
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 
@@ -66,7 +70,7 @@ function endsSentenceAt(text: string, i: number): boolean {
   }
   let k = i + 1;
   while (k < text.length && isSpace(text.charCodeAt(k))) k++;
-  return k >= text.length || !isLowerLetter(text[k] as string);
+  return k >= text.length || !isLowerLetterAt(text, k);
 }
 
 /** Longest stretch read either side of a position when looking for its sentence. */
@@ -122,9 +126,11 @@ export class SentenceIndex {
   readonly bounds: number[] = [];
 
   constructor(private readonly text: string) {
+    // test() rather than exec(): a stop is one character, so lastIndex says where it is, and no
+    // match object is made for each of the answer's stops.
     STOPS.lastIndex = 0;
-    for (let m = STOPS.exec(text); m; m = STOPS.exec(text)) {
-      const i = m.index;
+    while (STOPS.test(text)) {
+      const i = STOPS.lastIndex - 1;
       if (text.charCodeAt(i) === 10 || endsSentenceAt(text, i)) this.bounds.push(i);
     }
   }
