@@ -25,7 +25,7 @@ import { createWorkspace } from '../src/modules/workspaces/workspaces.service.js
 import { callsPerQueryJob } from '../src/queues/payloads.js';
 import { startWorker } from '../workers/worker.js';
 import { benchInfra, fmt } from './lib/infra.js';
-import { serverCpuPer, serverCpuSeconds, serverCpuUs } from './lib/proc-cpu.js';
+import { describeServerCpu, serverCpuSeconds, serverCpuUs } from './lib/proc-cpu.js';
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 20_000);
 const PROMPTS = 100;
@@ -64,7 +64,7 @@ async function baseline(infra: Awaited<ReturnType<typeof benchInfra>>): Promise<
   });
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  const servers = serverCpuPer(servers0, serverCpuSeconds(infra.databaseName), TOTAL);
+  const servers = describeServerCpu(serverCpuUs(servers0, serverCpuSeconds(infra.databaseName), TOTAL));
   console.log(
     `           ${fmt((cpu.user + cpu.system) / TOTAL)} µs of process CPU per no-op job${servers ? `; ${servers}` : ''}`,
   );
@@ -192,9 +192,8 @@ async function main(): Promise<void> {
     const tDone = performance.now();
     const cpu = process.cpuUsage(cpu0);
     const busy = performance.eventLoopUtilization(elu0).utilization;
-    const servers1 = serverCpuSeconds(infra.databaseName);
-    const serverUs = serverCpuUs(servers0, servers1, TOTAL);
-    const servers = serverCpuPer(servers0, servers1, TOTAL);
+    const serverUs = serverCpuUs(servers0, serverCpuSeconds(infra.databaseName), TOTAL);
+    const servers = describeServerCpu(serverUs);
     await worker.close();
 
     const { rows: check } = await infra.db.pool.query<{ n: number; mentions: number; citations: number }>(

@@ -77,7 +77,7 @@ export function serverCpuUs(
   return new Map([...after].map(([name, s]) => [name, ((s - (before.get(name) ?? 0)) * 1e6) / units]));
 }
 
-/** "postgres 612 µs, redis-server 140 µs" of CPU per unit between two readings; '' when none was read. */
-export function serverCpuPer(before: Map<string, number>, after: Map<string, number>, units: number): string {
-  return [...serverCpuUs(before, after, units)].map(([name, us]) => `${name} ${Math.round(us)} µs`).join(', ');
+/** "postgres 612 µs, redis-server 140 µs", from serverCpuUs; '' when none was read. */
+export function describeServerCpu(us: Map<string, number>): string {
+  return [...us].map(([name, x]) => `${name} ${Math.round(x)} µs`).join(', ');
 }

@@ -127,8 +127,10 @@ export function createSerializerCompiler({ verify }: { verify: boolean }): Fasti
       return JSON.stringify(result.data);
     };
     if (!readsBothWays(schema)) return (data: unknown) => checked(data, (s, d) => z.safeEncode(s, d as never));
+    // Looked up on the route's first response, then kept by the route.
+    let writer: Writer | null | undefined;
     return (data: unknown) => {
-      const writer = writerOf(schema);
+      if (writer === undefined) writer = writerOf(schema);
       if (!writer) return checked(data, z.safeParse);
       if (!verify) return writer(data);
       const expected = checked(data, z.safeParse);
