@@ -25,7 +25,7 @@ import { createWorkspace } from '../src/modules/workspaces/workspaces.service.js
 import { callsPerQueryJob } from '../src/queues/payloads.js';
 import { startWorker } from '../workers/worker.js';
 import { benchInfra, fmt } from './lib/infra.js';
-import { describeServerCpu, serverCpuSeconds, serverCpuUs } from './lib/proc-cpu.js';
+import { describeServerCpu, sampleSharedCore, serverCpuSeconds, serverCpuUs } from './lib/proc-cpu.js';
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 20_000);
 const PROMPTS = 100;
@@ -48,6 +48,7 @@ async function baseline(infra: Awaited<ReturnType<typeof benchInfra>>): Promise<
   const started = performance.now();
   const cpu0 = process.cpuUsage();
   const servers0 = serverCpuSeconds(infra.databaseName);
+  const placement = sampleSharedCore('redis-server');
   let done = 0;
   await new Promise<void>((resolve) => {
     const worker = new Worker(name, async () => {}, {
@@ -63,11 +64,15 @@ async function baseline(infra: Awaited<ReturnType<typeof benchInfra>>): Promise<
     });
   });
   const seconds = (performance.now() - started) / 1000;
+  const shared = placement.stop();
   const cpu = process.cpuUsage(cpu0);
   const servers = describeServerCpu(serverCpuUs(servers0, serverCpuSeconds(infra.databaseName), TOTAL));
   console.log(
     `           ${fmt((cpu.user + cpu.system) / TOTAL)} µs of process CPU per no-op job${servers ? `; ${servers}` : ''}`,
   );
+  // The no-op rate about halves when the scheduler keeps this process and Redis on one core.
+  if (shared !== null)
+    console.log(`           this process and redis-server on one core in ${Math.round(shared * 100)}% of samples`);
   await queue.obliterate({ force: true });
   await queue.close();
   return TOTAL / seconds;

@@ -81,3 +81,61 @@ export function serverCpuUs(
 export function describeServerCpu(us: Map<string, number>): string {
   return [...us].map(([name, x]) => `${name} ${Math.round(x)} µs`).join(', ');
 }
+
+/** The CPU a process' main thread last ran on (field 39 of /proc/<pid>/stat); NaN where unreadable. */
+function lastCpu(pid: number | 'self'): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 39 of the line is the 37th after the command name.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[36]);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The pid of the first local process whose command name starts with `name`, or null. */
+function pidOf(name: string): number | null {
+  try {
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith(name)) return Number(d);
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    // no /proc
+  }
+  return null;
+}
+
+/**
+ * Samples, every few milliseconds until stopped, whether this process' main thread and a local
+ * server's (redis-server, say) last ran on the same CPU. A no-op job is a round trip between the
+ * two: on one core they take turns, on two they overlap, and the scheduler picks one or the other
+ * for a whole process. stop() gives the share of samples on the same core, or null where /proc
+ * or the server cannot be read.
+ */
+export function sampleSharedCore(server: string, everyMs = 5): { stop(): number | null } {
+  const pid = pidOf(server);
+  let same = 0;
+  let seen = 0;
+  const timer =
+    pid === null
+      ? null
+      : setInterval(() => {
+          const mine = lastCpu('self');
+          const theirs = lastCpu(pid);
+          if (Number.isNaN(mine) || Number.isNaN(theirs)) return;
+          seen += 1;
+          if (mine === theirs) same += 1;
+        }, everyMs);
+  return {
+    stop() {
+      if (timer) clearInterval(timer);
+      return seen > 0 ? same / seen : null;
+    },
+  };
+}
