@@ -11,7 +11,7 @@
  * (`npm run worker`), baseline included: tsx's on-the-fly transform wraps every inner function in a
  * naming helper, about a tenth of the cost of analysing an answer.
  */
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -29,7 +29,7 @@ import { callsPerQueryJob } from '../src/queues/payloads.js';
 import { startWorker } from '../workers/worker.js';
 import { benchInfra, fmt } from './lib/infra.js';
 import type { NoopResult } from './lib/noop-jobs.js';
-import { describeServerCpu, serverCpuSeconds, serverCpuUs } from './lib/proc-cpu.js';
+import { describeServerCpu, processCpuSeconds, serverCpuSeconds, serverCpuUs } from './lib/proc-cpu.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -38,6 +38,45 @@ const PROMPTS = 100;
 const CONFIGS = 2;
 const SAMPLES = Math.ceil(RESPONSES / (PROMPTS * CONFIGS));
 const TOTAL = PROMPTS * CONFIGS * SAMPLES;
+
+/** The workers' settings: the mock's whole concurrency, and no recovery sweep during the run. */
+const WORKER_ENV = {
+  MOCK_CONCURRENCY: '200',
+  WORKER_ANALYSIS_CONCURRENCY: '4',
+  DATABASE_POOL_SIZE: '20',
+  MOCK_RPM: '10000000',
+  RECOVERY_INTERVAL_MS: '600000',
+};
+/**
+ * BENCH_WORKER_PROCESSES=2 (or more) runs that many workers in all: this process, and the others as
+ * `npm run worker` runs them (dist/workers/main.js), on the same queues and database.
+ */
+const WORKER_PROCESSES = Number(process.env.BENCH_WORKER_PROCESSES ?? 1);
+
+/** Starts a worker process on the bench's queues and database; resolves once it has started. */
+async function spawnWorker(infra: Awaited<ReturnType<typeof benchInfra>>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../workers/main.js', import.meta.url))], {
+    env: {
+      ...process.env,
+      ...WORKER_ENV,
+      DATABASE_URL: infra.env.DATABASE_URL,
+      QUEUE_PREFIX: infra.env.QUEUE_PREFIX,
+      WORKER_SCHEDULER: 'false',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let seen = '';
+    child.once('exit', (code) => reject(new Error(`the worker process exited (${code}) before it started`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes('worker started')) resolve();
+    });
+  });
+  child.stdout?.resume();
+  return child;
+}
 
 /** Processes the no-op baseline is measured in, one after another (bench/lib/noop-jobs.ts says why). */
 const BASELINE_PROCESSES = 3;
@@ -71,18 +110,7 @@ async function baseline(infra: Awaited<ReturnType<typeof benchInfra>>): Promise<
 
 async function main(): Promise<void> {
   // A database of its own, dropped at the end: two runs at once never drop each other's.
-  const infra = await benchInfra(
-    'pipeline',
-    {
-      MOCK_CONCURRENCY: '200',
-      WORKER_ANALYSIS_CONCURRENCY: '4',
-      DATABASE_POOL_SIZE: '20',
-      MOCK_RPM: '10000000',
-      RECOVERY_INTERVAL_MS: '600000',
-    },
-    false,
-    { scratch: true },
-  );
+  const infra = await benchInfra('pipeline', WORKER_ENV, false, { scratch: true });
   const logger = createLogger({ level: 'warn', name: 'bench' });
   try {
     console.log(
@@ -151,7 +179,11 @@ async function main(): Promise<void> {
       mailer: infra.mailer,
       logger,
     });
+    const others: ChildProcess[] = [];
+    for (let i = 1; i < WORKER_PROCESSES; i++) others.push(await spawnWorker(infra));
+    const othersCpu = () => others.reduce((sum, c) => sum + processCpuSeconds(c.pid ?? 0), 0);
     // CPU of this process (the worker, every thread) and how busy its main thread was, over the run.
+    const othersCpu0 = othersCpu();
     const cpu0 = process.cpuUsage();
     const elu0 = performance.eventLoopUtilization();
     const servers0 = serverCpuSeconds(infra.databaseName);
@@ -189,6 +221,8 @@ async function main(): Promise<void> {
     }
     const tDone = performance.now();
     const cpu = process.cpuUsage(cpu0);
+    const othersUs = ((othersCpu() - othersCpu0) * 1e6) / TOTAL;
+    for (const c of others) c.kill('SIGTERM');
     const busy = performance.eventLoopUtilization(elu0).utilization;
     const serverUs = serverCpuUs(servers0, serverCpuSeconds(infra.databaseName), TOTAL);
     const servers = describeServerCpu(serverUs);
@@ -222,12 +256,14 @@ async function main(): Promise<void> {
     console.log(
       `worker     ${fmt((cpu.user + cpu.system) / TOTAL)} µs of process CPU per answer (all threads), main thread busy ${fmt(busy * 100)}% of the run`,
     );
+    if (others.length)
+      console.log(`           ${others.length} more worker process(es): ${fmt(othersUs)} µs of CPU per answer in all`);
     // Processes that exited during the run (Postgres backends closed by the pool) are not counted.
     if (servers) {
       console.log(`servers    ${servers} of CPU per answer (local server processes, from /proc)`);
       // What the machine could do if its cores did only this work: no run goes faster without
       // spending less CPU per answer, however the work is spread over processes and threads.
-      const cpuUs = (cpu.user + cpu.system) / TOTAL + [...serverUs.values()].reduce((a, b) => a + b, 0);
+      const cpuUs = (cpu.user + cpu.system) / TOTAL + othersUs + [...serverUs.values()].reduce((a, b) => a + b, 0);
       const cores = availableParallelism();
       const ceiling = (cores * 1e6) / cpuUs;
       console.log(
