@@ -112,6 +112,7 @@ async function main(): Promise<void> {
   // A database of its own, dropped at the end: two runs at once never drop each other's.
   const infra = await benchInfra('pipeline', WORKER_ENV, false, { scratch: true });
   const logger = createLogger({ level: 'warn', name: 'bench' });
+  const others: ChildProcess[] = [];
   try {
     console.log(
       `Pipeline benchmark: ${fmt(TOTAL)} responses (${PROMPTS} prompts × ${CONFIGS} configurations × ${SAMPLES} samples), zero-latency mock`,
@@ -179,7 +180,6 @@ async function main(): Promise<void> {
       mailer: infra.mailer,
       logger,
     });
-    const others: ChildProcess[] = [];
     for (let i = 1; i < WORKER_PROCESSES; i++) others.push(await spawnWorker(infra));
     const othersCpu = () => others.reduce((sum, c) => sum + processCpuSeconds(c.pid ?? 0), 0);
     // CPU of this process (the worker, every thread) and how busy its main thread was, over the run.
@@ -222,7 +222,6 @@ async function main(): Promise<void> {
     const tDone = performance.now();
     const cpu = process.cpuUsage(cpu0);
     const othersUs = ((othersCpu() - othersCpu0) * 1e6) / TOTAL;
-    for (const c of others) c.kill('SIGTERM');
     const busy = performance.eventLoopUtilization(elu0).utilization;
     const serverUs = serverCpuUs(servers0, serverCpuSeconds(infra.databaseName), TOTAL);
     const servers = describeServerCpu(serverUs);
@@ -273,6 +272,7 @@ async function main(): Promise<void> {
     if (check[0]?.n !== TOTAL) throw new Error(`expected ${TOTAL} analysed responses, found ${check[0]?.n}`);
     console.log(`pipeline: ${Math.round(analysed)} responses/s`);
   } finally {
+    for (const c of others) c.kill('SIGTERM');
     await infra.close();
   }
 }
