@@ -208,8 +208,6 @@ interface Piece {
   /** French and English hint words among all its words, to tell its language. */
   french: number;
   english: number;
-  /** Contrast words and ";" as [start, end) pairs, on the folded text (brand names included); null until looked for. */
-  contrasts: number[] | null;
 }
 
 function emptyPiece(start: number, end: number): Piece {
@@ -224,7 +222,6 @@ function emptyPiece(start: number, end: number): Piece {
     wordEnds: [],
     french: 0,
     english: 0,
-    contrasts: null,
   };
 }
 
@@ -292,6 +289,7 @@ class AnswerReader {
   private readonly pieceEnds: number[];
   private readonly languages = new Map<number, Lang>();
   private cues: CueScan | null = null;
+  private contrasts: number[] | null = null;
   private readonly valences = new Map<number, number>();
   /** Sentence units per (sentence start, brand): see sentenceUnit. */
   readonly units = new Map<number, Unit | null>();
@@ -440,14 +438,17 @@ class AnswerReader {
     return piece;
   }
 
-  /** Contrast words and ";" of piece i, on the folded text (brand names included), found on first use. */
-  private contrastsOf(i: number): number[] {
-    const piece = this.pieces[i] as Piece;
-    if (piece.contrasts) return piece.contrasts;
+  /**
+   * Contrast words and ";" of the whole answer as [start, end) pairs in text order, on the folded
+   * text (brand names included), found in one pass on first use. None spans a sentence end or a
+   * line break, and a piece starts after one, so this finds what reading piece by piece would.
+   */
+  private contrastPairs(): number[] {
+    if (this.contrasts) return this.contrasts;
     const found: number[] = [];
-    const body = this.folded.slice(piece.start, piece.end);
-    for (const m of body.matchAll(CONTRAST)) found.push(piece.start + m.index, piece.start + m.index + m[0].length);
-    piece.contrasts = found;
+    CONTRAST.lastIndex = 0;
+    for (let m = CONTRAST.exec(this.folded); m; m = CONTRAST.exec(this.folded)) found.push(m.index, CONTRAST.lastIndex);
+    this.contrasts = found;
     return found;
   }
 
@@ -555,15 +556,17 @@ class AnswerReader {
     const cached = this.cuts.get(s);
     if (cached && cached.end === e) return cached.cuts;
     const cuts = [s];
-    if (e > s) {
-      for (let p = this.pieceAt(s), last = this.pieceAt(e - 1); p <= last; p++) {
-        const contrasts = this.contrastsOf(p);
-        for (let i = 0; i < contrasts.length; i += 2) {
-          const at = contrasts[i] as number;
-          if (at > s && (contrasts[i + 1] as number) <= e) cuts.push(at);
-        }
-      }
+    const contrasts = this.contrastPairs();
+    // The first pair starting after s: pairs are in text order, so their starts are sorted.
+    let lo = 0;
+    let hi = contrasts.length >> 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((contrasts[2 * mid] as number) <= s) lo = mid + 1;
+      else hi = mid;
     }
+    for (let i = 2 * lo; i < contrasts.length && (contrasts[i] as number) < e; i += 2)
+      if ((contrasts[i + 1] as number) <= e) cuts.push(contrasts[i] as number);
     let previous = -1;
     for (const [a, b] of this.mentionsIn(s, e)) {
       const cut = BRAND_CLAUSE.exec(this.folded.slice(Math.max(s, a - 16), a));
