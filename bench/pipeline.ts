@@ -68,10 +68,14 @@ async function spawnWorker(infra: Awaited<ReturnType<typeof benchInfra>>): Promi
   });
   await new Promise<void>((resolve, reject) => {
     let seen = '';
-    child.once('exit', (code) => reject(new Error(`the worker process exited (${code}) before it started`)));
+    const exited = (code: number | null) => reject(new Error(`the worker process exited (${code}) before it started`));
+    child.once('exit', exited);
     child.stdout?.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
-      if (seen.includes('worker started')) resolve();
+      if (!seen.includes('worker started')) return;
+      child.off('exit', exited);
+      child.stdout?.removeAllListeners('data');
+      resolve();
     });
   });
   child.stdout?.resume();

@@ -10,49 +10,55 @@ import { readdirSync, readFileSync } from 'node:fs';
 /** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
 const TICKS = 100;
 
+/**
+ * A process' /proc/<pid>/stat line: its command name, and the fields after it (the line's field
+ * N is fields[N - 3]); null when the process has ended or /proc cannot be read. The command name
+ * may hold spaces and parentheses, so the fields are counted after its last closing parenthesis.
+ */
+function readStat(pid: number | string): { comm: string; fields: string[] } | null {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  const close = stat.lastIndexOf(')');
+  return { comm: stat.slice(stat.indexOf('(') + 1, close), fields: stat.slice(close + 2).split(' ') };
+}
+
+/** The pids listed in /proc; empty where it cannot be read. */
+function procPids(): string[] {
+  try {
+    return readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return [];
+  }
+}
+
+/** Seconds of CPU (utime + stime, fields 14 and 15) in a stat line's fields. */
+const cpuSecondsOf = (fields: string[]) => (Number(fields[11]) + Number(fields[12])) / TICKS;
+
 /** Seconds of CPU used so far by every process whose command name starts with each given name. */
 export function serverCpuSeconds(
   database: string,
   names: readonly string[] = ['postgres', 'redis-server'],
 ): Map<string, number> {
   const totals = new Map<string, number>();
-  let pids: string[];
-  try {
-    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-  } catch {
-    return totals;
-  }
-  for (const pid of pids) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      continue; // the process ended meanwhile
-    }
-    // pid (comm) state ppid …: comm may hold spaces, so fields are counted after its closing parenthesis.
-    const open = stat.indexOf('(');
-    const close = stat.lastIndexOf(')');
-    const comm = stat.slice(open + 1, close);
-    const name = names.find((n) => comm.startsWith(n));
+  for (const pid of procPids()) {
+    const stat = readStat(pid);
+    if (!stat) continue; // the process ended meanwhile
+    const name = names.find((n) => stat.comm.startsWith(n));
     if (!name) continue;
     if (name === 'postgres' && !ownOrShared(pid, database)) continue;
-    const fields = stat.slice(close + 2).split(' ');
-    // Fields 14 and 15 of the line (utime, stime) are the 12th and 13th after the command name.
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    totals.set(name, (totals.get(name) ?? 0) + ticks / TICKS);
+    totals.set(name, (totals.get(name) ?? 0) + cpuSecondsOf(stat.fields));
   }
   return totals;
 }
 
 /** Seconds of CPU one process (every thread) has used so far; NaN where /proc cannot be read. */
 export function processCpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS;
-  } catch {
-    return Number.NaN;
-  }
+  const stat = readStat(pid);
+  return stat ? cpuSecondsOf(stat.fields) : Number.NaN;
 }
 
 /** A backend of the given database, or a process every database shares (not a client's backend). */
@@ -84,30 +90,13 @@ export function describeServerCpu(us: Map<string, number>): string {
 
 /** The CPU a process' main thread last ran on (field 39 of /proc/<pid>/stat); NaN where unreadable. */
 function lastCpu(pid: number | 'self'): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Field 39 of the line is the 37th after the command name.
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[36]);
-  } catch {
-    return Number.NaN;
-  }
+  const stat = readStat(pid);
+  return stat ? Number(stat.fields[36]) : Number.NaN;
 }
 
 /** The pid of the first local process whose command name starts with `name`, or null. */
 function pidOf(name: string): number | null {
-  try {
-    for (const d of readdirSync('/proc')) {
-      if (!/^\d+$/.test(d)) continue;
-      try {
-        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-        if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith(name)) return Number(d);
-      } catch {
-        // the process ended meanwhile
-      }
-    }
-  } catch {
-    // no /proc
-  }
+  for (const pid of procPids()) if (readStat(pid)?.comm.startsWith(name)) return Number(pid);
   return null;
 }
 
